@@ -1,0 +1,7 @@
+"""Fieldnote's domain: record kinds, validation, ids and the rules both programs share.
+
+This package never imports Qt, SQLAlchemy, requests or the web framework; the desktop app
+and the hub import it, never the other way round.
+"""
+
+__version__ = "0.1.0"

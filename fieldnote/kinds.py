@@ -1,0 +1,348 @@
+"""The record kinds of the sync protocol, defined once: fields, types, limits and choices.
+
+The desktop store, the hub's tables, the wire contract, importers and forms all read these
+specs. Nothing here knows how records are stored or sent.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+NAME_MAX = 200
+TEXT_MAX = 20_000
+LIST_MAX = 200
+OBJECT_MAX_JSON = 100_000
+
+
+class FieldType(enum.Enum):
+    """How a field's value looks on the wire; stores map each to a column type."""
+
+    NAME = "name"  # short text, 200 characters
+    TEXT = "text"  # long text, 20,000 characters
+    INT = "int"
+    NUMBER = "number"  # int or float (amounts)
+    BOOL = "bool"
+    DATE = "date"  # YYYY-MM-DD
+    DATETIME = "datetime"  # ISO 8601, stored normalised to UTC with a trailing Z
+    UUID = "uuid"
+    CHOICE = "choice"  # one of `choices`
+    TAGS = "tags"  # list of short strings
+    UUIDS = "uuids"  # list of uuid strings
+    LIST = "list"  # list of JSON objects
+    OBJECT = "object"  # JSON object
+    JSON = "json"  # any JSON value (a conflict's two sides)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: FieldType
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    server_set: bool = False  # set by the hub from the token; a client value is ignored
+    minimum: int | None = None
+    maximum: int | None = None
+
+    @property
+    def is_json(self) -> bool:
+        return self.type in (
+            FieldType.TAGS, FieldType.UUIDS, FieldType.LIST, FieldType.OBJECT, FieldType.JSON
+        )
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    name: str
+    fields: tuple[FieldSpec, ...]
+    # At least one of these must be non-empty in the record's whole state.
+    one_of: tuple[str, ...] = ()
+    # Fields indexed for full-text search in the local store.
+    search_fields: tuple[str, ...] = ()
+    by_name: Mapping[str, FieldSpec] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", MappingProxyType({f.name: f for f in self.fields}))
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def client_fields(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if not f.server_set)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+
+N, T = FieldType.NAME, FieldType.TEXT
+
+LEAD_SOURCES = ("scan", "card", "manual", "import")
+GRADES = ("hot", "warm", "cold")
+OUTCOME_STATUSES = ("contacted", "meeting", "opportunity", "won", "lost", "disqualified")
+# The funnel order of outcomes; lost and disqualified end a lead without advancing it.
+FUNNEL_STAGES = ("contacted", "meeting", "opportunity", "won")
+COLLATERAL_STATUSES = ("draft", "review", "approved", "retired")
+COLLATERAL_KINDS = ("sell_sheet", "brochure", "deck", "case_study", "price_list", "video", "other")
+USAGE_ACTIONS = ("opened", "shared", "presented")
+REQUEST_STATUSES = ("open", "accepted", "delivered", "declined")
+DEBRIEF_STATUSES = ("draft", "submitted")
+CALL_TYPES = ("discovery", "demo", "negotiation", "renewal", "other")
+DEBRIEF_OUTCOMES = ("advanced", "won", "lost", "stalled", "no_decision")
+DEBRIEF_STAGES = ("prospect", "qualify", "propose", "negotiate", "closed")
+ROLES = ("rep", "marketer", "manager", "admin")
+REASON_LISTS = ("why_buy", "why_not", "lost", "disqualified")
+
+
+def _f(name: str, type_: FieldType, **kw: object) -> FieldSpec:
+    return FieldSpec(name, type_, **kw)  # type: ignore[arg-type]
+
+
+LEAD = KindSpec(
+    "lead",
+    (
+        _f("event_id", FieldType.UUID),
+        _f("first_name", N),
+        _f("last_name", N),
+        _f("email", N),
+        _f("phone", N),
+        _f("company", N),
+        _f("title", N),
+        _f("country", N),
+        _f("address", T),
+        _f("badge_id", N),
+        _f("source", FieldType.CHOICE, choices=LEAD_SOURCES),
+        _f("badge_raw", T),
+        _f("answers", FieldType.OBJECT),
+        _f("rubric_id", FieldType.UUID),
+        _f("rubric_version", FieldType.INT, minimum=0),
+        _f("score", FieldType.INT),
+        _f("grade", FieldType.CHOICE, choices=GRADES),
+        _f("qualified", FieldType.BOOL),
+        _f("consent_contact", FieldType.BOOL),
+        _f("consent_text_version", N),
+        _f("consent_at", FieldType.DATETIME),
+        _f("follow_up", FieldType.BOOL),
+        _f("interests", FieldType.TAGS),
+        _f("collateral_ids", FieldType.UUIDS),
+        _f("notes", T),
+        _f("captured_at", FieldType.DATETIME, required=True),
+        _f("captured_by", FieldType.UUID, server_set=True),
+        _f("owner_id", FieldType.UUID, server_set=True),
+    ),
+    one_of=("email", "phone", "last_name", "badge_raw"),
+    search_fields=("first_name", "last_name", "email", "company", "title", "notes"),
+)
+
+LEAD_OUTCOME = KindSpec(
+    "lead_outcome",
+    (
+        _f("lead_id", FieldType.UUID, required=True),
+        _f("status", FieldType.CHOICE, required=True, choices=OUTCOME_STATUSES),
+        _f("reason", N),
+        _f("amount", FieldType.NUMBER, minimum=0),
+        _f("note", T),
+        _f("at", FieldType.DATETIME),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
+EVENT = KindSpec(
+    "event",
+    (
+        _f("name", N, required=True),
+        _f("venue", N),
+        _f("starts_on", FieldType.DATE),
+        _f("ends_on", FieldType.DATE),
+        _f("campaign_code", N),
+        _f("rubric_id", FieldType.UUID),
+        _f("booth_staff", FieldType.UUIDS),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
+RUBRIC = KindSpec(
+    "rubric",
+    (
+        _f("name", N, required=True),
+        _f("version", FieldType.INT, minimum=1),
+        _f("questions", FieldType.LIST),
+        _f("thresholds", FieldType.OBJECT),
+        _f("must_have", FieldType.LIST),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
+COLLATERAL = KindSpec(
+    "collateral",
+    (
+        _f("title", N, required=True),
+        _f("summary", T),
+        _f("kind", FieldType.CHOICE, choices=COLLATERAL_KINDS),
+        _f("tags", FieldType.TAGS),
+        _f("status", FieldType.CHOICE, choices=COLLATERAL_STATUSES),
+        _f("version", FieldType.INT, minimum=1),
+        _f("supersedes_id", FieldType.UUID),
+        _f("file_sha256", N),
+        _f("file_name", N),
+        _f("file_size", FieldType.INT, minimum=0),
+        _f("mime_type", N),
+        _f("expires_on", FieldType.DATE),
+        _f("audience", FieldType.TAGS),
+        _f("text", T),  # extracted document text, for full-text search
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+    search_fields=("title", "summary", "tags", "text"),
+)
+
+COLLATERAL_FEEDBACK = KindSpec(
+    "collateral_feedback",
+    (
+        _f("collateral_id", FieldType.UUID, required=True),
+        _f("rating", FieldType.INT, minimum=1, maximum=5),
+        _f("comment", T),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
+COLLATERAL_USAGE = KindSpec(
+    "collateral_usage",
+    (
+        _f("collateral_id", FieldType.UUID, required=True),
+        _f("action", FieldType.CHOICE, required=True, choices=USAGE_ACTIONS),
+        _f("lead_id", FieldType.UUID),
+        _f("debrief_id", FieldType.UUID),
+        _f("at", FieldType.DATETIME),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
+COLLATERAL_REQUEST = KindSpec(
+    "collateral_request",
+    (
+        _f("title", N, required=True),
+        _f("need", T),
+        _f("kind", FieldType.CHOICE, choices=COLLATERAL_KINDS),
+        _f("needed_by", FieldType.DATE),
+        _f("event_id", FieldType.UUID),
+        _f("status", FieldType.CHOICE, choices=REQUEST_STATUSES),
+        _f("response", T),
+        _f("collateral_id", FieldType.UUID),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
+DEBRIEF = KindSpec(
+    "debrief",
+    (
+        _f("account", N, required=True),
+        _f("contacts", N),
+        _f("lead_id", FieldType.UUID),
+        _f("call_date", FieldType.DATE, required=True),
+        _f("call_type", FieldType.CHOICE, choices=CALL_TYPES),
+        _f("stage", FieldType.CHOICE, choices=DEBRIEF_STAGES),
+        _f("outcome", FieldType.CHOICE, choices=DEBRIEF_OUTCOMES),
+        _f("reasons_buy", T),
+        _f("reasons_not", T),
+        _f("why_buy", FieldType.TAGS),
+        _f("why_not", FieldType.TAGS),
+        _f("pain_points", T),
+        _f("objections", FieldType.TAGS),
+        _f("competitors", FieldType.TAGS),
+        _f("collateral_used", FieldType.LIST),
+        _f("next_steps", T),
+        _f("follow_up_on", FieldType.DATE),
+        _f("notes", T),
+        _f("status", FieldType.CHOICE, choices=DEBRIEF_STATUSES),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+    search_fields=("account", "contacts", "reasons_buy", "reasons_not", "pain_points",
+                   "objections", "competitors", "next_steps", "notes"),
+)
+
+DEBRIEF_COMMENT = KindSpec(
+    "debrief_comment",
+    (
+        _f("debrief_id", FieldType.UUID, required=True),
+        _f("body", T, required=True),
+        _f("author_id", FieldType.UUID, server_set=True),
+        _f("created_at", FieldType.DATETIME),
+    ),
+)
+
+REASON_LIST = KindSpec(
+    "reason_list",
+    (
+        _f("list", FieldType.CHOICE, required=True, choices=REASON_LISTS),
+        _f("items", FieldType.TAGS),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
+USER = KindSpec(
+    "user",
+    (
+        _f("name", N, required=True),
+        _f("email", N),
+        _f("role", FieldType.CHOICE, required=True, choices=ROLES),
+        _f("team", N),
+        _f("active", FieldType.BOOL),
+    ),
+)
+
+CONFLICT = KindSpec(
+    "conflict",
+    (
+        _f("kind", N, required=True),
+        _f("record_id", FieldType.UUID, required=True),
+        _f("field", N, required=True),
+        _f("yours", FieldType.JSON),
+        _f("theirs", FieldType.JSON),
+        _f("by", FieldType.UUID),
+        _f("at", FieldType.DATETIME),
+        _f("resolved", FieldType.BOOL),
+        _f("users", FieldType.UUIDS),
+    ),
+)
+
+KINDS: Mapping[str, KindSpec] = MappingProxyType(
+    {
+        k.name: k
+        for k in (
+            LEAD,
+            LEAD_OUTCOME,
+            EVENT,
+            RUBRIC,
+            COLLATERAL,
+            COLLATERAL_FEEDBACK,
+            COLLATERAL_USAGE,
+            COLLATERAL_REQUEST,
+            DEBRIEF,
+            DEBRIEF_COMMENT,
+            REASON_LIST,
+            USER,
+            CONFLICT,
+        )
+    }
+)
+
+# Kinds whose fields the hub fills in alone; clients only read them (a conflict is resolved
+# by an upsert of `resolved`, the one client-writable conflict field).
+HUB_MADE_KINDS = frozenset({"user", "conflict"})
+
+
+def spec(kind: str) -> KindSpec:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise UnknownKind(kind) from None
+
+
+class UnknownKind(ValueError):
+    def __init__(self, kind: object) -> None:
+        super().__init__(f"Unknown record kind {kind!r}")
+        self.kind = kind

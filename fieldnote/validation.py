@@ -1,0 +1,290 @@
+"""Validation of record fields against the kind specs, identical on the desktop and the hub.
+
+`clean_fields` turns what a form, an importer or a push sent into canonical values, or raises
+`ValidationFailed` naming every bad field with a message a rep could act on. It never drops a
+value silently: unknown fields are errors, not omissions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from email_validator import EmailNotValidError, validate_email
+
+from fieldnote.kinds import (
+    LIST_MAX,
+    NAME_MAX,
+    OBJECT_MAX_JSON,
+    TEXT_MAX,
+    FieldSpec,
+    FieldType,
+    KindSpec,
+    spec,
+)
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"field": self.field, "message": self.message}
+
+
+class ValidationFailed(ValueError):
+    """One or more fields are invalid; `errors` names each with a reason."""
+
+    def __init__(self, errors: Iterable[FieldError], title: str | None = None) -> None:
+        self.errors = list(errors)
+        self.title = title or _title_for(self.errors)
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        return "; ".join(f"{e.field}: {e.message}" for e in self.errors) or self.title
+
+    def problem(self) -> dict[str, Any]:
+        return {
+            "type": "https://fieldnote.dev/problems/validation",
+            "title": self.title,
+            "status": 422,
+            "detail": self.describe(),
+            "errors": [e.as_dict() for e in self.errors],
+        }
+
+
+def _title_for(errors: list[FieldError]) -> str:
+    if len(errors) == 1:
+        return f"Invalid {errors[0].field}"
+    return "Invalid fields"
+
+
+def utc_now_iso() -> str:
+    return format_datetime(dt.datetime.now(dt.UTC))
+
+
+def format_datetime(value: dt.datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    value = value.astimezone(dt.UTC)
+    text = value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
+    return text.replace("+00:00", "Z")
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    """Parse ISO 8601; a value without a zone is taken as UTC."""
+    value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def parse_date(text: str) -> dt.date:
+    if not isinstance(text, str) or not _DATE_RE.match(text):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    return dt.date.fromisoformat(text)
+
+
+def check_email(text: str) -> str | None:
+    """The reason an email address is unusable, or None when it looks deliverable-shaped."""
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
+
+
+def _check_text(value: Any, limit: int) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    if len(value) > limit:
+        raise ValueError(f"is too long ({len(value):,} characters; at most {limit:,})")
+    return value
+
+
+def _check_uuid(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be an id (UUID)")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValueError("must be an id (UUID)") from None
+
+
+def _check_int(value: Any, f: FieldSpec) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("must be a whole number")
+    _check_range(value, f)
+    return value
+
+
+def _check_range(value: float, f: FieldSpec) -> None:
+    if f.minimum is not None and value < f.minimum:
+        raise ValueError(f"must be at least {f.minimum}")
+    if f.maximum is not None and value > f.maximum:
+        raise ValueError(f"must be at most {f.maximum}")
+    if abs(value) > 2**53:
+        raise ValueError("is too large")
+
+
+def _check_json(value: Any, kind: type | None) -> Any:
+    if kind is not None and not isinstance(value, kind):
+        raise ValueError("must be an object" if kind is dict else "must be a list")
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        raise ValueError("is not valid JSON data") from None
+    if len(text) > OBJECT_MAX_JSON:
+        raise ValueError(f"is too large (at most {OBJECT_MAX_JSON:,} characters of JSON)")
+    if "\\u0000" in text:
+        raise ValueError("contains a NUL character")
+    return value
+
+
+def clean_value(f: FieldSpec, value: Any) -> Any:
+    """Return the canonical form of one value or raise ValueError with the reason."""
+    if value is None:
+        if f.required:
+            raise ValueError("is required")
+        return None
+    t = f.type
+    if t is FieldType.NAME:
+        text = _check_text(value, NAME_MAX)
+        if f.name == "email" and text.strip():
+            reason = check_email(text.strip())
+            if reason:
+                raise ValueError(f"is not a valid email address ({reason})")
+            text = text.strip()
+        if f.required and not text.strip():
+            raise ValueError("is required")
+        return text
+    if t is FieldType.TEXT:
+        text = _check_text(value, TEXT_MAX)
+        if f.required and not text.strip():
+            raise ValueError("is required")
+        return text
+    if t is FieldType.INT:
+        return _check_int(value, f)
+    if t is FieldType.NUMBER:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("must be a number")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        _check_range(value, f)
+        return value
+    if t is FieldType.BOOL:
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false")
+        return value
+    if t is FieldType.DATE:
+        return parse_date(value).isoformat()
+    if t is FieldType.DATETIME:
+        if not isinstance(value, str):
+            raise ValueError("must be a date and time (ISO 8601)")
+        try:
+            return format_datetime(parse_datetime(value))
+        except ValueError:
+            raise ValueError("must be a date and time (ISO 8601)") from None
+    if t is FieldType.UUID:
+        return _check_uuid(value)
+    if t is FieldType.CHOICE:
+        if value not in f.choices:
+            raise ValueError(f"must be one of: {', '.join(f.choices)}")
+        return value
+    if t is FieldType.TAGS:
+        _check_json(value, list)
+        if len(value) > LIST_MAX:
+            raise ValueError(f"has too many entries (at most {LIST_MAX})")
+        return [_check_text(v, NAME_MAX) for v in value]
+    if t is FieldType.UUIDS:
+        _check_json(value, list)
+        if len(value) > LIST_MAX:
+            raise ValueError(f"has too many entries (at most {LIST_MAX})")
+        return [_check_uuid(v) for v in value]
+    if t is FieldType.LIST:
+        _check_json(value, list)
+        if len(value) > LIST_MAX:
+            raise ValueError(f"has too many entries (at most {LIST_MAX})")
+        if not all(isinstance(v, dict) for v in value):
+            raise ValueError("must be a list of objects")
+        return value
+    if t is FieldType.OBJECT:
+        return _check_json(value, dict)
+    if t is FieldType.JSON:
+        return _check_json(value, None)
+    raise AssertionError(f"unhandled field type {t}")  # pragma: no cover
+
+
+def clean_fields(
+    kind: str | KindSpec,
+    fields: Mapping[str, Any],
+    *,
+    partial: bool = False,
+    allow_server_set: bool = False,
+) -> dict[str, Any]:
+    """Validate `fields` of a record of `kind`; return the canonical values.
+
+    `partial` checks an update (only the fields present); otherwise required fields and the
+    kind's one-of rule are checked too. Server-set fields are dropped (the hub fills them in)
+    unless `allow_server_set`; unknown fields are errors.
+    """
+    ks = spec(kind) if isinstance(kind, str) else kind
+    if not isinstance(fields, Mapping):
+        raise ValidationFailed([FieldError("fields", "must be an object")])
+    errors: list[FieldError] = []
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        f = ks.by_name.get(name) if isinstance(name, str) else None
+        if f is None:
+            errors.append(FieldError(str(name)[:100], f"is not a field of {ks.name}"))
+            continue
+        if f.server_set and not allow_server_set:
+            continue
+        try:
+            out[name] = clean_value(f, value)
+        except ValueError as exc:
+            errors.append(FieldError(name, str(exc)))
+    if not partial:
+        errors.extend(check_complete(ks, out, skip=[e.field for e in errors]))
+    if errors:
+        raise ValidationFailed(errors)
+    return out
+
+
+def check_complete(
+    ks: KindSpec, state: Mapping[str, Any], skip: Iterable[str] = ()
+) -> list[FieldError]:
+    """Errors for required fields missing from a record's whole state."""
+    skipped = set(skip)
+    errors = [
+        FieldError(name, "is required")
+        for name in ks.required
+        if name not in skipped and _blank(state.get(name))
+    ]
+    if ks.one_of and all(_blank(state.get(n)) for n in ks.one_of):
+        errors.append(
+            FieldError(ks.one_of[0], f"a {ks.name} needs at least one of: {', '.join(ks.one_of)}")
+        )
+    return errors
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control(text: str) -> str:
+    """Remove control characters (keeping tab and line breaks) from typed or pasted text."""
+    return _CONTROL.sub("", text)

@@ -1,0 +1,106 @@
+"""The sync wire contract (protocol version 1): request and answer shapes both programs use.
+
+These models describe envelopes only; the fields inside a mutation or change are checked
+against the kind specs by `fieldnote.validation`. Nothing here performs I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+SUPPORTED_PROTOCOLS = (1,)
+PROTOCOL_HEADER = "Fieldnote-Protocol"
+MAX_MUTATIONS_PER_PUSH = 500
+MAX_PUSH_BYTES = 5 * 1024 * 1024
+DEFAULT_PULL_LIMIT = 1000
+MAX_PULL_LIMIT = 5000
+# A mutation answered with a 5xx this many times is parked under "needs attention".
+PARK_AFTER_SERVER_ERRORS = 10
+
+Op = Literal["upsert", "delete"]
+ResultStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mutation(_Strict):
+    mutation_id: str
+    kind: str
+    record_id: str
+    op: Op
+    base_version: int = Field(ge=0)
+    fields: dict[str, Any] = Field(default_factory=dict)
+    made_at: str | None = None
+    client_seq: int | None = None
+
+
+class PushRequest(_Strict):
+    client_id: str
+    mutations: list[Mutation]
+
+
+class FieldConflict(BaseModel):
+    field: str
+    yours: Any = None
+    theirs: Any = None
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    type: str = "about:blank"
+    title: str
+    status: int | None = None
+    detail: str | None = None
+    errors: list[dict[str, str]] | None = None
+
+
+class MutationResult(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    mutation_id: str
+    status: ResultStatus
+    version: int | None = None
+    conflicts: list[FieldConflict] | None = None
+    problem: Problem | None = None
+
+
+class PushResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    results: list[MutationResult]
+    cursor_hint: str | None = None
+
+
+class Change(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kind: str
+    record_id: str
+    version: int
+    deleted: bool = False
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class PullResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    changes: list[Change]
+    cursor: str
+    has_more: bool
+
+
+class Digest(BaseModel):
+    count: int
+    hash: str
+
+
+def record_hash(kind: str, record_id: str, version: int) -> int:
+    """The 64-bit hash of one visible record for the digest; XOR these over a set."""
+    h = hashlib.blake2b(f"{kind}\x1f{record_id}\x1f{version}".encode(), digest_size=8)
+    return int.from_bytes(h.digest(), "big")
+
+
+def format_digest(value: int) -> str:
+    return f"{value:016x}"
