@@ -7,9 +7,9 @@ specs. Nothing here knows how records are stored or sent.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 NAME_MAX = 200
 TEXT_MAX = 20_000

@@ -12,8 +12,9 @@ import json
 import math
 import re
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 

@@ -1,0 +1,132 @@
+"""Opening the local SQLite cache: pragmas, migrations to the newest schema, clear failures.
+
+Every connection runs in WAL mode with `synchronous=FULL`, so a committed save survives a
+crash or power cut. A file that is not a Fieldnote database is reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "fieldnote.sqlite3"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class StoreError(Exception):
+    """The local data file cannot be used; the message says why and what to do."""
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # Autocommit at the driver level; SQLAlchemy's BEGIN (below) makes transactions explicit.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    # IMMEDIATE takes the write lock up front, so two writers never deadlock mid-transaction.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("writer") else "BEGIN")
+
+
+def make_engine(path: Path, *, writer: bool = True) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.info["writer"] = writer
+        _on_begin(conn)
+
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _check_readable(path: Path) -> None:
+    """Refuse a file that is not a SQLite database (or is damaged) before touching it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(
+            f"The data file {path} is not a Fieldnote database (it may be damaged). "
+            "It has been left untouched; move it away or choose another --data-dir."
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"The data file {path} is damaged ({exc}). It has been left untouched; "
+            "restore a backup or choose another --data-dir."
+        ) from None
+    if not result or result[0] != "ok":
+        raise StoreError(
+            f"The data file {path} failed its integrity check ({result[0] if result else '?'}). "
+            "It has been left untouched; restore a backup or choose another --data-dir."
+        )
+
+
+def open_engine(path: Path) -> Engine:
+    """Open (creating or upgrading) the store at `path` and return a writer engine."""
+    _check_readable(path)
+    engine = make_engine(path)
+    try:
+        rev = current_revision(engine)
+        if rev is None and inspect(engine).get_table_names():
+            raise StoreError(
+                f"{path} holds tables but no Fieldnote schema version; it has been left untouched."
+            )
+        head = head_revision()
+        if rev != head:
+            known = {s.revision for s in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()}
+            if rev is not None and rev not in known:
+                raise StoreError(
+                    f"{path} was written by a newer Fieldnote (schema {rev}). "
+                    "Update the app to open it; the file has been left untouched."
+                )
+            log.info("migrating local store from %s to %s", rev, head)
+            command.upgrade(alembic_config(engine), "head")
+    except (OperationalError, DatabaseError) as exc:
+        engine.dispose()
+        raise StoreError(f"Cannot open the data file {path}: {exc.orig}") from None
+    except StoreError:
+        engine.dispose()
+        raise
+    return engine
