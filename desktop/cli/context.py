@@ -1,0 +1,57 @@
+"""What every headless command starts from: a checked data dir, the store, the instance lock.
+
+Failures become `CliError`s with a clear message; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.cli import CliError
+from desktop.logs import setup_logging
+from desktop.paths import DataDirError, InstanceLock, prepare_data_dir
+from desktop.settings import Settings
+from desktop.store import Store, StoreError, open_store
+from desktop.store.db import DB_FILE
+
+
+@dataclass
+class CliContext:
+    data_dir: Path
+    store: Store
+    settings: Settings
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    try:
+        return prepare_data_dir(getattr(args, "data_dir", None))
+    except DataDirError as exc:
+        raise CliError(str(exc)) from None
+
+
+@contextmanager
+def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliContext]:
+    """Open the data dir's store for a command; `lock` keeps a running app (or command) out."""
+    data_dir = data_dir_of(args)
+    setup_logging(data_dir, debug=getattr(args, "debug", False))
+    instance = InstanceLock(data_dir)
+    if lock and not instance.acquire():
+        raise CliError(
+            f"Fieldnote is already running on {data_dir} (process {instance.holder_pid()}). "
+            "Close it or wait for it to finish, then try again."
+        )
+    try:
+        try:
+            store = open_store(data_dir / DB_FILE)
+        except StoreError as exc:
+            raise CliError(str(exc)) from None
+        try:
+            yield CliContext(data_dir, store, Settings.load(data_dir))
+        finally:
+            store.engine.dispose()
+    finally:
+        instance.release()

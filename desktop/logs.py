@@ -1,0 +1,47 @@
+"""Logging for the app: module loggers into a rotating file in the data dir, Qt's messages too.
+
+Personal data (names, emails) is only ever logged at DEBUG, which is off unless asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+LOG_FILE = "fieldnote.log"
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    for handler in list(root.handlers):
+        if getattr(handler, "_fieldnote", False):
+            root.removeHandler(handler)
+    if data_dir is not None:
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            data_dir / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler._fieldnote = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+
+
+def route_qt_messages() -> None:
+    """Send Qt's own warnings into logging instead of stderr."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(mode, _context, message):  # type: ignore[no-untyped-def]
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)

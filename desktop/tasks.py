@@ -1,0 +1,114 @@
+"""Two task lanes for work that must not run on the UI thread.
+
+The writer lane runs one job at a time (every local write goes there, so a save and its outbox
+entry are one transaction and writers never contend); the parallel lane runs network, PDF and
+import jobs. Jobs are plain callables; results come back to the UI thread as Qt signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a job when its cancel token was set."""
+
+
+@dataclass
+class TaskContext:
+    """What a job gets: a way to report progress and to notice cancellation."""
+
+    _report: Callable[[int, int, str], None]
+    _cancel: threading.Event = field(default_factory=threading.Event)
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        self._report(done, total, message)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class Task(QObject):
+    """A handle on a submitted job; its signals arrive on the thread that created it."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.context = TaskContext(self.progressed.emit)
+        self.done = False
+
+    def cancel(self) -> None:
+        self.context._cancel.set()
+
+
+class _Job(QRunnable):
+    def __init__(self, task: Task, fn: Callable[[TaskContext], Any]) -> None:
+        super().__init__()
+        self.task = task
+        self.fn = fn
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        task = self.task
+        try:
+            result = self.fn(task.context)
+        except Cancelled:
+            task.done = True
+            task.cancelled.emit()
+        except Exception as exc:  # reported to the UI; never lost in a thread
+            log.exception("task %s failed", task.name)
+            task.done = True
+            task.failed.emit(str(exc) or exc.__class__.__name__)
+        else:
+            task.done = True
+            task.finished.emit(result)
+
+
+class TaskRunner:
+    """The writer lane (one thread) and the parallel lane (a few threads)."""
+
+    def __init__(self, parallel_threads: int = 3) -> None:
+        self._writer = QThreadPool()
+        self._writer.setMaxThreadCount(1)
+        self._parallel = QThreadPool()
+        self._parallel.setMaxThreadCount(parallel_threads)
+        self._live: set[Task] = set()
+
+    def _submit(self, pool: QThreadPool, name: str, fn: Callable[[TaskContext], Any]) -> Task:
+        task = Task(name)
+        # Keep the handle alive until it reports, even if the caller drops it.
+        self._live.add(task)
+        for sig in (task.finished, task.failed, task.cancelled):
+            sig.connect(lambda *_a, t=task: self._live.discard(t))
+        pool.start(_Job(task, fn))
+        return task
+
+    def write(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
+        return self._submit(self._writer, name, fn)
+
+    def run(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
+        return self._submit(self._parallel, name, fn)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        for task in list(self._live):
+            task.cancel()
+        self._parallel.waitForDone(timeout_ms)
+        self._writer.waitForDone(timeout_ms)

@@ -1,0 +1,55 @@
+"""Which pages the window shows, in navigation order (Ctrl+1..4)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.ui.common.page import ComingSoonPage, Page
+from desktop.ui.services import Services
+from desktop.ui.shell.window import PageEntry
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("pages", text)
+
+
+def _leads(services: Services) -> Page:
+    from desktop.ui.leads.page import LeadsPage
+
+    return LeadsPage(services)
+
+
+def _collateral(services: Services) -> Page:
+    return ComingSoonPage(
+        services,
+        _tr("Collateral"),
+        _tr("The collateral library is coming soon: approved sell sheets, decks and case "
+            "studies, searchable and cached for offline use."),
+    )
+
+
+def _debriefs(services: Services) -> Page:
+    return ComingSoonPage(
+        services,
+        _tr("Debriefs"),
+        _tr("Call debriefs are coming soon: what customers said, filed in two minutes after "
+            "each call and answered by marketing."),
+    )
+
+
+def _insights(services: Services) -> Page:
+    return ComingSoonPage(
+        services,
+        _tr("Insights"),
+        _tr("Insights are coming soon: what happened to each event's leads, which collateral "
+            "helped, and why deals are won and lost."),
+    )
+
+
+def default_pages() -> list[PageEntry]:
+    return [
+        PageEntry("leads", _tr("Leads"), "leads", _leads),
+        PageEntry("collateral", _tr("Collateral"), "collateral", _collateral),
+        PageEntry("debriefs", _tr("Debriefs"), "debriefs", _debriefs),
+        PageEntry("insights", _tr("Insights"), "insights", _insights),
+    ]

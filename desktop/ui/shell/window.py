@@ -1,0 +1,140 @@
+"""The main window: navigation between the jobs' pages, global shortcuts, remembered geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import theme
+from desktop.ui.common.page import Page
+from desktop.ui.services import Services
+from desktop.ui.shell.status import ShellStatus
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    label: str
+    icon: str
+    build: Callable[[Services], Page]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, pages: Sequence[PageEntry], start_page: str = "") -> None:
+        super().__init__()
+        self.services = services
+        self.setWindowTitle(self.tr("Fieldnote"))
+        self.setWindowIcon(theme.app_icon())
+        self.setMinimumSize(QSize(720, 500))
+        pal = theme.palette(services.settings.theme)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        sidebar = QWidget()
+        sidebar.setObjectName("brand")
+        sidebar.setFixedWidth(210)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 16, 0, 12)
+        side.setSpacing(4)
+        brand = QLabel(self.tr("Fieldnote"))
+        brand.setObjectName("brandName")
+        brand.setContentsMargins(22, 0, 0, 8)
+        side.addWidget(brand)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side.addWidget(self.nav, 1)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("brandUser")
+        self.user_label.setWordWrap(True)
+        self.user_label.setContentsMargins(22, 0, 8, 0)
+        side.addWidget(self.user_label)
+        layout.addWidget(sidebar)
+
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.pages: dict[str, Page] = {}
+        self._keys: list[str] = []
+        for number, entry in enumerate(pages, start=1):
+            page = entry.build(services)
+            self.pages[entry.key] = page
+            self._keys.append(entry.key)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(theme.icon(entry.icon, pal.sidebar_text), entry.label)
+            item.setToolTip(f"{entry.label} (Ctrl+{number})")
+            self.nav.addItem(item)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=entry.key: self.show_page(k))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+
+        search = QAction(self.tr("Search"), self)
+        search.setShortcut(QKeySequence.StandardKey.Find)
+        search.triggered.connect(lambda: self.current_page().focus_search())
+        self.addAction(search)
+        new = QAction(self.tr("New"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self.current_page().create_new())
+        self.addAction(new)
+
+        self.status = ShellStatus(self.statusBar(), services)
+        self._update_user()
+        self._restore_geometry()
+        self.show_page(start_page or services.settings.last_page)
+
+    def _update_user(self) -> None:
+        who = self.services.user
+        if who.get("name"):
+            self.user_label.setText(f"{who['name']}\n{who.get('role', '')}" + (f" · {who['team']}" if who.get("team") else ""))
+        else:
+            self.user_label.setText(self.tr("Not signed in"))
+
+    def current_page(self) -> Page:
+        return self.pages[self._keys[self.stack.currentIndex()]]
+
+    def show_page(self, key: str) -> None:
+        if key not in self.pages:
+            key = self._keys[0]
+        row = self._keys.index(key)
+        self.stack.setCurrentIndex(row)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.stack.setCurrentIndex(row)
+            self.services.settings.last_page = self._keys[row]
+
+    def _restore_geometry(self) -> None:
+        saved = self.services.settings.window_geometry
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        self.resize(1280, 800)
+
+    def remember_geometry(self) -> None:
+        self.services.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.services.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.remember_geometry()
+        super().closeEvent(event)

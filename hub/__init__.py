@@ -1,0 +1,1 @@
+"""The Fieldnote hub: the central endpoint every desktop syncs with."""

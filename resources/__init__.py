@@ -1,0 +1,1 @@
+"""Icons, style sheets, demo collateral and other files the programs ship with."""
