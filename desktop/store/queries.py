@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, asc, desc, func, literal_column, select, text
 
-from fieldnote.kinds import spec
 from desktop.store.schema import FTS_KINDS, record_tables
+from fieldnote.kinds import spec
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
