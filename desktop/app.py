@@ -107,6 +107,8 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store) -> int:
         user=dict(store.get_state("user", {}) or {}),
     )
     session = _start_session(args, services)
+    # Starting a session may have signed a user in.
+    services.user = dict(store.get_state("user", {}) or {})
     try:
         window = MainWindow(services, default_pages(), start_page=args.page or "")
         if session is not None and hasattr(session, "attach"):
