@@ -221,7 +221,7 @@ def _same(field: str, a: Any, b: Any) -> bool:
         return phone_digits(a) == phone_digits(b) and bool(phone_digits(a))
     if isinstance(a, str) and isinstance(b, str):
         return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-    return bool(a == b)
+    return type(a) is type(b) and bool(a == b)  # False == 0 in Python; not here
 
 
 def _label(field: str) -> str:
