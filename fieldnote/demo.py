@@ -8,6 +8,7 @@ generated collateral files under `resources/demo/` (see `tools/make_demo_pdfs.py
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import hashlib
 import random
@@ -16,8 +17,9 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from fieldnote.scoring import DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID, Rubric, parse_rubric, score
 from fieldnote.validation import format_datetime
 from resources.paths import resource_path
 
@@ -47,9 +49,11 @@ _USERS: tuple[tuple[str, str, str, str | None], ...] = (
 _TEAM = {email: team for email, _, _, team in _USERS}
 
 
-@dataclass(frozen=True)
-class DemoRecord:
-    """One record as a client would push it; `owner_email` says which demo user made it."""
+class DemoRecord(NamedTuple):
+    """One record as a client would push it; `owner_email` says which demo user made it.
+
+    A named tuple, so seeders may unpack it as `kind, record_id, fields, owner_email`.
+    """
 
     kind: str
     record_id: str
@@ -215,49 +219,31 @@ def _users() -> list[dict[str, Any]]:
 # ---------------------------------------------------------------------------------------------
 # Rubrics and scoring
 
-BOOTH_RUBRIC: dict[str, Any] = {
-    "name": "Booth qualification",
-    "version": 2,
-    "questions": [
-        {"id": "role", "text": "What is your role in choosing a data platform?",
-         "type": "single", "options": [
-             {"value": "decision_maker", "label": "I decide or sign", "points": 25},
-             {"value": "influencer", "label": "I recommend", "points": 15},
-             {"value": "evaluator", "label": "I evaluate tools", "points": 8},
-             {"value": "other", "label": "Just curious / student", "points": 0}]},
-        {"id": "timeline", "text": "When do you plan to have a solution in place?",
-         "type": "single", "options": [
-             {"value": "under_3_months", "label": "Within 3 months", "points": 25},
-             {"value": "3_to_6_months", "label": "3 to 6 months", "points": 15},
-             {"value": "6_to_12_months", "label": "6 to 12 months", "points": 5},
-             {"value": "no_plans", "label": "No plans yet", "points": 0}]},
-        {"id": "products", "text": "Which products are you interested in?", "type": "multi",
-         "options": [
-             {"value": "pipeline", "label": "Pipeline", "points": 10},
-             {"value": "insight_cloud", "label": "Insight Cloud", "points": 10},
-             {"value": "edge_sensors", "label": "Edge Sensors", "points": 10}]},
-        {"id": "budget", "text": "Is budget allocated for this project?", "type": "yesno",
-         "options": [
-             {"value": "yes", "label": "Yes", "points": 20},
-             {"value": "no", "label": "No", "points": 0}]},
-        {"id": "data_team", "text": "How many people work on data in your company?",
-         "type": "number", "options": [], "ranges": [
-             {"min": 0, "max": 4, "points": 0},
-             {"min": 5, "max": 19, "points": 5},
-             {"min": 20, "max": 99, "points": 10},
-             {"min": 100, "max": 1_000_000, "points": 15}]},
-        {"id": "current_stack", "text": "What do you use today?", "type": "text",
-         "options": []},
-    ],
-    "thresholds": {"hot": 60, "warm": 30},
-    "must_have": [
-        {"question_id": "role", "values": ["decision_maker", "influencer", "evaluator"]},
-        {"question_id": "timeline", "values": ["under_3_months", "3_to_6_months",
-                                               "6_to_12_months"]},
-    ],
-}
+def _booth_rubric_fields() -> dict[str, Any]:
+    """The shared demo rubric, as this company's marketing team runs it at its booths.
 
-IOT_RUBRIC: dict[str, Any] = {
+    It is `fieldnote.scoring`'s demo rubric (same questions, points, thresholds and
+    must-haves, same record id) at version 2, with the "need" options speaking about this
+    company's products instead of generic ones.
+    """
+    fields = copy.deepcopy(DEMO_RUBRIC_FIELDS)
+    fields["name"] = "Booth qualification"
+    fields["version"] = 2
+    need = next(q for q in fields["questions"] if q["id"] == "need")
+    need["text"] = "What do they need solved?"
+    need["options"] = [
+        {"value": "real_time_data", "label": "Real-time data, lower latency", "points": 8},
+        {"value": "governed_metrics", "label": "Trusted metrics, fewer BI tools", "points": 8},
+        {"value": "predictive_maintenance", "label": "Predictive maintenance", "points": 8},
+        {"value": "compliance", "label": "Compliance (HIPAA, GDPR)", "points": 4},
+        {"value": "just_looking", "label": "Just looking", "points": 0},
+    ]
+    return fields
+
+
+BOOTH_RUBRIC: Rubric = parse_rubric(_booth_rubric_fields(), rubric_id=DEMO_RUBRIC_ID)
+
+IOT_RUBRIC: Rubric = parse_rubric({
     "name": "Industrial IoT qualification",
     "version": 1,
     "questions": [
@@ -268,64 +254,32 @@ IOT_RUBRIC: dict[str, Any] = {
              {"value": "energy", "label": "Energy use", "points": 15},
              {"value": "quality", "label": "Product quality", "points": 15},
              {"value": "exploring", "label": "Just exploring", "points": 0}]},
-        {"id": "sites", "text": "How many plants or sites?", "type": "number", "options": [],
-         "ranges": [
-             {"min": 0, "max": 1, "points": 5},
-             {"min": 2, "max": 5, "points": 10},
-             {"min": 6, "max": 100_000, "points": 20}]},
-        {"id": "timeline", "text": "When would a pilot start?", "type": "single", "options": [
-            {"value": "under_3_months", "label": "Within 3 months", "points": 25},
-            {"value": "3_to_6_months", "label": "3 to 6 months", "points": 15},
-            {"value": "6_to_12_months", "label": "6 to 12 months", "points": 5},
-            {"value": "no_plans", "label": "No plans yet", "points": 0}]},
+        {"id": "sites", "text": "How many plants or sites?", "type": "number", "ranges": [
+            {"min": 1, "max": 1, "points": 5},
+            {"min": 2, "max": 5, "points": 10},
+            {"min": 6, "points": 20}]},
+        {"id": "timeframe", "text": "When would a pilot start?", "type": "single",
+         "options": [
+             {"value": "0-3m", "label": "Within 3 months", "points": 25},
+             {"value": "3-6m", "label": "3 to 6 months", "points": 15},
+             {"value": "6-12m", "label": "6 to 12 months", "points": 5},
+             {"value": "unknown", "label": "No plan yet", "points": 0}]},
         {"id": "connectivity", "text": "Which connectivity is available on the floor?",
-         "type": "multi", "options": [
+         "type": "multi", "max_points": 10, "options": [
              {"value": "lorawan", "label": "LoRaWAN", "points": 5},
              {"value": "wifi", "label": "Wi-Fi", "points": 5},
              {"value": "cellular", "label": "Cellular", "points": 5},
              {"value": "wired", "label": "Wired only", "points": 0}]},
-        {"id": "budget", "text": "Is budget allocated for this project?", "type": "yesno",
-         "options": [
-             {"value": "yes", "label": "Yes", "points": 20},
-             {"value": "no", "label": "No", "points": 0}]},
+        {"id": "budget", "text": "Is budget allocated for a pilot?", "type": "yesno",
+         "yes_points": 20, "no_points": 0},
+        {"id": "machines", "text": "Which machines fail most often?", "type": "text"},
     ],
     "thresholds": {"hot": 60, "warm": 30},
     "must_have": [
         {"question_id": "use_case", "values": ["predictive_maintenance", "energy", "quality"]},
+        {"question_id": "sites", "min": 1},
     ],
-}
-
-
-def _points(question: Mapping[str, Any], answer: Any) -> int:
-    qtype = question["type"]
-    if qtype == "number":
-        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-            return 0
-        for r in question.get("ranges", []):
-            if r["min"] <= answer <= r["max"]:
-                return int(r["points"])
-        return 0
-    chosen = answer if isinstance(answer, list) else [answer]
-    return sum(int(o["points"]) for o in question.get("options", []) if o["value"] in chosen)
-
-
-def score_answers(rubric: Mapping[str, Any], answers: Mapping[str, Any]) -> tuple[int, str, bool]:
-    """Score, grade and qualified for `answers` under `rubric`.
-
-    Qualified means every must-have is met and the grade is warm or better; a lead that
-    misses a must-have keeps its score but is not qualified.
-    """
-    total = sum(_points(q, answers.get(q["id"])) for q in rubric["questions"])
-    thresholds = rubric["thresholds"]
-    grade = "hot" if total >= thresholds["hot"] else "warm" if total >= thresholds["warm"] \
-        else "cold"
-    met = True
-    for rule in rubric["must_have"]:
-        given = answers.get(rule["question_id"])
-        given_list = given if isinstance(given, list) else [given]
-        if not any(v in rule["values"] for v in given_list):
-            met = False
-    return total, grade, met and grade != "cold"
+})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -593,7 +547,7 @@ _EVENTS: tuple[_Event, ...] = (
            ((REP, 0.6), (REP3, 0.3), (REP2, 0.1)),
            (("US", 60), ("CA", 8), ("GB", 7), ("DE", 3), ("FR", 2), ("IN", 5), ("BR", 3),
             ("MX", 3), ("JP", 2), ("IE", 2), ("NL", 2), ("KR", 1), ("CN", 1)),
-           _TITLES_DATA + _TITLES_HEALTH),
+           _TITLES_DATA),
     _Event("muc", "Industrial IoT Expo Europe 2026", "Messe München, Munich",
            ANCHOR - dt.timedelta(days=26), ANCHOR - dt.timedelta(days=24), "IIOT26-MUC", 2,
            "iot", 0.36,
@@ -678,10 +632,12 @@ def demo_dataset(seed: int = 7, leads: int = 600) -> DemoData:
 
     # Rubrics and reason lists: set up by marketing before the season.
     season = _at(ANCHOR - dt.timedelta(days=80), 10)
+    # The booth rubric keeps the shared demo rubric's fixed id; the IoT one gets a seeded id.
+    records.append(DemoRecord("rubric", DEMO_RUBRIC_ID, BOOTH_RUBRIC.to_fields(), MARKETER))
+    iot_id = add("rubric", season + dt.timedelta(hours=1), IOT_RUBRIC.to_fields(), MARKETER)
     rubrics = {
-        "booth": (add("rubric", season, _copy(BOOTH_RUBRIC), MARKETER), BOOTH_RUBRIC),
-        "iot": (add("rubric", season + dt.timedelta(hours=1), _copy(IOT_RUBRIC), MARKETER),
-                IOT_RUBRIC),
+        "booth": dataclasses.replace(BOOTH_RUBRIC, id=DEMO_RUBRIC_ID),
+        "iot": dataclasses.replace(IOT_RUBRIC, id=iot_id),
     }
     for i, (name, items) in enumerate(REASONS.items()):
         add("reason_list", season + dt.timedelta(hours=2, minutes=i),
@@ -692,7 +648,7 @@ def demo_dataset(seed: int = 7, leads: int = 600) -> DemoData:
         event_ids[ev.key] = add("event", _at(ev.starts_on - dt.timedelta(days=60), 15), {
             "name": ev.name, "venue": ev.venue, "starts_on": ev.starts_on.isoformat(),
             "ends_on": ev.ends_on.isoformat(), "campaign_code": ev.campaign_code,
-            "rubric_id": rubrics[ev.rubric][0],
+            "rubric_id": rubrics[ev.rubric].id,
         }, MARKETER)
 
     collateral, blobs = _collateral(add)
@@ -717,11 +673,6 @@ def demo_dataset(seed: int = 7, leads: int = 600) -> DemoData:
     _feedback(rng, collateral, visible, add)
     _requests(event_ids, collateral, add)
     return DemoData(users=users, records=records, blobs=blobs)
-
-
-def _copy(rubric: Mapping[str, Any]) -> dict[str, Any]:
-    # Records must not share mutable values with the module constants.
-    return copy.deepcopy(dict(rubric))
 
 
 def _collateral(add: Any) -> tuple[dict[str, tuple[str, CollateralSpec]], list[Path]]:
@@ -758,7 +709,7 @@ def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, float]]) -> Any:
 
 
 def _leads(rng: random.Random, count: int, event_ids: Mapping[str, str],
-           rubrics: Mapping[str, tuple[str, Mapping[str, Any]]],
+           rubrics: Mapping[str, Rubric],
            visible: Mapping[str, list[str]]) -> list[_Lead]:
     shows = [ev for ev in _EVENTS if ev.share > 0]
     out: list[_Lead] = []
@@ -781,18 +732,18 @@ def _leads(rng: random.Random, count: int, event_ids: Mapping[str, str],
         minute = int(min(max(rng.triangular(9 * 60, 17.5 * 60, 13.5 * 60), 9 * 60), 17.5 * 60))
         captured = _at(day, minute // 60, minute % 60, ev.utc_offset) + dt.timedelta(
             seconds=rng.randrange(60))
-        quality = rng.betavariate(1.2, 3.0)
-        rubric_id, rubric = rubrics[ev.rubric]
+        quality = rng.betavariate(*((1.2, 3.0) if ev.rubric == "iot" else (1.9, 2.3)))
+        rubric = rubrics[ev.rubric]
         answers = _answers(rng, ev.rubric, quality, industry)
-        score, grade, qualified = score_answers(rubric, answers)
+        result = score(rubric, answers)
+        grade = result.grade
         source = _weighted(rng, (("scan", 0.78), ("card", 0.08), ("manual", 0.14)))
         email = _email(rng, first_latin, last_latin, domain) if rng.random() < 0.96 else None
         phone = _phone(rng, country) if (rng.random() < 0.7 or email is None) else None
         fields: dict[str, Any] = {
             "event_id": event_ids[ev.key], "first_name": first, "last_name": last,
             "company": company, "title": title, "country": country, "source": source,
-            "answers": answers, "rubric_id": rubric_id, "rubric_version": rubric["version"],
-            "score": score, "grade": grade, "qualified": qualified,
+            "answers": answers, **result.lead_fields(rubric),
             "captured_at": _iso(captured),
         }
         if email:
@@ -842,51 +793,72 @@ def _answers(rng: random.Random, rubric: str, quality: float, industry: str) -> 
 
     if rubric == "iot":
         connectivity = [c for c in ("lorawan", "wifi", "cellular") if rng.random() < 0.5]
-        return {
+        answers: dict[str, Any] = {
             "use_case": pick(("predictive_maintenance", "energy", "quality", "exploring")),
-            "sites": max(1, int(rng.lognormvariate(1.2 + quality, 0.8))),
-            "timeline": pick(("under_3_months", "3_to_6_months", "6_to_12_months",
-                              "no_plans")),
+            "sites": max(1, int(rng.lognormvariate(0.8 + 1.5 * quality, 0.8))),
+            "timeframe": pick(("0-3m", "3-6m", "6-12m", "unknown")),
             "connectivity": connectivity or ["wired"],
-            "budget": "yes" if rng.random() < quality * 0.8 else "no",
+            "budget": rng.random() < quality * 0.9,
         }
-    products = [p for p, w in (("pipeline", 0.55), ("insight_cloud", 0.55),
-                               ("edge_sensors", 0.25 if industry != "manufacturing" else 0.6))
-                if rng.random() < w * (0.6 + quality)]
-    answers: dict[str, Any] = {
-        "role": pick(("decision_maker", "influencer", "evaluator", "other")),
-        "timeline": pick(("under_3_months", "3_to_6_months", "6_to_12_months", "no_plans")),
-        "products": products or ["insight_cloud"],
-        "budget": "yes" if rng.random() < quality * 0.8 else "no",
-        "data_team": max(1, int(rng.lognormvariate(2.2 + 1.5 * quality, 0.9))),
+        if rng.random() < 0.4:
+            answers["machines"] = rng.choice((
+                "Compressors in the cold store", "Conveyor gearboxes on line 2",
+                "Extruder motors", "Cooling tower fans", "Bottling line pumps",
+                "Kiln induced-draft fans",
+            ))
+        return answers
+    weights = {"real_time_data": 0.5, "governed_metrics": 0.5,
+               "predictive_maintenance": 0.55 if industry in ("manufacturing", "utilities")
+               else 0.1,
+               "compliance": 0.5 if industry in ("healthcare", "finance", "insurance",
+                                                 "pharma") else 0.08}
+    need = [n for n, w in weights.items() if rng.random() < w * (0.5 + quality)]
+    answers = {
+        "budget": pick(("confirmed", "planned", "unknown", "none")),
+        "authority": pick(("decision_maker", "influencer", "user", "other")),
+        "need": need or ["just_looking"],
+        "timeframe": pick(("0-3m", "3-6m", "6-12m", "12m+", "unknown")),
+        "employees": max(5, int(rng.lognormvariate(5.0 + 2.5 * quality, 1.1))),
+        "interest": pick(("high", "medium", "low")),
+        "demo_requested": rng.random() < quality * 1.1,
     }
-    if rng.random() < 0.6:
-        answers["current_stack"] = rng.choice((
-            "Snowflake + Fivetran + Tableau", "Databricks, Power BI", "SQL Server, SSIS, SSRS",
-            "Oracle, Informatica, Cognos", "BigQuery and Looker", "Excel and a lot of VLOOKUP",
-            "Redshift, Airflow, Tableau", "Home-grown Kafka + Spark",
+    # Reps skip a question now and then when the booth is busy.
+    for optional in ("employees", "interest"):
+        if rng.random() < 0.08:
+            del answers[optional]
+    if rng.random() < 0.5:
+        answers["asked_about"] = rng.choice((
+            "Oracle CDC connector and latency", "Migrating off SSIS and SSRS",
+            "Semantic layer on top of Snowflake", "HIPAA BAA and audit logs",
+            "EU data residency (Frankfurt)", "Pricing per row vs. consumption credits",
+            "Natural-language questions for finance", "Replacing a home-grown Kafka stack",
+            "Edge Sensors for chillers", "SSO with Okta, SCIM",
         ))
     return answers
 
 
+_NEED_INTERESTS = {"real_time_data": "Pipeline", "governed_metrics": "Insight Cloud",
+                   "predictive_maintenance": "Edge Sensors", "compliance": "security"}
+
+
 def _interests(rng: random.Random, answers: Mapping[str, Any]) -> list[str]:
-    names = {"pipeline": "Pipeline", "insight_cloud": "Insight Cloud",
-             "edge_sensors": "Edge Sensors"}
-    out = [names[p] for p in answers.get("products", [])]
+    out = [_NEED_INTERESTS[n] for n in answers.get("need", []) if n in _NEED_INTERESTS]
     if "use_case" in answers:
         out.append("Edge Sensors")
         if answers["use_case"] != "exploring":
             out.append(answers["use_case"].replace("_", " "))
     if rng.random() < 0.4:
-        out.append(rng.choice(_INTEREST_EXTRAS))
+        extra = rng.choice(_INTEREST_EXTRAS)
+        if extra not in out:
+            out.append(extra)
     return out
 
 
 # Chance of reaching the next stage, by grade: contacted, meeting, opportunity, won.
 _ADVANCE = {
-    "hot": (0.9, 0.62, 0.72, 0.6),
-    "warm": (0.6, 0.36, 0.55, 0.5),
-    "cold": (0.22, 0.12, 0.3, 0.3),
+    "hot": (0.84, 0.56, 0.68, 0.55),
+    "warm": (0.5, 0.33, 0.5, 0.45),
+    "cold": (0.2, 0.1, 0.3, 0.3),
 }
 # Days from the previous step to each stage.
 _DELAY = {"contacted": (1, 5), "meeting": (3, 14), "opportunity": (5, 20), "won": (10, 35)}
@@ -999,8 +971,9 @@ def _debriefs(rng: random.Random, leads: Sequence[_Lead],
     chosen = rng.sample(met, min(len(met), target - len(_RENEWALS)))
     calls: list[tuple[dt.datetime, str, _Lead | None, str, str]] = []
     for lead in chosen:
-        meeting_at = next(at for s, at in lead.stages if s == "meeting")
-        calls.append((meeting_at, lead.owner, lead, lead.company,
+        # The debrief is of the latest call: the meeting, or a later step of the deal.
+        last_at = [at for s, at in lead.stages if s in ("meeting", "opportunity", "won", "lost")]
+        calls.append((last_at[-1], lead.owner, lead, lead.company,
                       f"{lead.contact} ({lead.title})"))
     for i, (account, contacts) in enumerate(_RENEWALS):
         call = _business_time(rng, _at(ANCHOR - dt.timedelta(days=30 - 9 * i)))
@@ -1009,16 +982,16 @@ def _debriefs(rng: random.Random, leads: Sequence[_Lead],
     battlecard = collateral["battlecard-snowflake-databricks"][0]
     out: list[_Debrief] = []
     for n, (call, owner, lead, account, contacts) in enumerate(calls):
-        later = [s for s, _ in lead.stages] if lead else []
+        reached = [s for s, _ in lead.stages] if lead else []
         if lead is None:
             call_type, stage = "renewal", "negotiate"
             outcome = rng.choice(("advanced", "won", "stalled"))
-        elif "won" in later:
-            call_type, stage, outcome = "negotiation", "negotiate", "won"
-        elif "opportunity" in later:
+        elif reached[-1] == "won":
+            call_type, stage, outcome = "negotiation", "closed", "won"
+        elif reached[-1] == "lost":
+            call_type, stage, outcome = "negotiation", "closed", "lost"
+        elif reached[-1] == "opportunity":
             call_type, stage, outcome = "demo", "propose", "advanced"
-        elif "lost" in later:
-            call_type, stage, outcome = "demo", "qualify", "lost"
         else:
             call_type, stage = "discovery", "qualify"
             outcome = rng.choice(("advanced", "stalled", "no_decision"))

@@ -12,16 +12,15 @@ import phonenumbers
 import pytest
 
 from fieldnote.demo import (
-    BOOTH_RUBRIC,
     COLLATERAL_CATALOGUE,
     DATA_ENDS,
     DEMO_PASSWORD,
     DemoData,
     demo_dataset,
     demo_user,
-    score_answers,
 )
 from fieldnote.kinds import spec
+from fieldnote.scoring import DEMO_RUBRIC, DEMO_RUBRIC_ID, parse_rubric, score
 from fieldnote.validation import clean_fields, parse_date, parse_datetime
 from resources.paths import resource_path
 
@@ -204,26 +203,30 @@ def test_leads_are_captured_during_booth_hours_of_their_event(data: DemoData) ->
 
 
 def test_scores_grades_and_qualification_follow_the_rubric(data: DemoData) -> None:
-    rubrics = {r.record_id: r.fields for r in data.of_kind("rubric")}
-    booth = [r for r in rubrics.values() if r["name"] == "Booth qualification"]
-    assert len(booth) == 1 and booth[0]["version"] == 2
-    grades = collections.Counter()
+    rubrics = {r.record_id: parse_rubric(r.fields, r.record_id) for r in data.of_kind("rubric")}
+    booth = rubrics[DEMO_RUBRIC_ID]
+    assert (booth.name, booth.version) == ("Booth qualification", 2)
+    assert [q.id for q in booth.questions] == [q.id for q in DEMO_RUBRIC.questions]
+    grades: collections.Counter[str] = collections.Counter()
+    qualified = 0
     for lead in data.of_kind("lead"):
         rubric = rubrics[lead.fields["rubric_id"]]
-        assert lead.fields["rubric_version"] == rubric["version"]
-        assert score_answers(rubric, lead.fields["answers"]) == (
-            lead.fields["score"], lead.fields["grade"], lead.fields["qualified"])
+        result = score(rubric, lead.fields["answers"])
+        assert result.problems == ()
+        assert result.lead_fields(rubric) == {
+            k: lead.fields[k]
+            for k in ("rubric_id", "rubric_version", "score", "grade", "qualified")
+        }
         grades[lead.fields["grade"]] += 1
-    assert all(grades[g] > 50 for g in ("hot", "warm", "cold"))
+        qualified += lead.fields["qualified"]
+    assert all(grades[g] > 60 for g in ("hot", "warm", "cold"))
+    assert 0.15 * sum(grades.values()) < qualified < 0.6 * sum(grades.values())
 
 
-def test_scoring_gives_points_per_answer_and_needs_the_must_haves() -> None:
-    answers = {"role": "decision_maker", "timeline": "under_3_months",
-               "products": ["pipeline", "insight_cloud"], "budget": "yes", "data_team": 40}
-    assert score_answers(BOOTH_RUBRIC, answers) == (25 + 25 + 20 + 20 + 10, "hot", True)
-    student = dict(answers, role="other")
-    assert score_answers(BOOTH_RUBRIC, student) == (75, "hot", False)
-    assert score_answers(BOOTH_RUBRIC, {}) == (0, "cold", False)
+def test_records_unpack_as_kind_id_fields_and_owner(data: DemoData) -> None:
+    kind, record_id, fields, owner = data.records[0]
+    assert (kind, record_id, owner) == ("rubric", DEMO_RUBRIC_ID, "marketer@demo.fieldnote")
+    assert fields["name"] == "Booth qualification"
 
 
 def test_outcomes_form_a_plausible_funnel_in_order(data: DemoData) -> None:
