@@ -1,10 +1,28 @@
-"""Suite-wide test set-up: Qt runs offscreen, and no test touches the real user data dir."""
+"""Suite-wide test set-up: Qt runs offscreen, no test touches the real user data dir, and a
+live hub fixture for any package's tests. Keep this small; package fixtures live beside the
+package's tests."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 # Keyring must never reach a real keychain from tests.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+from tests.support.live_hub import LiveHub, start_live_hub  # noqa: E402
+
+
+@pytest.fixture
+def live_hub(tmp_path: Path) -> Iterator[LiveHub]:
+    """A real hub on loopback with a fresh SQLite database; add users with `add_user`."""
+    hub = start_live_hub(tmp_path)
+    try:
+        yield hub
+    finally:
+        hub.stop()

@@ -1,0 +1,260 @@
+"""Accounts: users with argon2 password hashes, opaque bearer tokens stored as hashes, and
+login throttling per account and per client address.
+
+A user is the `user` record (the directory everyone reads) plus a password hash that never
+leaves the hub. Tokens are never stored in clear; a disabled user is refused at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import secrets
+import time
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from fieldnote.ids import new_id
+from fieldnote.kinds import ROLES
+from fieldnote.validation import ValidationFailed, clean_fields, format_datetime
+from hub.authz import Actor
+from hub.db.engine import writer
+from hub.db.tables import RECORD_TABLES, login_failures, tokens
+from hub.records import RecordState, RecordStore
+from hub.settings import Limits
+
+_hasher = PasswordHasher()
+# Verified against when the account does not exist, so timing does not reveal accounts.
+_DUMMY_HASH = _hasher.hash("fieldnote-no-such-account")
+
+
+class AccountError(ValueError):
+    """A user or password request that cannot be carried out; the message says why."""
+
+
+class LoginRefused(Exception):
+    """Wrong email or password, or a disabled account (the caller cannot tell which)."""
+
+
+class LoginThrottled(Exception):
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("Too many failed sign-ins; try again later")
+        self.retry_after = max(1, math.ceil(retry_after))
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: str
+    expires_at: float
+    actor: Actor
+
+
+def set_password_cost(time_cost: int, memory_cost_kib: int, parallelism: int = 1) -> None:
+    """Change the argon2 cost of new hashes (tests use a cheap one; existing hashes keep
+    their own parameters and still verify)."""
+    global _hasher
+    _hasher = PasswordHasher(
+        time_cost=time_cost, memory_cost=memory_cost_kib, parallelism=parallelism
+    )
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def actor_from_state(state: RecordState) -> Actor:
+    f = state.fields
+    return Actor(
+        id=state.id,
+        email=f.get("email") or "",
+        name=f.get("name") or "",
+        role=f.get("role") or "rep",
+        team=f.get("team") or None,
+        active=bool(f.get("active", True)) and not state.deleted,
+    )
+
+
+def add_user(
+    engine: Engine,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    team: str | None = None,
+    password: str,
+    user_id: str | None = None,
+) -> Actor:
+    """Create a user (a directory record in the change feed plus an account)."""
+    if role not in ROLES:
+        raise AccountError(f"Role must be one of: {', '.join(ROLES)}")
+    if not password:
+        raise AccountError("The password must not be empty")
+    try:
+        fields = clean_fields(
+            "user",
+            {"name": name, "email": email, "role": role, "team": team or None, "active": True},
+        )
+    except ValidationFailed as exc:
+        raise AccountError(exc.describe()) from None
+    if not fields.get("email"):
+        raise AccountError("email: is required")
+    password_hash = hash_password(password)
+    with writer(engine).begin() as conn:
+        store = RecordStore(conn)
+        store.take_counter_lock()
+        if store.user_by_email(fields["email"]) is not None:
+            raise AccountError(f"A user with the email {fields['email']} already exists")
+        state = RecordState(
+            kind="user",
+            id=user_id or new_id(),
+            fields=fields,
+            extra={"hub_password_hash": password_hash, "hub_email_key": fields["email"].lower()},
+        )
+        store.stage(state)
+        store.flush()
+        return actor_from_state(state)
+
+
+def set_active(engine: Engine, email: str, active: bool) -> Actor:
+    """Disable (or enable again) a user; a disabled user's tokens stop working at once."""
+    with writer(engine).begin() as conn:
+        store = RecordStore(conn)
+        store.take_counter_lock()
+        found = store.user_by_email(email)
+        if found is None:
+            raise AccountError(f"No user with the email {email}")
+        state = store.working_copy(found)
+        state.fields["active"] = active
+        store.stage(state)
+        store.flush()
+        if not active:
+            conn.execute(update(tokens).where(tokens.c.user_id == state.id).values(revoked=True))
+        return actor_from_state(state)
+
+
+def list_users(engine: Engine) -> list[Actor]:
+    table = RECORD_TABLES["user"]
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(table.c.id, table.c.email, table.c.name, table.c.role, table.c.team,
+                   table.c.active, table.c.deleted).order_by(table.c.email)
+        )
+        return [
+            Actor(r.id, r.email or "", r.name or "", r.role, r.team or None,
+                  bool(r.active) and not r.deleted)
+            for r in rows
+        ]
+
+
+def login(
+    engine: Engine,
+    limits: Limits,
+    *,
+    email: str,
+    password: str,
+    address: str,
+    device_name: str | None,
+) -> IssuedToken:
+    now = time.time()
+    keys = [f"account:{email.strip().lower()[:200]}", f"address:{address[:200]}"]
+    with engine.connect() as conn:
+        locked_until = max(
+            (r.locked_until for r in conn.execute(
+                select(login_failures.c.locked_until).where(login_failures.c.key.in_(keys))
+            )),
+            default=0.0,
+        )
+    if locked_until > now:
+        raise LoginThrottled(locked_until - now)
+    table = RECORD_TABLES["user"]
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(table).where(table.c.hub_email_key == email.strip().lower())
+        ).first()
+    stored_hash = row.hub_password_hash if row is not None else None
+    ok = _verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    active = row is not None and bool(row.active) and not row.deleted
+    if not ok or not active:
+        _record_failure(engine, limits, keys, now)
+        raise LoginRefused()
+    actor = Actor(row.id, row.email or "", row.name or "", row.role, row.team or None, True)
+    token = secrets.token_urlsafe(32)
+    expires_at = now + limits.token_days * 86400
+    with writer(engine).begin() as conn:
+        conn.execute(delete(login_failures).where(login_failures.c.key == keys[0]))
+        conn.execute(
+            insert(tokens).values(
+                token_hash=token_hash(token),
+                user_id=actor.id,
+                device_name=(device_name or "")[:200] or None,
+                created_at=now,
+                expires_at=expires_at,
+                revoked=False,
+            )
+        )
+    return IssuedToken(token, expires_at, actor)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _record_failure(engine: Engine, limits: Limits, keys: list[str], now: float) -> None:
+    with writer(engine).begin() as conn:
+        for key, limit in zip(keys, (limits.account_failures, limits.address_failures), strict=True):
+            _bump(conn, limits, key, limit, now)
+
+
+def _bump(conn: Connection, limits: Limits, key: str, limit: int, now: float) -> None:
+    row = conn.execute(select(login_failures).where(login_failures.c.key == key)).first()
+    if row is None or now - row.first_at > limits.failure_window_s:
+        failures, first_at = 1, now
+    else:
+        failures, first_at = row.failures + 1, row.first_at
+    locked_until = 0.0
+    if failures >= limit:
+        locked_until = now + min(limits.lockout_s * 2 ** (failures - limit), limits.lockout_max_s)
+    values = {"failures": failures, "first_at": first_at, "locked_until": locked_until}
+    if row is None:
+        conn.execute(insert(login_failures).values(key=key, **values))
+    else:
+        conn.execute(update(login_failures).where(login_failures.c.key == key).values(**values))
+
+
+def authenticate(engine: Engine, token: str) -> Actor | None:
+    """The active user a token belongs to, or None (unknown, expired, revoked, disabled)."""
+    users = RECORD_TABLES["user"]
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(users.c.id, users.c.email, users.c.name, users.c.role, users.c.team,
+                   users.c.active, users.c.deleted, tokens.c.expires_at, tokens.c.revoked)
+            .join(tokens, tokens.c.user_id == users.c.id)
+            .where(tokens.c.token_hash == token_hash(token))
+        ).first()
+    if row is None or row.revoked or row.expires_at <= time.time():
+        return None
+    if not row.active or row.deleted:
+        return None
+    return Actor(row.id, row.email or "", row.name or "", row.role, row.team or None, True)
+
+
+def revoke(engine: Engine, token: str) -> None:
+    with writer(engine).begin() as conn:
+        conn.execute(
+            update(tokens).where(tokens.c.token_hash == token_hash(token)).values(revoked=True)
+        )
+
+
+def expires_iso(expires_at: float) -> str:
+    return format_datetime(dt.datetime.fromtimestamp(expires_at, dt.UTC))

@@ -1,0 +1,78 @@
+"""Routes for administrators: the user list, adding users and disabling them."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from hub import accounts
+from hub.api.deps import CurrentUser, HubDep
+from hub.api.problems import ProblemError, pydantic_errors, read_json
+from hub.api.schemas import request_body
+from hub.authz import Actor
+
+router = APIRouter(prefix="/v1/admin", tags=["admin"])
+
+
+class AdminUser(BaseModel):
+    id: str
+    email: str
+    name: str
+    role: str
+    team: str | None = None
+    active: bool
+
+
+class NewUser(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: str = Field(max_length=200)
+    name: str = Field(max_length=200)
+    role: str
+    team: str | None = Field(default=None, max_length=200)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+def _require_admin(actor: Actor) -> None:
+    if actor.role != "admin":
+        raise ProblemError(403, "Not allowed", "Only administrators manage users",
+                           kind="forbidden")
+
+
+def _out(a: Actor) -> AdminUser:
+    return AdminUser(id=a.id, email=a.email, name=a.name, role=a.role, team=a.team,
+                     active=a.active)
+
+
+@router.get("/users", response_model=list[AdminUser])
+def list_users(hub: HubDep, actor: CurrentUser) -> list[AdminUser]:
+    _require_admin(actor)
+    return [_out(a) for a in accounts.list_users(hub.engine)]
+
+
+@router.post("/users", response_model=AdminUser, status_code=201,
+             openapi_extra=request_body(NewUser))
+async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUser:
+    _require_admin(actor)
+    try:
+        body = NewUser.model_validate(await read_json(request, 64 * 1024))
+    except ValidationError as exc:
+        raise ProblemError(422, "Invalid user", kind="validation",
+                           errors=pydantic_errors(exc)) from None
+    try:
+        created = await run_in_threadpool(
+            lambda: accounts.add_user(hub.engine, email=body.email, name=body.name,
+                                      role=body.role, team=body.team, password=body.password)
+        )
+    except accounts.AccountError as exc:
+        raise ProblemError(422, "Cannot add this user", str(exc), kind="validation") from None
+    return _out(created)
+
+
+@router.post("/users/{email}/disable", response_model=AdminUser)
+def disable_user(email: str, hub: HubDep, actor: CurrentUser) -> AdminUser:
+    _require_admin(actor)
+    try:
+        return _out(accounts.set_active(hub.engine, email, False))
+    except accounts.AccountError as exc:
+        raise ProblemError(404, "No such user", str(exc), kind="not-found") from None

@@ -1,0 +1,52 @@
+"""The hub's ASGI application: routers, problem handlers and the protocol gate, wired to
+one database and one blob store. Building the app never migrates the database; `serve`
+and the embedded hub do that first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from fieldnote.wire import SUPPORTED_PROTOCOLS
+from hub import __version__
+from hub.api import admin, auth, blobs, problems, sync
+from hub.api.deps import Hub
+from hub.blobs import BlobStore
+from hub.db.engine import make_engine
+from hub.feed import read_epoch
+from hub.settings import HubSettings, resolve_blobs_dir, resolve_db_url
+
+
+def create_app(settings: HubSettings) -> FastAPI:
+    engine = make_engine(settings.db_url)
+    app = FastAPI(
+        title="Fieldnote hub",
+        version=__version__,
+        summary="Sync endpoint for the Fieldnote desktop app (protocol version 1)",
+        openapi_url="/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.hub = Hub(
+        settings=settings, engine=engine, epoch=read_epoch(engine),
+        blobs=BlobStore(settings.blobs_dir),
+    )
+    problems.install(app)
+    app.add_middleware(problems.ProtocolGate)
+
+    @app.get("/v1/health", tags=["health"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "protocol": list(SUPPORTED_PROTOCOLS), "hub_version": __version__}
+
+    app.include_router(auth.router)
+    app.include_router(sync.router)
+    app.include_router(blobs.router)
+    app.include_router(admin.router)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` and worker processes: settings from the environment."""
+    db_url = resolve_db_url(None)
+    return create_app(HubSettings(db_url=db_url, blobs_dir=resolve_blobs_dir(None)))

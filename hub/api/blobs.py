@@ -1,0 +1,146 @@
+"""Routes for collateral files: check, upload (marketers) and download with Range/ETag.
+
+A download is allowed only to someone who can see a record naming the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from hub import authz
+from hub.api.deps import CurrentUser, Hub, HubDep
+from hub.api.problems import ProblemError
+from hub.authz import Actor
+from hub.blobs import SHA256_RE, BlobMismatch, BlobTooLarge
+from hub.db.tables import RECORD_TABLES
+
+router = APIRouter(prefix="/v1/blobs", tags=["blobs"])
+_CHUNK = 256 * 1024
+
+
+def _check_name(sha256: str) -> str:
+    if not SHA256_RE.match(sha256):
+        raise ProblemError(404, "Not found", "A blob is named by its sha256 in lower-case hex",
+                           kind="not-found")
+    return sha256
+
+
+def _may_read(hub: Hub, actor: Actor, sha256: str) -> bool:
+    if actor.role in ("marketer", "admin"):
+        return True
+    table = RECORD_TABLES["collateral"]
+    with hub.engine.connect() as conn:
+        rows = conn.execute(
+            select(table.c.hub_audiences)
+            .where(table.c.file_sha256 == sha256, table.c.deleted.is_(False))
+        )
+        return any(authz.can_see(actor, r.hub_audiences or []) for r in rows)
+
+
+@router.head("/{sha256}")
+def has_blob(sha256: str, hub: HubDep, actor: CurrentUser) -> Response:
+    _check_name(sha256)
+    if not hub.blobs.exists(sha256):
+        return Response(status_code=404)
+    return Response(status_code=200, headers={
+        "Content-Length": str(hub.blobs.size(sha256)), "ETag": f'"{sha256}"',
+        "Accept-Ranges": "bytes",
+    })
+
+
+@router.put("/{sha256}", status_code=201, responses={200: {"description": "Already stored"}})
+async def put_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
+    _check_name(sha256)
+    if actor.role != "marketer":
+        raise ProblemError(403, "Not allowed", "Only marketers upload collateral files",
+                           kind="forbidden")
+    limit = hub.settings.limits.max_blob_bytes
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ProblemError(413, "File too large", f"At most {limit:,} bytes", kind="too-large")
+    if hub.blobs.exists(sha256):
+        return Response(status_code=200)
+    try:
+        created = await hub.blobs.put_stream(sha256, request.stream(), limit)
+    except BlobTooLarge:
+        raise ProblemError(413, "File too large", f"At most {limit:,} bytes",
+                           kind="too-large") from None
+    except BlobMismatch as exc:
+        raise ProblemError(422, "Hash mismatch", f"The bytes hash to {exc.actual}, not to the "
+                           "name they were sent under", kind="hash-mismatch") from None
+    return Response(status_code=201 if created else 200,
+                    headers={"ETag": f'"{sha256}"', "Location": f"/v1/blobs/{sha256}"})
+
+
+@router.get("/{sha256}", response_class=Response,
+            responses={200: {"content": {"application/octet-stream": {}}}})
+async def get_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
+    _check_name(sha256)
+    allowed = await run_in_threadpool(_may_read, hub, actor, sha256)
+    if not allowed or not hub.blobs.exists(sha256):
+        # The same answer for "no such file" and "not yours", so hashes reveal nothing.
+        raise ProblemError(404, "Not found", "No file with this hash that you can see",
+                           kind="not-found")
+    etag = f'"{sha256}"'
+    size = hub.blobs.size(sha256)
+    base = {"ETag": etag, "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=31536000, immutable"}
+    inm = request.headers.get("if-none-match")
+    if inm and (inm.strip() == "*" or etag in [t.strip() for t in inm.split(",")]):
+        return Response(status_code=304, headers=base)
+    span = _parse_range(request.headers.get("range"), size)
+    path = hub.blobs.path(sha256)
+    if span is None:
+        return StreamingResponse(_read(path, 0, size), media_type="application/octet-stream",
+                                 headers={**base, "Content-Length": str(size)})
+    start, end = span
+    return StreamingResponse(
+        _read(path, start, end - start + 1), status_code=206,
+        media_type="application/octet-stream",
+        headers={**base, "Content-Length": str(end - start + 1),
+                 "Content-Range": f"bytes {start}-{end}/{size}"},
+    )
+
+
+def _parse_range(header: str | None, size: int) -> tuple[int, int] | None:
+    """One byte range as (first, last), None for the whole file; 416 when unsatisfiable.
+
+    Several ranges are answered with the whole file, which RFC 9110 allows."""
+    if not header:
+        return None
+    unit, _, spec = header.partition("=")
+    if unit.strip().lower() != "bytes" or "," in spec:
+        return None
+    first, _, last = spec.strip().partition("-")
+    try:
+        if first == "":
+            length = int(last)
+            if length <= 0:
+                raise ValueError
+            start, end = max(0, size - length), size - 1
+        else:
+            start = int(first)
+            end = int(last) if last else size - 1
+            end = min(end, size - 1)
+    except ValueError:
+        return None
+    if start < 0 or start >= size or end < start:
+        raise ProblemError(416, "Range not satisfiable", f"The file has {size} bytes",
+                           kind="range", headers={"Content-Range": f"bytes */{size}"})
+    return start, end
+
+
+def _read(path: object, start: int, length: int) -> Iterator[bytes]:
+    with open(path, "rb") as fh:  # type: ignore[call-overload]
+        fh.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = fh.read(min(_CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk

@@ -1,0 +1,191 @@
+"""RFC 9457 problem answers for every error the API gives, and the protocol-version gate.
+
+No answer ever carries a stack trace: unexpected failures are logged here and answered with
+a plain 500 problem.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from fieldnote.wire import PROTOCOL_HEADER, SUPPORTED_PROTOCOLS
+
+log = logging.getLogger(__name__)
+
+PROBLEM_TYPE = "application/problem+json"
+TYPE_BASE = "https://fieldnote.dev/problems/"
+# Paths a client may call without the protocol header: discovery and documentation.
+UNVERSIONED_PATHS = frozenset({"/v1/health", "/v1/openapi.json"})
+
+
+class ProblemError(Exception):
+    """Raise anywhere in a route to answer with a problem body."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str | None = None,
+        *,
+        kind: str | None = None,
+        errors: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(title)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.kind = kind
+        self.errors = errors
+        self.headers = headers or {}
+        self.extra = extra or {}
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": TYPE_BASE + self.kind if self.kind else "about:blank",
+            "title": self.title,
+            "status": self.status,
+        }
+        if self.detail:
+            body["detail"] = self.detail
+        if self.errors:
+            body["errors"] = self.errors
+        body.update(self.extra)
+        return body
+
+
+def problem_response(error: ProblemError) -> JSONResponse:
+    return JSONResponse(
+        error.body(), status_code=error.status, headers=error.headers, media_type=PROBLEM_TYPE
+    )
+
+
+_TITLES = {
+    400: "Bad request", 401: "Not signed in", 403: "Not allowed", 404: "Not found",
+    405: "Method not allowed", 406: "Not acceptable", 409: "Conflict", 410: "Gone",
+    413: "Request too large", 415: "Unsupported media type", 416: "Range not satisfiable",
+    422: "Invalid request", 426: "Upgrade required", 429: "Too many requests",
+}
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _on_problem(_request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        title = _TITLES.get(exc.status_code, "Error")
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+        return problem_response(ProblemError(
+            exc.status_code, title, detail, headers=dict(exc.headers or {})
+        ))
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"field": ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body",
+             "message": str(e.get("msg", "is invalid"))}
+            for e in exc.errors()
+        ]
+        return problem_response(ProblemError(
+            422, "Invalid request", "Some parameters are missing or invalid",
+            kind="validation", errors=errors,
+        ))
+
+    @app.exception_handler(Exception)
+    async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error in %s %s", request.method, request.url.path)
+        return problem_response(ProblemError(
+            500, "Internal error", "The hub failed to answer this request; it was logged. "
+            "Send it again later.", kind="internal",
+        ))
+
+
+class ProtocolGate:
+    """Answer 426 to /v1 requests that lack a protocol version this hub serves."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path = scope.get("path", "")
+            if path.startswith("/v1/") and path not in UNVERSIONED_PATHS:
+                wanted = PROTOCOL_HEADER.lower().encode()
+                value = next((v for k, v in scope.get("headers", []) if k == wanted), None)
+                if value is None or value.strip() not in {str(p).encode() for p in SUPPORTED_PROTOCOLS}:
+                    await _send_problem(send, ProblemError(
+                        426, "Unsupported protocol",
+                        f"Send the header {PROTOCOL_HEADER} with one of the versions this hub "
+                        f"serves: {', '.join(map(str, SUPPORTED_PROTOCOLS))}",
+                        kind="protocol",
+                        headers={"Upgrade": f"{PROTOCOL_HEADER}/{SUPPORTED_PROTOCOLS[-1]}"},
+                        extra={"protocol": list(SUPPORTED_PROTOCOLS)},
+                    ))
+                    return
+        await self.app(scope, receive, send)
+
+
+async def _send_problem(send: Send, error: ProblemError) -> None:
+    body = json.dumps(error.body()).encode()
+    headers = [(b"content-type", PROBLEM_TYPE.encode()), (b"content-length", str(len(body)).encode())]
+    headers += [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
+    await send({"type": "http.response.start", "status": error.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def read_json(request: Request, limit: int) -> Any:
+    """The request body as JSON: 413 past `limit` (checked before reading it all), 415 for
+    a body that is not UTF-8, 400 for malformed JSON."""
+    length = request.headers.get("content-length")
+    if length is not None:
+        try:
+            declared = int(length)
+        except ValueError:
+            raise ProblemError(400, "Bad request", "Content-Length is not a number") from None
+        if declared > limit:
+            raise _too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProblemError(
+            400, "Body is not UTF-8", f"Byte {exc.start} is not valid UTF-8", kind="encoding"
+        ) from None
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        detail = f"{exc.msg} at line {exc.lineno}, column {exc.colno}" if isinstance(
+            exc, json.JSONDecodeError) else "nested too deeply"
+        raise ProblemError(400, "Malformed JSON", detail, kind="malformed-json") from None
+
+
+def _too_large(limit: int) -> ProblemError:
+    return ProblemError(
+        413, "Request too large", f"At most {limit:,} bytes per request; send fewer changes "
+        "per push", kind="too-large",
+    )
+
+
+def pydantic_errors(exc: Any) -> list[dict[str, str]]:
+    return [
+        {"field": ".".join(str(p) for p in e["loc"]) or "body", "message": e["msg"]}
+        for e in exc.errors(include_url=False, include_input=False)
+    ]

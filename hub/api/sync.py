@@ -1,0 +1,76 @@
+"""Routes of the sync protocol: push, pull and digest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from fieldnote.wire import (
+    DEFAULT_PULL_LIMIT,
+    MAX_MUTATIONS_PER_PUSH,
+    MAX_PULL_LIMIT,
+    Digest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from hub import feed
+from hub.api.deps import CurrentUser, HubDep
+from hub.api.problems import ProblemError, pydantic_errors, read_json
+from hub.api.schemas import request_body
+from hub.push import apply_push
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"])
+
+
+class _Envelope(BaseModel):
+    """The push envelope; each mutation is checked on its own so one bad one is `rejected`
+    rather than failing the whole request."""
+
+    model_config = ConfigDict(extra="forbid")
+    client_id: str = Field(min_length=1, max_length=100)
+    mutations: list[Any]
+
+
+@router.post("/push", response_model=PushResponse, response_model_exclude_none=True,
+             openapi_extra=request_body(PushRequest))
+async def push(request: Request, hub: HubDep, actor: CurrentUser) -> dict[str, Any]:
+    data = await read_json(request, hub.settings.limits.max_json_bytes)
+    try:
+        envelope = _Envelope.model_validate(data)
+    except ValidationError as exc:
+        raise ProblemError(422, "Invalid push", "The push envelope is malformed",
+                           kind="validation", errors=pydantic_errors(exc)) from None
+    if len(envelope.mutations) > MAX_MUTATIONS_PER_PUSH:
+        raise ProblemError(413, "Too many mutations",
+                           f"At most {MAX_MUTATIONS_PER_PUSH} mutations per push",
+                           kind="too-large")
+    results = await run_in_threadpool(
+        apply_push, hub.engine, actor, envelope.client_id, envelope.mutations, hub.blobs.exists
+    )
+    return {"results": results}
+
+
+@router.get("/pull", response_model=PullResponse)
+def pull(
+    hub: HubDep,
+    actor: CurrentUser,
+    cursor: str | None = Query(default=None, max_length=400),
+    limit: int = Query(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT),
+) -> dict[str, Any]:
+    feed.sweep_expired_collateral(hub.engine)
+    try:
+        page = feed.pull(hub.engine, hub.epoch, actor, cursor, limit)
+    except feed.UnknownCursor:
+        raise ProblemError(410, "Unknown cursor", "This hub does not know the cursor; start a "
+                           "full resync with an empty cursor (keep the outbox)",
+                           kind="unknown-cursor") from None
+    return {"changes": page.changes, "cursor": page.cursor, "has_more": page.has_more}
+
+
+@router.get("/digest", response_model=Digest)
+def digest(hub: HubDep, actor: CurrentUser) -> dict[str, Any]:
+    return feed.digest(hub.engine, actor)

@@ -1,0 +1,1 @@
+"""The hub's database: tables, engine set-up and migrations; no HTTP and no policy here."""

@@ -1,0 +1,90 @@
+"""Engines for SQLite and PostgreSQL with the settings the hub relies on, and the one
+translation of "cannot reach or understand the database URL" into a clear error.
+
+SQLite gets WAL and a busy timeout, and real transactions (SQLAlchemy's documented recipe):
+the driver's own implicit transaction handling would break savepoints and read snapshots.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.pool import NullPool
+
+# Execution option marking an engine or connection whose transactions will write.
+WRITE_OPTION = "hub_write"
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool) for transactions that write."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database URL is malformed, names an unknown driver, or cannot be reached."""
+
+
+def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
+    try:
+        url = make_url(db_url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(
+            f"{db_url!r} is not a database URL; use sqlite:///path/hub.sqlite3 or "
+            "postgresql+psycopg://user@host/dbname"
+        ) from exc
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    if url.get_backend_name() != "postgresql":
+        raise DatabaseUnavailable(
+            f"The hub runs on SQLite or PostgreSQL, not {url.get_backend_name()!r}"
+        )
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    try:
+        return create_engine(
+            url,
+            pool_size=pool_size,
+            max_overflow=pool_size * 2,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 10},
+        )
+    except NoSuchModuleError as exc:
+        raise DatabaseUnavailable(f"No database driver for {url.drivername!r}") from exc
+
+
+def _sqlite_engine(url: Any) -> Engine:
+    database = url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        poolclass=NullPool if database in (None, "", ":memory:") else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the write lock up front: a deferred transaction that reads first and
+        # writes later fails at once (no busy wait) when another writer committed meanwhile.
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"

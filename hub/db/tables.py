@@ -1,0 +1,162 @@
+"""The hub's tables: one typed table per record kind, generated from `fieldnote.kinds`, plus
+the change feed, the applied-mutation log, accounts' tokens and login throttling.
+
+Column names of record tables are the field names; the hub's own bookkeeping columns start
+with `row_` or `hub_` so that no field (collateral has a `version`, comments a `created_at`)
+can ever collide with them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeEngine
+
+from fieldnote.kinds import KINDS, FieldSpec, FieldType
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+_COLUMN_TYPES: dict[FieldType, TypeEngine] = {
+    FieldType.NAME: String(200),
+    FieldType.TEXT: Text(),
+    FieldType.INT: BigInteger(),
+    FieldType.NUMBER: Float(),
+    FieldType.BOOL: Boolean(),
+    FieldType.DATE: String(10),
+    FieldType.DATETIME: String(40),
+    FieldType.UUID: String(36),
+    FieldType.CHOICE: String(40),
+    FieldType.TAGS: JSON(),
+    FieldType.UUIDS: JSON(),
+    FieldType.LIST: JSON(),
+    FieldType.OBJECT: JSON(),
+    FieldType.JSON: JSON(),
+}
+
+# Fields that queries look records up by (ownership checks, blob access, related records).
+_INDEXED = {"owner_id", "author_id", "lead_id", "debrief_id", "collateral_id", "file_sha256"}
+
+
+def _field_column(f: FieldSpec) -> Column:
+    return Column(f.name, _COLUMN_TYPES[f.type], nullable=True, index=f.name in _INDEXED)
+
+
+def table_name(kind: str) -> str:
+    return f"rec_{kind}"
+
+
+def _record_table(kind: str) -> Table:
+    ks = KINDS[kind]
+    extra: list[Column] = []
+    if kind == "user":
+        # The directory entry and the account are one row; the hash never leaves the hub.
+        extra = [
+            Column("hub_password_hash", String(200), nullable=True),
+            Column("hub_email_key", String(200), nullable=True, unique=True),
+        ]
+    return Table(
+        table_name(kind),
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("row_version", BigInteger, nullable=False),
+        Column("deleted", Boolean, nullable=False, default=False),
+        Column("row_created_at", String(40), nullable=False),
+        Column("row_updated_at", String(40), nullable=False),
+        # Audiences the record is in now, audiences it has a removal row in, and the
+        # version/client/user of the last change to each field (for the per-field merge).
+        Column("hub_audiences", JSON, nullable=False),
+        Column("hub_removed", JSON, nullable=False),
+        Column("hub_field_versions", JSON, nullable=False),
+        *[_field_column(f) for f in ks.fields],
+        *extra,
+    )
+
+
+RECORD_TABLES: dict[str, Table] = {kind: _record_table(kind) for kind in KINDS}
+
+# One row (id = 1): the last change sequence value handed out. Taking the next values with
+# `UPDATE ... RETURNING` locks the row until commit, so sequence order equals commit order.
+counter = Table(
+    "hub_counter",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
+)
+
+# Hub-wide settings and identity (`epoch`: a random id minted when the database was made, so
+# a cursor from another database is recognised as unknown).
+meta = Table(
+    "hub_meta",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# The change feed: one row per audience a record is (or stopped being) visible to, at the
+# record's latest version. Older rows of a record are deleted when it changes, except removal
+# rows of audiences it has not come back to.
+feed = Table(
+    "hub_feed",
+    metadata,
+    Column("audience", String(120), primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("kind", String(40), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("removed", Boolean, nullable=False),
+    Index("ix_hub_feed_record", "kind", "record_id"),
+)
+
+# Every applied mutation id with its first answer; replays are answered from here.
+mutations = Table(
+    "hub_mutation",
+    metadata,
+    Column("mutation_id", String(36), primary_key=True),
+    Column("user_id", String(36), nullable=False),
+    Column("client_id", String(36), nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("conflicts", JSON, nullable=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+tokens = Table(
+    "hub_token",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(36), nullable=False, index=True),
+    Column("device_name", String(200), nullable=True),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+# Failed logins per key ("account:<email>" or "address:<ip>") for throttling; kept in the
+# database so several hub workers share it.
+login_failures = Table(
+    "hub_login_failure",
+    metadata,
+    Column("key", String(250), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("first_at", Float, nullable=False),
+    Column("locked_until", Float, nullable=False),
+)

@@ -1,0 +1,351 @@
+"""Applying a push: at-most-once by mutation id, per-field merge against `base_version`,
+conflicts answered and kept as `conflict` records, failures answered as `rejected`.
+
+Each mutation is checked, authorised and merged on its own, so one bad mutation never stops
+the rest; the accepted ones are written together at the end of the transaction. A race with
+another push (same new record or mutation id) retries the whole push, never half of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from fieldnote.ids import is_uuid, new_id
+from fieldnote.kinds import KINDS
+from fieldnote.validation import (
+    FieldError,
+    ValidationFailed,
+    check_complete,
+    clean_fields,
+    utc_now_iso,
+)
+from fieldnote.wire import Mutation
+from hub import authz
+from hub.authz import Actor, Forbidden
+from hub.db.engine import writer
+from hub.db.tables import mutations
+from hub.records import RecordState, RecordStore, resolve_version
+
+log = logging.getLogger(__name__)
+
+PROBLEM_BASE = "https://fieldnote.dev/problems/"
+_RETRIES = 4
+
+
+class Rejected(Exception):
+    def __init__(self, problem: dict[str, Any]) -> None:
+        super().__init__(problem.get("title"))
+        self.problem = problem
+
+
+def problem(kind: str, title: str, detail: str | None = None, status: int = 422,
+            errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": PROBLEM_BASE + kind, "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+@dataclass
+class _Outcome:
+    """What happened to one mutation; `version` may be a placeholder until the flush."""
+
+    mutation_id: str
+    status: str
+    version: int = 0
+    conflicts: list[dict[str, Any]] | None = None
+    problem: dict[str, Any] | None = None
+    log_row: dict[str, Any] | None = field(default=None, repr=False)
+
+    def answer(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"mutation_id": self.mutation_id, "status": self.status}
+        if self.status == "rejected":
+            out["problem"] = self.problem
+        else:
+            out["version"] = self.version
+        if self.conflicts:
+            out["conflicts"] = [
+                {"field": c["field"], "yours": c["yours"], "theirs": c["theirs"]}
+                for c in self.conflicts
+            ]
+        return out
+
+
+def body_hash(m: Mutation) -> str:
+    body = {
+        "kind": m.kind, "record_id": m.record_id, "op": m.op,
+        "base_version": m.base_version, "fields": m.fields, "made_at": m.made_at,
+    }
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def apply_push(
+    engine: Engine,
+    actor: Actor,
+    client_id: str,
+    raw_mutations: list[Any],
+    blob_exists: Callable[[str], bool],
+) -> list[dict[str, Any]]:
+    """Apply a push and return one answer per mutation, in the request's order."""
+    parsed: list[Mutation | _Outcome] = [_parse(raw) for raw in raw_mutations]
+    for attempt in range(_RETRIES):
+        try:
+            return _apply_once(engine, actor, client_id, parsed, blob_exists)
+        except (IntegrityError, OperationalError) as exc:
+            # A concurrent push created the same record or mutation id, or the database
+            # broke a deadlock: nothing of this attempt was committed, so run it again.
+            if attempt == _RETRIES - 1 or not _retryable(exc):
+                raise
+            log.info("push raced another push (%s); retrying", type(exc.orig).__name__)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    code = getattr(exc.orig, "sqlstate", None)
+    return code in ("40001", "40P01") or "locked" in str(exc.orig)
+
+
+def _parse(raw: Any) -> Mutation | _Outcome:
+    mutation_id = raw.get("mutation_id") if isinstance(raw, dict) else None
+    mutation_id = mutation_id if isinstance(mutation_id, str) else ""
+    try:
+        m = Mutation.model_validate(raw)
+    except ValidationError as exc:
+        errors = [
+            {"field": ".".join(str(p) for p in e["loc"]) or "mutation", "message": e["msg"]}
+            for e in exc.errors(include_url=False, include_input=False)
+        ]
+        return _Outcome(mutation_id[:100], "rejected", problem=problem(
+            "malformed-mutation", "Malformed mutation", "The mutation does not have the "
+            "shape the protocol requires", errors=errors))
+    if not is_uuid(m.mutation_id):
+        return _Outcome(mutation_id[:100], "rejected", problem=problem(
+            "malformed-mutation", "Invalid mutation_id",
+            errors=[{"field": "mutation_id", "message": "must be a UUID"}]))
+    if not is_uuid(m.record_id):
+        return _Outcome(m.mutation_id, "rejected", problem=problem(
+            "malformed-mutation", "Invalid record_id",
+            errors=[{"field": "record_id", "message": "must be a UUID"}]))
+    if m.kind not in KINDS:
+        return _Outcome(m.mutation_id, "rejected", problem=problem(
+            "unknown-kind", "Unknown record kind", f"{m.kind[:60]!r} is not a record kind",
+            errors=[{"field": "kind", "message": "is not a record kind"}]))
+    return m
+
+
+def _apply_once(
+    engine: Engine,
+    actor: Actor,
+    client_id: str,
+    parsed: list[Mutation | _Outcome],
+    blob_exists: Callable[[str], bool],
+) -> list[dict[str, Any]]:
+    with writer(engine).begin() as conn:
+        store = RecordStore(conn)
+        if conn.dialect.name == "sqlite":
+            store.take_counter_lock()
+        valid = [m for m in parsed if isinstance(m, Mutation)]
+        known = _known_mutations(conn, [m.mutation_id for m in valid])
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for m in valid:
+            by_kind[m.kind].append(str(m.record_id).lower())
+        for kind in sorted(by_kind):
+            store.load_many(kind, by_kind[kind])
+        outcomes: list[_Outcome] = []
+        seen: dict[str, tuple[str, _Outcome]] = {}
+        applier = _Applier(store, actor, client_id, blob_exists)
+        for m in parsed:
+            if isinstance(m, _Outcome):
+                outcomes.append(m)
+                continue
+            digest = body_hash(m)
+            if m.mutation_id in seen or m.mutation_id in known:
+                first_hash, first = seen.get(m.mutation_id) or known[m.mutation_id]
+                outcomes.append(_replay(m.mutation_id, digest, first_hash, first))
+                continue
+            outcome = applier.apply(m)
+            if outcome.status != "rejected":
+                outcome.log_row = {
+                    "mutation_id": m.mutation_id, "user_id": actor.id,
+                    "client_id": client_id[:36], "body_hash": digest,
+                    "status": outcome.status, "applied_at": utc_now_iso(),
+                }
+                seen[m.mutation_id] = (digest, outcome)
+            outcomes.append(outcome)
+        first = store.flush()
+        log_rows = []
+        for outcome in outcomes:
+            outcome.version = resolve_version(outcome.version, first)
+            if outcome.log_row is not None:
+                log_rows.append({**outcome.log_row, "version": outcome.version,
+                                 "conflicts": outcome.conflicts})
+        if log_rows:
+            conn.execute(insert(mutations), log_rows)
+    return [o.answer() for o in outcomes]
+
+
+def _known_mutations(conn: Any, ids: list[str]) -> dict[str, tuple[str, _Outcome]]:
+    known: dict[str, tuple[str, _Outcome]] = {}
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(mutations).where(mutations.c.mutation_id.in_(ids[start : start + 500]))
+        )
+        for r in rows:
+            known[r.mutation_id] = (
+                r.body_hash, _Outcome(r.mutation_id, r.status, int(r.version), r.conflicts)
+            )
+    return known
+
+
+def _replay(mutation_id: str, digest: str, first_hash: str, first: _Outcome) -> _Outcome:
+    if digest != first_hash:
+        return _Outcome(mutation_id, "rejected", problem=problem(
+            "mutation-id-reused", "Mutation id reused",
+            "This mutation id was already applied with a different body; send the change "
+            "again under a new mutation id"))
+    # The first answer's version; a placeholder still resolves in the same flush.
+    return _Outcome(mutation_id, "duplicate", version=first.version)
+
+
+class _Applier:
+    def __init__(self, store: RecordStore, actor: Actor, client_id: str,
+                 blob_exists: Callable[[str], bool]) -> None:
+        self.store = store
+        self.actor = actor
+        self.client_id = client_id[:36]
+        self.blob_exists = blob_exists
+
+    def apply(self, m: Mutation) -> _Outcome:
+        try:
+            if m.op == "delete":
+                return self._delete(m)
+            return self._upsert(m)
+        except Rejected as exc:
+            return _Outcome(m.mutation_id, "rejected", problem=exc.problem)
+        except ValidationFailed as exc:
+            return _Outcome(m.mutation_id, "rejected", problem=exc.problem())
+        except Forbidden as exc:
+            return _Outcome(m.mutation_id, "rejected", problem=problem(
+                "forbidden", "Not allowed", str(exc), status=403))
+
+    def _delete(self, m: Mutation) -> _Outcome:
+        record_id = m.record_id.lower()
+        before = self.store.get(m.kind, record_id)
+        if before is None:
+            raise Rejected(problem("not-found", "No such record",
+                                   f"The hub has no {m.kind} with this id", status=404))
+        authz.require(self.actor, m.kind, "delete", before.fields, {}, self.store)
+        if before.deleted:
+            return _Outcome(m.mutation_id, "applied", version=before.version)
+        state = self.store.working_copy(before)
+        state.deleted = True
+        version = self.store.stage(state)
+        return _Outcome(m.mutation_id, "applied", version=version)
+
+    def _upsert(self, m: Mutation) -> _Outcome:
+        record_id = m.record_id.lower()
+        changes = clean_fields(m.kind, m.fields, partial=True)
+        before = self.store.get(m.kind, record_id)
+        if before is None:
+            return self._create(m, record_id, changes)
+        if before.deleted:
+            raise Rejected(problem("deleted", "Record deleted",
+                                   f"This {m.kind} was deleted on the hub", status=409))
+        reassign = self._reassignment(m, before)
+        checked = {**changes, "owner_id": reassign} if reassign else changes
+        authz.require(self.actor, m.kind, "update", before.fields, checked, self.store)
+        changed = {k: v for k, v in checked.items() if before.fields.get(k) != v}
+        if not changed:
+            return _Outcome(m.mutation_id, "applied", version=before.version)
+        state = self.store.working_copy(before)
+        state.fields.update(changed)
+        self._check_complete(state)
+        self._check_blob(m.kind, changed)
+        conflicts = []
+        # A conflict record is the hub's own; marking it resolved never conflicts.
+        for name, value in changed.items() if m.kind != "conflict" else ():
+            last = before.field_versions.get(name)
+            if last is None or last[1] == self.client_id:
+                continue  # nobody else changed it, or this device's own earlier edit
+            if last[0] < 0 or last[0] > m.base_version:
+                conflicts.append({"field": name, "yours": value,
+                                  "theirs": before.fields.get(name), "other": last[2]})
+        version = self.store.stage(state)
+        for name in changed:
+            state.field_versions[name] = [version, self.client_id, self.actor.id]
+        for c in conflicts:
+            self._keep_conflict(m.kind, record_id, c)
+        return _Outcome(m.mutation_id, "conflict" if conflicts else "applied",
+                        version=version, conflicts=conflicts or None)
+
+    def _create(self, m: Mutation, record_id: str, changes: dict[str, Any]) -> _Outcome:
+        authz.require(self.actor, m.kind, "create", None, changes, self.store)
+        fields = dict(changes)
+        spec = KINDS[m.kind]
+        for server_field in ("owner_id", "captured_by", "author_id"):
+            if server_field in spec.by_name:
+                fields[server_field] = self.actor.id
+        if m.kind == "debrief_comment" and not fields.get("created_at"):
+            fields["created_at"] = m.made_at if m.made_at else utc_now_iso()
+        state = RecordState(kind=m.kind, id=record_id, fields=fields)
+        self._check_complete(state)
+        self._check_blob(m.kind, changes)
+        version = self.store.stage(state)
+        state.field_versions = {
+            name: [version, self.client_id, self.actor.id] for name in fields
+        }
+        return _Outcome(m.mutation_id, "applied", version=version)
+
+    def _check_complete(self, state: RecordState) -> None:
+        errors = check_complete(KINDS[state.kind], state.fields)
+        if errors:
+            raise ValidationFailed(errors)
+
+    def _check_blob(self, kind: str, changes: dict[str, Any]) -> None:
+        sha = changes.get("file_sha256")
+        if kind == "collateral" and sha and not self.blob_exists(sha):
+            raise ValidationFailed(
+                [FieldError("file_sha256", "names a file the hub does not have; upload it first")],
+                title="Unknown file",
+            )
+
+    def _reassignment(self, m: Mutation, before: RecordState) -> str | None:
+        """Extension: a marketer hands a lead to another user by sending `owner_id`."""
+        wanted = m.fields.get("owner_id")
+        if m.kind != "lead" or wanted is None or wanted == before.fields.get("owner_id"):
+            return None
+        if self.actor.role != "marketer":
+            return None  # a client value of a server-set field is ignored
+        owner = self.store.get("user", str(wanted).lower()) if is_uuid(wanted) else None
+        if owner is None or owner.deleted or not owner.fields.get("active", True):
+            raise ValidationFailed([FieldError("owner_id", "is not an active user")])
+        return owner.id
+
+    def _keep_conflict(self, kind: str, record_id: str, c: dict[str, Any]) -> None:
+        users = sorted({self.actor.id, *( [c["other"]] if c.get("other") else [])})
+        state = RecordState(
+            kind="conflict",
+            id=new_id(),
+            fields={
+                "kind": kind, "record_id": record_id, "field": c["field"],
+                "yours": c["yours"], "theirs": c["theirs"], "by": self.actor.id,
+                "at": utc_now_iso(), "resolved": False, "users": users,
+            },
+        )
+        version = self.store.stage(state)
+        state.field_versions = {name: [version, "hub", self.actor.id] for name in state.fields}

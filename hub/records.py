@@ -1,0 +1,264 @@
+"""Reading and writing record states inside one hub transaction: the only code that touches
+the record tables, the change counter and the feed.
+
+Writes are staged in memory and flushed together: the counter is advanced by the number of
+writes at the end of the transaction (`UPDATE ... RETURNING` holds its row lock until commit,
+so change numbers are handed out in commit order), then rows and feed rows are written.
+It never decides who may do what; that is `hub.authz`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
+
+from fieldnote.kinds import KINDS
+from fieldnote.validation import utc_now_iso
+from hub import authz
+from hub.db.tables import RECORD_TABLES, feed
+
+USER_EXTRA_COLUMNS = ("hub_password_hash", "hub_email_key")
+
+
+@dataclass
+class RecordState:
+    """One record's whole state plus the hub's bookkeeping.
+
+    A version below zero is a placeholder for "written in this transaction" (slot -v-1)
+    until `RecordStore.flush` knows the real change numbers.
+    """
+
+    kind: str
+    id: str
+    fields: dict[str, Any]
+    version: int = 0
+    deleted: bool = False
+    audiences: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    field_versions: dict[str, list[Any]] = field(default_factory=dict)
+    created_at: str = ""
+    updated_at: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    in_db: bool = False
+    # Audiences and removal audiences as stored, to know which feed rows to replace.
+    stored_audiences: list[str] = field(default_factory=list)
+    stored_removed: list[str] = field(default_factory=list)
+
+    def public_fields(self) -> dict[str, Any]:
+        return {name: self.fields.get(name) for name in KINDS[self.kind].field_names}
+
+
+class RecordStore:
+    """Loads, caches and stages record states for one transaction (one connection)."""
+
+    def __init__(self, conn: Connection, today: dt.date | None = None) -> None:
+        self.conn = conn
+        self.today = today or dt.datetime.now(dt.UTC).date()
+        self._cache: dict[tuple[str, str], RecordState | None] = {}
+        self._staged: dict[tuple[str, str], RecordState] = {}
+        self._slots = 0
+        self._lock = conn.dialect.name == "postgresql"
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def load_many(self, kind: str, ids: Iterable[str]) -> None:
+        """Load records into the cache; on PostgreSQL lock their rows (in id order, so that
+        concurrent pushes cannot deadlock) until the transaction ends."""
+        wanted = sorted({i for i in ids if (kind, i) not in self._cache})
+        table = RECORD_TABLES[kind]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            query = select(table).where(table.c.id.in_(chunk)).order_by(table.c.id)
+            if self._lock:
+                query = query.with_for_update()
+            found = {row.id: row for row in self.conn.execute(query)}
+            for record_id in chunk:
+                row = found.get(record_id)
+                self._cache[(kind, record_id)] = _state_from_row(kind, row) if row else None
+
+    def get(self, kind: str, record_id: str) -> RecordState | None:
+        key = (kind, record_id)
+        if key in self._staged:
+            return self._staged[key]
+        if key not in self._cache:
+            self.load_many(kind, [record_id])
+        return self._cache[key]
+
+    def user_by_email(self, email: str) -> RecordState | None:
+        table = RECORD_TABLES["user"]
+        row = self.conn.execute(
+            select(table).where(table.c.hub_email_key == email.strip().lower())
+        ).first()
+        if row is None:
+            return None
+        state = _state_from_row("user", row)
+        self._cache.setdefault(("user", state.id), state)
+        return self.get("user", state.id)
+
+    # authz.Lookup
+    def user_fields(self, user_id: str) -> Mapping[str, Any] | None:
+        state = self.get("user", user_id) if user_id else None
+        return state.fields if state else None
+
+    def record_fields(self, kind: str, record_id: str) -> Mapping[str, Any] | None:
+        if not record_id:
+            return None
+        state = self.get(kind, record_id)
+        if state is None:
+            return None
+        return {**state.fields, "deleted": state.deleted}
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def stage(self, state: RecordState) -> int:
+        """Stage a write of `state` (a copy is kept); return its placeholder version."""
+        slot = self._slots
+        self._slots += 1
+        placeholder = -(slot + 1)
+        state.version = placeholder
+        now = utc_now_iso()
+        state.updated_at = now
+        state.created_at = state.created_at or now
+        state.audiences = [] if state.deleted else authz.record_audiences(
+            state.kind, state.fields, self, self.today
+        )
+        self._staged[(state.kind, state.id)] = state
+        return placeholder
+
+    def working_copy(self, state: RecordState) -> RecordState:
+        return copy.deepcopy(state)
+
+    @property
+    def pending(self) -> int:
+        return self._slots
+
+    def take_counter_lock(self) -> None:
+        """Lock the counter row now (SQLite: take the write lock before reading anything)."""
+        self.conn.execute(text("UPDATE hub_counter SET value = value WHERE id = 1"))
+
+    def flush(self) -> int:
+        """Write every staged state; return the first change number handed out (0 if none).
+
+        Placeholder versions (slot s) become first + s.
+        """
+        if not self._slots:
+            return 0
+        top = self.conn.execute(
+            text("UPDATE hub_counter SET value = value + :n WHERE id = 1 RETURNING value"),
+            {"n": self._slots},
+        ).scalar_one()
+        first = int(top) - self._slots + 1
+        inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        feed_rows: list[dict[str, Any]] = []
+        clear_live: list[dict[str, Any]] = []
+        clear_removed: list[dict[str, Any]] = []
+        for state in self._staged.values():
+            state.version = resolve_version(state.version, first)
+            for entry in state.field_versions.values():
+                entry[0] = resolve_version(entry[0], first)
+            new_audiences = [] if state.deleted else list(state.audiences)
+            left = [a for a in state.stored_audiences if a not in new_audiences]
+            back = [a for a in state.stored_removed if a in new_audiences]
+            state.removed = [a for a in state.stored_removed if a not in new_audiences] + left
+            row = _row_from_state(state)
+            if state.in_db:
+                row.pop("id")
+                updates[state.kind].append({"b_id": state.id, **row})
+                clear_live.append({"k": state.kind, "r": state.id})
+                clear_removed.extend({"k": state.kind, "r": state.id, "a": a} for a in back)
+            else:
+                inserts[state.kind].append(row)
+            feed_rows.extend(
+                {"audience": a, "seq": state.version, "kind": state.kind,
+                 "record_id": state.id, "removed": False}
+                for a in new_audiences
+            )
+            feed_rows.extend(
+                {"audience": a, "seq": state.version, "kind": state.kind,
+                 "record_id": state.id, "removed": True}
+                for a in left
+            )
+        for kind, rows in inserts.items():
+            self.conn.execute(insert(RECORD_TABLES[kind]), rows)
+        for kind, rows in updates.items():
+            table = RECORD_TABLES[kind]
+            # The parameter keys name the columns to set.
+            self.conn.execute(update(table).where(table.c.id == bindparam("b_id")), rows)
+        if clear_live:
+            self.conn.execute(
+                delete(feed).where(
+                    feed.c.kind == bindparam("k"),
+                    feed.c.record_id == bindparam("r"),
+                    feed.c.removed.is_(False),
+                ),
+                clear_live,
+            )
+        if clear_removed:
+            self.conn.execute(
+                delete(feed).where(
+                    feed.c.kind == bindparam("k"),
+                    feed.c.record_id == bindparam("r"),
+                    feed.c.audience == bindparam("a"),
+                ),
+                clear_removed,
+            )
+        if feed_rows:
+            self.conn.execute(insert(feed), feed_rows)
+        for key, state in self._staged.items():
+            state.in_db = True
+            state.stored_audiences = list(state.audiences)
+            state.stored_removed = list(state.removed)
+            self._cache[key] = state
+        self._staged = {}
+        self._slots = 0
+        return first
+
+
+def resolve_version(version: int, first: int) -> int:
+    return first + (-version - 1) if version < 0 else version
+
+
+def _state_from_row(kind: str, row: Any) -> RecordState:
+    mapping = row._mapping
+    fields = {name: mapping[name] for name in KINDS[kind].field_names}
+    extra = {name: mapping[name] for name in USER_EXTRA_COLUMNS} if kind == "user" else {}
+    return RecordState(
+        kind=kind,
+        id=mapping["id"],
+        fields=fields,
+        version=int(mapping["row_version"]),
+        deleted=bool(mapping["deleted"]),
+        audiences=list(mapping["hub_audiences"] or []),
+        removed=list(mapping["hub_removed"] or []),
+        field_versions={k: list(v) for k, v in (mapping["hub_field_versions"] or {}).items()},
+        created_at=mapping["row_created_at"],
+        updated_at=mapping["row_updated_at"],
+        extra=extra,
+        in_db=True,
+        stored_audiences=list(mapping["hub_audiences"] or []),
+        stored_removed=list(mapping["hub_removed"] or []),
+    )
+
+
+def _row_from_state(state: RecordState) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": state.id,
+        "row_version": state.version,
+        "deleted": state.deleted,
+        "row_created_at": state.created_at,
+        "row_updated_at": state.updated_at,
+        "hub_audiences": list(state.audiences),
+        "hub_removed": list(state.removed),
+        "hub_field_versions": state.field_versions,
+    }
+    row.update(state.public_fields())
+    if state.kind == "user":
+        row.update({name: state.extra.get(name) for name in USER_EXTRA_COLUMNS})
+    return row
