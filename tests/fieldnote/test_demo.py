@@ -318,3 +318,16 @@ def test_the_pdf_script_is_deterministic(tmp_path: Path) -> None:
     second = {p.name: p.read_bytes() for p in build_all(tmp_path / "b")}
     assert first == second
     assert set(first) == {s.file_name for s in COLLATERAL_CATALOGUE}
+
+
+def test_committed_text_matches_the_committed_pdfs(data: DemoData) -> None:
+    from pypdf import PdfReader
+
+    for blob in data.blobs:
+        reader = PdfReader(blob)
+        assert 1 <= len(reader.pages) <= 3, blob.name
+        extracted = " ".join(page.extract_text() or "" for page in reader.pages).split()
+        stored = set(blob.with_suffix(".txt").read_text(encoding="utf-8").split())
+        missing = [word for word in extracted if word not in stored]
+        # Extraction may differ slightly between pypdf versions; a stale .txt differs a lot.
+        assert len(missing) <= 0.02 * len(extracted), (blob.name, missing[:10])
