@@ -1,0 +1,692 @@
+"""The store side of sync: every read and write the sync engine makes in the local database.
+
+Outbox batches, the hub's answers, pulled pages with their cursor (one transaction each), the
+local digest, full resync, and the needs-attention and conflict operations live here. Nothing
+here talks to the network; nothing a user typed is ever dropped by it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from desktop.store.records import Store
+from desktop.store.schema import local_marks, outbox, record_tables, sync_state
+from desktop.sync.state import AttentionItem, ConflictItem
+from fieldnote.ids import new_id
+from fieldnote.kinds import KINDS, spec
+from fieldnote.validation import ValidationFailed, check_complete, clean_fields, utc_now_iso
+from fieldnote.wire import (
+    MAX_MUTATIONS_PER_PUSH,
+    MAX_PUSH_BYTES,
+    PARK_AFTER_SERVER_ERRORS,
+    Change,
+    MutationResult,
+    format_digest,
+    record_hash,
+)
+
+log = logging.getLogger(__name__)
+
+SEEN_MARK = "resync_seen"
+FOREIGN_MARK = "foreign_record"
+# Room left in a push body for the envelope around the mutations.
+_ENVELOPE_BYTES = 1024
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    seq: int
+    mutation_id: str
+    kind: str
+    record_id: str
+    op: str
+    base_version: int
+    fields: dict[str, Any]
+    made_at: str
+
+    def mutation(self) -> dict[str, Any]:
+        return {
+            "mutation_id": self.mutation_id,
+            "kind": self.kind,
+            "record_id": self.record_id,
+            "op": self.op,
+            "base_version": self.base_version,
+            "fields": self.fields,
+            "made_at": self.made_at,
+        }
+
+
+@dataclass
+class AnswerTally:
+    applied: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class PageTally:
+    applied: int = 0
+    stale: int = 0
+    kept_local: int = 0
+    foreign: int = 0
+    changed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+@dataclass(frozen=True)
+class Account:
+    hub_url: str
+    user_id: str
+    email: str
+    name: str
+    role: str
+    team: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"hub_url": self.hub_url, "user_id": self.user_id, "email": self.email,
+                "name": self.name, "role": self.role, "team": self.team}
+
+
+class SyncStore:
+    """The sync engine's view of one local store. One instance per thread is fine."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    # -- identity and small state --------------------------------------------------------
+
+    def client_id(self) -> str:
+        """This installation's id for the hub, made once and kept."""
+        with self.engine.begin() as conn:
+            value = self._get(conn, "client_id")
+            if not value:
+                value = new_id()
+                self.store.set_state("client_id", value, conn)
+        return str(value)
+
+    def _get(self, conn: Connection, key: str, default: Any = None) -> Any:
+        value = conn.execute(select(sync_state.c.value).where(sync_state.c.key == key)).scalar()
+        return default if value is None else value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.store.get_state(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self.store.set_state(key, value)
+
+    def account(self) -> Account | None:
+        data = self.get("account")
+        if not isinstance(data, dict) or not data.get("hub_url"):
+            return None
+        return Account(data["hub_url"], data.get("user_id", ""), data.get("email", ""),
+                       data.get("name", ""), data.get("role", ""), data.get("team"))
+
+    def set_account(self, account: Account) -> None:
+        self.set("account", account.as_dict())
+
+    def is_empty(self) -> bool:
+        """True when no record and no outbox entry is held (safe to switch user or hub)."""
+        with self.engine.connect() as conn:
+            if conn.execute(select(func.count()).select_from(outbox)).scalar_one():
+                return False
+            for table in record_tables.values():
+                if conn.execute(select(table.c.id).limit(1)).first() is not None:
+                    return False
+        return True
+
+    def forget_hub_data(self) -> None:
+        """Drop every pulled record and the cursor (switching to another user or hub).
+
+        Refuses while the outbox holds anything: those changes belong to the old account.
+        """
+        with self.engine.begin() as conn:
+            if conn.execute(select(func.count()).select_from(outbox)).scalar_one():
+                raise ValueError("Changes are still waiting to be sent; they would be lost.")
+            for table in record_tables.values():
+                conn.execute(delete(table))
+            conn.execute(delete(local_marks).where(local_marks.c.mark.in_([SEEN_MARK, FOREIGN_MARK])))
+            for key in ("cursor", "resync", "resync_requested", "last_sync_at", "careful_until_seq"):
+                conn.execute(delete(sync_state).where(sync_state.c.key == key))
+
+    def counts(self) -> tuple[int, int]:
+        """(waiting, needing attention) outbox entries."""
+        c = self.store.outbox_counts()
+        return c.get("pending", 0), c.get("attention", 0)
+
+    # -- push ----------------------------------------------------------------------------
+
+    def take_batch(
+        self, max_count: int = MAX_MUTATIONS_PER_PUSH, max_bytes: int = MAX_PUSH_BYTES
+    ) -> list[OutboxEntry]:
+        """The next pending entries in order, marked sent (their bodies are frozen from now).
+
+        A batch stops before a second entry of the same record: that one waits for the first
+        one's answer so it can be rebased onto the version the hub gives it.
+        """
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(outbox)
+                .where(outbox.c.state == "pending")
+                .order_by(outbox.c.seq)
+                .limit(max_count)
+            ).mappings().all()
+            batch: list[OutboxEntry] = []
+            seen: set[tuple[str, str]] = set()
+            size = _ENVELOPE_BYTES
+            for row in rows:
+                key = (row["kind"], row["record_id"])
+                if key in seen:
+                    break
+                entry = OutboxEntry(row["seq"], row["mutation_id"], row["kind"], row["record_id"],
+                                    row["op"], row["base_version"], dict(row["fields"] or {}),
+                                    row["made_at"])
+                size += len(json.dumps(entry.mutation(), ensure_ascii=False)) + 1
+                if batch and size > max_bytes:
+                    break
+                batch.append(entry)
+                seen.add(key)
+            unsent = [e.seq for e in batch]
+            if unsent:
+                conn.execute(update(outbox).where(outbox.c.seq.in_(unsent)).values(sent=True))
+        return batch
+
+    def record_answers(
+        self, entries: Sequence[OutboxEntry], results: Sequence[MutationResult]
+    ) -> AnswerTally:
+        """Apply the hub's answers to a sent batch, in one transaction."""
+        tally = AnswerTally()
+        touched: dict[str, list[str]] = defaultdict(list)
+        with self.engine.begin() as conn:
+            for entry, result in zip(entries, results, strict=True):
+                if result.status == "rejected":
+                    tally.rejected += 1
+                    problem = (result.problem.model_dump(exclude_none=True) if result.problem
+                               else {"title": "The hub refused this change"})
+                    conn.execute(
+                        update(outbox).where(outbox.c.seq == entry.seq)
+                        .values(state="attention", problem=problem)
+                    )
+                    touched[entry.kind].append(entry.record_id)
+                    continue
+                if result.status == "applied":
+                    tally.applied += 1
+                elif result.status == "duplicate":
+                    tally.duplicates += 1
+                else:
+                    tally.conflicts += 1
+                conn.execute(delete(outbox).where(outbox.c.seq == entry.seq))
+                if result.version is not None:
+                    self._raise_rev(conn, entry, result.version)
+                touched[entry.kind].append(entry.record_id)
+        for kind, ids in touched.items():
+            self.store.notify(kind, ids)
+        return tally
+
+    def _raise_rev(self, conn: Connection, entry: OutboxEntry, version: int) -> None:
+        table = record_tables.get(entry.kind)
+        if table is not None:
+            # Only ever raise: a pull may already have brought a newer version.
+            conn.execute(
+                update(table)
+                .where(and_(table.c.id == entry.record_id, table.c.rev < version))
+                .values(rev=version)
+            )
+        # A later edit of the same record made while this one was in flight was based on the
+        # same hub version; it includes this entry's effect, so move its base along.
+        conn.execute(
+            update(outbox)
+            .where(
+                and_(
+                    outbox.c.kind == entry.kind,
+                    outbox.c.record_id == entry.record_id,
+                    outbox.c.seq > entry.seq,
+                    outbox.c.sent.is_(False),
+                    outbox.c.base_version == entry.base_version,
+                )
+            )
+            .values(base_version=version)
+        )
+
+    def record_server_error(self, entries: Sequence[OutboxEntry], message: str) -> int:
+        """Count a 5xx answer against each sent entry; park those that reached the limit."""
+        seqs = [e.seq for e in entries]
+        if not seqs:
+            return 0
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(outbox).where(outbox.c.seq.in_(seqs))
+                .values(server_errors=outbox.c.server_errors + 1)
+            )
+            parked = conn.execute(
+                update(outbox)
+                .where(and_(outbox.c.seq.in_(seqs),
+                            outbox.c.server_errors >= PARK_AFTER_SERVER_ERRORS,
+                            outbox.c.state == "pending"))
+                .values(
+                    state="attention",
+                    problem={
+                        "title": "The hub failed on this change "
+                                 f"{PARK_AFTER_SERVER_ERRORS} times",
+                        "detail": message,
+                        "parked": True,
+                    },
+                )
+            ).rowcount
+        return int(parked or 0)
+
+    def park(self, entry: OutboxEntry, title: str, detail: str) -> None:
+        """Set one entry aside for the user (it can never be accepted as it is)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(outbox).where(outbox.c.seq == entry.seq)
+                .values(state="attention", problem={"title": title, "detail": detail})
+            )
+        self.store.notify(entry.kind, [entry.record_id])
+
+    def blobs_named_by(self, entries: Iterable[OutboxEntry]) -> list[str]:
+        """sha256 of files that collateral changes in a batch name (to upload first)."""
+        out = []
+        for e in entries:
+            sha = e.fields.get("file_sha256") if e.kind == "collateral" else None
+            if isinstance(sha, str) and sha:
+                out.append(sha)
+        return out
+
+    # -- pull ----------------------------------------------------------------------------
+
+    def cursor(self) -> str:
+        return str(self.get("cursor", "") or "")
+
+    def resync_active(self) -> bool:
+        return bool(self.get("resync", False))
+
+    def resync_requested(self) -> bool:
+        return bool(self.get("resync_requested", False))
+
+    def request_resync(self) -> None:
+        self.set("resync_requested", True)
+
+    def begin_full_resync(self) -> None:
+        """Pull everything again from the start; the outbox is kept as it is."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(local_marks).where(local_marks.c.mark == SEEN_MARK))
+            self.store.set_state("cursor", "", conn)
+            self.store.set_state("resync", True, conn)
+            self.store.set_state("resync_requested", False, conn)
+
+    def finish_full_resync(self) -> int:
+        """Remove records the hub did not send again and nobody waits to send; return how many."""
+        removed = 0
+        changed: dict[str, list[str]] = defaultdict(list)
+        with self.engine.begin() as conn:
+            queued = {(k, r) for k, r in conn.execute(select(outbox.c.kind, outbox.c.record_id))}
+            seen_rows = conn.execute(
+                select(local_marks.c.kind, local_marks.c.record_id)
+                .where(local_marks.c.mark == SEEN_MARK)
+            )
+            seen = {(k, r) for k, r in seen_rows}
+            for kind, table in record_tables.items():
+                ids = [r for (r,) in conn.execute(select(table.c.id))]
+                gone = [r for r in ids if (kind, r) not in seen and (kind, r) not in queued]
+                for start in range(0, len(gone), 500):
+                    chunk = gone[start:start + 500]
+                    conn.execute(delete(table).where(table.c.id.in_(chunk)))
+                    conn.execute(delete(local_marks).where(and_(
+                        local_marks.c.kind == kind, local_marks.c.record_id.in_(chunk))))
+                removed += len(gone)
+                if gone:
+                    changed[kind].extend(gone)
+            foreign = conn.execute(
+                select(local_marks.c.kind, local_marks.c.record_id)
+                .where(local_marks.c.mark == FOREIGN_MARK)
+            ).all()
+            for kind, rid in foreign:
+                if (kind, rid) not in seen:
+                    conn.execute(delete(local_marks).where(and_(
+                        local_marks.c.kind == kind, local_marks.c.record_id == rid,
+                        local_marks.c.mark == FOREIGN_MARK)))
+            conn.execute(delete(local_marks).where(local_marks.c.mark == SEEN_MARK))
+            self.store.set_state("resync", False, conn)
+        for kind, ids in changed.items():
+            self.store.notify(kind, ids)
+        return removed
+
+    def apply_page(self, changes: Sequence[Change], cursor: str) -> PageTally:
+        """Apply one pulled page and store the new cursor, in ONE transaction.
+
+        Each change is a record's whole state. Fields with a pending outbox edit keep the local
+        value; a change older than what we hold is skipped; unknown fields go into `extra`;
+        records of kinds this app does not know are kept aside, never dropped.
+        """
+        tally = PageTally()
+        resync = self.resync_active()
+        now = utc_now_iso()
+        by_kind: dict[str, list[Change]] = defaultdict(list)
+        for ch in changes:
+            by_kind[ch.kind].append(ch)
+        with self.engine.begin() as conn:
+            for kind, group in by_kind.items():
+                if resync:
+                    self._mark_seen(conn, kind, [c.record_id for c in group])
+                if kind not in KINDS:
+                    self._keep_foreign(conn, kind, group)
+                    tally.foreign += len(group)
+                    continue
+                self._apply_kind(conn, kind, group, now, tally)
+            self.store.set_state("cursor", cursor, conn)
+        for kind, ids in tally.changed.items():
+            self.store.notify(kind, ids)
+        return tally
+
+    def _mark_seen(self, conn: Connection, kind: str, ids: list[str]) -> None:
+        stmt = sqlite_insert(local_marks).on_conflict_do_nothing()
+        conn.execute(stmt, [{"kind": kind, "record_id": r, "mark": SEEN_MARK, "value": None}
+                            for r in ids])
+
+    def _keep_foreign(self, conn: Connection, kind: str, group: list[Change]) -> None:
+        log.warning("keeping %d records of unknown kind %r from the hub", len(group), kind)
+        stmt = sqlite_insert(local_marks)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["kind", "record_id", "mark"], set_={"value": stmt.excluded.value}
+        )
+        conn.execute(stmt, [
+            {"kind": kind, "record_id": c.record_id, "mark": FOREIGN_MARK,
+             "value": {"version": c.version, "deleted": c.deleted, "fields": c.fields}}
+            for c in group
+        ])
+
+    def _pending_fields(
+        self, conn: Connection, kind: str, ids: list[str]
+    ) -> dict[str, tuple[set[str], bool]]:
+        """For records with outbox entries: (fields edited locally, a local delete waits)."""
+        out: dict[str, tuple[set[str], bool]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = conn.execute(
+                select(outbox.c.record_id, outbox.c.op, outbox.c.fields)
+                .where(and_(outbox.c.kind == kind, outbox.c.record_id.in_(chunk)))
+            )
+            for rid, op, fields in rows:
+                names, deleting = out.get(rid, (set(), False))
+                names |= set(fields or {})
+                out[rid] = (names, deleting or op == "delete")
+        return out
+
+    def _apply_kind(
+        self, conn: Connection, kind: str, group: list[Change], now: str, tally: PageTally
+    ) -> None:
+        ks = KINDS[kind]
+        table = record_tables[kind]
+        names = ks.field_names
+        # The last state of a record in a page wins (pages are whole states, so this is safe).
+        latest: dict[str, Change] = {}
+        for ch in group:
+            old = latest.get(ch.record_id)
+            if old is None or ch.version >= old.version:
+                latest[ch.record_id] = ch
+        ids = list(latest)
+        held: dict[str, tuple[int, bool]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for rid, rev, deleted in conn.execute(
+                select(table.c.id, table.c.rev, table.c.deleted).where(table.c.id.in_(chunk))
+            ):
+                held[rid] = (rev, deleted)
+        pending = self._pending_fields(conn, kind, ids)
+        plain: list[dict[str, Any]] = []
+        for rid, ch in latest.items():
+            current = held.get(rid)
+            if current is not None and current[0] > ch.version:
+                tally.stale += 1
+                continue
+            fields = ch.fields or {}
+            values: dict[str, Any] = {n: fields.get(n) for n in names}
+            extra = {k: v for k, v in fields.items() if k not in ks.by_name}
+            row = {"id": rid, "rev": ch.version, "deleted": ch.deleted,
+                   "local_updated_at": now, "extra": extra or None, **values}
+            tally.changed[kind].append(rid)
+            tally.applied += 1
+            if rid in pending:
+                tally.kept_local += 1
+                self._apply_over_pending(conn, table, row, current, pending[rid], ch.deleted)
+                continue
+            if ch.deleted:
+                if current is not None:
+                    conn.execute(update(table).where(table.c.id == rid)
+                                 .values(deleted=True, rev=ch.version, local_updated_at=now))
+                continue
+            plain.append(row)
+        if plain:
+            stmt = sqlite_insert(table)
+            cols = [c for c in plain[0] if c != "id"]
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["id"], set_={c: stmt.excluded[c] for c in cols}
+            )
+            conn.execute(stmt, plain)
+
+    def _apply_over_pending(
+        self,
+        conn: Connection,
+        table: Any,
+        row: dict[str, Any],
+        current: tuple[int, bool] | None,
+        pending: tuple[set[str], bool],
+        hub_deleted: bool,
+    ) -> None:
+        edited, deleting = pending
+        if hub_deleted:
+            # Our queued change decides what happens (the hub may accept or reject it);
+            # until then the rep keeps seeing what they typed.
+            if current is not None:
+                conn.execute(update(table).where(table.c.id == row["id"]).values(rev=row["rev"]))
+            return
+        values = {k: v for k, v in row.items() if k not in edited and k != "id"}
+        if deleting:
+            values["deleted"] = True
+        if current is None:
+            conn.execute(insert(table).values(id=row["id"], **values))
+        else:
+            conn.execute(update(table).where(table.c.id == row["id"]).values(**values))
+
+    # -- digest --------------------------------------------------------------------------
+
+    def local_digest(self) -> tuple[int, str]:
+        """Count and hash of what the hub has told us exists, computed like the hub does."""
+        acc = 0
+        count = 0
+        with self.engine.connect() as conn:
+            for kind, table in record_tables.items():
+                rows = conn.execute(
+                    select(table.c.id, table.c.rev)
+                    .where(and_(table.c.deleted.is_(False), table.c.rev > 0))
+                )
+                for rid, rev in rows:
+                    acc ^= record_hash(kind, rid, rev)
+                    count += 1
+            for kind, rid, value in conn.execute(
+                select(local_marks.c.kind, local_marks.c.record_id, local_marks.c.value)
+                .where(local_marks.c.mark == FOREIGN_MARK)
+            ):
+                if isinstance(value, dict) and not value.get("deleted"):
+                    acc ^= record_hash(kind, rid, int(value.get("version", 0)))
+                    count += 1
+        return count, format_digest(acc)
+
+    # -- blobs ---------------------------------------------------------------------------
+
+    def needed_blobs(self) -> list[tuple[str, int | None]]:
+        """Files of visible, approved collateral: (sha256, size) each once."""
+        t = record_tables["collateral"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.c.file_sha256, func.max(t.c.file_size))
+                .where(and_(t.c.deleted.is_(False), t.c.status == "approved",
+                            t.c.file_sha256.is_not(None), t.c.file_sha256 != ""))
+                .group_by(t.c.file_sha256)
+            ).all()
+        return [(sha, size) for sha, size in rows]
+
+    def referenced_blobs(self) -> set[str]:
+        """Every file a record still names (drafts included: a marketer may be editing them)."""
+        t = record_tables["collateral"]
+        with self.engine.connect() as conn:
+            return {
+                sha for (sha,) in conn.execute(
+                    select(t.c.file_sha256).where(and_(t.c.deleted.is_(False),
+                                                       t.c.file_sha256.is_not(None)))
+                ) if sha
+            }
+
+    # -- needs attention -----------------------------------------------------------------
+
+    def attention_items(self) -> list[AttentionItem]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(outbox).where(outbox.c.state == "attention").order_by(outbox.c.seq)
+            ).mappings().all()
+            items = []
+            for row in rows:
+                problem = row["problem"] or {}
+                errors = tuple(
+                    (str(e.get("field", "")), str(e.get("message", "")))
+                    for e in (problem.get("errors") or []) if isinstance(e, dict)
+                )
+                record: dict[str, Any] = {}
+                table = record_tables.get(row["kind"])
+                if table is not None:
+                    found = conn.execute(
+                        select(table).where(table.c.id == row["record_id"])
+                    ).mappings().first()
+                    record = dict(found) if found else {}
+                items.append(AttentionItem(
+                    seq=row["seq"], kind=row["kind"], record_id=row["record_id"], op=row["op"],
+                    fields=dict(row["fields"] or {}), title=str(problem.get("title") or ""),
+                    detail=str(problem.get("detail") or ""), errors=errors,
+                    parked=bool(problem.get("parked")) or row["server_errors"] >= PARK_AFTER_SERVER_ERRORS,
+                    record=record,
+                ))
+        return items
+
+    def resend(self, seq: int, fields: Mapping[str, Any]) -> None:
+        """The user fixed a rejected change: apply their edit and queue it under a NEW id.
+
+        The old mutation id is spent (the hub keeps its answer), so the entry gets a new one
+        and goes back to pending, keeping its place in the queue.
+        """
+        with self.engine.begin() as conn:
+            row = conn.execute(select(outbox).where(outbox.c.seq == seq)).mappings().first()
+            if row is None or row["state"] != "attention":
+                raise LookupError("This change is no longer waiting for attention.")
+            body = dict(row["fields"] or {})
+            if row["op"] == "upsert":
+                ks = spec(row["kind"])
+                clean = clean_fields(ks, fields, partial=True)
+                body.update(clean)
+                table = record_tables[ks.name]
+                current = conn.execute(
+                    select(table).where(table.c.id == row["record_id"])
+                ).mappings().first()
+                state = {k: current[k] for k in ks.field_names} if current else {}
+                errors = check_complete(ks, {**state, **body})
+                if errors:
+                    raise ValidationFailed(errors)
+                if clean:
+                    values = {**clean, "local_updated_at": utc_now_iso()}
+                    if current is None:
+                        conn.execute(insert(table).values(id=row["record_id"], rev=0,
+                                                          deleted=False, **{**body, **values}))
+                    else:
+                        conn.execute(update(table).where(table.c.id == row["record_id"])
+                                     .values(**values))
+            conn.execute(
+                update(outbox).where(outbox.c.seq == seq).values(
+                    mutation_id=new_id(), fields=body, state="pending", sent=False,
+                    server_errors=0, problem=None,
+                )
+            )
+        self.store.notify(row["kind"], [row["record_id"]])
+
+    def discard(self, seq: int) -> None:
+        """Drop a rejected change; the record goes back to the hub's state at the next pull."""
+        with self.engine.begin() as conn:
+            row = conn.execute(select(outbox).where(outbox.c.seq == seq)).mappings().first()
+            if row is None:
+                return
+            conn.execute(delete(outbox).where(outbox.c.seq == seq))
+            others = conn.execute(
+                select(func.count()).select_from(outbox).where(
+                    and_(outbox.c.kind == row["kind"], outbox.c.record_id == row["record_id"]))
+            ).scalar_one()
+            table = record_tables.get(row["kind"])
+            if not others and table is not None:
+                rev = conn.execute(
+                    select(table.c.rev).where(table.c.id == row["record_id"])
+                ).scalar()
+                if rev == 0:
+                    # The hub never had this record: discarding it removes it.
+                    conn.execute(delete(table).where(table.c.id == row["record_id"]))
+                elif rev is not None:
+                    # Only the hub knows its state: the next pull starts from the beginning
+                    # (keeping the outbox) and puts the record back as the hub has it.
+                    self.store.set_state("resync_requested", True, conn)
+        self.store.notify(row["kind"], [row["record_id"]])
+
+    def conflicts(self) -> list[ConflictItem]:
+        t = record_tables["conflict"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t).where(and_(t.c.deleted.is_(False),
+                                     func.coalesce(t.c.resolved, False).is_(False)))
+                .order_by(t.c.at)
+            ).mappings().all()
+        out = []
+        for r in rows:
+            label = self._label(r["kind"], r["record_id"])
+            out.append(ConflictItem(r["id"], r["kind"], r["record_id"], r["field"], r["yours"],
+                                    r["theirs"], r["by"], r["at"], label))
+        return out
+
+    def _label(self, kind: str, record_id: str) -> str:
+        if kind not in KINDS:
+            return record_id
+        rec = self.store.get(kind, record_id) or {}
+        for keys in (("first_name", "last_name"), ("title",), ("name",), ("account",)):
+            parts = [str(rec[k]) for k in keys if rec.get(k)]
+            if parts:
+                return " ".join(parts)
+        return str(rec.get("company") or rec.get("email") or record_id)
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> None:
+        """Keep `yours` (the hub's current value) or `theirs`; both are ordinary mutations."""
+        if keep not in ("yours", "theirs"):
+            raise ValueError("keep must be 'yours' or 'theirs'")
+        t = record_tables["conflict"]
+        with self.engine.begin() as conn:
+            row = conn.execute(select(t).where(t.c.id == conflict_id)).mappings().first()
+            if row is None:
+                raise LookupError("This conflict is no longer known.")
+            if keep == "theirs" and row["kind"] in KINDS:
+                self.store.save_in(conn, spec(row["kind"]), {row["field"]: row["theirs"]},
+                                   row["record_id"])
+            self.store.save_in(conn, spec("conflict"), {"resolved": True}, conflict_id)
+        self.store.notify("conflict", [conflict_id])
+        if row["kind"] in KINDS:
+            self.store.notify(row["kind"], [row["record_id"]])
+
+    # -- bookkeeping ---------------------------------------------------------------------
+
+    def mark_synced(self, when: str) -> None:
+        self.set("last_sync_at", when)
+
+    def last_synced_at(self) -> str | None:
+        value = self.get("last_sync_at")
+        return str(value) if value else None

@@ -1,0 +1,230 @@
+"""The content-addressed file cache: `<data_dir>/blobs/<sha256>`, fetched resumably, verified.
+
+A file is only ever given out under its final name after its sha256 matched; a download in
+progress lives in `<sha256>.part` and resumes with HTTP Range. A file that fails verification
+is deleted and fetched again; it is never opened by the app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from desktop.sync.errors import BlobProblem
+
+log = logging.getLogger(__name__)
+
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+_READ = 1024 * 1024
+
+
+class BlobSource(Protocol):
+    """Where blobs come from: `HubClient.fetch_blob` has this shape."""
+
+    def fetch_blob(self, sha256: str, out, offset: int, progress=None, cancel=None) -> bool: ...  # type: ignore[no-untyped-def]
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_READ):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def is_sha256(text: object) -> bool:
+    return isinstance(text, str) and bool(_SHA_RE.match(text))
+
+
+class BlobCache:
+    """Files by sha256 under one directory. `limit_bytes` caps the cache (None: no cap).
+
+    Eviction order for the size cap is least recently used first; callers protect the files
+    they must keep (pinned collateral, files still needed) by passing them in `protected`.
+    """
+
+    def __init__(self, root: Path, source: BlobSource | None = None, *,
+                 limit_bytes: int | None = None) -> None:
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.source = source
+        self.limit_bytes = limit_bytes
+        self._verified: dict[str, tuple[int, int]] = {}
+        self._lock = threading.Lock()
+
+    def path_for(self, sha256: str) -> Path:
+        if not is_sha256(sha256):
+            raise BlobProblem(f"“{sha256}” is not a file checksum.")
+        return self.root / sha256
+
+    def path_if_verified(self, sha256: str) -> Path | None:
+        """The cached file if it is present and still matches its checksum; else None.
+
+        A file that no longer matches (damaged on disk) is deleted here, before anyone opens it.
+        """
+        if not is_sha256(sha256):
+            return None
+        path = self.root / sha256
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        stamp = (st.st_size, st.st_mtime_ns)
+        with self._lock:
+            if self._verified.get(sha256) == stamp:
+                return path
+        if file_sha256(path) != sha256:
+            log.warning("cached file %s failed verification; discarded", sha256)
+            path.unlink(missing_ok=True)
+            with self._lock:
+                self._verified.pop(sha256, None)
+            return None
+        with self._lock:
+            self._verified[sha256] = stamp
+        return path
+
+    def ensure(
+        self,
+        sha256: str,
+        size: int | None = None,
+        progress: Callable[[int, int | None], None] | None = None,
+        cancel=None,  # type: ignore[no-untyped-def]
+    ) -> Path | None:
+        """Return the verified file, downloading (or resuming) it first if needed.
+
+        Returns None when cancelled (the partial file stays for the next try). Raises
+        `HubUnreachable` when the connection drops (resumable) and `BlobProblem` when the hub's
+        bytes do not match twice in a row.
+        """
+        final = self.path_for(sha256)
+        have = self.path_if_verified(sha256)
+        if have is not None:
+            return have
+        if self.source is None:
+            raise BlobProblem("No hub to fetch files from.")
+        part = self.root / f"{sha256}.part"
+        for attempt in (1, 2):
+            offset = part.stat().st_size if part.exists() else 0
+            if size is not None and offset > size:
+                part.unlink()
+                offset = 0
+            done = offset
+            if progress is not None:
+                progress(done, size)
+
+            def on_chunk(n: int) -> None:
+                nonlocal done
+                done += n
+                if progress is not None:
+                    progress(done, size)
+
+            if size is None or offset < size:
+                with part.open("ab" if offset else "wb") as fh:
+                    finished = self.source.fetch_blob(sha256, fh, offset, on_chunk, cancel)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                if not finished:
+                    return None
+            if file_sha256(part) == sha256:
+                os.replace(part, final)
+                _fsync_dir(self.root)
+                return self.path_if_verified(sha256)
+            log.warning("download of %s did not match its checksum (attempt %d)", sha256, attempt)
+            part.unlink(missing_ok=True)
+        raise BlobProblem(
+            "A file from the hub did not match its checksum twice; it was discarded and will be "
+            "fetched again at the next sync."
+        )
+
+    def add_file(self, src: Path) -> tuple[str, int]:
+        """Copy a local file into the cache (a marketer publishing it); returns (sha256, size)."""
+        fd, tmp_name = tempfile.mkstemp(dir=self.root, suffix=".adding")
+        tmp = Path(tmp_name)
+        h = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(fd, "wb") as out, src.open("rb") as fh:
+                while chunk := fh.read(_READ):
+                    h.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = h.hexdigest()
+            os.replace(tmp, self.root / sha)
+            _fsync_dir(self.root)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return sha, size
+
+    def cached(self) -> dict[str, int]:
+        """sha256 → size of every complete file in the cache (unverified listing)."""
+        out = {}
+        for entry in os.scandir(self.root):
+            if is_sha256(entry.name) and entry.is_file():
+                out[entry.name] = entry.stat().st_size
+        return out
+
+    def usage_bytes(self) -> int:
+        return sum(e.stat().st_size for e in os.scandir(self.root) if e.is_file())
+
+    def evict_unreferenced(self, keep: set[str]) -> list[str]:
+        """Delete cached and partial files no record names any more; return their sha256."""
+        removed = []
+        for entry in os.scandir(self.root):
+            name = entry.name
+            sha = name[:-5] if name.endswith(".part") else name
+            if not is_sha256(sha) or sha in keep:
+                continue
+            Path(entry.path).unlink(missing_ok=True)
+            removed.append(sha)
+            with self._lock:
+                self._verified.pop(sha, None)
+        return removed
+
+    def evict_over_limit(self, protected: set[str]) -> list[str]:
+        """Delete least recently used, unprotected files until the cache fits `limit_bytes`."""
+        if self.limit_bytes is None:
+            return []
+        files = []
+        total = 0
+        for entry in os.scandir(self.root):
+            if entry.is_file():
+                st = entry.stat()
+                total += st.st_size
+                files.append((st.st_atime, entry.name, st.st_size))
+        removed = []
+        for _, name, size in sorted(files):
+            if total <= self.limit_bytes:
+                break
+            sha = name[:-5] if name.endswith(".part") else name
+            if sha in protected:
+                continue
+            (self.root / name).unlink(missing_ok=True)
+            total -= size
+            removed.append(sha)
+        return removed
+
+    def free_space_ok(self, need: int) -> bool:
+        return shutil.disk_usage(self.root).free > need + 50 * 1024 * 1024
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,458 @@
+"""The HTTP client of the hub's protocol version 1: one `requests.Session`, typed answers.
+
+Every transport or protocol failure becomes a `desktop.sync.errors.SyncFailure` subclass with
+a clear message; no requests/urllib3 exception ever leaves this module. Only idempotent calls
+(GET, HEAD, PUT of blobs) are retried here; a push is resent by the engine with the same
+mutation ids.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Protocol, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+from pydantic import BaseModel, ValidationError
+from requests.adapters import HTTPAdapter
+from urllib3.util import Retry
+
+from desktop.sync.errors import (
+    AuthRequired,
+    BadHubAddress,
+    CertificateProblem,
+    CursorGone,
+    Forbidden,
+    HubError,
+    HubUnreachable,
+    IncompatibleHub,
+    PayloadTooLarge,
+    SyncFailure,
+    TooManyAttempts,
+    WrongCredentials,
+)
+from fieldnote.wire import (
+    DEFAULT_PULL_LIMIT,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    Digest,
+    PullResponse,
+    PushResponse,
+)
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
+CHUNK = 64 * 1024
+# Gateways answer these when the hub process itself is down or restarting: treated like an
+# unreachable hub, so an outage never counts toward parking a mutation.
+GATEWAY_STATUSES = frozenset({502, 503, 504})
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class HubUser:
+    id: str
+    email: str
+    name: str
+    role: str
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class SignIn:
+    token: str
+    expires_at: str | None
+    user: HubUser
+
+
+class _UserModel(BaseModel):
+    id: str
+    email: str
+    name: str = ""
+    role: str
+    team: str | None = None
+
+
+class _TokenModel(BaseModel):
+    token: str
+    expires_at: str | None = None
+    user: _UserModel
+
+
+class _HealthModel(BaseModel):
+    status: str
+    protocol: list[int]
+    hub_version: str | None = None
+
+
+def normalize_hub_url(url: str) -> str:
+    """`hub.example.com` → `https://hub.example.com`; trailing slashes and `/v1` removed."""
+    text = (url or "").strip()
+    if not text:
+        raise BadHubAddress("Enter the hub address, for example https://hub.example.com.")
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BadHubAddress(f"“{url}” is not a hub address; it should look like https://hub.example.com.")
+    path = parts.path.rstrip("/")
+    if path.endswith("/v1"):
+        path = path[:-3]
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+class HubClient:
+    """Talks to one hub with one token. Safe to use from one thread at a time."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 30.0,
+        ca_bundle: str | None = None,
+        retries: int = 2,
+        backoff: float = 0.25,
+    ) -> None:
+        self.base_url = normalize_hub_url(base_url)
+        self.token = token
+        self.timeout = (connect_timeout, read_timeout)
+        self.session = requests.Session()
+        retry = Retry(
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            other=0,
+            allowed_methods=frozenset({"GET", "HEAD", "PUT"}),
+            status_forcelist=GATEWAY_STATUSES,
+            backoff_factor=backoff,
+            backoff_jitter=backoff,
+            backoff_max=5.0,
+            raise_on_status=False,
+            raise_on_redirect=False,
+            # A long Retry-After would block the worker; the engine's backoff handles it.
+            respect_retry_after_header=False,
+        )
+        adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=4)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.verify = ca_bundle or True
+        self.session.headers.update(
+            {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept": "application/json"}
+        )
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        return f"{self.base_url}/v1{path}"
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | BinaryIO | None = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: bool = True,
+        stream: bool = False,
+    ) -> requests.Response:
+        hdrs = dict(headers or {})
+        if auth:
+            if not self.token:
+                raise AuthRequired("You are not signed in to the hub. Sign in to sync.")
+            hdrs["Authorization"] = f"Bearer {self.token}"
+        if isinstance(body, bytes):
+            self.bytes_sent += len(body)
+        try:
+            resp = self.session.request(
+                method,
+                self._url(path),
+                data=body,
+                params=params,
+                headers=hdrs,
+                timeout=self.timeout,
+                stream=stream,
+                allow_redirects=False,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise CertificateProblem(
+                f"The hub's certificate at {self.base_url} could not be verified ({_reason(exc)}). "
+                "If your company uses its own certificate authority, point Fieldnote at its CA bundle."
+            ) from None
+        except requests.exceptions.ConnectTimeout:
+            raise HubUnreachable(f"The hub at {self.base_url} did not answer in time.") from None
+        except requests.exceptions.ReadTimeout:
+            raise HubUnreachable(f"The hub at {self.base_url} stopped answering (timed out).") from None
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidSchema):
+            raise BadHubAddress(f"{self.base_url} is not a usable hub address.") from None
+        except requests.exceptions.RequestException as exc:
+            raise HubUnreachable(
+                f"Cannot reach the hub at {self.base_url} ({_reason(exc)})."
+            ) from None
+        self._check(resp)
+        return resp
+
+    def _check(self, resp: requests.Response) -> None:
+        status = resp.status_code
+        if 200 <= status < 300 or status == 304:
+            return
+        problem = _problem_text(resp)
+        resp.close()
+        if status == 401:
+            raise AuthRequired(problem or "Your sign-in has expired or was revoked. Sign in again.")
+        if status == 403:
+            raise Forbidden(problem or "Your account may not do this on the hub.")
+        if status == 410:
+            raise CursorGone(problem or "The hub no longer knows where this device stopped syncing.")
+        if status == 413:
+            raise PayloadTooLarge(problem or "The hub refused a request as too large.")
+        if status == 426:
+            raise IncompatibleHub(
+                "The hub does not speak this app's sync protocol "
+                f"(version {PROTOCOL_VERSION}). Update the app or the hub."
+                + (f" The hub said: {problem}" if problem else "")
+            )
+        if status == 429:
+            after = _retry_after(resp)
+            wait = f" Try again in {int(after)} s." if after else " Try again later."
+            raise TooManyAttempts((problem or "The hub is refusing too many attempts.") + wait, after)
+        if status in GATEWAY_STATUSES:
+            raise HubUnreachable(f"The hub at {self.base_url} is not available right now (HTTP {status}).")
+        if 300 <= status < 400:
+            raise HubError(
+                f"The hub address redirects elsewhere (HTTP {status}); check the address "
+                "(https instead of http?).",
+                status,
+            )
+        if status >= 500:
+            raise HubError(f"The hub failed (HTTP {status}). {problem}".strip(), status)
+        raise HubError(f"The hub refused the request (HTTP {status}). {problem}".strip(), status)
+
+    def _read_json(self, resp: requests.Response) -> Any:
+        try:
+            raw = resp.content
+        except requests.exceptions.RequestException:
+            # The connection dropped or the body was cut short: an unknown outcome.
+            raise HubUnreachable("The connection dropped in the middle of the hub's answer.") from None
+        self.bytes_received += len(raw)
+        ctype = resp.headers.get("Content-Type", "")
+        if "html" in ctype or raw.lstrip()[:1] == b"<":
+            raise HubError(
+                f"{self.base_url} answered with a web page, not a Fieldnote hub. Check the hub address.",
+                resp.status_code,
+            )
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise HubError(
+                "The hub's answer was cut short or garbled; it will be asked again.", resp.status_code
+            ) from None
+
+    def _model(self, resp: requests.Response, model: type[M]) -> M:
+        data = self._read_json(resp)
+        try:
+            return model.model_validate(data)
+        except ValidationError:
+            raise HubError(
+                "The hub's answer was not understood; it may be a different program or version.",
+                resp.status_code,
+            ) from None
+
+    def _json_body(self, payload: Any) -> bytes:
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+    # -- endpoints -----------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        resp = self._send("GET", "/health", auth=False)
+        try:
+            model = self._model(resp, _HealthModel)
+        except HubError:
+            raise IncompatibleHub(f"{self.base_url} does not look like a Fieldnote hub.") from None
+        if PROTOCOL_VERSION not in model.protocol:
+            served = ", ".join(str(p) for p in model.protocol) or "none"
+            raise IncompatibleHub(
+                f"The hub serves sync protocol version(s) {served}; this app speaks "
+                f"{PROTOCOL_VERSION}. Update the app or the hub."
+            )
+        return model.model_dump()
+
+    def sign_in(self, email: str, password: str, device_name: str) -> SignIn:
+        body = self._json_body({"email": email, "password": password, "device_name": device_name})
+        try:
+            resp = self._send(
+                "POST", "/auth/token", body=body, auth=False,
+                headers={"Content-Type": "application/json"},
+            )
+        except AuthRequired:
+            raise WrongCredentials("The email or password is not right.") from None
+        except HubError as exc:
+            if exc.status in (400, 404, 405, 422):
+                raise IncompatibleHub(
+                    f"{self.base_url} did not accept a Fieldnote sign-in; check the hub address."
+                ) from None
+            raise
+        model = self._model(resp, _TokenModel)
+        self.token = model.token
+        u = model.user
+        return SignIn(model.token, model.expires_at, HubUser(u.id, u.email, u.name, u.role, u.team))
+
+    def sign_out(self) -> None:
+        """Revoke the token on the hub; an unreachable hub is left to expire it."""
+        try:
+            self._send("DELETE", "/auth/token")
+        except (AuthRequired, HubUnreachable, HubError):
+            pass
+        self.token = None
+
+    def me(self) -> HubUser:
+        u = self._model(self._send("GET", "/me"), _UserModel)
+        return HubUser(u.id, u.email, u.name, u.role, u.team)
+
+    def push(self, client_id: str, mutations: Iterable[Mapping[str, Any]]) -> PushResponse:
+        sent = list(mutations)
+        body = self._json_body({"client_id": client_id, "mutations": sent})
+        resp = self._send(
+            "POST", "/sync/push", body=body, headers={"Content-Type": "application/json"}
+        )
+        answer = self._model(resp, PushResponse)
+        got = [r.mutation_id for r in answer.results]
+        if got != [m["mutation_id"] for m in sent]:
+            raise HubError("The hub answered for different changes than were sent.", resp.status_code)
+        return answer
+
+    def pull(self, cursor: str, limit: int = DEFAULT_PULL_LIMIT) -> PullResponse:
+        resp = self._send("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+        return self._model(resp, PullResponse)
+
+    def digest(self) -> Digest:
+        return self._model(self._send("GET", "/sync/digest"), Digest)
+
+    def blob_exists(self, sha256: str) -> bool:
+        try:
+            self._send("HEAD", f"/blobs/{sha256}")
+        except HubError as exc:
+            if exc.status == 404:
+                return False
+            raise
+        return True
+
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        self._send(
+            "PUT", f"/blobs/{sha256}", body=data,
+            headers={"Content-Type": "application/octet-stream"},
+        )
+
+    def fetch_blob(
+        self,
+        sha256: str,
+        out: BinaryIO,
+        offset: int,
+        progress: Callable[[int], None] | None = None,
+        cancel: Cancel | None = None,
+    ) -> bool:
+        """Write the blob into `out`, resuming at `offset` when the hub honours `Range`.
+
+        Returns False when cancelled. A connection dropped midway leaves what arrived in `out`
+        (flushed), so the next call resumes from there.
+        """
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        try:
+            resp = self._send("GET", f"/blobs/{sha256}", headers=headers, stream=True)
+        except HubError as exc:
+            if exc.status == 416:
+                # Our partial file is not a prefix the hub recognises: start over.
+                out.seek(0)
+                out.truncate()
+                resp = self._send("GET", f"/blobs/{sha256}", stream=True)
+            else:
+                raise
+        with resp:
+            if resp.status_code == 206:
+                out.seek(offset)
+            else:
+                out.seek(0)
+                out.truncate()
+            try:
+                for chunk in resp.iter_content(CHUNK):
+                    out.write(chunk)
+                    self.bytes_received += len(chunk)
+                    if progress is not None:
+                        progress(len(chunk))
+                    if cancel is not None and cancel.is_set():
+                        out.flush()
+                        return False
+            except requests.exceptions.RequestException:
+                out.flush()
+                raise HubUnreachable("The file download was interrupted; it will resume.") from None
+            out.flush()
+        return True
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    lowered = text.lower()
+    for needle, reason in (
+        ("connection refused", "connection refused"),
+        ("connection reset", "connection reset"),
+        ("name or service not known", "unknown host name"),
+        ("nodename nor servname", "unknown host name"),
+        ("temporary failure in name resolution", "unknown host name"),
+        ("certificate verify failed", "certificate not trusted"),
+        ("hostname mismatch", "certificate is for another host"),
+        ("remote end closed connection", "connection closed by the hub"),
+        ("remotedisconnected", "connection closed by the hub"),
+        ("network is unreachable", "network unreachable"),
+        ("timed out", "timed out"),
+    ):
+        if needle in lowered:
+            return reason
+    return type(exc).__name__
+
+
+def _problem_text(resp: requests.Response) -> str:
+    try:
+        data = resp.json()
+    except (ValueError, requests.exceptions.RequestException):
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    title = str(data.get("title") or "")
+    detail = str(data.get("detail") or "")
+    text = title if not detail or detail == title else f"{title}: {detail}" if title else detail
+    return text[:500]
+
+
+def _retry_after(resp: requests.Response) -> float | None:
+    value = resp.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+__all__ = [
+    "HubClient",
+    "HubUser",
+    "SignIn",
+    "SyncFailure",
+    "normalize_hub_url",
+]

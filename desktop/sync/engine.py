@@ -1,0 +1,243 @@
+"""The sync cycle of the protocol: push the outbox, pull the feed, fetch files, check the digest.
+
+`SyncEngine.run_cycle` is plain Python (no Qt) and never raises for hub or network trouble: it
+ends with a `CycleReport` whose outcome says what happened. Every database write goes through
+`desktop.store.syncing.SyncStore`, so a cycle killed at any moment loses and duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from desktop.store.syncing import OutboxEntry, SyncStore
+from desktop.sync.blobs import BlobCache
+from desktop.sync.client import Cancel, HubClient
+from desktop.sync.errors import (
+    AuthRequired,
+    BlobProblem,
+    CursorGone,
+    Forbidden,
+    HubError,
+    HubUnreachable,
+    IncompatibleHub,
+    PayloadTooLarge,
+    SyncFailure,
+    TooManyAttempts,
+)
+from desktop.sync.state import CycleReport, Outcome, Progress
+from fieldnote.validation import utc_now_iso
+from fieldnote.wire import DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH
+
+log = logging.getLogger(__name__)
+
+ProgressSink = Callable[[Progress], None]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class SyncEngine:
+    """Runs sync cycles for one signed-in store against one hub. One cycle at a time."""
+
+    def __init__(
+        self,
+        store: SyncStore,
+        client: HubClient,
+        blobs: BlobCache | None = None,
+        *,
+        pull_limit: int = DEFAULT_PULL_LIMIT,
+        batch_size: int = MAX_MUTATIONS_PER_PUSH,
+        check_digest: bool = True,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.blobs = blobs
+        self.pull_limit = pull_limit
+        self.batch_size = batch_size
+        self.check_digest = check_digest
+
+    def run_cycle(
+        self, progress: ProgressSink | None = None, cancel: Cancel | None = None
+    ) -> CycleReport:
+        report = CycleReport()
+        emit = progress or (lambda _p: None)
+        try:
+            self._push(report, emit, cancel)
+            self._pull(report, emit, cancel)
+            self._fetch_blobs(report, emit, cancel)
+            self._check(report, emit, cancel)
+            self.store.mark_synced(utc_now_iso())
+        except _Cancelled:
+            report.outcome = Outcome.CANCELLED
+            report.message = "Sync was stopped."
+        except AuthRequired as exc:
+            report.outcome, report.message = Outcome.SIGN_IN_NEEDED, exc.message
+        except IncompatibleHub as exc:
+            report.outcome, report.message = Outcome.INCOMPATIBLE, exc.message
+        except (HubUnreachable, TooManyAttempts) as exc:
+            report.outcome, report.message = Outcome.OFFLINE, exc.message
+        except SyncFailure as exc:
+            report.outcome, report.message = Outcome.HUB_ERROR, exc.message
+        report.waiting, report.attention = self.store.counts()
+        report.finished_at = utc_now_iso()
+        log.info(
+            "sync cycle %s: pushed %d, pulled %d, blobs %d, waiting %d, attention %d",
+            report.outcome.value, report.pushed, report.pulled, report.blobs_fetched,
+            report.waiting, report.attention,
+        )
+        return report
+
+    # -- push ----------------------------------------------------------------------------
+
+    def _push(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> None:
+        waiting, _ = self.store.counts()
+        if not waiting:
+            return
+        client_id = self.store.client_id()
+        size = self.batch_size
+        done = 0
+        emit(Progress("push", 0, waiting))
+        while True:
+            _check_cancel(cancel)
+            careful_until = self.store.get("careful_until_seq")
+            batch = self.store.take_batch(1 if careful_until else size)
+            if not batch:
+                break
+            if careful_until and batch[-1].seq >= int(careful_until):
+                self.store.set("careful_until_seq", None)
+            self._upload_files(batch)
+            try:
+                answer = self.client.push(client_id, [e.mutation() for e in batch])
+            except PayloadTooLarge as exc:
+                if len(batch) == 1:
+                    self.store.park(batch[0], "This change is too large for the hub", exc.message)
+                    report.parked += 1
+                else:
+                    size = max(1, len(batch) // 2)
+                continue
+            except HubError as exc:
+                if exc.counts_as_server_error:
+                    report.parked += self.store.record_server_error(batch, exc.message)
+                    # Until this batch is through, send one change at a time, so one change
+                    # the hub keeps failing on is parked alone and never blocks the rest.
+                    self.store.set("careful_until_seq", batch[-1].seq)
+                raise
+            tally = self.store.record_answers(batch, answer.results)
+            report.pushed += len(batch)
+            report.applied += tally.applied
+            report.duplicates += tally.duplicates
+            report.conflicts += tally.conflicts
+            report.rejected += tally.rejected
+            done += len(batch)
+            emit(Progress("push", done, max(waiting, done)))
+
+    def _upload_files(self, batch: list[OutboxEntry]) -> None:
+        """Files a collateral change names must be on the hub before the change is."""
+        if self.blobs is None:
+            return
+        for sha in self.store.blobs_named_by(batch):
+            path = self.blobs.path_if_verified(sha)
+            if path is None:
+                continue  # the hub rejects the change if it lacks the file; the user sees why
+            if not self.client.blob_exists(sha):
+                self.client.put_blob(sha, path.read_bytes())
+
+    # -- pull ----------------------------------------------------------------------------
+
+    def _pull(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> int:
+        if self.store.resync_requested() and not self.store.resync_active():
+            self.store.begin_full_resync()
+            report.full_resync = True
+        pulled = 0
+        emit(Progress("pull", 0, None))
+        while True:
+            _check_cancel(cancel)
+            cursor = self.store.cursor()
+            try:
+                page = self.client.pull(cursor, self.pull_limit)
+            except CursorGone:
+                if cursor == "":
+                    raise HubError("The hub refused to send its changes from the beginning.", 410) from None
+                log.info("hub forgot our cursor; starting a full resync")
+                self.store.begin_full_resync()
+                report.full_resync = True
+                continue
+            if page.has_more and page.cursor == cursor and not page.changes:
+                raise HubError("The hub's change feed did not move forward.", 200)
+            self.store.apply_page(page.changes, page.cursor)
+            pulled += len(page.changes)
+            report.pulled += len(page.changes)
+            emit(Progress("pull", pulled, None))
+            if not page.has_more:
+                break
+        if self.store.resync_active():
+            removed = self.store.finish_full_resync()
+            if removed:
+                log.info("full resync removed %d records the hub no longer sends", removed)
+        return pulled
+
+    # -- blobs ---------------------------------------------------------------------------
+
+    def _fetch_blobs(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> None:
+        if self.blobs is None:
+            return
+        needed = [(sha, size) for sha, size in self.store.needed_blobs()
+                  if self.blobs.path_if_verified(sha) is None]
+        total = sum(size or 0 for _, size in needed) or None
+        base = 0
+        for sha, size in needed:
+            _check_cancel(cancel)
+
+            def on_progress(done: int, _size: int | None, base: int = base) -> None:
+                emit(Progress("blobs", base + done, total))
+
+            try:
+                path = self.blobs.ensure(sha, size, on_progress, cancel)
+            except BlobProblem as exc:
+                log.warning("file %s: %s", sha, exc.message)
+                report.blobs_failed += 1
+                continue
+            except (HubError, Forbidden) as exc:
+                # One missing or forbidden file must not stop the others.
+                log.warning("file %s could not be fetched: %s", sha, exc.message)
+                report.blobs_failed += 1
+                continue
+            if path is None:
+                raise _Cancelled()
+            report.blobs_fetched += 1
+            base += size or 0
+        report.blobs_evicted = len(self.blobs.evict_unreferenced(self.store.referenced_blobs()))
+
+    # -- convergence check ---------------------------------------------------------------
+
+    def _check(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> None:
+        if not self.check_digest:
+            return
+        waiting, _ = self.store.counts()
+        if waiting:
+            return  # only a fully drained outbox can match the hub
+        emit(Progress("check"))
+        if self._digest_matches():
+            report.digest_matched = True
+            return
+        # Someone may have changed something since our pull; catch up before concluding.
+        if self._pull(report, emit, cancel) and self._digest_matches():
+            report.digest_matched = True
+            return
+        log.warning("local data differs from the hub's; starting a full resync")
+        self.store.begin_full_resync()
+        report.full_resync = True
+        self._pull(report, emit, cancel)
+        report.digest_matched = self._digest_matches()
+
+    def _digest_matches(self) -> bool:
+        hub = self.client.digest()
+        count, value = self.store.local_digest()
+        return hub.count == count and hub.hash == value
+
+
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise _Cancelled()

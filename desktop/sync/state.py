@@ -1,0 +1,123 @@
+"""Plain values the sync parts hand to the UI: the sync state, a cycle's report, attention and
+conflict items, and the small interfaces the views talk to.
+
+Nothing here imports Qt, requests or SQLAlchemy, so `desktop.ui` may import it freely.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class Phase(enum.Enum):
+    SIGNED_OUT = "signed_out"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    SYNCED = "synced"
+    SIGN_IN_NEEDED = "sign_in_needed"
+    INCOMPATIBLE = "incompatible"
+    ERROR = "error"
+
+
+class Outcome(enum.Enum):
+    """How a cycle ended; the CLI maps these to exit codes, the status bar to words."""
+
+    OK = "ok"
+    OFFLINE = "offline"
+    SIGN_IN_NEEDED = "sign_in_needed"
+    INCOMPATIBLE = "incompatible"
+    HUB_ERROR = "hub_error"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class CycleReport:
+    outcome: Outcome = Outcome.OK
+    message: str = ""
+    pushed: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    parked: int = 0
+    pulled: int = 0
+    blobs_fetched: int = 0
+    blobs_failed: int = 0
+    blobs_evicted: int = 0
+    full_resync: bool = False
+    digest_matched: bool | None = None
+    waiting: int = 0
+    attention: int = 0
+    finished_at: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.OK
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a running cycle is doing: `stage` is push, pull, blobs or check."""
+
+    stage: str
+    done: int = 0
+    total: int | None = None
+
+
+@dataclass(frozen=True)
+class SyncState:
+    phase: Phase
+    waiting: int = 0
+    attention: int = 0
+    last_synced_at: str | None = None  # ISO 8601 UTC of the last fully successful cycle
+    message: str = ""
+    progress: Progress | None = None
+    hub_url: str | None = None
+    user_email: str | None = None
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """An outbox entry the hub rejected, or parked after repeated hub failures."""
+
+    seq: int
+    kind: str
+    record_id: str
+    op: str
+    fields: dict[str, Any]
+    title: str
+    detail: str
+    errors: tuple[tuple[str, str], ...]
+    parked: bool
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    """One field the hub merged with a conflict: `yours` won on the hub, `theirs` lost."""
+
+    id: str
+    kind: str
+    record_id: str
+    field: str
+    yours: Any
+    theirs: Any
+    by: str | None
+    at: str | None
+    label: str
+
+
+class AttentionDesk(Protocol):
+    """What the needs-attention and conflict views may ask of the sync side."""
+
+    def attention_items(self) -> list[AttentionItem]: ...
+
+    def resend(self, seq: int, fields: dict[str, Any]) -> None: ...
+
+    def discard(self, seq: int) -> None: ...
+
+    def conflicts(self) -> list[ConflictItem]: ...
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> None: ...
