@@ -80,6 +80,8 @@ class SyncEngine:
             report.outcome, report.message = Outcome.OFFLINE, exc.message
         except SyncFailure as exc:
             report.outcome, report.message = Outcome.HUB_ERROR, exc.message
+        if report.outcome is not Outcome.CANCELLED:
+            self.store.set("online", report.outcome is not Outcome.OFFLINE)
         report.waiting, report.attention = self.store.counts()
         report.finished_at = utc_now_iso()
         log.info(

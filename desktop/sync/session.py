@@ -1,0 +1,132 @@
+"""Signing a data dir in to a hub and out again, and building a ready sync engine for it.
+
+Shared by the sign-in dialog, the headless commands and demo mode. Signing in as another user
+never mixes two people's data: it is refused while the old account's changes still wait.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.credentials import Credentials
+from desktop.settings import Settings
+from desktop.store.records import Store
+from desktop.store.syncing import Account, SyncStore
+from desktop.sync.blobs import BlobCache
+from desktop.sync.client import HubClient
+from desktop.sync.engine import SyncEngine
+from desktop.sync.errors import AuthRequired, SyncFailure
+
+log = logging.getLogger(__name__)
+
+BLOB_DIR = "blobs"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    account: Account
+    warning: str  # non-empty when the token could not go into a keychain
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    connect: float = 5.0
+    read: float = 30.0
+    retries: int = 2
+
+
+class AccountInUse(SyncFailure):
+    """Signing in as someone else while the previous account's changes still wait."""
+
+
+def credentials_for(data_dir: Path, store: Store) -> Credentials:
+    return Credentials(data_dir, SyncStore(store).client_id())
+
+
+def sign_in(
+    data_dir: Path,
+    store: Store,
+    hub_url: str,
+    email: str,
+    password: str,
+    *,
+    ca_bundle: str | None = None,
+    timeouts: Timeouts = Timeouts(),
+    device_name: str | None = None,
+) -> SignedIn:
+    """Check the hub, get a token, keep it safe, and remember who is signed in where."""
+    client = HubClient(hub_url, ca_bundle=ca_bundle, connect_timeout=timeouts.connect,
+                       read_timeout=timeouts.read, retries=timeouts.retries)
+    try:
+        client.health()
+        result = client.sign_in(email.strip(), password, device_name or socket.gethostname())
+    finally:
+        client.close()
+    sync = SyncStore(store)
+    previous = sync.account()
+    if previous is not None and previous.user_id != result.user.id:
+        waiting, attention = sync.counts()
+        if waiting or attention:
+            raise AccountInUse(
+                f"{waiting + attention} change(s) of {previous.email} have not reached the hub yet. "
+                f"Sign in as {previous.email} and sync first, so nothing is lost."
+            )
+        log.info("switching account; clearing the previous account's cached data")
+        sync.forget_hub_data()
+    account = Account(client.base_url, result.user.id, result.user.email, result.user.name,
+                      result.user.role, result.user.team)
+    creds = Credentials(data_dir, sync.client_id())
+    creds.save(result.token)
+    sync.set_account(account)
+    store.set_state("user", {"id": account.user_id, "email": account.email, "name": account.name,
+                             "role": account.role, "team": account.team})
+    store.set_state("hub_url", account.hub_url)
+    store.set_state("signed_in", True)
+    store.set_state("token_expires_at", result.expires_at)
+    return SignedIn(account, creds.warning)
+
+
+def sign_out(data_dir: Path, store: Store, *, ca_bundle: str | None = None) -> None:
+    """Revoke the token (best effort) and forget it; cached data and waiting changes stay."""
+    sync = SyncStore(store)
+    creds = Credentials(data_dir, sync.client_id())
+    token = creds.load()
+    account = sync.account()
+    if token and account is not None:
+        client = HubClient(account.hub_url, token, ca_bundle=ca_bundle, connect_timeout=3,
+                           read_timeout=5, retries=0)
+        try:
+            client.sign_out()
+        except SyncFailure:
+            pass
+        finally:
+            client.close()
+    creds.clear()
+    store.set_state("signed_in", False)
+    store.set_state("online", False)
+
+
+def build_engine(
+    data_dir: Path,
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    timeouts: Timeouts = Timeouts(),
+) -> SyncEngine:
+    """A sync engine for the signed-in account; `AuthRequired` when nobody is signed in."""
+    sync = SyncStore(store)
+    account = sync.account()
+    if account is None or not store.get_state("signed_in", False):
+        raise AuthRequired("Not signed in to a hub. Sign in first (fieldnote signin).")
+    token = Credentials(data_dir, sync.client_id()).load()
+    if not token:
+        raise AuthRequired("The sign-in token is missing. Sign in again.")
+    ca = (settings.hub_ca_bundle if settings else "") or None
+    client = HubClient(account.hub_url, token, ca_bundle=ca, connect_timeout=timeouts.connect,
+                       read_timeout=timeouts.read, retries=timeouts.retries)
+    limit = settings.cache_limit_mb * 1024 * 1024 if settings else None
+    blobs = BlobCache(data_dir / BLOB_DIR, client, limit_bytes=limit)
+    return SyncEngine(sync, client, blobs)

@@ -1,0 +1,162 @@
+"""The store side of sync on a real SQLite file: batches, answers, pulled pages, resync."""
+
+import pytest
+
+from desktop.store import open_store
+from desktop.store.syncing import SyncStore
+from fieldnote.ids import new_id
+from fieldnote.wire import (
+    PARK_AFTER_SERVER_ERRORS,
+    Change,
+    MutationResult,
+    format_digest,
+    record_hash,
+)
+
+LEAD = {"last_name": "Silva", "email": "ana@example.com", "captured_at": "2026-11-24T10:15:00Z"}
+
+
+@pytest.fixture
+def sync(tmp_path):
+    store = open_store(tmp_path / "fieldnote.sqlite3")
+    yield SyncStore(store)
+    store.engine.dispose()
+
+
+def answer(entry, status="applied", version=7, **kw):
+    return MutationResult(mutation_id=entry.mutation_id, status=status, version=version, **kw)
+
+
+def test_a_batch_is_taken_in_order_and_marked_sent(sync):
+    ids = [sync.store.save("lead", {**LEAD, "last_name": f"N{i}"}).record_id for i in range(5)]
+    batch = sync.take_batch(3)
+    assert [e.record_id for e in batch] == ids[:3]
+    sent = [e["sent"] for e in sync.store.outbox_entries()]
+    assert sent == [True, True, True, False, False]
+
+
+def test_a_batch_stops_before_a_second_entry_of_the_same_record(sync):
+    rid = sync.store.save("lead", LEAD).record_id
+    first = sync.take_batch()
+    sync.store.save("lead", {"notes": "edited while in flight"}, rid)
+    other = sync.store.save("lead", {**LEAD, "last_name": "Other"}).record_id
+    again = sync.take_batch()
+    # The in-flight entry is resent alone; the edit waits for its answer.
+    assert [e.mutation_id for e in again] == [first[0].mutation_id]
+    sync.record_answers(again, [answer(again[0], version=11)])
+    rest = sync.take_batch()
+    assert [e.record_id for e in rest] == [rid, other]
+    assert rest[0].base_version == 11  # rebased onto the version our own first change got
+
+
+def test_an_answer_only_raises_the_record_version(sync):
+    rid = sync.store.save("lead", LEAD).record_id
+    batch = sync.take_batch()
+    sync.apply_page([Change(kind="lead", record_id=rid, version=20, fields=LEAD)], "c1")
+    sync.record_answers(batch, [answer(batch[0], "duplicate", version=9)])
+    assert sync.store.get("lead", rid)["rev"] == 20
+    assert sync.store.outbox_entries() == []
+
+
+def test_a_rejected_change_is_kept_and_needs_attention(sync):
+    rid = sync.store.save("lead", LEAD).record_id
+    batch = sync.take_batch()
+    sync.record_answers(batch, [MutationResult(
+        mutation_id=batch[0].mutation_id, status="rejected",
+        problem={"title": "Invalid email", "errors": [{"field": "email", "message": "bad"}]})])
+    assert sync.counts() == (0, 1)
+    [item] = sync.attention_items()
+    assert (item.record_id, item.title, item.errors) == (rid, "Invalid email", (("email", "bad"),))
+    assert sync.store.get("lead", rid)["last_name"] == "Silva"
+
+
+def test_fix_and_resend_uses_a_new_mutation_id(sync):
+    rid = sync.store.save("lead", LEAD).record_id
+    batch = sync.take_batch()
+    sync.record_answers(batch, [MutationResult(mutation_id=batch[0].mutation_id,
+                                                status="rejected", problem={"title": "No"})])
+    [item] = sync.attention_items()
+    sync.resend(item.seq, {"email": "fixed@example.com"})
+    [again] = sync.take_batch()
+    assert again.mutation_id != batch[0].mutation_id
+    assert again.fields["email"] == "fixed@example.com"
+    assert sync.store.get("lead", rid)["email"] == "fixed@example.com"
+    assert sync.counts() == (1, 0)
+
+
+def test_discarding_a_never_synced_record_removes_it(sync):
+    rid = sync.store.save("lead", LEAD).record_id
+    batch = sync.take_batch()
+    sync.record_answers(batch, [MutationResult(mutation_id=batch[0].mutation_id,
+                                                status="rejected", problem={"title": "No"})])
+    sync.discard(sync.attention_items()[0].seq)
+    assert sync.store.get("lead", rid, include_deleted=True) is None
+    assert sync.counts() == (0, 0)
+    assert not sync.resync_requested()
+
+
+def test_discarding_an_edit_asks_the_hub_for_its_state_again(sync):
+    rid = new_id()
+    sync.apply_page([Change(kind="lead", record_id=rid, version=3, fields=LEAD)], "c1")
+    sync.store.save("lead", {"email": "not-an-email-on-hub@example.com"}, rid)
+    batch = sync.take_batch()
+    sync.record_answers(batch, [MutationResult(mutation_id=batch[0].mutation_id,
+                                                status="rejected", problem={"title": "No"})])
+    sync.discard(sync.attention_items()[0].seq)
+    assert sync.resync_requested()
+
+
+def test_server_errors_park_a_change_after_the_limit(sync):
+    sync.store.save("lead", LEAD)
+    for _ in range(PARK_AFTER_SERVER_ERRORS - 1):
+        assert sync.record_server_error(sync.take_batch(), "HTTP 500") == 0
+    assert sync.record_server_error(sync.take_batch(), "HTTP 500") == 1
+    assert sync.counts() == (0, 1)
+    assert sync.attention_items()[0].parked
+
+
+def test_a_pulled_page_keeps_fields_with_pending_edits(sync):
+    rid = new_id()
+    sync.apply_page([Change(kind="lead", record_id=rid, version=3, fields=LEAD)], "c1")
+    sync.store.save("lead", {"notes": "mine"}, rid)
+    theirs = {**LEAD, "notes": "theirs", "company": "Acme", "brand_new_field": 1}
+    sync.apply_page([Change(kind="lead", record_id=rid, version=5, fields=theirs)], "c2")
+    row = sync.store.get("lead", rid)
+    assert (row["notes"], row["company"], row["rev"]) == ("mine", "Acme", 5)
+    assert row["extra"] == {"brand_new_field": 1}
+    assert sync.cursor() == "c2"
+
+
+def test_an_older_state_never_overwrites_a_newer_one(sync):
+    rid = new_id()
+    sync.apply_page([Change(kind="lead", record_id=rid, version=8, fields=LEAD)], "c1")
+    sync.apply_page([Change(kind="lead", record_id=rid, version=4,
+                            fields={**LEAD, "notes": "old"})], "c2")
+    assert sync.store.get("lead", rid)["notes"] is None
+
+
+def test_tombstones_delete_and_unknown_kinds_are_kept(sync):
+    rid, other = new_id(), new_id()
+    sync.apply_page([Change(kind="lead", record_id=rid, version=2, fields=LEAD),
+                     Change(kind="hologram", record_id=other, version=3, fields={"x": 1})], "c1")
+    count, value = sync.local_digest()
+    assert (count, value) == (2, format_digest(record_hash("lead", rid, 2)
+                                               ^ record_hash("hologram", other, 3)))
+    sync.apply_page([Change(kind="lead", record_id=rid, version=4, deleted=True)], "c2")
+    assert sync.store.get("lead", rid) is None
+    assert sync.local_digest()[0] == 1
+
+
+def test_a_full_resync_removes_what_the_hub_no_longer_sends_but_keeps_queued_work(sync):
+    kept, gone = new_id(), new_id()
+    sync.apply_page([Change(kind="lead", record_id=kept, version=2, fields=LEAD),
+                     Change(kind="lead", record_id=gone, version=3, fields=LEAD)], "c1")
+    mine = sync.store.save("lead", {**LEAD, "last_name": "Mine"}).record_id
+    sync.begin_full_resync()
+    assert sync.cursor() == ""
+    sync.apply_page([Change(kind="lead", record_id=kept, version=2, fields=LEAD)], "c9")
+    assert sync.finish_full_resync() == 1
+    assert sync.store.get("lead", gone) is None
+    assert sync.store.get("lead", kept) is not None
+    assert sync.store.get("lead", mine) is not None
+    assert sync.counts() == (1, 0)
