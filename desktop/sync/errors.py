@@ -79,3 +79,7 @@ class BlobProblem(SyncFailure):
 
 class BadHubAddress(SyncFailure):
     """The hub address is not a usable URL."""
+
+
+class AccountInUse(SyncFailure):
+    """Signing in as someone else while the previous account's changes still wait."""

@@ -18,7 +18,7 @@ from desktop.store.syncing import Account, SyncStore
 from desktop.sync.blobs import BlobCache
 from desktop.sync.client import HubClient
 from desktop.sync.engine import SyncEngine
-from desktop.sync.errors import AuthRequired, SyncFailure
+from desktop.sync.errors import AccountInUse, AuthRequired, SyncFailure
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +36,6 @@ class Timeouts:
     connect: float = 5.0
     read: float = 30.0
     retries: int = 2
-
-
-class AccountInUse(SyncFailure):
-    """Signing in as someone else while the previous account's changes still wait."""
 
 
 def credentials_for(data_dir: Path, store: Store) -> Credentials:
