@@ -1,0 +1,659 @@
+"""The SQL behind the Insights page: every figure computed from the local cache in one snapshot.
+
+`InsightsQueries.compute(filters)` returns plain JSON-ready data that the page, the
+`fieldnote insights --json` command and the PDF report all show unchanged. It reads through its
+own read-only connections, so a long computation never holds the writer's lock; it never writes
+a record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, text
+
+from desktop.store.db import make_engine
+from fieldnote.insights import (
+    FUNNEL,
+    GRADE_GROUPS,
+    NO_EVENT,
+    STALE_DAYS,
+    VOICE_DIMENSIONS,
+    InsightFilters,
+    id_time,
+    median,
+    money,
+    rate,
+    step_conversion,
+    top_and_bottom,
+)
+
+Check = Callable[[], None]
+
+_STAGE_CASE = (
+    "CASE status WHEN 'contacted' THEN 1 WHEN 'meeting' THEN 2 "
+    "WHEN 'opportunity' THEN 3 WHEN 'won' THEN 4 ELSE 0 END"
+)
+_JSON_ARRAY = "CASE WHEN json_valid({c}) AND json_type({c}) = 'array' THEN {c} END"
+
+
+def _no_check() -> None:
+    return None
+
+
+class _Where:
+    """SQL conditions and their parameters for one kind of record under the filters."""
+
+    def __init__(self, filters: InsightFilters) -> None:
+        self.f = filters
+        self.params: dict[str, Any] = {}
+        self.expanding: set[str] = set()
+        if filters.date_from:
+            self.params["day_from"] = filters.date_from.isoformat()
+        if filters.date_to:
+            self.params["day_to"] = filters.date_to.isoformat()
+            self.params["day_after"] = (filters.date_to + dt.timedelta(days=1)).isoformat()
+        if filters.team:
+            self.params["team"] = filters.team
+        if filters.rep_id:
+            self.params["rep"] = filters.rep_id
+        if filters.event_ids:
+            self.params["events"] = list(filters.event_ids)
+            self.expanding.add("events")
+
+    def _author(self, column: str) -> list[str]:
+        out = []
+        if self.f.team:
+            out.append(f"{column} IN (SELECT id FROM rec_user WHERE team = :team)")
+        if self.f.rep_id:
+            out.append(f"{column} = :rep")
+        return out
+
+    def _datetime(self, column: str) -> list[str]:
+        # Stored datetimes are UTC ISO strings, so day bounds compare as text (and use indexes).
+        out = []
+        if self.f.date_from:
+            out.append(f"{column} >= :day_from")
+        if self.f.date_to:
+            out.append(f"{column} < :day_after")
+        return out
+
+    def _date(self, column: str) -> list[str]:
+        out = []
+        if self.f.date_from:
+            out.append(f"{column} >= :day_from")
+        if self.f.date_to:
+            out.append(f"{column} <= :day_to")
+        return out
+
+    _EVENT_LEADS = "(SELECT id FROM rec_lead WHERE event_id IN :events)"
+
+    def leads(self, a: str = "l") -> str:
+        conds = [f"{a}.deleted = 0", *self._datetime(f"{a}.captured_at"), *self._author(f"{a}.owner_id")]
+        if self.f.event_ids:
+            conds.append(f"{a}.event_id IN :events")
+        return " AND ".join(conds)
+
+    def debriefs(self, a: str = "d") -> str:
+        conds = [f"{a}.deleted = 0", f"{a}.status = 'submitted'", *self._date(f"{a}.call_date"),
+                 *self._author(f"{a}.author_id")]
+        if self.f.event_ids:
+            conds.append(f"{a}.lead_id IN {self._EVENT_LEADS}")
+        return " AND ".join(conds)
+
+    def usage(self, a: str = "u") -> str:
+        conds = [f"{a}.deleted = 0", *self._datetime(f"COALESCE({a}.at, {a}.local_updated_at)"),
+                 *self._author(f"{a}.author_id")]
+        if self.f.event_ids:
+            conds.append(
+                f"({a}.lead_id IN {self._EVENT_LEADS} OR {a}.debrief_id IN "
+                f"(SELECT id FROM rec_debrief WHERE lead_id IN {self._EVENT_LEADS}))"
+            )
+        return " AND ".join(conds)
+
+    def feedback(self, a: str = "fb") -> str:
+        return " AND ".join([f"{a}.deleted = 0", f"{a}.rating IS NOT NULL", *self._author(f"{a}.author_id")])
+
+    def requests(self, a: str = "r") -> str:
+        conds = [f"{a}.deleted = 0", *self._author(f"{a}.author_id")]
+        if self.f.event_ids:
+            conds.append(f"{a}.event_id IN :events")
+        return " AND ".join(conds)
+
+    def sql(self, statement: str) -> Any:
+        clause = text(statement)
+        used = {k: v for k, v in self.params.items() if f":{k}" in statement}
+        for name in self.expanding & used.keys():
+            clause = clause.bindparams(bindparam(name, expanding=True))
+        return clause, used
+
+
+def _rows(conn: Connection, where: _Where, statement: str) -> Sequence[Any]:
+    clause, params = where.sql(statement)
+    return conn.execute(clause, params).all()
+
+
+class InsightsQueries:
+    """Computes the Insights figures from the store file behind `engine`."""
+
+    def __init__(self, engine: Engine) -> None:
+        database = engine.url.database
+        if not database or database == ":memory:":
+            raise ValueError("Insights need a store file, not an in-memory database")
+        self._reader = make_engine(Path(database), writer=False)
+
+    def dispose(self) -> None:
+        self._reader.dispose()
+
+    # -- lookups the filters offer --------------------------------------------------------
+
+    def choices(self) -> dict[str, Any]:
+        """Events, teams and reps to filter by, from the cache."""
+        with self._reader.connect() as conn:
+            events = [
+                {"id": r.id, "name": r.name or "", "campaign_code": r.campaign_code,
+                 "starts_on": r.starts_on}
+                for r in conn.execute(text(
+                    "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0 "
+                    "ORDER BY starts_on DESC, name"
+                ))
+            ]
+            users = [
+                {"id": r.id, "name": r.name or "", "team": r.team, "role": r.role}
+                for r in conn.execute(text(
+                    "SELECT id, name, team, role FROM rec_user WHERE deleted = 0 ORDER BY name"
+                ))
+            ]
+        teams = sorted({u["team"] for u in users if u["team"]})
+        return {"events": events, "teams": teams, "users": users}
+
+    def resolve_events(self, name_or_id: str) -> list[dict[str, Any]]:
+        """Events whose id equals, or whose name equals (ignoring case), what was typed."""
+        wanted = name_or_id.strip()
+        with self._reader.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT id, name FROM rec_event WHERE deleted = 0 AND "
+                    "(id = :v OR lower(name) = lower(:v)) ORDER BY starts_on, id"
+                ),
+                {"v": wanted},
+            ).all()
+        return [{"id": r.id, "name": r.name} for r in rows]
+
+    # -- the figures ------------------------------------------------------------------------
+
+    def compute(
+        self,
+        filters: InsightFilters | None = None,
+        *,
+        today: dt.date | None = None,
+        check: Check = _no_check,
+    ) -> dict[str, Any]:
+        """Every figure of the page under `filters`; `check` is called between steps (cancel)."""
+        filters = filters or InsightFilters()
+        today = today or dt.datetime.now(dt.UTC).date()
+        as_of = min(filters.date_to, today) if filters.date_to else today
+        where = _Where(filters)
+        with self._reader.connect() as conn:
+            # One read transaction: every figure comes from the same snapshot of the cache.
+            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.ins_stage")
+            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.ins_lead")
+            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.ins_debrief")
+            try:
+                users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
+                    text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
+                events = {r.id: dict(r._mapping) for r in conn.execute(text(
+                    "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
+                self._stage_table(conn)
+                check()
+                self._lead_table(conn, where)
+                self._debrief_table(conn, where)
+                check()
+                out: dict[str, Any] = {"filters": filters.as_dict(), "as_of": as_of.isoformat()}
+                out.update(self._events(conn, where, events, users))
+                check()
+                out["rubric_check"] = self._rubric_check(conn)
+                check()
+                out.update(self._collateral(conn, where, as_of))
+                check()
+                out.update(self._voice(conn))
+                check()
+                out["requests"] = self._requests(conn, where, filters, as_of)
+            finally:
+                # Temp tables are part of the transaction: rolling back removes them.
+                conn.rollback()
+        return out
+
+    def debriefs_behind(
+        self,
+        filters: InsightFilters,
+        dimension: str,
+        tag: str,
+        *,
+        month: str | None = None,
+        team: str | None = None,
+        outcome: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The submitted debriefs behind one voice-of-the-customer number, newest call first.
+
+        `dimension` is one of objections, competitors, why_buy, why_not, or `helped` /
+        `not_helped` with a collateral id as `tag`.
+        """
+        where = _Where(filters)
+        where.params["tag"] = tag
+        conds = [where.debriefs("d")]
+        if dimension in VOICE_DIMENSIONS:
+            source = f"json_each({_JSON_ARRAY.format(c='d.' + dimension)}) j"
+            conds.append("j.value = :tag")
+        elif dimension in ("helped", "not_helped"):
+            source = f"json_each({_JSON_ARRAY.format(c='d.collateral_used')}) j"
+            conds.append("json_extract(j.value, '$.collateral_id') = :tag")
+            conds.append(f"json_extract(j.value, '$.helpful') = {1 if dimension == 'helped' else 0}")
+        else:
+            raise ValueError(f"Unknown insight dimension {dimension!r}")
+        if month:
+            where.params["month"] = month
+            conds.append("substr(d.call_date, 1, 7) = :month")
+        if team:
+            where.params["seg_team"] = team
+            conds.append("COALESCE(us.team, '') = :seg_team")
+        if outcome:
+            where.params["seg_outcome"] = outcome
+            conds.append("COALESCE(d.outcome, '') = :seg_outcome")
+        statement = (
+            "SELECT DISTINCT d.id, d.account, d.call_date, d.outcome, d.author_id, "
+            "us.name AS author, us.team AS team FROM rec_debrief d "
+            "LEFT JOIN rec_user us ON us.id = d.author_id, "
+            f"{source} WHERE {' AND '.join(conds)} ORDER BY d.call_date DESC, d.id"
+        )
+        with self._reader.connect() as conn:
+            return [dict(r._mapping) for r in _rows(conn, where, statement)]
+
+    # -- temp tables ------------------------------------------------------------------------
+
+    def _stage_table(self, conn: Connection) -> None:
+        # How far each lead got, over all its outcomes (not restricted by the filters: an
+        # outcome months after the show still belongs to the show's funnel).
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE ins_stage AS SELECT lead_id, "
+            f"MAX({_STAGE_CASE}) AS stage, "
+            "SUM(CASE WHEN status = 'won' THEN COALESCE(amount, 0) ELSE 0 END) AS won_amount, "
+            "MAX(status = 'lost') AS lost, "
+            "MIN(CASE WHEN status IN ('contacted', 'meeting', 'opportunity', 'won') THEN at END) "
+            "AS first_at FROM rec_lead_outcome WHERE deleted = 0 AND lead_id IS NOT NULL "
+            "GROUP BY lead_id"
+        )
+        conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_ins_stage ON ins_stage (lead_id)")
+
+    def _lead_table(self, conn: Connection, where: _Where) -> None:
+        statement = (
+            "CREATE TEMP TABLE ins_lead AS SELECT l.id AS id, l.event_id AS event_id, "
+            "l.owner_id AS owner_id, substr(l.captured_at, 1, 10) AS day, "
+            "COALESCE(l.grade, 'ungraded') AS grade, COALESCE(l.qualified, 0) AS qualified, "
+            "l.rubric_id AS rubric_id, l.rubric_version AS rubric_version, "
+            "COALESCE(s.stage, 0) AS stage, COALESCE(s.won_amount, 0) AS won_amount, "
+            "julianday(s.first_at) - julianday(l.captured_at) AS first_days "
+            f"FROM rec_lead l LEFT JOIN ins_stage s ON s.lead_id = l.id WHERE {where.leads('l')}"
+        )
+        clause, params = where.sql(statement)
+        conn.execute(clause, params)
+
+    def _debrief_table(self, conn: Connection, where: _Where) -> None:
+        statement = (
+            "CREATE TEMP TABLE ins_debrief AS SELECT d.id AS id, d.lead_id AS lead_id, "
+            "substr(d.call_date, 1, 7) AS month, COALESCE(us.team, '') AS team, "
+            "COALESCE(d.outcome, '') AS outcome, "
+            + ", ".join(f"{_JSON_ARRAY.format(c='d.' + c)} AS {c}"
+                        for c in (*VOICE_DIMENSIONS, "collateral_used"))
+            + " FROM rec_debrief d LEFT JOIN rec_user us ON us.id = d.author_id "
+            f"WHERE {where.debriefs('d')}"
+        )
+        clause, params = where.sql(statement)
+        conn.execute(clause, params)
+
+    # -- events and campaigns ---------------------------------------------------------------
+
+    def _events(
+        self,
+        conn: Connection,
+        where: _Where,
+        events: Mapping[str, Mapping[str, Any]],
+        users: Mapping[str, Mapping[str, Any]],
+    ) -> dict[str, Any]:
+        per_event: dict[str | None, dict[str, Any]] = {}
+        for r in conn.execute(text(
+            "SELECT event_id, COUNT(*) AS captured, SUM(qualified) AS qualified, "
+            "SUM(stage >= 1) AS contacted, SUM(stage >= 2) AS meeting, "
+            "SUM(stage >= 3) AS opportunity, SUM(stage >= 4) AS won, "
+            "SUM(won_amount) AS won_amount FROM ins_lead GROUP BY event_id"
+        )):
+            per_event[r.event_id] = {
+                "funnel": {
+                    **{stage: int(getattr(r, stage) or 0) for stage in FUNNEL},
+                    "won_amount": money(r.won_amount),
+                },
+                "grade_mix": dict.fromkeys(GRADE_GROUPS, 0),
+                "per_rep": {},
+                "per_day": {},
+                "days_to_first_contact": [],
+            }
+        for r in conn.execute(text(
+            "SELECT event_id, grade, COUNT(*) AS n FROM ins_lead GROUP BY event_id, grade"
+        )):
+            mix = per_event[r.event_id]["grade_mix"]
+            mix[r.grade] = mix.get(r.grade, 0) + int(r.n)
+        for r in conn.execute(text(
+            "SELECT event_id, owner_id, COUNT(*) AS n FROM ins_lead GROUP BY event_id, owner_id"
+        )):
+            name = users.get(r.owner_id, {}).get("name") or ("(unknown)" if r.owner_id else "(nobody)")
+            reps = per_event[r.event_id]["per_rep"]
+            reps[name] = reps.get(name, 0) + int(r.n)
+        for r in conn.execute(text(
+            "SELECT event_id, day, COUNT(*) AS n FROM ins_lead GROUP BY event_id, day ORDER BY day"
+        )):
+            per_event[r.event_id]["per_day"][r.day or ""] = int(r.n)
+        for r in conn.execute(text(
+            "SELECT event_id, first_days FROM ins_lead WHERE first_days IS NOT NULL "
+            "AND first_days >= 0"
+        )):
+            per_event[r.event_id]["days_to_first_contact"].append(r.first_days)
+
+        listing: list[dict[str, Any]] = []
+        for event_id, data in per_event.items():
+            ev = events.get(event_id or "", {})
+            name = ev.get("name") or (NO_EVENT if not event_id else f"(unknown event {event_id[:8]})")
+            delays = data.pop("days_to_first_contact")
+            listing.append({
+                "id": event_id,
+                "name": name,
+                "campaign_code": ev.get("campaign_code"),
+                "starts_on": ev.get("starts_on"),
+                **data,
+                "conversion": step_conversion(data["funnel"]),
+                "median_days_to_first_contact": median(delays),
+                "per_rep": dict(sorted(data["per_rep"].items(), key=lambda kv: (-kv[1], kv[0]))),
+            })
+        listing.sort(key=lambda e: (e["starts_on"] or "", e["name"]), reverse=True)
+        # The JSON's funnel is keyed by event name; two events sharing a name get the id added.
+        seen: dict[str, int] = defaultdict(int)
+        for e in listing:
+            seen[e["name"]] += 1
+        funnel: dict[str, Any] = {}
+        for e in listing:
+            key = e["name"] if seen[e["name"]] == 1 else f"{e['name']} ({(e['id'] or '')[:8]})"
+            e["key"] = key
+            funnel[key] = dict(e["funnel"])
+        campaigns: dict[str, dict[str, Any]] = {}
+        for e in listing:
+            code = e["campaign_code"] or "(no campaign)"
+            agg = campaigns.setdefault(code, {**dict.fromkeys(FUNNEL, 0), "won_amount": 0, "events": []})
+            for stage in FUNNEL:
+                agg[stage] += e["funnel"][stage]
+            agg["won_amount"] = money(agg["won_amount"] + e["funnel"]["won_amount"])
+            agg["events"].append(e["key"])
+        for agg in campaigns.values():
+            agg["conversion"] = step_conversion(agg)
+        totals = {stage: sum(e["funnel"][stage] for e in listing) for stage in FUNNEL}
+        totals["won_amount"] = money(sum(e["funnel"]["won_amount"] for e in listing))
+        return {
+            "funnel": funnel,
+            "events": listing,
+            "campaigns": dict(sorted(campaigns.items())),
+            "totals": {**totals, "conversion": step_conversion(totals)},
+        }
+
+    # -- rubric check -------------------------------------------------------------------------
+
+    def _rubric_check(self, conn: Connection) -> list[dict[str, Any]]:
+        rubric_names = {r.id: r.name for r in conn.execute(
+            text("SELECT id, name FROM rec_rubric WHERE deleted = 0"))}
+        groups: dict[tuple[str | None, int | None], dict[str, Any]] = {}
+
+        def entry(rubric_id: str | None, version: int | None) -> dict[str, Any]:
+            key = (rubric_id, version)
+            if key not in groups:
+                groups[key] = {
+                    "rubric_id": rubric_id,
+                    "rubric_name": rubric_names.get(rubric_id or "") or (
+                        "(no rubric)" if not rubric_id else "(unknown rubric)"),
+                    "rubric_version": version,
+                    "by_grade": {},
+                    "by_qualified": {},
+                }
+            return groups[key]
+
+        def figures(r: Any) -> dict[str, Any]:
+            leads = int(r.leads)
+            return {
+                "leads": leads,
+                "meeting": int(r.meeting or 0),
+                "opportunity": int(r.opportunity or 0),
+                "won": int(r.won or 0),
+                "meeting_rate": rate(r.meeting or 0, leads),
+                "opportunity_rate": rate(r.opportunity or 0, leads),
+                "won_rate": rate(r.won or 0, leads),
+            }
+
+        sums = ("COUNT(*) AS leads, SUM(stage >= 2) AS meeting, SUM(stage >= 3) AS opportunity, "
+                "SUM(stage >= 4) AS won")
+        for r in conn.execute(text(
+            f"SELECT rubric_id, rubric_version, grade, {sums} FROM ins_lead "
+            "GROUP BY rubric_id, rubric_version, grade"
+        )):
+            entry(r.rubric_id, r.rubric_version)["by_grade"][r.grade] = figures(r)
+        for r in conn.execute(text(
+            f"SELECT rubric_id, rubric_version, qualified, {sums} FROM ins_lead "
+            "GROUP BY rubric_id, rubric_version, qualified"
+        )):
+            label = "qualified" if r.qualified else "not_qualified"
+            entry(r.rubric_id, r.rubric_version)["by_qualified"][label] = figures(r)
+        out = []
+        for g in groups.values():
+            g["by_grade"] = {k: g["by_grade"][k] for k in (*GRADE_GROUPS, *sorted(g["by_grade"]))
+                             if k in g["by_grade"]}
+            g["by_qualified"] = {k: g["by_qualified"][k] for k in ("qualified", "not_qualified")
+                                 if k in g["by_qualified"]}
+            out.append(g)
+        out.sort(key=lambda g: (g["rubric_id"] is None, g["rubric_name"], g["rubric_version"] or 0))
+        return out
+
+    # -- collateral -------------------------------------------------------------------------
+
+    def _collateral(self, conn: Connection, where: _Where, as_of: dt.date) -> dict[str, Any]:
+        items: dict[str, dict[str, Any]] = {}
+        for r in conn.execute(text(
+            "SELECT id, title, kind, status FROM rec_collateral WHERE deleted = 0"
+        )):
+            items[r.id] = {
+                "id": r.id, "title": r.title or "", "kind": r.kind, "status": r.status,
+                "opens": 0, "shares": 0, "presentations": 0, "uses": 0,
+                "avg_rating": None, "ratings": 0, "helped": 0, "not_helped": 0,
+                "deals": 0, "deals_won": 0, "deals_lost": 0, "deals_won_amount": 0,
+                "debrief_outcomes": {}, "last_used": None,
+            }
+
+        def item(cid: str) -> dict[str, Any] | None:
+            # Use of an item this cache does not hold (deleted, not synced) is not shown.
+            return items.get(cid)
+
+        for r in _rows(conn, where,
+            "SELECT u.collateral_id AS cid, SUM(u.action = 'opened') AS opens, "
+            "SUM(u.action = 'shared') AS shares, SUM(u.action = 'presented') AS presentations "
+            f"FROM rec_collateral_usage u WHERE {where.usage('u')} GROUP BY u.collateral_id"
+        ):
+            it = item(r.cid)
+            if it is not None:
+                it["opens"], it["shares"], it["presentations"] = (
+                    int(r.opens or 0), int(r.shares or 0), int(r.presentations or 0))
+                it["uses"] = it["opens"] + it["shares"] + it["presentations"]
+        # Staleness looks at every use by anyone: "nobody used it" ignores the filters.
+        for r in conn.execute(text(
+            "SELECT collateral_id AS cid, MAX(COALESCE(at, local_updated_at)) AS last "
+            "FROM rec_collateral_usage WHERE deleted = 0 "
+            "AND COALESCE(at, local_updated_at) < :after GROUP BY collateral_id"
+        ), {"after": (as_of + dt.timedelta(days=1)).isoformat()}):
+            it = item(r.cid)
+            if it is not None:
+                it["last_used"] = r.last
+        for r in _rows(conn, where,
+            "SELECT fb.collateral_id AS cid, AVG(fb.rating) AS avg, COUNT(*) AS n "
+            f"FROM rec_collateral_feedback fb WHERE {where.feedback('fb')} GROUP BY fb.collateral_id"
+        ):
+            it = item(r.cid)
+            if it is not None:
+                it["avg_rating"], it["ratings"] = round(float(r.avg), 2), int(r.n)
+        for r in conn.execute(text(
+            "SELECT json_extract(j.value, '$.collateral_id') AS cid, "
+            "COUNT(DISTINCT CASE WHEN json_extract(j.value, '$.helpful') = 1 THEN d.id END) AS helped, "
+            "COUNT(DISTINCT CASE WHEN json_extract(j.value, '$.helpful') = 0 THEN d.id END) AS not_helped "
+            "FROM ins_debrief d, json_each(d.collateral_used) j GROUP BY cid"
+        )):
+            it = item(r.cid)
+            if it is not None:
+                it["helped"], it["not_helped"] = int(r.helped), int(r.not_helped)
+        for r in conn.execute(text(
+            "SELECT json_extract(j.value, '$.collateral_id') AS cid, d.outcome AS outcome, "
+            "COUNT(DISTINCT d.id) AS n FROM ins_debrief d, json_each(d.collateral_used) j "
+            "WHERE d.outcome != '' GROUP BY cid, d.outcome"
+        )):
+            it = item(r.cid)
+            if it is not None:
+                it["debrief_outcomes"][r.outcome] = int(r.n)
+        # The deals an item was used in: leads named by a use, by the debrief a use names, or
+        # by a debrief that lists the item; their outcomes come from all of each lead's history.
+        deals_sql = (
+            "WITH deal(cid, lead_id) AS ("
+            f"SELECT u.collateral_id, u.lead_id FROM rec_collateral_usage u WHERE {where.usage('u')} "
+            "AND u.lead_id IS NOT NULL "
+            "UNION SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
+            f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {where.usage('u')} "
+            "AND db.deleted = 0 AND db.lead_id IS NOT NULL "
+            "UNION SELECT json_extract(j.value, '$.collateral_id'), d.lead_id "
+            "FROM ins_debrief d, json_each(d.collateral_used) j WHERE d.lead_id IS NOT NULL) "
+            "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
+            "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
+            "SUM(CASE WHEN s.stage >= 4 THEN s.won_amount ELSE 0 END) AS amount "
+            "FROM deal JOIN rec_lead l ON l.id = deal.lead_id AND l.deleted = 0 "
+            "LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id GROUP BY deal.cid"
+        )
+        for r in _rows(conn, where, deals_sql):
+            it = item(r.cid)
+            if it is not None:
+                it["deals"], it["deals_won"], it["deals_lost"] = (
+                    int(r.deals), int(r.won or 0), int(r.lost or 0))
+                it["deals_won_amount"] = money(r.amount)
+
+        stale_before = (as_of - dt.timedelta(days=STALE_DAYS)).isoformat()
+        stale = sorted(
+            (
+                {"id": it["id"], "title": it["title"], "last_used": it["last_used"]}
+                for it in items.values()
+                if it["status"] in (None, "approved")
+                and (it["last_used"] is None or it["last_used"][:10] < stale_before)
+            ),
+            key=lambda s: (s["last_used"] or "", s["title"]),
+        )
+        listing = list(items.values())
+        top, bottom = top_and_bottom(listing)
+        summary = {
+            cid: {
+                "opens": it["opens"], "shares": it["shares"], "presentations": it["presentations"],
+                "avg_rating": it["avg_rating"], "helped": it["helped"], "not_helped": it["not_helped"],
+            }
+            for cid, it in sorted(items.items())
+        }
+        return {
+            "collateral": summary,
+            "collateral_detail": dict(sorted(items.items())),
+            "collateral_top": top,
+            "collateral_bottom": bottom,
+            "collateral_stale": stale,
+        }
+
+    # -- voice of the customer ----------------------------------------------------------------
+
+    def _voice(self, conn: Connection) -> dict[str, Any]:
+        totals: dict[str, dict[str, int]] = {d: defaultdict(int) for d in VOICE_DIMENSIONS}
+        by: dict[str, dict[str, dict[str, dict[str, int]]]] = {
+            d: {"month": defaultdict(lambda: defaultdict(int)),
+                "team": defaultdict(lambda: defaultdict(int)),
+                "outcome": defaultdict(lambda: defaultdict(int))}
+            for d in VOICE_DIMENSIONS
+        }
+        union = " UNION ALL ".join(
+            f"SELECT '{dim}' AS dim, j.value AS tag, d.month AS month, d.team AS team, "
+            f"d.outcome AS outcome, COUNT(DISTINCT d.id) AS n "
+            f"FROM ins_debrief d, json_each(d.{dim}) j WHERE j.type = 'text' "
+            "GROUP BY j.value, d.month, d.team, d.outcome"
+            for dim in VOICE_DIMENSIONS
+        )
+        for r in conn.execute(text(union)):
+            n = int(r.n)
+            totals[r.dim][r.tag] += n
+            segments = by[r.dim]
+            segments["month"][r.month or ""][r.tag] += n
+            segments["team"][r.team or ""][r.tag] += n
+            segments["outcome"][r.outcome or ""][r.tag] += n
+        debriefs = int(conn.execute(text("SELECT COUNT(*) FROM ins_debrief")).scalar_one())
+
+        def ordered(counts: Mapping[str, int]) -> dict[str, int]:
+            return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+        out: dict[str, Any] = {d: ordered(totals[d]) for d in VOICE_DIMENSIONS}
+        out["voice"] = {
+            "debriefs": debriefs,
+            **{
+                d: {seg: {k: ordered(v) for k, v in sorted(values.items())}
+                    for seg, values in by[d].items()}
+                for d in VOICE_DIMENSIONS
+            },
+        }
+        return out
+
+    # -- requests -------------------------------------------------------------------------
+
+    def _requests(self, conn: Connection, where: _Where, filters: InsightFilters,
+                  as_of: dt.date) -> dict[str, Any]:
+        # A request has no creation field: its UUIDv7 id says when it was made, and its last
+        # local change stands for when it was answered.
+        open_items: list[dict[str, Any]] = []
+        turnaround: list[float] = []
+        counts: dict[str, int] = defaultdict(int)
+        for r in _rows(conn, where,
+            "SELECT r.id, r.title, r.status, r.needed_by, r.local_updated_at "
+            f"FROM rec_collateral_request r WHERE {where.requests('r')}"
+        ):
+            made = id_time(r.id)
+            made_day = made.date() if made else None
+            if made_day is not None and (
+                (filters.date_from and made_day < filters.date_from)
+                or (filters.date_to and made_day > filters.date_to)
+            ):
+                continue
+            status = r.status or "open"
+            counts[status] += 1
+            if status in ("open", "accepted"):
+                open_items.append({
+                    "id": r.id, "title": r.title or "", "status": status,
+                    "needed_by": r.needed_by,
+                    "age_days": (as_of - made_day).days if made_day else None,
+                    "overdue": bool(r.needed_by and r.needed_by < as_of.isoformat()),
+                })
+            elif status in ("delivered", "declined") and made is not None:
+                try:
+                    answered = dt.datetime.fromisoformat(r.local_updated_at.replace("Z", "+00:00"))
+                except (ValueError, AttributeError):
+                    continue
+                turnaround.append(max(0.0, (answered - made).total_seconds() / 86400))
+        open_items.sort(key=lambda i: (i["needed_by"] or "9999", i["title"]))
+        return {
+            "by_status": dict(sorted(counts.items())),
+            "open": len(open_items),
+            "open_items": open_items,
+            "answered": len(turnaround),
+            "median_turnaround_days": median(turnaround),
+        }

@@ -1,0 +1,133 @@
+"""The figures of the Insights page defined once: filters, funnel stages, rates, rankings.
+
+Pure rules shared by the store queries, the page, the JSON and the PDF so each figure means the
+same everywhere; nothing here reads a database or knows about Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldnote.kinds import FUNNEL_STAGES
+
+# The funnel of the page, in order: the lead itself, its grade, then its outcomes.
+FUNNEL = ("captured", "qualified", *FUNNEL_STAGES)
+# Outcome status -> how far a lead got; lost and disqualified end a lead without advancing it.
+STAGE_RANK: Mapping[str, int] = {stage: n for n, stage in enumerate(FUNNEL_STAGES, start=1)}
+# Voice-of-the-customer dimensions: debrief tag fields.
+VOICE_DIMENSIONS = ("objections", "competitors", "why_buy", "why_not")
+GRADE_GROUPS = ("hot", "warm", "cold", "ungraded")
+NO_EVENT = "(no event)"
+STALE_DAYS = 90
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used; the message says what to type instead."""
+
+
+@dataclass(frozen=True)
+class InsightFilters:
+    """What the page, the JSON and the PDF are restricted to.
+
+    Dates are inclusive calendar days (UTC). `date_from`/`date_to` apply to a lead's
+    `captured_at` for the funnel and rubric check, to a usage's `at` for collateral use, and to
+    a debrief's `call_date` for helped votes and the voice of the customer. `team` and `rep_id`
+    apply to the lead's owner, the usage's, rating's, debrief's and request's author. Events
+    restrict leads to those events, usage and debriefs to those about those events' leads, and
+    requests to those made for those events.
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    team: str | None = None
+    rep_id: str | None = None
+    event_ids: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise FilterError(
+                f"The start date {self.date_from.isoformat()} is after the end date "
+                f"{self.date_to.isoformat()}."
+            )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.date_from.isoformat() if self.date_from else None,
+            "to": self.date_to.isoformat() if self.date_to else None,
+            "team": self.team,
+            "rep_id": self.rep_id,
+            "event_ids": list(self.event_ids),
+        }
+
+
+def parse_filter_date(text: str, what: str = "date") -> dt.date:
+    """A YYYY-MM-DD day, or a FilterError saying what was wrong."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise FilterError(f"The {what} {text!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-24.") from None
+
+
+def rate(part: float, whole: float) -> float | None:
+    """part / whole rounded for display, or None when there is nothing to divide by."""
+    if not whole:
+        return None
+    return round(part / whole, 4)
+
+
+def step_conversion(funnel: Mapping[str, float]) -> dict[str, float | None]:
+    """Each funnel stage as a share of the stage before it (captured has none)."""
+    out: dict[str, float | None] = {}
+    for before, stage in zip(FUNNEL, FUNNEL[1:], strict=False):
+        out[stage] = rate(funnel.get(stage, 0), funnel.get(before, 0))
+    return out
+
+
+def median(values: Iterable[float]) -> float | None:
+    data = list(values)
+    return round(statistics.median(data), 2) if data else None
+
+
+def money(value: float | None) -> float:
+    """Amounts as numbers that print without float noise."""
+    value = float(value or 0)
+    return int(value) if value.is_integer() else round(value, 2)  # type: ignore[return-value]
+
+
+def id_time(record_id: str) -> dt.datetime | None:
+    """When a UUIDv7 id was made (its first 48 bits are Unix milliseconds); None otherwise."""
+    try:
+        value = uuid.UUID(record_id)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    if value.version != 7:
+        return None
+    return dt.datetime.fromtimestamp((value.int >> 80) / 1000, tz=dt.UTC)
+
+
+def effectiveness_key(item: Mapping[str, Any]) -> tuple[float, float, float]:
+    """How well a collateral item did: net helped votes, then rating, then use."""
+    return (
+        (item.get("helped") or 0) - (item.get("not_helped") or 0),
+        item.get("avg_rating") or 0.0,
+        item.get("uses") or 0,
+    )
+
+
+def top_and_bottom(items: Sequence[Mapping[str, Any]], n: int = 10) -> tuple[list[str], list[str]]:
+    """Ids of the best items (best first) and the worst (worst first); only items with a vote
+    or a rating are ranked."""
+    judged = [
+        i for i in items if (i.get("helped") or i.get("not_helped") or i.get("ratings"))
+    ]
+    ordered = sorted(judged, key=lambda i: (effectiveness_key(i), i["id"]), reverse=True)
+    # With few judged items the better half is the top and the rest the bottom, never both.
+    half = (len(ordered) + 1) // 2
+    top = [i["id"] for i in ordered[: min(n, half)]]
+    bottom = [i["id"] for i in reversed(ordered[len(top):])][:n]
+    return top, bottom

@@ -1,0 +1,75 @@
+"""`fieldnote insights` as a real process on the hand-counted fixture."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from desktop.store import open_store
+from tests.desktop.insights import fixture_data
+from tests.desktop.insights.fixture_data import (
+    E1,
+    EXPECTED_COLLATERAL,
+    EXPECTED_COMPETITORS,
+    EXPECTED_FUNNEL,
+    EXPECTED_OBJECTIONS,
+)
+
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def fieldnote(*args, timeout=60):
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
+                          text=True, env=ENV, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    data = tmp_path_factory.mktemp("insights-cli")
+    store = open_store(data / "fieldnote.sqlite3")
+    fixture_data.load(store)
+    store.engine.dispose()
+    return data
+
+
+def test_json_prints_the_funnel_collateral_objections_and_competitors(data_dir):
+    result = fieldnote("insights", "--json", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["funnel"] == EXPECTED_FUNNEL
+    assert figures["collateral"] == EXPECTED_COLLATERAL
+    assert figures["objections"] == EXPECTED_OBJECTIONS
+    assert figures["competitors"] == EXPECTED_COMPETITORS
+
+
+def test_json_filters_by_event_name_and_dates(data_dir):
+    result = fieldnote("insights", "--json", "--event", "expo north", "--from", "2026-10-01",
+                       "--to", "2026-10-31", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["funnel"] == {"Expo North": EXPECTED_FUNNEL["Expo North"]}
+    assert figures["filters"]["event_ids"] == [E1]
+    assert figures["objections"] == {"Price": 2, "Timing": 1}
+
+
+def test_a_bad_date_is_a_clear_usage_error(data_dir):
+    result = fieldnote("insights", "--json", "--from", "yesterday", "--data-dir", str(data_dir))
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_event_names_the_known_ones(data_dir):
+    result = fieldnote("insights", "--json", "--event", "Nowhere", "--data-dir", str(data_dir))
+    assert result.returncode == 1
+    assert "Nowhere" in result.stderr and "Expo North" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_without_json_a_short_summary_is_printed(data_dir):
+    result = fieldnote("insights", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert "Expo North" in result.stdout
+    assert "Price (2)" in result.stdout
