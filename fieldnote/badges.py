@@ -298,6 +298,7 @@ def _parse_prop(line: str) -> _Prop | None:
     return _Prop(name, frozenset(types), pref, parts)
 
 
+_UUID = re.compile(r"[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}")
 _BADGE_PROP = re.compile(r"BADGE|ATTENDEE|REGISTR|TICKET|BARCODE|REG-?ID|DELEGATE", re.I)
 
 
@@ -368,9 +369,15 @@ def _parse_vcard(text: str, start: int) -> dict[str, str | None]:
     note = first("NOTE")
     if note is not None:
         found["note"] = note.value
-    badge = _pick(badge_props) or first("UID")
+    badge = _pick(badge_props)
+    uid = first("UID")
+    # A registration system's UID is the badge code; a UUID is an address book's record id.
+    if badge is None and uid is not None and not _UUID.fullmatch(
+        _strip_scheme(uid.value, "urn:uuid:")
+    ):
+        badge = uid
     if badge is not None:
-        found["badge_id"] = _strip_scheme(badge.value, "urn:uuid:")
+        found["badge_id"] = badge.value
     return found
 
 

@@ -115,6 +115,13 @@ def test_a_vcard_without_n_takes_the_name_from_fn_and_grouped_properties_count()
     assert (p.first_name, p.last_name, p.email) == ("Ludwig", "van Beethoven", "ludwig@example.at")
 
 
+def test_a_uuid_uid_is_an_address_book_id_not_a_badge_id():
+    card = "BEGIN:VCARD\nFN:Ana Silva\nUID:urn:uuid:0193aaaa-0000-7000-8000-000000000001\nEND:VCARD"
+    assert parse_badge(card).badge_id is None
+    assert parse_badge(card.replace("urn:uuid:0193aaaa-0000-7000-8000-000000000001",
+                                    "REG-2291")).badge_id == "REG-2291"
+
+
 def test_a_vcard_after_scanner_junk_is_still_found():
     p = parse_badge("]Q1\x1dBEGIN:VCARD\nN:Doe;John\nEMAIL:john@doe.com\nEND:VCARD\x04")
     assert (p.format, p.first_name, p.last_name, p.email) == ("vcard", "John", "Doe", "john@doe.com")

@@ -1,0 +1,679 @@
+"""Lead CSV files: reading organisers' badge-scan exports, writing CRM imports and vCards.
+
+Reading never refuses a file it can decode: each row becomes lead fields plus the problems
+found in it, by line number, and whatever does not fit a lead field is kept in its notes.
+Writing guards spreadsheet users against formula injection.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldnote.contacts import check_email, normalize_phone, split_name
+from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX, FieldType
+from fieldnote.validation import (
+    ValidationFailed,
+    clean_fields,
+    format_datetime,
+    parse_datetime,
+    strip_control,
+    utc_now_iso,
+)
+
+__all__ = [
+    "HUBSPOT_COLUMNS",
+    "IMPORT_TARGETS",
+    "NOT_PROVIDED",
+    "SALESFORCE_COLUMNS",
+    "CsvImport",
+    "ImportRow",
+    "guess_target",
+    "read_lead_csv",
+    "write_hubspot_csv",
+    "write_salesforce_csv",
+    "write_vcards",
+]
+
+# Salesforce refuses a lead without Last Name or Company; this fills them, and reading a file
+# back treats it as empty.
+NOT_PROVIDED = "[not provided]"
+
+# --- reading -------------------------------------------------------------------------------
+
+# Where a column can go: lead fields, plus a few that are spread over lead fields.
+#   full_name -> first_name + last_name;  mobile -> phone (or notes when a phone is there);
+#   address_part -> joined into address in column order;  notes -> appended to notes.
+_PSEUDO_TARGETS = ("full_name", "mobile", "address_part")
+_IMPORTABLE = tuple(
+    f.name for f in LEAD.fields
+    if not f.server_set and f.type in (FieldType.NAME, FieldType.TEXT, FieldType.DATETIME)
+    and f.name not in ("consent_at", "consent_text_version")
+)
+IMPORT_TARGETS: tuple[str, ...] = _IMPORTABLE + _PSEUDO_TARGETS
+
+_ALIASES: dict[str, str] = {}
+for _target, _names in {
+    "first_name": "firstname first givenname forename fname vorname prenom nombre",
+    "last_name": "lastname last surname familyname lname nachname nom apellido apellidos",
+    "full_name": "name fullname contactname attendeename attendee visitorname",
+    "email": "email emailaddress email1 mail emailid workemail businessemail "
+             "emailadresse correo",
+    "company": "company companyname organization organisation organizationname account "
+               "accountname firm firma employer org unternehmen empresa",
+    "title": "title jobtitle position jobposition designation funktion cargo",
+    "phone": "phone phonenumber workphone businessphone officephone directphone telephone "
+             "tel telefon telefono",
+    "mobile": "mobile mobilephone mobilenumber cell cellphone cellnumber handy",
+    "country": "country countryregion countrycode land pais",
+    "badge_id": "badgeid badge badgenumber badgeno registrationid registrationnumber regid "
+                "attendeeid ticketid ticketnumber barcode barcodeid",
+    "notes": "notes note comments comment remarks description message",
+    "address_part": "address address1 address2 street streetaddress city town state region "
+                    "province zip zipcode postcode postalcode",
+    "captured_at": "capturedat scandate scantime scannedat scandatetime timestamp createdat "
+                   "datecaptured",
+}.items():
+    for _name in _names.split():
+        _ALIASES[_name] = _target
+
+_HEADER_KEY = re.compile(r"[\W_]+")
+_FORMULA_ESCAPED = re.compile(r"'[=+\-@\t\r]")
+
+
+def guess_target(header: str) -> str | None:
+    """The import target a column header means ("E-mail Address" -> "email"), or None."""
+    key = _HEADER_KEY.sub("", header.casefold())
+    return _ALIASES.get(key)
+
+
+@dataclass
+class ImportRow:
+    """One data row: its first line number in the file, the lead fields, what was wrong."""
+
+    line: int
+    fields: dict[str, Any]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class CsvImport:
+    rows: list[ImportRow]
+    mapping: dict[str, str | None]  # header -> target (see IMPORT_TARGETS) or None: notes
+    problems: list[str]  # file-level problems and each row error as "line N: ..."
+    encoding: str = "utf-8"
+    delimiter: str = ","  # a control character when the header has a single column
+    headers: list[str] = field(default_factory=list)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text of the file and the encoding it was read with."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return data[2:].decode("utf-16-le", "replace"), "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return data[2:].decode("utf-16-be", "replace"), "utf-16-be"
+    head = data[:4000]
+    if len(head) >= 4:
+        # UTF-16 without a BOM: ASCII text leaves every other byte zero.
+        odd_zero = head[1::2].count(0) / (len(head) // 2)
+        even_zero = head[0::2].count(0) / ((len(head) + 1) // 2)
+        if odd_zero > 0.4 and even_zero < 0.05:
+            return data.decode("utf-16-le", "replace"), "utf-16-le"
+        if even_zero > 0.4 and odd_zero < 0.05:
+            return data.decode("utf-16-be", "replace"), "utf-16-be"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        # Five bytes are undefined in cp1252; Latin-1 maps every byte, so nothing is lost.
+        return data.decode("latin-1"), "latin-1"
+
+
+_DELIMITERS = (";", ",", "\t", "|")
+
+
+def _count_outside_quotes(line: str, ch: str) -> int:
+    count, inside = 0, False
+    for c in line:
+        if c == '"':
+            inside = not inside
+        elif c == ch and not inside:
+            count += 1
+    return count
+
+
+def _detect_delimiter(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    sample = "\n".join(text[:32_768].splitlines()[:20])
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters="".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        sniffed = None
+    counts = {d: _count_outside_quotes(first_line, d) for d in _DELIMITERS}
+    # Trust the sniffer only when the header agrees; headers rarely contain separators.
+    if sniffed is not None and counts.get(sniffed, 0) > 0 and counts[sniffed] >= max(counts.values()) / 2:
+        return sniffed
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    if counts[best] > 0:
+        return best
+    # A header without any separator is a one-column file: commas in its values are data.
+    return next((c for c in ("\x1f", "\x1e", "\x1d") if c not in text), ",")
+
+
+def _clean_cell(value: str) -> str:
+    value = strip_control(value).strip()
+    if _FORMULA_ESCAPED.match(value):
+        value = value[1:]  # undo the formula guard our own exports add
+    return "" if value == NOT_PROVIDED else value
+
+
+def _unique_headers(raw: list[str], problems: list[str]) -> list[str]:
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for i, h in enumerate(raw):
+        name = strip_control(h).strip().lstrip("\ufeff") or f"Column {i + 1}"
+        key = name.casefold()
+        if key in seen:
+            seen[key] += 1
+            new = f"{name} ({seen[key]})"
+            problems.append(f"line 1: the column name {name!r} appears twice; "
+                            f"the second is read as {new!r}")
+            name = new
+        else:
+            seen[key] = 1
+        out.append(name)
+    return out
+
+
+_NAME_FIELDS = frozenset(f.name for f in LEAD.fields if f.type is FieldType.NAME)
+
+
+def read_lead_csv(
+    data: bytes,
+    mapping: Mapping[str, str | None] | None = None,
+    *,
+    event_id: str | None = None,
+    captured_at: str | None = None,
+    default_region: str | None = None,
+) -> CsvImport:
+    """Read a lead CSV into lead fields, row by row, reporting problems by line number.
+
+    Encoding (UTF-8 with or without BOM, UTF-16 with BOM, cp1252) and separator (`;`, `,`,
+    tab, `|`) are detected. Headers are matched to lead fields by `guess_target`; `mapping`
+    overrides that per header (a target from `IMPORT_TARGETS`, or None to keep the column in
+    notes). Each row gets `source="import"`, `captured_at` (the row's scan time if a column
+    has one, else `captured_at` or now) and `event_id` when given. A value that cannot be a
+    lead field (a bad email, a name over 200 characters) is moved into notes with an error;
+    a row with no email, phone, last name or badge id keeps the whole row in `badge_raw` so it
+    can still be saved. Phones are normalised to E.164 when `default_region` is given and the
+    number is valid; otherwise kept as written.
+    """
+    problems: list[str] = []
+    if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+        return CsvImport([], {}, ["The file is empty."])
+    text, encoding = _decode(data)
+    delimiter = _detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
+                        doublequote=True, skipinitialspace=False, strict=False)
+    try:
+        raw_headers = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        return CsvImport([], {}, [f"The file has no header row ({exc or 'no lines'})."],
+                         encoding, delimiter)
+    headers = _unique_headers(raw_headers, problems)
+    resolved = _resolve_mapping(headers, mapping, problems)
+    if not any(t in ("email", "phone", "mobile", "last_name", "full_name", "badge_id")
+               for t in resolved.values()):
+        problems.append(
+            "line 1: no column was recognised as email, phone, last name or badge id; "
+            "check the header row or map the columns by hand"
+        )
+    default_time = captured_at or utc_now_iso()
+    rows: list[ImportRow] = []
+    next_line = 2
+    while True:
+        start = next_line
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(f"line {start}: could not be read as CSV ({exc}); skipped")
+            next_line = reader.line_num + 1
+            continue
+        next_line = reader.line_num + 1
+        if not any(c.strip() for c in cells):
+            continue  # a blank line holds nothing to lose
+        row = _read_row(start, headers, cells, resolved, delimiter, default_time, event_id,
+                        default_region)
+        rows.append(row)
+        problems.extend(f"line {row.line}: {e}" for e in row.errors)
+    return CsvImport(rows, resolved, problems, encoding, delimiter, headers)
+
+
+def _resolve_mapping(
+    headers: list[str], override: Mapping[str, str | None] | None, problems: list[str]
+) -> dict[str, str | None]:
+    resolved: dict[str, str | None] = {}
+    for h in headers:
+        if override is not None and h in override:
+            target = override[h]
+            if target is not None and target not in IMPORT_TARGETS:
+                problems.append(f"column {h!r} cannot go to {target!r}; it is kept in notes")
+                target = None
+        else:
+            target = guess_target(h)
+        resolved[h] = target
+    if override:
+        for h in override:
+            if h not in resolved:
+                problems.append(f"the mapping names a column {h!r} the file does not have")
+    return resolved
+
+
+def _read_row(
+    line: int,
+    headers: list[str],
+    cells: list[str],
+    mapping: Mapping[str, str | None],
+    delimiter: str,
+    default_time: str,
+    event_id: str | None,
+    default_region: str | None,
+) -> ImportRow:
+    errors: list[str] = []
+    fields: dict[str, Any] = {}
+    extra: list[str] = []  # "Column: value" lines for notes
+    notes: list[str] = []
+    address: list[str] = []
+    if len(cells) != len(headers):
+        errors.append(f"has {len(cells)} values but the header has {len(headers)} columns")
+    for i, raw in enumerate(cells):
+        header = headers[i] if i < len(headers) else f"Column {i + 1}"
+        value = _clean_cell(raw)
+        if not value:
+            continue
+        target = mapping.get(header) if i < len(headers) else None
+        if target is None:
+            extra.append(f"{header}: {value}")
+        elif target == "notes":
+            notes.append(value)
+        elif target == "address_part":
+            address.append(value)
+        elif target == "full_name":
+            first, last = split_name(value)
+            _put(fields, "first_name", first, header, extra)
+            _put(fields, "last_name", last, header, extra)
+        elif target == "mobile":
+            _put(fields, "phone", value, header, extra)
+        elif target == "captured_at":
+            try:
+                fields["captured_at"] = format_datetime(parse_datetime(value))
+            except ValueError:
+                errors.append(f"{header} {value!r} is not a date and time; kept in notes")
+                extra.append(f"{header}: {value}")
+        else:
+            _put(fields, target, value, header, extra)
+    if address:
+        fields.setdefault("address", ", ".join(address))
+    _check_row(fields, errors, extra, headers, mapping, default_region)
+    if notes or extra:
+        fields["notes"] = "\n".join(notes + extra)
+    if all(not fields.get(f) for f in LEAD.one_of):
+        errors.append("has no email, phone, last name or badge id; the whole row is kept "
+                      "as the lead's scan data")
+        fields["badge_raw"] = _row_text(cells, delimiter)
+    fields["source"] = "import"
+    fields.setdefault("captured_at", default_time)
+    if event_id is not None:
+        fields["event_id"] = event_id
+    _check_lengths(fields, errors)
+    try:
+        fields = clean_fields("lead", fields)
+    except ValidationFailed as exc:
+        errors.extend(f"{e.field} {e.message}" for e in exc.errors)
+    return ImportRow(line, fields, errors)
+
+
+def _put(fields: dict[str, Any], target: str, value: str | None, header: str,
+         extra: list[str]) -> None:
+    if not value:
+        return
+    current = fields.get(target)
+    if not current:
+        fields[target] = value
+    elif current != value:
+        extra.append(f"{header}: {value}")  # a second column for the same field
+
+
+def _check_row(
+    fields: dict[str, Any],
+    errors: list[str],
+    extra: list[str],
+    headers: list[str],
+    mapping: Mapping[str, str | None],
+    default_region: str | None,
+) -> None:
+    email = fields.get("email")
+    if email:
+        reason = check_email(email)
+        if reason:
+            header = _header_for(headers, mapping, "email")
+            errors.append(f"{header} {email!r} is not a valid address ({reason}); kept in notes")
+            extra.insert(0, f"{header}: {email}")
+            del fields["email"]
+    phone = fields.get("phone")
+    if phone and default_region:
+        check = normalize_phone(phone, default_region)
+        if check.ok:
+            fields["phone"] = check.value
+    for name in list(fields):
+        value = fields[name]
+        if name in _NAME_FIELDS and isinstance(value, str) and len(value) > NAME_MAX:
+            header = _header_for(headers, mapping, name)
+            errors.append(f"{header} is longer than {NAME_MAX} characters; kept in notes")
+            extra.append(f"{header}: {value}")
+            del fields[name]
+
+
+def _check_lengths(fields: dict[str, Any], errors: list[str]) -> None:
+    for name in ("notes", "address", "badge_raw"):
+        value = fields.get(name)
+        if isinstance(value, str) and len(value) > TEXT_MAX:
+            errors.append(f"{name} is longer than {TEXT_MAX:,} characters and was cut there; "
+                          "the file has the rest")
+            fields[name] = value[:TEXT_MAX]
+
+
+def _header_for(headers: list[str], mapping: Mapping[str, str | None], target: str) -> str:
+    wanted = {target, "mobile"} if target == "phone" else (
+        {target, "full_name"} if target in ("first_name", "last_name") else {target})
+    return next((h for h in headers if mapping.get(h) in wanted), target.replace("_", " "))
+
+
+def _row_text(cells: list[str], delimiter: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="").writerow(cells)
+    return out.getvalue()
+
+
+# --- writing -------------------------------------------------------------------------------
+
+_PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().\-/]*\d[\d\s().\-/]*")
+
+
+def _guard(value: str) -> str:
+    """Make a cell inert for spreadsheets: formulas start with = + - @ (or tab/CR)."""
+    if value and value[0] in "=+-@\t\r" and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _csv(columns: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=",", quotechar='"', quoting=csv.QUOTE_MINIMAL,
+                        lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_guard(strip_control(_text(row.get(c)))) for c in columns])
+    return out.getvalue().encode("utf-8")
+
+
+def _lookup(by_id: Mapping[Any, Any] | None, key: Any) -> Mapping[str, Any]:
+    if not by_id or key is None:
+        return {}
+    value = by_id.get(key)
+    return value if isinstance(value, Mapping) else {}
+
+
+def _description(lead: Mapping[str, Any]) -> str:
+    """Notes plus the qualification, so the CRM user sees why the lead was graded so."""
+    parts: list[str] = []
+    notes = lead.get("notes")
+    if isinstance(notes, str) and notes.strip():
+        parts.append(notes.strip())
+    grade = lead.get("grade")
+    if lead.get("score") is not None or grade:
+        qualified = {True: "qualified", False: "not qualified"}.get(lead.get("qualified"), "")
+        parts.append("Qualification: " + ", ".join(
+            p for p in (f"{lead.get('score')} points" if lead.get("score") is not None else "",
+                        grade or "", qualified) if p))
+    answers = lead.get("answers")
+    if isinstance(answers, Mapping) and answers:
+        parts.append("\n".join(f"{k}: {_text(v)}" for k, v in answers.items()))
+    interests = lead.get("interests")
+    if interests:
+        parts.append(f"Interests: {_text(interests)}")
+    return "\n\n".join(parts)
+
+
+# The default Salesforce Lead Status picklist, by the lead's latest outcome.
+_SALESFORCE_STATUS = {
+    None: "Open - Not Contacted",
+    "contacted": "Working - Contacted",
+    "meeting": "Working - Contacted",
+    "opportunity": "Closed - Converted",
+    "won": "Closed - Converted",
+    "lost": "Closed - Not Converted",
+    "disqualified": "Closed - Not Converted",
+}
+
+SALESFORCE_COLUMNS: tuple[str, ...] = (
+    "First Name", "Last Name", "Email", "Company", "Title", "Phone", "Street", "Country",
+    "Lead Source", "Lead Status", "Rating", "Email Opt Out", "Description",
+    "Event", "Campaign Code", "Badge ID", "Captured At", "Captured By", "Score", "Qualified",
+    "Fieldnote ID",
+)
+"""Salesforce lead import columns (Data Import Wizard and Data Loader map them by name).
+
+First Name, Last Name, Email, Company, Title, Phone, Street (the lead's address), Country,
+Lead Source (always "Trade Show"), Lead Status (default picklist: "Open - Not Contacted",
+"Working - Contacted", "Closed - Converted", "Closed - Not Converted", from the lead's latest
+outcome in its `status` key when the caller adds one), Rating (Hot/Warm/Cold from the grade),
+Email Opt Out (true unless the visitor consented to contact), Description (notes,
+qualification, answers, interests). Salesforce requires Last Name and Company: an empty one is
+written as "[not provided]". The remaining columns (Event, Campaign Code, Badge ID, Captured
+At, Captured By, Score, Qualified, Fieldnote ID) are for custom fields or to leave unmapped.
+"""
+
+
+def write_salesforce_csv(
+    leads: Iterable[Mapping[str, Any]],
+    users_by_id: Mapping[Any, Mapping[str, Any]] | None = None,
+    events_by_id: Mapping[Any, Mapping[str, Any]] | None = None,
+) -> bytes:
+    """Leads as a Salesforce lead import CSV (UTF-8 without BOM, CRLF, `SALESFORCE_COLUMNS`).
+
+    A lead is a mapping of lead fields plus optionally `id` and `status` (its latest outcome).
+    """
+    rows = []
+    for lead in leads:
+        event = _lookup(events_by_id, lead.get("event_id"))
+        user = _lookup(users_by_id, lead.get("captured_by") or lead.get("owner_id"))
+        grade = lead.get("grade")
+        rows.append({
+            "First Name": lead.get("first_name"),
+            "Last Name": lead.get("last_name") or NOT_PROVIDED,
+            "Email": lead.get("email"),
+            "Company": lead.get("company") or NOT_PROVIDED,
+            "Title": lead.get("title"),
+            "Phone": lead.get("phone"),
+            "Street": lead.get("address"),
+            "Country": lead.get("country"),
+            "Lead Source": "Trade Show",
+            "Lead Status": _SALESFORCE_STATUS.get(lead.get("status"), _SALESFORCE_STATUS[None]),
+            "Rating": grade.capitalize() if isinstance(grade, str) else "",
+            "Email Opt Out": lead.get("consent_contact") is not True,
+            "Description": _description(lead),
+            "Event": event.get("name"),
+            "Campaign Code": event.get("campaign_code"),
+            "Badge ID": lead.get("badge_id"),
+            "Captured At": lead.get("captured_at"),
+            "Captured By": user.get("name"),
+            "Score": lead.get("score"),
+            "Qualified": lead.get("qualified"),
+            "Fieldnote ID": lead.get("id"),
+        })
+    return _csv(SALESFORCE_COLUMNS, rows)
+
+
+# HubSpot's default Lead Status options (import accepts the labels) by latest outcome.
+_HUBSPOT_STATUS = {
+    None: "New",
+    "contacted": "Attempted to contact",
+    "meeting": "Connected",
+    "opportunity": "Open deal",
+    "won": "Open deal",
+    "lost": "Unqualified",
+    "disqualified": "Unqualified",
+}
+
+HUBSPOT_COLUMNS: tuple[str, ...] = (
+    "First Name", "Last Name", "Email", "Phone Number", "Company Name", "Job Title",
+    "Street Address", "Country/Region", "Lead Status", "Lifecycle Stage", "Message",
+    "Event", "Campaign Code", "Badge ID", "Captured At", "Captured By", "Lead Grade",
+    "Lead Score", "Qualified", "Consent To Contact", "Fieldnote ID",
+)
+"""HubSpot contact/lead import columns (matched to default properties by their labels).
+
+First Name, Last Name, Email, Phone Number, Company Name, Job Title, Street Address,
+Country/Region, Lead Status ("New", "Attempted to contact", "Connected", "Open deal",
+"Unqualified", from the latest outcome in the lead's `status` key), Lifecycle Stage ("Lead",
+"Marketing qualified lead" when qualified, "Opportunity", "Customer" when won), Message (notes,
+qualification, answers, interests). HubSpot needs an Email or a name to create a record; an
+empty one stays empty. The remaining columns (Event, Campaign Code, Badge ID, Captured At,
+Captured By, Lead Grade, Lead Score, Qualified, Consent To Contact, Fieldnote ID) are for
+custom properties or to skip.
+"""
+
+
+def _lifecycle(lead: Mapping[str, Any]) -> str:
+    status = lead.get("status")
+    if status == "won":
+        return "Customer"
+    if status == "opportunity":
+        return "Opportunity"
+    if lead.get("qualified") is True:
+        return "Marketing qualified lead"
+    return "Lead"
+
+
+def write_hubspot_csv(
+    leads: Iterable[Mapping[str, Any]],
+    users_by_id: Mapping[Any, Mapping[str, Any]] | None = None,
+    events_by_id: Mapping[Any, Mapping[str, Any]] | None = None,
+) -> bytes:
+    """Leads as a HubSpot import CSV (UTF-8 without BOM, CRLF, `HUBSPOT_COLUMNS`)."""
+    rows = []
+    for lead in leads:
+        event = _lookup(events_by_id, lead.get("event_id"))
+        user = _lookup(users_by_id, lead.get("captured_by") or lead.get("owner_id"))
+        rows.append({
+            "First Name": lead.get("first_name"),
+            "Last Name": lead.get("last_name"),
+            "Email": lead.get("email"),
+            "Phone Number": lead.get("phone"),
+            "Company Name": lead.get("company"),
+            "Job Title": lead.get("title"),
+            "Street Address": lead.get("address"),
+            "Country/Region": lead.get("country"),
+            "Lead Status": _HUBSPOT_STATUS.get(lead.get("status"), _HUBSPOT_STATUS[None]),
+            "Lifecycle Stage": _lifecycle(lead),
+            "Message": _description(lead),
+            "Event": event.get("name"),
+            "Campaign Code": event.get("campaign_code"),
+            "Badge ID": lead.get("badge_id"),
+            "Captured At": lead.get("captured_at"),
+            "Captured By": user.get("name"),
+            "Lead Grade": lead.get("grade"),
+            "Lead Score": lead.get("score"),
+            "Qualified": lead.get("qualified"),
+            "Consent To Contact": lead.get("consent_contact") is True,
+            "Fieldnote ID": lead.get("id"),
+        })
+    return _csv(HUBSPOT_COLUMNS, rows)
+
+
+# --- vCards --------------------------------------------------------------------------------
+
+
+def _vescape(value: Any) -> str:
+    text = strip_control(_text(value))
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n").replace("\t", " "))
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets of UTF-8 (RFC 6350/2425), never inside a character."""
+    if len(line.encode("utf-8")) <= 75:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    limit = 75
+    for ch in line:
+        n = len(ch.encode("utf-8", "surrogatepass"))
+        if size + n > limit:
+            pieces.append("".join(current))
+            current, size, limit = [], 0, 74  # continuation lines start with a space
+        current.append(ch)
+        size += n
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def write_vcards(leads: Iterable[Mapping[str, Any]]) -> str:
+    """One vCard 3.0 per lead, CRLF line ends, values escaped and long lines folded."""
+    cards: list[str] = []
+    for lead in leads:
+        first, last = lead.get("first_name") or "", lead.get("last_name") or ""
+        full = " ".join(p for p in (first, last) if p) or lead.get("company") or \
+            lead.get("email") or lead.get("badge_id") or "Lead"
+        lines = ["BEGIN:VCARD", "VERSION:3.0",
+                 f"N:{_vescape(last)};{_vescape(first)};;;", f"FN:{_vescape(full)}"]
+        if lead.get("company"):
+            lines.append(f"ORG:{_vescape(lead['company'])}")
+        if lead.get("title"):
+            lines.append(f"TITLE:{_vescape(lead['title'])}")
+        if lead.get("email"):
+            lines.append(f"EMAIL;TYPE=INTERNET,WORK:{_vescape(lead['email'])}")
+        if lead.get("phone"):
+            lines.append(f"TEL;TYPE=WORK,VOICE:{_vescape(lead['phone'])}")
+        if lead.get("address") or lead.get("country"):
+            lines.append(f"ADR;TYPE=WORK:;;{_vescape(lead.get('address') or '')};;;;"
+                         f"{_vescape(lead.get('country') or '')}")
+        if lead.get("notes"):
+            lines.append(f"NOTE:{_vescape(lead['notes'])}")
+        if lead.get("badge_id"):
+            lines.append(f"X-BADGE-ID:{_vescape(lead['badge_id'])}")
+        if lead.get("id"):
+            lines.append(f"UID:urn:uuid:{_vescape(lead['id'])}")
+        lines.append("END:VCARD")
+        cards.append("\r\n".join(_fold(line) for line in lines) + "\r\n")
+    return "".join(cards)
