@@ -73,3 +73,29 @@ def test_without_json_a_short_summary_is_printed(data_dir):
     assert result.returncode == 0, result.stderr
     assert "Expo North" in result.stdout
     assert "Price (2)" in result.stdout
+
+
+def test_export_writes_a_pdf_report_with_the_filters_applied(data_dir, tmp_path):
+    out = tmp_path / "report.pdf"
+    result = fieldnote("insights", "export", "--format", "pdf", "-o", str(out), "--event", "Cloud Days",
+                       "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    from tests.desktop.insights.test_report import pdf_text
+
+    text = pdf_text(out.read_bytes())
+    assert "events: Cloud Days" in text and "Expo North" not in text
+
+
+def test_export_to_a_missing_folder_says_so(data_dir, tmp_path):
+    result = fieldnote("insights", "export", "-o", str(tmp_path / "no" / "r.pdf"), "--data-dir", str(data_dir))
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_with_a_start_after_the_end_is_a_usage_error(data_dir, tmp_path):
+    result = fieldnote("insights", "export", "-o", str(tmp_path / "r.pdf"), "--from", "2026-12-01",
+                       "--to", "2026-11-01", "--data-dir", str(data_dir))
+    assert result.returncode == 2
+    assert "after the end date" in result.stderr
+    assert not (tmp_path / "r.pdf").exists()

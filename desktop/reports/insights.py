@@ -1,0 +1,381 @@
+"""The Insights report: the page's figures (as `InsightsQueries.compute` returns them) as a PDF.
+
+Charts are drawn with reportlab graphics and every chart has its table next to it, so a number
+in the PDF can be found in the app and the JSON. Data in, PDF bytes out: no store, no Qt.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from fieldnote.insights import FUNNEL, GRADE_GROUPS, VOICE_DIMENSIONS
+
+# The light theme's tokens, so the PDF looks like the page.
+ACCENT = colors.HexColor("#1f6feb")
+TEXT = colors.HexColor("#1b2333")
+MUTED = colors.HexColor("#5d6b82")
+BORDER = colors.HexColor("#d9dfe8")
+ZEBRA = colors.HexColor("#f4f6f9")
+SERIES = [colors.HexColor(c) for c in (
+    "#1f6feb", "#d4a72c", "#1a7f37", "#d1242f", "#8250df", "#4f8fd9", "#bf8700", "#57606a")]
+GRADE_COLOURS = {"hot": "#d1242f", "warm": "#d4a72c", "cold": "#4f8fd9", "ungraded": "#8c959f"}
+
+WIDTH = A4[0] - 36 * mm
+MAX_ROWS = 40  # long lists are cut, with a line saying how many more there are
+
+LABELS = {
+    "captured": "Captured", "qualified": "Qualified", "contacted": "Contacted",
+    "meeting": "Meeting", "opportunity": "Opportunity", "won": "Won",
+    "objections": "Objections", "competitors": "Competitors", "why_buy": "Why they buy",
+    "why_not": "Why they don't",
+}
+
+
+SHORT = {"captured": "Capt.", "qualified": "Qual.", "contacted": "Cont.", "meeting": "Meet.",
+         "opportunity": "Opp.", "won": "Won"}
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = getSampleStyleSheet()
+    return {
+        "title": ParagraphStyle("title", parent=base["Title"], alignment=TA_LEFT, textColor=TEXT,
+                                fontSize=20, spaceAfter=4),
+        "h1": ParagraphStyle("h1", parent=base["Heading1"], textColor=TEXT, fontSize=15,
+                             spaceBefore=10, spaceAfter=6),
+        "h2": ParagraphStyle("h2", parent=base["Heading2"], textColor=TEXT, fontSize=11.5,
+                             spaceBefore=8, spaceAfter=4),
+        "body": ParagraphStyle("body", parent=base["BodyText"], textColor=TEXT, fontSize=9),
+        "muted": ParagraphStyle("muted", parent=base["BodyText"], textColor=MUTED, fontSize=8.5),
+        "cell": ParagraphStyle("cell", parent=base["BodyText"], textColor=TEXT, fontSize=8,
+                               leading=10),
+    }
+
+
+def _esc(value: object) -> str:
+    return (str(value) if value is not None else "—").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _num(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    return f"{int(value):,}" if isinstance(value, (int, float)) else str(value)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _short(text: str, limit: int = 22) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float] | None = None,
+           styles: Mapping[str, ParagraphStyle] | None = None, total: int | None = None) -> list[Any]:
+    """A zebra table; numbers right-aligned; cut at MAX_ROWS with a note of what was left out."""
+    st = styles or _styles()
+    shown = list(rows[:MAX_ROWS])
+    data: list[list[Any]] = [[Paragraph(f"<b>{_esc(h)}</b>", st["cell"]) for h in header]]
+    for row in shown:
+        data.append([Paragraph(_esc(c), st["cell"]) if isinstance(c, str) else _num(c) for c in row])
+    if not shown:
+        data.append([Paragraph("Nothing in this selection.", st["cell"])] + [""] * (len(header) - 1))
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, BORDER),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i in range(2, len(data), 2):
+        style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+    table.setStyle(TableStyle(style))
+    out: list[Any] = [table]
+    left_out = (total if total is not None else len(rows)) - len(shown)
+    if left_out > 0:
+        out.append(Paragraph(f"… and {left_out:,} more (see the app or the JSON).", st["muted"]))
+    return out
+
+
+def bar_chart(
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    title: str,
+    width: float = WIDTH,
+    height: float = 160,
+    horizontal: bool = False,
+    colours: Sequence[colors.Color] | None = None,
+    percent: bool = False,
+) -> Drawing:
+    """A bar chart drawing (vertical or horizontal), with a legend when there are several series."""
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - 11, title, fontName="Helvetica-Bold", fontSize=9, fillColor=TEXT))
+    if not categories or not series:
+        drawing.add(String(0, height / 2, "No data in this selection.", fontName="Helvetica",
+                           fontSize=8, fillColor=MUTED))
+        return drawing
+    chart = HorizontalBarChart() if horizontal else VerticalBarChart()
+    legend_h = 14 if len(series) > 1 else 0
+    left = 120 if horizontal else 34
+    chart.x, chart.y = left, 24 + legend_h
+    chart.width, chart.height = width - left - 12, height - 44 - legend_h
+    chart.data = [list(values) for _, values in series]
+    chart.categoryAxis.categoryNames = [_short(c, 26 if horizontal else 14) for c in categories]
+    chart.categoryAxis.labels.fontName = "Helvetica"
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.strokeColor = BORDER
+    chart.valueAxis.labels.fontName = "Helvetica"
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.strokeColor = BORDER
+    chart.valueAxis.valueMin = 0
+    peak = max((v for _, values in series for v in values), default=0)
+    if percent:
+        chart.valueAxis.valueMax = max(1.0, peak)
+        chart.valueAxis.labelTextFormat = lambda v: f"{v * 100:.0f}%"
+    elif peak <= 0:
+        chart.valueAxis.valueMax = 1
+    if horizontal:
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.categoryAxis.reverseDirection = True
+    elif len(categories) > 6:
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.barSpacing = 1
+    chart.groupSpacing = 6
+    palette = list(colours or SERIES)
+    for i in range(len(series)):
+        chart.bars[i].fillColor = palette[i % len(palette)]
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    if len(series) > 1:
+        legend = Legend()
+        legend.x, legend.y = left, 8
+        legend.dx = legend.dy = 6
+        legend.fontName, legend.fontSize = "Helvetica", 7
+        legend.alignment = "right"
+        legend.columnMaximum = 1
+        legend.deltax = 80
+        legend.colorNamePairs = [(palette[i % len(palette)], _short(name, 18))
+                                 for i, (name, _) in enumerate(series)]
+        drawing.add(legend)
+    return drawing
+
+
+def _filters_line(figures: Mapping[str, Any]) -> str:
+    f = figures.get("filters") or {}
+    parts = []
+    if f.get("from") or f.get("to"):
+        parts.append(f"{f.get('from') or 'start'} to {f.get('to') or 'today'}")
+    names = [e["name"] for e in figures.get("events", []) if e.get("id") in (f.get("event_ids") or [])]
+    if f.get("event_ids"):
+        parts.append("events: " + ", ".join(names or f["event_ids"]))
+    if f.get("team"):
+        parts.append(f"team {f['team']}")
+    if f.get("rep_id"):
+        parts.append(f"rep {f.get('rep_name') or f['rep_id']}")
+    return "; ".join(parts) or "all data in this device's cache"
+
+
+def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights") -> bytes:
+    """The whole Insights report as PDF bytes."""
+    st = _styles()
+    story: list[Any] = [
+        Paragraph(_esc(title), st["title"]),
+        Paragraph(f"Selection: {_esc(_filters_line(figures))}. Figures as of "
+                  f"{_esc(figures.get('as_of'))}, computed from the local data.", st["muted"]),
+        Spacer(1, 6),
+    ]
+    story += _events_section(figures, st)
+    story += _rubric_section(figures, st)
+    story += _collateral_section(figures, st)
+    story += _voice_section(figures, st)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=16 * mm, bottomMargin=16 * mm, title=title,
+                            author="Fieldnote", subject="Insights")
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(18 * mm, 9 * mm, f"{title} · as of {figures.get('as_of', '')}")
+        canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, f"page {document.page}")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:
+    out: list[Any] = [Paragraph("Events and campaigns", st["h1"])]
+    totals = figures.get("totals") or {}
+    out.append(KeepTogether([
+        bar_chart([LABELS[s] for s in FUNNEL], [("Leads", [totals.get(s, 0) for s in FUNNEL])],
+                  title="Funnel: all selected leads"),
+        *_table(["Stage", "Leads", "Of the stage before"],
+                [[LABELS[s], totals.get(s, 0), _pct((totals.get("conversion") or {}).get(s))]
+                 for s in FUNNEL],
+                widths=[40 * mm, 30 * mm, 40 * mm], styles=st),
+        Paragraph(f"Won amount: {_num(totals.get('won_amount', 0))}", st["body"]),
+    ]))
+    events = list(figures.get("events") or [])
+    side = sorted(events, key=lambda e: -e["funnel"]["captured"])[:6]
+    out.append(Paragraph("Side by side", st["h2"]))
+    out.append(bar_chart([LABELS[s] for s in FUNNEL],
+                         [(e["key"], [e["funnel"][s] for s in FUNNEL]) for e in side],
+                         title="Funnel per event (largest six)", height=190))
+    out.append(Spacer(1, 6))
+    rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in FUNNEL),
+             e["funnel"]["won_amount"], e.get("median_days_to_first_contact")] for e in events]
+    out += _table(["Event", "Campaign", *(SHORT[s] for s in FUNNEL), "Won amount",
+                   "Days to 1st contact"], rows,
+                  widths=[38 * mm, 18 * mm] + [13 * mm] * 6 + [18 * mm, 16 * mm], styles=st)
+    out.append(Paragraph("Conversion at each step", st["h2"]))
+    out += _table(["Event", *(LABELS[s] for s in FUNNEL[1:])],
+                  [[e["key"], *(_pct(e["conversion"].get(s)) for s in FUNNEL[1:])] for e in events],
+                  widths=[50 * mm] + [22 * mm] * 5, styles=st)
+    campaigns = figures.get("campaigns") or {}
+    out.append(Paragraph("Campaigns", st["h2"]))
+    out += _table(["Campaign", *(SHORT[s] for s in FUNNEL), "Won amount"],
+                  [[code, *(c[s] for s in FUNNEL), c["won_amount"]] for code, c in campaigns.items()],
+                  widths=[40 * mm] + [15 * mm] * 6 + [22 * mm], styles=st)
+    out.append(Paragraph("Grade mix and reps", st["h2"]))
+    mix_events = events[:12]
+    out.append(bar_chart([e["key"] for e in mix_events],
+                         [(g, [e["grade_mix"].get(g, 0) for e in mix_events]) for g in GRADE_GROUPS],
+                         title="Grade mix per event", height=170,
+                         colours=[colors.HexColor(GRADE_COLOURS[g]) for g in GRADE_GROUPS]))
+    out += _table(["Event", *(g.capitalize() for g in GRADE_GROUPS), "Leads per rep", "Days", "Per day"],
+                  [[e["key"], *(e["grade_mix"].get(g, 0) for g in GRADE_GROUPS),
+                    ", ".join(f"{k} {v}" for k, v in list(e["per_rep"].items())[:4]),
+                    len(e["per_day"]),
+                    round(e["funnel"]["captured"] / len(e["per_day"]), 1) if e["per_day"] else None]
+                   for e in events],
+                  widths=[40 * mm] + [13 * mm] * 4 + [48 * mm, 12 * mm, 14 * mm], styles=st)
+    return out
+
+
+def _rubric_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:
+    out: list[Any] = [Paragraph("Rubric check", st["h1"]), Paragraph(
+        "Do hot and qualified leads convert better than the rest? Share of each group's leads "
+        "that reached a meeting, an opportunity and a win, per rubric version.", st["muted"])]
+    for group in figures.get("rubric_check") or []:
+        name = f"{group['rubric_name']}" + (
+            f" v{group['rubric_version']}" if group.get("rubric_version") is not None else "")
+        rows_src = [*group["by_grade"].items(), *group["by_qualified"].items()]
+        labels = [k.replace("_", " ").capitalize() for k, _ in rows_src]
+        block = [
+            Paragraph(_esc(name), st["h2"]),
+            bar_chart(labels, [(m.capitalize(), [v[f"{m}_rate"] or 0 for _, v in rows_src])
+                               for m in ("meeting", "opportunity", "won")],
+                      title=f"Conversion by grade and qualification: {name}", height=150,
+                      percent=True),
+            *_table(["Group", "Leads", "Meeting", "Opportunity", "Won", "Meeting %", "Opp. %", "Won %"],
+                    [[lab, v["leads"], v["meeting"], v["opportunity"], v["won"],
+                      _pct(v["meeting_rate"]), _pct(v["opportunity_rate"]), _pct(v["won_rate"])]
+                     for lab, (_, v) in zip(labels, rows_src, strict=True)],
+                    widths=[32 * mm] + [18 * mm] * 7, styles=st),
+        ]
+        out.append(KeepTogether(block))
+    if not figures.get("rubric_check"):
+        out.append(Paragraph("No leads in this selection.", st["body"]))
+    return out
+
+
+def _collateral_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:
+    detail = figures.get("collateral_detail") or {}
+    out: list[Any] = [Paragraph("Collateral effectiveness", st["h1"])]
+    used = sorted((d for d in detail.values() if d["uses"]), key=lambda d: (-d["uses"], d["title"]))[:10]
+    out.append(bar_chart([d["title"] for d in used],
+                         [("Opens", [d["opens"] for d in used]), ("Shares", [d["shares"] for d in used]),
+                          ("Presentations", [d["presentations"] for d in used])],
+                         title="Most used items", horizontal=True, height=60 + 16 * max(len(used), 1)))
+
+    def rows(ids: Sequence[str]) -> list[list[object]]:
+        return [[detail[i]["title"], detail[i]["opens"], detail[i]["shares"], detail[i]["presentations"],
+                 detail[i]["avg_rating"], detail[i]["ratings"], detail[i]["helped"],
+                 detail[i]["not_helped"], detail[i]["deals"], detail[i]["deals_won"],
+                 detail[i]["deals_won_amount"]] for i in ids if i in detail]
+
+    header = ["Item", "Opens", "Shares", "Presented", "Rating", "Ratings", "Helped", "Not helped",
+              "Deals", "Won", "Won amount"]
+    widths = [44 * mm] + [11.5 * mm] * 9 + [18 * mm]
+    out.append(Paragraph("Most used", st["h2"]))
+    out += _table(header, rows([d["id"] for d in used]), widths=widths, styles=st)
+    out.append(Paragraph("Top: helped most, rated best", st["h2"]))
+    out += _table(header, rows(figures.get("collateral_top") or []), widths=widths, styles=st)
+    out.append(Paragraph("Bottom: helped least, rated worst", st["h2"]))
+    out += _table(header, rows(figures.get("collateral_bottom") or []), widths=widths, styles=st)
+    stale = figures.get("collateral_stale") or []
+    out.append(Paragraph(f"Stale: approved items nobody used in 90 days ({len(stale):,})", st["h2"]))
+    out += _table(["Item", "Last used"], [[s["title"], (s["last_used"] or "never")[:10]] for s in stale],
+                  widths=[110 * mm, 30 * mm], styles=st)
+    req = figures.get("requests") or {}
+    out.append(Paragraph(
+        f"Requests: {req.get('open', 0):,} open; {req.get('answered', 0):,} answered, median "
+        f"turnaround {_num(req.get('median_turnaround_days'))} days", st["h2"]))
+    out += _table(["Request", "Status", "Needed by", "Age (days)", "Overdue"],
+                  [[i["title"], i["status"], i["needed_by"] or "", i["age_days"],
+                    "yes" if i["overdue"] else ""] for i in req.get("open_items") or []],
+                  widths=[70 * mm, 22 * mm, 24 * mm, 20 * mm, 16 * mm], styles=st)
+    return out
+
+
+def _voice_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:
+    voice = figures.get("voice") or {}
+    out: list[Any] = [Paragraph("Voice of the customer", st["h1"]), Paragraph(
+        f"From {voice.get('debriefs', 0):,} submitted debriefs; a count is the number of "
+        "debriefs that name the item.", st["muted"])]
+    for dim in VOICE_DIMENSIONS:
+        counts = list((figures.get(dim) or {}).items())
+        top = counts[:10]
+        block: list[Any] = [
+            Paragraph(LABELS[dim], st["h2"]),
+            bar_chart([k for k, _ in top], [(LABELS[dim], [v for _, v in top])],
+                      title=f"{LABELS[dim]}: most named", horizontal=True,
+                      height=44 + 16 * max(len(top), 1)),
+            *_table([LABELS[dim], "Debriefs"], counts, widths=[110 * mm, 25 * mm], styles=st),
+        ]
+        out.append(KeepTogether(block[:3]))
+        out += block[3:]
+        by_month = (voice.get(dim) or {}).get("month") or {}
+        names = [k for k, _ in top[:5]]
+        if by_month and names:
+            months = sorted(by_month)
+            out.append(bar_chart(months, [(n, [by_month[m].get(n, 0) for m in months]) for n in names],
+                                 title=f"{LABELS[dim]} per month (top five)", height=150))
+            out += _table(["Month", *names], [[m, *(by_month[m].get(n, 0) for n in names)] for m in months],
+                          widths=[25 * mm] + [28 * mm] * len(names), styles=st)
+        for segment, title in (("team", "By team"), ("outcome", "By outcome")):
+            seg = (voice.get(dim) or {}).get(segment) or {}
+            if seg and names:
+                keys = sorted(seg)
+                out += _table([title, *names],
+                              [[k or "(none)", *(seg[k].get(n, 0) for n in names)] for k in keys],
+                              widths=[25 * mm] + [28 * mm] * len(names), styles=st)
+                out.append(Spacer(1, 4))
+    return out

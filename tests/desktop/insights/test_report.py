@@ -1,0 +1,65 @@
+"""The PDF report holds the charts and the tables of the page's figures."""
+
+import io
+
+from pypdf import PdfReader
+from reportlab.graphics.shapes import Drawing
+
+from desktop.reports.insights import bar_chart, build_report
+from fieldnote.insights import InsightFilters
+from tests.desktop.insights.fixture_data import E1, TODAY
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_report_has_every_section_with_its_tables(insights):
+    figures = insights.compute(InsightFilters(), today=TODAY)
+    pdf = build_report(figures)
+    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf)
+    for heading in ("Events and campaigns", "Rubric check", "Collateral effectiveness",
+                    "Voice of the customer", "Stale: approved items nobody used in 90 days (1)"):
+        assert heading in text
+    # Table rows: the funnel, an item's use, an objection count, an open request.
+    assert "Expo North\nC26\n6\n3\n4\n3\n2\n2\n8,000" in text
+    assert "Battlecard\n2\n1\n1\n4.50\n2\n2\n0\n3\n1\n5,000" in text
+    assert "Price\n2" in text
+    assert "Case study\naccepted\n2026-11-01" in text
+    assert "Booth rubric v1" in text
+
+
+def test_the_report_draws_its_charts(insights):
+    figures = insights.compute(InsightFilters(), today=TODAY)
+    text = pdf_text(build_report(figures))
+    # Chart titles and axis labels are drawn as text by reportlab graphics.
+    for chart in ("Funnel: all selected leads", "Funnel per event (largest six)",
+                  "Grade mix per event", "Most used items", "Objections: most named",
+                  "Competitors per month (top five)",
+                  "Conversion by grade and qualification: Booth rubric v2"):
+        assert chart in text
+    drawing = bar_chart(["a", "b"], [("x", [1, 2]), ("y", [3, 4])], title="t")
+    assert isinstance(drawing, Drawing)
+    assert any(type(c).__name__ == "Legend" for c in drawing.contents)
+
+
+def test_the_report_says_what_it_was_filtered_by(insights):
+    figures = insights.compute(InsightFilters(event_ids=(E1,)), today=TODAY)
+    text = pdf_text(build_report(figures))
+    assert "events: Expo North" in text
+    assert "Summit South" not in text
+
+
+def test_an_empty_selection_still_makes_a_report(tmp_path):
+    from desktop.store import open_store
+    from desktop.store.insights import InsightsQueries
+
+    store = open_store(tmp_path / "empty.sqlite3")
+    queries = InsightsQueries(store.engine)
+    text = pdf_text(build_report(queries.compute()))
+    assert "Nothing in this selection." in text
+    assert "No data in this selection." in text
+    queries.dispose()
+    store.engine.dispose()
