@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.ui.services import Services
 
@@ -47,7 +47,19 @@ class ShellStatus:
         services.changes.records_changed.connect(lambda *_: self._refresh_timer.start())
         self.refresh()
 
+    def host_sync_widget(self, widget: QWidget) -> None:
+        """The sync job's live widget takes over online state, last sync and waiting count."""
+        self.hosted = widget
+        for label in (self.connection, self.last_sync, self.waiting):
+            label.hide()
+        bar = self.connection.parentWidget()
+        if isinstance(bar, QStatusBar):
+            bar.insertPermanentWidget(0, widget)
+
     def refresh(self) -> None:
+        if getattr(self, "hosted", None) is not None:
+            self._refresh_user()
+            return
         store = self.services.store
         counts = store.outbox_counts()
         online = bool(store.get_state("online", False))
@@ -60,5 +72,8 @@ class ShellStatus:
         if counts.get("attention"):
             text += f" · {counts['attention']} need attention"
         self.waiting.setText(text)
+        self._refresh_user()
+
+    def _refresh_user(self) -> None:
         who = self.services.user
         self.user.setText(f"{who.get('name')} ({who.get('role')})" if who.get("name") else "Not signed in")

@@ -1,0 +1,130 @@
+"""Puts sync into the main window: the status widget, a sync menu (Sync now, Needs attention,
+Conflicts, Sign in, Sign out), and the sign-in dialog when no one is signed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.sync.state import Phase
+from desktop.ui.sync.attention import NeedsAttentionView
+from desktop.ui.sync.background import BackgroundCall
+from desktop.ui.sync.conflicts import ConflictView
+from desktop.ui.sync.signin import SignInDialog
+from desktop.ui.sync.status import SyncStatusWidget
+
+
+class _ViewDialog(QDialog):
+    def __init__(self, title: str, view: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        self.view = view
+
+
+class SyncControls(QWidget):
+    """The status widget plus its menu; owns the dialogs it opens."""
+
+    def __init__(self, window: Any, runner: Any, desk: Any, hub_url: str = "",
+                 warning: str = "") -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.runner = runner
+        self.desk = desk
+        self.hub_url = hub_url
+        self.warning = warning
+        self._calls: list[BackgroundCall] = []
+        self.status = SyncStatusWidget(runner, self)
+        self.status.attention_requested.connect(self.open_attention)
+        menu_button = QToolButton(self)
+        menu_button.setText("⋯")
+        menu_button.setToolTip(self.tr("Sync"))
+        menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(menu_button)
+        self.sync_action = QAction(self.tr("Sync now"), window)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(runner.sync_now)
+        window.addAction(self.sync_action)
+        menu.addAction(self.sync_action)
+        menu.addAction(self.tr("Needs attention…"), self.open_attention)
+        menu.addAction(self.tr("Conflicts…"), self.open_conflicts)
+        menu.addSeparator()
+        menu.addAction(self.tr("Sign in…"), self.open_sign_in)
+        menu.addAction(self.tr("Sign out"), self.sign_out)
+        menu_button.setMenu(menu)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.status)
+        row.addWidget(menu_button)
+        if warning:
+            self.status.state_label.setToolTip(warning)
+        changes = getattr(getattr(window, "services", None), "changes", None)
+        if changes is not None:
+            changes.records_changed.connect(lambda *_: self.status.refresh())
+        runner.state_changed.connect(self._on_runner_state_changed)
+
+    def _on_runner_state_changed(self, state: Any) -> None:
+        if state.phase is Phase.SIGN_IN_NEEDED and not getattr(self, "_asked", False):
+            self._asked = True
+            self.open_sign_in()
+
+    def open_attention(self) -> None:
+        view = NeedsAttentionView(self.desk)
+        view.changed.connect(self.status.refresh)
+        _ViewDialog(self.tr("Needs attention"), view, self.window_).open()
+
+    def open_conflicts(self) -> None:
+        view = ConflictView(self.desk)
+        view.changed.connect(self.status.refresh)
+        _ViewDialog(self.tr("Conflicts"), view, self.window_).open()
+
+    def open_sign_in(self) -> None:
+        hub, email = self.desk.current_account()
+        dialog = SignInDialog(self.desk, hub or self.hub_url, email, self.window_)
+        dialog.accepted.connect(lambda: self._on_signed_in(dialog))
+        dialog.open()
+
+    def _on_signed_in(self, dialog: SignInDialog) -> None:
+        self._asked = False
+        if dialog.warning:
+            QMessageBox.information(self.window_, self.tr("Sign-in saved"), dialog.warning)
+        self.status.refresh()
+
+    def sign_out(self) -> None:
+        waiting = self.desk.waiting()
+        if waiting:
+            answer = QMessageBox.question(
+                self.window_, self.tr("Sign out?"),
+                self.tr("%n change(s) have not reached the hub yet. They stay on this device "
+                        "and are sent after you sign in again. Sign out anyway?", "", waiting),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        call = BackgroundCall(self.desk.sign_out, self)
+        self._calls.append(call)
+        call.done.connect(lambda *_: (self._calls.remove(call), self.status.refresh()))
+        call.start()
+
+
+def install_sync_ui(window: Any, runner: Any, desk: Any, _tasks: Any = None, *,
+                    hub_url: str = "", warning: str = "") -> SyncControls:
+    controls = SyncControls(window, runner, desk, hub_url, warning)
+    shell_status = getattr(window, "status", None)
+    if shell_status is not None and hasattr(shell_status, "host_sync_widget"):
+        shell_status.host_sync_widget(controls)
+    else:
+        window.statusBar().addPermanentWidget(controls)
+    return controls
