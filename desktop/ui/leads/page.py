@@ -1,25 +1,22 @@
-"""The Leads page: every lead the user may see, searchable, in a lazy table."""
+"""The Leads page: Capture | Leads | Events & rubrics, switched with a segmented control.
+
+Ctrl+N opens capture, Ctrl+F the lead search. The page only assembles its views; each view
+talks to the store through `LeadBook`.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
-
-from desktop.ui.common.lazy_model import Column, LazyRecordModel
+from desktop.store.leads import LeadBook
 from desktop.ui.common.page import Page
+from desktop.ui.leads.capture import CapturePanel
+from desktop.ui.leads.events import EventsPanel
+from desktop.ui.leads.list_view import LeadListPanel
 from desktop.ui.services import Services
 
-
-def _name(row: dict[str, Any]) -> str:
-    return " ".join(p for p in (row.get("first_name"), row.get("last_name")) if p) or "—"
-
-
-def _grade(row: dict[str, Any]) -> str:
-    grade = row.get("grade") or ""
-    qualified = " ✓" if row.get("qualified") else ""
-    return grade.capitalize() + qualified
+CAPTURE, LIST, EVENTS = 0, 1, 2
 
 
 class LeadsPage(Page):
@@ -27,63 +24,91 @@ class LeadsPage(Page):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, self.tr("Leads"), self.tr("Everyone you met, and what happened next"), parent)
-        self._events: dict[str, str] = {}
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search name, company, email, notes…  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.body.addWidget(self.search)
-        self.count_label = QLabel()
-        self.count_label.setProperty("role", "muted")
-        self.body.addWidget(self.count_label)
-        columns = [
-            Column("name", self.tr("Name"), _name),
-            Column("company", self.tr("Company")),
-            Column("title", self.tr("Title")),
-            Column("email", self.tr("Email")),
-            Column("grade", self.tr("Grade"), _grade),
-            Column("score", self.tr("Score"), align_right=True),
-            Column("event", self.tr("Event"), lambda r: self._events.get(r.get("event_id") or "", "")),
-            Column("captured_at", self.tr("Captured"), lambda r: (r.get("captured_at") or "")[:16].replace("T", " ")),
-        ]
-        self.model = LazyRecordModel(columns, self._load_ids, lambda ids: services.queries.rows("lead", ids), self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((170, 170, 150, 210, 80, 60, 170)):
-            self.table.setColumnWidth(col, width)
-        self.body.addWidget(self.table, 1)
-        self._debounce = QTimer(self, singleShot=True, interval=150)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._debounce.start)
-        services.changes.records_changed.connect(self._on_records_changed)
-        self.reload()
+        self.book = LeadBook(services.store)
+        switch = QHBoxLayout()
+        switch.setSpacing(0)
+        self.views = QButtonGroup(self)
+        self.views.setExclusive(True)
+        for index, label in enumerate((self.tr("Capture"), self.tr("Leads"), self.tr("Events && rubrics"))):
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setObjectName("segment")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.views.addButton(button, index)
+            self.header_actions.addWidget(button)
+        self.views.idClicked.connect(self.show_view)
+        self.stack = QStackedWidget()
+        self.capture = CapturePanel(services, self.book)
+        self.leads = LeadListPanel(services, self.book)
+        self.events = EventsPanel(services, self.book)
+        for view in (self.capture, self.leads, self.events):
+            self.stack.addWidget(view)
+        self.body.addWidget(self.stack, 1)
+        self.leads.edit_requested.connect(self._on_leads_edit_requested)
+        self.leads.import_requested.connect(self.open_import)
+        self.leads.export_requested.connect(self.open_export)
+        self.events.capture_requested.connect(self._on_events_capture_requested)
+        # Import and export dialogs arrive in a following change.
+        self.leads.import_button.setVisible(False)
+        self.leads.export_button.setVisible(False)
+        self.show_view(LIST)
 
-    def _load_ids(self) -> list[str]:
-        return self.services.queries.ids(
-            "lead", search=self.search.text(), order=(("captured_at", True),)
-        )
+    # The shell's tests and shortcuts reach the list through these.
+    @property
+    def search(self):  # type: ignore[no-untyped-def]
+        return self.leads.search
+
+    @property
+    def model(self):  # type: ignore[no-untyped-def]
+        return self.leads.model
 
     def reload(self) -> None:
-        self._events = self.services.queries.names("event")
-        self.model.reload()
-        total = self.model.total()
-        self.count_label.setText(self.tr("%n lead(s)", "", total))
+        self.leads.apply_filters()
 
-    def _on_records_changed(self, kind: str, ids: list) -> None:
-        if kind == "lead":
-            self._debounce.start()
-        elif kind == "event":
-            self._events = self.services.queries.names("event")
-            self.table.viewport().update()
+    def show_view(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        button = self.views.button(index)
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+        for b in self.views.buttons():
+            # The theme's primary look marks the view that is showing.
+            b.setProperty("primary", self.views.id(b) == index)
+            b.style().unpolish(b)
+            b.style().polish(b)
+        if index == CAPTURE:
+            self.capture.focus_scan()
+
+    def current_view(self) -> int:
+        return self.stack.currentIndex()
+
+    def create_new(self) -> None:
+        self.show_view(CAPTURE)
+        self.capture.focus_scan()
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self.show_view(LIST)
+        self.leads.focus_search()
+
+    def _on_leads_edit_requested(self, lead_id: str) -> None:
+        row = self.services.store.get("lead", lead_id)
+        if row is not None:
+            self.show_view(CAPTURE)
+            self.capture.load(row, lead_id)
+
+    def _on_events_capture_requested(self, event_id: str) -> None:
+        self.capture.set_event(event_id)
+        self.show_view(CAPTURE)
+
+    def open_import(self) -> None:
+        from desktop.ui.leads.transfer import ImportDialog
+
+        dialog = ImportDialog(self.services, self.book, self.capture.current_event_id(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_export(self) -> None:
+        from desktop.ui.leads.transfer import ExportDialog
+
+        dialog = ExportDialog(self.services, self.book, self.leads.event_filter.currentData(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

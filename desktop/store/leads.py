@@ -1,0 +1,555 @@
+"""Queries and writes of the Leads job: lead lists with filters, counters, duplicates, outcomes,
+events, rubrics, imports and report data.
+
+Every write goes through `Store.save_in`, so a record and its outbox entry commit together. No
+widget runs SQL; nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    Select,
+    and_,
+    asc,
+    case,
+    desc,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+    text,
+)
+
+from desktop.store.queries import fts_query
+from desktop.store.records import SaveResult, Store
+from desktop.store.schema import record_tables
+from fieldnote.duplicates import Match, find_duplicates, import_key, merge_leads
+from fieldnote.kinds import LEAD, RUBRIC, spec
+from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
+from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
+
+LEADS = record_tables["lead"]
+OUTCOMES = record_tables["lead_outcome"]
+EVENTS = record_tables["event"]
+RUBRICS = record_tables["rubric"]
+USERS = record_tables["user"]
+REASONS = record_tables["reason_list"]
+COLLATERAL = record_tables["collateral"]
+
+# The status filter's value for leads nobody has followed up yet.
+STATUS_NEW = "new"
+
+# Used when marketing has not published its own lists (records of kind reason_list).
+BUILTIN_REASONS: Mapping[str, tuple[str, ...]] = {
+    "lost": ("Price", "Chose a competitor", "No budget", "No decision", "Timing",
+             "Missing feature", "Other"),
+    "disqualified": ("Not our market", "Student or press", "Competitor", "Duplicate",
+                     "Fake or unreachable contact", "No interest", "Other"),
+}
+
+# The latest outcome of a lead: the one with the newest `at` (ids are time-ordered UUIDv7,
+# so they break ties in creation order).
+_OUTCOME_AT = func.coalesce(OUTCOMES.c.at, OUTCOMES.c.local_updated_at)
+
+
+def latest_status_column() -> Any:
+    """A correlated scalar subquery: the status of the lead's latest outcome, or NULL."""
+    return (
+        select(OUTCOMES.c.status)
+        .where(and_(OUTCOMES.c.lead_id == LEADS.c.id, OUTCOMES.c.deleted.is_(False)))
+        .order_by(desc(_OUTCOME_AT), desc(OUTCOMES.c.id))
+        .limit(1)
+        .correlate(LEADS)
+        .scalar_subquery()
+    )
+
+
+def _event_name_column() -> Any:
+    return (
+        select(EVENTS.c.name).where(EVENTS.c.id == LEADS.c.event_id).correlate(LEADS)
+        .scalar_subquery()
+    )
+
+
+_GRADE_RANK = case((LEADS.c.grade == "hot", 3), (LEADS.c.grade == "warm", 2),
+                   (LEADS.c.grade == "cold", 1), else_=0)
+
+# Sort keys a list header may ask for; each maps to SQL expressions (ties broken by id).
+SORT_KEYS: Mapping[str, Callable[[], Sequence[Any]]] = {
+    "name": lambda: (func.lower(LEADS.c.last_name), func.lower(LEADS.c.first_name)),
+    "company": lambda: (func.lower(LEADS.c.company),),
+    "title": lambda: (func.lower(LEADS.c.title),),
+    "email": lambda: (func.lower(LEADS.c.email),),
+    "grade": lambda: (_GRADE_RANK, LEADS.c.score),
+    "score": lambda: (LEADS.c.score,),
+    "qualified": lambda: (LEADS.c.qualified,),
+    "event": lambda: (_event_name_column(),),
+    "status": lambda: (latest_status_column(),),
+    "owner": lambda: (LEADS.c.owner_id,),
+    "captured_at": lambda: (LEADS.c.captured_at,),
+}
+
+
+@dataclass(frozen=True)
+class LeadFilter:
+    """What the lead list shows; None or "" means "any"."""
+
+    search: str = ""
+    event_id: str | None = None
+    grade: str | None = None
+    qualified: bool | None = None
+    status: str | None = None  # an outcome status, or STATUS_NEW
+    owner_id: str | None = None
+    date_from: str | None = None  # YYYY-MM-DD, captured on or after (UTC)
+    date_to: str | None = None  # YYYY-MM-DD, captured on or before (UTC)
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    duplicates: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+    failed_rows: int = 0
+
+
+def day_start_utc(day: dt.date | None = None) -> str:
+    """The UTC time at which the local calendar day `day` (default today) began."""
+    day = day or dt.date.today()
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return format_datetime(local.astimezone(dt.UTC))
+
+
+class LeadBook:
+    """The Leads job's view of the local store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    # -- the lead list -------------------------------------------------------------------
+
+    def _filtered(self, flt: LeadFilter) -> Select[Any] | None:
+        query = select(LEADS.c.id).where(LEADS.c.deleted.is_(False))
+        if flt.event_id:
+            query = query.where(LEADS.c.event_id == flt.event_id)
+        if flt.grade:
+            query = query.where(LEADS.c.grade == flt.grade)
+        if flt.qualified is not None:
+            query = query.where(
+                LEADS.c.qualified.is_(True) if flt.qualified
+                else or_(LEADS.c.qualified.is_(False), LEADS.c.qualified.is_(None))
+            )
+        if flt.owner_id:
+            query = query.where(LEADS.c.owner_id == flt.owner_id)
+        if flt.date_from:
+            query = query.where(LEADS.c.captured_at >= flt.date_from)
+        if flt.date_to:
+            end = (dt.date.fromisoformat(flt.date_to) + dt.timedelta(days=1)).isoformat()
+            query = query.where(LEADS.c.captured_at < end)
+        if flt.status:
+            live = OUTCOMES.c.deleted.is_(False)
+            if flt.status == STATUS_NEW:
+                query = query.where(
+                    not_(LEADS.c.id.in_(select(OUTCOMES.c.lead_id).where(live)))
+                )
+            else:
+                ranked = select(
+                    OUTCOMES.c.lead_id,
+                    OUTCOMES.c.status,
+                    func.row_number().over(
+                        partition_by=OUTCOMES.c.lead_id,
+                        order_by=(desc(_OUTCOME_AT), desc(OUTCOMES.c.id)),
+                    ).label("rn"),
+                ).where(live).subquery()
+                query = query.where(LEADS.c.id.in_(
+                    select(ranked.c.lead_id).where(
+                        and_(ranked.c.rn == 1, ranked.c.status == flt.status)
+                    )
+                ))
+        if flt.search.strip():
+            match = fts_query(flt.search)
+            if match is None:
+                return None
+            query = query.where(
+                literal_column("rec_lead.rowid").in_(
+                    text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :match").bindparams(
+                        match=match
+                    )
+                )
+            )
+        return query
+
+    def ids(
+        self, flt: LeadFilter = LeadFilter(), order: tuple[str, bool] = ("captured_at", True)
+    ) -> list[str]:
+        """Ids of the leads `flt` selects, sorted in SQL by `order` = (sort key, descending)."""
+        query = self._filtered(flt)
+        if query is None:
+            return []
+        key, descending = order
+        for expr in SORT_KEYS.get(key, SORT_KEYS["captured_at"])():
+            query = query.order_by(desc(expr) if descending else asc(expr))
+        query = query.order_by(desc(LEADS.c.id) if descending else asc(LEADS.c.id))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def rows(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Whole lead rows for the ids shown, each with its latest outcome as `status`."""
+        wanted = list(ids)
+        out: dict[str, dict[str, Any]] = {}
+        query = select(LEADS, latest_status_column().label("status"))
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                for row in conn.execute(query.where(LEADS.c.id.in_(chunk))).mappings():
+                    out[row["id"]] = dict(row)
+        return out
+
+    def lead(self, lead_id: str) -> dict[str, Any] | None:
+        row = self.rows([lead_id]).get(lead_id)
+        return None if row is None or row["deleted"] else row
+
+    def counts(self, event_id: str | None) -> tuple[int, int]:
+        """(leads captured today on this device's calendar, leads at `event_id`)."""
+        live = LEADS.c.deleted.is_(False)
+        with self.engine.connect() as conn:
+            today = conn.execute(
+                select(func.count()).select_from(LEADS)
+                .where(and_(live, LEADS.c.captured_at >= day_start_utc()))
+            ).scalar_one()
+            at_event = 0
+            if event_id:
+                at_event = conn.execute(
+                    select(func.count()).select_from(LEADS)
+                    .where(and_(live, LEADS.c.event_id == event_id))
+                ).scalar_one()
+        return int(today), int(at_event)
+
+    # -- duplicates ----------------------------------------------------------------------
+
+    _DUP_COLUMNS = ("id", "event_id", "first_name", "last_name", "email", "phone", "company",
+                    "badge_id", "badge_raw", "captured_at")
+
+    def duplicates(self, candidate: Mapping[str, Any], limit: int = 2000) -> list[Match]:
+        """Existing leads that may be `candidate`: exact at its event, likely at any event.
+
+        The SQL narrows to leads sharing the email or badge id at the event, or sharing a word
+        of the family name (full-text index); the domain decides what matches.
+        """
+        cols = [LEADS.c[c] for c in self._DUP_COLUMNS]
+        live = LEADS.c.deleted.is_(False)
+        same_event = (
+            LEADS.c.event_id == candidate.get("event_id")
+            if candidate.get("event_id") else LEADS.c.event_id.is_(None)
+        )
+        exact: list[Any] = []
+        email = (candidate.get("email") or "").strip()
+        if email:
+            exact.append(func.lower(LEADS.c.email) == email.lower())
+        badge = (candidate.get("badge_id") or "").strip()
+        if badge:
+            exact.append(func.lower(LEADS.c.badge_id) == badge.lower())
+        raw = (candidate.get("badge_raw") or "").strip()
+        if raw and len(raw) <= 2000:
+            exact.append(LEADS.c.badge_raw == candidate.get("badge_raw"))
+        found: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            if exact:
+                for row in conn.execute(
+                    select(*cols).where(and_(live, same_event, or_(*exact))).limit(limit)
+                ).mappings():
+                    found[row["id"]] = dict(row)
+            last = candidate.get("last_name") or ""
+            match = fts_query(last)
+            if match:
+                words = match.replace('"*', '"').split()
+                name_match = "last_name : (" + " OR ".join(words) + ")"
+                for row in conn.execute(
+                    select(*cols).where(and_(live, literal_column("rec_lead.rowid").in_(
+                        text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :m LIMIT :n")
+                        .bindparams(m=name_match, n=limit)
+                    )))
+                ).mappings():
+                    found.setdefault(row["id"], dict(row))
+        return find_duplicates(candidate, found.values())
+
+    def merge(
+        self, existing_id: str, incoming: Mapping[str, Any], *,
+        local_fields: Mapping[str, Any] | None = None,
+    ) -> SaveResult:
+        """Fold `incoming` into the existing lead (`merge_leads`: nothing of either is lost)."""
+        existing = self.store.get("lead", existing_id)
+        if existing is None:
+            raise ValidationFailed([], title="The lead to merge into no longer exists.")
+        state = {k: existing[k] for k in LEAD.client_fields}
+        merged = merge_leads(state, incoming)
+        changed = {k: v for k, v in merged.items() if k in LEAD.client_fields and state.get(k) != v}
+        return self.store.save("lead", changed, existing_id, local_fields=local_fields)
+
+    # -- outcomes ------------------------------------------------------------------------
+
+    def outcomes(self, lead_id: str) -> list[dict[str, Any]]:
+        """The lead's outcome timeline, oldest first."""
+        with self.engine.connect() as conn:
+            return [
+                dict(r) for r in conn.execute(
+                    select(OUTCOMES)
+                    .where(and_(OUTCOMES.c.lead_id == lead_id, OUTCOMES.c.deleted.is_(False)))
+                    .order_by(asc(_OUTCOME_AT), asc(OUTCOMES.c.id))
+                ).mappings()
+            ]
+
+    def add_outcome(
+        self, lead_id: str, status: str, *, reason: str | None = None,
+        amount: float | None = None, note: str | None = None, author_id: str | None = None,
+    ) -> SaveResult:
+        """Append an outcome record (never an edit of the lead, so both sides' changes survive)."""
+        fields: dict[str, Any] = {"lead_id": lead_id, "status": status, "at": utc_now_iso()}
+        if reason:
+            fields["reason"] = reason
+        if amount is not None:
+            fields["amount"] = amount
+        if note:
+            fields["note"] = note
+        local = {"author_id": author_id} if author_id else None
+        return self.store.save("lead_outcome", fields, local_fields=local)
+
+    def reasons(self, list_name: str) -> list[str]:
+        """Reasons for a lost or disqualified outcome: marketing's list, else the built-in one."""
+        with self.engine.connect() as conn:
+            items = conn.execute(
+                select(REASONS.c["items"])
+                .where(and_(REASONS.c["list"] == list_name, REASONS.c.deleted.is_(False)))
+                .order_by(desc(REASONS.c.local_updated_at))
+                .limit(1)
+            ).scalar()
+        if isinstance(items, list) and items:
+            return [str(i) for i in items]
+        return list(BUILTIN_REASONS.get(list_name, ("Other",)))
+
+    # -- events, rubrics, users, collateral ----------------------------------------------
+
+    def events(self) -> list[dict[str, Any]]:
+        """All events, newest first (events are few: dozens a year)."""
+        with self.engine.connect() as conn:
+            return [
+                dict(r) for r in conn.execute(
+                    select(EVENTS).where(EVENTS.c.deleted.is_(False))
+                    .order_by(desc(func.coalesce(EVENTS.c.starts_on, "")), asc(EVENTS.c.name))
+                ).mappings()
+            ]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        return self.store.get("event", event_id)
+
+    def find_event(self, name_or_id: str) -> dict[str, Any] | None:
+        """An event by id, or by exact name ignoring case; None when neither matches."""
+        wanted = name_or_id.strip()
+        by_id = self.store.get("event", wanted)
+        if by_id is not None:
+            return by_id
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(EVENTS).where(and_(EVENTS.c.deleted.is_(False),
+                                          func.lower(EVENTS.c.name) == wanted.lower()))
+            ).mappings().all()
+        if len(rows) > 1:
+            raise LookupError(
+                f"{len(rows)} events are named {wanted!r}; give the event's id instead."
+            )
+        return dict(rows[0]) if rows else None
+
+    def rubrics(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [
+                dict(r) for r in conn.execute(
+                    select(RUBRICS).where(RUBRICS.c.deleted.is_(False)).order_by(asc(RUBRICS.c.name))
+                ).mappings()
+            ]
+
+    def rubric(self, rubric_id: str | None) -> Rubric | None:
+        """The rubric record parsed for scoring, or None when missing or unusable."""
+        if not rubric_id:
+            return None
+        row = self.store.get("rubric", rubric_id)
+        if row is None:
+            return None
+        try:
+            return parse_rubric(
+                {k: row[k] for k in ("name", "version", "questions", "thresholds", "must_have")},
+                rubric_id=rubric_id,
+            )
+        except RubricInvalid:
+            return None
+
+    def save_event(self, fields: Mapping[str, Any], event_id: str | None = None,
+                   *, author_id: str | None = None) -> SaveResult:
+        local = {"author_id": author_id} if author_id and event_id is None else None
+        return self.store.save("event", fields, event_id, local_fields=local)
+
+    def save_rubric(self, fields: Mapping[str, Any], rubric_id: str | None = None,
+                    *, author_id: str | None = None) -> SaveResult:
+        """Save a rubric; an edit of an existing one becomes its next version.
+
+        Leads scored with the earlier version keep it (`rubric_version`); nothing rescored.
+        """
+        values = {k: v for k, v in fields.items() if k in RUBRIC.client_fields}
+        parse_rubric({**values, "version": values.get("version") or 1})  # raises RubricInvalid
+        if rubric_id is None:
+            values["version"] = 1
+            local = {"author_id": author_id} if author_id else None
+            return self.store.save("rubric", values, local_fields=local)
+        with self.engine.begin() as conn:
+            current = conn.execute(
+                select(RUBRICS.c.version).where(RUBRICS.c.id == rubric_id)
+            ).scalar()
+            values["version"] = int(current or 0) + 1
+            result = self.store.save_in(conn, spec("rubric"), values, rubric_id)
+        self.store.notify("rubric", [rubric_id])
+        return result
+
+    def users(self) -> dict[str, dict[str, Any]]:
+        """The user directory (id -> name, role, team) for owner names and booth staff."""
+        with self.engine.connect() as conn:
+            return {
+                r["id"]: dict(r) for r in conn.execute(
+                    select(USERS.c.id, USERS.c.name, USERS.c.role, USERS.c.team, USERS.c.email)
+                    .where(USERS.c.deleted.is_(False)).order_by(asc(USERS.c.name))
+                ).mappings()
+            }
+
+    def collateral_matches(self, search: str, limit: int = 15) -> list[tuple[str, str]]:
+        """Approved collateral (id, title) matching what was typed, for "collateral to send"."""
+        query = select(COLLATERAL.c.id, COLLATERAL.c.title).where(
+            and_(COLLATERAL.c.deleted.is_(False), COLLATERAL.c.status == "approved")
+        )
+        match = fts_query(search)
+        if match:
+            query = query.where(literal_column("rec_collateral.rowid").in_(
+                text("SELECT rowid FROM fts_collateral WHERE fts_collateral MATCH :m")
+                .bindparams(m=match)
+            ))
+        with self.engine.connect() as conn:
+            return [(r.id, r.title or "") for r in conn.execute(
+                query.order_by(asc(COLLATERAL.c.title)).limit(limit)
+            )]
+
+    def collateral_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        with self.engine.connect() as conn:
+            return {r.id: r.title or "" for r in conn.execute(
+                select(COLLATERAL.c.id, COLLATERAL.c.title).where(COLLATERAL.c.id.in_(wanted))
+            )}
+
+    # -- imports -------------------------------------------------------------------------
+
+    def import_keys(self, event_id: str) -> set[tuple[str, str, str]]:
+        """The import keys (badge id or email) of the leads already at an event."""
+        keys: set[tuple[str, str, str]] = set()
+        with self.engine.connect() as conn:
+            for row in conn.execute(
+                select(LEADS.c.email, LEADS.c.badge_id)
+                .where(and_(LEADS.c.event_id == event_id, LEADS.c.deleted.is_(False)))
+            ).mappings():
+                for sub in ({"badge_id": row["badge_id"]}, {"email": row["email"]}):
+                    key = import_key(event_id, sub)
+                    if key is not None:
+                        keys.add(key)
+        return keys
+
+    def import_leads(
+        self,
+        event_id: str,
+        rows: Iterable[tuple[int, Mapping[str, Any]]],
+        *,
+        local_fields: Mapping[str, Any] | None = None,
+        progress: Callable[[int], None] | None = None,
+        batch: int = 500,
+    ) -> ImportSummary:
+        """Write imported rows (line number, lead fields) to the event, skipping leads it has.
+
+        Rows go in batches of `batch`, each batch one transaction; a row the validation
+        refuses is reported by line and the rest go on.
+        """
+        summary = ImportSummary()
+        seen = self.import_keys(event_id)
+        ks = spec("lead")
+        pending: list[tuple[int, dict[str, Any]]] = []
+        done = 0
+
+        def flush() -> None:
+            nonlocal done
+            saved: list[str] = []
+            with self.engine.begin() as conn:
+                for line, values in pending:
+                    try:
+                        with conn.begin_nested():
+                            result = self.store.save_in(conn, ks, values, local_fields=local_fields)
+                    except ValidationFailed as exc:
+                        summary.problems.append((line, exc.describe()))
+                        summary.failed_rows += 1
+                    else:
+                        saved.append(result.record_id)
+                        summary.imported += 1
+            done += len(pending)
+            pending.clear()
+            if saved:
+                self.store.notify("lead", saved)
+            if progress is not None:
+                progress(done)
+
+        for line, fields in rows:
+            values = {**fields, "event_id": event_id}
+            values.setdefault("source", "import")
+            values.setdefault("captured_at", utc_now_iso())
+            key = import_key(event_id, values)
+            if key is not None and key in seen:
+                summary.duplicates += 1
+                continue
+            if key is not None:
+                seen.add(key)
+                # A row with a badge id is also known by its email, and the other way round.
+                other = import_key(event_id, {"email": values.get("email")})
+                if other is not None:
+                    seen.add(other)
+            pending.append((line, values))
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
+        return summary
+
+    # -- exports and reports -------------------------------------------------------------
+
+    def export_rows(self, event_id: str | None = None, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every lead (of one event, or all), oldest first, with `event_name` and `owner_name`."""
+        names = {e["id"]: e["name"] for e in self.events()}
+        users = {uid: u.get("name") or "" for uid, u in self.users().items()}
+        query = select(LEADS, latest_status_column().label("status")).where(
+            LEADS.c.deleted.is_(False)
+        )
+        if event_id:
+            query = query.where(LEADS.c.event_id == event_id)
+        query = query.order_by(asc(LEADS.c.captured_at), asc(LEADS.c.id))
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=chunk).execute(query).mappings()
+            for row in result:
+                out = dict(row)
+                out["event_name"] = names.get(out.get("event_id") or "", "")
+                out["owner_name"] = users.get(out.get("owner_id") or "", "")
+                yield out
+
+    def export_count(self, event_id: str | None = None) -> int:
+        query = select(func.count()).select_from(LEADS).where(LEADS.c.deleted.is_(False))
+        if event_id:
+            query = query.where(LEADS.c.event_id == event_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())

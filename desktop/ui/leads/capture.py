@@ -1,0 +1,859 @@
+"""The capture screen: scan or type a visitor, answer the rubric, press Enter, next visitor.
+
+Keyboard-first: the focus rests on the scan field; Enter saves (record and outbox entry in one
+transaction, on the writer lane) and the form clears; Ctrl+Z reopens the last lead. Nothing
+typed or scanned is dropped: text that does not fit is refused with a message and left where
+it was, and a save that fails puts the visitor back into the form.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.barcodes import IMAGE_SUFFIXES, decode_file
+from desktop.store.leads import LeadBook
+from desktop.ui.leads.guard import when_alive
+from desktop.ui.leads.rubric_form import RubricForm
+from desktop.ui.leads.scan_field import ScanField
+from desktop.ui.services import Services
+from fieldnote.badges import parse_badge
+from fieldnote.contacts import check_email, normalize_phone
+from fieldnote.duplicates import Match, merge_leads
+from fieldnote.ids import new_id
+from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX
+from fieldnote.validation import check_complete, strip_control, utc_now_iso
+
+log = logging.getLogger(__name__)
+
+# Contact fields as (lead field, label); all one-line text.
+CONTACT_FIELDS = (
+    ("first_name", "First name"),
+    ("last_name", "Last name"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("company", "Company"),
+    ("title", "Job title"),
+    ("country", "Country"),
+    ("badge_id", "Badge id"),
+)
+# The notes editor accepts this much so a long paste is shown and can be shortened; a save
+# needs the notes within TEXT_MAX.
+NOTES_EDITOR_MAX = 1_000_000
+
+
+def _restyle(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def _person(fields: dict[str, Any]) -> str:
+    name = " ".join(p for p in (fields.get("first_name"), fields.get("last_name")) if p)
+    name = name or fields.get("email") or fields.get("badge_id") or "the visitor"
+    company = fields.get("company")
+    return f"{name} ({company})" if company else str(name)
+
+
+class NotesEdit(QPlainTextEdit):
+    """Notes that refuse a paste too large to show; what was refused stays on the clipboard."""
+
+    refused = Signal(str)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        text = source.text() if source.hasText() else ""
+        if len(self.toPlainText()) + len(text) > NOTES_EDITOR_MAX:
+            self.refused.emit(
+                self.tr("That paste is %1 characters; notes hold at most %2. Nothing was "
+                        "pasted and it is still on your clipboard.")
+                .replace("%1", f"{len(text):,}").replace("%2", f"{TEXT_MAX:,}")
+            )
+            return
+        super().insertFromMimeData(source)
+
+
+class _SaveKeys(QObject):
+    """Enter in a one-line field saves; Ctrl+Enter saves from anywhere, notes included."""
+
+    def __init__(self, capture: CapturePanel) -> None:
+        super().__init__(capture)
+        self.capture = capture
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                ctrl = bool(key_event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                if ctrl or not isinstance(obj, QPlainTextEdit):
+                    if isinstance(obj, QComboBox) and obj.view().isVisible():
+                        return False
+                    self.capture.save()
+                    return True
+        return False
+
+
+class CapturePanel(QWidget):
+    """One visitor at a time; `lead_saved(id)` after each commit."""
+
+    lead_saved = Signal(str)
+
+    def __init__(self, services: Services, book: LeadBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.book = book
+        self.setAcceptDrops(True)
+        self._editing_id: str | None = None
+        self._badge_raw: str | None = None
+        self._address: str | None = None
+        self._source = "manual"
+        self._consent_at: str | None = None
+        self._collateral: dict[str, str] = {}
+        self.last_saved_id: str | None = None
+        self._pending_save: dict[str, Any] | None = None
+        self._duplicate: Match | None = None
+        self._dup_fields: dict[str, Any] | None = None
+        self._likely: Match | None = None
+        self._keys = _SaveKeys(self)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        # -- event and counter --
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Event")))
+        self.event_box = QComboBox()
+        self.event_box.setMinimumWidth(260)
+        self.event_box.currentIndexChanged.connect(self._on_event_box_changed)
+        top.addWidget(self.event_box)
+        top.addStretch(1)
+        self.counter = QLabel()
+        self.counter.setObjectName("captureCounter")
+        self.counter.setProperty("role", "muted")
+        top.addWidget(self.counter)
+        outer.addLayout(top)
+
+        # -- scan row --
+        scan_row = QHBoxLayout()
+        self.scan = ScanField()
+        self.scan.setPlaceholderText(
+            self.tr("Scan a badge, paste a vCard, or type an email or badge number, then Enter")
+        )
+        self.scan.scanned.connect(self._on_scan_scanned)
+        self.scan.save_requested.connect(self.save)
+        self.scan.reopen_requested.connect(self.reopen_last)
+        self.scan.refused.connect(self.show_problem)
+        scan_row.addWidget(self.scan, 1)
+        self.photo_button = QPushButton(self.tr("Badge photo…"))
+        self.photo_button.setToolTip(self.tr("Read a QR, PDF417, Code 128 or DataMatrix code from a photo (or drop one here)"))
+        self.photo_button.clicked.connect(self._on_photo_button_clicked)
+        scan_row.addWidget(self.photo_button)
+        outer.addLayout(scan_row)
+
+        self.message = QLabel()
+        self.message.setObjectName("captureMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.message)
+
+        # -- duplicate bar --
+        self.duplicate_bar = QFrame()
+        self.duplicate_bar.setObjectName("card")
+        bar = QHBoxLayout(self.duplicate_bar)
+        self.duplicate_label = QLabel()
+        self.duplicate_label.setWordWrap(True)
+        bar.addWidget(self.duplicate_label, 1)
+        self.merge_button = QPushButton(self.tr("Merge into it"))
+        self.merge_button.setProperty("primary", True)
+        self.merge_button.clicked.connect(self.merge_duplicate)
+        self.open_button = QPushButton(self.tr("Open it"))
+        self.open_button.clicked.connect(self.open_duplicate)
+        self.new_button = QPushButton(self.tr("Save as new"))
+        self.new_button.clicked.connect(self.save_as_new)
+        self.cancel_dup_button = QPushButton(self.tr("Back"))
+        self.cancel_dup_button.clicked.connect(self._hide_duplicate)
+        for b in (self.merge_button, self.open_button, self.new_button, self.cancel_dup_button):
+            bar.addWidget(b)
+        self.duplicate_bar.setVisible(False)
+        outer.addWidget(self.duplicate_bar)
+
+        # -- the form: contact on the left, qualification on the right --
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        host = QWidget()
+        grid = QGridLayout(host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(24)
+        contact_card = QFrame()
+        contact_card.setObjectName("card")
+        contact = QFormLayout(contact_card)
+        self.inputs: dict[str, QLineEdit] = {}
+        for name, label in CONTACT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"lead_{name}")
+            edit.setMaxLength(NAME_MAX * 5)  # over-long text is shown and explained, not cut
+            self.inputs[name] = edit
+            contact.addRow(self.tr(label), edit)
+        self.email_warning = QLabel()
+        self.email_warning.setProperty("state", "warn")
+        self.email_warning.setWordWrap(True)
+        self.phone_warning = QLabel()
+        self.phone_warning.setProperty("state", "warn")
+        self.phone_warning.setWordWrap(True)
+        contact.insertRow(3, "", self.email_warning)
+        contact.insertRow(5, "", self.phone_warning)
+        self.email_warning.setVisible(False)
+        self.phone_warning.setVisible(False)
+        self.inputs["email"].editingFinished.connect(self._check_email)
+        self.inputs["phone"].editingFinished.connect(self._check_phone)
+        self.inputs["last_name"].editingFinished.connect(self._check_likely)
+        self.inputs["company"].editingFinished.connect(self._check_likely)
+        self.likely_label = QLabel()
+        self.likely_label.setProperty("state", "warn")
+        self.likely_label.setWordWrap(True)
+        self.likely_label.setVisible(False)
+        contact.addRow("", self.likely_label)
+
+        self.consent = QCheckBox(services.settings.consent_text)
+        self.consent.setObjectName("consent")
+        self.consent.toggled.connect(self._on_consent_toggled)
+        contact.addRow(self.tr("Consent"), self.consent)
+        self.follow_up = QCheckBox(self.tr("Marketing follow-up"))
+        self.follow_up.setEnabled(False)
+        self.follow_up.setToolTip(self.tr("Needs the visitor's consent to be contacted"))
+        contact.addRow("", self.follow_up)
+        self.interests = QLineEdit()
+        self.interests.setPlaceholderText(self.tr("Products, comma separated"))
+        contact.addRow(self.tr("Interests"), self.interests)
+        self.collateral_search = QLineEdit()
+        self.collateral_search.setPlaceholderText(self.tr("Type to add approved collateral"))
+        self._collateral_model = QStringListModel(self)
+        self._collateral_hits: dict[str, str] = {}
+        completer = QCompleter(self._collateral_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._on_collateral_chosen)
+        self.collateral_search.setCompleter(completer)
+        self.collateral_search.textEdited.connect(self._on_collateral_search_edited)
+        contact.addRow(self.tr("Collateral to send"), self.collateral_search)
+        self.collateral_list = QListWidget()
+        self.collateral_list.setMaximumHeight(70)
+        self.collateral_list.setToolTip(self.tr("Delete removes the selected item"))
+        self.collateral_list.installEventFilter(self)
+        self.collateral_list.setVisible(False)
+        contact.addRow("", self.collateral_list)
+        self.notes = NotesEdit()
+        self.notes.refused.connect(self.show_problem)
+        self.notes.setObjectName("lead_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("Notes (Ctrl+Enter saves)"))
+        self.notes.setMaximumHeight(110)
+        self.notes.textChanged.connect(self._on_notes_changed)
+        contact.addRow(self.tr("Notes"), self.notes)
+        self.notes_count = QLabel()
+        self.notes_count.setProperty("role", "muted")
+        self.notes_count.setVisible(False)
+        contact.addRow("", self.notes_count)
+        grid.addWidget(contact_card, 0, 0)
+
+        rubric_card = QFrame()
+        rubric_card.setObjectName("card")
+        rubric_box = QVBoxLayout(rubric_card)
+        title = QLabel(self.tr("Qualification"))
+        title.setProperty("role", "subtitle")
+        rubric_box.addWidget(title)
+        self.rubric_form = RubricForm()
+        rubric_box.addWidget(self.rubric_form, 1)
+        grid.addWidget(rubric_card, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll.setWidget(host)
+        outer.addWidget(scroll, 1)
+
+        buttons = QHBoxLayout()
+        self.hint = QLabel(self.tr("Enter saves · Ctrl+Z reopens the last lead · Esc clears"))
+        self.hint.setProperty("role", "muted")
+        buttons.addWidget(self.hint, 1)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.clicked.connect(self.clear_form)
+        buttons.addWidget(self.clear_button)
+        self.save_button = QPushButton(self.tr("Save lead"))
+        self.save_button.setProperty("primary", True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+
+        for w in (*self.inputs.values(), self.interests, self.notes, self.consent, self.follow_up):
+            w.installEventFilter(self._keys)
+        self.rubric_form.installEventFilter(self._keys)
+        self._watch_rubric_inputs()
+
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.reopen_last)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._on_escape)
+
+        self._counter_timer = QTimer(self, singleShot=True, interval=150)
+        self._counter_timer.timeout.connect(self.update_counter)
+        services.changes.records_changed.connect(self._on_records_changed)
+        self.reload_events()
+
+    # -- events and rubric ---------------------------------------------------------------
+
+    def reload_events(self) -> None:
+        wanted = self.current_event_id() or self.services.settings.current_event_id
+        self.event_box.blockSignals(True)
+        self.event_box.clear()
+        self.event_box.addItem(self.tr("(no event)"), "")
+        for event in self.book.events():
+            label = event.get("name") or ""
+            if event.get("starts_on"):
+                label += f"  ·  {event['starts_on']}"
+            self.event_box.addItem(label, event["id"])
+        index = self.event_box.findData(wanted) if wanted else 0
+        self.event_box.setCurrentIndex(max(0, index))
+        self.event_box.blockSignals(False)
+        self._apply_event()
+
+    def current_event_id(self) -> str | None:
+        value = self.event_box.currentData() if self.event_box.count() else None
+        return value or None
+
+    def set_event(self, event_id: str) -> None:
+        index = self.event_box.findData(event_id)
+        if index >= 0:
+            self.event_box.setCurrentIndex(index)
+
+    def _on_event_box_changed(self, _index: int) -> None:
+        event_id = self.current_event_id() or ""
+        if event_id != self.services.settings.current_event_id:
+            self.services.settings.current_event_id = event_id
+            self.services.settings.save()
+        self._apply_event()
+
+    def _apply_event(self) -> None:
+        event = self.book.event(self.current_event_id()) if self.current_event_id() else None
+        answers = self.rubric_form.answers()
+        self.rubric_form.set_rubric(self.book.rubric(event.get("rubric_id")) if event else None)
+        self.rubric_form.set_answers(answers)
+        self._watch_rubric_inputs()
+        self.update_counter()
+
+    def _watch_rubric_inputs(self) -> None:
+        for child in self.rubric_form.findChildren(QWidget):
+            if isinstance(child, (QLineEdit, QComboBox, QCheckBox)):
+                child.installEventFilter(self._keys)
+
+    def update_counter(self) -> None:
+        today, at_event = self.book.counts(self.current_event_id())
+        text = self.tr("%1 today").replace("%1", f"{today:,}")
+        if self.current_event_id():
+            text += self.tr("  ·  %1 at this event").replace("%1", f"{at_event:,}")
+        self.counter.setText(text)
+
+    def _on_records_changed(self, kind: str, _ids: list) -> None:
+        if kind == "lead":
+            self._counter_timer.start()
+        elif kind in ("event", "rubric"):
+            self.reload_events()
+
+    # -- scanning ------------------------------------------------------------------------
+
+    def _on_scan_scanned(self, payload: str, how: str) -> None:
+        self.read_payload(payload, "scan" if how in ("scan", "paste") else "manual")
+
+    def read_payload(self, payload: str, source: str) -> None:
+        """Fill the contact fields from a scanned or decoded payload, keeping it whole."""
+        if self._has_contact() and self._badge_raw != payload and self._complete():
+            # The previous visitor was not saved yet: save them before the next one.
+            self.save()
+        parsed = parse_badge(payload)
+        values = {k: v for k, v in parsed.lead_fields().items() if k not in ("badge_raw", "notes")}
+        for edit in self.inputs.values():
+            edit.clear()
+        for name, value in values.items():
+            if name in self.inputs:
+                self.inputs[name].setText(strip_control(value))
+        if parsed.note:
+            self._append_note(parsed.note)
+        self._badge_raw = payload
+        self._source = source if parsed.recognised or source != "manual" else "manual"
+        self._address = strip_control(values.get("address") or "") or None
+        self._check_email()
+        self._check_phone()
+        self._check_likely()
+        if parsed.recognised and values:
+            self.show_info(
+                self.tr("Read %1: %2").replace("%1", parsed.format).replace("%2", _person(values))
+            )
+        else:
+            self.show_problem(
+                self.tr("Could not read this scan; it is kept whole with the lead. "
+                        "Type the name and email.")
+            )
+            self.inputs["first_name"].setFocus()
+            return
+        self.scan.setFocus()
+
+    def _on_photo_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Badge or card photo"), "",
+            self.tr("Images (%1)").replace("%1", " ".join(f"*{s}" for s in IMAGE_SUFFIXES)),
+        )
+        if path:
+            self.decode_photo(Path(path))
+
+    def decode_photo(self, path: Path) -> Any:
+        """Read a barcode from a photo on the parallel lane; the result fills the form."""
+        self.show_info(self.tr("Reading %1…").replace("%1", path.name))
+        task = self.services.tasks.run("decode badge photo", lambda _ctx: decode_file(path))
+        task.finished.connect(when_alive(self, lambda found, p=path: self._on_photo_decoded(p, found)))
+        task.failed.connect(when_alive(self, self.show_problem))
+        return task
+
+    def _on_photo_decoded(self, path: Path, found: list) -> None:
+        if not found:
+            self.show_problem(
+                self.tr("No QR, PDF417, Code 128 or DataMatrix code found in %1. "
+                        "Type the details instead.").replace("%1", path.name)
+            )
+            return
+        self.read_payload(found[0].text, "card")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(IMAGE_SUFFIXES):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.decode_photo(Path(urls[0].toLocalFile()))
+
+    # -- field checks --------------------------------------------------------------------
+
+    def _check_email(self) -> None:
+        warning = check_email(self.inputs["email"].text())
+        self.email_warning.setText(warning or "")
+        self.email_warning.setVisible(bool(warning))
+
+    def _check_phone(self) -> None:
+        text = self.inputs["phone"].text()
+        checked = normalize_phone(text, self.services.settings.phone_region)
+        if checked.ok and checked.value != text:
+            self.inputs["phone"].setText(checked.value)
+        self.phone_warning.setText(checked.warning or "")
+        self.phone_warning.setVisible(bool(checked.warning))
+
+    def _check_likely(self) -> None:
+        self._likely = None
+        if self._editing_id is None and self.inputs["last_name"].text().strip():
+            candidate = self._contact_values()
+            likely = [m for m in self.book.duplicates(candidate) if not m.exact]
+            self._likely = likely[0] if likely else None
+        if self._likely is not None:
+            lead = self._likely.lead
+            self.likely_label.setText(
+                self.tr("Possibly already captured: %1, %2 (%3).")
+                .replace("%1", _person(dict(lead)))
+                .replace("%2", (lead.get("captured_at") or "")[:16].replace("T", " "))
+                .replace("%3", ", ".join(self._likely.reasons))
+            )
+        self.likely_label.setVisible(self._likely is not None)
+
+    def _on_consent_toggled(self, checked: bool) -> None:
+        self._consent_at = utc_now_iso() if checked else None
+        self.follow_up.setEnabled(checked)
+        if not checked:
+            self.follow_up.setChecked(False)
+
+    def _on_notes_changed(self) -> None:
+        length = len(self.notes.toPlainText())
+        if length > NOTES_EDITOR_MAX:
+            # Past this even showing the text gets slow; the paste was refused by the editor.
+            return
+        over = length - TEXT_MAX
+        self.notes_count.setVisible(length > TEXT_MAX * 0.9)
+        if over > 0:
+            self.notes_count.setText(
+                self.tr("%1 characters: %2 more than a lead holds. Shorten the notes to save.")
+                .replace("%1", f"{length:,}").replace("%2", f"{over:,}")
+            )
+            self.notes_count.setProperty("state", "bad")
+        else:
+            self.notes_count.setText(
+                self.tr("%1 of %2 characters").replace("%1", f"{length:,}")
+                .replace("%2", f"{TEXT_MAX:,}")
+            )
+            self.notes_count.setProperty("state", "")
+        _restyle(self.notes_count)
+
+    def _append_note(self, text: str) -> None:
+        current = self.notes.toPlainText()
+        if text and text not in current:
+            self.notes.setPlainText(f"{current}\n{text}".strip())
+
+    # -- collateral ----------------------------------------------------------------------
+
+    def _on_collateral_search_edited(self, text: str) -> None:
+        hits = self.book.collateral_matches(text)
+        self._collateral_hits = {title: cid for cid, title in hits}
+        self._collateral_model.setStringList([title for _cid, title in hits])
+
+    def _on_collateral_chosen(self, title: str) -> None:
+        cid = self._collateral_hits.get(title)
+        if cid and cid not in self._collateral:
+            self._collateral[cid] = title
+            self._render_collateral()
+        QTimer.singleShot(0, self.collateral_search.clear)
+
+    def _render_collateral(self) -> None:
+        self.collateral_list.clear()
+        for cid, title in self._collateral.items():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            self.collateral_list.addItem(item)
+        self.collateral_list.setVisible(bool(self._collateral))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.collateral_list and event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                item = self.collateral_list.currentItem()
+                if item is not None:
+                    self._collateral.pop(item.data(Qt.ItemDataRole.UserRole), None)
+                    self._render_collateral()
+                return True
+        return super().eventFilter(obj, event)
+
+    # -- collecting and saving -----------------------------------------------------------
+
+    def _contact_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, edit in self.inputs.items():
+            text = strip_control(edit.text()).strip()
+            if text:
+                values[name] = text
+        if self.current_event_id():
+            values["event_id"] = self.current_event_id()
+        if self._badge_raw:
+            values["badge_raw"] = self._badge_raw
+        if self._address:
+            values["address"] = self._address
+        return values
+
+    def _has_contact(self) -> bool:
+        return any(e.text().strip() for e in self.inputs.values()) or bool(self._badge_raw)
+
+    def _complete(self) -> bool:
+        return not check_complete(LEAD, self._contact_values())
+
+    def collect(self) -> dict[str, Any]:
+        """The lead's fields as the form holds them (validated by the store on save)."""
+        values = self._contact_values()
+        if "badge_raw" in values:
+            values["badge_raw"] = strip_control(values["badge_raw"])
+        values["source"] = self._source
+        answers = self.rubric_form.answers()
+        result = self.rubric_form.result()
+        if result is not None and self.rubric_form.rubric is not None:
+            values.update(result.lead_fields(self.rubric_form.rubric))
+        if answers:
+            values["answers"] = answers
+        values["consent_contact"] = self.consent.isChecked()
+        if self.consent.isChecked():
+            values["consent_text_version"] = self.services.settings.consent_text_version
+            values["consent_at"] = self._consent_at or utc_now_iso()
+        values["follow_up"] = self.consent.isChecked() and self.follow_up.isChecked()
+        interests = [strip_control(t).strip() for t in self.interests.text().split(",")]
+        interests = [t for t in interests if t]
+        if interests:
+            values["interests"] = interests
+        if self._collateral:
+            values["collateral_ids"] = list(self._collateral)
+        notes = strip_control(self.notes.toPlainText()).strip()
+        email = values.get("email")
+        if email and check_email(email):
+            # The store refuses an unusable address; keep what was typed in the notes instead.
+            del values["email"]
+            kept = self.tr("Email as typed (not a valid address): %1").replace("%1", email)
+            notes = f"{notes}\n{kept}".strip()
+        if notes:
+            values["notes"] = notes
+        return values
+
+    def _too_long(self, values: dict[str, Any]) -> list[str]:
+        problems = []
+        for name, label in CONTACT_FIELDS:
+            value = values.get(name)
+            if isinstance(value, str) and len(value) > NAME_MAX:
+                problems.append(
+                    self.tr("%1 is %2 characters; at most %3 fit.")
+                    .replace("%1", self.tr(label)).replace("%2", f"{len(value):,}")
+                    .replace("%3", str(NAME_MAX))
+                )
+        for name, label in (("notes", "Notes"), ("badge_raw", "The scan")):
+            value = values.get(name)
+            if isinstance(value, str) and len(value) > TEXT_MAX:
+                problems.append(
+                    self.tr("%1 is %2 characters; at most %3 fit (%4 too many).")
+                    .replace("%1", self.tr(label)).replace("%2", f"{len(value):,}")
+                    .replace("%3", f"{TEXT_MAX:,}").replace("%4", f"{len(value) - TEXT_MAX:,}")
+                )
+        for tag in values.get("interests", []):
+            if len(tag) > NAME_MAX:
+                problems.append(self.tr("An interest is longer than %1 characters.").replace("%1", str(NAME_MAX)))
+                break
+        return problems
+
+    def save(self) -> None:
+        """Save the visitor (Enter). Checks run here; the write runs on the writer lane."""
+        if self.duplicate_bar.isVisible():
+            self.merge_duplicate()
+            return
+        if not self._has_contact() and not self.notes.toPlainText().strip():
+            self.show_info(self.tr("Nothing to save yet: scan a badge or type a name."))
+            self.scan.setFocus()
+            return
+        values = self.collect()
+        problems = self._too_long(values)
+        if problems:
+            self.show_problem(" ".join(problems) + " " + self.tr("Nothing was saved or cut; shorten and press Enter again."))
+            return
+        missing = check_complete(LEAD, {**values, "captured_at": "x"})
+        if missing:
+            self.show_problem(
+                self.tr("Add a last name, an email, a phone number or scan a badge before saving.")
+            )
+            self.inputs["last_name"].setFocus()
+            return
+        if self._editing_id is None:
+            exact = [m for m in self.book.duplicates(values) if m.exact]
+            if exact:
+                self._show_duplicate(exact[0], values)
+                return
+        self._write(values, self._editing_id)
+
+    def _write(self, values: dict[str, Any], record_id: str | None) -> None:
+        creating = record_id is None
+        record_id = record_id or new_id()
+        if creating:
+            values = {**values, "captured_at": utc_now_iso()}
+        user_id = self.services.user.get("id")
+        local = {"owner_id": user_id, "captured_by": user_id} if creating and user_id else None
+        snapshot = self._snapshot()
+        store = self.services.store
+        task = self.services.tasks.write(
+            "save lead",
+            lambda _ctx: store.save("lead", values, record_id, local_fields=local),
+        )
+        task.finished.connect(when_alive(self, lambda _r, rid=record_id, v=values: self._on_saved(rid, v)))
+        task.failed.connect(when_alive(self, lambda message, s=snapshot: self._on_save_failed(message, s)))
+        self.clear_form()
+        self.show_info(self.tr("Saving %1…").replace("%1", _person(values)))
+
+    def _on_saved(self, record_id: str, values: dict[str, Any]) -> None:
+        self.last_saved_id = record_id
+        grade = values.get("grade")
+        extra = ""
+        if grade:
+            extra = f" — {grade}" + (self.tr(", qualified") if values.get("qualified") else "")
+        self.show_info(
+            self.tr("Saved %1%2. Ctrl+Z reopens it.").replace("%1", _person(values)).replace("%2", extra)
+        )
+        self.update_counter()
+        self.lead_saved.emit(record_id)
+
+    def _on_save_failed(self, message: str, snapshot: dict[str, Any]) -> None:
+        if self._has_contact():
+            # The rep already started the next visitor: keep that form, report the failure.
+            self.show_problem(
+                self.tr("Could not save the previous lead (%1). Its details: %2").replace("%1", message)
+                .replace("%2", _person(snapshot["values"]))
+            )
+            return
+        self._restore(snapshot)
+        self.show_problem(self.tr("Not saved: %1. The lead is back in the form.").replace("%1", message))
+
+    # -- duplicates ----------------------------------------------------------------------
+
+    def _show_duplicate(self, match: Match, values: dict[str, Any]) -> None:
+        self._duplicate = match
+        self._dup_fields = values
+        lead = dict(match.lead)
+        self.duplicate_label.setText(
+            self.tr("Already at this event (%1): %2, captured %3. Merge this scan into it?")
+            .replace("%1", ", ".join(match.reasons)).replace("%2", _person(lead))
+            .replace("%3", (lead.get("captured_at") or "")[:16].replace("T", " "))
+        )
+        self.duplicate_bar.setVisible(True)
+        self.merge_button.setFocus()
+
+    def _hide_duplicate(self) -> None:
+        self.duplicate_bar.setVisible(False)
+        self._duplicate = None
+        self._dup_fields = None
+        self.scan.setFocus()
+
+    def merge_duplicate(self) -> None:
+        """Fold the form into the existing lead (nothing of either is lost)."""
+        if self._duplicate is None or self._dup_fields is None:
+            return
+        target, incoming = str(self._duplicate.lead_id), dict(self._dup_fields)
+        self.duplicate_bar.setVisible(False)
+        self._duplicate = None
+        snapshot = self._snapshot()
+        book = self.book
+        task = self.services.tasks.write("merge lead", lambda _ctx: book.merge(target, incoming))
+        task.finished.connect(when_alive(self, lambda _r, rid=target, v=incoming: self._on_saved(rid, v)))
+        task.failed.connect(when_alive(self, lambda message, s=snapshot: self._on_save_failed(message, s)))
+        self.clear_form()
+        self.show_info(self.tr("Merging into the existing lead…"))
+
+    def open_duplicate(self) -> None:
+        """Open the existing lead with this scan merged in, to review before Enter saves it."""
+        if self._duplicate is None or self._dup_fields is None:
+            return
+        existing = self.services.store.get("lead", str(self._duplicate.lead_id))
+        if existing is None:
+            self._hide_duplicate()
+            return
+        state = {k: existing[k] for k in LEAD.client_fields}
+        merged = merge_leads(state, self._dup_fields)
+        target = str(self._duplicate.lead_id)
+        self._hide_duplicate()
+        self.load(merged, target)
+        self.show_info(self.tr("Opened the existing lead with this scan merged in; Enter saves."))
+
+    def save_as_new(self) -> None:
+        values = self._dup_fields
+        self._hide_duplicate()
+        if values is not None:
+            self._write(self.collect(), None)
+
+    # -- form state ----------------------------------------------------------------------
+
+    def _snapshot(self) -> dict[str, Any]:
+        return {
+            "values": self.collect(),
+            "editing_id": self._editing_id,
+            "collateral": dict(self._collateral),
+            "notes_raw": self.notes.toPlainText(),
+        }
+
+    def _restore(self, snapshot: dict[str, Any]) -> None:
+        self.load(snapshot["values"], snapshot["editing_id"])
+        self._collateral = dict(snapshot["collateral"])
+        self._render_collateral()
+        self.notes.setPlainText(snapshot["notes_raw"])
+
+    def load(self, fields: dict[str, Any], record_id: str | None) -> None:
+        """Show a lead's fields in the form; Enter then updates `record_id` (or creates)."""
+        self.clear_form()
+        self._editing_id = record_id
+        for name, edit in self.inputs.items():
+            value = fields.get(name)
+            edit.setText("" if value is None else str(value))
+        self._badge_raw = fields.get("badge_raw")
+        self._address = fields.get("address")
+        self._source = fields.get("source") or "manual"
+        if fields.get("event_id"):
+            self.set_event(fields["event_id"])
+        self.rubric_form.set_answers(fields.get("answers") or {})
+        self.consent.setChecked(bool(fields.get("consent_contact")))
+        self._consent_at = fields.get("consent_at")
+        self.follow_up.setChecked(bool(fields.get("follow_up")))
+        self.interests.setText(", ".join(fields.get("interests") or []))
+        ids = list(fields.get("collateral_ids") or [])
+        self._collateral = self.book.collateral_titles(ids) if ids else {}
+        for cid in ids:
+            self._collateral.setdefault(cid, cid)
+        self._render_collateral()
+        self.notes.setPlainText(fields.get("notes") or "")
+        self._check_email()
+        self._check_phone()
+        if record_id:
+            self.hint.setText(self.tr("Editing a saved lead · Enter saves the changes · Esc leaves it"))
+
+    def reopen_last(self) -> None:
+        """Ctrl+Z: bring the last saved lead back into the form to correct it."""
+        if self.last_saved_id is None:
+            self.show_info(self.tr("No lead saved in this session yet."))
+            return
+        row = self.services.store.get("lead", self.last_saved_id)
+        if row is None:
+            self.show_problem(self.tr("The last lead is no longer there."))
+            return
+        self.load(row, self.last_saved_id)
+        self.show_info(self.tr("Reopened %1. Enter saves the changes.").replace("%1", _person(row)))
+        self.scan.setFocus()
+
+    def clear_form(self) -> None:
+        for edit in self.inputs.values():
+            edit.clear()
+        self._editing_id = None
+        self._badge_raw = None
+        self._address = None
+        self._source = "manual"
+        self.rubric_form.clear()
+        self.consent.setChecked(False)
+        self._consent_at = None
+        self.follow_up.setChecked(False)
+        self.interests.clear()
+        self._collateral = {}
+        self._render_collateral()
+        self.collateral_search.clear()
+        self.notes.clear()
+        self.email_warning.setVisible(False)
+        self.phone_warning.setVisible(False)
+        self.likely_label.setVisible(False)
+        self._likely = None
+        self.hint.setText(self.tr("Enter saves · Ctrl+Z reopens the last lead · Esc clears"))
+        self.scan.clear()
+        self.scan.setFocus()
+
+    def _on_escape(self) -> None:
+        if self.duplicate_bar.isVisible():
+            self._hide_duplicate()
+        else:
+            self.clear_form()
+            self.message.clear()
+
+    def show_info(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("state", "")
+        _restyle(self.message)
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("state", "bad")
+        _restyle(self.message)
+
+    def focus_scan(self) -> None:
+        self.scan.setFocus(Qt.FocusReason.ShortcutFocusReason)
+

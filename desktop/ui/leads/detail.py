@@ -1,0 +1,268 @@
+"""Lead detail: the contact, its score (and the rubric version it was scored with), and the
+outcome timeline, with the form to add an outcome (reps for their own leads, marketers for all).
+
+Outcomes are appended as `lead_outcome` records, never edits of the lead, so both sides'
+updates survive sync. The write runs on the writer lane.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.leads import LeadBook
+from desktop.ui.leads.guard import when_alive
+from desktop.ui.leads.models import STATUS_LABELS, grade_text, person_name, short_time, status_text
+from desktop.ui.services import Services
+from fieldnote.kinds import OUTCOME_STATUSES
+from fieldnote.scoring import needs_rescore, score_fields
+
+ALL_LEADS_ROLES = ("marketer", "manager", "admin")
+
+
+def may_update_outcome(services: Services, lead: dict[str, Any]) -> bool:
+    """Reps update their own leads' outcomes; marketers (and admins) any lead's."""
+    if services.role in ("marketer", "admin"):
+        return True
+    if services.role == "manager":
+        return False
+    me = services.user.get("id")
+    owner = lead.get("owner_id")
+    # A lead captured here before any sync has no owner yet: it is the user's own.
+    return owner is None or owner == me
+
+
+class LeadDetail(QWidget):
+    """Shows one lead; `edit_requested(id)` asks the page to open it in the capture form."""
+
+    edit_requested = Signal(str)
+
+    def __init__(self, services: Services, book: LeadBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.book = book
+        self.lead_id: str | None = None
+        self.lead: dict[str, Any] | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        host = QFrame()
+        host.setObjectName("card")
+        self.layout_ = QVBoxLayout(host)
+        self.name_label = QLabel()
+        self.name_label.setProperty("role", "title")
+        self.name_label.setWordWrap(True)
+        self.layout_.addWidget(self.name_label)
+        self.sub_label = QLabel()
+        self.sub_label.setProperty("role", "muted")
+        self.sub_label.setWordWrap(True)
+        self.layout_.addWidget(self.sub_label)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.facts)
+        self.score_label = QLabel()
+        self.score_label.setWordWrap(True)
+        self.layout_.addWidget(self.score_label)
+        row = QHBoxLayout()
+        self.rescore_button = QPushButton(self.tr("Rescore with the current rubric"))
+        self.rescore_button.clicked.connect(self.rescore)
+        self.edit_button = QPushButton(self.tr("Edit in capture"))
+        self.edit_button.clicked.connect(lambda: self.lead_id and self.edit_requested.emit(self.lead_id))
+        row.addWidget(self.rescore_button)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+
+        self.timeline_title = QLabel(self.tr("Outcome timeline"))
+        self.timeline_title.setProperty("role", "subtitle")
+        self.layout_.addWidget(self.timeline_title)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("outcomeTimeline")
+        self.timeline.setMinimumHeight(120)
+        self.layout_.addWidget(self.timeline)
+
+        self.outcome_form = QWidget()
+        form = QFormLayout(self.outcome_form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.status_box = QComboBox()
+        for status in OUTCOME_STATUSES:
+            self.status_box.addItem(status_text(status), status)
+        self.status_box.currentIndexChanged.connect(self._update_outcome_fields)
+        self.reason_box = QComboBox()
+        self.amount = QLineEdit()
+        self.amount.setValidator(QDoubleValidator(0, 1e12, 2, self.amount))
+        self.amount.setPlaceholderText(self.tr("Deal amount"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.add_button = QPushButton(self.tr("Add outcome"))
+        self.add_button.setProperty("primary", True)
+        self.add_button.clicked.connect(self.add_outcome)
+        form.addRow(self.tr("New outcome"), self.status_box)
+        form.addRow(self.tr("Reason"), self.reason_box)
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow("", self.add_button)
+        self.layout_.addWidget(self.outcome_form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.layout_.addWidget(self.message)
+        self.layout_.addStretch(1)
+        scroll.setWidget(host)
+        outer.addWidget(scroll)
+        services.changes.records_changed.connect(self._on_records_changed)
+        self.show_lead(None)
+
+    def show_lead(self, lead_id: str | None) -> None:
+        self.lead_id = lead_id
+        self.lead = self.book.lead(lead_id) if lead_id else None
+        lead = self.lead
+        for w in (self.facts, self.score_label, self.timeline, self.timeline_title, self.outcome_form,
+                  self.rescore_button, self.edit_button):
+            w.setVisible(lead is not None)
+        self.message.clear()
+        if lead is None:
+            self.name_label.setText(self.tr("No lead selected"))
+            self.sub_label.setText(self.tr("Pick a lead in the list to see its details and outcomes."))
+            return
+        self.name_label.setText(person_name(lead))
+        self.sub_label.setText(" · ".join(p for p in (lead.get("title"), lead.get("company")) if p))
+        users = self.book.users()
+        event = self.book.event(lead["event_id"]) if lead.get("event_id") else None
+        facts = [
+            (self.tr("Email"), lead.get("email")),
+            (self.tr("Phone"), lead.get("phone")),
+            (self.tr("Country"), lead.get("country")),
+            (self.tr("Badge"), lead.get("badge_id")),
+            (self.tr("Event"), event.get("name") if event else None),
+            (self.tr("Captured"), short_time(lead.get("captured_at"))),
+            (self.tr("Owner"), (users.get(lead.get("owner_id") or "") or {}).get("name")),
+            (self.tr("Consent"), (self.tr("yes, wording %1 at %2")
+                                  .replace("%1", str(lead.get("consent_text_version") or "?"))
+                                  .replace("%2", short_time(lead.get("consent_at"))))
+             if lead.get("consent_contact") else self.tr("no")),
+            (self.tr("Follow-up"), self.tr("yes") if lead.get("follow_up") else None),
+            (self.tr("Interests"), ", ".join(lead.get("interests") or []) or None),
+            (self.tr("Notes"), lead.get("notes")),
+        ]
+        self.facts.setText("\n".join(f"{k}: {v}" for k, v in facts if v))
+        self._show_score(lead, event)
+        self._show_timeline()
+        allowed = may_update_outcome(self.services, lead)
+        self.outcome_form.setVisible(allowed)
+        self._update_outcome_fields()
+
+    def _show_score(self, lead: dict[str, Any], event: dict[str, Any] | None) -> None:
+        rubric = self.book.rubric((event or {}).get("rubric_id") or lead.get("rubric_id"))
+        text = self.tr("Not scored")
+        if lead.get("grade"):
+            text = self.tr("%1 · %2 points · scored with rubric v%3").replace(
+                "%1", grade_text(lead)).replace("%2", str(lead.get("score") or 0)).replace(
+                "%3", str(lead.get("rubric_version") or "?"))
+        stale = rubric is not None and needs_rescore(lead, rubric)
+        if stale and rubric is not None:
+            text += self.tr(" (the rubric is now v%1; not rescored)").replace("%1", str(rubric.version))
+        self.score_label.setText(text)
+        self.rescore_button.setVisible(stale and may_update_outcome(self.services, lead))
+        self._rubric = rubric
+
+    def _show_timeline(self) -> None:
+        self.timeline.clear()
+        if not self.lead_id:
+            return
+        users = self.book.users()
+        outcomes = self.book.outcomes(self.lead_id)
+        for o in outcomes:
+            parts = [short_time(o.get("at")), status_text(o.get("status"))]
+            if o.get("reason"):
+                parts.append(str(o["reason"]))
+            if o.get("amount") is not None:
+                parts.append(f"{o['amount']:,.2f}")
+            who = (users.get(o.get("author_id") or "") or {}).get("name")
+            if who:
+                parts.append(self.tr("by %1").replace("%1", who))
+            if o.get("note"):
+                parts.append(f"“{o['note']}”")
+            QListWidgetItem(" · ".join(parts), self.timeline)
+        if not outcomes:
+            QListWidgetItem(self.tr("No outcome yet (new lead)"), self.timeline)
+
+    def _update_outcome_fields(self) -> None:
+        status = self.status_box.currentData()
+        needs_reason = status in ("lost", "disqualified")
+        self.reason_box.setEnabled(needs_reason)
+        self.reason_box.clear()
+        if needs_reason:
+            for reason in self.book.reasons(status):
+                self.reason_box.addItem(reason)
+        self.amount.setEnabled(status == "won")
+
+    def add_outcome(self) -> None:
+        if not self.lead_id or self.lead is None:
+            return
+        if not may_update_outcome(self.services, self.lead):
+            self.message.setText(self.tr("Only the lead's owner or marketing can update its outcome."))
+            return
+        status = self.status_box.currentData()
+        reason = self.reason_box.currentText() if status in ("lost", "disqualified") else None
+        amount: float | None = None
+        if status == "won" and self.amount.text().strip():
+            try:
+                amount = float(self.amount.text().replace(",", ""))
+            except ValueError:
+                self.message.setText(self.tr("The amount must be a number."))
+                return
+        note = self.note.text().strip() or None
+        book, lead_id, author = self.book, self.lead_id, self.services.user.get("id")
+        task = self.services.tasks.write(
+            "add outcome",
+            lambda _ctx: book.add_outcome(lead_id, status, reason=reason, amount=amount,
+                                          note=note, author_id=author),
+        )
+        task.finished.connect(when_alive(self, lambda _r: self._on_outcome_added()))
+        task.failed.connect(when_alive(self, self.message.setText))
+
+    def _on_outcome_added(self) -> None:
+        self.amount.clear()
+        self.note.clear()
+        self.message.setText(self.tr("Outcome added."))
+        self._show_timeline()
+
+    def rescore(self) -> None:
+        """Explicitly rescore with the event's current rubric (an ordinary, visible edit)."""
+        if self.lead is None or self._rubric is None or not self.lead_id:
+            return
+        values = score_fields(self._rubric, self.lead.get("answers") or {})
+        store, lead_id = self.services.store, self.lead_id
+        task = self.services.tasks.write("rescore lead", lambda _ctx: store.save("lead", values, lead_id))
+        task.finished.connect(when_alive(self, lambda _r: self.show_lead(lead_id)))
+        task.failed.connect(when_alive(self, self.message.setText))
+
+    def _on_records_changed(self, kind: str, ids: list) -> None:
+        if self.lead_id is None:
+            return
+        if kind == "lead" and (not ids or self.lead_id in ids):
+            self.show_lead(self.lead_id)
+        elif kind == "lead_outcome":
+            self._show_timeline()
+
+
+__all__ = ["STATUS_LABELS", "LeadDetail", "may_update_outcome"]

@@ -1,0 +1,287 @@
+"""Events and rubrics: lists for everyone, editors for marketers (reps see them read-only).
+
+Saving an edited rubric makes its next version; leads keep the version they were scored with.
+Writes go to the writer lane through `LeadBook`; nothing here runs SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.leads import LeadBook
+from desktop.ui.common.lazy_model import Column, LazyRecordModel
+from desktop.ui.leads.guard import when_alive
+from desktop.ui.leads.rubric_editor import RubricDialog
+from desktop.ui.services import Services
+from fieldnote.validation import ValidationFailed, clean_fields
+
+EDITOR_ROLES = ("marketer", "admin")
+
+
+def can_edit_events(services: Services) -> bool:
+    return services.role in EDITOR_ROLES
+
+
+def _table(model: LazyRecordModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setShowGrid(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+class EventDialog(QDialog):
+    """Create or edit one event; `saved(id)` once the write committed."""
+
+    saved = Signal(str)
+
+    def __init__(self, services: Services, book: LeadBook, event: dict[str, Any] | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.book = book
+        self.event_id = event["id"] if event else None
+        self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.venue = QLineEdit()
+        self.starts_on = QLineEdit()
+        self.starts_on.setPlaceholderText("YYYY-MM-DD")
+        self.ends_on = QLineEdit()
+        self.ends_on.setPlaceholderText("YYYY-MM-DD")
+        self.campaign_code = QLineEdit()
+        self.rubric = QComboBox()
+        self.rubric.addItem(self.tr("(no rubric)"), "")
+        for r in book.rubrics():
+            self.rubric.addItem(f"{r.get('name') or ''}  (v{r.get('version') or 1})", r["id"])
+        self.staff = QListWidget()
+        self.staff.setMaximumHeight(140)
+        chosen = set((event or {}).get("booth_staff") or [])
+        for uid, user in book.users().items():
+            item = QListWidgetItem(f"{user.get('name') or ''}  ·  {user.get('role') or ''}")
+            item.setData(Qt.ItemDataRole.UserRole, uid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if uid in chosen else Qt.CheckState.Unchecked)
+            self.staff.addItem(item)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Venue"), self.venue)
+        form.addRow(self.tr("Starts on"), self.starts_on)
+        form.addRow(self.tr("Ends on"), self.ends_on)
+        form.addRow(self.tr("Campaign code"), self.campaign_code)
+        form.addRow(self.tr("Rubric"), self.rubric)
+        form.addRow(self.tr("Booth staff"), self.staff)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setProperty("state", "bad")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if event:
+            self.name.setText(event.get("name") or "")
+            self.venue.setText(event.get("venue") or "")
+            self.starts_on.setText(event.get("starts_on") or "")
+            self.ends_on.setText(event.get("ends_on") or "")
+            self.campaign_code.setText(event.get("campaign_code") or "")
+            index = self.rubric.findData(event.get("rubric_id") or "")
+            self.rubric.setCurrentIndex(max(0, index))
+
+    def values(self) -> dict[str, Any]:
+        staff = [
+            self.staff.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.staff.count())
+            if self.staff.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        values: dict[str, Any] = {
+            "name": self.name.text().strip(),
+            "venue": self.venue.text().strip() or None,
+            "starts_on": self.starts_on.text().strip() or None,
+            "ends_on": self.ends_on.text().strip() or None,
+            "campaign_code": self.campaign_code.text().strip() or None,
+            "rubric_id": self.rubric.currentData() or None,
+            "booth_staff": staff,
+        }
+        return values
+
+    def submit(self) -> None:
+        values = self.values()
+        try:
+            clean_fields("event", values)
+        except ValidationFailed as exc:
+            self.error.setText(exc.describe())
+            return
+        if values["starts_on"] and values["ends_on"] and values["ends_on"] < values["starts_on"]:
+            self.error.setText(self.tr("The event ends before it starts."))
+            return
+        book, event_id, author = self.book, self.event_id, self.services.user.get("id")
+        task = self.services.tasks.write(
+            "save event", lambda _ctx: book.save_event(values, event_id, author_id=author)
+        )
+        task.finished.connect(when_alive(self, lambda result: self._on_saved(result.record_id)))
+        task.failed.connect(when_alive(self, self.error.setText))
+
+    def _on_saved(self, record_id: str) -> None:
+        self.saved.emit(record_id)
+        self.accept()
+
+
+class EventsPanel(QWidget):
+    """The events and rubrics lists, with New/Edit for marketers."""
+
+    capture_requested = Signal(str)  # event id
+
+    def __init__(self, services: Services, book: LeadBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.book = book
+        self.editable = can_edit_events(services)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        left = QVBoxLayout()
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Events"))
+        title.setProperty("role", "subtitle")
+        head.addWidget(title, 1)
+        self.new_event_button = QPushButton(self.tr("New event"))
+        self.new_event_button.clicked.connect(lambda: self.edit_event(None))
+        self.edit_event_button = QPushButton(self.tr("Edit"))
+        self.edit_event_button.clicked.connect(self._edit_selected_event)
+        self.capture_button = QPushButton(self.tr("Capture at this event"))
+        self.capture_button.setProperty("primary", True)
+        self.capture_button.clicked.connect(self._capture_selected_event)
+        for b in (self.new_event_button, self.edit_event_button, self.capture_button):
+            head.addWidget(b)
+        left.addLayout(head)
+        self._rubric_names: dict[str, str] = {}
+        self.event_model = LazyRecordModel(
+            [
+                Column("name", self.tr("Event")),
+                Column("venue", self.tr("Venue")),
+                Column("dates", self.tr("Dates"), lambda r: " – ".join(
+                    d for d in (r.get("starts_on"), r.get("ends_on")) if d)),
+                Column("campaign_code", self.tr("Campaign")),
+                Column("rubric", self.tr("Rubric"),
+                       lambda r: self._rubric_names.get(r.get("rubric_id") or "", "")),
+            ],
+            lambda: services.queries.ids("event", order=(("starts_on", True), ("name", False))),
+            lambda ids: services.queries.rows("event", ids),
+            self,
+        )
+        self.event_view = _table(self.event_model)
+        self.event_view.doubleClicked.connect(lambda _i: self._edit_selected_event())
+        left.addWidget(self.event_view, 1)
+        layout.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Rubrics"))
+        title.setProperty("role", "subtitle")
+        head.addWidget(title, 1)
+        self.new_rubric_button = QPushButton(self.tr("New rubric"))
+        self.new_rubric_button.clicked.connect(lambda: self.edit_rubric(None))
+        self.edit_rubric_button = QPushButton(self.tr("Edit") if self.editable else self.tr("View"))
+        self.edit_rubric_button.clicked.connect(self._edit_selected_rubric)
+        head.addWidget(self.new_rubric_button)
+        head.addWidget(self.edit_rubric_button)
+        right.addLayout(head)
+        self.rubric_model = LazyRecordModel(
+            [
+                Column("name", self.tr("Rubric")),
+                Column("version", self.tr("Version"), lambda r: f"v{r.get('version') or 1}",
+                       align_right=True),
+                Column("questions", self.tr("Questions"),
+                       lambda r: str(len(r.get("questions") or [])), align_right=True),
+            ],
+            lambda: services.queries.ids("rubric", order=(("name", False),)),
+            lambda ids: services.queries.rows("rubric", ids),
+            self,
+        )
+        self.rubric_view = _table(self.rubric_model)
+        self.rubric_view.doubleClicked.connect(lambda _i: self._edit_selected_rubric())
+        right.addWidget(self.rubric_view, 1)
+        self.role_note = QLabel(self.tr("Events and rubrics are set up by marketing; you see them read-only."))
+        self.role_note.setProperty("role", "muted")
+        self.role_note.setWordWrap(True)
+        right.addWidget(self.role_note)
+        layout.addLayout(right, 2)
+
+        for b in (self.new_event_button, self.edit_event_button, self.new_rubric_button):
+            b.setVisible(self.editable)
+        self.role_note.setVisible(not self.editable)
+        services.changes.records_changed.connect(self._on_records_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self._rubric_names = {
+            r["id"]: f"{r.get('name') or ''} (v{r.get('version') or 1})" for r in self.book.rubrics()
+        }
+        self.event_model.reload()
+        self.rubric_model.reload()
+
+    def _on_records_changed(self, kind: str, _ids: list) -> None:
+        if kind in ("event", "rubric", "user"):
+            self.reload()
+
+    def _selected(self, view: QTableView, model: LazyRecordModel) -> str | None:
+        index = view.currentIndex()
+        return model.id_at(index.row()) if index.isValid() else None
+
+    def _edit_selected_event(self) -> None:
+        event_id = self._selected(self.event_view, self.event_model)
+        if event_id and self.editable:
+            self.edit_event(self.book.event(event_id))
+
+    def _capture_selected_event(self) -> None:
+        event_id = self._selected(self.event_view, self.event_model)
+        if event_id:
+            self.capture_requested.emit(event_id)
+
+    def edit_event(self, event: dict[str, Any] | None) -> EventDialog | None:
+        if not self.editable:
+            return None
+        dialog = EventDialog(self.services, self.book, event, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _edit_selected_rubric(self) -> None:
+        rubric_id = self._selected(self.rubric_view, self.rubric_model)
+        if rubric_id:
+            self.edit_rubric(self.services.store.get("rubric", rubric_id))
+
+    def edit_rubric(self, rubric: dict[str, Any] | None) -> RubricDialog:
+        dialog = RubricDialog(self.services, self.book, rubric, read_only=not self.editable,
+                              parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -1,0 +1,216 @@
+"""The rubric's qualification questions as form fields, with the live score, grade and badge.
+
+Scoring is `fieldnote.scoring.score`; this widget only collects answers and shows the result.
+Every answer widget is reachable with Tab and answerable from the keyboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldnote.scoring import Question, Rubric, Score, score
+
+
+def _restyle(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class RubricForm(QWidget):
+    """Answers to one rubric; `changed` fires on every edit, `result()` gives the score."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rubric: Rubric | None = None
+        self._inputs: dict[str, Any] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.score_label = QLabel()
+        self.score_label.setObjectName("leadScore")
+        self.grade_label = QLabel()
+        self.grade_label.setObjectName("leadGrade")
+        self.qualified_label = QLabel()
+        self.qualified_label.setObjectName("leadQualified")
+        head.addWidget(self.score_label)
+        head.addWidget(self.grade_label)
+        head.addStretch(1)
+        head.addWidget(self.qualified_label)
+        outer.addLayout(head)
+        self.missing_label = QLabel()
+        self.missing_label.setProperty("role", "muted")
+        self.missing_label.setWordWrap(True)
+        outer.addWidget(self.missing_label)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 4, 0, 0)
+        outer.addWidget(self.form_host)
+        self.empty_label = QLabel(self.tr("This event has no qualification rubric."))
+        self.empty_label.setProperty("role", "muted")
+        outer.addWidget(self.empty_label)
+        outer.addStretch(1)
+        self.set_rubric(None)
+
+    # -- building ------------------------------------------------------------------------
+
+    def set_rubric(self, rubric: Rubric | None) -> None:
+        if rubric is not None and self.rubric is not None and rubric == self.rubric:
+            return
+        self.rubric = rubric
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self._inputs.clear()
+        for q in rubric.questions if rubric else ():
+            widget = self._input_for(q)
+            label = QLabel(q.text)
+            label.setWordWrap(True)
+            self.form.addRow(label, widget)
+        self.empty_label.setVisible(rubric is None)
+        self._update_result()
+
+    def _input_for(self, q: Question) -> QWidget:
+        if q.type in ("single", "yesno"):
+            box = QComboBox()
+            box.addItem("", None)
+            if q.type == "single":
+                for o in q.options:
+                    box.addItem(o.label, o.value)
+            else:
+                box.addItem(self.tr("Yes"), True)
+                box.addItem(self.tr("No"), False)
+            box.currentIndexChanged.connect(self._on_input_changed)
+            self._inputs[q.id] = box
+            return box
+        if q.type == "multi":
+            host = QWidget()
+            flow = QHBoxLayout(host)
+            flow.setContentsMargins(0, 0, 0, 0)
+            boxes = []
+            for o in q.options:
+                check = QCheckBox(o.label)
+                check.setProperty("value", o.value)
+                check.toggled.connect(self._on_input_changed)
+                flow.addWidget(check)
+                boxes.append(check)
+            flow.addStretch(1)
+            self._inputs[q.id] = boxes
+            return host
+        edit = QLineEdit()
+        if q.type == "number":
+            edit.setValidator(QDoubleValidator(edit))
+            edit.setPlaceholderText(self.tr("a number"))
+        edit.textChanged.connect(self._on_input_changed)
+        self._inputs[q.id] = edit
+        return edit
+
+    # -- values --------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for qid, widget in self._inputs.items():
+            if isinstance(widget, QComboBox):
+                value = widget.currentData()
+                if value is not None:
+                    out[qid] = value
+            elif isinstance(widget, list):
+                chosen = [str(c.property("value")) for c in widget if c.isChecked()]
+                if chosen:
+                    out[qid] = chosen
+            else:
+                text = widget.text().strip()
+                if not text:
+                    continue
+                q = self.rubric.question(qid) if self.rubric else None
+                if q is not None and q.type == "number":
+                    try:
+                        number = float(text.replace(",", ""))
+                    except ValueError:
+                        out[qid] = text
+                    else:
+                        out[qid] = int(number) if number.is_integer() else number
+                else:
+                    out[qid] = text
+        return out
+
+    def set_answers(self, answers: Mapping[str, Any] | None) -> None:
+        answers = answers or {}
+        for qid, widget in self._inputs.items():
+            value = answers.get(qid)
+            widget_list = widget if isinstance(widget, list) else [widget]
+            for w in widget_list:
+                w.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                index = widget.findData(value) if value is not None else 0
+                widget.setCurrentIndex(max(0, index))
+            elif isinstance(widget, list):
+                chosen = set(value) if isinstance(value, list) else {value}
+                for check in widget:
+                    check.setChecked(check.property("value") in chosen)
+            else:
+                widget.setText("" if value is None else str(value))
+            for w in widget_list:
+                w.blockSignals(False)
+        self._update_result()
+
+    def clear(self) -> None:
+        self.set_answers({})
+
+    def result(self) -> Score | None:
+        if self.rubric is None:
+            return None
+        return score(self.rubric, self.answers())
+
+    def first_input(self) -> QWidget | None:
+        for widget in self._inputs.values():
+            return widget[0] if isinstance(widget, list) and widget else widget
+        return None
+
+    # -- display -------------------------------------------------------------------------
+
+    def _on_input_changed(self, *_args: object) -> None:
+        self._update_result()
+        self.changed.emit()
+
+    def _update_result(self) -> None:
+        result = self.result()
+        if result is None or self.rubric is None:
+            self.score_label.setText("")
+            self.grade_label.setText("")
+            self.qualified_label.setText("")
+            self.missing_label.setText("")
+            return
+        self.score_label.setText(
+            self.tr("Score %1 / %2").replace("%1", str(result.points))
+            .replace("%2", str(result.max_points))
+        )
+        self.grade_label.setText(result.grade.capitalize())
+        self.grade_label.setProperty("grade", result.grade)
+        _restyle(self.grade_label)
+        self.qualified_label.setText(self.tr("Qualified") if result.qualified else self.tr("Not qualified"))
+        self.qualified_label.setProperty("state", "good" if result.qualified else "warn")
+        _restyle(self.qualified_label)
+        if result.missing_must_haves:
+            needs = [
+                m.describe(self.rubric.question(m.question_id))
+                for m in self.rubric.must_have
+                if m.question_id in result.missing_must_haves
+            ]
+            self.missing_label.setText(self.tr("Needs: ") + "; ".join(needs))
+        else:
+            self.missing_label.setText("")

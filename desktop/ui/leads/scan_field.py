@@ -1,0 +1,119 @@
+"""The capture screen's scan field: tells a badge scanner's keystroke burst (or a paste) from typing.
+
+A scanner types its payload far faster than a person, line breaks included, often ending in
+Enter. Keys that arrive within `BURST_GAP_S` of each other belong to one burst; when the keys
+stop for `BURST_QUIET_MS`, a burst of at least `BURST_MIN_KEYS` keys is handed over whole. It
+never parses anything itself and never drops a keystroke.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from fieldnote.kinds import TEXT_MAX
+
+BURST_GAP_S = 0.035  # people type no faster than ~one key per 60 ms
+BURST_QUIET_MS = 90
+BURST_MIN_KEYS = 4
+# A paste longer than this is not a badge: refused whole (the clipboard keeps it).
+PASTE_MAX = TEXT_MAX
+
+
+class ScanField(QPlainTextEdit):
+    """One or two visible lines; holds whatever was scanned, pasted or typed until it is read."""
+
+    scanned = Signal(str, str)  # payload, how it came ("scan", "paste" or "typed")
+    save_requested = Signal()
+    reopen_requested = Signal()
+    refused = Signal(str)  # a message for the user
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanField")
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 18)
+        self._last_key_at = 0.0
+        self._burst_keys = 0
+        self._quiet = QTimer(self, singleShot=True, interval=BURST_QUIET_MS)
+        self._quiet.timeout.connect(self._on_quiet_timeout)
+
+    def payload(self) -> str:
+        return self.toPlainText()
+
+    def in_burst(self) -> bool:
+        return self._burst_keys > 0
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Undo) and not self.toPlainText():
+            self.reopen_requested.emit()
+            return
+        now = time.monotonic()
+        fast = (now - self._last_key_at) < BURST_GAP_S
+        self._last_key_at = now
+        is_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if fast and (event.text() or is_enter):
+            # The first key of a burst only shows its speed on the second one.
+            self._burst_keys = self._burst_keys + 1 if self._burst_keys else 2
+        elif event.text() or is_enter:
+            if self._burst_keys >= BURST_MIN_KEYS:
+                self._finish_burst()
+            self._burst_keys = 0
+        if is_enter:
+            if self._burst_keys:
+                # Part of a scanned payload: a vCard's line breaks, or the scanner's final Enter.
+                self.insertPlainText("\n")
+                self._quiet.start()
+                return
+            if self.toPlainText().strip():
+                self._emit("typed")
+            else:
+                self.clear()
+                self.save_requested.emit()
+            return
+        super().keyPressEvent(event)
+        if self._burst_keys:
+            self._quiet.start()
+
+    def _on_quiet_timeout(self) -> None:
+        if self._burst_keys >= BURST_MIN_KEYS:
+            self._finish_burst()
+        self._burst_keys = 0
+
+    def _finish_burst(self) -> None:
+        self._burst_keys = 0
+        self._last_key_at = 0.0
+        self._quiet.stop()
+        self._emit("scan")
+
+    def _emit(self, how: str) -> None:
+        text = self.toPlainText()
+        # A scanner's closing Enter is not part of the payload.
+        if text.endswith("\n"):
+            text = text[:-1]
+        self.clear()
+        if text.strip():
+            self.scanned.emit(text, how)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        text = source.text() if source.hasText() else ""
+        if not text:
+            return
+        if len(text) > PASTE_MAX:
+            self.refused.emit(
+                self.tr(
+                    "That paste is %1 characters long; a badge scan holds at most %2. "
+                    "Nothing was pasted and it is still on your clipboard: put longer "
+                    "text in the notes or split it."
+                ).replace("%1", f"{len(text):,}").replace("%2", f"{PASTE_MAX:,}")
+            )
+            return
+        self._quiet.stop()
+        self._burst_keys = 0
+        self.clear()
+        self.scanned.emit(text, "paste")

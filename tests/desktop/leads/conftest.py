@@ -1,0 +1,57 @@
+"""Fixtures of the Leads tests: real services on a store in tmp_path, an event with the demo rubric."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.settings import Settings
+from desktop.store import open_store
+from desktop.store.leads import LeadBook
+from desktop.store.queries import RecordQueries
+from desktop.tasks import TaskRunner
+from desktop.ui.services import RecordChanges, Services
+from fieldnote.scoring import DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID
+
+REP = {"id": "01930000-0000-7000-8000-0000000000a1", "name": "Rita Rep", "email": "rita@example.com",
+       "role": "rep", "team": "north"}
+MARKETER = {"id": "01930000-0000-7000-8000-0000000000b2", "name": "Mo Marketer",
+            "email": "mo@example.com", "role": "marketer", "team": "hq"}
+EVENT_ID = "01930000-0000-7000-8000-0000000000e1"
+
+
+def make_services(tmp_path, user):
+    store = open_store(tmp_path / "fieldnote.sqlite3")
+    changes = RecordChanges()
+    store.add_listener(changes.on_store_commit)
+    return Services(store, RecordQueries(store.engine), TaskRunner(), Settings.load(tmp_path),
+                    changes, tmp_path, user=dict(user))
+
+
+@pytest.fixture
+def services(tmp_path, qapp):
+    svc = make_services(tmp_path, REP)
+    yield svc
+    svc.tasks.shutdown()
+    svc.store.engine.dispose()
+
+
+@pytest.fixture
+def marketer_services(tmp_path, qapp):
+    svc = make_services(tmp_path, MARKETER)
+    yield svc
+    svc.tasks.shutdown()
+    svc.store.engine.dispose()
+
+
+@pytest.fixture
+def book(services):
+    return LeadBook(services.store)
+
+
+def add_event(store, event_id=EVENT_ID, name="Hannover Messe", rubric=True):
+    if rubric and store.get("rubric", DEMO_RUBRIC_ID) is None:
+        store.save("rubric", DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID)
+    store.save("event", {"name": name, "venue": "Hannover", "starts_on": "2026-04-20",
+                         "ends_on": "2026-04-24", "rubric_id": DEMO_RUBRIC_ID if rubric else None},
+               event_id)
+    return event_id
