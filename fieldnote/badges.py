@@ -122,15 +122,23 @@ def _has_any(found: dict[str, str | None]) -> bool:
 # --- dispatch ------------------------------------------------------------------------------
 
 _VCARD_BEGIN = re.compile(r"BEGIN[ \t]*:[ \t]*VCARD", re.IGNORECASE)
-_EMAIL = re.compile(r"[^\s@<>(),;:\"\[\]\\]+@[^\s@<>(),;:\"\[\]\\]+\.[^\s@<>(),;:\"\[\]\\.]+")
+# Practical addresses only: RFC 5322 allows "^" and "|" in the local part, but on a badge
+# they are field separators ("12345^Ana^ana@acme.com").
+_EMAIL = re.compile(r"[\w.!#$%&'*+/=?`{}~-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _NAMED_EMAIL = re.compile(r"\"?([^\"<>]{0,200}?)\"?\s*<\s*(?:mailto:)?([^<>\s]{3,320})\s*>")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{1,63}")
 _DIGIT = re.compile(r"\d")
 _STRIP = " \t\r\n\v\f\x00\ufeff\u200b"
 
 
+# "]C1", "]Q1", "]d2", "]L2": the AIM symbology identifier some scanners send before the data.
+_AIM_PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")
+
+
 def _parse(text: str) -> ParsedBadge:
     stripped = text.strip(_STRIP)
+    if _AIM_PREFIX.match(stripped):
+        stripped = stripped[3:].strip(_STRIP)
     head = stripped[:16].upper()
     m = _VCARD_BEGIN.search(text)
     if m:
@@ -587,6 +595,9 @@ def _parse_delimited(text: str) -> dict[str, str | None] | None:
         return None
     if not 2 <= len(tokens) <= _MAX_TOKENS:
         return None
+    # A leading separator ("^12345^Ana^...") is framing, not an empty first field.
+    while tokens and not tokens[0].strip():
+        tokens = tokens[1:]
     found: dict[str, str | None] = {}
     slots: list[str] = []
     pairs: list[tuple[str, str]] = []

@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,7 @@ from fieldnote.contacts import check_email, normalize_phone, split_name
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX, FieldType
 from fieldnote.validation import (
     ValidationFailed,
+    check_complete,
     clean_fields,
     format_datetime,
     parse_datetime,
@@ -30,6 +31,7 @@ __all__ = [
     "HUBSPOT_COLUMNS",
     "IMPORT_TARGETS",
     "NOT_PROVIDED",
+    "PROGRESS_EVERY",
     "SALESFORCE_COLUMNS",
     "CsvImport",
     "ImportRow",
@@ -199,6 +201,7 @@ def _unique_headers(raw: list[str], problems: list[str]) -> list[str]:
     return out
 
 
+PROGRESS_EVERY = 1_000
 _NAME_FIELDS = frozenset(f.name for f in LEAD.fields if f.type is FieldType.NAME)
 
 
@@ -209,6 +212,7 @@ def read_lead_csv(
     event_id: str | None = None,
     captured_at: str | None = None,
     default_region: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> CsvImport:
     """Read a lead CSV into lead fields, row by row, reporting problems by line number.
 
@@ -221,6 +225,9 @@ def read_lead_csv(
     a row with no email, phone, last name or badge id keeps the whole row in `badge_raw` so it
     can still be saved. Phones are normalised to E.164 when `default_region` is given and the
     number is valid; otherwise kept as written.
+
+    `progress` is called with the number of rows read every `PROGRESS_EVERY` rows and at the
+    end; a worker cancels the import by raising from it (the exception propagates).
     """
     problems: list[str] = []
     if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
@@ -262,6 +269,10 @@ def read_lead_csv(
                         default_region)
         rows.append(row)
         problems.extend(f"line {row.line}: {e}" for e in row.errors)
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(len(rows))
+    if progress is not None:
+        progress(len(rows))
     return CsvImport(rows, resolved, problems, encoding, delimiter, headers)
 
 
@@ -342,11 +353,17 @@ def _read_row(
     if event_id is not None:
         fields["event_id"] = event_id
     _check_lengths(fields, errors)
+    # The email was checked above; validating it again would double the cost of an import.
+    email = fields.pop("email", None)
     try:
-        fields = clean_fields("lead", fields)
+        cleaned = clean_fields("lead", fields, partial=True)
     except ValidationFailed as exc:
         errors.extend(f"{e.field} {e.message}" for e in exc.errors)
-    return ImportRow(line, fields, errors)
+        cleaned = fields
+    if email is not None:
+        cleaned["email"] = email
+    errors.extend(f"{e.field} {e.message}" for e in check_complete(LEAD, cleaned))
+    return ImportRow(line, cleaned, errors)
 
 
 def _put(fields: dict[str, Any], target: str, value: str | None, header: str,

@@ -233,6 +233,23 @@ def test_a_bare_number_or_code_gives_the_badge_id(code):
     assert (p.format, p.badge_id) == ("badge_id", code)
 
 
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [("]C1A12345678", "badge_id"), ("]Q1MECARD:N:Doe,John;;", "mecard"),
+     ("]Q1https://x.example/?email=a@b.co", "url"), ("]d2ana@acme.com", "email")],
+)
+def test_a_scanner_symbology_prefix_is_skipped(text, fmt):
+    p = parse_badge(text)
+    assert p.format == fmt
+    assert p.raw == text
+
+
+@pytest.mark.parametrize("text", ["ana^silva@acme.com", "ana|x@acme.com", "a@b", "a@b.c", "@acme.com",
+                                  "ana@acme.com.", "ana@@acme.com"])
+def test_odd_addresses_are_not_taken_for_a_bare_email(text):
+    assert parse_badge(text).format != "email"
+
+
 # --- delimited ---------------------------------------------------------------------------------
 
 
@@ -259,6 +276,11 @@ def test_a_bare_number_or_code_gives_the_badge_id(code):
          {"first_name": "Ana", "last_name": "Silva", "company": "Acme", "email": "ana@acme.com"}),
         ("12345^^Silva^^^",
          {"badge_id": "12345", "last_name": "Silva"}),
+        ("^12345^Ana^Silva^Acme^CTO^ana@acme.com^",
+         {"badge_id": "12345", "first_name": "Ana", "last_name": "Silva", "company": "Acme",
+          "title": "CTO", "email": "ana@acme.com"}),
+        ("|ana|silva|ana.silva@acme.com|",
+         {"first_name": "ana", "last_name": "silva", "email": "ana.silva@acme.com"}),
     ],
 )
 def test_delimited_text_fields_are_guessed_by_shape_and_position(text, expected):

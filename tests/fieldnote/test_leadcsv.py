@@ -192,6 +192,22 @@ def test_overlong_values_move_to_notes():
     assert row.errors
 
 
+def test_a_long_import_reports_progress_and_can_be_cancelled():
+    data = ("Email\r\n" + "".join(f"a{i}@x.com\r\n" for i in range(2500))).encode()
+    seen: list[int] = []
+    result = read_lead_csv(data, progress=seen.append)
+    assert seen == [1000, 2000, 2500] and len(result.rows) == 2500
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done: int) -> None:
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        read_lead_csv(data, progress=cancel)
+
+
 def test_reimporting_a_file_yields_the_same_import_keys():
     data = _csv_text(ORGANISER_ROWS, ";").encode()
     keys = [import_key(EVENT, r.fields) for r in read_lead_csv(data).rows]
