@@ -158,8 +158,19 @@ def _count_outside_quotes(line: str, ch: str) -> int:
     return count
 
 
+def _first_record(text: str) -> str:
+    """The header record, which may span lines where a quoted name holds a line break."""
+    inside = False
+    for i, c in enumerate(text[:65_536]):
+        if c == '"':
+            inside = not inside
+        elif c in "\r\n" and not inside:
+            return text[:i]
+    return text[:65_536]
+
+
 def _detect_delimiter(text: str) -> str:
-    first_line = text.split("\n", 1)[0]
+    first_line = _first_record(text)
     sample = "\n".join(text[:32_768].splitlines()[:20])
     try:
         sniffed = csv.Sniffer().sniff(sample, delimiters="".join(_DELIMITERS)).delimiter

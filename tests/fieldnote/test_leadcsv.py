@@ -165,6 +165,12 @@ def test_a_one_column_file_keeps_commas_in_its_values():
     assert result.rows[1].fields["notes"] == "Email: bob@x.com,Bob"
 
 
+def test_a_header_name_with_a_quoted_line_break_does_not_confuse_the_separator():
+    result = read_lead_csv(b'"Badge\nID";Email\r\nA1;a@x.com\r\n')
+    assert result.delimiter == ";"
+    assert result.rows[0].fields["email"] == "a@x.com"
+
+
 def test_a_header_only_file_has_no_rows_and_no_errors():
     result = read_lead_csv(b"Email;Last Name\r\n")
     assert result.rows == [] and result.problems == [] and result.delimiter == ";"
