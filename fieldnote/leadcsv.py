@@ -33,6 +33,7 @@ __all__ = [
     "NOT_PROVIDED",
     "PROGRESS_EVERY",
     "SALESFORCE_COLUMNS",
+    "SALESFORCE_LIMITS",
     "CsvImport",
     "ImportRow",
     "guess_target",
@@ -526,9 +527,35 @@ Lead Source (always "Trade Show"), Lead Status (default picklist: "Open - Not Co
 outcome in its `status` key when the caller adds one), Rating (Hot/Warm/Cold from the grade),
 Email Opt Out (true unless the visitor consented to contact), Description (notes,
 qualification, answers, interests). Salesforce requires Last Name and Company: an empty one is
-written as "[not provided]". The remaining columns (Event, Campaign Code, Badge ID, Captured
+written as "[not provided]". Values longer than Salesforce's field lengths (SALESFORCE_LIMITS:
+First Name 40, Last Name 80, Email 80, Title 128, Phone 40, Country 80) are cut there and
+written in full into Description. The remaining columns (Event, Campaign Code, Badge ID, Captured
 At, Captured By, Score, Qualified, Fieldnote ID) are for custom fields or to leave unmapped.
 """
+
+
+# Lengths of Salesforce's standard Lead fields; a longer value fails that row's import.
+SALESFORCE_LIMITS: dict[str, int] = {
+    "First Name": 40, "Last Name": 80, "Email": 80, "Company": 255, "Title": 128,
+    "Phone": 40, "Street": 255, "Country": 80, "Description": 32_000,
+}
+
+
+def _fit_salesforce(row: dict[str, Any]) -> dict[str, Any]:
+    """Cut values to Salesforce's limits; the full value goes into Description."""
+    full: list[str] = []
+    for column, limit in SALESFORCE_LIMITS.items():
+        value = row.get(column)
+        if column != "Description" and isinstance(value, str) and len(value) > limit:
+            full.append(f"Full {column.lower()}: {value}")
+            row[column] = value[:limit].rstrip()
+    if full:
+        row["Description"] = "\n\n".join(p for p in (row.get("Description"), "\n".join(full)) if p)
+    description = row.get("Description")
+    if isinstance(description, str) and len(description) > SALESFORCE_LIMITS["Description"]:
+        # Only notes near their 20,000 limit plus long answers get here; the lead keeps it all.
+        row["Description"] = description[: SALESFORCE_LIMITS["Description"] - 1] + "…"
+    return row
 
 
 def write_salesforce_csv(
@@ -568,6 +595,7 @@ def write_salesforce_csv(
             "Qualified": lead.get("qualified"),
             "Fieldnote ID": lead.get("id"),
         })
+        _fit_salesforce(rows[-1])
     return _csv(SALESFORCE_COLUMNS, rows)
 
 

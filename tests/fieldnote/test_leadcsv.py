@@ -13,6 +13,7 @@ from fieldnote.leadcsv import (
     HUBSPOT_COLUMNS,
     NOT_PROVIDED,
     SALESFORCE_COLUMNS,
+    SALESFORCE_LIMITS,
     guess_target,
     read_lead_csv,
     write_hubspot_csv,
@@ -258,7 +259,8 @@ def check_salesforce_import(data: bytes) -> list[dict[str, str]]:
         assert r["Lead Status"] in SF_STATUSES
         assert r["Email Opt Out"] in ("true", "false")
         assert not r["Email"] or "@" in r["Email"]
-        assert len(r["Last Name"]) <= 80 and len(r["Company"]) <= 255 or NOT_PROVIDED
+        for column, limit in SALESFORCE_LIMITS.items():
+            assert len(r[column]) <= limit, column
     return rows
 
 
@@ -314,6 +316,17 @@ def test_the_hubspot_export_follows_the_import_rules():
     assert evil["Last Name"] == "" and evil["Lead Status"] == "Unqualified"
     assert evil["Message"].startswith("'-rm")
     assert okafor["Lifecycle Stage"] == "Customer"
+
+
+def test_values_longer_than_salesforce_allows_are_cut_and_kept_in_full_in_the_description():
+    lead = {"first_name": "Maximiliana " * 10, "last_name": "Ng", "email": "a@b.co",
+            "title": "T" * 150, "notes": "Keen"}
+    (row,) = check_salesforce_import(write_salesforce_csv([lead]))
+    assert row["First Name"] == lead["first_name"][:40].rstrip()
+    assert row["Title"] == "T" * 128
+    assert row["Description"].startswith("Keen\n\n")
+    assert f"Full first name: {lead['first_name'].strip()}" in row["Description"]
+    assert f"Full title: {'T' * 150}" in row["Description"]
 
 
 @pytest.mark.parametrize("writer", [write_salesforce_csv, write_hubspot_csv])
