@@ -29,12 +29,15 @@ def _collateral(services: Services) -> Page:
 
 
 def _debriefs(services: Services) -> Page:
-    return ComingSoonPage(
-        services,
-        _tr("Debriefs"),
-        _tr("Call debriefs are coming soon: what customers said, filed in two minutes after "
-            "each call and answered by marketing."),
-    )
+    from desktop.ui.debriefs.page import DebriefsPage
+
+    debriefs = services.extras.get("debriefs")
+    if debriefs is None:
+        # The job's store interface; the composition root may provide it in extras instead.
+        from desktop.store.debriefs import DebriefStore
+
+        debriefs = services.extras["debriefs"] = DebriefStore(services.store)
+    return DebriefsPage(services, debriefs)
 
 
 def _insights(services: Services) -> Page:

@@ -1,0 +1,172 @@
+"""`fieldnote debriefs add | list | export`: call debriefs without the window.
+
+`add` checks each debrief exactly like the form's submit (the same `DebriefStore` call), queues
+the good ones and names every bad one by index, field and reason; nothing here prints a trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli import CliError
+from desktop.cli.context import cli_context
+
+EXIT_REJECTED = 1  # some debriefs were bad (the good ones are queued)
+EXIT_INPUT = 2  # the input file itself is unusable
+
+
+def _date(text: str) -> str:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    debriefs = subparsers.add_parser(
+        "debriefs", parents=[parent], help="file, list and export call debriefs",
+        description="File, list and export call debriefs.",
+    )
+    sub = debriefs.add_subparsers(dest="debriefs_command", metavar="ACTION")
+
+    add = sub.add_parser(
+        "add", parents=[parent], help="queue debriefs from a JSON file",
+        description="Queue debriefs from a JSON file holding one debrief object or a list of "
+        "them, with the protocol's debrief fields (account and call_date required). An object "
+        "may carry an id, so adding the same file again updates instead of duplicating.",
+    )
+    add.add_argument("--json", dest="json_file", required=True, metavar="FILE",
+                     help="the JSON file ('-' reads standard input)")
+    add.set_defaults(func=_add)
+
+    lst = sub.add_parser("list", parents=[parent], help="list the debriefs on this device",
+                         description="List the debriefs on this device, newest call first.")
+    lst.add_argument("--json", action="store_true", help="a JSON list of objects, one per debrief")
+    lst.add_argument("--since", type=_date, default=None, metavar="DATE", help="calls on or after DATE")
+    lst.set_defaults(func=_list)
+
+    export = sub.add_parser("export", parents=[parent], help="write debriefs to a PDF or JSON file",
+                            description="Write the debriefs on this device to a PDF digest or JSON.")
+    export.add_argument("--format", choices=("pdf", "json"), required=True)
+    export.add_argument("--since", type=_date, default=None, metavar="DATE", help="calls on or after DATE")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.set_defaults(func=_export)
+
+    debriefs.set_defaults(func=lambda _args: _usage(debriefs))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_usage(sys.stderr)
+    sys.stderr.write("fieldnote debriefs: choose an action: add, list or export\n")
+    return EXIT_INPUT
+
+
+def _read_items(name: str) -> list[Any]:
+    try:
+        raw = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file", EXIT_INPUT) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"{name}: cannot read it ({exc})", EXIT_INPUT) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{name} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "expected one debrief object or a list of them", EXIT_INPUT) from None
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list):
+        return data
+    raise CliError(f"{name} holds JSON {type(data).__name__}; expected one debrief object or a "
+                   "list of them", EXIT_INPUT)
+
+
+def _user_id(ctx: Any) -> str:
+    user = ctx.store.get_state("user", {}) or {}
+    return str(user.get("id") or "") if isinstance(user, dict) else ""
+
+
+def _add(args: argparse.Namespace) -> int:
+    from desktop.store.debriefs import DebriefStore
+
+    items = _read_items(args.json_file)
+    with cli_context(args) as ctx:
+        report = DebriefStore(ctx.store).add_many(items, _user_id(ctx))
+    for index, errors in report.rejected:
+        for error in errors:
+            sys.stderr.write(f"debrief {index}: {error.field}: {error.message}\n")
+    good, bad = len(report.saved), len(report.rejected)
+    if not bad:
+        sys.stdout.write(f"Queued {good} debrief(s) for sync.\n")
+        return 0
+    sys.stderr.write(
+        f"fieldnote: {bad} of {len(items)} debrief(s) rejected (numbered from 0 above); "
+        f"the {good} good one(s) are queued for sync.\n")
+    return EXIT_REJECTED
+
+
+def _list(args: argparse.Namespace) -> int:
+    from desktop.store.debriefs import DebriefStore
+
+    with cli_context(args, lock=False) as ctx:
+        rows = DebriefStore(ctx.store).export(args.since or "")
+    if args.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not rows:
+        sys.stdout.write("No debriefs.\n")
+        return 0
+    sys.stdout.write(_table(rows))
+    return 0
+
+
+def _cell(value: Any, width: int) -> str:
+    text = " ".join(str(value or "").split())
+    return (text[: width - 1] + "…") if len(text) > width else text.ljust(width)
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    cols = (("call_date", "Call", 10), ("account", "Account", 28), ("call_type", "Type", 11),
+            ("outcome", "Outcome", 11), ("status", "Status", 9), ("id", "Id", 36))
+    lines = ["  ".join(_cell(title, w) for _, title, w in cols).rstrip()]
+    lines.append("  ".join("-" * w for _, _, w in cols))
+    for row in rows:
+        lines.append("  ".join(_cell(row.get(key), w) for key, _, w in cols).rstrip())
+    lines.append(f"{len(rows)} debrief(s)")
+    return "\n".join(lines) + "\n"
+
+
+def _export(args: argparse.Namespace) -> int:
+    from desktop.reports.debriefs import digest_pdf
+    from desktop.settings import atomic_write
+    from desktop.store.debriefs import DebriefStore
+
+    out: Path = args.output.expanduser()
+    if not out.parent.is_dir():
+        raise CliError(f"Cannot write {out}: {out.parent} does not exist.", EXIT_INPUT)
+    with cli_context(args, lock=False) as ctx:
+        debriefs = DebriefStore(ctx.store)
+        if args.format == "json":
+            rows = debriefs.export(args.since or "")
+            data = json.dumps(rows, ensure_ascii=False, indent=2).encode()
+            count = len(rows)
+        else:
+            ids = [row["id"] for row in debriefs.export(args.since or "")]
+            items = debriefs.report_data(ids)
+            since = f"calls since {args.since}" if args.since else "all calls"
+            data = digest_pdf(items, subtitle=f"{len(items)} debrief(s), {since}")
+            count = len(items)
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise CliError(f"Cannot write {out}: {exc.strerror or exc}") from None
+    sys.stdout.write(f"Wrote {count} debrief(s) to {out}.\n")
+    return 0

@@ -1,0 +1,1 @@
+"""The Debriefs job: the debrief form, the feed marketing reads, replies, PDFs."""

@@ -1,0 +1,125 @@
+"""One debrief as marketing and the rep read it, with its reply thread and a reply box."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.debriefs.form import FIELD_LABELS, choice_label
+
+_SECTIONS = ("contacts", "why_buy", "reasons_buy", "why_not", "reasons_not", "pain_points",
+             "objections", "competitors", "next_steps", "follow_up_on", "notes")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return html.escape(str(value or "")).replace("\n", "<br>")
+
+
+def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dict[str, str]) -> str:
+    """The debrief and its thread as HTML; every typed value is escaped."""
+    meta = " · ".join(p for p in (
+        _text(row.get("call_date")), _text(choice_label(row.get("call_type") or "")),
+        _text(choice_label(row.get("stage") or "")), _text(choice_label(row.get("outcome") or "")),
+        _text(row.get("_author") and f"by {row['_author']}"),
+        "draft" if row.get("status") == "draft" else "") if p)
+    parts = [f"<h2>{_text(row.get('account') or '(no account yet)')}</h2>", f"<p style='color:#5d6b82'>{meta}</p>"]
+    for name in _SECTIONS:
+        if row.get(name):
+            parts.append(f"<p><b>{html.escape(FIELD_LABELS[name])}</b><br>{_text(row[name])}</p>")
+    used = [c for c in (row.get("collateral_used") or []) if isinstance(c, dict)]
+    if used:
+        items = "".join(
+            f"<li>{_text(titles.get(str(c.get('collateral_id')), c.get('collateral_id')))} — "
+            f"{ {True: 'helped', False: 'did not help'}.get(c.get('helpful'), 'not rated') }</li>"
+            for c in used)
+        parts.append(f"<p><b>Collateral used</b></p><ul>{items}</ul>")
+    parts.append(f"<h3>Replies ({len(replies)})</h3>")
+    if not replies:
+        parts.append("<p style='color:#5d6b82'>No replies yet.</p>")
+    for c in replies:
+        when = _text((c.get("created_at") or "")[:16].replace("T", " "))
+        new = "" if c.get("_read") else " <b style='color:#1f6feb'>new</b>"
+        parts.append(f"<p><b>{_text(c.get('_author') or 'Someone')}</b> "
+                     f"<span style='color:#5d6b82'>{when}</span>{new}<br>{_text(c.get('body'))}</p>")
+    return "".join(parts)
+
+
+class DebriefDetail(QWidget):
+    """Shows one debrief; asks for edits, replies and exports through signals."""
+
+    reply_requested = Signal(str, str)
+    edit_requested = Signal(str)
+    pdf_requested = Signal(str)
+    calendar_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_id = ""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit draft"))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.record_id))
+        self.calendar_button = QPushButton(self.tr("Add follow-up to calendar"))
+        self.calendar_button.clicked.connect(lambda: self.calendar_requested.emit(self.record_id))
+        self.pdf_button = QPushButton(self.tr("PDF"))
+        self.pdf_button.clicked.connect(lambda: self.pdf_requested.emit(self.record_id))
+        for button in (self.edit_button, self.calendar_button, self.pdf_button):
+            actions.addWidget(button)
+        outer.addLayout(actions)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        outer.addWidget(self.view, 1)
+        self.reply = QPlainTextEdit()
+        self.reply.setPlaceholderText(self.tr("Reply to this debrief…"))
+        self.reply.setMaximumHeight(80)
+        outer.addWidget(self.reply)
+        send = QHBoxLayout()
+        self.reply_state = QLabel()
+        self.reply_state.setProperty("role", "muted")
+        send.addWidget(self.reply_state, 1)
+        self.send_button = QPushButton(self.tr("Send reply"))
+        self.send_button.setProperty("primary", True)
+        self.send_button.clicked.connect(self._on_send_clicked)
+        send.addWidget(self.send_button)
+        outer.addLayout(send)
+
+    def show_debrief(self, row: dict[str, Any], replies: list[dict[str, Any]], titles: dict[str, str],
+                     can_edit: bool) -> None:
+        if row.get("id") != self.record_id:
+            self.reply.clear()
+            self.reply_state.clear()
+        self.record_id = str(row.get("id") or "")
+        scroll = self.view.verticalScrollBar().value()
+        self.view.setHtml(debrief_html(row, replies, titles))
+        self.view.verticalScrollBar().setValue(scroll)
+        self.edit_button.setVisible(can_edit)
+        self.calendar_button.setEnabled(bool(row.get("follow_up_on")))
+        submitted = row.get("status") == "submitted"
+        self.reply.setEnabled(submitted)
+        self.send_button.setEnabled(submitted)
+        if not submitted:
+            self.reply_state.setText(self.tr("Replies open once the debrief is submitted."))
+
+    def _on_send_clicked(self) -> None:
+        body = self.reply.toPlainText().strip()
+        if not body:
+            self.reply_state.setText(self.tr("Write a reply first."))
+            return
+        self.reply_requested.emit(self.record_id, body)
+        self.reply.clear()
+        self.reply_state.setText(self.tr("Reply queued; it goes out on the next sync."))

@@ -1,0 +1,421 @@
+"""The debrief form: what a rep fills in after a call, saved as a draft a couple of seconds after
+typing stops and when the form closes, and checked field by field on submit.
+
+Writes go through the task runner's writer lane; the form never holds the only copy of what was
+typed for longer than the autosave delay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.debriefs.inputs import CollateralUsedEdit, ReasonPicker, TagEdit
+from desktop.ui.services import Services
+from fieldnote.debriefs import check_debrief
+from fieldnote.kinds import CALL_TYPES, DEBRIEF_OUTCOMES, DEBRIEF_STAGES
+from fieldnote.validation import FieldError, ValidationFailed
+
+FIELD_LABELS = {
+    "account": "Account", "contacts": "Contacts", "lead_id": "Follows up lead",
+    "call_date": "Call date", "call_type": "Call type", "stage": "Stage", "outcome": "Outcome",
+    "why_buy": "Why they buy", "reasons_buy": "Why they buy, in their words",
+    "why_not": "Why not", "reasons_not": "Why not, in their words",
+    "pain_points": "Pain points", "objections": "Objections", "competitors": "Competitors",
+    "collateral_used": "Collateral used", "next_steps": "Next steps",
+    "follow_up_on": "Follow up on", "notes": "Notes", "status": "Status",
+}
+CHOICE_LABELS = {"no_decision": "No decision"}
+
+
+def choice_label(value: str) -> str:
+    return CHOICE_LABELS.get(value, value.replace("_", " ").capitalize())
+
+
+def _qdate(text: str | None) -> QDate | None:
+    if not text:
+        return None
+    date = QDate.fromString(text, "yyyy-MM-dd")
+    return date if date.isValid() else None
+
+
+class DebriefForm(QWidget):
+    """Edits one debrief (new or a draft). `debriefs` is the job's store interface."""
+
+    closed = Signal(str)
+    submitted = Signal(str)
+    autosaved = Signal(str)  # "record" or "form": how the draft was kept
+
+    def __init__(self, services: Services, debriefs: Any, record_id: str,
+                 values: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.debriefs = debriefs
+        self.record_id = record_id
+        self._dirty = False
+        self._loading = True
+        self._pending_saves = 0
+        self._errors: dict[str, QLabel] = {}
+        self._inputs: dict[str, QWidget] = {}
+        self._build()
+        self._load_lookups()
+        self.set_values(values or {"call_date": dt.date.today().isoformat()})
+        self._loading = False
+        self._timer = QTimer(self, singleShot=True, interval=max(50, services.settings.debrief_autosave_ms))
+        self._timer.timeout.connect(self.autosave)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.heading = QLabel(self.tr("Debrief"))
+        self.heading.setProperty("role", "subtitle")
+        bar.addWidget(self.heading)
+        bar.addStretch(1)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.save_state.setProperty("role", "muted")
+        bar.addWidget(self.save_state)
+        self.discard_button = QPushButton(self.tr("Discard draft"))
+        self.discard_button.clicked.connect(self._on_discard_clicked)
+        bar.addWidget(self.discard_button)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.close_form)
+        bar.addWidget(self.close_button)
+        self.submit_button = QPushButton(self.tr("Submit"))
+        self.submit_button.setProperty("primary", True)
+        self.submit_button.clicked.connect(self.submit)
+        bar.addWidget(self.submit_button)
+        outer.addLayout(bar)
+        self.form_error = QLabel()
+        self.form_error.setProperty("state", "bad")
+        self.form_error.setWordWrap(True)
+        self.form_error.hide()
+        outer.addWidget(self.form_error)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("page")
+        self.grid = QGridLayout(inner)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(2)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
+        self._row = 0
+
+        self.account = QLineEdit()
+        self.account.setPlaceholderText(self.tr("Company you spoke with"))
+        self._account_model = QStringListModel(self)
+        completer = QCompleter(self._account_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.account.setCompleter(completer)
+        self.account.editingFinished.connect(self._on_account_editing_finished)
+        self.contacts = QLineEdit()
+        self.contacts.setPlaceholderText(self.tr("Who was on the call"))
+        self._pair("account", self.account, "contacts", self.contacts)
+
+        self.lead = QComboBox()
+        self.lead.addItem(self.tr("No lead"), None)
+        self.call_date = QDateEdit()
+        self.call_date.setCalendarPopup(True)
+        self.call_date.setDisplayFormat("yyyy-MM-dd")
+        self._pair("lead_id", self.lead, "call_date", self.call_date)
+
+        self.call_type = self._choices(CALL_TYPES)
+        self.stage = self._choices(DEBRIEF_STAGES)
+        self._pair("call_type", self.call_type, "stage", self.stage)
+        self.outcome = self._choices(DEBRIEF_OUTCOMES)
+        follow = QWidget()
+        fl = QHBoxLayout(follow)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.follow_up_set = QCheckBox(self.tr("Set"))
+        self.follow_up_on = QDateEdit()
+        self.follow_up_on.setCalendarPopup(True)
+        self.follow_up_on.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up_on.setEnabled(False)
+        self.follow_up_set.toggled.connect(self.follow_up_on.setEnabled)
+        fl.addWidget(self.follow_up_set)
+        fl.addWidget(self.follow_up_on, 1)
+        self._pair("outcome", self.outcome, "follow_up_on", follow)
+
+        self.why_buy = ReasonPicker()
+        self.why_not = ReasonPicker()
+        self._pair("why_buy", self.why_buy, "why_not", self.why_not)
+        self.reasons_buy = self._text(self.tr("What made them lean in"))
+        self.reasons_not = self._text(self.tr("What held them back"))
+        self._pair("reasons_buy", self.reasons_buy, "reasons_not", self.reasons_not)
+        self.objections = TagEdit(self.tr("Price, Timing, …"))
+        self.competitors = TagEdit(self.tr("Who else they are talking to"))
+        self._pair("objections", self.objections, "competitors", self.competitors)
+        self.pain_points = self._text(self.tr("Problems they want solved"))
+        self.next_steps = self._text(self.tr("Who does what by when"))
+        self._pair("pain_points", self.pain_points, "next_steps", self.next_steps)
+        self.collateral_used = CollateralUsedEdit()
+        self._wide("collateral_used", self.collateral_used)
+        self.notes = self._text(self.tr("Anything else marketing should know"))
+        self._wide("notes", self.notes)
+        self.grid.setRowStretch(self._row, 1)
+
+        for widget in (self.account, self.contacts):
+            widget.textEdited.connect(self._on_edited)
+        for combo in (self.lead, self.call_type, self.stage, self.outcome):
+            combo.currentIndexChanged.connect(self._on_edited)
+        for date in (self.call_date, self.follow_up_on):
+            date.dateChanged.connect(self._on_edited)
+        self.follow_up_set.toggled.connect(self._on_edited)
+        for text in (self.reasons_buy, self.reasons_not, self.pain_points, self.next_steps, self.notes):
+            text.textChanged.connect(self._on_edited)
+        for tagged in (self.why_buy, self.why_not, self.objections, self.competitors, self.collateral_used):
+            tagged.edited.connect(self._on_edited)
+
+    def _choices(self, values: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("—"), None)
+        for value in values:
+            combo.addItem(self.tr(choice_label(value)), value)
+        return combo
+
+    def _text(self, placeholder: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(64)
+        edit.setMaximumHeight(110)
+        return edit
+
+    def _cell(self, name: str, widget: QWidget, row: int, col: int, span: int = 1) -> None:
+        label = QLabel(self.tr(FIELD_LABELS[name]) + (" *" if name in ("account", "call_date") else ""))
+        label.setProperty("role", "muted")
+        label.setBuddy(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setProperty("state", "bad")
+        error.setWordWrap(True)
+        error.hide()
+        self._errors[name] = error
+        self._inputs[name] = widget
+        self.grid.addWidget(label, row, col, 1, span)
+        self.grid.addWidget(widget, row + 1, col, 1, span)
+        self.grid.addWidget(error, row + 2, col, 1, span)
+
+    def _pair(self, left: str, lw: QWidget, right: str, rw: QWidget) -> None:
+        self._cell(left, lw, self._row, 0)
+        self._cell(right, rw, self._row, 1)
+        self._row += 3
+
+    def _wide(self, name: str, widget: QWidget) -> None:
+        self._cell(name, widget, self._row, 0, 2)
+        self._row += 3
+
+    def _load_lookups(self) -> None:
+        self._account_model.setStringList(self.debriefs.accounts())
+        self.objections.set_suggestions(self.debriefs.tag_values("objections"))
+        self.competitors.set_suggestions(self.debriefs.tag_values("competitors"))
+        lists = self.debriefs.reason_lists()
+        self.why_buy.set_reasons(lists.get("why_buy", []), [])
+        self.why_not.set_reasons(lists.get("why_not", []), [])
+        self.collateral_used.set_library(self.debriefs.collateral_titles())
+
+    def apply_reason_lists(self, lists: dict[str, list[str]]) -> None:
+        """Marketing changed a reason list: show the new one, keep what is ticked."""
+        self.why_buy.set_reasons(lists.get("why_buy", []))
+        self.why_not.set_reasons(lists.get("why_not", []))
+
+    # -- values --------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The form as debrief fields (raw: blanks stay blank; the store tidies them)."""
+        return {
+            "account": self.account.text(),
+            "contacts": self.contacts.text(),
+            "lead_id": self.lead.currentData(),
+            "call_date": self.call_date.date().toString("yyyy-MM-dd"),
+            "call_type": self.call_type.currentData(),
+            "stage": self.stage.currentData(),
+            "outcome": self.outcome.currentData(),
+            "why_buy": self.why_buy.checked(),
+            "reasons_buy": self.reasons_buy.toPlainText(),
+            "why_not": self.why_not.checked(),
+            "reasons_not": self.reasons_not.toPlainText(),
+            "pain_points": self.pain_points.toPlainText(),
+            "objections": self.objections.tags(),
+            "competitors": self.competitors.tags(),
+            "collateral_used": self.collateral_used.value(),
+            "next_steps": self.next_steps.toPlainText(),
+            "follow_up_on": (self.follow_up_on.date().toString("yyyy-MM-dd")
+                             if self.follow_up_set.isChecked() else None),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        loading, self._loading = self._loading, True
+        self.account.setText(str(values.get("account") or ""))
+        self.contacts.setText(str(values.get("contacts") or ""))
+        self._fill_leads(values.get("lead_id"))
+        self.call_date.setDate(_qdate(values.get("call_date")) or QDate.currentDate())
+        for combo, name in ((self.call_type, "call_type"), (self.stage, "stage"), (self.outcome, "outcome")):
+            combo.setCurrentIndex(max(0, combo.findData(values.get(name))))
+        self.why_buy.set_checked(values.get("why_buy"))
+        self.why_not.set_checked(values.get("why_not"))
+        for edit, name in ((self.reasons_buy, "reasons_buy"), (self.reasons_not, "reasons_not"),
+                           (self.pain_points, "pain_points"), (self.next_steps, "next_steps"),
+                           (self.notes, "notes")):
+            edit.setPlainText(str(values.get(name) or ""))
+        self.objections.set_tags(values.get("objections"))
+        self.competitors.set_tags(values.get("competitors"))
+        self.collateral_used.set_value(values.get("collateral_used"))
+        follow = _qdate(values.get("follow_up_on"))
+        self.follow_up_set.setChecked(follow is not None)
+        self.follow_up_on.setDate(follow or self.call_date.date().addDays(7))
+        self._loading = loading
+
+    def _fill_leads(self, selected: Any = None) -> None:
+        current = selected if selected is not None else self.lead.currentData()
+        self.lead.blockSignals(True)
+        self.lead.clear()
+        self.lead.addItem(self.tr("No lead"), None)
+        choices = self.debriefs.lead_choices(self.account.text()) if self.account.text().strip() else []
+        for lead_id, label in choices:
+            self.lead.addItem(label, lead_id)
+        if current and self.lead.findData(current) < 0:
+            self.lead.addItem(self.debriefs.lead_label(current) or self.tr("(lead not on this device)"), current)
+        self.lead.setCurrentIndex(max(0, self.lead.findData(current)))
+        self.lead.blockSignals(False)
+
+    def _on_account_editing_finished(self) -> None:
+        self._fill_leads()
+
+    # -- saving --------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _on_edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.save_state.setText(self.tr("Editing…"))
+        self._timer.start()
+
+    def autosave(self) -> None:
+        """Write the draft now (on the writer lane) if anything changed since the last save."""
+        self._timer.stop()
+        if not self._dirty:
+            return
+        self._dirty = False
+        values = self.values()
+        record_id, user_id, debriefs = self.record_id, str(self.services.user.get("id") or ""), self.debriefs
+        self._pending_saves += 1
+        task = self.services.tasks.write(
+            "debrief autosave", lambda _ctx: debriefs.autosave(record_id, values, user_id))
+        task.finished.connect(self._on_autosave_finished)
+        task.failed.connect(self._on_autosave_failed)
+
+    def _on_autosave_finished(self, result: Any) -> None:
+        self._pending_saves -= 1
+        now = dt.datetime.now().strftime("%H:%M")
+        if result.kept_as == "record":
+            self.save_state.setText(self.tr("Draft saved at %1").replace("%1", now))
+        else:
+            self.save_state.setText(self.tr("Draft kept on this device at %1 (add an account to queue it)").replace("%1", now))
+        self.autosaved.emit(result.kept_as)
+
+    def _on_autosave_failed(self, message: str) -> None:
+        self._pending_saves -= 1
+        self._dirty = True
+        self.save_state.setText(self.tr("Not saved: %1").replace("%1", message))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        # Closing the window, switching pages or closing the form all hide it: save now.
+        self.autosave()
+        super().hideEvent(event)
+
+    def close_form(self) -> None:
+        self.autosave()
+        self.closed.emit(self.record_id)
+
+    def _on_discard_clicked(self) -> None:
+        self._timer.stop()
+        self._dirty = False
+        record_id, debriefs = self.record_id, self.debriefs
+        self.services.tasks.write("discard debrief draft", lambda _ctx: debriefs.discard(record_id))
+        self.closed.emit(self.record_id)
+
+    # -- submitting ----------------------------------------------------------------------
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        for label in self._errors.values():
+            label.hide()
+        general = []
+        for error in errors:
+            label = self._errors.get(error.field)
+            text = f"{self.tr(FIELD_LABELS.get(error.field, error.field))} {error.message}."
+            if label is None:
+                general.append(text)
+                continue
+            label.setText(text)
+            label.show()
+        self.form_error.setText(" ".join(general))
+        self.form_error.setVisible(bool(general))
+        if errors and errors[0].field in self._inputs:
+            self._inputs[errors[0].field].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def error_text(self, name: str) -> str:
+        label = self._errors.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def submit(self) -> bool:
+        """Check the debrief like every submit does; queue it when it passes."""
+        values = self.values()
+        try:
+            check_debrief(values)
+        except ValidationFailed as exc:
+            self.show_errors(exc.errors)
+            self.save_state.setText(self.tr("Fix the marked fields to submit"))
+            self.autosave()
+            return False
+        self.show_errors([])
+        self._timer.stop()
+        self._dirty = False
+        record_id, user_id, debriefs = self.record_id, str(self.services.user.get("id") or ""), self.debriefs
+        self.submit_button.setEnabled(False)
+        task = self.services.tasks.write(
+            "submit debrief", lambda _ctx: debriefs.submit(record_id, values, user_id))
+        task.finished.connect(self._on_submit_finished)
+        task.failed.connect(self._on_submit_failed)
+        return True
+
+    def _on_submit_finished(self, _result: Any) -> None:
+        self.save_state.setText(self.tr("Submitted; it goes to marketing on the next sync"))
+        self.submitted.emit(self.record_id)
+
+    def _on_submit_failed(self, message: str) -> None:
+        self.submit_button.setEnabled(True)
+        self._dirty = True
+        self.form_error.setText(self.tr("Not submitted: %1").replace("%1", message))
+        self.form_error.show()
