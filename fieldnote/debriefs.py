@@ -106,8 +106,10 @@ def check_debrief(fields: Mapping[str, Any], *, today: dt.date | None = None) ->
     except ValidationFailed as exc:
         errors.extend(exc.errors)
     errors.extend(_collateral_errors(values.get("collateral_used")))
-    if clean:
-        errors.extend(_date_errors(clean, today or dt.date.today()))
+    # Date rules are checked even when other fields failed, so every message shows at once.
+    bad = {e.field for e in errors}
+    dates = {k: clean.get(k, values.get(k)) for k in ("call_date", "follow_up_on") if k not in bad}
+    errors.extend(_date_errors(dates, today or dt.date.today()))
     if errors:
         raise ValidationFailed(errors)
     return clean

@@ -57,6 +57,7 @@ class DebriefsPage(Page):
         self._titles: dict[str, str] = {}
         self._unsaved: dict[str, dict[str, Any]] = {}
         self._pdf_task: Any = None
+        self._shown_once = False
         self._build_header()
         self._build_filters()
         self._build_body()
@@ -135,8 +136,12 @@ class DebriefsPage(Page):
         for text, days in DATE_RANGES:
             self.dates.addItem(self.tr(text), days)
         self.dates.currentIndexChanged.connect(self._on_filter_changed)
+        for combo in (self.rep, self.team, self.outcome, self.collateral, self.dates):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         for widget in (self.rep, self.team, self.outcome, self.objection, self.competitor,
                        self.collateral, self.dates):
+            widget.setMinimumWidth(90)
             row2.addWidget(widget, 1)
         self.body.addLayout(row2)
 
@@ -194,6 +199,7 @@ class DebriefsPage(Page):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 420])
         self.body.addWidget(self.splitter, 1)
 
     def _load_lookups(self) -> None:
@@ -259,15 +265,18 @@ class DebriefsPage(Page):
         current = self.current_id()
         self.model.reload()
         total = self.model.total()
-        self.count_label.setText(self.tr("%n debrief(s)", "", total))
+        self.count_label.setText(
+            self.tr("1 debrief") if total == 1 else self.tr("%1 debriefs").replace("%1", f"{total:,}"))
         unread = self.debriefs.unread_total(self.criteria())
-        self.unread_badge.setText(self.tr("%n unread reply(ies)", "", unread))
+        self.unread_badge.setText(
+            self.tr("1 unread reply") if unread == 1 else self.tr("%1 unread replies").replace("%1", str(unread)))
         self.unread_badge.setVisible(unread > 0)
-        if current:
-            row = self.model.row_of(current)
-            if row >= 0:
-                self.table.selectRow(row)
-                self._show_detail(current)
+        if current and self.model.row_of(current) >= 0:
+            self.table.selectRow(self.model.row_of(current))
+            self._show_detail(current)
+        elif not self._shown_once and total and self.form is None:
+            self.table.selectRow(0)  # open on the newest debrief rather than an empty pane
+        self._shown_once = True
 
     def current_id(self) -> str:
         index = self.table.currentIndex()
@@ -339,7 +348,7 @@ class DebriefsPage(Page):
         self.form.submitted.connect(self._on_form_submitted)
         self.side.addWidget(self.form)
         self.side.setCurrentWidget(self.form)
-        self.splitter.setSizes([1, 3])
+        self.splitter.setSizes([300, 740])
         self.form.account.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_form_closed(self, record_id: str) -> None:
@@ -347,7 +356,7 @@ class DebriefsPage(Page):
         if form is not None:
             self.side.removeWidget(form)
             form.deleteLater()
-        self.splitter.setSizes([3, 2])
+        self.splitter.setSizes([620, 420])
         self.reload()
         if not self.select(record_id):
             self.side.setCurrentWidget(self.empty)

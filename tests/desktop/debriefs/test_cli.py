@@ -1,0 +1,87 @@
+"""`fieldnote debriefs add | list | export` as real processes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+from pypdf import PdfReader
+
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def fieldnote(*args, data_dir, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args, "--data-dir", str(data_dir)],
+        capture_output=True, text=True, env=ENV, timeout=60, input=stdin,
+    )
+
+
+GOOD = {"account": "Acme Freight", "call_date": "2026-11-20", "call_type": "demo",
+        "objections": ["Price"], "collateral_used": [
+            {"collateral_id": "01900000-0000-7000-8000-0000000000c1", "helpful": True}]}
+
+
+def test_add_queues_good_debriefs_and_reports_bad_ones_by_index_field_and_reason(tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([GOOD, {"account": "", "call_date": "20-11-2026"},
+                                {**GOOD, "account": "Second"}]), encoding="utf-8")
+    result = fieldnote("debriefs", "add", "--json", str(path), data_dir=tmp_path / "d")
+    assert result.returncode == 1
+    assert "debrief 1: account: is required" in result.stderr
+    assert "debrief 1: call_date: must be a date as YYYY-MM-DD" in result.stderr
+    assert "the 2 good one(s) are queued" in result.stderr
+    assert "Traceback" not in result.stderr
+    listed = fieldnote("debriefs", "list", "--json", data_dir=tmp_path / "d")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert sorted(r["account"] for r in rows) == ["Acme Freight", "Second"]
+    assert rows[0]["status"] == "submitted" and rows[0]["id"]
+    assert rows[0]["collateral_used"] == GOOD["collateral_used"]
+
+
+def test_add_of_one_object_from_stdin_exits_zero(tmp_path):
+    result = fieldnote("debriefs", "add", "--json", "-", data_dir=tmp_path / "d", stdin=json.dumps(GOOD))
+    assert result.returncode == 0, result.stderr
+    assert "Queued 1 debrief" in result.stdout
+
+
+def test_a_file_that_is_not_json_is_a_clear_error(tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text("account,call_date\nAcme,2026-11-20\n", encoding="utf-8")
+    result = fieldnote("debriefs", "add", "--json", str(path), data_dir=tmp_path / "d")
+    assert result.returncode == 2
+    assert "is not JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_list_without_json_prints_a_table(tmp_path):
+    fieldnote("debriefs", "add", "--json", "-", data_dir=tmp_path / "d", stdin=json.dumps(GOOD))
+    result = fieldnote("debriefs", "list", data_dir=tmp_path / "d")
+    assert result.returncode == 0
+    assert "Acme Freight" in result.stdout and "1 debrief(s)" in result.stdout
+
+
+def test_export_writes_json_and_a_pdf_holding_the_fields(tmp_path):
+    items = [GOOD, {**GOOD, "account": "Old Account", "call_date": "2026-01-05"}]
+    fieldnote("debriefs", "add", "--json", "-", data_dir=tmp_path / "d", stdin=json.dumps(items))
+    out = tmp_path / "out.json"
+    result = fieldnote("debriefs", "export", "--format", "json", "--since", "2026-06-01", "-o", str(out),
+                       data_dir=tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    assert [r["account"] for r in json.loads(out.read_text())] == ["Acme Freight"]
+    pdf = tmp_path / "out.pdf"
+    result = fieldnote("debriefs", "export", "--format", "pdf", "-o", str(pdf), data_dir=tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "Acme Freight" in text and "Old Account" in text and "Price" in text
+
+
+def test_a_bad_since_date_is_a_usage_error(tmp_path):
+    result = fieldnote("debriefs", "export", "--format", "json", "--since", "2026-13-01",
+                       "-o", str(tmp_path / "x.json"), data_dir=tmp_path / "d")
+    assert result.returncode == 2
+    assert "is not a date as YYYY-MM-DD" in result.stderr
