@@ -7,10 +7,12 @@ kept whole and the rep types the rest.
 
 from __future__ import annotations
 
+import json
 import logging
 import quopri
 import re
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import phonenumbers
@@ -25,7 +27,8 @@ _log = logging.getLogger(__name__)
 # lost by it: `raw` keeps the whole payload and is what the lead stores in `badge_raw`.
 FIELD_MAX = 200
 
-FORMATS = ("vcard", "mecard", "bizcard", "url", "delimited", "email", "badge_id", "unknown")
+FORMATS = ("vcard", "mecard", "bizcard", "url", "json", "delimited", "email", "badge_id",
+           "unknown")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,7 +79,8 @@ def parse_badge(text: str) -> ParsedBadge:
     """Read the contact fields of a scanned or pasted payload; never raises.
 
     Recognised formats, tried in this order: vCard 2.1/3.0/4.0, MeCard, BIZCARD, `mailto:`
-    links, http(s) URLs with contact parameters, a bare email address (optionally
+    links, http(s) URLs with contact parameters, a JSON object with contact keys (format
+    "json"), a bare email address (optionally
     `Name <address>`), a bare badge number or code, delimited text (tab, `^`, `|`, `;`, `,`
     or one field per line). Anything else is format "unknown" with every field None.
     """
@@ -156,6 +160,10 @@ def _parse(text: str) -> ParsedBadge:
         found = _parse_url(stripped.split(None, 1)[0])
         if _has_any(found):
             return _result("url", text, found)
+    if stripped[:1] == "{" and len(stripped) <= _JSON_MAX:
+        found = _parse_json(stripped)
+        if found and _has_any(found):
+            return _result("json", text, found)
     if len(stripped) <= 600:
         found = _parse_email(stripped)
         if found:
@@ -519,6 +527,34 @@ def _parse_url(url: str) -> dict[str, str | None]:
     pairs = parse_qsl(parts.query[:_QUERY_MAX])
     if "=" in parts.fragment:
         pairs += parse_qsl(parts.fragment[:_QUERY_MAX])
+    return _from_params(pairs)
+
+
+# Registration systems' JSON badges are small; a bigger object is not a badge.
+_JSON_MAX = 65_536
+
+
+def _parse_json(text: str) -> dict[str, str | None] | None:
+    """`{"firstName": "Ana", "company": {"name": "Acme"}, ...}`: keys as in contact URLs."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    pairs: list[tuple[str, str]] = []
+
+    def walk(obj: dict[Any, Any], parent: str, depth: int) -> None:
+        for key, value in list(obj.items())[:200]:
+            name = _norm_key(str(key))
+            if isinstance(value, dict) and depth < 3:
+                walk(value, name, depth + 1)
+            elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                # {"company": {"name": ...}} and {"badge": {"id": ...}} name their parent.
+                joined = parent + name
+                pairs.append((joined if parent and joined in _PARAM_KEYS else name, str(value)))
+
+    walk(data, "", 0)
     return _from_params(pairs)
 
 

@@ -201,6 +201,22 @@ def test_a_url_with_contact_parameters_is_read(url, expected):
     assert fields_of(p) == expected
 
 
+def test_a_json_badge_with_contact_keys_is_read():
+    text = ('{"attendee": {"firstName": "Ana", "lastName": "Silva", "email": "ana@acme.com",'
+            ' "jobTitle": "CTO", "company": {"name": "Acme", "country": "PT"}},'
+            ' "badge": {"id": 4711}, "checkedIn": true}')
+    p = parse_badge(text)
+    assert p.format == "json"
+    assert fields_of(p) == {"first_name": "Ana", "last_name": "Silva", "email": "ana@acme.com",
+                            "title": "CTO", "company": "Acme", "country": "PT",
+                            "badge_id": "4711"}
+
+
+@pytest.mark.parametrize("text", ['{"colour": "blue"}', "{not json", '{"a": ' + "[" * 50_000 + "}"])
+def test_json_without_contact_keys_is_unknown(text):
+    assert parse_badge(text).format == "unknown"
+
+
 def test_a_url_without_contact_parameters_is_unknown_but_kept():
     p = parse_badge("https://example.com/welcome?utm_source=badge")
     assert p.format == "unknown"
@@ -376,7 +392,8 @@ def test_any_text_parses_without_raising_and_keeps_raw(text):
 
 _prefixes = st.sampled_from(
     ["BEGIN:VCARD\n", "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=",
-     "MECARD:", "BIZCARD:", "mailto:", "https://x.example/?", "12345^", "a@b.co\t", "N:"]
+     "MECARD:", "BIZCARD:", "mailto:", "https://x.example/?", "12345^", "a@b.co\t", "N:",
+     '{"email": "', '{"a": {"name": ']
 )
 _alphabet = st.sampled_from(list(";:,=\\\n\r\t ^|&?@.\"'%+-") + ["a", "Z", "9", "é", "🙂", "ש"])
 
