@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -37,6 +38,7 @@ __all__ = [
     "CsvImport",
     "ImportRow",
     "guess_target",
+    "parse_scan_time",
     "read_lead_csv",
     "write_hubspot_csv",
     "write_salesforce_csv",
@@ -262,7 +264,7 @@ def read_lead_csv(
             "check the header row or map the columns by hand"
         )
     default_time = captured_at or utc_now_iso()
-    rows: list[ImportRow] = []
+    records: list[tuple[int, list[str]]] = []
     next_line = 2
     while True:
         start = next_line
@@ -275,10 +277,16 @@ def read_lead_csv(
             next_line = reader.line_num + 1
             continue
         next_line = reader.line_num + 1
-        if not any(c.strip() for c in cells):
-            continue  # a blank line holds nothing to lose
+        if any(c.strip() for c in cells):  # a blank line holds nothing to lose
+            records.append((start, cells))
+    day_first = _day_first([
+        cells[i] for _, cells in records
+        for i, h in enumerate(headers) if resolved.get(h) == "captured_at" and i < len(cells)
+    ])
+    rows: list[ImportRow] = []
+    for start, cells in records:
         row = _read_row(start, headers, cells, resolved, delimiter, default_time, event_id,
-                        default_region)
+                        default_region, day_first)
         rows.append(row)
         problems.extend(f"line {row.line}: {e}" for e in row.errors)
         if progress is not None and len(rows) % PROGRESS_EVERY == 0:
@@ -286,6 +294,67 @@ def read_lead_csv(
     if progress is not None:
         progress(len(rows))
     return CsvImport(rows, resolved, problems, encoding, delimiter, headers)
+
+
+_SLASH_DATE = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
+_DATE_SHAPES = (
+    (re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}"), "%d.%m.%Y"),
+    (re.compile(r"\d{1,2}/\d{1,2}/\d{4}"), "slash"),
+    (re.compile(r"\d{1,2}-\d{1,2}-\d{4}"), "dash"),
+    (re.compile(r"\d{4}/\d{1,2}/\d{1,2}"), "%Y/%m/%d"),
+)
+
+
+def _day_first(values: list[str]) -> bool:
+    """Whether a file writes dates as 24/11/2026 (day first) rather than 11/24/2026.
+
+    Decided once per file from any date that is only valid one way; month first (US style,
+    as most badge-scanning services export) when every date could be read both ways.
+    """
+    for value in values:
+        m = _SLASH_DATE.match(value)
+        if m:
+            if int(m.group(1)) > 12:
+                return True
+            if int(m.group(2)) > 12:
+                return False
+    return False
+
+
+def parse_scan_time(value: str, day_first: bool = False) -> str | None:
+    """A scan time as ISO 8601 UTC, or None. Times without a zone are taken as UTC.
+
+    Reads ISO 8601 ("2026-11-24T10:15:00+01:00", "2026-11-24 10:15"), "24.11.2026 10:15",
+    and "11/24/2026 10:15 AM" or "24/11/2026 10:15" (see `day_first`), with or without
+    seconds or a time.
+    """
+    text = " ".join(value.split())
+    try:
+        return format_datetime(parse_datetime(text))
+    except ValueError:
+        pass
+    date_part, _, time_part = text.partition(" ")
+    date_format = next((f for rx, f in _DATE_SHAPES if rx.fullmatch(date_part)), None)
+    if date_format is None:
+        return None
+    if date_format in ("slash", "dash"):
+        date_format = "%d/%m/%Y" if day_first else "%m/%d/%Y"
+        if "-" in date_part:
+            date_format = date_format.replace("/", "-")
+    # One strptime per value: the time's shape picks its format (imports can be 100k rows).
+    time_format = ""
+    if time_part:
+        upper = time_part.upper()
+        twelve = upper.endswith(("AM", "PM"))
+        time_format = " %I:%M" if twelve else " %H:%M"
+        if upper.count(":") >= 2:
+            time_format += ":%S"
+        if twelve:
+            time_format += " %p" if " " in time_part else "%p"
+    try:
+        return format_datetime(dt.datetime.strptime(text, date_format + time_format))
+    except ValueError:
+        return None
 
 
 def _resolve_mapping(
@@ -317,6 +386,7 @@ def _read_row(
     default_time: str,
     event_id: str | None,
     default_region: str | None,
+    day_first: bool = False,
 ) -> ImportRow:
     errors: list[str] = []
     fields: dict[str, Any] = {}
@@ -344,11 +414,12 @@ def _read_row(
         elif target == "mobile":
             _put(fields, "phone", value, header, extra)
         elif target == "captured_at":
-            try:
-                fields["captured_at"] = format_datetime(parse_datetime(value))
-            except ValueError:
+            when = parse_scan_time(value, day_first)
+            if when is None:
                 errors.append(f"{header} {value!r} is not a date and time; kept in notes")
                 extra.append(f"{header}: {value}")
+            else:
+                fields["captured_at"] = when
         else:
             _put(fields, target, value, header, extra)
     if address:

@@ -15,6 +15,7 @@ from fieldnote.leadcsv import (
     SALESFORCE_COLUMNS,
     SALESFORCE_LIMITS,
     guess_target,
+    parse_scan_time,
     read_lead_csv,
     write_hubspot_csv,
     write_salesforce_csv,
@@ -189,6 +190,41 @@ def test_scan_times_phones_and_duplicate_columns():
     assert any("yesterday" in e for e in second.errors)
     assert "Scan Time: yesterday" in second.fields["notes"]
     assert any("appears twice" in p for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    ("value", "day_first", "expected"),
+    [
+        ("2026-11-24T10:15:00+01:00", False, "2026-11-24T09:15:00Z"),
+        ("2026-11-24 10:15", False, "2026-11-24T10:15:00Z"),
+        ("2026-11-24", False, "2026-11-24T00:00:00Z"),
+        ("24.11.2026 10:15", False, "2026-11-24T10:15:00Z"),
+        ("24.11.2026", True, "2026-11-24T00:00:00Z"),
+        ("11/24/2026 10:15 AM", False, "2026-11-24T10:15:00Z"),
+        ("11/24/2026 2:05:09 PM", False, "2026-11-24T14:05:09Z"),
+        ("03/04/2026 14:00", False, "2026-03-04T14:00:00Z"),
+        ("03/04/2026 14:00", True, "2026-04-03T14:00:00Z"),
+        ("2026/11/24 10:15", False, "2026-11-24T10:15:00Z"),
+        ("11-24-2026 9:15PM", False, "2026-11-24T21:15:00Z"),
+        ("24.11.2026  10:15:30", False, "2026-11-24T10:15:30Z"),
+        ("yesterday", False, None),
+        ("31/31/2026", True, None),
+    ],
+)
+def test_scan_times_in_common_export_formats_are_read(value, day_first, expected):
+    assert parse_scan_time(value, day_first) == expected
+
+
+def test_day_first_is_decided_once_per_file():
+    text = ("Email,Scan Date\r\n"
+            "a@x.com,03/04/2026 09:00\r\n"
+            "b@x.com,25/04/2026 09:00\r\n")
+    first, second = read_lead_csv(text.encode()).rows
+    assert first.fields["captured_at"] == "2026-04-03T09:00:00Z"
+    assert second.fields["captured_at"] == "2026-04-25T09:00:00Z"
+    us = read_lead_csv(text.replace("25/04", "04/25").encode()).rows
+    assert us[0].fields["captured_at"] == "2026-03-04T09:00:00Z"
+    assert all(r.ok for r in us)
 
 
 def test_overlong_values_move_to_notes():
