@@ -204,6 +204,10 @@ def require(
                 raise Forbidden("Only marketers answer collateral requests")
             return
         own = record is not None and record.get("author_id") == actor.id
+        if op == "delete":
+            if not own:
+                raise Forbidden("You can withdraw only your own requests")
+            return
         if role == "marketer":
             if own or set(changes) <= REQUEST_ANSWER_FIELDS:
                 return

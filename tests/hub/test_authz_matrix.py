@@ -1,0 +1,208 @@
+"""The authorisation matrix: every role x every record kind x create / update / delete /
+pull, through real HTTP, against one table of expected outcomes.
+
+Letters in the table: c create, u update own, U update someone else's, d delete own,
+D delete someone else's, p see someone else's record in a pull. "Someone else" is, for
+reps' work, the east rep (the west rep when the actor is the east rep, so a rep never looks
+at a teammate's work); for marketing kinds and conflicts, a second marketer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldnote.ids import new_id
+from fieldnote.kinds import KINDS
+from tests.hub.client import SyncClient, lead_fields
+from tests.support.live_hub import PG_ENV, LiveHub, start_live_hub
+
+ROLES = ("rep", "marketer", "manager", "admin")
+WORK = {"rep": "cud", "marketer": "cudp", "manager": "p", "admin": "p"}
+APPENDED = {"rep": "c", "marketer": "cp", "manager": "cp", "admin": "p"}
+MARKETING = {"rep": "p", "marketer": "cuUdDp", "manager": "p", "admin": "p"}
+EXPECTED: dict[str, dict[str, str]] = {
+    "lead": WORK,
+    "debrief": WORK,
+    "lead_outcome": {"rep": "c", "marketer": "cp", "manager": "p", "admin": "p"},
+    "debrief_comment": APPENDED,
+    "collateral_feedback": APPENDED,
+    "collateral_usage": APPENDED,
+    "collateral_request": {"rep": "cd", "marketer": "cuUdp", "manager": "cdp", "admin": "p"},
+    "collateral": MARKETING,
+    "event": MARKETING,
+    "rubric": MARKETING,
+    "reason_list": MARKETING,
+    "user": {"rep": "p", "marketer": "p", "manager": "p", "admin": "p"},
+    "conflict": {"rep": "", "marketer": "", "manager": "", "admin": ""},
+}
+MARKETING_KINDS = {"collateral", "event", "rubric", "reason_list"}
+
+UPDATES: dict[str, dict[str, Any]] = {
+    "lead": {"notes": "called back"},
+    "lead_outcome": {"note": "changed"},
+    "debrief": {"notes": "more"},
+    "debrief_comment": {"body": "edited"},
+    "collateral": {"summary": "new summary"},
+    "collateral_feedback": {"rating": 2},
+    "collateral_usage": {"action": "shared"},
+    "collateral_request": {"status": "accepted"},
+    "event": {"venue": "Hall 2"},
+    "rubric": {"version": 2},
+    "reason_list": {"items": ["Price"]},
+    "user": {"name": "Renamed"},
+    "conflict": {"resolved": True},
+}
+
+
+def test_the_table_covers_every_kind_and_role() -> None:
+    assert set(EXPECTED) == set(KINDS)
+    assert all(set(row) == set(ROLES) for row in EXPECTED.values())
+
+
+class World:
+    """A hub with one user per role plus the "other" authors, and helpers to make records."""
+
+    def __init__(self, hub: LiveHub) -> None:
+        self.hub = hub
+        spec = {"rep": ("rep", "east"), "rep2": ("rep", "west"), "marketer": ("marketer", None),
+                "marketer2": ("marketer", None), "manager": ("manager", "east"),
+                "admin": ("admin", None)}
+        self.people: dict[str, SyncClient] = {}
+        for key, (role, team) in spec.items():
+            user = hub.add_user(f"{key}@matrix.fieldnote", key, role, team)
+            self.people[key] = SyncClient(hub, hub.client(user["email"]), user)
+        self._own_lead: dict[str, str] = {}
+        self._own_debrief: dict[str, str] = {}
+        self._visible: dict[str, set[tuple[str, str]]] = {}
+        self.collateral_id = self.make("collateral", "marketer2")
+        self.others: dict[tuple[str, str], str] = {}
+
+    def lead_of(self, who: str) -> str:
+        if who not in self._own_lead:
+            owner = who if self.people[who].user["role"] in ("rep", "marketer") else "rep"
+            lead_id = new_id()
+            assert self.people[owner].push_one("lead", lead_id, lead_fields())["status"] == "applied"
+            self._own_lead[who] = lead_id
+        return self._own_lead[who]
+
+    def debrief_of(self, who: str) -> str:
+        if who not in self._own_debrief:
+            author = who if self.people[who].user["role"] in ("rep", "marketer") else "rep"
+            debrief_id = new_id()
+            answer = self.people[author].push_one("debrief", debrief_id, {
+                "account": "Acme", "call_date": "2026-11-20", "status": "submitted"})
+            assert answer["status"] == "applied"
+            self._own_debrief[who] = debrief_id
+        return self._own_debrief[who]
+
+    def fields_for(self, kind: str, who: str) -> dict[str, Any]:
+        return {
+            "lead": lambda: lead_fields(),
+            "lead_outcome": lambda: {"lead_id": self.lead_of(who), "status": "contacted"},
+            "debrief": lambda: {"account": "Acme", "call_date": "2026-11-20", "status": "submitted"},
+            "debrief_comment": lambda: {"debrief_id": self.debrief_of(who), "body": "Good call"},
+            "collateral": lambda: {"title": "Sheet", "status": "approved"},
+            "collateral_feedback": lambda: {"collateral_id": self.collateral_id, "rating": 4},
+            "collateral_usage": lambda: {"collateral_id": self.collateral_id, "action": "opened"},
+            "collateral_request": lambda: {"title": "Need a deck"},
+            "event": lambda: {"name": "Expo"},
+            "rubric": lambda: {"name": "Booth", "version": 1},
+            "reason_list": lambda: {"list": "lost", "items": ["Price", "Timing"]},
+            "user": lambda: {"name": "Someone", "role": "rep"},
+            "conflict": lambda: {"kind": "event", "record_id": new_id(), "field": "venue"},
+        }[kind]()
+
+    def make(self, kind: str, author: str) -> str:
+        """A new record of `kind` written by `author` (by the hub for hub-made kinds)."""
+        if kind == "user":
+            return str(self.hub.add_user(f"{new_id()}@matrix.fieldnote", "New", "rep", "west")["id"])
+        if kind == "conflict":
+            first = self.people[author]
+            second = SyncClient(self.hub, first.http, first.user)
+            event_id = new_id()
+            base = first.push_one("event", event_id, {"name": "Expo"})["version"]
+            first.push_one("event", event_id, {"venue": "A"}, base=base)
+            answer = second.push_one("event", event_id, {"venue": "B"}, base=base)
+            assert answer["status"] == "conflict"
+            mine = [rid for (k, rid), c in first.visible("conflict").items()
+                    if c["fields"]["record_id"] == event_id]
+            return mine[0]
+        record_id = new_id()
+        answer = self.people[author].push_one(kind, record_id, self.fields_for(kind, author))
+        assert answer["status"] == "applied", answer
+        return record_id
+
+    def other_author(self, kind: str, actor: str) -> str:
+        if kind in MARKETING_KINDS or kind == "conflict":
+            return "marketer2"
+        return "rep2" if actor == "rep" else "rep"
+
+    def other_record(self, kind: str, actor: str) -> str:
+        """A long-lived record of someone else, for the pull checks."""
+        author = self.other_author(kind, actor)
+        if (kind, author) not in self.others:
+            self.others[(kind, author)] = self.make(kind, author)
+            self._visible.clear()
+        return self.others[(kind, author)]
+
+    def sees(self, actor: str, kind: str, record_id: str) -> bool:
+        if actor not in self._visible:
+            self._visible[actor] = set(self.people[actor].visible())
+        return (kind, record_id) in self._visible[actor]
+
+
+def _pg_param() -> list[Any]:
+    pg = os.environ.get(PG_ENV)
+    return [pytest.param(None, id="sqlite"),
+            pytest.param(pg, id="postgresql", marks=[pytest.mark.pg, pytest.mark.skipif(
+                not pg, reason=f"set {PG_ENV} to a PostgreSQL URL to run these")])]
+
+
+@pytest.fixture(scope="module", params=_pg_param())
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+          ) -> Iterator[World]:
+    live = start_live_hub(Path(tmp_path_factory.mktemp("matrix")), request.param)
+    try:
+        yield World(live)
+    finally:
+        live.stop()
+
+
+def _cases() -> Iterator[Any]:
+    for kind, row in EXPECTED.items():
+        for role in ROLES:
+            allowed = row[role]
+            for op in "cuUdDp":
+                if op in "ud" and "c" not in allowed:
+                    continue  # no own record of this kind to change
+                yield pytest.param(role, kind, op, op in allowed, id=f"{role}-{kind}-{op}")
+
+
+@pytest.mark.parametrize(("role", "kind", "op", "allowed"), list(_cases()))
+def test_the_hub_enforces_the_authorisation_matrix(
+    world: World, role: str, kind: str, op: str, allowed: bool
+) -> None:
+    actor = world.people[role]
+    if op == "p":
+        record_id = world.other_record(kind, role)
+        assert world.sees(role, kind, record_id) is allowed
+        return
+    if op == "c":
+        answer = actor.push_one(kind, new_id(), world.fields_for(kind, role))
+    else:
+        own = op in "ud"
+        author = role if own else world.other_author(kind, role)
+        record_id = world.make(kind, author)
+        if op in "uU":
+            answer = actor.push_one(kind, record_id, UPDATES[kind], base=10**9)
+        else:
+            answer = actor.push_one(kind, record_id, op="delete", base=10**9)
+    expected = "applied" if allowed else "rejected"
+    assert answer["status"] == expected, answer
+    if not allowed:
+        assert answer["problem"]["status"] == 403

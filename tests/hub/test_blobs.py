@@ -1,0 +1,94 @@
+"""Blob upload and download: hash verification, Range, ETag, HEAD, and who may fetch."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import requests
+
+from fieldnote.ids import new_id
+from tests.hub.client import SyncClient
+
+PDF = b"%PDF-1.4\n" + os.urandom(200_000) + b"\n%%EOF\n"
+SHA = hashlib.sha256(PDF).hexdigest()
+
+
+def _put(person: SyncClient, data: bytes, sha: str = SHA) -> requests.Response:
+    return person.http.put(f"{person.hub.url}/v1/blobs/{sha}", data=data, timeout=30)
+
+
+def test_upload_verifies_the_hash_and_stores_once(people: dict[str, SyncClient]) -> None:
+    marketer = people["marketer"]
+    url = f"{marketer.hub.url}/v1/blobs/{SHA}"
+    assert marketer.http.head(url, timeout=10).status_code == 404
+    wrong = _put(marketer, PDF + b"x")
+    assert wrong.status_code == 422
+    assert wrong.headers["content-type"] == "application/problem+json"
+    assert marketer.http.head(url, timeout=10).status_code == 404
+    assert _put(marketer, PDF).status_code == 201
+    assert _put(marketer, PDF).status_code == 200
+    head = marketer.http.head(url, timeout=10)
+    assert head.status_code == 200 and head.headers["Content-Length"] == str(len(PDF))
+    # No half-written or temporary file is left beside the stored one.
+    stored = [p for p in marketer.hub.blobs_dir.rglob("*") if p.is_file()]
+    assert [p.name for p in stored] == [SHA]
+
+
+def test_only_marketers_upload(people: dict[str, SyncClient]) -> None:
+    assert _put(people["rep"], PDF).status_code == 403
+    assert _put(people["admin"], PDF).status_code == 403
+
+
+def test_a_collateral_naming_a_missing_file_is_rejected(people: dict[str, SyncClient]) -> None:
+    marketer = people["marketer"]
+    answer = marketer.push_one("collateral", new_id(), {"title": "Sheet", "file_sha256": SHA})
+    assert answer["status"] == "rejected"
+    assert answer["problem"]["errors"][0]["field"] == "file_sha256"
+    _put(marketer, PDF)
+    assert marketer.push_one("collateral", new_id(), {"title": "Sheet", "file_sha256": SHA}
+                             )["status"] == "applied"
+
+
+def test_download_supports_etag_and_ranges(people: dict[str, SyncClient]) -> None:
+    marketer, rep = people["marketer"], people["rep"]
+    _put(marketer, PDF)
+    marketer.push_one("collateral", new_id(), {"title": "Sheet", "status": "approved",
+                                               "file_sha256": SHA})
+    url = f"{rep.hub.url}/v1/blobs/{SHA}"
+    full = rep.http.get(url, timeout=30)
+    assert full.status_code == 200 and full.content == PDF
+    assert full.headers["ETag"] == f'"{SHA}"' and full.headers["Accept-Ranges"] == "bytes"
+    part = rep.http.get(url, headers={"Range": "bytes=100-"}, timeout=30)
+    assert part.status_code == 206 and part.content == PDF[100:]
+    assert part.headers["Content-Range"] == f"bytes 100-{len(PDF) - 1}/{len(PDF)}"
+    middle = rep.http.get(url, headers={"Range": "bytes=10-19"}, timeout=30)
+    assert middle.status_code == 206 and middle.content == PDF[10:20]
+    tail = rep.http.get(url, headers={"Range": "bytes=-5"}, timeout=30)
+    assert tail.content == PDF[-5:]
+    beyond = rep.http.get(url, headers={"Range": f"bytes={len(PDF)}-"}, timeout=30)
+    assert beyond.status_code == 416
+    cached = rep.http.get(url, headers={"If-None-Match": f'"{SHA}"'}, timeout=30)
+    assert cached.status_code == 304 and cached.content == b""
+
+
+def test_a_file_is_downloaded_only_by_those_who_see_a_record_naming_it(
+    people: dict[str, SyncClient],
+) -> None:
+    marketer, rep, rep2 = people["marketer"], people["rep"], people["rep2"]
+    _put(marketer, PDF)
+    url = f"{rep.hub.url}/v1/blobs/{SHA}"
+    assert rep.http.get(url, timeout=30).status_code == 404  # no record names it yet
+    assert marketer.http.get(url, timeout=30).status_code == 200  # marketers always
+    marketer.push_one("collateral", new_id(), {"title": "East sheet", "status": "approved",
+                                               "audience": ["east"], "file_sha256": SHA})
+    assert rep.http.get(url, timeout=30).status_code == 200
+    assert rep2.http.get(url, timeout=30).status_code == 404
+    assert people["manager"].http.get(url, timeout=30).status_code == 200
+
+
+def test_a_malformed_blob_name_is_not_found(people: dict[str, SyncClient]) -> None:
+    rep = people["rep"]
+    for name in ("abc", SHA.upper(), "../" + SHA[:61]):
+        answer = rep.http.get(f"{rep.hub.url}/v1/blobs/{name}", timeout=10)
+        assert answer.status_code == 404
