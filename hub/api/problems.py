@@ -170,11 +170,18 @@ async def read_json(request: Request, limit: int) -> Any:
             400, "Body is not UTF-8", f"Byte {exc.start} is not valid UTF-8", kind="encoding"
         ) from None
     try:
-        return json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        detail = f"{exc.msg} at line {exc.lineno}, column {exc.colno}" if isinstance(
-            exc, json.JSONDecodeError) else "nested too deeply"
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        detail = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
         raise ProblemError(400, "Malformed JSON", detail, kind="malformed-json") from None
+    except (ValueError, RecursionError) as exc:
+        detail = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
+        raise ProblemError(400, "Malformed JSON", detail, kind="malformed-json") from None
+
+
+def _no_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON (RFC 8259), though Python's parser accepts them.
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _too_large(limit: int) -> ProblemError:
