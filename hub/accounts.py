@@ -8,6 +8,7 @@ leaves the hub. Tokens are never stored in clear; a disabled user is refused at 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import secrets
@@ -28,8 +29,12 @@ from hub.records import RecordState, RecordStore
 from hub.settings import Limits
 
 _hasher = PasswordHasher()
-# Verified against when the account does not exist, so timing does not reveal accounts.
-_DUMMY_HASH = _hasher.hash("fieldnote-no-such-account")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the account does not exist, so timing does not reveal accounts."""
+    return _hasher.hash("fieldnote-no-such-account")
 
 
 class AccountError(ValueError):
@@ -180,7 +185,7 @@ def login(
             select(table).where(table.c.hub_email_key == email.strip().lower())
         ).first()
     stored_hash = row.hub_password_hash if row is not None else None
-    ok = _verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    ok = _verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     active = row is not None and bool(row.active) and not row.deleted
     if not ok or not active:
         _record_failure(engine, limits, keys, now)
