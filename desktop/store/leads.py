@@ -31,6 +31,7 @@ from desktop.store.records import SaveResult, Store
 from desktop.store.schema import record_tables
 from fieldnote.duplicates import Match, find_duplicates, import_key, merge_leads
 from fieldnote.kinds import LEAD, RUBRIC, spec
+from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vcards
 from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
 from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
 
@@ -41,6 +42,8 @@ RUBRICS = record_tables["rubric"]
 USERS = record_tables["user"]
 REASONS = record_tables["reason_list"]
 COLLATERAL = record_tables["collateral"]
+
+EXPORT_FORMATS = ("salesforce", "hubspot", "vcard", "pdf")
 
 # The status filter's value for leads nobody has followed up yet.
 STATUS_NEW = "new"
@@ -553,3 +556,30 @@ class LeadBook:
             query = query.where(LEADS.c.event_id == event_id)
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
+
+    def export(
+        self, fmt: str, event: Mapping[str, Any] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> bytes:
+        """The leads of `event` (or all) as a file in `fmt` (one of EXPORT_FORMATS)."""
+        event_id = event["id"] if event else None
+        total = self.export_count(event_id)
+        leads = []
+        for i, lead in enumerate(self.export_rows(event_id), start=1):
+            leads.append(lead)
+            if progress is not None and i % 1000 == 0:
+                progress(i, total)
+        if fmt == "pdf":
+            from desktop.reports.leads import build_event_report
+
+            title = f"{event.get('name')}: event report" if event else "All leads: report"
+            return build_event_report(title, leads, event=event, progress=progress)
+        users = self.users()
+        events = {e["id"]: e for e in self.events()}
+        if fmt == "salesforce":
+            return write_salesforce_csv(leads, users, events)
+        if fmt == "hubspot":
+            return write_hubspot_csv(leads, users, events)
+        if fmt == "vcard":
+            return write_vcards(leads).encode("utf-8")
+        raise ValueError(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
