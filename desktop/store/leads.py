@@ -8,6 +8,7 @@ widget runs SQL; nothing here imports Qt.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vca
 from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
 from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
 
+_WORD = re.compile(r"\w+", re.UNICODE)
 LEADS = record_tables["lead"]
 OUTCOMES = record_tables["lead_outcome"]
 EVENTS = record_tables["event"]
@@ -126,6 +128,23 @@ def day_start_utc(day: dt.date | None = None) -> str:
     day = day or dt.date.today()
     local = dt.datetime.combine(day, dt.time()).astimezone()
     return format_datetime(local.astimezone(dt.UTC))
+
+
+def _raw_key(event_id: str, raw: str) -> tuple[str, str, str]:
+    return (str(event_id), "raw", " ".join(raw.split()))
+
+
+def _likely_match(candidate: Mapping[str, Any]) -> str | None:
+    """An FTS5 query for leads that could be the same person: the family name's first three
+    letters (typos later in a name still match) or every word of the company."""
+    parts = []
+    words = _WORD.findall(str(candidate.get("last_name") or ""))
+    if words and len(words[0]) >= 2:
+        parts.append(f'last_name : "{words[0][:3]}"*')
+    company = _WORD.findall(str(candidate.get("company") or ""))[:6]
+    if company:
+        parts.append("company : (" + " ".join(f'"{w}"' for w in company) + ")")
+    return " OR ".join(parts) or None
 
 
 class LeadBook:
@@ -268,11 +287,8 @@ class LeadBook:
                     select(*cols).where(and_(live, same_event, or_(*exact))).limit(limit)
                 ).mappings():
                     found[row["id"]] = dict(row)
-            last = candidate.get("last_name") or ""
-            match = fts_query(last)
-            if match:
-                words = match.replace('"*', '"').split()
-                name_match = "last_name : (" + " OR ".join(words) + ")"
+            name_match = _likely_match(candidate)
+            if name_match:
                 for row in conn.execute(
                     select(*cols).where(and_(live, literal_column("rec_lead.rowid").in_(
                         text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :m LIMIT :n")
@@ -459,13 +475,15 @@ class LeadBook:
         keys: set[tuple[str, str, str]] = set()
         with self.engine.connect() as conn:
             for row in conn.execute(
-                select(LEADS.c.email, LEADS.c.badge_id)
+                select(LEADS.c.email, LEADS.c.badge_id, LEADS.c.badge_raw, LEADS.c.source)
                 .where(and_(LEADS.c.event_id == event_id, LEADS.c.deleted.is_(False)))
             ).mappings():
                 for sub in ({"badge_id": row["badge_id"]}, {"email": row["email"]}):
                     key = import_key(event_id, sub)
                     if key is not None:
                         keys.add(key)
+                if row["source"] == "import" and row["badge_raw"]:
+                    keys.add(_raw_key(event_id, row["badge_raw"]))
         return keys
 
     def import_leads(
@@ -514,6 +532,9 @@ class LeadBook:
             values.setdefault("source", "import")
             values.setdefault("captured_at", utc_now_iso())
             key = import_key(event_id, values)
+            if key is None and values.get("badge_raw"):
+                # A row with neither badge id nor email is known by its whole text.
+                key = _raw_key(event_id, values["badge_raw"])
             if key is not None and key in seen:
                 summary.duplicates += 1
                 continue

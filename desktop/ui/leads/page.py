@@ -14,6 +14,7 @@ from desktop.ui.common.page import Page
 from desktop.ui.leads.capture import CapturePanel
 from desktop.ui.leads.events import EventsPanel
 from desktop.ui.leads.list_view import LeadListPanel
+from desktop.ui.leads.transfer import ExportDialog, ImportDialog
 from desktop.ui.services import Services
 
 CAPTURE, LIST, EVENTS = 0, 1, 2
@@ -48,9 +49,6 @@ class LeadsPage(Page):
         self.leads.import_requested.connect(self.open_import)
         self.leads.export_requested.connect(self.open_export)
         self.events.capture_requested.connect(self._on_events_capture_requested)
-        # Import and export dialogs arrive in a following change.
-        self.leads.import_button.setVisible(False)
-        self.leads.export_button.setVisible(False)
         self.show_view(LIST)
 
     # The shell's tests and shortcuts reach the list through these.
@@ -99,16 +97,14 @@ class LeadsPage(Page):
         self.capture.set_event(event_id)
         self.show_view(CAPTURE)
 
-    def open_import(self) -> None:
-        from desktop.ui.leads.transfer import ImportDialog
-
+    def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.services, self.book, self.capture.current_event_id(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
 
-    def open_export(self) -> None:
-        from desktop.ui.leads.transfer import ExportDialog
-
+    def open_export(self) -> ExportDialog:
         dialog = ExportDialog(self.services, self.book, self.leads.event_filter.currentData(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog

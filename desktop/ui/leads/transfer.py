@@ -1,0 +1,355 @@
+"""Import and export dialogs of the Leads page: a CSV preview with column mapping, and CRM,
+vCard or PDF files written off the UI thread with a progress bar.
+
+Reading and writing files, parsing and building PDFs run on the task lanes; the dialogs only
+show what comes back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.settings import atomic_write
+from desktop.store.leads import EXPORT_FORMATS, ImportSummary, LeadBook
+from desktop.ui.leads.guard import when_alive
+from desktop.ui.services import Services
+from fieldnote.leadcsv import IMPORT_TARGETS, CsvImport, read_lead_csv
+
+Index = QModelIndex | QPersistentModelIndex
+PREVIEW_ROWS = 50
+PREVIEW_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "country",
+                  "badge_id", "notes")
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+FORMAT_LABELS = {
+    "salesforce": ("Salesforce lead import (CSV)", ".csv"),
+    "hubspot": ("HubSpot contact import (CSV)", ".csv"),
+    "vcard": ("vCards (one per lead)", ".vcf"),
+    "pdf": ("Event report (PDF)", ".pdf"),
+}
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of a CSV as the import would store them (a fixed, small list)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[int, dict[str, Any], list[str]]] = []
+
+    def set_rows(self, rows: list[tuple[int, dict[str, Any], list[str]]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(PREVIEW_FIELDS) + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        line, fields, errors = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and errors:
+            return "\n".join(errors)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return f"{line}{' ⚠' if errors else ''}"
+        value = fields.get(PREVIEW_FIELDS[index.column() - 1])
+        text = "" if value is None else str(value)
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return self.tr("Line")
+        if 0 < section <= len(PREVIEW_FIELDS):
+            return PREVIEW_FIELDS[section - 1].replace("_", " ").capitalize()
+        return None
+
+
+def _read_preview(path: Path, mapping: dict[str, str | None] | None, region: str) -> tuple[bytes, CsvImport]:
+    size = path.stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise ValueError(f"{path.name} is {size / 1_048_576:.0f} MB; a lead CSV should be under "
+                         f"{MAX_IMPORT_BYTES // 1_048_576} MB.")
+    data = path.read_bytes()
+    return data, read_lead_csv(data, mapping, default_region=region)
+
+
+class ImportDialog(QDialog):
+    """Pick a CSV and an event, check the column mapping on a preview, import on the writer lane."""
+
+    def __init__(self, services: Services, book: LeadBook, event_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.book = book
+        self.path: Path | None = None
+        self.data: bytes | None = None
+        self.parsed: CsvImport | None = None
+        self._mapping_boxes: dict[str, QComboBox] = {}
+        self.summary: ImportSummary | None = None
+        self.setWindowTitle(self.tr("Import leads from CSV"))
+        self.setMinimumSize(860, 600)
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        file_row = QHBoxLayout()
+        self.file_label = QLabel(self.tr("No file chosen"))
+        self.file_label.setProperty("role", "muted")
+        choose = QPushButton(self.tr("Choose file…"))
+        choose.clicked.connect(self._on_choose_clicked)
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(choose)
+        top.addRow(self.tr("File"), file_row)
+        self.event_box = QComboBox()
+        for e in book.events():
+            self.event_box.addItem(e.get("name") or e["id"], e["id"])
+        if event_id:
+            self.event_box.setCurrentIndex(max(0, self.event_box.findData(event_id)))
+        top.addRow(self.tr("Into event"), self.event_box)
+        layout.addLayout(top)
+
+        self.mapping_host = QWidget()
+        self.mapping_form = QFormLayout(self.mapping_host)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.mapping_host)
+        scroll.setMaximumHeight(170)
+        layout.addWidget(QLabel(self.tr("Columns (change where a column goes, then check the preview)")))
+        layout.addWidget(scroll)
+        self.preview = PreviewModel(self)
+        self.preview_view = QTableView()
+        self.preview_view.setModel(self.preview)
+        self.preview_view.verticalHeader().setVisible(False)
+        self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        layout.addWidget(self.preview_view, 1)
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(90)
+        self.problems.setPlaceholderText(self.tr("Problems found in the file are listed here by line."))
+        layout.addWidget(self.problems)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setProperty("primary", True)
+        self.import_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if self.event_box.count() == 0:
+            self.status.setText(self.tr("This device knows no events yet: create one (or sync) first."))
+
+    def _on_choose_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Lead CSV"), "",
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> Any:
+        """Read and preview `path` on the parallel lane."""
+        self.path = path
+        self.file_label.setText(str(path))
+        self.status.setText(self.tr("Reading %1…").replace("%1", path.name))
+        return self._preview(None)
+
+    def _preview(self, mapping: dict[str, str | None] | None) -> Any:
+        path, region = self.path, self.services.settings.phone_region
+        assert path is not None
+        task = self.services.tasks.run("preview lead csv", lambda _ctx: _read_preview(path, mapping, region))
+        task.finished.connect(when_alive(self, self._on_preview_read))
+        task.failed.connect(when_alive(self, self._on_preview_failed))
+        return task
+
+    def _on_preview_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Cannot read the file: %1").replace("%1", message))
+        self.import_button.setEnabled(False)
+
+    def _on_preview_read(self, result: tuple[bytes, CsvImport]) -> None:
+        self.data, self.parsed = result
+        parsed = self.parsed
+        if not self._mapping_boxes:
+            for header in parsed.headers:
+                box = QComboBox()
+                box.addItem(self.tr("Keep in notes"), None)
+                for target in IMPORT_TARGETS:
+                    box.addItem(target.replace("_", " "), target)
+                box.setCurrentIndex(max(0, box.findData(parsed.mapping.get(header))))
+                box.currentIndexChanged.connect(self._on_mapping_changed)
+                self._mapping_boxes[header] = box
+                self.mapping_form.addRow(header, box)
+        self.preview.set_rows([(r.line, r.fields, r.errors) for r in parsed.rows[:PREVIEW_ROWS]])
+        self.problems.setPlainText("\n".join(parsed.problems[:500]))
+        self.status.setText(
+            self.tr("%1 rows read (%2, separator %3). Rows with problems are imported as far as they go.")
+            .replace("%1", f"{len(parsed.rows):,}").replace("%2", parsed.encoding)
+            .replace("%3", repr(parsed.delimiter))
+        )
+        self.import_button.setEnabled(bool(parsed.rows) and self.event_box.count() > 0)
+
+    def mapping(self) -> dict[str, str | None]:
+        return {h: box.currentData() for h, box in self._mapping_boxes.items()}
+
+    def _on_mapping_changed(self, _index: int) -> None:
+        self._preview(self.mapping())
+
+    def start_import(self) -> Any:
+        """Import every row on the writer lane, in batches, with progress."""
+        if self.data is None or self.event_box.currentData() is None:
+            return None
+        data, mapping = self.data, self.mapping()
+        event_id = self.event_box.currentData()
+        region = self.services.settings.phone_region
+        uid = self.services.user.get("id")
+        local = {"owner_id": uid, "captured_by": uid} if uid else None
+        book = self.book
+
+        def job(ctx: Any) -> tuple[ImportSummary, list[str]]:
+            parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=region)
+            total = len(parsed.rows)
+
+            def progress(done: int) -> None:
+                ctx.progress(done, total, "")
+                ctx.check()
+
+            rows = ((r.line, r.fields) for r in parsed.rows)
+            return book.import_leads(event_id, rows, local_fields=local, progress=progress), parsed.problems
+
+        self.import_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        task = self.services.tasks.write("import leads", job)
+        task.progressed.connect(when_alive(self, self._on_import_progressed))
+        task.finished.connect(when_alive(self, self._on_imported))
+        task.failed.connect(when_alive(self, self._on_preview_failed))
+        return task
+
+    def _on_import_progressed(self, done: int, total: int, _message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_imported(self, result: tuple[ImportSummary, list[str]]) -> None:
+        summary, problems = result
+        self.summary = summary
+        self.progress.setVisible(False)
+        lines = problems + [f"line {line}: not imported: {msg}" for line, msg in summary.problems]
+        self.problems.setPlainText("\n".join(lines[:2000]))
+        self.status.setText(
+            self.tr("Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).")
+            .replace("%1", f"{summary.imported:,}").replace("%2", f"{summary.duplicates:,}")
+            .replace("%3", f"{len(lines):,}")
+        )
+
+
+class ExportDialog(QDialog):
+    """Choose a format and an event; the file is built and written on the parallel lane."""
+
+    def __init__(self, services: Services, book: LeadBook, event_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.book = book
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Export leads"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.format_box = QComboBox()
+        for fmt in EXPORT_FORMATS:
+            self.format_box.addItem(self.tr(FORMAT_LABELS[fmt][0]), fmt)
+        self.event_box = QComboBox()
+        self.event_box.addItem(self.tr("All events"), None)
+        for e in book.events():
+            self.event_box.addItem(e.get("name") or e["id"], e["id"])
+        if event_id:
+            self.event_box.setCurrentIndex(max(0, self.event_box.findData(event_id)))
+        form.addRow(self.tr("Format"), self.format_box)
+        form.addRow(self.tr("Leads of"), self.event_box)
+        layout.addLayout(form)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox()
+        self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setProperty("primary", True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self._on_export_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _on_export_clicked(self) -> None:
+        fmt = self.format_box.currentData()
+        suffix = FORMAT_LABELS[fmt][1]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export leads"), f"leads{suffix}",
+                                              f"*{suffix}")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Any:
+        fmt = self.format_box.currentData()
+        event_id = self.event_box.currentData()
+        book = self.book
+
+        def job(ctx: Any) -> int:
+            event = book.event(event_id) if event_id else None
+            data = book.export(fmt, event, progress=lambda done, total: ctx.progress(done, total, ""))
+            atomic_write(path, data)
+            return len(data)
+
+        self.export_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Building %1…").replace("%1", path.name))
+        task = self.services.tasks.run("export leads", job)
+        task.progressed.connect(when_alive(self, self._on_progressed))
+        task.finished.connect(when_alive(self, lambda size, p=path: self._on_written(p, size)))
+        task.failed.connect(when_alive(self, self._on_failed))
+        return task
+
+    def _on_progressed(self, done: int, total: int, _message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_written(self, path: Path, size: int) -> None:
+        self.written = path
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Wrote %1 (%2 KB).").replace("%1", str(path))
+                            .replace("%2", f"{size / 1024:,.0f}"))
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Export failed: %1").replace("%1", message))
