@@ -16,7 +16,7 @@ from desktop.sync.engine import SyncEngine
 from desktop.sync.session import Timeouts, build_engine, sign_in
 from tests.support.live_hub import LiveHub, start_live_hub
 
-os.environ["FIELDNOTE_NO_KEYCHAIN"] = "1"
+os.environ.setdefault("FIELDNOTE_NO_KEYCHAIN", "1")
 
 FAST = Timeouts(connect=2.0, read=5.0, retries=0)
 
