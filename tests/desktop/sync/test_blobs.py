@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from desktop.sync.state import Outcome
-from tests.support.fault_proxy import FaultProxy, scripted_policy
+from tests.support.fault_proxy import FaultProxy
 
 SIZE = 600_000
 
