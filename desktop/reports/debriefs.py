@@ -104,14 +104,19 @@ def _glyphs() -> frozenset[int] | None:
     return frozenset(cmap) if cmap else None
 
 
+def plain(value: Any) -> str:
+    """Text reportlab can encode: lone surrogates (possible in JSON input) become a replacement
+    mark, control characters go, line ends are unified."""
+    text = value if isinstance(value, str) else str(value)
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return strip_control(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def safe(value: Any) -> str:
     """Text as reportlab paragraph markup that shows exactly what was typed."""
     if value is None:
         return ""
-    text = value if isinstance(value, str) else str(value)
-    # Lone surrogates (possible in JSON input) cannot be encoded; show a replacement mark.
-    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    text = strip_control(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = plain(value)
     glyphs = _glyphs()
     if glyphs is not None and any(ord(c) not in glyphs for c in text):
         # A character the font lacks (emoji) prints as a visible replacement mark.
@@ -187,7 +192,7 @@ def _debrief_flowables(item: Mapping[str, Any]) -> list[Flowable]:
 def _build(story: list[Flowable], title: str, total: int, progress: Progress | None,
            check: Callable[[], None] | None) -> bytes:
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, title=title, author="Fieldnote",
+    doc = SimpleDocTemplate(buf, pagesize=A4, title=plain(title)[:200], author="Fieldnote",
                             leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm)
     regular, _bold = _fonts()
@@ -216,7 +221,7 @@ def debrief_pdf(item: Mapping[str, Any]) -> bytes:
     """One debrief as a PDF."""
     st = _styles()
     story: list[Flowable] = [Paragraph("Call debrief", st["title"]), *_debrief_flowables(item)]
-    return _build(story, f"Debrief: {strip_control(str(item.get('account') or ''))}", 1, None, None)
+    return _build(story, f"Debrief: {item.get('account') or ''}", 1, None, None)
 
 
 def digest_pdf(

@@ -157,3 +157,29 @@ def test_marketing_edits_reason_lists_and_an_open_form_shows_them(qtbot, markete
     qtbot.waitUntil(lambda: page.form.why_not.count() == 1)
     assert debriefs.reason_lists() == {"why_buy": ["Faster close"], "why_not": ["Budget"]}
     assert page.form.why_buy.item(0).text() == "Faster close"
+
+
+def test_a_digest_pdf_is_built_off_the_ui_thread_with_progress(qtbot, marketer_services, debriefs, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    debriefs.add_many([debrief(account=f"Digest {i}") for i in range(12)])
+    page = make_page(qtbot, marketer_services)
+    out = tmp_path / "digest.pdf"
+    task = page.export_pdf(page.debriefs.ids(page.criteria()), out, digest=True)
+    assert page.progress.isVisible()
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: page.progress.isHidden())
+    assert str(out) in page.progress_label.text()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert all(f"Digest {i}" in text for i in range(12))
+
+
+def test_the_follow_up_of_a_debrief_is_saved_as_a_calendar_file(qtbot, services, debriefs, tmp_path):
+    rid = debriefs.submit(new_id(), debrief(follow_up_on="2026-12-01", next_steps="Send quote"), REP["id"])
+    page = make_page(qtbot, services)
+    out = tmp_path / "follow-up.ics"
+    assert page.export_calendar(rid, out)
+    assert b"DTSTART;VALUE=DATE:20261201" in out.read_bytes()

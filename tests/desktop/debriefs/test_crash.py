@@ -1,0 +1,89 @@
+"""A draft survives the app being killed: a real process types a debrief and is SIGKILLed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.store import open_store
+from desktop.store.db import DB_FILE
+from desktop.store.debriefs import DebriefFilter, DebriefStore
+
+pytestmark = pytest.mark.slow
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def _query(db: Path, sql: str) -> list[tuple]:
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    try:
+        return conn.execute(sql).fetchall()
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return []
+    finally:
+        conn.close()
+
+
+def _wait_for(proc: subprocess.Popen, condition, timeout: float = 45.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if proc.poll() is not None:
+            raise AssertionError(f"the app exited early: {proc.stderr.read() if proc.stderr else ''}")
+        if time.monotonic() > deadline:
+            raise AssertionError("the draft never reached the disk")
+        time.sleep(0.05)  # polling the database for the condition, not a fixed wait
+
+
+def _type_then_kill(tmp_path: Path, account: str, notes: str, condition_sql: str) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.desktop.debriefs.drive_form", str(data), account, notes],
+        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        _wait_for(proc, lambda: bool(_query(data / DB_FILE, condition_sql)))
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return data
+
+
+def test_a_draft_typed_before_a_kill_is_there_after_restart(tmp_path):
+    data = _type_then_kill(
+        tmp_path, "Acme Freight", "They want a pilot",
+        "SELECT id FROM rec_debrief WHERE notes = 'They want a pilot' AND status = 'draft'")
+    store = open_store(data / DB_FILE)
+    try:
+        debriefs = DebriefStore(store)
+        [rid] = debriefs.ids(DebriefFilter(scope="mine"))
+        values = debriefs.form_values(rid)
+        assert (values["account"], values["notes"], values["status"]) == (
+            "Acme Freight", "They want a pilot", "draft")
+        assert store.outbox_counts()["pending"] == 1  # still queued for the hub
+    finally:
+        store.engine.dispose()
+
+
+def test_a_draft_without_an_account_survives_a_kill_too(tmp_path):
+    data = _type_then_kill(
+        tmp_path, "", "call went well, fill in later",
+        "SELECT record_id FROM local_marks WHERE mark = 'unsaved_form' "
+        "AND json_extract(value, '$.notes') = 'call went well, fill in later'")
+    store = open_store(data / DB_FILE)
+    try:
+        [(rid, values)] = DebriefStore(store).unsaved_forms()
+        assert values["notes"] == "call went well, fill in later"
+    finally:
+        store.engine.dispose()
