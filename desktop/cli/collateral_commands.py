@@ -1,0 +1,138 @@
+"""`fieldnote collateral publish | list`: the collateral library without the window, for IT
+and scripts. Same code paths as the app; failures are one clear line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli import CliError
+from desktop.cli.context import cli_context
+from fieldnote.kinds import COLLATERAL_KINDS
+from fieldnote.validation import ValidationFailed
+
+PUBLISHER_ROLES = ("marketer", "admin")
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    group = subparsers.add_parser(
+        "collateral", help="publish and list collateral", parents=[parent],
+        description="Publish collateral (marketers) and list the library.",
+    )
+    sub = group.add_subparsers(dest="collateral_command", metavar="ACTION")
+
+    publish = sub.add_parser(
+        "publish", parents=[parent], help="publish a file (queued for the next sync)",
+        description="Add a file to the library; it and the item go to the hub at the next sync.",
+    )
+    publish.add_argument("file", type=Path, metavar="FILE")
+    publish.add_argument("--title", required=True, help="what reps see in the library")
+    publish.add_argument("--kind", required=True, choices=COLLATERAL_KINDS)
+    publish.add_argument("--summary", default="", help="one or two sentences")
+    publish.add_argument("--tags", default="", help="comma-separated, e.g. 'product:Pipeline,CDC'")
+    publish.add_argument("--audience", action="append", default=[], metavar="TEAM",
+                         help="a team that gets it (repeatable); none = everyone")
+    publish.add_argument("--expires", metavar="YYYY-MM-DD", help="last day it may be used")
+    publish.add_argument("--supersedes", metavar="ID", help="the item this is a new version of")
+    publish.add_argument("--approve", action="store_true",
+                         help="publish as approved (reps get it at their next sync)")
+    publish.set_defaults(func=_publish)
+
+    listing = sub.add_parser(
+        "list", parents=[parent], help="the items you may use",
+        description="Every item you may use: not retired, not expired, not replaced.",
+    )
+    listing.add_argument("--json", action="store_true", help="one JSON array for scripts")
+    listing.set_defaults(func=_list)
+    group.set_defaults(func=lambda _args: _usage(group))
+
+
+def _usage(group: argparse.ArgumentParser) -> int:
+    group.print_usage(sys.stderr)
+    sys.stderr.write("fieldnote collateral: choose an action: publish or list\n")
+    return 2
+
+
+def _list(args: argparse.Namespace) -> int:
+    from desktop.collateral.cache import open_file_cache
+    from desktop.store.collateral import CollateralLibrary
+
+    with cli_context(args, lock=False) as ctx:
+        blobs = open_file_cache(ctx.data_dir)
+        items = []
+        for row in CollateralLibrary(ctx.store).visible_items():
+            sha = row.get("file_sha256")
+            path = blobs.path_if_verified(sha) if sha else None
+            items.append({
+                "id": row["id"], "title": row.get("title"), "kind": row.get("kind"),
+                "version": row.get("version"), "status": row.get("status"), "sha256": sha,
+                "cached": path is not None,
+                "path": str(path.resolve()) if path is not None else None,
+            })
+    if args.json:
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not items:
+        sys.stdout.write("No collateral yet; sync to get what your team may use.\n")
+        return 0
+    for item in items:
+        state = "offline" if item["cached"] else "not downloaded"
+        sys.stdout.write(
+            f"{item['id']}  v{item['version'] or 1}  {item['status']:<8}  {item['kind'] or '':<10}  "
+            f"{item['title']}  ({state})\n"
+        )
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from desktop.collateral.cache import open_file_cache
+    from desktop.collateral.files import FileProblem
+    from desktop.collateral.publishing import publish_file
+    from desktop.store.collateral import CollateralLibrary
+
+    path: Path = args.file.expanduser()
+    if not path.is_file():
+        raise CliError(f"{args.file} does not exist or is not a file.")
+    fields: dict[str, Any] = {
+        "title": args.title.strip(),
+        "kind": args.kind,
+        "status": "approved" if args.approve else "draft",
+        "tags": [t.strip() for t in args.tags.split(",") if t.strip()],
+        "audience": [a.strip() for a in args.audience if a.strip()],
+    }
+    if args.summary.strip():
+        fields["summary"] = args.summary.strip()
+    if args.expires:
+        try:
+            expires = dt.date.fromisoformat(args.expires)
+        except ValueError:
+            raise CliError(f"--expires {args.expires!r} is not a date like 2027-03-31.", 2) from None
+        if expires < dt.date.today():
+            raise CliError(f"--expires {args.expires} is in the past; reps would never see it.", 2)
+        fields["expires_on"] = expires.isoformat()
+    with cli_context(args) as ctx:
+        user = ctx.store.get_state("user") or {}
+        role = user.get("role") if isinstance(user, dict) else None
+        if not role:
+            raise CliError("Sign in first (fieldnote signin): publishing needs a marketer's account.", 3)
+        if role not in PUBLISHER_ROLES:
+            raise CliError(
+                f"{user.get('email') or 'This account'} is a {role}; only marketers publish "
+                "collateral. Ask marketing, or send a request from the app.", 3)
+        library = CollateralLibrary(ctx.store)
+        if args.supersedes and ctx.store.get("collateral", args.supersedes) is None:
+            raise CliError(f"--supersedes {args.supersedes}: no such item here.", 2)
+        try:
+            record_id = publish_file(library, open_file_cache(ctx.data_dir), path, fields,
+                                     author_id=user.get("id"), supersedes_id=args.supersedes)
+        except FileProblem as exc:
+            raise CliError(str(exc)) from None
+        except ValidationFailed as exc:
+            raise CliError(f"Not published: {exc.describe()}", 2) from None
+    sys.stdout.write(record_id + "\n")
+    return 0

@@ -1,0 +1,524 @@
+"""Queries and writes of the collateral job: the library a user may see, its search, facets and
+marks, feedback and usage, requests, and the files that wait for upload.
+
+Everything here is SQL over the local store (SQLAlchemy Core); it never touches the network,
+the file cache or Qt, and writes only through `Store.save`, so each change is queued for the hub.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import and_, delete, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from desktop.collateral.library_query import (
+    SORTS,
+    Facets,
+    Highlight,
+    LibraryQuery,
+    Notice,
+    tag_group,
+)
+from desktop.store.queries import fts_query
+from desktop.store.records import Store
+from desktop.store.schema import local_marks, outbox, record_tables
+from fieldnote.kinds import COLLATERAL_KINDS, COLLATERAL_STATUSES, REQUEST_STATUSES
+from fieldnote.validation import utc_now_iso
+
+# Markers FTS5 puts around matches; replaced by HTML after escaping the rest of the text.
+_OPEN, _CLOSE = "\x02", "\x03"
+# bm25 weights of title, summary, tags, text: a word in the title outranks one on page 7.
+_WEIGHTS = "10.0, 4.0, 6.0, 1.0"
+_MARK_KIND = "collateral"
+
+
+def _local_today() -> str:
+    return dt.date.today().isoformat()
+
+
+def _marked(text_value: str | None) -> str:
+    """Escape text for rich-text display, turning FTS5 match markers into <b> tags."""
+    if not text_value:
+        return ""
+    escaped = html.escape(text_value, quote=False)
+    return escaped.replace(_OPEN, "<b>").replace(_CLOSE, "</b>")
+
+
+class CollateralLibrary:
+    """The collateral job's reads and writes over one user's store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    # -- the library ---------------------------------------------------------------------
+
+    def _where(self, q: LibraryQuery, params: dict[str, Any]) -> str:
+        """SQL conditions on `c` (rec_collateral) for what `q` lets through."""
+        parts = ["c.deleted = 0"]
+        statuses = [s for s in q.statuses if s in COLLATERAL_STATUSES] or ["approved"]
+        names = []
+        for i, status in enumerate(statuses):
+            params[f"st{i}"] = status
+            names.append(f":st{i}")
+        parts.append(f"c.status IN ({', '.join(names)})")
+        params["today"] = q.today or _local_today()
+        parts.append("(c.expires_on IS NULL OR c.expires_on = '' OR c.expires_on >= :today)")
+        # A newer approved version replaces its predecessor everywhere.
+        parts.append(
+            "NOT EXISTS (SELECT 1 FROM rec_collateral n WHERE n.supersedes_id = c.id "
+            "AND n.deleted = 0 AND n.status = 'approved')"
+        )
+        if q.kind:
+            params["kind"] = q.kind
+            parts.append("c.kind = :kind")
+        for i, tag in enumerate(q.tags):
+            params[f"tag{i}"] = tag
+            parts.append(f"EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = :tag{i})")
+        if q.only_new_since:
+            params["since"] = q.only_new_since
+            parts.append("c.local_updated_at > :since")
+        return " AND ".join(parts)
+
+    def ids(self, q: LibraryQuery) -> list[str]:
+        """Ids of the items `q` shows, in its order; searching ranks by relevance by default."""
+        params: dict[str, Any] = {}
+        where = self._where(q, params)
+        match = fts_query(q.search) if q.search.strip() else None
+        if q.search.strip() and match is None:
+            return []
+        sort = q.sort if q.sort in SORTS else "newest"
+        if match is not None:
+            params["match"] = match
+            source = (
+                "fts_collateral f JOIN rec_collateral c ON c.rowid = f.rowid "
+                "WHERE fts_collateral MATCH :match AND "
+            )
+        else:
+            source = "rec_collateral c WHERE "
+            if sort == "relevance":
+                sort = "newest"
+        order = {
+            "relevance": f"bm25(fts_collateral, {_WEIGHTS}), c.id DESC",
+            # Ids are UUIDv7, so their order is the order items were made in.
+            "newest": "c.id DESC",
+            "most_used": "(SELECT count(*) FROM rec_collateral_usage u WHERE u.collateral_id = c.id "
+            "AND u.deleted = 0) DESC, c.id DESC",
+            "best_rated": "(SELECT avg(r.rating) FROM rec_collateral_feedback r WHERE "
+            "r.collateral_id = c.id AND r.deleted = 0 AND r.rating IS NOT NULL) DESC NULLS LAST, "
+            "c.id DESC",
+        }[sort]
+        sql = f"SELECT c.id FROM {source}{where} ORDER BY {order}"
+        with self.engine.connect() as conn:
+            return list(conn.execute(text(sql), params).scalars())
+
+    def rows(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Records of `ids` with their use count, rating average and count, and pin."""
+        wanted = list(ids)
+        out: dict[str, dict[str, Any]] = {}
+        c = record_tables["collateral"]
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                for row in conn.execute(select(c).where(c.c.id.in_(chunk))).mappings():
+                    out[row["id"]] = {**row, "uses": 0, "rating": None, "ratings": 0,
+                                      "pinned": False}
+                marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+                params = {f"i{n}": rid for n, rid in enumerate(chunk)}
+                for cid, uses in conn.execute(text(
+                    "SELECT collateral_id, count(*) FROM rec_collateral_usage WHERE deleted = 0 "
+                    f"AND collateral_id IN ({marks}) GROUP BY collateral_id"), params):
+                    if cid in out:
+                        out[cid]["uses"] = int(uses)
+                for cid, avg, n in conn.execute(text(
+                    "SELECT collateral_id, avg(rating), count(rating) FROM rec_collateral_feedback "
+                    f"WHERE deleted = 0 AND rating IS NOT NULL AND collateral_id IN ({marks}) "
+                    "GROUP BY collateral_id"), params):
+                    if cid in out:
+                        out[cid]["rating"] = float(avg)
+                        out[cid]["ratings"] = int(n)
+                for (cid,) in conn.execute(text(
+                    "SELECT record_id FROM local_marks WHERE kind = 'collateral' AND mark = 'pinned' "
+                    f"AND record_id IN ({marks})"), params):
+                    if cid in out:
+                        out[cid]["pinned"] = True
+        return out
+
+    def get(self, record_id: str) -> dict[str, Any] | None:
+        return self.rows([record_id]).get(record_id)
+
+    def highlights(self, ids: Sequence[str], search: str) -> dict[str, Highlight]:
+        """Title and a snippet of each item with the words of `search` marked in <b>."""
+        match = fts_query(search) if search.strip() else None
+        if match is None or not ids:
+            return {}
+        params: dict[str, Any] = {"match": match}
+        marks = []
+        for n, rid in enumerate(ids):
+            params[f"i{n}"] = rid
+            marks.append(f":i{n}")
+        sql = (
+            f"SELECT c.id, highlight(fts_collateral, 0, '{_OPEN}', '{_CLOSE}'), "
+            f"snippet(fts_collateral, -1, '{_OPEN}', '{_CLOSE}', '…', 16) "
+            "FROM fts_collateral f JOIN rec_collateral c ON c.rowid = f.rowid "
+            f"WHERE fts_collateral MATCH :match AND c.id IN ({', '.join(marks)})"
+        )
+        with self.engine.connect() as conn:
+            return {
+                rid: Highlight(_marked(title), _marked(snip))
+                for rid, title, snip in conn.execute(text(sql), params)
+            }
+
+    def facets(self, q: LibraryQuery) -> Facets:
+        """Counts per kind and per tag over what `q` shows, ignoring its own kind/tag picks."""
+        base = LibraryQuery(q.search, None, (), q.statuses, q.sort, q.only_new_since, q.today)
+        params: dict[str, Any] = {}
+        where = self._where(base, params)
+        match = fts_query(q.search) if q.search.strip() else None
+        if q.search.strip() and match is None:
+            return Facets()
+        if match is not None:
+            params["match"] = match
+            where += (" AND c.rowid IN (SELECT rowid FROM fts_collateral "
+                      "WHERE fts_collateral MATCH :match)")
+        out = Facets()
+        with self.engine.connect() as conn:
+            for kind, n in conn.execute(text(
+                f"SELECT c.kind, count(*) FROM rec_collateral c WHERE {where} GROUP BY c.kind"), params):
+                if kind:
+                    out.kinds[kind] = int(n)
+            for tag, n in conn.execute(text(
+                f"SELECT j.value, count(*) FROM rec_collateral c, json_each(c.tags) j "
+                f"WHERE {where} GROUP BY j.value"), params):
+                if isinstance(tag, str) and tag:
+                    group, _ = tag_group(tag)
+                    out.tags.setdefault(group, {})[tag] = int(n)
+        return out
+
+    def visible_items(self, today: str | None = None) -> list[dict[str, Any]]:
+        """Every item the user may use: not retired, not expired, not superseded (any status)."""
+        statuses = tuple(s for s in COLLATERAL_STATUSES if s != "retired")
+        ids = self.ids(LibraryQuery(statuses=statuses, today=today))
+        rows = self.rows(ids)
+        return [rows[i] for i in ids if i in rows]
+
+    def history(self, record_id: str) -> list[dict[str, Any]]:
+        """Every version of an item, newest first (superseded and retired ones included)."""
+        c = record_tables["collateral"]
+        chain: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        with self.engine.connect() as conn:
+            current: str | None = record_id
+            # Walk up to the newest version, then down through every predecessor.
+            while True:
+                newer = conn.execute(
+                    select(c.c.id).where(and_(c.c.supersedes_id == current, c.c.deleted.is_(False)))
+                    .order_by(c.c.id.desc()).limit(1)
+                ).scalar()
+                if newer is None or newer in seen:
+                    break
+                seen.add(newer)
+                current = newer
+            seen.clear()
+            while current is not None and current not in seen:
+                seen.add(current)
+                row = conn.execute(select(c).where(c.c.id == current)).mappings().first()
+                if row is None:
+                    break
+                chain.append(dict(row))
+                current = row["supersedes_id"]
+        return chain
+
+    # -- local marks: visits, pins, last opened ------------------------------------------
+
+    def _get_mark(self, record_id: str, mark: str) -> Any:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(local_marks.c.value).where(and_(
+                    local_marks.c.kind == _MARK_KIND, local_marks.c.record_id == record_id,
+                    local_marks.c.mark == mark))
+            ).scalar()
+
+    def _set_mark(self, record_id: str, mark: str, value: Any) -> None:
+        with self.engine.begin() as conn:
+            if value is None:
+                conn.execute(delete(local_marks).where(and_(
+                    local_marks.c.kind == _MARK_KIND, local_marks.c.record_id == record_id,
+                    local_marks.c.mark == mark)))
+                return
+            stmt = sqlite_insert(local_marks).values(
+                kind=_MARK_KIND, record_id=record_id, mark=mark, value=value)
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=["kind", "record_id", "mark"], set_={"value": value}))
+
+    def begin_visit(self, now: str | None = None) -> str | None:
+        """Record that the library is open now; return when it was opened the time before."""
+        previous = self._get_mark("", "last_visit")
+        self._set_mark("", "last_visit", now or utc_now_iso())
+        return previous if isinstance(previous, str) else None
+
+    def new_count(self, since: str | None) -> int:
+        if not since:
+            return 0
+        return len(self.ids(LibraryQuery(only_new_since=since)))
+
+    def set_pinned(self, record_id: str, pinned: bool) -> None:
+        self._set_mark(record_id, "pinned", True if pinned else None)
+        self.store.notify("collateral", [record_id])
+
+    def is_pinned(self, record_id: str) -> bool:
+        return bool(self._get_mark(record_id, "pinned"))
+
+    def pinned_blobs(self) -> set[str]:
+        """sha256 of the files of pinned items (kept offline whatever the cache limit)."""
+        with self.engine.connect() as conn:
+            return {
+                sha for (sha,) in conn.execute(text(
+                    "SELECT c.file_sha256 FROM local_marks m JOIN rec_collateral c "
+                    "ON c.id = m.record_id WHERE m.kind = 'collateral' AND m.mark = 'pinned' "
+                    "AND c.deleted = 0 AND c.file_sha256 IS NOT NULL"))
+                if sha
+            }
+
+    def touch_opened(self, record_id: str, now: str | None = None) -> None:
+        """Remember when an item was last opened here (the cache evicts the oldest first)."""
+        self._set_mark(record_id, "opened_at", now or utc_now_iso())
+
+    def blob_last_used(self) -> dict[str, str]:
+        """sha256 -> when any item naming that file was last opened on this device."""
+        with self.engine.connect() as conn:
+            return {
+                sha: str(at)
+                for sha, at in conn.execute(text(
+                    "SELECT c.file_sha256, max(json_extract(m.value, '$')) FROM local_marks m "
+                    "JOIN rec_collateral c ON c.id = m.record_id WHERE m.kind = 'collateral' "
+                    "AND m.mark = 'opened_at' AND c.file_sha256 IS NOT NULL "
+                    "GROUP BY c.file_sha256"))
+                if sha
+            }
+
+    def wanted_blobs(self, today: str | None = None) -> list[tuple[str, int | None]]:
+        """Files the library offers (approved, current), newest first: (sha256, size)."""
+        seen: set[str] = set()
+        out: list[tuple[str, int | None]] = []
+        for row in self.visible_items(today):
+            sha = row.get("file_sha256")
+            if row.get("status") == "approved" and sha and sha not in seen:
+                seen.add(sha)
+                out.append((sha, row.get("file_size")))
+        return out
+
+    def withdrawn_blobs(self, today: str | None = None) -> set[str]:
+        """Files named only by retired, expired or replaced items (no current item needs them)."""
+        current: set[str] = set()
+        for row in self.visible_items(today):
+            if row.get("file_sha256"):
+                current.add(row["file_sha256"])
+        current |= {u["sha256"] for u in self.pending_uploads()}
+        c = record_tables["collateral"]
+        with self.engine.connect() as conn:
+            named = {sha for (sha,) in conn.execute(
+                select(c.c.file_sha256).where(c.c.file_sha256.is_not(None))) if sha}
+        return named - current
+
+    # -- publishing (marketers) ----------------------------------------------------------
+
+    def publish(self, fields: Mapping[str, Any], *, author_id: str | None = None) -> str:
+        """Create an item (status from `fields`, draft by default); returns its id."""
+        values = {"status": "draft", "version": 1, **fields}
+        local = {"author_id": author_id} if author_id else None
+        return self.store.save("collateral", values, local_fields=local).record_id
+
+    def new_version(self, old_id: str, fields: Mapping[str, Any], *,
+                    author_id: str | None = None) -> str:
+        """A new item that supersedes `old_id` (version + 1), keeping its metadata by default."""
+        old = self.store.get("collateral", old_id)
+        if old is None:
+            raise LookupError("The item to replace no longer exists.")
+        carried = {k: old[k] for k in ("title", "summary", "kind", "tags", "audience",
+                                       "expires_on") if old.get(k) is not None}
+        values = {**carried, "status": "draft", **fields,
+                  "version": int(old.get("version") or 1) + 1, "supersedes_id": old_id}
+        return self.publish(values, author_id=author_id)
+
+    def set_status(self, record_id: str, status: str) -> None:
+        if status not in COLLATERAL_STATUSES:
+            raise ValueError(f"Unknown status {status!r}")
+        self.store.save("collateral", {"status": status}, record_id)
+
+    def update(self, record_id: str, fields: Mapping[str, Any]) -> None:
+        self.store.save("collateral", fields, record_id)
+
+    def pending_uploads(self) -> list[dict[str, Any]]:
+        """Files that queued collateral changes name, in queue order: they go to the hub first.
+
+        Each: sha256, file_name, file_size, record_id, title. A file is listed once.
+        """
+        c = record_tables["collateral"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(outbox.c.record_id, outbox.c.fields)
+                .where(and_(outbox.c.kind == "collateral", outbox.c.state == "pending"))
+                .order_by(outbox.c.seq)
+            ).all()
+            out: list[dict[str, Any]] = []
+            seen: set[str] = set()
+            for record_id, fields in rows:
+                body = fields if isinstance(fields, dict) else json.loads(fields or "{}")
+                sha = body.get("file_sha256")
+                if not isinstance(sha, str) or not sha or sha in seen:
+                    continue
+                seen.add(sha)
+                rec = conn.execute(select(c.c.title, c.c.file_name, c.c.file_size)
+                                   .where(c.c.id == record_id)).first()
+                out.append({
+                    "sha256": sha, "record_id": record_id,
+                    "title": rec.title if rec else "",
+                    "file_name": rec.file_name if rec else body.get("file_name"),
+                    "file_size": rec.file_size if rec else body.get("file_size"),
+                })
+        return out
+
+    # -- use and feedback ----------------------------------------------------------------
+
+    def record_usage(self, collateral_id: str, action: str, *, lead_id: str | None = None,
+                     debrief_id: str | None = None, author_id: str | None = None) -> str:
+        fields: dict[str, Any] = {"collateral_id": collateral_id, "action": action,
+                                  "at": utc_now_iso()}
+        if lead_id:
+            fields["lead_id"] = lead_id
+        if debrief_id:
+            fields["debrief_id"] = debrief_id
+        local = {"author_id": author_id} if author_id else None
+        return self.store.save("collateral_usage", fields, local_fields=local).record_id
+
+    def my_feedback(self, collateral_id: str, author_id: str | None) -> dict[str, Any] | None:
+        """This user's rating of an item (one per user and item, edited in place)."""
+        if not author_id:
+            return None
+        f = record_tables["collateral_feedback"]
+        rows = self.store.all("collateral_feedback", where=and_(
+            f.c.collateral_id == collateral_id, f.c.author_id == author_id,
+            f.c.rating.is_not(None)), order_by=f.c.id.desc(), limit=1)
+        return rows[0] if rows else None
+
+    def rate(self, collateral_id: str, rating: int | None, comment: str = "", *,
+             author_id: str | None = None) -> str:
+        """Save this user's rating (updating an earlier one) with an optional comment."""
+        fields: dict[str, Any] = {"collateral_id": collateral_id, "comment": comment or None}
+        if rating is not None:
+            fields["rating"] = rating
+        mine = self.my_feedback(collateral_id, author_id) if rating is not None else None
+        local = {"author_id": author_id} if author_id else None
+        if mine is not None:
+            return self.store.save("collateral_feedback", fields, mine["id"],
+                                   local_fields=local).record_id
+        return self.store.save("collateral_feedback", fields, local_fields=local).record_id
+
+    def comment(self, collateral_id: str, comment: str, *, author_id: str | None = None) -> str:
+        """A comment without a rating (a reviewer's note on an item in review)."""
+        local = {"author_id": author_id} if author_id else None
+        return self.store.save("collateral_feedback",
+                               {"collateral_id": collateral_id, "comment": comment},
+                               local_fields=local).record_id
+
+    def feedback(self, collateral_id: str) -> list[dict[str, Any]]:
+        """Ratings and comments on an item, newest first, with the author's name."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT f.id, f.rating, f.comment, f.author_id, f.local_updated_at, u.name "
+                "FROM rec_collateral_feedback f LEFT JOIN rec_user u ON u.id = f.author_id "
+                "WHERE f.collateral_id = :cid AND f.deleted = 0 ORDER BY f.id DESC"),
+                {"cid": collateral_id}).mappings().all()
+        return [dict(r) for r in rows]
+
+    def usage_summary(self, collateral_id: str) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT action, count(*) FROM rec_collateral_usage WHERE collateral_id = :cid "
+                "AND deleted = 0 GROUP BY action"), {"cid": collateral_id}).all()
+        return {str(a): int(n) for a, n in rows}
+
+    # -- requests ------------------------------------------------------------------------
+
+    def ask(self, fields: Mapping[str, Any], *, author_id: str | None = None) -> str:
+        """A rep's request for material that does not exist yet."""
+        local = {"author_id": author_id} if author_id else None
+        return self.store.save("collateral_request", {**fields, "status": "open"},
+                               local_fields=local).record_id
+
+    def requests(self, *, author_id: str | None = None,
+                 statuses: Sequence[str] = REQUEST_STATUSES) -> list[dict[str, Any]]:
+        """Requests (of one author, or all), soonest needed first, undated last."""
+        r = record_tables["collateral_request"]
+        where = r.c.status.in_([s for s in statuses if s in REQUEST_STATUSES])
+        if author_id:
+            where = and_(where, r.c.author_id == author_id)
+        rows = self.store.all("collateral_request", where=where)
+        rows.sort(key=lambda x: (x.get("needed_by") is None, x.get("needed_by") or "", x["id"]))
+        return rows
+
+    def answer_request(self, request_id: str, status: str, response: str = "",
+                       collateral_id: str | None = None) -> None:
+        """A marketer accepts, declines or delivers (linking the published item)."""
+        if status not in REQUEST_STATUSES:
+            raise ValueError(f"Unknown request status {status!r}")
+        if status == "delivered" and not collateral_id:
+            raise ValueError("Delivering a request needs the published item it gets.")
+        fields: dict[str, Any] = {"status": status, "response": response or None}
+        if collateral_id:
+            fields["collateral_id"] = collateral_id
+        self.store.save("collateral_request", fields, request_id)
+
+    # -- notices after a sync ------------------------------------------------------------
+
+    def take_notices(self, user_id: str | None, today: str | None = None) -> list[Notice]:
+        """What changed for this user since the last call: items that left the library
+        (retired, expired, withdrawn) and status changes of their own requests.
+
+        The first call only remembers the current state, so nothing old is announced.
+        """
+        notices: list[Notice] = []
+        current = {row["id"]: row["title"] for row in self.visible_items(today)
+                   if row.get("status") == "approved"}
+        before = self._get_mark("", "listed")
+        if isinstance(before, dict):
+            gone = [rid for rid in before if rid not in current]
+            if gone:
+                replaced = self._replaced(gone)
+                for rid in gone:
+                    if rid in replaced:
+                        continue  # a new version took its place; not a loss
+                    notices.append(Notice("removed", rid, str(before[rid] or "")))
+        self._set_mark("", "listed", current)
+        if user_id:
+            mine = {r["id"]: r for r in self.requests(author_id=user_id)}
+            seen = self._get_mark("", "request_status")
+            if isinstance(seen, dict):
+                for rid, row in mine.items():
+                    if rid in seen and seen[rid] != row.get("status"):
+                        notices.append(Notice("request", rid, f"{row['title']}: {row['status']}"))
+            self._set_mark("", "request_status", {rid: r.get("status") for rid, r in mine.items()})
+        return notices
+
+    def _replaced(self, ids: Sequence[str]) -> set[str]:
+        c = record_tables["collateral"]
+        with self.engine.connect() as conn:
+            return {
+                sid for (sid,) in conn.execute(
+                    select(c.c.supersedes_id).where(and_(
+                        c.c.supersedes_id.in_(list(ids)), c.c.deleted.is_(False),
+                        c.c.status == "approved")))
+            }
+
+
+def kind_label(kind: str | None) -> str:
+    """"Sell sheet" for "sell_sheet"."""
+    if not kind or kind not in COLLATERAL_KINDS:
+        return "Other" if kind else ""
+    return kind.replace("_", " ").capitalize()

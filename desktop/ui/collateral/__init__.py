@@ -1,0 +1,1 @@
+"""The collateral job's pages, models and dialogs."""

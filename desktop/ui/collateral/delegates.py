@@ -1,0 +1,143 @@
+"""How library items are painted: cards for the grid (thumbnail, title, kind, rating, offline
+state, "new"), and rich text with highlighted matches for the list's title and match columns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.ui.collateral.files import CACHED, DOWNLOADING
+from desktop.ui.collateral.icons import kind_colour
+from desktop.ui.collateral.model import (
+    KIND_NAMES,
+    THUMB_H,
+    THUMB_W,
+    ItemRole,
+    NewRole,
+    OfflineRole,
+    ThumbnailRole,
+    TitleHtmlRole,
+    stars,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+CARD_W, CARD_H = 184, 318
+
+
+def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height: int | None = None,
+          point_size: float | None = None, bold: bool = False) -> None:
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    font = painter.font()
+    if point_size:
+        font.setPointSizeF(point_size)
+    font.setBold(bold)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }} b {{ background: #fff3b0; color: #1b2333; }}")
+    doc.setHtml(f"<body>{html}</body>")
+    doc.setTextWidth(rect.width())
+    painter.save()
+    painter.translate(rect.topLeft())
+    clip = QRectF(0, 0, rect.width(), max_height or rect.height())
+    doc.drawContents(painter, clip)
+    painter.restore()
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A library item as a card in the grid."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(CARD_W, CARD_H)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row: dict[str, Any] | None = index.data(ItemRole)
+        if row is None:
+            return
+        pal: QPalette = option.palette
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(pal.highlight().color() if selected else QColor("#d9dfe8"), 2 if selected else 1))
+        painter.setBrush(pal.base())
+        painter.drawRoundedRect(card, 8, 8)
+        thumb = index.data(ThumbnailRole)
+        tx = int(card.left() + (card.width() - THUMB_W) / 2)
+        ty = int(card.top() + 10)
+        if thumb is not None:
+            scaled = thumb.scaled(THUMB_W, THUMB_H, Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+            x = tx + (THUMB_W - scaled.width()) // 2
+            painter.setPen(QColor("#d9dfe8"))
+            painter.drawRect(x - 1, ty - 1, scaled.width() + 1, scaled.height() + 1)
+            painter.drawPixmap(x, ty, scaled)
+        if index.data(NewRole):
+            badge = QRectF(card.left() + 8, card.top() + 8, 40, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#1f6feb"))
+            painter.drawRoundedRect(badge, 9, 9)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.tr("New"))
+        if row.get("status") and row.get("status") != "approved":
+            badge = QRectF(card.right() - 74, card.top() + 8, 66, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#9a6700") if row["status"] != "retired" else QColor("#57606a"))
+            painter.drawRoundedRect(badge, 9, 9)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(row["status"]).capitalize())
+        y = ty + THUMB_H + 8
+        text_rect = QRect(int(card.left() + 10), y, int(card.width() - 20), 40)
+        _html(painter, text_rect, index.data(TitleHtmlRole) or "", pal.text().color(), 40, bold=True)
+        y += 44
+        painter.setPen(QColor(kind_colour(row.get("kind"))))
+        small = painter.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        painter.setFont(small)
+        kind = KIND_NAMES.get(row.get("kind") or "", "")
+        version = f"  ·  v{row.get('version') or 1}"
+        painter.drawText(QRect(int(card.left() + 10), y, int(card.width() - 20), 16),
+                         Qt.AlignmentFlag.AlignLeft, kind + version)
+        y += 18
+        painter.setPen(QColor("#9a6700"))
+        rating = stars(row.get("rating"))
+        painter.drawText(QRect(int(card.left() + 10), y, 90, 16), Qt.AlignmentFlag.AlignLeft, rating)
+        state, fraction = index.data(OfflineRole) or ("", None)
+        if state == CACHED:
+            label, colour = (self.tr("📌 Offline") if row.get("pinned") else self.tr("✓ Offline")), "#1a7f37"
+        elif state == DOWNLOADING:
+            label, colour = self.tr("↓ %1%").replace("%1", str(int((fraction or 0) * 100))), "#1f6feb"
+        else:
+            label, colour = self.tr("Not downloaded"), "#5d6b82"
+        painter.setPen(QColor(colour))
+        metrics = QFontMetrics(small)
+        painter.drawText(QRect(int(card.right() - 10 - metrics.horizontalAdvance(label) - 2), y,
+                               metrics.horizontalAdvance(label) + 2, 16),
+                         Qt.AlignmentFlag.AlignRight, label)
+        painter.restore()
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Rich text in a table cell: the title or the match snippet with the search words marked."""
+
+    def __init__(self, role: int | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.role = role
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        html = index.data(self.role) if self.role is not None else index.data()
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = option.palette.highlightedText().color() if selected else option.palette.text().color()
+        rect = option.rect.adjusted(6, 6, -6, -2)
+        painter.save()
+        painter.setClipRect(option.rect)
+        _html(painter, rect, str(html or "").replace("\n", " "), colour, rect.height())
+        painter.restore()

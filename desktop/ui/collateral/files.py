@@ -1,0 +1,124 @@
+"""The files behind library items, for the views: offline state, downloads with progress, and
+opening a verified file. Hashing and downloading run on the parallel lane, never the UI thread.
+
+A file is handed to a viewer only after its sha256 matched; a damaged or partial download is
+discarded by the blob cache and never opened.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.tasks import Task, TaskContext, TaskRunner
+
+CACHED, DOWNLOADING, NOT_CACHED = "cached", "downloading", "not_cached"
+
+
+class CollateralFiles(QObject):
+    """Wraps the blob cache (`desktop.sync.blobs.BlobCache`-shaped) for the collateral views."""
+
+    state_changed = Signal(str)  # sha256
+    download_failed = Signal(str, str)  # sha256, message
+
+    def __init__(self, blobs: Any, root: Path, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blobs = blobs
+        self.root = root
+        self._tasks = tasks
+        self._progress: dict[str, tuple[int, int | None]] = {}
+        self._downloads: dict[str, Task] = {}
+
+    def can_download(self) -> bool:
+        return getattr(self.blobs, "source", None) is not None
+
+    def state(self, sha256: str | None) -> tuple[str, float | None]:
+        """(cached | downloading | not_cached, fraction done while downloading)."""
+        if not sha256:
+            return NOT_CACHED, None
+        if sha256 in self._downloads:
+            done, total = self._progress.get(sha256, (0, None))
+            return DOWNLOADING, (done / total if total else None)
+        # Presence only (cheap); the checksum is checked on the worker before any open.
+        return (CACHED, None) if os.path.isfile(self.root / sha256) else (NOT_CACHED, None)
+
+    def verified_path(self, sha256: str) -> Path | None:
+        """Worker-side: the file if it is here and matches its checksum."""
+        return self.blobs.path_if_verified(sha256)
+
+    def fetch(self, sha256: str, size: int | None,
+              on_ready: Callable[[Path], None] | None = None,
+              on_missing: Callable[[str], None] | None = None) -> Task:
+        """Make the file available (downloading it if needed and possible), then call back
+        on the UI thread with the verified path, or with a message saying why not."""
+        blobs = self.blobs
+        can_download = self.can_download()
+
+        def job(ctx: TaskContext) -> Any:
+            path = blobs.path_if_verified(sha256)
+            if path is not None:
+                return path
+            if not can_download:
+                return None
+
+            def progress(done: int, total: int | None) -> None:
+                ctx.progress(done, total or 0, sha256)
+
+            return blobs.ensure(sha256, size, progress, _CancelOf(ctx))
+
+        task = self._tasks.run(f"file {sha256[:8]}", job)
+        if can_download:
+            self._downloads[sha256] = task
+            self.state_changed.emit(sha256)
+        task.progressed.connect(lambda done, total, _m, sha=sha256: self._on_progress(sha, done, total))
+
+        def finished(path: object) -> None:
+            self._end(sha256)
+            if isinstance(path, Path):
+                if on_ready is not None:
+                    on_ready(path)
+                return
+            message = (self.tr("This file is not on this computer yet. It downloads at the next "
+                               "sync while you are online.") if not can_download else
+                       self.tr("The download was stopped."))
+            if on_missing is not None:
+                on_missing(message)
+
+        def failed(message: str) -> None:
+            self._end(sha256)
+            self.download_failed.emit(sha256, message)
+            if on_missing is not None:
+                on_missing(message)
+
+        task.finished.connect(finished)
+        task.failed.connect(failed)
+        task.cancelled.connect(lambda: self._end(sha256))
+        return task
+
+    def cancel(self, sha256: str) -> None:
+        task = self._downloads.get(sha256)
+        if task is not None:
+            task.cancel()
+
+    def _on_progress(self, sha256: str, done: int, total: int) -> None:
+        self._progress[sha256] = (done, total or None)
+        self.state_changed.emit(sha256)
+
+    def _end(self, sha256: str) -> None:
+        self._downloads.pop(sha256, None)
+        self._progress.pop(sha256, None)
+        self.state_changed.emit(sha256)
+
+
+class _CancelOf:
+    """The cancel token shape the blob cache checks (`is_set()`), over a task's context."""
+
+    def __init__(self, ctx: TaskContext) -> None:
+        self._ctx = ctx
+
+    def is_set(self) -> bool:
+        return self._ctx.cancelled

@@ -1,0 +1,69 @@
+"""Type icons for collateral without a thumbnail: a sheet of paper in the kind's colour with
+its label. Painted in code so every kind has one without shipping image files.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
+
+_COLOURS = {
+    "sell_sheet": "#1f6feb",
+    "brochure": "#8250df",
+    "deck": "#d4762c",
+    "case_study": "#1a7f37",
+    "price_list": "#9a6700",
+    "video": "#cf222e",
+    "other": "#57606a",
+}
+_LABELS = {
+    "sell_sheet": "SELL SHEET",
+    "brochure": "BROCHURE",
+    "deck": "DECK",
+    "case_study": "CASE STUDY",
+    "price_list": "PRICES",
+    "video": "VIDEO",
+    "other": "FILE",
+}
+
+
+def kind_colour(kind: str | None) -> str:
+    return _COLOURS.get(kind or "other", _COLOURS["other"])
+
+
+@lru_cache(maxsize=64)
+def type_pixmap(kind: str | None, width: int, height: int) -> QPixmap:
+    """A page-shaped icon for `kind`, `width` x `height` pixels."""
+    pixmap = QPixmap(width, height)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(kind_colour(kind))
+    fold = width * 0.22
+    page = QPainterPath()
+    page.moveTo(0.5, 0.5)
+    page.lineTo(width - fold, 0.5)
+    page.lineTo(width - 0.5, fold)
+    page.lineTo(width - 0.5, height - 0.5)
+    page.lineTo(0.5, height - 0.5)
+    page.closeSubpath()
+    painter.fillPath(page, QColor("#ffffff"))
+    painter.setPen(colour)
+    painter.drawPath(page)
+    band = QRectF(0.5, height * 0.58, width - 1, height * 0.2)
+    painter.fillRect(band, colour)
+    painter.setPen(QColor("#ffffff"))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(8, int(width * 0.09)))
+    painter.setFont(font)
+    painter.drawText(band, Qt.AlignmentFlag.AlignCenter, _LABELS.get(kind or "other", "FILE"))
+    light = QColor(colour)
+    light.setAlpha(60)
+    for i in range(4):
+        y = height * (0.14 + 0.09 * i)
+        painter.fillRect(QRectF(width * 0.12, y, width * (0.62 if i else 0.45), height * 0.035), light)
+    painter.end()
+    return pixmap

@@ -1,0 +1,693 @@
+"""The Collateral page: the library reps search and use offline, and where marketing publishes,
+reviews and retires material and answers requests.
+
+Reads go through the collateral store service (ids first, rows for what is shown); every write
+goes through the writer lane; files, thumbnails and downloads through the parallel lane.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.collateral.cache import blob_dir, open_file_cache
+from desktop.collateral.files import files_in, guess_kind, is_publishable, title_from
+from desktop.collateral.library_query import LibraryQuery
+from desktop.tasks import TaskContext
+from desktop.ui.collateral.delegates import CARD_H, CARD_W, CardDelegate, HtmlDelegate
+from desktop.ui.collateral.detail import DetailPanel
+from desktop.ui.collateral.dialogs import AnswerDialog, PublishDialog, RequestDialog, ShareDialog
+from desktop.ui.collateral.files import CollateralFiles
+from desktop.ui.collateral.model import (
+    KIND_NAMES,
+    ItemRole,
+    LibraryModel,
+    OfflineRole,
+    SnippetHtmlRole,
+    ThumbnailRole,
+    TitleHtmlRole,
+)
+from desktop.ui.collateral.requests import RequestsDialog
+from desktop.ui.collateral.thumbnails import ThumbnailService
+from desktop.ui.collateral.viewer import PdfViewer
+from desktop.ui.common.page import Page
+from desktop.ui.services import Services
+
+PUBLISHERS = ("marketer", "admin")
+GROUP_NAMES = {"product": "Product", "industry": "Industry", "stage": "Stage", "region": "Region",
+               "tag": "Tags"}
+
+
+class CollateralPage(Page):
+    key = "collateral"
+
+    def __init__(self, services: Services, library: Any, parent: QWidget | None = None) -> None:
+        super().__init__(services, self.tr("Collateral"),
+                         self.tr("Approved material, searchable and ready offline"), parent)
+        self.library = library
+        self.marketer = services.role in PUBLISHERS
+        self.setAcceptDrops(self.marketer)
+        blobs = services.extras.get("blobs") or open_file_cache(services.data_dir)
+        self.files = CollateralFiles(blobs, blob_dir(services.data_dir), services.tasks, self)
+        self.thumbnails = ThumbnailService(services.tasks, services.data_dir, self.files.verified_path, self)
+        self._previous_visit: str | None = None
+        self._ready = False
+        self._viewers: list[PdfViewer] = []
+
+        # Header actions.
+        self.request_button = QPushButton(self.tr("Request material…"))
+        self.request_button.clicked.connect(self._on_request_clicked)
+        self.requests_button = QPushButton(self.tr("Requests") if self.marketer else self.tr("My requests"))
+        self.requests_button.clicked.connect(self._on_requests_clicked)
+        self.header_actions.addWidget(self.requests_button)
+        if not self.marketer:
+            self.header_actions.addWidget(self.request_button)
+        if self.marketer:
+            self.publish_button = QPushButton(self.tr("Publish…"))
+            self.publish_button.setProperty("primary", True)
+            menu = QMenu(self.publish_button)
+            menu.addAction(self.tr("Files…"), self._on_publish_files)
+            menu.addAction(self.tr("A whole folder…"), self._on_publish_folder)
+            self.publish_button.setMenu(menu)
+            self.header_actions.addWidget(self.publish_button)
+
+        # Notices after a sync (retired or expired items, answered requests).
+        self.notice = QLabel()
+        self.notice.setObjectName("card")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setStyleSheet("padding: 8px 12px;")
+        self.notice.hide()
+        self.body.addWidget(self.notice)
+
+        # Search and view controls.
+        controls = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search titles, summaries, tags and the words inside files…  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        controls.addWidget(self.search, 1)
+        self.sort = QComboBox()
+        for key, label in (("relevance", self.tr("Best match")), ("newest", self.tr("Newest")),
+                           ("most_used", self.tr("Most used")), ("best_rated", self.tr("Best rated"))):
+            self.sort.addItem(label, key)
+        self.sort.setCurrentIndex(1)
+        controls.addWidget(self.sort)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Approved"), ("approved",))
+        self.status_filter.addItem(self.tr("In review"), ("review",))
+        if self.marketer:
+            self.status_filter.addItem(self.tr("Drafts"), ("draft",))
+            self.status_filter.addItem(self.tr("Retired"), ("retired",))
+            self.status_filter.addItem(self.tr("Everything current"), ("draft", "review", "approved"))
+        controls.addWidget(self.status_filter)
+        self.only_new = QCheckBox(self.tr("New since last visit"))
+        controls.addWidget(self.only_new)
+        self.view_toggle = QPushButton(self.tr("List"))
+        self.view_toggle.setCheckable(True)
+        self.view_toggle.setToolTip(self.tr("Switch between cards and a list"))
+        controls.addWidget(self.view_toggle)
+        self.body.addLayout(controls)
+
+        # Facets | grid or list | detail.
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
+        facets = QVBoxLayout()
+        facets.setSpacing(6)
+        self.kind_facet = QComboBox()
+        self.kind_facet.setMinimumWidth(170)
+        facets.addWidget(self._facet_label(self.tr("Kind")))
+        facets.addWidget(self.kind_facet)
+        self.tag_facets: dict[str, QComboBox] = {}
+        for group in ("product", "industry", "stage", "region", "tag"):
+            label = self._facet_label(self.tr(GROUP_NAMES[group]))
+            combo = QComboBox()
+            combo.setMinimumWidth(170)
+            combo.setProperty("group", group)
+            facets.addWidget(label)
+            facets.addWidget(combo)
+            combo.setProperty("label", label)
+            self.tag_facets[group] = combo
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "muted")
+        facets.addSpacing(8)
+        facets.addWidget(self.count_label)
+        self.new_label = QLabel()
+        self.new_label.setProperty("role", "muted")
+        facets.addWidget(self.new_label)
+        facets.addStretch(1)
+        if self.marketer:
+            drop = QLabel(self.tr("Drop files or a folder here to publish them."))
+            drop.setWordWrap(True)
+            drop.setProperty("role", "muted")
+            facets.addWidget(drop)
+        middle.addLayout(facets)
+
+        self.model = LibraryModel(self._load_ids, self._load_rows, self.thumbnails, self.files, self)
+        self.grid = QListView()
+        self.grid.setObjectName("libraryGrid")
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setGridSize(QSize(CARD_W + 8, CARD_H + 8))
+        self.grid.setSpacing(4)
+        self.grid.setWordWrap(True)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setItemDelegate(CardDelegate(self.grid))
+        self.grid.setModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionModel(self.grid.selectionModel())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.setItemDelegateForColumn(0, HtmlDelegate(TitleHtmlRole, self.table))
+        self.table.setItemDelegateForColumn(7, HtmlDelegate(SnippetHtmlRole, self.table))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((300, 90, 60, 80, 80, 50, 130)):
+            self.table.setColumnWidth(col, width)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.grid)
+        self.views.addWidget(self.table)
+        self.empty = QLabel()
+        self.empty.setProperty("role", "empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.views.addWidget(self.empty)
+        middle.addWidget(self.views, 1)
+        self.detail = DetailPanel()
+        middle.addWidget(self.detail)
+        self.body.addLayout(middle, 1)
+
+        # Wiring.
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.reload)
+        self._after_sync = QTimer(self, singleShot=True, interval=400)
+        self._after_sync.timeout.connect(self._on_synced)
+        self.search.textChanged.connect(self._on_search_changed)
+        for combo in (self.sort, self.status_filter, self.kind_facet, *self.tag_facets.values()):
+            combo.activated.connect(self._debounce.start)
+        self.only_new.toggled.connect(self._debounce.start)
+        self.view_toggle.toggled.connect(self._on_view_toggled)
+        self.grid.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.grid.doubleClicked.connect(lambda _i: self._on_open())
+        self.table.doubleClicked.connect(lambda _i: self._on_open())
+        self.thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
+        self.files.state_changed.connect(self._on_file_state)
+        self.files.download_failed.connect(self._on_download_failed)
+        d = self.detail
+        d.open_requested.connect(self._on_open)
+        d.system_open_requested.connect(self._on_open_system)
+        d.present_requested.connect(self._on_present)
+        d.share_requested.connect(self._on_share)
+        d.download_requested.connect(self._on_download)
+        d.pin_toggled.connect(self._on_pin)
+        d.rate_requested.connect(self._on_rate)
+        d.comment_requested.connect(self._on_comment)
+        d.status_requested.connect(self._on_status)
+        d.new_version_requested.connect(self._on_new_version)
+        services.changes.records_changed.connect(self._on_records_changed)
+
+        self._previous_visit = library.begin_visit()
+        self.model.new_since = self._previous_visit
+        library.take_notices(self.services.user.get("id"))  # remember the state seen now
+        self.reload()
+
+    # -- queries -------------------------------------------------------------------------
+
+    def _facet_label(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "muted")
+        return label
+
+    def query(self) -> LibraryQuery:
+        return LibraryQuery(
+            search=self.search.text(),
+            kind=self.kind_facet.currentData() or None,
+            tags=tuple(c.currentData() for c in self.tag_facets.values() if c.currentData()),
+            statuses=tuple(self.status_filter.currentData() or ("approved",)),
+            sort=self.sort.currentData(),
+            # With no earlier visit nothing is new.
+            only_new_since=(self._previous_visit or "9999") if self.only_new.isChecked() else None,
+        )
+
+    def _load_ids(self) -> list[str]:
+        return self.library.ids(self.query())
+
+    def _load_rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        rows = self.library.rows(ids)
+        for rid, marked in self.library.highlights(ids, self.search.text()).items():
+            if rid in rows:
+                rows[rid]["_title_html"] = marked.title_html
+                rows[rid]["_snippet_html"] = marked.snippet_html
+        return rows
+
+    def reload(self) -> None:
+        current = self.current_id()
+        facets = self.library.facets(self.query())
+        self._fill_facet(self.kind_facet, self.tr("All kinds"),
+                         {k: (KIND_NAMES.get(k, k), n) for k, n in facets.kinds.items()})
+        for group, combo in self.tag_facets.items():
+            values = facets.tags.get(group, {})
+            shown = {t: (t.split(":", 1)[1] if group != "tag" else t, n) for t, n in values.items()}
+            self._fill_facet(combo, self.tr("Any"), shown)
+            visible = bool(values) or bool(combo.currentData())
+            combo.setVisible(visible)
+            combo.property("label").setVisible(visible)
+        self.model.reload()
+        total = self.model.total()
+        self.count_label.setText(self.tr("%n item(s)", "", total))
+        new = self.library.new_count(self._previous_visit)
+        self.new_label.setText(self.tr("%n new since your last visit", "", new) if new else "")
+        if total == 0:
+            self.empty.setText(self._empty_text())
+            self.views.setCurrentWidget(self.empty)
+        else:
+            self.views.setCurrentWidget(self.table if self.view_toggle.isChecked() else self.grid)
+        row = self.model.row_of(current) if current else -1
+        if row < 0 and total:
+            row = 0
+        if row >= 0:
+            self.grid.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self._show_detail(None)
+        self._ready = True
+
+    def _fill_facet(self, combo: QComboBox, any_label: str, values: dict[str, tuple[str, int]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(any_label, None)
+        for key, (label, n) in sorted(values.items(), key=lambda kv: kv[1][0].lower()):
+            combo.addItem(f"{label} ({n})", key)
+        if keep and combo.findData(keep) < 0:
+            combo.addItem(f"{keep} (0)", keep)
+        combo.setCurrentIndex(max(0, combo.findData(keep)) if keep else 0)
+        combo.blockSignals(False)
+
+    def _empty_text(self) -> str:
+        if self.search.text().strip():
+            return self.tr("Nothing matches “%1”. Try fewer words, or ask marketing for it "
+                           "with Request material.").replace("%1", html.escape(self.search.text().strip()))
+        if self.services.store.count("collateral") == 0:
+            return self.tr("No collateral yet. It arrives with the next sync; marketing "
+                           "publishes it from here.")
+        return self.tr("Nothing here with these filters.")
+
+    def current_id(self) -> str | None:
+        index = self.grid.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def current_row(self) -> dict[str, Any] | None:
+        index = self.grid.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    # -- detail --------------------------------------------------------------------------
+
+    def _on_current_changed(self, current: Any, _previous: Any) -> None:
+        self._show_detail(current.data(ItemRole) if current.isValid() else None)
+
+    def _show_detail(self, row: dict[str, Any] | None) -> None:
+        if row is None:
+            self.detail.show_item(None, thumbnail=None)
+            return
+        index = self.grid.currentIndex()
+        user_id = self.services.user.get("id")
+        mine = self.library.my_feedback(row["id"], user_id)
+        self.detail.show_item(
+            row,
+            thumbnail=index.data(ThumbnailRole),
+            title_html=row.get("_title_html") or "",
+            snippet_html=row.get("_snippet_html") or "",
+            marketer=self.marketer,
+            my_rating=(mine or {}).get("rating"),
+            feedback=self.library.feedback(row["id"]),
+            usage=self.library.usage_summary(row["id"]) if self.marketer else None,
+            offline=index.data(OfflineRole) or ("", None),
+            can_download=self.files.can_download(),
+        )
+
+    def _on_thumbnail_ready(self, sha256: str) -> None:
+        row = self.current_row()
+        if row is not None and row.get("file_sha256") == sha256:
+            self.detail.thumb.setPixmap(self.grid.currentIndex().data(ThumbnailRole).scaledToWidth(
+                220, Qt.TransformationMode.SmoothTransformation))
+
+    def _on_file_state(self, sha256: str) -> None:
+        row = self.current_row()
+        if row is not None and row.get("file_sha256") == sha256:
+            state, fraction = self.files.state(sha256)
+            self.detail.set_offline(state, fraction, can_download=self.files.can_download())
+
+    # -- using an item -------------------------------------------------------------------
+
+    def _with_file(self, then: Any) -> None:
+        row = self.current_row()
+        if row is None or not row.get("file_sha256"):
+            return
+        self.files.fetch(row["file_sha256"], row.get("file_size"),
+                         on_ready=lambda path, r=row: then(r, path),
+                         on_missing=lambda msg: self._tell(msg))
+
+    def _on_open(self) -> None:
+        self._with_file(self._open_in_app)
+
+    def _on_present(self) -> None:
+        self._with_file(lambda row, path: self._open_in_app(row, path, present=True))
+
+    def _on_download(self) -> None:
+        self._with_file(lambda _row, _path: None)
+
+    def _open_in_app(self, row: dict[str, Any], path: Path, present: bool = False) -> None:
+        if row.get("mime_type") != "application/pdf":
+            self._open_system(row, path)
+            return
+        viewer = PdfViewer(path, row.get("title") or "", self)
+        if not viewer.loaded():
+            viewer.deleteLater()
+            self._open_system(row, path)
+            return
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.presented.connect(lambda r=row: self._record_use(r, "presented"))
+        viewer.destroyed.connect(lambda _o=None, v=viewer: self._viewers.remove(v) if v in self._viewers else None)
+        self._viewers.append(viewer)
+        self._record_use(row, "opened")
+        viewer.show()
+        if present:
+            viewer.present()
+
+    def _on_open_system(self) -> None:
+        self._with_file(self._open_system)
+
+    def _open_system(self, row: dict[str, Any], path: Path) -> None:
+        named = self._named_copy(row, path)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(named))):
+            self._tell(self.tr("No program on this computer opens %1 files.").replace(
+                "%1", Path(row.get("file_name") or "").suffix or "these"))
+            return
+        self._record_use(row, "opened")
+
+    def _named_copy(self, row: dict[str, Any], path: Path) -> Path:
+        """A copy under the file's own name: other programs and mail apps show that name,
+        and the cached file itself is never handed to a program that could change it."""
+        folder = Path(tempfile.gettempdir()) / "fieldnote-files" / row["file_sha256"][:16]
+        folder.mkdir(parents=True, exist_ok=True)
+        name = Path(row.get("file_name") or "file").name or "file"
+        target = folder / name
+        if not target.exists() or target.stat().st_size != path.stat().st_size:
+            shutil.copyfile(path, target)
+        return target
+
+    def _on_share(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = ShareDialog(row.get("title") or "", self._share_targets, self)
+        if dialog.exec() != ShareDialog.DialogCode.Accepted or dialog.target() is None:
+            return
+        target = dialog.target()
+        assert target is not None
+        self._with_file(lambda r, path, t=target: self._share(r, path, t))
+
+    def _share_targets(self, search: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        queries = self.services.queries
+        lead_ids = queries.ids("lead", search=search, order=(("captured_at", True),), limit=25)
+        for lead in (queries.rows("lead", lead_ids)[i] for i in lead_ids):
+            name = " ".join(p for p in (lead.get("first_name"), lead.get("last_name")) if p) or "—"
+            extra = " · ".join(p for p in (lead.get("company"), lead.get("email")) if p)
+            out.append({"kind": "lead", "id": lead["id"], "email": lead.get("email") or "",
+                        "name": name, "label": self.tr("Lead: %1").replace("%1", f"{name}  ({extra})")})
+        debrief_ids = queries.ids("debrief", search=search, order=(("call_date", True),), limit=10)
+        for deb in (queries.rows("debrief", debrief_ids)[i] for i in debrief_ids):
+            out.append({"kind": "debrief", "id": deb["id"], "email": "", "name": deb.get("account") or "",
+                        "label": self.tr("Debrief: %1 (%2)").replace("%1", deb.get("account") or "")
+                        .replace("%2", deb.get("call_date") or "")})
+        return out
+
+    def _share(self, row: dict[str, Any], path: Path, target: dict[str, Any]) -> None:
+        named = self._named_copy(row, path)
+        subject = row.get("title") or named.name
+        body = self.tr("Hello %1,\n\nas promised, here is %2.\n\n(Attached: %3)\n").replace(
+            "%1", target.get("name") or "").replace("%2", subject).replace("%3", str(named))
+        url = (f"mailto:{quote(target.get('email') or '')}?subject={quote(subject)}"
+               f"&body={quote(body)}&attach={quote(str(named))}")
+        QDesktopServices.openUrl(QUrl(url))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(named.parent)))
+        lead_id = target["id"] if target["kind"] == "lead" else None
+        debrief_id = target["id"] if target["kind"] == "debrief" else None
+        self._record_use(row, "shared", lead_id=lead_id, debrief_id=debrief_id)
+
+    def _record_use(self, row: dict[str, Any], action: str, **link: str | None) -> None:
+        library, user_id, cid = self.library, self.services.user.get("id"), row["id"]
+
+        def write(_ctx: TaskContext) -> None:
+            library.record_usage(cid, action, author_id=user_id, **link)
+            library.touch_opened(cid)
+
+        self.services.tasks.write(f"collateral {action}", write)
+
+    def _on_pin(self, pinned: bool) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        library, cid = self.library, row["id"]
+        self.services.tasks.write("pin collateral", lambda _ctx: library.set_pinned(cid, pinned))
+        if pinned and row.get("file_sha256"):
+            self._with_file(lambda _r, _p: None)
+
+    def _on_rate(self, rating: int, comment: str) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        library, user_id, cid = self.library, self.services.user.get("id"), row["id"]
+        task = self.services.tasks.write(
+            "rate collateral", lambda _ctx: library.rate(cid, rating, comment, author_id=user_id))
+        task.finished.connect(lambda _r: self._tell(self.tr("Thanks, your rating is saved.")))
+        task.failed.connect(self._tell)
+
+    def _on_comment(self, comment: str) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        library, user_id, cid = self.library, self.services.user.get("id"), row["id"]
+        task = self.services.tasks.write(
+            "comment on collateral", lambda _ctx: library.comment(cid, comment, author_id=user_id))
+        task.finished.connect(lambda _r: self._tell(self.tr("Your comment is saved.")))
+        task.failed.connect(self._tell)
+
+    def _on_status(self, status: str) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        if status == "retired":
+            answer = QMessageBox.question(
+                self, self.tr("Retire"),
+                self.tr("Retire “%1”? Reps lose it at their next sync.").replace("%1", row.get("title") or ""))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        library, cid = self.library, row["id"]
+        task = self.services.tasks.write("collateral status", lambda _ctx: library.set_status(cid, status))
+        task.failed.connect(self._tell)
+
+    # -- publishing ----------------------------------------------------------------------
+
+    def _on_publish_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Publish files"))
+        if names:
+            self.publish_paths([Path(n) for n in names])
+
+    def _on_publish_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Publish a folder"))
+        if folder:
+            self.publish_paths([Path(folder)])
+
+    def _on_new_version(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("The new version's file"))
+        if name:
+            self.publish_paths([Path(name)], previous=row)
+
+    def publish_paths(self, paths: list[Path], previous: dict[str, Any] | None = None,
+                      dialog: PublishDialog | None = None) -> Any:
+        """Expand folders, ask for the details, then publish on the writer lane."""
+        files: list[Path] = []
+        for path in paths:
+            files.extend(files_in(path) if path.is_dir() else ([path] if is_publishable(path) else []))
+        if not files:
+            self._tell(self.tr("None of these is a file the library holds (PDF, slides, documents, "
+                               "spreadsheets, images, videos)."))
+            return None
+        if dialog is None:
+            dialog = PublishDialog(files, guess_title=title_from, guess_kind=guess_kind,
+                                   previous=previous, parent=self)
+            if dialog.exec() != PublishDialog.DialogCode.Accepted:
+                return None
+        jobs = [(f, dialog.fields_for(f, title_from)) for f in files]
+        return self._publish(jobs, previous)
+
+    def _publish(self, jobs: list[tuple[Path, dict[str, Any]]], previous: dict[str, Any] | None) -> Any:
+        library, blobs = self.library, self.files.blobs
+        user_id = self.services.user.get("id")
+        supersedes = previous["id"] if previous else None
+
+        def write(ctx: TaskContext) -> list[str]:
+            from desktop.collateral.publishing import publish_file
+
+            ids = []
+            for n, (path, fields) in enumerate(jobs):
+                ctx.check()
+                ctx.progress(n, len(jobs), path.name)
+                ids.append(publish_file(library, blobs, path, fields, author_id=user_id,
+                                        supersedes_id=supersedes))
+            return ids
+
+        task = self.services.tasks.write("publish collateral", write)
+        task.finished.connect(lambda ids: self._tell(
+            self.tr("%n item(s) published; the files go to the hub at the next sync.", "", len(ids))))
+        task.failed.connect(self._tell)
+        return task
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.marketer and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.publish_paths(paths))
+
+    # -- requests ------------------------------------------------------------------------
+
+    def _on_request_clicked(self) -> None:
+        dialog = RequestDialog(self.services.queries.names("event"), self)
+        if dialog.exec() != RequestDialog.DialogCode.Accepted:
+            return
+        library, fields, user_id = self.library, dialog.fields(), self.services.user.get("id")
+        task = self.services.tasks.write("request collateral", lambda _ctx: library.ask(fields, author_id=user_id))
+        task.finished.connect(lambda _r: self._tell(self.tr("Request sent to marketing at the next sync.")))
+        task.failed.connect(self._tell)
+
+    def _load_requests(self) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, str]]:
+        if self.marketer:
+            rows = self.library.requests(statuses=("open", "accepted"))
+        else:
+            rows = self.library.requests(author_id=self.services.user.get("id"))
+        return rows, self.services.queries.names("event"), self.services.queries.names("user")
+
+    def _on_requests_clicked(self) -> None:
+        dialog = RequestsDialog(self._load_requests, self.marketer, self)
+        dialog.answer_requested.connect(lambda row, status, d=dialog: self._answer(d, row, status))
+        if not self.marketer:
+            dialog.layout().addWidget(self.request_button)
+        dialog.exec()
+        if not self.marketer:
+            self.header_actions.addWidget(self.request_button)
+
+    def _answer(self, requests: RequestsDialog, row: dict[str, Any], status: str) -> None:
+        items = {r["id"]: r["title"] for r in self.library.visible_items()}
+        dialog = AnswerDialog(row, status, items, self)
+        if dialog.exec() != AnswerDialog.DialogCode.Accepted:
+            return
+        new_status, response, cid = dialog.values()
+        library, rid = self.library, row["id"]
+        task = self.services.tasks.write(
+            "answer request", lambda _ctx: library.answer_request(rid, new_status, response, cid))
+        task.finished.connect(lambda _r: requests.reload())
+        task.failed.connect(self._tell)
+
+    # -- changes and notices -------------------------------------------------------------
+
+    def _on_records_changed(self, kind: str, ids: list) -> None:
+        if kind in ("collateral", "collateral_feedback", "collateral_usage"):
+            self._debounce.start()
+        if kind in ("collateral", "collateral_request"):
+            self._after_sync.start()
+
+    def _on_synced(self) -> None:
+        self.thumbnails.forget_failures()
+        notices = self.library.take_notices(self.services.user.get("id"))
+        if not notices:
+            return
+        lines = []
+        for n in notices[:8]:
+            if n.kind == "removed":
+                lines.append(self.tr("“%1” was retired or expired and is no longer offered.").replace(
+                    "%1", html.escape(n.text)))
+            else:
+                lines.append(self.tr("Your request %1").replace("%1", html.escape(n.text)))
+        if len(notices) > 8:
+            lines.append(self.tr("…and %n more.", "", len(notices) - 8))
+        self.notice.setText("<br>".join(lines))
+        self.notice.show()
+        QTimer.singleShot(20_000, self.notice.hide)
+
+    def _on_download_failed(self, _sha: str, message: str) -> None:
+        self._tell(message)
+
+    def _tell(self, message: str) -> None:
+        self.notice.setText(html.escape(message))
+        self.notice.show()
+        QTimer.singleShot(8_000, self.notice.hide)
+
+    # -- page hooks ----------------------------------------------------------------------
+
+    def _on_search_changed(self, text: str) -> None:
+        # Typing a search ranks by relevance; clearing it goes back to newest first.
+        wanted = "relevance" if text.strip() else "newest"
+        if self.sort.currentData() in ("relevance", "newest") and self.sort.currentData() != wanted:
+            self.sort.setCurrentIndex(self.sort.findData(wanted))
+        self._debounce.start()
+
+    def _on_view_toggled(self, as_list: bool) -> None:
+        self.view_toggle.setText(self.tr("Cards") if as_list else self.tr("List"))
+        if self.model.total():
+            self.views.setCurrentWidget(self.table if as_list else self.grid)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def create_new(self) -> None:
+        if self.marketer:
+            self._on_publish_files()
+        else:
+            self._on_request_clicked()
+
+    def is_ready(self) -> bool:
+        # Ready once the list is loaded and the visible thumbnails are built (or not needed).
+        return self._ready and self.thumbnails.pending() == 0
+
