@@ -106,6 +106,9 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store) -> int:
         data_dir=data_dir,
         user=dict(store.get_state("user", {}) or {}),
     )
+    from desktop.store.collateral import CollateralLibrary
+
+    services.extras["collateral"] = CollateralLibrary(store)
     session = _start_session(args, services)
     # Starting a session may have signed a user in.
     services.user = dict(store.get_state("user", {}) or {})

@@ -6,13 +6,13 @@ Only deletes files from the content-addressed cache; never touches records or pi
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any
+
+from desktop.sync.blobs import BlobCache
 
 if TYPE_CHECKING:
     from desktop.store.collateral import CollateralLibrary
@@ -65,7 +65,28 @@ def plan(library: CollateralLibrary, cached: dict[str, int], limit_bytes: int) -
     return CachePlan(keep, evict)
 
 
-def apply(library: CollateralLibrary, files: FileStore, root: Path, limit_bytes: int) -> list[str]:
+class CachePolicy:
+    """The sync engine's file policy for collateral (see `desktop.sync.engine.FilePolicy`)."""
+
+    def __init__(self, library: CollateralLibrary, limit_bytes: int | None) -> None:
+        self.library = library
+        self.limit_bytes = limit_bytes
+
+    def wanted(self, needed: list[tuple[str, int | None]], blobs: Any) -> list[tuple[str, int | None]]:
+        """Of the files approved items name, those the library offers and the limit allows."""
+        limit = self.limit_bytes if self.limit_bytes is not None else 1 << 62
+        keep = plan(self.library, blobs.cached(), limit).keep
+        sizes = dict(needed)
+        return [(sha, sizes[sha]) for sha in keep if sha in sizes]
+
+    def tidy(self, blobs: Any) -> list[str]:
+        """Delete files over the limit (least recently opened first, pins kept) and files of
+        items that left the library."""
+        limit = self.limit_bytes if self.limit_bytes is not None else 1 << 62
+        return apply(self.library, blobs.root, limit)
+
+
+def apply(library: CollateralLibrary, root: Path, limit_bytes: int) -> list[str]:
     """Delete what `plan` evicts from the cache at `root`; return the sha256 removed."""
     cached = {}
     try:
@@ -93,62 +114,6 @@ def usage_bytes(root: Path) -> int:
         return 0
 
 
-def open_file_cache(data_dir: Path) -> FileStore:
-    """The blob cache of a data dir, without a hub: reads verified files, adds local ones."""
-    try:
-        from desktop.sync.blobs import BlobCache
-    except ModuleNotFoundError:  # the sync job's cache is not installed: read-only fallback
-        return LocalFiles(blob_dir(data_dir))
-    return BlobCache(blob_dir(data_dir))  # type: ignore[return-value]
-
-
-class FileStore(Protocol):
-    def path_if_verified(self, sha256: str) -> Path | None: ...
-
-    def add_file(self, src: Path) -> tuple[str, int]: ...
-
-
-class LocalFiles:
-    """Content-addressed files `<root>/<sha256>`: verified before handed out, added atomically."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def path_if_verified(self, sha256: str) -> Path | None:
-        if not _SHA.match(sha256 or ""):
-            return None
-        path = self.root / sha256
-        if not path.is_file():
-            return None
-        if _sha256_of(path) != sha256:
-            path.unlink(missing_ok=True)  # never handed out, never opened
-            return None
-        return path
-
-    def add_file(self, src: Path) -> tuple[str, int]:
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=self.root, suffix=".adding")
-        tmp = Path(tmp_name)
-        h = hashlib.sha256()
-        size = 0
-        try:
-            with os.fdopen(fd, "wb") as out, src.open("rb") as fh:
-                while chunk := fh.read(1 << 20):
-                    h.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            sha = h.hexdigest()
-            os.replace(tmp, self.root / sha)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return sha, size
-
-
-def _sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
+def open_file_cache(data_dir: Path) -> BlobCache:
+    """The blob cache of a data dir without a hub: reads verified files, adds local ones."""
+    return BlobCache(blob_dir(data_dir))

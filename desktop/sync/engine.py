@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Protocol
 
 from desktop.store.syncing import OutboxEntry, SyncStore
 from desktop.sync.blobs import BlobCache
@@ -34,6 +35,16 @@ log = logging.getLogger(__name__)
 ProgressSink = Callable[[Progress], None]
 
 
+class FilePolicy(Protocol):
+    """Which files this device keeps (the collateral job's cache policy): pinned ones, the
+    library's current files within the cache limit; files of retired, expired or replaced
+    items go."""
+
+    def wanted(self, needed: list[tuple[str, int | None]], blobs: BlobCache) -> list[tuple[str, int | None]]: ...
+
+    def tidy(self, blobs: BlobCache) -> list[str]: ...
+
+
 class _Cancelled(Exception):
     pass
 
@@ -50,8 +61,10 @@ class SyncEngine:
         pull_limit: int = DEFAULT_PULL_LIMIT,
         batch_size: int = MAX_MUTATIONS_PER_PUSH,
         check_digest: bool = True,
+        files: FilePolicy | None = None,
     ) -> None:
         self.store = store
+        self.files = files
         self.client = client
         self.blobs = blobs
         self.pull_limit = pull_limit
@@ -185,8 +198,10 @@ class SyncEngine:
     def _fetch_blobs(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> None:
         if self.blobs is None:
             return
-        needed = [(sha, size) for sha, size in self.store.needed_blobs()
-                  if self.blobs.path_if_verified(sha) is None]
+        needed = self.store.needed_blobs()
+        if self.files is not None:
+            needed = self.files.wanted(needed, self.blobs)
+        needed = [(sha, size) for sha, size in needed if self.blobs.path_if_verified(sha) is None]
         total = sum(size or 0 for _, size in needed) or None
         base = 0
         for sha, size in needed:
@@ -211,6 +226,8 @@ class SyncEngine:
             report.blobs_fetched += 1
             base += size or 0
         report.blobs_evicted = len(self.blobs.evict_unreferenced(self.store.referenced_blobs()))
+        if self.files is not None:
+            report.blobs_evicted += len(self.files.tidy(self.blobs))
 
     # -- convergence check ---------------------------------------------------------------
 

@@ -11,8 +11,10 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.collateral.cache import CachePolicy
 from desktop.credentials import Credentials
 from desktop.settings import Settings
+from desktop.store.collateral import CollateralLibrary
 from desktop.store.records import Store
 from desktop.store.syncing import Account, SyncStore
 from desktop.sync.blobs import BlobCache
@@ -125,4 +127,9 @@ def build_engine(
                        read_timeout=timeouts.read, retries=timeouts.retries)
     limit = settings.cache_limit_mb * 1024 * 1024 if settings else None
     blobs = BlobCache(data_dir / BLOB_DIR, client, limit_bytes=limit)
-    return SyncEngine(sync, client, blobs)
+    return SyncEngine(sync, client, blobs, files=collateral_file_policy(store, limit))
+
+
+def collateral_file_policy(store: Store, limit_bytes: int | None) -> CachePolicy:
+    """The collateral job's rules for which files stay on this device."""
+    return CachePolicy(CollateralLibrary(store), limit_bytes)

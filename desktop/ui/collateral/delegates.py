@@ -25,17 +25,18 @@ from desktop.ui.collateral.model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-CARD_W, CARD_H = 184, 318
+CARD_W, CARD_H = 168, 290
 
 
 def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height: int | None = None,
-          point_size: float | None = None, bold: bool = False) -> None:
+          max_lines: int | None = None, bold: bool = False) -> None:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     font = painter.font()
-    if point_size:
-        font.setPointSizeF(point_size)
     font.setBold(bold)
+    if max_lines:
+        # Whole lines only: a line cut in half reads as a rendering bug.
+        max_height = QFontMetrics(font).lineSpacing() * max_lines + 1
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }} b {{ background: #fff3b0; color: #1b2333; }}")
     doc.setHtml(f"<body>{html}</body>")
@@ -91,7 +92,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(row["status"]).capitalize())
         y = ty + THUMB_H + 8
         text_rect = QRect(int(card.left() + 10), y, int(card.width() - 20), 40)
-        _html(painter, text_rect, index.data(TitleHtmlRole) or "", pal.text().color(), 40, bold=True)
+        _html(painter, text_rect, index.data(TitleHtmlRole) or "", pal.text().color(), max_lines=2, bold=True)
         y += 44
         painter.setPen(QColor(kind_colour(row.get("kind"))))
         small = painter.font()

@@ -45,8 +45,9 @@ class DetailPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(300)
-        self.setMaximumWidth(380)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(290)
+        self.setMaximumWidth(330)
         self.row: dict[str, Any] | None = None
         inner = QWidget()
         inner.setObjectName("page")
@@ -171,7 +172,7 @@ class DetailPanel(QScrollArea):
         if row is None:
             return
         if thumbnail is not None:
-            self.thumb.setPixmap(thumbnail.scaledToWidth(min(220, thumbnail.width()),
+            self.thumb.setPixmap(thumbnail.scaledToWidth(min(160, thumbnail.width()),
                                                         Qt.TransformationMode.SmoothTransformation))
         self.title.setText(title_html or html.escape(row.get("title") or ""))
         bits = [KIND_NAMES.get(row.get("kind") or "", ""), f"v{row.get('version') or 1}",

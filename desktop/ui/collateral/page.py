@@ -140,14 +140,14 @@ class CollateralPage(Page):
         facets = QVBoxLayout()
         facets.setSpacing(6)
         self.kind_facet = QComboBox()
-        self.kind_facet.setMinimumWidth(170)
+        self.kind_facet.setFixedWidth(150)
         facets.addWidget(self._facet_label(self.tr("Kind")))
         facets.addWidget(self.kind_facet)
         self.tag_facets: dict[str, QComboBox] = {}
         for group in ("product", "industry", "stage", "region", "tag"):
             label = self._facet_label(self.tr(GROUP_NAMES[group]))
             combo = QComboBox()
-            combo.setMinimumWidth(170)
+            combo.setFixedWidth(150)
             combo.setProperty("group", group)
             facets.addWidget(label)
             facets.addWidget(combo)
@@ -286,6 +286,7 @@ class CollateralPage(Page):
             combo.property("label").setVisible(visible)
         self.model.reload()
         total = self.model.total()
+        self._prefetch_thumbnails()
         self.count_label.setText(self.tr("%n item(s)", "", total))
         new = self.library.new_count(self._previous_visit)
         self.new_label.setText(self.tr("%n new since your last visit", "", new) if new else "")
@@ -302,6 +303,13 @@ class CollateralPage(Page):
         else:
             self._show_detail(None)
         self._ready = True
+
+    def _prefetch_thumbnails(self, rows: int = 24) -> None:
+        # Start the first screen's thumbnails now rather than at first paint.
+        for row in range(min(rows, self.model.rowCount())):
+            item = self.model.record(row)
+            if item is not None:
+                self.thumbnails.pixmap(item.get("file_sha256"), item.get("mime_type"))
 
     def _fill_facet(self, combo: QComboBox, any_label: str, values: dict[str, tuple[str, int]]) -> None:
         keep = combo.currentData()
@@ -361,7 +369,7 @@ class CollateralPage(Page):
         row = self.current_row()
         if row is not None and row.get("file_sha256") == sha256:
             self.detail.thumb.setPixmap(self.grid.currentIndex().data(ThumbnailRole).scaledToWidth(
-                220, Qt.TransformationMode.SmoothTransformation))
+                160, Qt.TransformationMode.SmoothTransformation))
 
     def _on_file_state(self, sha256: str) -> None:
         row = self.current_row()

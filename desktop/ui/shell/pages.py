@@ -20,12 +20,17 @@ def _leads(services: Services) -> Page:
 
 
 def _collateral(services: Services) -> Page:
-    return ComingSoonPage(
-        services,
-        _tr("Collateral"),
-        _tr("The collateral library is coming soon: approved sell sheets, decks and case "
-            "studies, searchable and cached for offline use."),
-    )
+    # The composition root provides the collateral store service (desktop.store.collateral).
+    library = services.extras.get("collateral")
+    if library is None:
+        return ComingSoonPage(
+            services,
+            _tr("Collateral"),
+            _tr("The collateral library is not available in this window."),
+        )
+    from desktop.ui.collateral.page import CollateralPage
+
+    return CollateralPage(services, library)
 
 
 def _debriefs(services: Services) -> Page:
