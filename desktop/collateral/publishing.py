@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.collateral.files import FileProblem, document_text, is_publishable, mime_type
-from desktop.store.collateral import CollateralLibrary
+
+if TYPE_CHECKING:
+    from desktop.store.collateral import CollateralLibrary
 
 # A file larger than this is refused: the hub's blob store and a rep's laptop both pay for it.
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024

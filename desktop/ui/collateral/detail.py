@@ -247,7 +247,7 @@ class DetailPanel(QScrollArea):
         self.pin_toggled.emit(pinned)
 
     def _on_rate(self) -> None:
-        rating = int(self.rating.currentData() or 0) if self.rating.isVisible() else 0
+        rating = int(self.rating.currentData() or 0) if not self.rating.isHidden() else 0
         comment = self.comment.toPlainText().strip()
         if rating:
             self.rate_requested.emit(rating, comment)

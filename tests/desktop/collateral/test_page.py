@@ -1,0 +1,121 @@
+"""The Collateral page: the library model, search highlights, thumbnails off the UI thread,
+and files that are only ever opened verified."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from pytestqt.modeltest import ModelTester
+
+from desktop.settings import Settings
+from desktop.store.collateral import CollateralLibrary
+from desktop.store.queries import RecordQueries
+from desktop.tasks import TaskRunner
+from desktop.ui.collateral.files import CACHED, NOT_CACHED
+from desktop.ui.collateral.model import ItemRole, SnippetHtmlRole, ThumbnailRole, TitleHtmlRole
+from desktop.ui.collateral.page import CollateralPage
+from desktop.ui.services import RecordChanges, Services
+from tests.desktop.collateral.conftest import DEMO_PDF, put_blob, received
+
+REP = {"id": "01972fde-7e80-7328-a2f3-a964fce864df", "name": "Rita", "role": "rep", "team": "north"}
+
+
+@pytest.fixture
+def services(tmp_path, qapp, store):
+    changes = RecordChanges()
+    store.add_listener(changes.on_store_commit)
+    tasks = TaskRunner()
+    s = Services(store, RecordQueries(store.engine), tasks, Settings.load(tmp_path), changes,
+                 tmp_path, user=dict(REP))
+    s.extras["collateral"] = CollateralLibrary(store)
+    yield s
+    tasks.shutdown()
+    store.remove_listener(changes.on_store_commit)
+
+
+@pytest.fixture
+def page(qtbot, services):
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    return p
+
+
+def test_the_library_model_passes_the_model_tester(qtbot, store, services):
+    for n in range(30):
+        received(store, title=f"Sheet {n}", text=f"word{n % 3}")
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    ModelTester(qtbot).check(p.model, force_py=True)
+    p.search.setText("word1")
+    p.reload()
+    assert p.model.total() == 10
+
+
+def test_search_shows_matches_highlighted_in_the_list(qtbot, store, page):
+    received(store, title="Pipeline sell sheet", text="Change data capture with exactly-once delivery")
+    received(store, title="Brochure", text="Three products")
+    page.search.setText("capture")
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    index = page.model.index(0, 0)
+    assert index.data(ItemRole)["title"] == "Pipeline sell sheet"
+    assert "<b>capture</b>" in index.data(SnippetHtmlRole)
+    assert index.data(TitleHtmlRole) == "Pipeline sell sheet"
+    assert page.sort.currentData() == "relevance"
+    assert "<b>capture</b>" in page.detail.match.text()
+
+
+def test_a_saved_item_appears_without_a_manual_refresh(qtbot, store, page):
+    assert page.model.total() == 0
+    received(store, title="Arrived by sync")
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+
+
+def test_thumbnails_are_built_off_the_ui_thread_and_arrive_later(qtbot, store, services, tmp_path):
+    sha = put_blob(tmp_path, DEMO_PDF.read_bytes())
+    received(store, title="Sheet", file_sha256=sha, mime_type="application/pdf",
+             file_size=DEMO_PDF.stat().st_size)
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    index = p.model.index(0, 0)
+    # Asked while the thumbnail is being built: the type icon comes back at once.
+    assert p.thumbnails.pending() == 1
+    first = index.data(ThumbnailRole)
+    assert (first.width(), first.height()) == (136, 176)
+    with qtbot.waitSignal(p.thumbnails.thumbnail_ready, timeout=10_000) as ready:
+        pass
+    assert ready.args == [sha]
+    thumb = index.data(ThumbnailRole)
+    assert thumb.width() == 240 and thumb.height() > 240
+    assert (tmp_path / "thumbnails" / f"{sha}-240.png").exists()
+    assert p.is_ready()
+
+
+def test_a_damaged_cached_file_is_discarded_and_never_opened(qtbot, store, page, tmp_path):
+    data = DEMO_PDF.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    (tmp_path / "blobs").mkdir(exist_ok=True)
+    (tmp_path / "blobs" / sha).write_bytes(data[: len(data) // 2])  # truncated
+    opened, missing = [], []
+    assert page.files.state(sha) == (CACHED, None)
+    with qtbot.waitSignal(page.files.state_changed, timeout=10_000, raising=False):
+        page.files.fetch(sha, len(data), on_ready=opened.append, on_missing=missing.append)
+        qtbot.waitUntil(lambda: bool(opened or missing), timeout=10_000)
+    assert opened == []
+    assert "not on this computer" in missing[0]
+    assert not (tmp_path / "blobs" / sha).exists()
+    assert page.files.state(sha) == (NOT_CACHED, None)
+
+
+def test_rating_from_the_detail_panel_is_saved_on_the_writer_lane(qtbot, store, page):
+    cid = received(store, title="Deck")
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    page.grid.setCurrentIndex(page.model.index(0, 0))
+    page.detail.rating.setCurrentIndex(page.detail.rating.findData(4))
+    page.detail.comment.setPlainText("Customers liked page 2")
+    page.detail.rate_button.click()
+    library = page.library
+    qtbot.waitUntil(lambda: bool(library.feedback(cid)))
+    [feedback] = library.feedback(cid)
+    assert (feedback["rating"], feedback["comment"]) == (4, "Customers liked page 2")
+    qtbot.waitUntil(lambda: page.model.index(0, 0).data(ItemRole)["rating"] == 4.0)
