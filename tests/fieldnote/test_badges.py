@@ -446,3 +446,59 @@ def test_any_names_survive_a_quoted_printable_vcard(first, last):
 
 def test_parse_badge_of_non_text_does_not_raise():
     assert parse_badge(None).format == "unknown"  # type: ignore[arg-type]
+
+
+# --- more real-world shapes ----------------------------------------------------------------
+
+
+def test_a_vcard_with_a_folded_base64_photo_is_read_around_it():
+    photo_30 = "PHOTO;ENCODING=b;TYPE=JPEG:" + "QUJD" * 40 + "\r\n " + "REVG" * 40 + "\r\n"
+    photo_21 = ("PHOTO;ENCODING=BASE64;TYPE=JPEG:\r\n    " + "QUJD" * 19 + "\r\n    "
+                + "REVG" * 19 + "\r\n\r\n")
+    for photo in (photo_30, photo_21):
+        card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Silva;Ana\r\n" + photo
+                + "EMAIL:ana@acme.com\r\nEND:VCARD\r\n")
+        p = parse_badge(card)
+        assert (p.first_name, p.last_name, p.email) == ("Ana", "Silva", "ana@acme.com")
+
+
+def test_an_outlook_vcard_with_language_parameters_is_read():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;LANGUAGE=de-de;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen\r\n"
+        "FN:J=FCrgen M=FCller\r\n"
+        "ORG:Beispiel AG;Vertrieb\r\n"
+        "TEL;WORK;VOICE:+49 (89) 1234-0\r\n"
+        "EMAIL;PREF;INTERNET:j.mueller@beispiel.de\r\n"
+        "REV:20261124T101500Z\r\n"
+        "END:VCARD\r\n"
+    )
+    p = parse_badge(card)
+    assert (p.first_name, p.last_name, p.company, p.phone, p.email) == (
+        "Jürgen", "Müller", "Beispiel AG", "+49 (89) 1234-0", "j.mueller@beispiel.de")
+
+
+def test_right_to_left_names_survive_urls_and_delimited_text():
+    url = ("https://reg.example.il/c?first=%D7%93%D7%A0%D7%94&last=%D7%9B%D7%94%D7%9F"
+           "&email=dana%40example.co.il")
+    p = parse_badge(url)
+    assert (p.first_name, p.last_name, p.email) == ("דנה", "כהן", "dana@example.co.il")
+    p = parse_badge("778899|ليلى|حداد|شركة الأفق|مديرة المبيعات|layla@example.ae")
+    assert (p.badge_id, p.first_name, p.last_name, p.company, p.title) == (
+        "778899", "ليلى", "حداد", "شركة الأفق", "مديرة المبيعات")
+
+
+def test_bidi_and_joiner_marks_in_names_are_kept():
+    # U+200F (right-to-left mark) and U+200D (zero width joiner in emoji) are formatting, not
+    # stray controls: removing them would change how the name reads.
+    p = parse_badge("BEGIN:VCARD\nN:\u200fכהן;👩\u200d💻 Dana\nEND:VCARD")
+    assert p.last_name == "\u200fכהן"
+    assert p.first_name == "👩\u200d💻 Dana"
+
+
+def test_a_multi_card_payload_reads_the_first_card_and_keeps_the_rest_raw():
+    text = ("BEGIN:VCARD\nN:One;Ana\nEND:VCARD\nBEGIN:VCARD\nN:Two;Bob\nEMAIL:bob@x.com\n"
+            "END:VCARD\n")
+    p = parse_badge(text)
+    assert (p.first_name, p.last_name, p.email) == ("Ana", "One", None)
+    assert p.raw == text
