@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldnote.contacts import check_email, normalize_phone, split_name
+from fieldnote.duplicates import import_key  # re-exported: the importer's de-duplication key
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX, FieldType
 from fieldnote.validation import (
     ValidationFailed,
@@ -38,6 +39,7 @@ __all__ = [
     "CsvImport",
     "ImportRow",
     "guess_target",
+    "import_key",
     "parse_scan_time",
     "read_lead_csv",
     "write_hubspot_csv",

@@ -251,6 +251,12 @@ def test_a_long_import_reports_progress_and_can_be_cancelled():
         read_lead_csv(data, progress=cancel)
 
 
+def test_the_import_key_is_reachable_from_the_csv_module_too():
+    from fieldnote import leadcsv
+
+    assert leadcsv.import_key is import_key
+
+
 def test_reimporting_a_file_yields_the_same_import_keys():
     data = _csv_text(ORGANISER_ROWS, ";").encode()
     keys = [import_key(EVENT, r.fields) for r in read_lead_csv(data).rows]
