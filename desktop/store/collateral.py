@@ -35,6 +35,13 @@ _OPEN, _CLOSE = "\x02", "\x03"
 # bm25 weights of title, summary, tags, text: a word in the title outranks one on page 7.
 _WEIGHTS = "10.0, 4.0, 6.0, 1.0"
 _MARK_KIND = "collateral"
+# Feedback is append-only on the hub: a user who rates again adds a rating, and only each
+# user's newest rating of an item counts.
+_LATEST_RATING = (
+    "f.deleted = 0 AND f.rating IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+    "rec_collateral_feedback g WHERE g.collateral_id = f.collateral_id AND "
+    "g.author_id IS f.author_id AND g.deleted = 0 AND g.rating IS NOT NULL AND g.id > f.id)"
+)
 
 
 def _local_today() -> str:
@@ -109,9 +116,8 @@ class CollateralLibrary:
             "newest": "c.id DESC",
             "most_used": "(SELECT count(*) FROM rec_collateral_usage u WHERE u.collateral_id = c.id "
             "AND u.deleted = 0) DESC, c.id DESC",
-            "best_rated": "(SELECT avg(r.rating) FROM rec_collateral_feedback r WHERE "
-            "r.collateral_id = c.id AND r.deleted = 0 AND r.rating IS NOT NULL) DESC NULLS LAST, "
-            "c.id DESC",
+            "best_rated": "(SELECT avg(f.rating) FROM rec_collateral_feedback f WHERE "
+            f"f.collateral_id = c.id AND {_LATEST_RATING}) DESC NULLS LAST, c.id DESC",
         }[sort]
         sql = f"SELECT c.id FROM {source}{where} ORDER BY {order}"
         with self.engine.connect() as conn:
@@ -136,9 +142,9 @@ class CollateralLibrary:
                     if cid in out:
                         out[cid]["uses"] = int(uses)
                 for cid, avg, n in conn.execute(text(
-                    "SELECT collateral_id, avg(rating), count(rating) FROM rec_collateral_feedback "
-                    f"WHERE deleted = 0 AND rating IS NOT NULL AND collateral_id IN ({marks}) "
-                    "GROUP BY collateral_id"), params):
+                    "SELECT f.collateral_id, avg(f.rating), count(f.rating) "
+                    f"FROM rec_collateral_feedback f WHERE {_LATEST_RATING} "
+                    f"AND f.collateral_id IN ({marks}) GROUP BY f.collateral_id"), params):
                     if cid in out:
                         out[cid]["rating"] = float(avg)
                         out[cid]["ratings"] = int(n)
@@ -409,15 +415,14 @@ class CollateralLibrary:
 
     def rate(self, collateral_id: str, rating: int | None, comment: str = "", *,
              author_id: str | None = None) -> str:
-        """Save this user's rating (updating an earlier one) with an optional comment."""
-        fields: dict[str, Any] = {"collateral_id": collateral_id, "comment": comment or None}
+        """Add this user's rating with an optional comment; it replaces their earlier rating
+        in the averages (feedback is append-only: the history stays)."""
+        fields: dict[str, Any] = {"collateral_id": collateral_id}
         if rating is not None:
             fields["rating"] = rating
-        mine = self.my_feedback(collateral_id, author_id) if rating is not None else None
+        if comment:
+            fields["comment"] = comment
         local = {"author_id": author_id} if author_id else None
-        if mine is not None:
-            return self.store.save("collateral_feedback", fields, mine["id"],
-                                   local_fields=local).record_id
         return self.store.save("collateral_feedback", fields, local_fields=local).record_id
 
     def comment(self, collateral_id: str, comment: str, *, author_id: str | None = None) -> str:
@@ -501,7 +506,8 @@ class CollateralLibrary:
             seen = self._get_mark("", "request_status")
             if isinstance(seen, dict):
                 for rid, row in mine.items():
-                    if rid in seen and seen[rid] != row.get("status"):
+                    # A request unseen so far counts as "open" before: its answer is news.
+                    if seen.get(rid, "open") != row.get("status"):
                         notices.append(Notice("request", rid, f"{row['title']}: {row['status']}"))
             self._set_mark("", "request_status", {rid: r.get("status") for rid, r in mine.items()})
         return notices

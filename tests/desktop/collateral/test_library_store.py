@@ -86,12 +86,18 @@ def test_most_used_and_best_rated_orders(store, library):
     assert (rows[a]["rating"], rows[a]["ratings"], rows[b]["uses"]) == (5.0, 1, 3)
 
 
-def test_a_users_second_rating_replaces_the_first(store, library):
+def test_a_users_second_rating_replaces_the_first_in_the_average(store, library):
+    me, other = "01972fde-7e80-7328-a2f3-a964fce864df", "01972fe0-5340-71d6-bbf1-76e0aa9d21de"
     cid = received(store, title="A")
-    library.rate(cid, 2, "thin", author_id="01972fde-7e80-7328-a2f3-a964fce864df")
-    library.rate(cid, 4, "better after the update", author_id="01972fde-7e80-7328-a2f3-a964fce864df")
-    feedback = library.feedback(cid)
-    assert [(f["rating"], f["comment"]) for f in feedback] == [(4, "better after the update")]
+    library.rate(cid, 2, "thin", author_id=me)
+    library.rate(cid, 4, "better after the update", author_id=me)
+    library.rate(cid, 5, author_id=other)
+    row = library.rows([cid])[cid]
+    assert (row["rating"], row["ratings"]) == (4.5, 2)
+    assert library.my_feedback(cid, me)["rating"] == 4
+    # Feedback is append-only: both of my ratings stay in the history, newest first.
+    assert [(f["rating"], f["comment"]) for f in library.feedback(cid)] == [
+        (5, None), (4, "better after the update"), (2, "thin")]
 
 
 def test_new_since_the_last_visit(store, library):
