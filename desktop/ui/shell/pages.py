@@ -46,12 +46,10 @@ def _debriefs(services: Services) -> Page:
 
 
 def _insights(services: Services) -> Page:
-    return ComingSoonPage(
-        services,
-        _tr("Insights"),
-        _tr("Insights are coming soon: what happened to each event's leads, which collateral "
-            "helped, and why deals are won and lost."),
-    )
+    from desktop.ui.insights.page import InsightsPage
+
+    # The composition root provides the figures' source (the store side of insights).
+    return InsightsPage(services, services.extras.get("insights"))
 
 
 def default_pages() -> list[PageEntry]:

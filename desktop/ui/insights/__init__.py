@@ -1,0 +1,1 @@
+"""The Insights page: funnels, collateral effectiveness, voice of the customer, rubric check."""
