@@ -153,6 +153,7 @@ def _parse(text: str) -> ParsedBadge:
         pos = stripped[:256].upper().find(prefix)
         if pos >= 0:
             return _result(fmt, text, parser(stripped[pos + len(prefix):]))
+    found: dict[str, str | None] | None
     if head.startswith("MAILTO:"):
         found = _parse_mailto(stripped)
         return _result("email", text, found) if _has_any(found) else ParsedBadge(raw=text)

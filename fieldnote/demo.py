@@ -969,11 +969,12 @@ def _debriefs(rng: random.Random, leads: Sequence[_Lead],
     met = [lead for lead in leads if any(s == "meeting" for s, _ in lead.stages)]
     chosen = rng.sample(met, min(len(met), target - len(_RENEWALS)))
     calls: list[tuple[dt.datetime, str, _Lead | None, str, str]] = []
-    for lead in chosen:
+    for met_lead in chosen:
         # The debrief is of the latest call: the meeting, or a later step of the deal.
-        last_at = [at for s, at in lead.stages if s in ("meeting", "opportunity", "won", "lost")]
-        calls.append((last_at[-1], lead.owner, lead, lead.company,
-                      f"{lead.contact} ({lead.title})"))
+        last_at = [at for s, at in met_lead.stages
+                   if s in ("meeting", "opportunity", "won", "lost")]
+        calls.append((last_at[-1], met_lead.owner, met_lead, met_lead.company,
+                      f"{met_lead.contact} ({met_lead.title})"))
     for i, (account, contacts) in enumerate(_RENEWALS):
         call = _business_time(rng, _at(ANCHOR - dt.timedelta(days=30 - 9 * i)))
         calls.append((call, REPS[i % 3], None, account, contacts))

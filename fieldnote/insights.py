@@ -96,7 +96,7 @@ def median(values: Iterable[float]) -> float | None:
 def money(value: float | None) -> float:
     """Amounts as numbers that print without float noise."""
     value = float(value or 0)
-    return int(value) if value.is_integer() else round(value, 2)  # type: ignore[return-value]
+    return int(value) if value.is_integer() else round(value, 2)
 
 
 def id_time(record_id: str) -> dt.datetime | None:

@@ -554,6 +554,10 @@ def _lookup(by_id: Mapping[Any, Any] | None, key: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
+# Keyed by object because the stored flag is whatever the record holds; other values read "".
+_VERDICTS: Mapping[object, str] = {True: "qualified", False: "not qualified"}
+
+
 def _description(lead: Mapping[str, Any]) -> str:
     """Notes plus the qualification, so the CRM user sees why the lead was graded so."""
     parts: list[str] = []
@@ -562,7 +566,7 @@ def _description(lead: Mapping[str, Any]) -> str:
         parts.append(notes.strip())
     grade = lead.get("grade")
     if lead.get("score") is not None or grade:
-        qualified = {True: "qualified", False: "not qualified"}.get(lead.get("qualified"), "")
+        qualified = _VERDICTS.get(lead.get("qualified"), "")
         parts.append("Qualification: " + ", ".join(
             p for p in (f"{lead.get('score')} points" if lead.get("score") is not None else "",
                         grade or "", qualified) if p))

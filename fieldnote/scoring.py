@@ -397,8 +397,7 @@ def _parse_must_have(
             errors.add(where, "must be an object with question_id and values or min/max")
             continue
         qid = m.get("question_id")
-        q = questions.get(qid) if isinstance(qid, str) else None
-        if q is None:
+        if not isinstance(qid, str) or (q := questions.get(qid)) is None:
             errors.add(f"{where}.question_id", f"names no question of this rubric ({qid!r})")
             continue
         if q.type == "text":
@@ -526,6 +525,7 @@ def score(rubric: Rubric, answers: Mapping[str, Any] | None) -> Score:
 
     Unknown question ids and unusable answers score 0 and are listed in `problems`.
     """
+    problems: list[str]
     if not isinstance(answers, Mapping):
         problems = [] if answers is None else ["answers: must be an object of question id -> answer"]
         answers = {}
