@@ -2,7 +2,7 @@
 """Set-up and everyday commands for Fieldnote, needing nothing but Python 3.11+.
 
     python3 dev.py run    # the app on demo data, with an embedded hub on loopback
-    python3 dev.py test   # every check and test: ruff, import contracts, pytest
+    python3 dev.py test   # every check and test: ruff, import contracts, mypy, pytest
 
 Each command creates or refreshes the virtualenv `.venv` from pyproject.toml first.
 """
@@ -47,6 +47,8 @@ def test(args: list[str]) -> int:
     steps = [
         [str(BIN / "ruff"), "check", "."],
         [str(BIN / "lint-imports")],
+        # No arguments: which packages are checked, and how strictly, lives in pyproject.toml.
+        [str(BIN / "mypy")],
         [str(PY), "-m", "pytest", "-n", "2", "-q", *args],
     ]
     for step in steps:
