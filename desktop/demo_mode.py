@@ -84,7 +84,8 @@ class HubSession:
         services.extras["sync"] = self.runner
         services.extras["sync_desk"] = desk
         install_sync_ui(window, self.runner, desk, services.tasks,
-                        hub_url=self.hub_url or "", warning=self.warning)
+                        hub_url=self.hub_url or "", warning=self.warning,
+                        ask_sign_in=not self.screenshot)
         if self.screenshot:
             # The cycle already ran; a screenshot must not race a second one at exit.
             self.runner.refresh()

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.store.records import Store
@@ -202,11 +202,14 @@ class SyncStore:
     def record_answers(
         self, entries: Sequence[OutboxEntry], results: Sequence[MutationResult]
     ) -> AnswerTally:
-        """Apply the hub's answers to a sent batch, in one transaction."""
+        """Apply the hub's answers to a sent batch, in one transaction (set-wise: a batch of
+        500 answers is a handful of statements, not thousands)."""
         tally = AnswerTally()
         touched: dict[str, list[str]] = defaultdict(list)
+        done: list[tuple[OutboxEntry, int | None]] = []
         with self.engine.begin() as conn:
             for entry, result in zip(entries, results, strict=True):
+                touched[entry.kind].append(entry.record_id)
                 if result.status == "rejected":
                     tally.rejected += 1
                     problem = (result.problem.model_dump(exclude_none=True) if result.problem
@@ -215,7 +218,6 @@ class SyncStore:
                         update(outbox).where(outbox.c.seq == entry.seq)
                         .values(state="attention", problem=problem)
                     )
-                    touched[entry.kind].append(entry.record_id)
                     continue
                 if result.status == "applied":
                     tally.applied += 1
@@ -223,38 +225,52 @@ class SyncStore:
                     tally.duplicates += 1
                 else:
                     tally.conflicts += 1
-                conn.execute(delete(outbox).where(outbox.c.seq == entry.seq))
-                if result.version is not None:
-                    self._raise_rev(conn, entry, result.version)
-                touched[entry.kind].append(entry.record_id)
+                done.append((entry, result.version))
+            seqs = [e.seq for e, _ in done]
+            for start in range(0, len(seqs), 500):
+                conn.execute(delete(outbox).where(outbox.c.seq.in_(seqs[start:start + 500])))
+            self._raise_revs(conn, [(e, v) for e, v in done if v is not None])
         for kind, ids in touched.items():
             self.store.notify(kind, ids)
         return tally
 
-    def _raise_rev(self, conn: Connection, entry: OutboxEntry, version: int) -> None:
-        table = record_tables.get(entry.kind)
-        if table is not None:
+    def _raise_revs(self, conn: Connection, answered: list[tuple[OutboxEntry, int]]) -> None:
+        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entry, version in answered:
+            by_kind[entry.kind].append({"b_id": entry.record_id, "b_rev": version})
+        for kind, params in by_kind.items():
+            table = record_tables.get(kind)
+            if table is None:
+                continue
             # Only ever raise: a pull may already have brought a newer version.
             conn.execute(
                 update(table)
-                .where(and_(table.c.id == entry.record_id, table.c.rev < version))
-                .values(rev=version)
+                .where(and_(table.c.id == bindparam("b_id"), table.c.rev < bindparam("b_rev")))
+                .values(rev=bindparam("b_rev")),
+                params,
             )
         # A later edit of the same record made while this one was in flight was based on the
         # same hub version; it includes this entry's effect, so move its base along.
-        conn.execute(
-            update(outbox)
-            .where(
-                and_(
-                    outbox.c.kind == entry.kind,
-                    outbox.c.record_id == entry.record_id,
-                    outbox.c.seq > entry.seq,
-                    outbox.c.sent.is_(False),
-                    outbox.c.base_version == entry.base_version,
-                )
+        later = self._unsent_entries_of(conn, [e for e, _ in answered])
+        for entry, version in answered:
+            for seq, base in later.get((entry.kind, entry.record_id), ()):
+                if seq > entry.seq and base == entry.base_version:
+                    conn.execute(update(outbox).where(outbox.c.seq == seq)
+                                 .values(base_version=version))
+
+    def _unsent_entries_of(
+        self, conn: Connection, entries: list[OutboxEntry]
+    ) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        ids = sorted({e.record_id for e in entries})
+        out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for start in range(0, len(ids), 500):
+            rows = conn.execute(
+                select(outbox.c.seq, outbox.c.kind, outbox.c.record_id, outbox.c.base_version)
+                .where(and_(outbox.c.sent.is_(False), outbox.c.record_id.in_(ids[start:start + 500])))
             )
-            .values(base_version=version)
-        )
+            for seq, kind, rid, base in rows:
+                out[(kind, rid)].append((seq, base))
+        return out
 
     def record_server_error(self, entries: Sequence[OutboxEntry], message: str) -> int:
         """Count a 5xx answer against each sent entry; park those that reached the limit."""

@@ -8,6 +8,7 @@ ends with a `CycleReport` whose outcome says what happened. Every database write
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -62,6 +63,7 @@ class SyncEngine:
         batch_size: int = MAX_MUTATIONS_PER_PUSH,
         check_digest: bool = True,
         files: FilePolicy | None = None,
+        digest_interval_s: float = 600.0,
     ) -> None:
         self.store = store
         self.files = files
@@ -70,6 +72,10 @@ class SyncEngine:
         self.pull_limit = pull_limit
         self.batch_size = batch_size
         self.check_digest = check_digest
+        # The digest is compared at this engine's first drained cycle, after a full resync,
+        # and then at most every `digest_interval_s` (0: every drained cycle).
+        self.digest_interval_s = digest_interval_s
+        self._digest_checked_at: float | None = None
 
     def run_cycle(
         self, progress: ProgressSink | None = None, cancel: Cancel | None = None
@@ -237,6 +243,11 @@ class SyncEngine:
         waiting, _ = self.store.counts()
         if waiting:
             return  # only a fully drained outbox can match the hub
+        now = time.monotonic()
+        if (self._digest_checked_at is not None and not report.full_resync
+                and now - self._digest_checked_at < self.digest_interval_s):
+            return
+        self._digest_checked_at = now
         emit(Progress("check"))
         if self._digest_matches():
             report.digest_matched = True

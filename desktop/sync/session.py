@@ -113,6 +113,7 @@ def build_engine(
     settings: Settings | None = None,
     *,
     timeouts: Timeouts = Timeouts(),
+    digest_interval_s: float = 600.0,
 ) -> SyncEngine:
     """A sync engine for the signed-in account; `AuthRequired` when nobody is signed in."""
     sync = SyncStore(store)
@@ -127,7 +128,8 @@ def build_engine(
                        read_timeout=timeouts.read, retries=timeouts.retries)
     limit = settings.cache_limit_mb * 1024 * 1024 if settings else None
     blobs = BlobCache(data_dir / BLOB_DIR, client, limit_bytes=limit)
-    return SyncEngine(sync, client, blobs, files=collateral_file_policy(store, limit))
+    return SyncEngine(sync, client, blobs, files=collateral_file_policy(store, limit),
+                      digest_interval_s=digest_interval_s)
 
 
 def collateral_file_policy(store: Store, limit_bytes: int | None) -> CachePolicy:

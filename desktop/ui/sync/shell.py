@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -99,6 +100,11 @@ class SyncControls(QWidget):
 
     def _on_signed_in(self, dialog: SignInDialog) -> None:
         self._asked = False
+        services = getattr(self.window_, "services", None)
+        if services is not None:
+            services.user = dict(services.store.get_state("user", {}) or {})
+            if hasattr(self.window_, "_update_user"):
+                self.window_._update_user()
         if dialog.warning:
             QMessageBox.information(self.window_, self.tr("Sign-in saved"), dialog.warning)
         self.status.refresh()
@@ -120,8 +126,12 @@ class SyncControls(QWidget):
 
 
 def install_sync_ui(window: Any, runner: Any, desk: Any, _tasks: Any = None, *,
-                    hub_url: str = "", warning: str = "") -> SyncControls:
+                    hub_url: str = "", warning: str = "",
+                    ask_sign_in: bool = True) -> SyncControls:
     controls = SyncControls(window, runner, desk, hub_url, warning)
+    if ask_sign_in and runner.state().phase in (Phase.SIGNED_OUT, Phase.SIGN_IN_NEEDED):
+        # `fieldnote --hub URL` on a data dir not signed in there: ask once the window shows.
+        QTimer.singleShot(0, controls.open_sign_in)
     shell_status = getattr(window, "status", None)
     if shell_status is not None and hasattr(shell_status, "host_sync_widget"):
         shell_status.host_sync_widget(controls)

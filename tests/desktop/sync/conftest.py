@@ -56,7 +56,8 @@ def make_device(tmp_path: Path, hub: LiveHub):  # type: ignore[no-untyped-def]
         store = open_store(data_dir / DB_FILE)
         sign_in(data_dir, store, url or hub.url, email, hub.users[email]["password"],
                 timeouts=timeouts)
-        device = Device(data_dir, store, build_engine(data_dir, store, timeouts=timeouts))
+        device = Device(data_dir, store, build_engine(data_dir, store, timeouts=timeouts,
+                                                      digest_interval_s=0))
         made.append(device)
         return device
 

@@ -1,0 +1,179 @@
+"""End-to-end sync benchmark (prints figures; not a timed test).
+
+10,000 leads go from device A's store through a hub on loopback into device B's store (push
+time, pull time, leads/s), then 100 of them change and sync incrementally (time and bytes on
+the wire). Printed beside the hub-only push of the same leads measured in the same run (batches
+of 500 straight to the hub's push endpoint, no local store), on a fresh hub each.
+
+Run: `python -m bench.sync [--leads N] [--changes N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+
+def lead_fields(i: int) -> dict:
+    return {
+        "first_name": f"Visitor{i}", "last_name": f"Booth{i}", "company": f"Company {i % 700}",
+        "title": "Head of Data", "email": f"visitor{i}@example.com", "phone": "+1 555 0100",
+        "country": "US", "source": "scan", "captured_at": "2026-11-28T10:00:00Z",
+        "answers": {"budget": "yes", "timeline": "q1"}, "score": i % 120, "grade": "warm",
+        "interests": ["Pipelines", "Dashboards"], "notes": "Met at the booth; wants a demo.",
+    }
+
+
+def hub_only_push(work: Path, n: int) -> tuple[float, list[float]]:
+    from fieldnote.ids import new_id
+    from fieldnote.wire import PROTOCOL_HEADER
+    from tests.support.live_hub import start_live_hub
+
+    hub = start_live_hub(work)
+    try:
+        hub.add_user("rep@example.com", "Rita Rep", "rep", team="north")
+        session = requests.Session()
+        session.headers[PROTOCOL_HEADER] = "1"
+        session.headers["Authorization"] = f"Bearer {hub.token_for('rep@example.com')}"
+        client_id = new_id()
+        mutations = [{"mutation_id": new_id(), "kind": "lead", "record_id": new_id(),
+                      "op": "upsert", "base_version": 0, "fields": lead_fields(i),
+                      "made_at": "2026-11-28T10:00:00Z"} for i in range(n)]
+        latencies = []
+        started = time.perf_counter()
+        for start in range(0, n, 500):
+            t0 = time.perf_counter()
+            answer = session.post(f"{hub.url}/v1/sync/push", json={
+                "client_id": client_id, "mutations": mutations[start:start + 500]}, timeout=120)
+            answer.raise_for_status()
+            latencies.append(time.perf_counter() - t0)
+        return time.perf_counter() - started, latencies
+    finally:
+        hub.stop()
+
+
+def end_to_end(work: Path, n: int, changes: int) -> dict:
+    from desktop.store import open_store
+    from desktop.store.db import DB_FILE
+    from desktop.sync.engine import SyncEngine
+    from desktop.sync.session import build_engine, sign_in
+    from desktop.sync.state import CycleReport
+    from tests.support.live_hub import start_live_hub
+
+    hub = start_live_hub(work / "hub")
+    out: dict = {}
+    try:
+        rep = hub.add_user("rep@example.com", "Rita Rep", "rep", team="north")
+        mkt = hub.add_user("marketer@example.com", "Mia Marketer", "marketer", team="north")
+
+        def device(name: str, user: dict) -> SyncEngine:
+            data_dir = work / name
+            data_dir.mkdir()
+            store = open_store(data_dir / DB_FILE)
+            sign_in(data_dir, store, hub.url, user["email"], user["password"])
+            return build_engine(data_dir, store)
+
+        a, b = device("a", rep), device("b", mkt)
+        store_a = a.store.store
+        t0 = time.perf_counter()
+        from desktop.store.records import spec
+
+        ids = []
+        with store_a.engine.begin() as conn:
+            for i in range(n):
+                ids.append(store_a.save_in(conn, spec("lead"), lead_fields(i)).record_id)
+        out["capture_s"] = time.perf_counter() - t0
+
+        report = CycleReport()
+        t0 = time.perf_counter()
+        a._push(report, lambda _p: None, None)
+        out["push_s"] = time.perf_counter() - t0
+        assert report.applied == n, report
+        t0 = time.perf_counter()
+        rest = a.run_cycle()  # A takes in its own versions; not part of A -> B
+        out["a_settle_s"] = time.perf_counter() - t0
+        assert rest.ok and rest.digest_matched, rest
+
+        t0 = time.perf_counter()
+        pulled = b.run_cycle()
+        out["pull_s"] = time.perf_counter() - t0
+        assert pulled.ok and pulled.pulled >= n and pulled.digest_matched, pulled
+
+        # Incremental: 100 leads change on A and reach B.
+        changed = ids[:: max(1, n // changes)][:changes]
+        for i, rid in enumerate(changed):
+            store_a.save("lead", {"notes": f"Follow-up call booked ({i})", "grade": "hot"}, rid)
+        for engine in (a, b):
+            engine.client.bytes_sent = engine.client.bytes_received = 0
+        t0 = time.perf_counter()
+        inc_a = a.run_cycle()
+        out["inc_push_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        inc_b = b.run_cycle()
+        out["inc_pull_s"] = time.perf_counter() - t0
+        assert inc_a.ok and inc_b.ok and inc_b.pulled == changes, (inc_a, inc_b)
+        records = [{k: v for k, v in store_a.get("lead", rid).items()
+                    if k not in ("rev", "deleted", "local_updated_at", "extra")}
+                   for rid in changed]
+        out["changed_json_bytes"] = len(json.dumps(records, separators=(",", ":")).encode())
+        out["inc_a_bytes"] = a.client.bytes_sent + a.client.bytes_received
+        out["inc_b_bytes"] = b.client.bytes_sent + b.client.bytes_received
+        out["inc_a_push_bytes"] = a.client.bytes_sent
+        for engine in (a, b):
+            engine.client.close()
+            engine.store.store.engine.dispose()
+    finally:
+        hub.stop()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--leads", type=int, default=10_000)
+    parser.add_argument("--changes", type=int, default=100)
+    args = parser.parse_args()
+    os.environ["FIELDNOTE_NO_KEYCHAIN"] = "1"
+    n = args.leads
+    with tempfile.TemporaryDirectory(prefix="fieldnote-bench-sync-") as tmp:
+        hub_s, latencies = hub_only_push(Path(tmp) / "hub-only", n)
+        e2e = end_to_end(Path(tmp) / "e2e", n, args.changes)
+    hub_rate = n / hub_s
+    e2e_s = e2e["push_s"] + e2e["pull_s"]
+    e2e_rate = n / e2e_s
+    inc_s = e2e["inc_push_s"] + e2e["inc_pull_s"]
+    print(f"sync benchmark: {n:,} leads, hub on loopback (SQLite), {os.cpu_count()} CPUs")
+    print()
+    print(f"  hub-only push (batches of 500)   {hub_s:7.2f} s   {hub_rate:8.0f} leads/s   "
+          f"p50 {statistics.median(latencies) * 1000:.0f} ms per batch")
+    print(f"  device A capture (one txn)       {e2e['capture_s']:7.2f} s   (not counted)")
+    print(f"  device A push                    {e2e['push_s']:7.2f} s   "
+          f"{n / e2e['push_s']:8.0f} leads/s")
+    print(f"  device B pull (+digest check)    {e2e['pull_s']:7.2f} s   "
+          f"{n / e2e['pull_s']:8.0f} leads/s")
+    print(f"  end to end A -> hub -> B         {e2e_s:7.2f} s   {e2e_rate:8.0f} leads/s   "
+          f"= {100 * e2e_rate / hub_rate:.0f}% of hub-only (target >= 50%)")
+    print(f"  (device A settling its own versions afterwards: {e2e['a_settle_s']:.2f} s)")
+    print()
+    print(f"  incremental, {args.changes} leads changed on A:")
+    print(f"    A push cycle                   {e2e['inc_push_s'] * 1000:7.0f} ms")
+    print(f"    B pull cycle                   {e2e['inc_pull_s'] * 1000:7.0f} ms")
+    print(f"    total                          {inc_s * 1000:7.0f} ms   (target <= 300 ms)")
+    ratio_b = e2e["inc_b_bytes"] / e2e["changed_json_bytes"]
+    print(f"    changed records' JSON          {e2e['changed_json_bytes']:7d} bytes")
+    print(f"    B on the wire (bodies)         {e2e['inc_b_bytes']:7d} bytes   "
+          f"= {ratio_b:.2f}x (target <= 2x)")
+    print(f"    A on the wire (bodies)         {e2e['inc_a_bytes']:7d} bytes   "
+          f"(push body {e2e['inc_a_push_bytes']} bytes; the rest is A's own changes echoed "
+          f"back by the pull)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
