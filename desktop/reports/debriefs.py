@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
@@ -68,6 +69,8 @@ def _fonts() -> tuple[str, str]:
             try:
                 pdfmetrics.registerFont(TTFont("FieldnoteSans", regular))
                 pdfmetrics.registerFont(TTFont("FieldnoteSans-Bold", bold))
+                registerFontFamily("FieldnoteSans", normal="FieldnoteSans", bold="FieldnoteSans-Bold",
+                                   italic="FieldnoteSans", boldItalic="FieldnoteSans-Bold")
             except Exception as exc:  # a broken font file falls back, it never stops a report
                 log.warning("font %s unusable (%s); using Helvetica", regular, exc)
                 continue
@@ -150,6 +153,24 @@ class _Reached(Flowable):
         pass
 
 
+class _Label(Flowable):
+    """A one-line section label drawn directly: no markup to parse, so long digests stay fast."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return (avail_width, 15)
+
+    def draw(self) -> None:
+        _regular, bold = _fonts()
+        self.canv.setFont(bold, 8.5)
+        self.canv.setFillColor(colors.HexColor("#5d6b82"))
+        self.canv.drawString(0, 3, self.text)
+
+
 def _debrief_flowables(item: Mapping[str, Any]) -> list[Flowable]:
     st = _styles()
     out: list[Flowable] = [Paragraph(safe(item.get("account") or "—"), st["h2"])]
@@ -167,21 +188,21 @@ def _debrief_flowables(item: Mapping[str, Any]) -> list[Flowable]:
         value = item.get(name)
         shown = _tags(value) if isinstance(value, list) else value
         if shown:
-            out.append(Paragraph(safe(LABELS[name]), st["label"]))
+            out.append(_Label(LABELS[name]))
             out.append(Paragraph(safe(shown), st["body"]))
     used = item.get("collateral") or []
     if used:
-        out.append(Paragraph("Collateral used", st["label"]))
+        out.append(_Label("Collateral used"))
         for c in used:
             verdict = {True: "helped", False: "did not help"}.get(c.get("helpful"), "not rated")
             out.append(Paragraph(f"• {safe(c.get('title'))} — {verdict}", st["body"]))
     for name in ("next_steps", "follow_up_on", "notes"):
         if item.get(name):
-            out.append(Paragraph(safe(LABELS[name]), st["label"]))
+            out.append(_Label(LABELS[name]))
             out.append(Paragraph(safe(item[name]), st["body"]))
     replies = item.get("comments") or []
     if replies:
-        out.append(Paragraph("Replies", st["label"]))
+        out.append(_Label("Replies"))
         for c in replies:
             who = safe(c.get("author") or "Someone")
             when = safe((c.get("created_at") or "")[:16].replace("T", " "))
