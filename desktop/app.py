@@ -107,9 +107,11 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store) -> int:
         user=dict(store.get_state("user", {}) or {}),
     )
     from desktop.store.collateral import CollateralLibrary
+    from desktop.store.debriefs import DebriefStore
     from desktop.store.insights import InsightsQueries
 
     services.extras["collateral"] = CollateralLibrary(store)
+    services.extras["debriefs"] = DebriefStore(store)
     services.extras["insights"] = InsightsQueries(store.engine)
     session = _start_session(args, services)
     # Starting a session may have signed a user in.

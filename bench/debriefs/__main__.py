@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -34,9 +33,7 @@ ACCOUNTS = ["Acme Freight", "Zenith Labs", "Nordic Shipping", "Helvetia Präzisi
 OBJECTIONS = ["Price", "Timing", "Integration effort", "Security review", "Long procurement cycle",
               "Missing feature", "Budget owner elsewhere", "Change management"]
 COMPETITORS = ["Zeta", "Omega Systems", "Northwind", "Contoso", "In-house build", "Fabrikam"]
-WORDS = ("pricing reconciliation dashboard latency onboarding pilot renewal procurement budget "
-         "integration security compliance forecast warehouse invoices dispatch analytics "
-         "migration training support contract discount quarter rollout champion sponsor").split()
+WORDS = ["pricing", "reconciliation", "dashboard", "latency", "onboarding", "pilot", "renewal", "procurement", "budget", "integration", "security", "compliance", "forecast", "warehouse", "invoices", "dispatch", "analytics", "migration", "training", "support", "contract", "discount", "quarter", "rollout", "champion", "sponsor"]
 
 
 def _sentence(rng: random.Random, n: int) -> str:

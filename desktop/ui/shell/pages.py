@@ -34,14 +34,16 @@ def _collateral(services: Services) -> Page:
 
 
 def _debriefs(services: Services) -> Page:
-    from desktop.ui.debriefs.page import DebriefsPage
-
+    # The composition root provides the debriefs store service (desktop.store.debriefs).
     debriefs = services.extras.get("debriefs")
     if debriefs is None:
-        # The job's store interface; the composition root may provide it in extras instead.
-        from desktop.store.debriefs import DebriefStore
+        return ComingSoonPage(
+            services,
+            _tr("Debriefs"),
+            _tr("Call debriefs are not available in this window."),
+        )
+    from desktop.ui.debriefs.page import DebriefsPage
 
-        debriefs = services.extras["debriefs"] = DebriefStore(services.store)
     return DebriefsPage(services, debriefs)
 
 
