@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +42,28 @@ class TaskContext:
 
 
 class Task(QObject):
-    """A handle on a submitted job; its signals arrive on the thread that created it."""
+    """A handle on a submitted job; its signals arrive on the thread that created it.
+
+    The worker never emits the public signals itself: it posts to the task's own thread, which
+    emits them from its event loop. So a caller that connects right after submitting never
+    misses the result of a job that finished first.
+    """
 
     progressed = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    _reported = Signal(str, object)  # (which signal, its arguments), queued to the task's thread
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
-        self.context = TaskContext(self.progressed.emit)
+        self.context = TaskContext(lambda done, total, msg: self._reported.emit("progressed", (done, total, msg)))
         self.done = False
+        self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
+
+    def _on_reported(self, which: str, args: object) -> None:
+        getattr(self, which).emit(*args)  # type: ignore[misc]
 
     def cancel(self) -> None:
         self.context._cancel.set()
@@ -72,14 +82,14 @@ class _Job(QRunnable):
             result = self.fn(task.context)
         except Cancelled:
             task.done = True
-            task.cancelled.emit()
+            task._reported.emit("cancelled", ())
         except Exception as exc:  # reported to the UI; never lost in a thread
             log.exception("task %s failed", task.name)
             task.done = True
-            task.failed.emit(str(exc) or exc.__class__.__name__)
+            task._reported.emit("failed", (str(exc) or exc.__class__.__name__,))
         else:
             task.done = True
-            task.finished.emit(result)
+            task._reported.emit("finished", (result,))
 
 
 class TaskRunner:

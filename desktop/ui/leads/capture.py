@@ -105,6 +105,9 @@ class _SaveKeys(QObject):
         if event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if isinstance(obj, QPushButton):
+                    obj.click()  # Enter presses the focused button of the duplicate bar
+                    return True
                 ctrl = bool(key_event.modifiers() & Qt.KeyboardModifier.ControlModifier)
                 if ctrl or not isinstance(obj, QPlainTextEdit):
                     if isinstance(obj, QComboBox) and obj.view().isVisible():
@@ -195,6 +198,7 @@ class CapturePanel(QWidget):
         self.cancel_dup_button.clicked.connect(self._hide_duplicate)
         for b in (self.merge_button, self.open_button, self.new_button, self.cancel_dup_button):
             bar.addWidget(b)
+            b.installEventFilter(self._keys)
         self.duplicate_bar.setVisible(False)
         outer.addWidget(self.duplicate_bar)
 
@@ -571,13 +575,18 @@ class CapturePanel(QWidget):
         return any(e.text().strip() for e in self.inputs.values()) or bool(self._badge_raw)
 
     def _complete(self) -> bool:
-        return not check_complete(LEAD, self._contact_values())
+        values = self._contact_values()
+        values.setdefault("badge_raw", values.get("badge_id"))
+        return not check_complete(LEAD, values)
 
     def collect(self) -> dict[str, Any]:
         """The lead's fields as the form holds them (validated by the store on save)."""
         values = self._contact_values()
         if "badge_raw" in values:
             values["badge_raw"] = strip_control(values["badge_raw"])
+        elif values.get("badge_id"):
+            # A badge number typed by hand stands in for the scan it replaces.
+            values["badge_raw"] = values["badge_id"]
         values["source"] = self._source
         answers = self.rubric_form.answers()
         result = self.rubric_form.result()

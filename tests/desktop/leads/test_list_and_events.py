@@ -1,0 +1,243 @@
+"""The lead list, lead detail with outcomes, and the events and rubrics views, by role."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from desktop.store.leads import LeadBook
+from desktop.ui.leads.page import EVENTS, LIST, LeadsPage
+from fieldnote.scoring import DEMO_RUBRIC_ID
+from tests.desktop.leads.conftest import EVENT_ID, MARKETER, REP, add_event
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+OTHER_REP = "01930000-0000-7000-8000-0000000000a9"
+
+
+def make_page(qtbot, services):
+    page = LeadsPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def add_lead(store, last, owner=REP["id"], **fields):
+    values = {"last_name": last, "captured_at": "2026-04-20T10:00:00Z", **fields}
+    return store.save("lead", values, local_fields={"owner_id": owner}).record_id
+
+
+def test_the_lead_model_passes_the_model_tester_while_paging(qtbot, services):
+    for i in range(450):
+        add_lead(services.store, f"Name{i:03d}", grade=("hot", "warm", "cold")[i % 3])
+    page = make_page(qtbot, services)
+    model = page.leads.model
+    assert model.rowCount() == 200 and model.canFetchMore()
+    ModelTester(qtbot).check(model, force_py=True)
+    assert model.rowCount() == 450
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, services):
+    for name in ("Berg", "aho", "Cruz"):
+        add_lead(services.store, name)
+    page = make_page(qtbot, services)
+    table = page.leads.table
+    header = table.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    names = [page.leads.model.data(page.leads.model.index(r, 0)) for r in range(3)]
+    assert names == ["aho", "Berg", "Cruz"]
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert page.leads.model.data(page.leads.model.index(0, 0)) == "Cruz"
+
+
+def test_filters_narrow_the_list_and_the_count(qtbot, services):
+    add_event(services.store)
+    add_lead(services.store, "Aho", event_id=EVENT_ID, grade="hot", qualified=True)
+    add_lead(services.store, "Berg", grade="cold")
+    page = make_page(qtbot, services)
+    panel = page.leads
+    assert panel.model.total() == 2
+    panel.grade_filter.setCurrentIndex(panel.grade_filter.findData("hot"))
+    qtbot.waitUntil(lambda: panel.model.total() == 1)
+    assert panel.count_label.text() == "1 lead(s)"
+    panel.grade_filter.setCurrentIndex(0)
+    panel.event_filter.setCurrentIndex(panel.event_filter.findData(EVENT_ID))
+    qtbot.waitUntil(lambda: panel.model.total() == 1)
+    panel.event_filter.setCurrentIndex(0)
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("won"))
+    qtbot.waitUntil(lambda: panel.model.total() == 0)
+
+
+def select_first(qtbot, page):
+    page.show_view(LIST)
+    page.leads.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.leads.detail.lead_id is not None)
+    return page.leads.detail
+
+
+def test_a_rep_adds_outcomes_to_an_own_lead_and_sees_the_timeline(qtbot, services):
+    lead_id = add_lead(services.store, "Okafor")
+    page = make_page(qtbot, services)
+    detail = select_first(qtbot, page)
+    assert detail.outcome_form.isVisibleTo(detail)
+    detail.status_box.setCurrentIndex(detail.status_box.findData("won"))
+    detail.amount.setText("12500")
+    detail.note.setText("Signed at the booth")
+    detail.add_outcome()
+    qtbot.waitUntil(lambda: detail.timeline.count() == 1 and "Won" in detail.timeline.item(0).text())
+    assert "12,500.00" in detail.timeline.item(0).text()
+    outcome = LeadBook(services.store).outcomes(lead_id)[0]
+    assert (outcome["status"], outcome["amount"], outcome["note"]) == ("won", 12500.0, "Signed at the booth")
+    qtbot.waitUntil(lambda: page.leads.model.data(page.leads.model.index(0, 6)) == "Won")
+
+
+def test_lost_needs_a_reason_from_the_list(qtbot, services):
+    services.store.save("reason_list", {"list": "lost", "items": ["Price", "Went with a rival"]})
+    lead_id = add_lead(services.store, "Okafor")
+    page = make_page(qtbot, services)
+    detail = select_first(qtbot, page)
+    detail.status_box.setCurrentIndex(detail.status_box.findData("lost"))
+    assert [detail.reason_box.itemText(i) for i in range(detail.reason_box.count())] == ["Price", "Went with a rival"]
+    detail.reason_box.setCurrentIndex(1)
+    detail.add_outcome()
+    qtbot.waitUntil(lambda: LeadBook(services.store).outcomes(lead_id) != [])
+    assert LeadBook(services.store).outcomes(lead_id)[0]["reason"] == "Went with a rival"
+
+
+def test_a_rep_cannot_update_someone_elses_lead(qtbot, services):
+    add_lead(services.store, "Okafor", owner=OTHER_REP)
+    page = make_page(qtbot, services)
+    detail = select_first(qtbot, page)
+    assert not detail.outcome_form.isVisibleTo(detail)
+    detail.add_outcome()
+    assert "Only the lead's owner" in detail.message.text()
+
+
+def test_a_marketer_updates_any_lead(qtbot, marketer_services):
+    add_lead(marketer_services.store, "Okafor", owner=OTHER_REP)
+    page = make_page(qtbot, marketer_services)
+    detail = select_first(qtbot, page)
+    assert detail.outcome_form.isVisibleTo(detail)
+
+
+def test_an_old_lead_shows_its_rubric_version_and_is_rescored_only_on_request(qtbot, marketer_services):
+    services = marketer_services
+    add_event(services.store)
+    book = LeadBook(services.store)
+    from fieldnote.scoring import score_fields
+
+    scored = score_fields(book.rubric(DEMO_RUBRIC_ID), {"budget": "confirmed", "timeframe": "0-3m"})
+    lead_id = add_lead(services.store, "Okafor", event_id=EVENT_ID, **scored)
+    page = make_page(qtbot, services)
+    page.show_view(EVENTS)
+    page.events.rubric_view.selectRow(0)
+    page.events.rubric_view.setCurrentIndex(page.events.rubric_model.index(0, 0))
+    dialog = page.events.edit_rubric(services.store.get("rubric", DEMO_RUBRIC_ID))
+    dialog.question_list.setCurrentRow(0)
+    dialog.q_answers.setPlainText("Confirmed = 60\nPlanned for next year = 12\nNo budget = 0\nDon't know = 0")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.submit()
+    assert book.rubric(DEMO_RUBRIC_ID).version == 2
+    assert book.rubric(DEMO_RUBRIC_ID).question("budget").option("confirmed").points == 60
+    row = services.store.get("lead", lead_id)
+    assert (row["rubric_version"], row["score"]) == (1, scored["score"])
+    detail = select_first(qtbot, page)
+    assert "scored with rubric v1" in detail.score_label.text()
+    assert "now v2" in detail.score_label.text()
+    assert detail.rescore_button.isVisibleTo(detail)
+    detail.rescore()
+    qtbot.waitUntil(lambda: services.store.get("lead", lead_id)["rubric_version"] == 2)
+    assert services.store.get("lead", lead_id)["score"] == scored["score"] + 35
+
+
+def test_a_marketer_creates_an_event_with_staff_and_rubric(qtbot, marketer_services):
+    services = marketer_services
+    services.store.save("rubric", {"name": "Quick", "version": 1, "questions": [], "thresholds": {"hot": 10, "warm": 5}})
+    page = make_page(qtbot, services)
+    page.show_view(EVENTS)
+    assert page.events.new_event_button.isVisibleTo(page)
+    dialog = page.events.edit_event(None)
+    dialog.name.setText("Web Summit")
+    dialog.starts_on.setText("2026-11-10")
+    dialog.ends_on.setText("2026-11-09")
+    dialog.submit()
+    assert "ends before it starts" in dialog.error.text()
+    dialog.ends_on.setText("2026-11-13")
+    dialog.rubric.setCurrentIndex(1)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.submit()
+    event = LeadBook(services.store).find_event("web summit")
+    assert event["starts_on"] == "2026-11-10" and event["rubric_id"] is not None
+    qtbot.waitUntil(lambda: page.events.event_model.total() == 1)
+    qtbot.waitUntil(lambda: page.capture.event_box.findData(event["id"]) >= 0)
+
+
+def test_a_rep_sees_events_and_rubrics_read_only(qtbot, services):
+    add_event(services.store)
+    page = make_page(qtbot, services)
+    page.show_view(EVENTS)
+    assert not page.events.new_event_button.isVisibleTo(page)
+    assert not page.events.new_rubric_button.isVisibleTo(page)
+    assert page.events.edit_event(services.store.get("event", EVENT_ID)) is None
+    dialog = page.events.edit_rubric(services.store.get("rubric", DEMO_RUBRIC_ID))
+    assert dialog.read_only and not dialog.name.isEnabled()
+    dialog.close()
+
+
+def test_a_new_rubric_from_plain_lines_scores_in_capture(qtbot, marketer_services):
+    services = marketer_services
+    page = make_page(qtbot, services)
+    dialog = page.events.edit_rubric(None)
+    dialog.name.setText("Booth v1")
+    dialog.hot.setValue(20)
+    dialog.warm.setValue(10)
+    dialog.add_question()
+    dialog.q_text.setText("Budget?")
+    dialog.q_answers.setPlainText("Yes = 15\nNo = 0")
+    dialog.q_must.setText("Yes")
+    dialog.add_question()
+    dialog.q_text.setText("Employees")
+    dialog.q_type.setCurrentIndex(dialog.q_type.findData("number"))
+    dialog.q_answers.setPlainText("1-49 = 2\n50+ = 10")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.submit()
+    rubric = LeadBook(services.store).rubric(saved.args[0])
+    assert rubric.version == 1 and [q.type for q in rubric.questions] == ["single", "number"]
+    assert rubric.must_have[0].values == ("yes",)
+
+
+def test_bad_rubric_lines_are_explained_not_saved(qtbot, marketer_services):
+    page = make_page(qtbot, marketer_services)
+    dialog = page.events.edit_rubric(None)
+    dialog.name.setText("Broken")
+    dialog.add_question()
+    dialog.q_type.setCurrentIndex(dialog.q_type.findData("number"))
+    dialog.q_answers.setPlainText("lots = 5")
+    dialog.submit()
+    assert "50-249 = 6" in dialog.error.text()
+    assert marketer_services.store.count("rubric") == 0
+
+
+def test_the_windows_new_and_search_actions_open_capture_and_the_search(qtbot, services):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from desktop.ui.shell.pages import default_pages
+    from desktop.ui.shell.window import MainWindow
+
+    window = MainWindow(services, default_pages())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("leads")
+    page = window.pages["leads"]
+    actions = {a.shortcut(): a for a in window.findChildren(QAction)}
+    actions[QKeySequence(QKeySequence.StandardKey.New)].trigger()
+    assert page.current_view() == 0
+    actions[QKeySequence(QKeySequence.StandardKey.Find)].trigger()
+    assert page.current_view() == LIST
+
+
+def test_the_marketer_role_is_read_from_services(marketer_services):
+    assert marketer_services.role == MARKETER["role"]
