@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import zxingcpp
 import pytest
+import zxingcpp
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QImage
 
