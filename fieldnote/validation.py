@@ -91,7 +91,10 @@ def parse_datetime(text: str) -> dt.datetime:
 def parse_date(text: str) -> dt.date:
     if not isinstance(text, str) or not _DATE_RE.match(text):
         raise ValueError("must be a date as YYYY-MM-DD")
-    return dt.date.fromisoformat(text)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:  # the shape is right but the day is not (2026-02-30)
+        raise ValueError(f"is not a real date ({text})") from None
 
 
 def check_email(text: str) -> str | None:

@@ -211,14 +211,11 @@ class DebriefStore:
         where = self._where(f)
         if where is None:
             return 0
+        # Driven from the replies (few) to their debriefs by primary key, not the other way.
         query = (
             select(func.count())
-            .select_from(comments)
-            .where(
-                comments.c.deleted.is_(False),
-                not_(self._read_mark_exists()),
-                comments.c.debrief_id.in_(select(debriefs.c.id).where(*where)),
-            )
+            .select_from(comments.join(debriefs, debriefs.c.id == comments.c.debrief_id))
+            .where(comments.c.deleted.is_(False), not_(self._read_mark_exists()), *where)
         )
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())

@@ -183,3 +183,38 @@ def test_the_follow_up_of_a_debrief_is_saved_as_a_calendar_file(qtbot, services,
     out = tmp_path / "follow-up.ics"
     assert page.export_calendar(rid, out)
     assert b"DTSTART;VALUE=DATE:20261201" in out.read_bytes()
+
+
+def test_hiding_the_page_saves_an_open_draft_at_once(qtbot, services, store):
+    services.settings.debrief_autosave_ms = 60_000
+    page = make_page(qtbot, services)
+    page.create_new()
+    record_id = page.form.record_id
+    qtbot.keyClicks(page.form.account, "Window Closing Ltd")
+    page.hide()  # closing the window or switching pages hides the form
+    services.tasks.shutdown()  # what the app does on exit: the writer lane finishes first
+    assert store.get("debrief", record_id)["account"] == "Window Closing Ltd"
+
+
+def test_reps_see_the_reason_lists_read_only_and_marketers_can_edit_them(qtbot):
+    from desktop.ui.debriefs.reasons import ReasonListsDialog
+
+    lists = {"why_buy": ["Saves time"], "why_not": ["Budget"]}
+    rep_view = ReasonListsDialog(lists, editable=False)
+    qtbot.addWidget(rep_view)
+    assert rep_view.edits["why_buy"].isReadOnly()
+    editor = ReasonListsDialog(lists, editable=True)
+    qtbot.addWidget(editor)
+    editor.edits["why_not"].setPlainText("Budget\n  budget \nNo champion\n")
+    assert editor.lists() == {"why_buy": ["Saves time"], "why_not": ["Budget", "No champion"]}
+
+
+def test_the_demo_rep_sees_the_demo_debriefs(qtbot, services, store):
+    from desktop.demo_local import seed_if_empty
+
+    seed_if_empty(store)
+    services.user = dict(store.get_state("user"))
+    page = make_page(qtbot, services)
+    assert page.scope.currentData() == "mine"
+    assert page.model.total() >= 10
+    assert page.detail.record_id == page.model.id_at(0)

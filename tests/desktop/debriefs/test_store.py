@@ -157,3 +157,9 @@ def test_completions_come_from_past_debriefs_and_lead_companies(debriefs, store)
     assert debriefs.accounts() == ["Acme Freight", "Zenith Labs"]
     assert debriefs.tag_values("objections") == ["Price", "Timing"]
     assert [label for _id, label in debriefs.lead_choices("zenith")] == ["Okafor — Zenith Labs"]
+
+
+def test_an_impossible_date_is_named_as_such(debriefs):
+    with pytest.raises(ValidationFailed) as caught:
+        debriefs.submit(new_id(), debrief(call_date="2026-02-30"))
+    assert caught.value.errors[0].message == "is not a real date (2026-02-30)"
