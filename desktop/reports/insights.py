@@ -250,9 +250,9 @@ def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
                          title="Funnel per event (largest six)", height=190))
     out.append(Spacer(1, 6))
     rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in FUNNEL),
-             e["funnel"]["won_amount"], e.get("median_days_to_first_contact")] for e in events]
+             e["funnel"]["won_amount"], e.get("avg_days_to_first_contact")] for e in events]
     out += _table(["Event", "Campaign", *(SHORT[s] for s in FUNNEL), "Won amount",
-                   "Days to 1st contact"], rows,
+                   "Avg days to 1st contact"], rows,
                   widths=[38 * mm, 18 * mm] + [13 * mm] * 6 + [18 * mm, 16 * mm], styles=st)
     out.append(Paragraph("Conversion at each step", st["h2"]))
     out += _table(["Event", *(LABELS[s] for s in FUNNEL[1:])],

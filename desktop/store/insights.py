@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, bindparam, text
 
@@ -33,6 +33,23 @@ from fieldnote.insights import (
 )
 
 Check = Callable[[], None]
+
+
+class _CubeRow(NamedTuple):
+    event_id: str | None
+    grade: str
+    qualified: int
+    rubric_id: str | None
+    rubric_version: int | None
+    n: int
+    contacted: int
+    meeting: int
+    opportunity: int
+    won: int
+    won_amount: float | None
+    delay_sum: float | None  # days from capture to first contact, summed over the group
+    delay_n: int
+
 
 _STAGE_CASE = (
     "CASE status WHEN 'contacted' THEN 1 WHEN 'meeting' THEN 2 "
@@ -106,8 +123,8 @@ class _Where:
         return " AND ".join(conds)
 
     def usage(self, a: str = "u") -> str:
-        conds = [f"{a}.deleted = 0", *self._datetime(f"COALESCE({a}.at, {a}.local_updated_at)"),
-                 *self._author(f"{a}.author_id")]
+        # A use without a time counts only when no dates are chosen.
+        conds = [f"{a}.deleted = 0", *self._datetime(f"{a}.at"), *self._author(f"{a}.author_id")]
         if self.f.event_ids:
             conds.append(
                 f"({a}.lead_id IN {self._EVENT_LEADS} OR {a}.debrief_id IN "
@@ -116,7 +133,14 @@ class _Where:
         return " AND ".join(conds)
 
     def feedback(self, a: str = "fb") -> str:
-        return " AND ".join([f"{a}.deleted = 0", f"{a}.rating IS NOT NULL", *self._author(f"{a}.author_id")])
+        # Ratings are append-only: only each user's newest rating of an item counts.
+        newest = (
+            f"NOT EXISTS (SELECT 1 FROM rec_collateral_feedback g WHERE g.collateral_id = "
+            f"{a}.collateral_id AND g.author_id IS {a}.author_id AND g.deleted = 0 AND "
+            f"g.rating IS NOT NULL AND g.id > {a}.id)"
+        )
+        return " AND ".join([f"{a}.deleted = 0", f"{a}.rating IS NOT NULL", newest,
+                             *self._author(f"{a}.author_id")])
 
     def requests(self, a: str = "r") -> str:
         conds = [f"{a}.deleted = 0", *self._author(f"{a}.author_id")]
@@ -124,16 +148,16 @@ class _Where:
             conds.append(f"{a}.event_id IN :events")
         return " AND ".join(conds)
 
-    def sql(self, statement: str) -> Any:
+    def sql(self, statement: str, **extra: Any) -> Any:
         clause = text(statement)
-        used = {k: v for k, v in self.params.items() if f":{k}" in statement}
+        used = {k: v for k, v in {**self.params, **extra}.items() if f":{k}" in statement}
         for name in self.expanding & used.keys():
             clause = clause.bindparams(bindparam(name, expanding=True))
         return clause, used
 
 
-def _rows(conn: Connection, where: _Where, statement: str) -> Sequence[Any]:
-    clause, params = where.sql(statement)
+def _rows(conn: Connection, where: _Where, statement: str, **extra: Any) -> Sequence[Any]:
+    clause, params = where.sql(statement, **extra)
     return conn.execute(clause, params).all()
 
 
@@ -200,9 +224,11 @@ class InsightsQueries:
         where = _Where(filters)
         with self._reader.connect() as conn:
             # One read transaction: every figure comes from the same snapshot of the cache.
-            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.ins_stage")
-            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.ins_lead")
-            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.ins_debrief")
+            # Temp tables and sorts stay in memory; a bigger page cache for the scans.
+            conn.exec_driver_sql("PRAGMA temp_store = MEMORY")
+            conn.exec_driver_sql("PRAGMA cache_size = -65536")
+            for name in ("ins_stage", "ins_lead", "ins_debrief", "ins_used"):
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
             try:
                 users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
                     text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
@@ -211,6 +237,7 @@ class InsightsQueries:
                 self._stage_table(conn)
                 check()
                 self._lead_table(conn, where)
+                self._lead_cube = self._cube(conn)
                 self._debrief_table(conn, where)
                 check()
                 out: dict[str, Any] = {"filters": filters.as_dict(), "as_of": as_of.isoformat()}
@@ -302,11 +329,25 @@ class InsightsQueries:
         clause, params = where.sql(statement)
         conn.execute(clause, params)
 
+    def _cube(self, conn: Connection) -> list[Any]:
+        """Leads counted by event, grade, qualification and rubric version, with how many
+        reached each stage: the one scan that the funnel, grade mix and rubric check share."""
+        return [_CubeRow(*r) for r in conn.exec_driver_sql(
+            "SELECT event_id, grade, qualified, rubric_id, rubric_version, COUNT(*), "
+            "SUM(stage >= 1), SUM(stage >= 2), SUM(stage >= 3), SUM(stage >= 4), SUM(won_amount), "
+            "SUM(CASE WHEN first_days >= 0 THEN first_days END), "
+            "COUNT(CASE WHEN first_days >= 0 THEN 1 END) FROM ins_lead GROUP BY event_id, grade, qualified, rubric_id, rubric_version"
+        )]
+
     def _debrief_table(self, conn: Connection, where: _Where) -> None:
         statement = (
             "CREATE TEMP TABLE ins_debrief AS SELECT d.id AS id, d.lead_id AS lead_id, "
             "substr(d.call_date, 1, 7) AS month, COALESCE(us.team, '') AS team, "
-            "COALESCE(d.outcome, '') AS outcome, "
+            "COALESCE(d.outcome, '') AS outcome, d.rowid AS rid, "
+            # A small number per (month, team, outcome): grouping by it is much cheaper than
+            # grouping by the three texts.
+            "DENSE_RANK() OVER (ORDER BY substr(d.call_date, 1, 7), COALESCE(us.team, ''), "
+            "COALESCE(d.outcome, '')) AS seg, "
             + ", ".join(f"{_JSON_ARRAY.format(c='d.' + c)} AS {c}"
                         for c in (*VOICE_DIMENSIONS, "collateral_used"))
             + " FROM rec_debrief d LEFT JOIN rec_user us ON us.id = d.author_id "
@@ -325,48 +366,49 @@ class InsightsQueries:
         users: Mapping[str, Mapping[str, Any]],
     ) -> dict[str, Any]:
         per_event: dict[str | None, dict[str, Any]] = {}
-        for r in conn.execute(text(
-            "SELECT event_id, COUNT(*) AS captured, SUM(qualified) AS qualified, "
-            "SUM(stage >= 1) AS contacted, SUM(stage >= 2) AS meeting, "
-            "SUM(stage >= 3) AS opportunity, SUM(stage >= 4) AS won, "
-            "SUM(won_amount) AS won_amount FROM ins_lead GROUP BY event_id"
-        )):
-            per_event[r.event_id] = {
-                "funnel": {
-                    **{stage: int(getattr(r, stage) or 0) for stage in FUNNEL},
-                    "won_amount": money(r.won_amount),
-                },
-                "grade_mix": dict.fromkeys(GRADE_GROUPS, 0),
-                "per_rep": {},
-                "per_day": {},
-                "days_to_first_contact": [],
-            }
-        for r in conn.execute(text(
-            "SELECT event_id, grade, COUNT(*) AS n FROM ins_lead GROUP BY event_id, grade"
-        )):
-            mix = per_event[r.event_id]["grade_mix"]
-            mix[r.grade] = mix.get(r.grade, 0) + int(r.n)
-        for r in conn.execute(text(
-            "SELECT event_id, owner_id, COUNT(*) AS n FROM ins_lead GROUP BY event_id, owner_id"
-        )):
-            name = users.get(r.owner_id, {}).get("name") or ("(unknown)" if r.owner_id else "(nobody)")
-            reps = per_event[r.event_id]["per_rep"]
-            reps[name] = reps.get(name, 0) + int(r.n)
-        for r in conn.execute(text(
-            "SELECT event_id, day, COUNT(*) AS n FROM ins_lead GROUP BY event_id, day ORDER BY day"
-        )):
-            per_event[r.event_id]["per_day"][r.day or ""] = int(r.n)
-        for r in conn.execute(text(
-            "SELECT event_id, first_days FROM ins_lead WHERE first_days IS NOT NULL "
-            "AND first_days >= 0"
-        )):
-            per_event[r.event_id]["days_to_first_contact"].append(r.first_days)
+
+        def event_entry(event_id: str | None) -> dict[str, Any]:
+            if event_id not in per_event:
+                per_event[event_id] = {
+                    "funnel": {**dict.fromkeys(FUNNEL, 0), "won_amount": 0.0},
+                    "grade_mix": dict.fromkeys(GRADE_GROUPS, 0),
+                    "per_rep": {},
+                    "per_day": {},
+                    "delay_sum": 0.0,
+                    "delay_n": 0,
+                }
+            return per_event[event_id]
+
+        for r in self._lead_cube:
+            e = event_entry(r.event_id)
+            funnel = e["funnel"]
+            funnel["captured"] += r.n
+            funnel["qualified"] += r.n if r.qualified else 0
+            for stage in FUNNEL[2:]:
+                funnel[stage] += getattr(r, stage)
+            funnel["won_amount"] += r.won_amount or 0
+            e["grade_mix"][r.grade] = e["grade_mix"].get(r.grade, 0) + r.n
+            e["delay_sum"] += r.delay_sum or 0.0
+            e["delay_n"] += r.delay_n
+        for e in per_event.values():
+            e["funnel"]["won_amount"] = money(e["funnel"]["won_amount"])
+            delay_sum, delay_n = e.pop("delay_sum"), e.pop("delay_n")
+            e["avg_days_to_first_contact"] = round(delay_sum / delay_n, 2) if delay_n else None
+        # Leads per rep and per day in one pass: (event, owner, day) groups are few.
+        for event_id, owner_id, day, n in conn.exec_driver_sql(
+            "SELECT event_id, owner_id, day, COUNT(*) FROM ins_lead GROUP BY event_id, owner_id, day"
+        ):
+            e = event_entry(event_id)
+            name = users.get(owner_id, {}).get("name") or ("(unknown)" if owner_id else "(nobody)")
+            e["per_rep"][name] = e["per_rep"].get(name, 0) + n
+            e["per_day"][day or ""] = e["per_day"].get(day or "", 0) + n
+        for e in per_event.values():
+            e["per_day"] = dict(sorted(e["per_day"].items()))
 
         listing: list[dict[str, Any]] = []
         for event_id, data in per_event.items():
             ev = events.get(event_id or "", {})
             name = ev.get("name") or (NO_EVENT if not event_id else f"(unknown event {event_id[:8]})")
-            delays = data.pop("days_to_first_contact")
             listing.append({
                 "id": event_id,
                 "name": name,
@@ -374,7 +416,6 @@ class InsightsQueries:
                 "starts_on": ev.get("starts_on"),
                 **data,
                 "conversion": step_conversion(data["funnel"]),
-                "median_days_to_first_contact": median(delays),
                 "per_rep": dict(sorted(data["per_rep"].items(), key=lambda kv: (-kv[1], kv[0]))),
             })
         listing.sort(key=lambda e: (e["starts_on"] or "", e["name"]), reverse=True)
@@ -426,31 +467,24 @@ class InsightsQueries:
                 }
             return groups[key]
 
-        def figures(r: Any) -> dict[str, Any]:
-            leads = int(r.leads)
-            return {
-                "leads": leads,
-                "meeting": int(r.meeting or 0),
-                "opportunity": int(r.opportunity or 0),
-                "won": int(r.won or 0),
-                "meeting_rate": rate(r.meeting or 0, leads),
-                "opportunity_rate": rate(r.opportunity or 0, leads),
-                "won_rate": rate(r.won or 0, leads),
-            }
+        def figures(acc: Mapping[str, int]) -> dict[str, Any]:
+            return {f"{stage}_rate": rate(acc[stage], acc["leads"])
+                    for stage in ("meeting", "opportunity", "won")}
 
-        sums = ("COUNT(*) AS leads, SUM(stage >= 2) AS meeting, SUM(stage >= 3) AS opportunity, "
-                "SUM(stage >= 4) AS won")
-        for r in conn.execute(text(
-            f"SELECT rubric_id, rubric_version, grade, {sums} FROM ins_lead "
-            "GROUP BY rubric_id, rubric_version, grade"
-        )):
-            entry(r.rubric_id, r.rubric_version)["by_grade"][r.grade] = figures(r)
-        for r in conn.execute(text(
-            f"SELECT rubric_id, rubric_version, qualified, {sums} FROM ins_lead "
-            "GROUP BY rubric_id, rubric_version, qualified"
-        )):
-            label = "qualified" if r.qualified else "not_qualified"
-            entry(r.rubric_id, r.rubric_version)["by_qualified"][label] = figures(r)
+        def add(bucket: dict[str, Any], label: str, r: Any) -> None:
+            acc = bucket.setdefault(label, {"leads": 0, "meeting": 0, "opportunity": 0, "won": 0})
+            acc["leads"] += r.n
+            for stage in ("meeting", "opportunity", "won"):
+                acc[stage] += getattr(r, stage)
+
+        for r in self._lead_cube:
+            g = entry(r.rubric_id, r.rubric_version)
+            add(g["by_grade"], r.grade, r)
+            add(g["by_qualified"], "qualified" if r.qualified else "not_qualified", r)
+        for g in groups.values():
+            for bucket in (g["by_grade"], g["by_qualified"]):
+                for acc in bucket.values():
+                    acc.update(figures(acc))
         out = []
         for g in groups.values():
             g["by_grade"] = {k: g["by_grade"][k] for k in (*GRADE_GROUPS, *sorted(g["by_grade"]))
@@ -480,24 +514,22 @@ class InsightsQueries:
             # Use of an item this cache does not hold (deleted, not synced) is not shown.
             return items.get(cid)
 
+        # One pass over the uses: the counts under the filters, and the last use by anyone up
+        # to the day seen from (staleness: "nobody used it" ignores the filters).
+        use = where.usage("u")
         for r in _rows(conn, where,
-            "SELECT u.collateral_id AS cid, SUM(u.action = 'opened') AS opens, "
-            "SUM(u.action = 'shared') AS shares, SUM(u.action = 'presented') AS presentations "
-            f"FROM rec_collateral_usage u WHERE {where.usage('u')} GROUP BY u.collateral_id"
+            f"SELECT u.collateral_id AS cid, SUM(u.action = 'opened' AND {use}) AS opens, "
+            f"SUM(u.action = 'shared' AND {use}) AS shares, "
+            f"SUM(u.action = 'presented' AND {use}) AS presentations, "
+            "MAX(CASE WHEN u.at < :after THEN u.at END) AS last "
+            "FROM rec_collateral_usage u WHERE u.deleted = 0 GROUP BY u.collateral_id",
+            after=(as_of + dt.timedelta(days=1)).isoformat(),
         ):
             it = item(r.cid)
             if it is not None:
                 it["opens"], it["shares"], it["presentations"] = (
                     int(r.opens or 0), int(r.shares or 0), int(r.presentations or 0))
                 it["uses"] = it["opens"] + it["shares"] + it["presentations"]
-        # Staleness looks at every use by anyone: "nobody used it" ignores the filters.
-        for r in conn.execute(text(
-            "SELECT collateral_id AS cid, MAX(COALESCE(at, local_updated_at)) AS last "
-            "FROM rec_collateral_usage WHERE deleted = 0 "
-            "AND COALESCE(at, local_updated_at) < :after GROUP BY collateral_id"
-        ), {"after": (as_of + dt.timedelta(days=1)).isoformat()}):
-            it = item(r.cid)
-            if it is not None:
                 it["last_used"] = r.last
         for r in _rows(conn, where,
             "SELECT fb.collateral_id AS cid, AVG(fb.rating) AS avg, COUNT(*) AS n "
@@ -506,39 +538,41 @@ class InsightsQueries:
             it = item(r.cid)
             if it is not None:
                 it["avg_rating"], it["ratings"] = round(float(r.avg), 2), int(r.n)
-        for r in conn.execute(text(
-            "SELECT json_extract(j.value, '$.collateral_id') AS cid, "
-            "COUNT(DISTINCT CASE WHEN json_extract(j.value, '$.helpful') = 1 THEN d.id END) AS helped, "
-            "COUNT(DISTINCT CASE WHEN json_extract(j.value, '$.helpful') = 0 THEN d.id END) AS not_helped "
-            "FROM ins_debrief d, json_each(d.collateral_used) j GROUP BY cid"
-        )):
-            it = item(r.cid)
+        # Each debrief's collateral entries, read out of their JSON once.
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE ins_used AS SELECT json_extract(j.value, '$.collateral_id') AS cid, "
+            "d.id AS debrief_id, d.lead_id AS lead_id, d.outcome AS outcome, "
+            "json_extract(j.value, '$.helpful') AS helpful "
+            "FROM ins_debrief d, json_each(d.collateral_used) j WHERE j.type = 'object'"
+        )
+        for cid, outcome, helped, not_helped, debriefs in conn.exec_driver_sql(
+            "SELECT cid, outcome, COUNT(DISTINCT CASE WHEN helpful = 1 THEN debrief_id END), "
+            "COUNT(DISTINCT CASE WHEN helpful = 0 THEN debrief_id END), COUNT(DISTINCT debrief_id) "
+            "FROM ins_used GROUP BY cid, outcome"
+        ):
+            it = item(cid)
             if it is not None:
-                it["helped"], it["not_helped"] = int(r.helped), int(r.not_helped)
-        for r in conn.execute(text(
-            "SELECT json_extract(j.value, '$.collateral_id') AS cid, d.outcome AS outcome, "
-            "COUNT(DISTINCT d.id) AS n FROM ins_debrief d, json_each(d.collateral_used) j "
-            "WHERE d.outcome != '' GROUP BY cid, d.outcome"
-        )):
-            it = item(r.cid)
-            if it is not None:
-                it["debrief_outcomes"][r.outcome] = int(r.n)
+                it["helped"] += helped
+                it["not_helped"] += not_helped
+                if outcome:
+                    it["debrief_outcomes"][outcome] = debriefs
         # The deals an item was used in: leads named by a use, by the debrief a use names, or
         # by a debrief that lists the item; their outcomes come from all of each lead's history.
         deals_sql = (
             "WITH deal(cid, lead_id) AS ("
-            f"SELECT u.collateral_id, u.lead_id FROM rec_collateral_usage u WHERE {where.usage('u')} "
+            f"SELECT u.collateral_id, u.lead_id FROM rec_collateral_usage u WHERE {use} "
             "AND u.lead_id IS NOT NULL "
             "UNION SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
-            f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {where.usage('u')} "
+            f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {use} "
             "AND db.deleted = 0 AND db.lead_id IS NOT NULL "
-            "UNION SELECT json_extract(j.value, '$.collateral_id'), d.lead_id "
-            "FROM ins_debrief d, json_each(d.collateral_used) j WHERE d.lead_id IS NOT NULL) "
+            "UNION SELECT cid, lead_id FROM ins_used WHERE lead_id IS NOT NULL) "
             "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
             "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
             "SUM(CASE WHEN s.stage >= 4 THEN s.won_amount ELSE 0 END) AS amount "
-            "FROM deal JOIN rec_lead l ON l.id = deal.lead_id AND l.deleted = 0 "
-            "LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id GROUP BY deal.cid"
+            "FROM deal LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id "
+            # Excluding the few deleted leads is far cheaper than looking up every live one.
+            "WHERE deal.lead_id NOT IN (SELECT id FROM rec_lead WHERE deleted = 1) "
+            "GROUP BY deal.cid"
         )
         for r in _rows(conn, where, deals_sql):
             it = item(r.cid)
@@ -584,20 +618,20 @@ class InsightsQueries:
                 "outcome": defaultdict(lambda: defaultdict(int))}
             for d in VOICE_DIMENSIONS
         }
+        segments = {seg: (month, team, outcome) for seg, month, team, outcome in conn.exec_driver_sql(
+            "SELECT DISTINCT seg, month, team, outcome FROM ins_debrief")}
         union = " UNION ALL ".join(
-            f"SELECT '{dim}' AS dim, j.value AS tag, d.month AS month, d.team AS team, "
-            f"d.outcome AS outcome, COUNT(DISTINCT d.id) AS n "
-            f"FROM ins_debrief d, json_each(d.{dim}) j WHERE j.type = 'text' "
-            "GROUP BY j.value, d.month, d.team, d.outcome"
+            f"SELECT '{dim}', j.value, d.seg, COUNT(DISTINCT d.rid) "
+            f"FROM ins_debrief d, json_each(d.{dim}) j WHERE j.type = 'text' GROUP BY j.value, d.seg"
             for dim in VOICE_DIMENSIONS
         )
-        for r in conn.execute(text(union)):
-            n = int(r.n)
-            totals[r.dim][r.tag] += n
-            segments = by[r.dim]
-            segments["month"][r.month or ""][r.tag] += n
-            segments["team"][r.team or ""][r.tag] += n
-            segments["outcome"][r.outcome or ""][r.tag] += n
+        for dim, tag, seg, n in conn.exec_driver_sql(union):
+            month, team, outcome = segments[seg]
+            totals[dim][tag] += n
+            split = by[dim]
+            split["month"][month or ""][tag] += n
+            split["team"][team or ""][tag] += n
+            split["outcome"][outcome or ""][tag] += n
         debriefs = int(conn.execute(text("SELECT COUNT(*) FROM ins_debrief")).scalar_one())
 
         def ordered(counts: Mapping[str, int]) -> dict[str, int]:

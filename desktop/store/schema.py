@@ -82,6 +82,18 @@ def _record_table(ks: KindSpec) -> Table:
 
 record_tables: dict[str, Table] = {k: _record_table(ks) for k, ks in KINDS.items()}
 
+# Covering indexes for the Insights figures (revision 0002): each scan reads an index in order.
+_COVERING = {
+    "lead_outcome": ("ix_rec_lead_outcome_insights", ("lead_id", "deleted", "status", "amount", "at")),
+    "collateral_usage": (
+        "ix_rec_collateral_usage_insights", ("collateral_id", "deleted", "action", "at", "author_id",
+                                             "lead_id", "debrief_id")),
+    "lead": ("ix_rec_lead_insights", ("captured_at", "deleted", "event_id", "owner_id", "grade",
+                                      "qualified", "rubric_id", "rubric_version", "id")),
+}
+for _kind, (_name, _cols) in _COVERING.items():
+    Index(_name, *(record_tables[_kind].c[c] for c in _cols))
+
 outbox = Table(
     "outbox",
     metadata,

@@ -140,19 +140,19 @@ class EventsTab(_Tab):
             side = sorted(events, key=lambda e: -e["funnel"]["captured"])[:6]
         self.side.show_bars(names, [(e["key"], [e["funnel"][s] for s in FUNNEL]) for e in side])
         header = [self.tr("Event"), *names, self.tr("Won amount"), self.tr("Won of captured"),
-                  self.tr("Median days to first contact")]
+                  self.tr("Average days to first contact")]
         rows = [[e["key"], *(e["funnel"][s] for s in FUNNEL), e["funnel"]["won_amount"],
                  _pct(e["funnel"]["won"] / e["funnel"]["captured"] if e["funnel"]["captured"] else None),
-                 e.get("median_days_to_first_contact")] for e in side]
+                 e.get("avg_days_to_first_contact")] for e in side]
         self.side.set_table(header, rows, [e["id"] for e in side])
         all_rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in FUNNEL),
                      e["funnel"]["won_amount"],
                      *(_pct(e["conversion"].get(s)) for s in FUNNEL[1:]),
-                     e.get("median_days_to_first_contact")] for e in events]
+                     e.get("avg_days_to_first_contact")] for e in events]
         self.events_table.set_table(
             [self.tr("Event"), self.tr("Campaign"), *names, self.tr("Won amount"),
              *(self.tr("→ %1").replace("%1", lab[s]) for s in FUNNEL[1:]),
-             self.tr("Days to first contact")],
+             self.tr("Avg days to first contact")],
             all_rows, [e["id"] for e in events])
         self.events_table.show_bars([e["key"] for e in events[:12]],
                                     [(lab["captured"], [e["funnel"]["captured"] for e in events[:12]]),

@@ -45,8 +45,8 @@ def test_event_details_show_grade_mix_reps_days_and_time_to_first_contact(insigh
     assert expo["grade_mix"] == {"hot": 2, "warm": 2, "cold": 2, "ungraded": 0}
     assert expo["per_rep"] == {"Ann Archer": 6}
     assert expo["per_day"] == {"2026-10-01": 3, "2026-10-02": 3}
-    # First contact after 2, 1, 4 and 10 days: the median is 3.
-    assert expo["median_days_to_first_contact"] == 3.0
+    # First contact after 2, 1, 4 and 10 days: 4.25 on average.
+    assert expo["avg_days_to_first_contact"] == 4.25
     summit = next(e for e in compute(insights)["events"] if e["id"] == E2)
     assert summit["grade_mix"] == {"hot": 1, "warm": 1, "cold": 0, "ungraded": 1}
 
@@ -203,3 +203,19 @@ def test_events_can_be_found_by_name_or_id(insights):
     assert [e["id"] for e in insights.resolve_events(E2)] == [E2]
     assert insights.resolve_events("Nowhere") == []
     assert insights.choices()["teams"] == ["east", "west"]
+
+
+def test_only_each_users_newest_rating_of_an_item_counts(insights, store):
+    from sqlalchemy import insert
+
+    from desktop.store.schema import record_tables
+    from tests.desktop.insights.fixture_data import uid
+
+    with store.engine.begin() as conn:
+        # Ann rated the battlecard 5 first; her later 1 replaces it: (1 + 4) / 2.
+        conn.execute(insert(record_tables["collateral_feedback"]).values(
+            id=uid(499, "2026-11-25T00:00:00Z"), rev=1, deleted=False,
+            local_updated_at="2026-11-25T00:00:00Z", collateral_id=C1, rating=1, author_id=ANN))
+    figures = compute(insights)
+    assert figures["collateral"][C1]["avg_rating"] == 2.5
+    assert figures["collateral_detail"][C1]["ratings"] == 2

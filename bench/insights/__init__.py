@@ -1,0 +1,1 @@
+"""Benchmark of the Insights page: figures and PDF over a large local cache."""
