@@ -281,7 +281,8 @@ class _Applier:
         for name, value in changed.items() if m.kind != "conflict" else ():
             last = before.field_versions.get(name)
             if last is None or last[1] == self.client_id:
-                continue  # nobody else changed it, or this device's own earlier edit
+                # Unchanged since the record was made, or this device's own earlier edit.
+                continue
             if last[0] < 0 or last[0] > m.base_version:
                 conflicts.append({"field": name, "yours": value,
                                   "theirs": before.fields.get(name), "other": last[2]})
@@ -305,10 +306,9 @@ class _Applier:
         state = RecordState(kind=m.kind, id=record_id, fields=fields)
         self._check_complete(state)
         self._check_blob(m.kind, changes)
+        # No per-field entries yet: a field without one was written when the record was made,
+        # and anyone editing it later has seen at least that version.
         version = self.store.stage(state)
-        state.field_versions = {
-            name: [version, self.client_id, self.actor.id] for name in fields
-        }
         return _Outcome(m.mutation_id, "applied", version=version)
 
     def _check_complete(self, state: RecordState) -> None:
@@ -347,5 +347,4 @@ class _Applier:
                 "at": utc_now_iso(), "resolved": False, "users": users,
             },
         )
-        version = self.store.stage(state)
-        state.field_versions = {name: [version, "hub", self.actor.id] for name in state.fields}
+        self.store.stage(state)
