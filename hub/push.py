@@ -291,6 +291,7 @@ class _Applier:
             state.field_versions[name] = [version, self.client_id, self.actor.id]
         for c in conflicts:
             self._keep_conflict(m.kind, record_id, c)
+        self._follow_parent(m.kind, record_id, changed)
         return _Outcome(m.mutation_id, "conflict" if conflicts else "applied",
                         version=version, conflicts=conflicts or None)
 
@@ -310,6 +311,19 @@ class _Applier:
         # and anyone editing it later has seen at least that version.
         version = self.store.stage(state)
         return _Outcome(m.mutation_id, "applied", version=version)
+
+    def _follow_parent(self, kind: str, record_id: str, changed: dict[str, Any]) -> None:
+        """Outcomes are seen by whoever sees their lead, comments by whoever sees their
+        debrief: when the parent's audience changes, re-save the children so their feed rows
+        (and removal rows) follow."""
+        if kind == "lead" and "owner_id" in changed:
+            children = self.store.children("lead_outcome", "lead_id", record_id)
+        elif kind == "debrief" and "status" in changed:
+            children = self.store.children("debrief_comment", "debrief_id", record_id)
+        else:
+            return
+        for child in children:
+            self.store.stage(self.store.working_copy(child))
 
     def _check_complete(self, state: RecordState) -> None:
         errors = check_complete(KINDS[state.kind], state.fields)

@@ -90,6 +90,16 @@ class RecordStore:
             self.load_many(kind, [record_id])
         return self._cache[key]
 
+    def children(self, kind: str, column: str, parent_id: str) -> list[RecordState]:
+        """Live records of `kind` whose `column` names `parent_id` (outcomes of a lead...)."""
+        table = RECORD_TABLES[kind]
+        ids = self.conn.execute(
+            select(table.c.id).where(table.c[column] == parent_id, table.c.deleted.is_(False))
+        ).scalars().all()
+        self.load_many(kind, ids)
+        found = [self.get(kind, i) for i in ids]
+        return [s for s in found if s is not None]
+
     def user_by_email(self, email: str) -> RecordState | None:
         table = RECORD_TABLES["user"]
         row = self.conn.execute(

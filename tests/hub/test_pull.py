@@ -121,3 +121,51 @@ def test_draft_debriefs_stay_with_their_author(people: dict[str, SyncClient]) ->
     assert ("debrief", did) in marketer.visible()
     assert ("debrief", did) in manager.visible()
     assert ("debrief", did) not in people["rep2"].visible()
+
+
+def test_outcomes_follow_their_lead_to_a_new_owner(people: dict[str, SyncClient]) -> None:
+    rep, rep2, marketer = people["rep"], people["rep2"], people["marketer"]
+    lead_id, outcome_id = new_id(), new_id()
+    version = rep.push_one("lead", lead_id, lead_fields())["version"]
+    # Recorded by the marketer; an outcome's own author keeps seeing it wherever the lead goes.
+    marketer.push_one("lead_outcome", outcome_id, {"lead_id": lead_id, "status": "meeting"})
+    _, cursor = rep.pull_all()
+    assert ("lead_outcome", outcome_id) not in rep2.visible()
+    marketer.push_one("lead", lead_id, {"owner_id": rep2.id}, base=version)
+    changes, _ = rep.pull_all(cursor)
+    assert changes[("lead_outcome", outcome_id)]["deleted"] is True
+    assert ("lead_outcome", outcome_id) in rep2.visible()
+
+
+def test_comments_on_a_draft_become_visible_when_it_is_submitted(
+    people: dict[str, SyncClient],
+) -> None:
+    rep, marketer = people["rep"], people["marketer"]
+    did, cid = new_id(), new_id()
+    version = rep.push_one("debrief", did, {"account": "Acme", "call_date": "2026-11-20",
+                                             "status": "draft"})["version"]
+    rep.push_one("debrief_comment", cid, {"debrief_id": did, "body": "note to self"})
+    assert ("debrief_comment", cid) not in marketer.visible()
+    rep.push_one("debrief", did, {"status": "submitted"}, base=version)
+    assert ("debrief_comment", cid) in marketer.visible()
+
+
+def test_expired_collateral_leaves_reps_but_stays_with_marketers(
+    people: dict[str, SyncClient],
+) -> None:
+    import datetime as dt
+
+    from hub.feed import sweep_expired_collateral
+
+    rep, marketer = people["rep"], people["marketer"]
+    cid = new_id()
+    marketer.push_one("collateral", cid, {"title": "Price list", "status": "approved",
+                                          "expires_on": "2099-12-31"})
+    _, cursor = rep.pull_all()
+    assert sweep_expired_collateral(rep.hub.engine, today=dt.date(2100, 1, 1)) == 1
+    assert rep.pull_all(cursor)[0][("collateral", cid)]["deleted"] is True
+    assert ("collateral", cid) in marketer.visible()
+    already_past = new_id()
+    marketer.push_one("collateral", already_past, {"title": "Old", "status": "approved",
+                                                   "expires_on": "2001-01-01"})
+    assert ("collateral", already_past) not in rep.visible()
