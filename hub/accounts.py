@@ -102,6 +102,13 @@ def add_user(
         raise AccountError(f"Role must be one of: {', '.join(ROLES)}")
     if not password:
         raise AccountError("The password must not be empty")
+    for label, value in (("email", email), ("name", name), ("team", team or ""),
+                         ("password", password)):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise AccountError(f"The {label} is not valid text (check the terminal's encoding)"
+                               ) from None
     try:
         fields = clean_fields(
             "user",

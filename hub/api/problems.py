@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -170,13 +171,39 @@ async def read_json(request: Request, limit: int) -> Any:
             400, "Body is not UTF-8", f"Byte {exc.start} is not valid UTF-8", kind="encoding"
         ) from None
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         detail = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
         raise ProblemError(400, "Malformed JSON", detail, kind="malformed-json") from None
     except (ValueError, RecursionError) as exc:
         detail = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
         raise ProblemError(400, "Malformed JSON", detail, kind="malformed-json") from None
+    # A `\ud800` escape without its pair decodes to a lone surrogate, which is no Unicode
+    # text: no database could store it, so it is refused like bad UTF-8.
+    if _SURROGATE_ESCAPE.search(text) and not _encodable(value):
+        raise ProblemError(400, "Body is not valid Unicode", "A string contains an unpaired "
+                           "surrogate escape (\\ud800-\\udfff)", kind="encoding")
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _encodable(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
 
 
 def _no_constant(name: str) -> Any:

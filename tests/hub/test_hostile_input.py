@@ -70,6 +70,11 @@ def test_bad_utf8_and_malformed_json_get_400(rep: SyncClient) -> None:
     _assert_problem(_post(rep, b'{"client_id": "x", "mutations": [}'), 400)
     _assert_problem(_post(rep, b"[" * 100_000), 400)
     _assert_problem(_post(rep, b'{"client_id": NaN, "mutations": [Infinity]}'), 400)
+    lone = {"client_id": "x", "mutations": [mutation("lead", new_id(), lead_fields())]}
+    text = json.dumps(lone).replace("Silva", "Sil\\ud800va")
+    _assert_problem(_post(rep, text.encode()), 400)
+    paired = json.dumps(lone).replace("Silva", "Sil\\ud83d\\ude00va")
+    assert _post(rep, paired.encode()).json()["results"][0]["status"] == "applied"
     problem = _assert_problem(_post(rep, b'{"client_id": 5, "mutations": {}}'), 422)
     assert {e["field"] for e in problem["errors"]} == {"client_id", "mutations"}
 
