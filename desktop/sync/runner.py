@@ -52,6 +52,7 @@ class SyncRunner(QObject):
     cycle_finished = Signal(object)  # CycleReport
     _saved_elsewhere = Signal()
     _cycle_done = Signal(object)
+    _reconnect_requested = Signal()
 
     def __init__(
         self,
@@ -88,6 +89,8 @@ class SyncRunner(QObject):
         self._retry.timeout.connect(lambda: self.request("backoff"))
         self._saved_elsewhere.connect(self._debounce.start)
         self._cycle_done.connect(self._on_cycle_done)
+        # Timers belong to the UI thread; a reconnect asked from elsewhere hops over by signal.
+        self._reconnect_requested.connect(self._on_reconnect_requested)
         store.add_listener(self._on_store_commit)
         self._watch_network()
 
@@ -111,7 +114,11 @@ class SyncRunner(QObject):
         self._wanted.set()
 
     def reconnect(self) -> None:
-        """Build a new engine at the next cycle (after sign-in or a settings change)."""
+        """Build a new engine at the next cycle (after sign-in, sign-out or a settings
+        change). Safe to call from any thread."""
+        self._reconnect_requested.emit()
+
+    def _on_reconnect_requested(self) -> None:
         self._engine_reset = True
         self._failures = 0
         self._timer.start()

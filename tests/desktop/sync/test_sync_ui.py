@@ -185,3 +185,59 @@ def test_the_conflict_view_resolves_with_theirs(qtbot, qtmodeltester, make_devic
         view.keep_theirs.click()
     assert view.model.rowCount() == 0
     assert tablet.store.get("lead", rid)["title"] == "CTO"
+
+
+@pytest.mark.parametrize(("fault", "text"), [
+    ("wrong_protocol", "Hub needs an update"),
+    ("html", "Hub trouble, retrying"),
+    ("error_500_before", "Hub trouble, retrying"),
+])
+def test_the_status_widget_names_hub_trouble_and_recovers(
+    qtbot, make_device, hub, runner_for, fault, text
+):
+    parts = urlsplit(hub.url)
+    with FaultProxy((parts.hostname, parts.port)) as proxy:
+        device = make_device("rep", url=proxy.url)
+        device.store.save("lead", LEAD)
+        runner = runner_for(device)
+        widget = SyncStatusWidget(runner)
+        qtbot.addWidget(widget)
+        proxy.policy = scripted_policy([fault])
+        with qtbot.waitSignal(runner.cycle_finished, timeout=10_000):
+            runner.start()
+        assert widget.state_label.text() == text
+        assert widget.state_label.toolTip()  # the hub's or the app's explanation
+        with qtbot.waitSignal(runner.cycle_finished, timeout=10_000):
+            runner.sync_now()
+        assert widget.state_label.text().startswith("Synced at ")
+
+
+def test_sign_out_asks_first_when_changes_wait(qtbot, make_device, runner_for, monkeypatch):
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+    from desktop.ui.sync.shell import install_sync_ui
+
+    device = make_device("rep")
+    device.store.save("lead", LEAD)
+    runner = runner_for(device)
+    desk = SyncDesk(device.data_dir, device.store, runner, timeouts=FAST)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    controls = install_sync_ui(window, runner, desk, ask_sign_in=False)
+    asked = []
+
+    def answer(button):
+        def question(*args, **_kw):
+            asked.append(args[2])
+            return button
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    controls.sign_out()
+    assert "1 change(s) have not reached the hub" in asked[0]
+    assert device.store.get_state("signed_in") is True
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    controls.sign_out()
+    qtbot.waitUntil(lambda: device.store.get_state("signed_in") is False, timeout=10_000)
+    assert device.store.outbox_counts()["pending"] == 1  # the change stays on this device
+    assert not (device.data_dir / "hub-token").exists()
