@@ -101,16 +101,21 @@ def apply_push(
 ) -> list[dict[str, Any]]:
     """Apply a push and return one answer per mutation, in the request's order."""
     parsed: list[Mutation | _Outcome] = [_parse(raw) for raw in raw_mutations]
-    for attempt in range(_RETRIES):
+    for _attempt in range(_RETRIES):
         try:
             return _apply_once(engine, actor, client_id, parsed, blob_exists)
         except (IntegrityError, OperationalError) as exc:
             # A concurrent push created the same record or mutation id, or the database
             # broke a deadlock: nothing of this attempt was committed, so run it again.
-            if attempt == _RETRIES - 1 or not _retryable(exc):
-                raise
+            if not _retryable(exc):
+                break
             log.info("push raced another push (%s); retrying", type(exc.orig).__name__)
-    raise AssertionError("unreachable")  # pragma: no cover
+        except DBAPIError as exc:
+            log.warning("the database refused a push (%s)", type(exc.orig).__name__)
+            break
+    # Something in the batch keeps failing in the database: apply each mutation in its own
+    # savepoint, so the one that fails is rejected and the rest still apply.
+    return _apply_once(engine, actor, client_id, parsed, blob_exists, isolate=True)
 
 
 def _retryable(exc: DBAPIError) -> bool:
@@ -154,6 +159,7 @@ def _apply_once(
     client_id: str,
     parsed: list[Mutation | _Outcome],
     blob_exists: Callable[[str], bool],
+    isolate: bool = False,
 ) -> list[dict[str, Any]]:
     with writer(engine).begin() as conn:
         store = RecordStore(conn)
@@ -186,6 +192,8 @@ def _apply_once(
                     "status": outcome.status, "applied_at": utc_now_iso(),
                 }
                 seen[m.mutation_id] = (digest, outcome)
+                if isolate and not _write_alone(conn, store, outcome):
+                    del seen[m.mutation_id]
             outcomes.append(outcome)
         first = store.flush()
         log_rows = []
@@ -197,6 +205,29 @@ def _apply_once(
         if log_rows:
             conn.execute(insert(mutations), log_rows)
     return [o.answer() for o in outcomes]
+
+
+def _write_alone(conn: Any, store: RecordStore, outcome: _Outcome) -> bool:
+    """Write one mutation's changes and log row in a savepoint; on a database error turn
+    the outcome into `rejected` and return False."""
+    try:
+        with conn.begin_nested():
+            first = store.flush()
+            outcome.version = resolve_version(outcome.version, first)
+            assert outcome.log_row is not None
+            conn.execute(insert(mutations), [{**outcome.log_row, "version": outcome.version,
+                                              "conflicts": outcome.conflicts}])
+    except DBAPIError as exc:
+        log.warning("the database refused mutation %s (%s)", outcome.mutation_id,
+                    type(exc.orig).__name__)
+        store.discard()
+        outcome.status, outcome.conflicts = "rejected", None
+        outcome.problem = problem("storage", "Not stored", "The hub could not store this "
+                                  "change; check its values or ask an administrator")
+        outcome.log_row = None
+        return False
+    outcome.log_row = None  # written already
+    return True
 
 
 def _known_mutations(conn: Any, ids: list[str]) -> dict[str, tuple[str, _Outcome]]:

@@ -148,6 +148,11 @@ class RecordStore:
     def pending(self) -> int:
         return self._slots
 
+    def discard(self) -> None:
+        """Forget staged writes (their savepoint was rolled back)."""
+        self._staged = {}
+        self._slots = 0
+
     def take_counter_lock(self) -> None:
         """Lock the counter row now (SQLite: take the write lock before reading anything)."""
         self.conn.execute(text("UPDATE hub_counter SET value = value WHERE id = 1"))

@@ -178,3 +178,33 @@ def test_the_digest_matches_the_pulled_state(people: dict[str, SyncClient]) -> N
         for (kind, rid), change in visible.items():
             value ^= record_hash(kind, rid, change["version"])
         assert person.digest() == {"count": len(visible), "hash": f"{value:016x}"}
+
+
+def test_a_mutation_the_database_refuses_is_rejected_and_the_rest_apply(
+    people: dict[str, SyncClient],
+) -> None:
+    rep = people["rep"]
+    hub = rep.hub
+    # A real database-level refusal that validation cannot foresee.
+    if hub.engine.dialect.name == "sqlite":
+        ddl = ["CREATE TRIGGER poison BEFORE INSERT ON rec_lead WHEN NEW.company = 'poison' "
+               "BEGIN SELECT RAISE(ABORT, 'poisoned'); END"]
+    else:
+        ddl = ["CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN "
+               "IF NEW.company = 'poison' THEN RAISE EXCEPTION 'poisoned'; END IF; "
+               "RETURN NEW; END $$ LANGUAGE plpgsql",
+               "CREATE TRIGGER poison BEFORE INSERT ON rec_lead FOR EACH ROW "
+               "EXECUTE FUNCTION poison()"]
+    with hub.engine.begin() as conn:
+        for statement in ddl:
+            conn.exec_driver_sql(statement)
+    good1, bad, good2 = new_id(), new_id(), new_id()
+    results = rep.push(mutation("lead", good1, lead_fields()),
+                       mutation("lead", bad, lead_fields(company="poison")),
+                       mutation("lead", good2, lead_fields()))
+    assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
+    assert results[0]["version"] < results[2]["version"]
+    assert {rid for (_k, rid) in rep.visible("lead")} == {good1, good2}
+    # The applied ones are remembered, the refused one is not.
+    again = rep.push(mutation("lead", good1, lead_fields(), mutation_id=results[0]["mutation_id"]))
+    assert again[0]["status"] == "duplicate"
