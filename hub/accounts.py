@@ -197,6 +197,7 @@ def login(
     if not ok or not active:
         _record_failure(engine, limits, keys, now)
         raise LoginRefused()
+    assert row is not None  # an active account has a row
     actor = Actor(row.id, row.email or "", row.name or "", row.role, row.team or None, True)
     token = secrets.token_urlsafe(32)
     expires_at = now + limits.token_days * 86400

@@ -32,7 +32,7 @@ class UnknownCursor(Exception):
 
 def read_epoch(engine: Engine) -> str:
     with engine.connect() as conn:
-        return conn.execute(select(meta.c.value).where(meta.c.key == "epoch")).scalar_one()
+        return str(conn.execute(select(meta.c.value).where(meta.c.key == "epoch")).scalar_one())
 
 
 def make_cursor(epoch: str, seq: int) -> str:

@@ -175,10 +175,11 @@ def _apply_once(
         outcomes: list[_Outcome] = []
         seen: dict[str, tuple[str, _Outcome]] = {}
         applier = _Applier(store, actor, client_id, blob_exists)
-        for m in parsed:
-            if isinstance(m, _Outcome):
-                outcomes.append(m)
+        for item in parsed:
+            if isinstance(item, _Outcome):
+                outcomes.append(item)
                 continue
+            m = item
             digest = body_hash(m)
             if m.mutation_id in seen or m.mutation_id in known:
                 first_hash, first = seen.get(m.mutation_id) or known[m.mutation_id]
@@ -195,10 +196,10 @@ def _apply_once(
                 if isolate and not _write_alone(conn, store, outcome):
                     del seen[m.mutation_id]
             outcomes.append(outcome)
-        first = store.flush()
+        base = store.flush()
         log_rows = []
         for outcome in outcomes:
-            outcome.version = resolve_version(outcome.version, first)
+            outcome.version = resolve_version(outcome.version, base)
             if outcome.log_row is not None:
                 log_rows.append({**outcome.log_row, "version": outcome.version,
                                  "conflicts": outcome.conflicts})

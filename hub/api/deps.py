@@ -28,7 +28,8 @@ class Hub:
 
 
 def get_hub(request: Request) -> Hub:
-    return request.app.state.hub
+    hub: Hub = request.app.state.hub
+    return hub
 
 
 HubDep = Annotated[Hub, Depends(get_hub)]

@@ -8,6 +8,8 @@ can ever collide with them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -35,7 +37,7 @@ metadata = MetaData(
     }
 )
 
-_COLUMN_TYPES: dict[FieldType, TypeEngine] = {
+_COLUMN_TYPES: dict[FieldType, TypeEngine[Any]] = {
     FieldType.NAME: String(200),
     FieldType.TEXT: Text(),
     FieldType.INT: BigInteger(),
@@ -56,7 +58,7 @@ _COLUMN_TYPES: dict[FieldType, TypeEngine] = {
 _INDEXED = {"owner_id", "author_id", "lead_id", "debrief_id", "collateral_id", "file_sha256"}
 
 
-def _field_column(f: FieldSpec) -> Column:
+def _field_column(f: FieldSpec) -> Column[Any]:
     return Column(f.name, _COLUMN_TYPES[f.type], nullable=True, index=f.name in _INDEXED)
 
 
@@ -66,7 +68,7 @@ def table_name(kind: str) -> str:
 
 def _record_table(kind: str) -> Table:
     ks = KINDS[kind]
-    extra: list[Column] = []
+    extra: list[Column[Any]] = []
     if kind == "user":
         # The directory entry and the account are one row; the hash never leaves the hub.
         extra = [
