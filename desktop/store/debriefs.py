@@ -154,6 +154,15 @@ class DebriefStore:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
+    def matching(self, f: DebriefFilter | Mapping[str, Any], ids: Sequence[str]) -> set[str]:
+        """Which of `ids` the filter still selects (a view repaints those, reloads otherwise)."""
+        where = self._where(f)
+        if where is None or not ids:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.execute(
+                select(debriefs.c.id).where(debriefs.c.id.in_(list(ids)), *where)).scalars())
+
     def rows(self, ids: Sequence[str], user_id: str = "") -> dict[str, dict[str, Any]]:
         """Debrief rows for display: the record, its author's name and its comment counts."""
         wanted = list(ids)

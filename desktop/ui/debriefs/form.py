@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -106,7 +107,10 @@ class DebriefForm(QWidget):
         self.submit_button = QPushButton(self.tr("Submit"))
         self.submit_button.setProperty("primary", True)
         self.submit_button.clicked.connect(self.submit)
+        self.submit_button.setToolTip(self.tr("Submit (Ctrl+Enter)"))
         bar.addWidget(self.submit_button)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.autosave)
         outer.addLayout(bar)
         self.form_error = QLabel()
         self.form_error.setProperty("state", "bad")
@@ -360,6 +364,16 @@ class DebriefForm(QWidget):
         self.closed.emit(self.record_id)
 
     def _on_discard_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Discard draft"),
+            self.tr("Throw this draft away? What you typed cannot be brought back."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard()
+
+    def discard(self) -> None:
+        """Throw the draft away (its kept form, and the draft record with its delete queued)."""
         self._timer.stop()
         self._dirty = False
         record_id, debriefs = self.record_id, self.debriefs

@@ -294,8 +294,8 @@ class DebriefsPage(Page):
 
     def _on_records_changed(self, kind: str, ids: list) -> None:
         if kind == "debrief":
-            shown = [i for i in ids if self.model.row_of(i) >= 0]
-            if ids and len(shown) == len(ids) and not any(i in self._unsaved for i in ids):
+            shown = [i for i in ids if self.model.row_of(i) >= 0 and i not in self._unsaved]
+            if ids and len(shown) == len(ids) and self.debriefs.matching(self.criteria(), ids) == set(ids):
                 self.model.refresh_ids(ids)  # an autosave of a listed draft: repaint it only
                 if self.current_id() in ids:
                     self._show_detail(self.current_id())

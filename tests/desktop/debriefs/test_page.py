@@ -218,3 +218,15 @@ def test_the_demo_rep_sees_the_demo_debriefs(qtbot, services, store):
     assert page.scope.currentData() == "mine"
     assert page.model.total() >= 10
     assert page.detail.record_id == page.model.id_at(0)
+
+
+def test_discarding_a_draft_removes_it_and_queues_the_delete(qtbot, services, store, debriefs):
+    rid = new_id()
+    debriefs.autosave(rid, debrief(), REP["id"])
+    page = make_page(qtbot, services)
+    page.open_draft(rid)
+    page.form.discard()
+    qtbot.waitUntil(lambda: store.get("debrief", rid) is None)
+    qtbot.waitUntil(lambda: page.model.row_of(rid) < 0)
+    assert page.form is None
+    assert [e["op"] for e in store.outbox_entries()] == ["upsert", "delete"]
