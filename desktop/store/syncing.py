@@ -124,6 +124,9 @@ class SyncStore:
 
     def client_id(self) -> str:
         """This installation's id for the hub, made once and kept."""
+        value = self.get("client_id")
+        if value:
+            return str(value)
         with self.engine.begin() as conn:
             value = self._get(conn, "client_id")
             if not value:

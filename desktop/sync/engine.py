@@ -100,7 +100,9 @@ class SyncEngine:
         except SyncFailure as exc:
             report.outcome, report.message = Outcome.HUB_ERROR, exc.message
         if report.outcome is not Outcome.CANCELLED:
-            self.store.set("online", report.outcome is not Outcome.OFFLINE)
+            online = report.outcome is not Outcome.OFFLINE
+            if self.store.get("online") is not online:
+                self.store.set("online", online)
         report.waiting, report.attention = self.store.counts()
         report.finished_at = utc_now_iso()
         log.info(
