@@ -261,11 +261,13 @@ class DebriefStore:
             clean = check_draft(values)
         except ValidationFailed as exc:
             clean, errors = None, tuple(exc.errors)
-        current = self.store.get("debrief", record_id, include_deleted=True)
-        if current is not None and not current["deleted"] and current["status"] == "submitted":
-            # Autosave never turns a submitted debrief back into a draft.
-            raise ValidationFailed([FieldError("status", "this debrief is already submitted")])
         with self.engine.begin() as conn:
+            current = conn.execute(
+                select(debriefs.c.status, debriefs.c.deleted).where(debriefs.c.id == record_id)
+            ).first()
+            if current is not None and not current.deleted and current.status == "submitted":
+                # Autosave never turns a submitted debrief back into a draft.
+                raise ValidationFailed([FieldError("status", "this debrief is already submitted")])
             if clean is not None and storable(clean):
                 self.store.save_in(conn, DEBRIEF, clean, record_id, local_fields=_author(author_id))
                 _drop_mark(conn, record_id)
