@@ -72,9 +72,12 @@ class SyncControls(QWidget):
         row.addWidget(menu_button)
         if warning:
             self.status.state_label.setToolTip(warning)
+        # Saves and pulled pages arrive in bursts; count what waits once per burst.
+        self._refresh = QTimer(self, singleShot=True, interval=250)
+        self._refresh.timeout.connect(self.status.refresh)
         changes = getattr(getattr(window, "services", None), "changes", None)
         if changes is not None:
-            changes.records_changed.connect(lambda *_: self.status.refresh())
+            changes.records_changed.connect(lambda *_: self._refresh.start())
         runner.state_changed.connect(self._on_runner_state_changed)
 
     def _on_runner_state_changed(self, state: Any) -> None:
