@@ -32,7 +32,7 @@ from fieldnote.validation import (
 from fieldnote.wire import Mutation
 from hub import authz
 from hub.authz import Actor, Forbidden
-from hub.db.engine import writer
+from hub.db.engine import write_lock, writer
 from hub.db.tables import mutations
 from hub.records import RecordState, RecordStore, resolve_version
 
@@ -161,7 +161,7 @@ def _apply_once(
     blob_exists: Callable[[str], bool],
     isolate: bool = False,
 ) -> list[dict[str, Any]]:
-    with writer(engine).begin() as conn:
+    with write_lock(engine), writer(engine).begin() as conn:
         store = RecordStore(conn)
         if conn.dialect.name == "sqlite":
             store.take_counter_lock()
