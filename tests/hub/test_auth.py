@@ -111,3 +111,32 @@ def test_many_failures_from_one_address_get_429_for_every_account(tmp_path: Path
         assert answer.status_code == 429
     finally:
         hub.stop()
+
+
+def test_an_expired_token_gets_401(tmp_path: Path) -> None:
+    hub = start_live_hub(tmp_path, limits=Limits(token_days=-1))
+    try:
+        hub.add_user("rep@test.fieldnote", "Riley", "rep")
+        session = hub.client("rep@test.fieldnote")
+        assert session.get(f"{hub.url}/v1/me", timeout=10).status_code == 401
+    finally:
+        hub.stop()
+
+
+def test_administrators_list_add_and_disable_users(hub: LiveHub) -> None:
+    hub.add_user("admin@test.fieldnote", "Ada", "admin")
+    hub.add_user("rep@test.fieldnote", "Riley", "rep", "east")
+    admin, rep = hub.client("admin@test.fieldnote"), hub.client("rep@test.fieldnote")
+    url = f"{hub.url}/v1/admin/users"
+    assert rep.get(url, timeout=10).status_code == 403
+    listed = admin.get(url, timeout=10).json()
+    assert {u["email"] for u in listed} == {"admin@test.fieldnote", "rep@test.fieldnote"}
+    made = admin.post(url, timeout=10, json={"email": "new@test.fieldnote", "name": "New",
+                                             "role": "marketer", "password": "pw"})
+    assert made.status_code == 201 and made.json()["role"] == "marketer"
+    bad = admin.post(url, timeout=10, json={"email": "x@test.fieldnote", "name": "X",
+                                            "role": "emperor", "password": "pw"})
+    assert bad.status_code == 422
+    gone = admin.post(f"{url}/rep@test.fieldnote/disable", timeout=10)
+    assert gone.status_code == 200 and gone.json()["active"] is False
+    assert rep.get(f"{hub.url}/v1/me", timeout=10).status_code == 401
