@@ -145,7 +145,8 @@ class HubClient:
         adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=4)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        self.session.verify = ca_bundle or True
+        # Passed on every request: a session-level value would lose to REQUESTS_CA_BUNDLE.
+        self.verify: str | bool = ca_bundle or True
         self.session.headers.update(
             {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept": "application/json"}
         )
@@ -188,6 +189,7 @@ class HubClient:
                 timeout=self.timeout,
                 stream=stream,
                 allow_redirects=False,
+                verify=self.verify,
             )
         except requests.exceptions.SSLError as exc:
             raise CertificateProblem(
@@ -198,6 +200,14 @@ class HubClient:
             raise HubUnreachable(f"The hub at {self.base_url} did not answer in time.") from None
         except requests.exceptions.ReadTimeout:
             raise HubUnreachable(f"The hub at {self.base_url} stopped answering (timed out).") from None
+        except requests.exceptions.ConnectionError as exc:
+            if _reason(exc) == "timed out":
+                raise HubUnreachable(
+                    f"The hub at {self.base_url} stopped answering (timed out)."
+                ) from None
+            raise HubUnreachable(
+                f"Cannot reach the hub at {self.base_url} ({_reason(exc)})."
+            ) from None
         except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
                 requests.exceptions.InvalidSchema):
             raise BadHubAddress(f"{self.base_url} is not a usable hub address.") from None
