@@ -30,7 +30,7 @@ MODES = (
     "wrong_protocol",
 )
 
-Policy = Callable[[str, dict[str, str]], str]
+Policy = Callable[[str, dict[str, str], bytes], str]
 
 
 @dataclass
@@ -43,7 +43,7 @@ class Seen:
 @dataclass
 class FaultProxy:
     upstream: tuple[str, int]
-    policy: Policy = field(default=lambda _line, _headers: "pass")
+    policy: Policy = field(default=lambda _line, _headers, _body: "pass")
     delay_s: float = 1.0
     host: str = "127.0.0.1"
     port: int = 0
@@ -123,7 +123,7 @@ class FaultProxy:
                 if request is None:
                     return
                 line, headers, raw = request
-                mode = self.policy(line, headers)
+                mode = self.policy(line, headers, raw.partition(b"\r\n\r\n")[2])
                 with self._lock:
                     self.counts[mode] += 1
                     self.log.append(Seen(line, headers, mode))
@@ -233,7 +233,7 @@ def random_policy(seed: int, weights: dict[str, float]) -> Policy:
     w = [weights[m] for m in modes]
     lock = threading.Lock()
 
-    def choose(_line: str, _headers: dict[str, str]) -> str:
+    def choose(_line: str, _headers: dict[str, str], _body: bytes) -> str:
         with lock:
             return rng.choices(modes, w)[0]
 
@@ -245,7 +245,7 @@ def scripted_policy(script: list[str], then: str = "pass") -> Policy:
     queue = list(script)
     lock = threading.Lock()
 
-    def choose(_line: str, _headers: dict[str, str]) -> str:
+    def choose(_line: str, _headers: dict[str, str], _body: bytes) -> str:
         with lock:
             return queue.pop(0) if queue else then
 

@@ -38,7 +38,7 @@ def test_an_interrupted_download_resumes_where_it_stopped(make_device, hub, publ
         rep = make_device("rep", url=proxy.url)
         blob_get = f"GET /v1/blobs/{sha}"
 
-        def policy(line, headers):
+        def policy(line, headers, _body):
             return "truncate" if line.startswith(blob_get) and "range" not in headers else "pass"
 
         proxy.policy = policy

@@ -166,3 +166,31 @@ def test_two_devices_editing_through_200_faulty_cycles_converge_with_nothing_los
 
         t = RECORD_TABLES["conflict"]
         assert conn.execute(select(func.count()).select_from(t)).scalar_one() == 0
+
+
+def test_a_change_the_hub_keeps_failing_on_is_parked_alone_and_the_rest_goes_through(
+    make_device, proxy, hub
+):
+    from fieldnote.wire import PARK_AFTER_SERVER_ERRORS
+
+    rep = make_device("rep", url=proxy.url)
+    poison = rep.store.save("lead", {**LEAD, "last_name": "POISON"}).record_id
+    good = rep.store.save("lead", {**LEAD, "last_name": "Good"}).record_id
+
+    def policy(line, _headers, body):
+        return "error_500_before" if line.startswith("POST /v1/sync/push") and b"POISON" in body \
+            else "pass"
+
+    proxy.policy = policy
+    outcomes = [rep.run().outcome for _ in range(PARK_AFTER_SERVER_ERRORS)]
+    assert outcomes == [Outcome.HUB_ERROR] * PARK_AFTER_SERVER_ERRORS
+    [item] = rep.sync.attention_items()
+    assert item.record_id == poison and item.parked
+    final = rep.run()
+    assert (final.outcome, final.waiting, final.attention) == (Outcome.OK, 0, 1)
+    assert list(hub_leads(hub)) == [good]
+    # Resending after the hub is fixed gets it through.
+    proxy.policy = scripted_policy([])
+    rep.sync.resend(item.seq, {})
+    assert rep.run().attention == 0
+    assert sorted(hub_leads(hub)) == sorted([poison, good])
