@@ -144,6 +144,8 @@ def test_two_devices_editing_through_200_faulty_cycles_converge_with_nothing_los
     assert faults >= 60, proxy.counts
     assert Outcome.OK in outcomes and Outcome.OFFLINE in outcomes
     proxy.policy = scripted_policy([])
+    for device in devices:
+        device.engine.client.timeout = (2.0, 30.0)  # a healthy network, however busy the machine
     for _ in range(3):
         for device in devices:
             report = device.run()
