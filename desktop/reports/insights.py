@@ -60,9 +60,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base["Title"], alignment=TA_LEFT, textColor=TEXT,
                                 fontSize=20, spaceAfter=4),
         "h1": ParagraphStyle("h1", parent=base["Heading1"], textColor=TEXT, fontSize=15,
-                             spaceBefore=10, spaceAfter=6),
+                             spaceBefore=10, spaceAfter=6, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=base["Heading2"], textColor=TEXT, fontSize=11.5,
-                             spaceBefore=8, spaceAfter=4),
+                             spaceBefore=8, spaceAfter=4, keepWithNext=1),
         "body": ParagraphStyle("body", parent=base["BodyText"], textColor=TEXT, fontSize=9),
         "muted": ParagraphStyle("muted", parent=base["BodyText"], textColor=MUTED, fontSize=8.5),
         "cell": ParagraphStyle("cell", parent=base["BodyText"], textColor=TEXT, fontSize=8,
@@ -107,6 +107,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, BORDER),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
@@ -132,6 +134,8 @@ def bar_chart(
     percent: bool = False,
 ) -> Drawing:
     """A bar chart drawing (vertical or horizontal), with a legend when there are several series."""
+    # A little room under the legend so the table after the chart never touches it.
+    height += 6
     drawing = Drawing(width, height)
     drawing.add(String(0, height - 11, title, fontName="Helvetica-Bold", fontSize=9, fillColor=TEXT))
     if not categories or not series:
@@ -141,8 +145,8 @@ def bar_chart(
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     legend_h = 14 if len(series) > 1 else 0
     left = 120 if horizontal else 34
-    chart.x, chart.y = left, 24 + legend_h
-    chart.width, chart.height = width - left - 12, height - 44 - legend_h
+    chart.x, chart.y = left, 30 + legend_h
+    chart.width, chart.height = width - left - 12, height - 50 - legend_h
     chart.data = [list(values) for _, values in series]
     chart.categoryAxis.categoryNames = [_short(c, 26 if horizontal else 14) for c in categories]
     chart.categoryAxis.labels.fontName = "Helvetica"
@@ -158,6 +162,10 @@ def bar_chart(
         chart.valueAxis.labelTextFormat = lambda v: f"{v * 100:.0f}%"
     elif peak <= 0:
         chart.valueAxis.valueMax = 1
+    elif peak <= 12:
+        # Counts: whole-number steps, never 0.5.
+        chart.valueAxis.valueStep = 1 if peak <= 6 else 2
+        chart.valueAxis.valueMax = peak + (peak % 2 if peak > 6 else 0)
     if horizontal:
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.reverseDirection = True
@@ -173,7 +181,7 @@ def bar_chart(
     drawing.add(chart)
     if len(series) > 1:
         legend = Legend()
-        legend.x, legend.y = left, 8
+        legend.x, legend.y = left, 18
         legend.dx = legend.dy = 6
         legend.fontName, legend.fontSize = "Helvetica", 7
         legend.alignment = "right"
@@ -294,7 +302,7 @@ def _rubric_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
                                for m in ("meeting", "opportunity", "won")],
                       title=f"Conversion by grade and qualification: {name}", height=150,
                       percent=True),
-            *_table(["Group", "Leads", "Meeting", "Opportunity", "Won", "Meeting %", "Opp. %", "Won %"],
+            *_table(["Group", "Leads", "Meeting", "Opp.", "Won", "Meeting %", "Opp. %", "Won %"],
                     [[lab, v["leads"], v["meeting"], v["opportunity"], v["won"],
                       _pct(v["meeting_rate"]), _pct(v["opportunity_rate"]), _pct(v["won_rate"])]
                      for lab, (_, v) in zip(labels, rows_src, strict=True)],
@@ -321,9 +329,9 @@ def _collateral_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphSt
                  detail[i]["not_helped"], detail[i]["deals"], detail[i]["deals_won"],
                  detail[i]["deals_won_amount"]] for i in ids if i in detail]
 
-    header = ["Item", "Opens", "Shares", "Presented", "Rating", "Ratings", "Helped", "Not helped",
+    header = ["Item", "Open", "Share", "Pres.", "Rating", "Votes", "Help", "No help",
               "Deals", "Won", "Won amount"]
-    widths = [44 * mm] + [11.5 * mm] * 9 + [18 * mm]
+    widths = [46 * mm] + [11.5 * mm] * 9 + [20 * mm]
     out.append(Paragraph("Most used", st["h2"]))
     out += _table(header, rows([d["id"] for d in used]), widths=widths, styles=st)
     out.append(Paragraph("Top: helped most, rated best", st["h2"]))

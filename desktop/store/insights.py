@@ -318,7 +318,7 @@ class InsightsQueries:
 
     def _lead_table(self, conn: Connection, where: _Where) -> None:
         statement = (
-            "CREATE TEMP TABLE ins_lead AS SELECT l.id AS id, l.event_id AS event_id, "
+            "CREATE TEMP TABLE ins_lead AS SELECT l.event_id AS event_id, "
             "l.owner_id AS owner_id, substr(l.captured_at, 1, 10) AS day, "
             "COALESCE(l.grade, 'ungraded') AS grade, COALESCE(l.qualified, 0) AS qualified, "
             "l.rubric_id AS rubric_id, l.rubric_version AS rubric_version, "
@@ -499,11 +499,11 @@ class InsightsQueries:
 
     def _collateral(self, conn: Connection, where: _Where, as_of: dt.date) -> dict[str, Any]:
         items: dict[str, dict[str, Any]] = {}
-        for r in conn.execute(text(
+        for cid, title, kind, status in conn.exec_driver_sql(
             "SELECT id, title, kind, status FROM rec_collateral WHERE deleted = 0"
-        )):
-            items[r.id] = {
-                "id": r.id, "title": r.title or "", "kind": r.kind, "status": r.status,
+        ):
+            items[cid] = {
+                "id": cid, "title": title or "", "kind": kind, "status": status,
                 "opens": 0, "shares": 0, "presentations": 0, "uses": 0,
                 "avg_rating": None, "ratings": 0, "helped": 0, "not_helped": 0,
                 "deals": 0, "deals_won": 0, "deals_lost": 0, "deals_won_amount": 0,

@@ -186,6 +186,10 @@ class ChartPanel(QFrame):
         if not categories or not series:
             self.show_empty(self.tr("No data in this selection"))
             return
+        if horizontal:
+            # Qt draws the first category at the bottom; lists read from the top.
+            categories = list(reversed(categories))
+            series = [(name, list(reversed(list(values)))) for name, values in series]
         p = self.palette_tokens
         chart = self._new_chart()
         cls = {(False, False): QBarSeries, (False, True): QStackedBarSeries,
@@ -214,9 +218,7 @@ class ChartPanel(QFrame):
             unique.append(n if seen[n] == 1 else f"{n} ({seen[n]})")
         cat_axis.append(unique)
         cat_axis.setTruncateLabels(False)
-        if horizontal:
-            cat_axis.setReverse(True)
-        elif len(unique) > 3 and sum(map(len, unique)) / len(unique) > 7:
+        if not horizontal and len(unique) > 3 and sum(map(len, unique)) / len(unique) > 7:
             cat_axis.setLabelsAngle(-30)
         value_axis = QValueAxis()
         if stacked:
