@@ -87,6 +87,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=entry.key: self.show_page(k))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        # A page may ask for a debrief to be shown (the Insights page's click-through).
+        for page in self.pages.values():
+            wanted = getattr(page, "debrief_open_requested", None)
+            if wanted is not None:
+                wanted.connect(self._on_page_debrief_open_requested)
 
         search = QAction(self.tr("Search"), self)
         search.setShortcut(QKeySequence.StandardKey.Find)
@@ -119,6 +124,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
+
+    def _on_page_debrief_open_requested(self, debrief_id: str) -> None:
+        debriefs = self.pages.get("debriefs")
+        select = getattr(debriefs, "select", None)
+        if select is None:
+            return
+        self.show_page("debriefs")
+        select(debrief_id)
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):

@@ -253,3 +253,24 @@ def test_the_figure_table_model_passes_the_model_tester(qtbot, page):
     assert model.key(0) == C1
     ModelTester(qtbot).check(model, force_py=True)
     ModelTester(qtbot).check(FigureTableModel(["a"]), force_py=True)
+
+
+def test_opening_a_debrief_behind_a_number_shows_it_on_the_debriefs_page(qtbot, store, tmp_path, insights, qapp):
+    from desktop.store.debriefs import DebriefStore
+    from desktop.ui.shell.pages import default_pages
+    from desktop.ui.shell.window import MainWindow
+
+    services = make_services(store, tmp_path, insights, user={"id": ANN, "role": "marketer"})
+    services.extras["debriefs"] = DebriefStore(store)
+    try:
+        window = MainWindow(services, default_pages(), start_page="insights")
+        qtbot.addWidget(window)
+        page = window.pages["insights"]
+        qtbot.waitUntil(page.is_ready, timeout=10_000)
+        debriefs = window.pages["debriefs"]
+        qtbot.waitUntil(lambda: debriefs.model.row_of(D[2]) >= 0, timeout=10_000)
+        page.debrief_open_requested.emit(D[2])
+        assert window.current_page() is debriefs
+        assert debriefs.current_id() == D[2]
+    finally:
+        services.tasks.shutdown()
