@@ -76,10 +76,11 @@ class CollateralLibrary:
         parts.append(f"c.status IN ({', '.join(names)})")
         params["today"] = q.today or _local_today()
         parts.append("(c.expires_on IS NULL OR c.expires_on = '' OR c.expires_on >= :today)")
-        # A newer approved version replaces its predecessor everywhere.
+        # A newer approved version replaces its predecessor everywhere. (An uncorrelated
+        # subquery: SQLite builds its set once instead of scanning per row.)
         parts.append(
-            "NOT EXISTS (SELECT 1 FROM rec_collateral n WHERE n.supersedes_id = c.id "
-            "AND n.deleted = 0 AND n.status = 'approved')"
+            "c.id NOT IN (SELECT n.supersedes_id FROM rec_collateral n WHERE "
+            "n.supersedes_id IS NOT NULL AND n.deleted = 0 AND n.status = 'approved')"
         )
         if q.kind:
             params["kind"] = q.kind
@@ -206,6 +207,14 @@ class CollateralLibrary:
                     out.tags.setdefault(group, {})[tag] = int(n)
         return out
 
+    def _titles(self, q: LibraryQuery) -> dict[str, str]:
+        """id -> title of what `q` shows (no search), without loading whole rows."""
+        params: dict[str, Any] = {}
+        where = self._where(q, params)
+        with self.engine.connect() as conn:
+            return {rid: title or "" for rid, title in conn.execute(
+                text(f"SELECT c.id, c.title FROM rec_collateral c WHERE {where}"), params)}
+
     def visible_items(self, today: str | None = None) -> list[dict[str, Any]]:
         """Every item the user may use: not retired, not expired, not superseded (any status)."""
         statuses = tuple(s for s in COLLATERAL_STATUSES if s != "retired")
@@ -271,7 +280,7 @@ class CollateralLibrary:
     def new_count(self, since: str | None) -> int:
         if not since:
             return 0
-        return len(self.ids(LibraryQuery(only_new_since=since)))
+        return len(self._titles(LibraryQuery(only_new_since=since)))
 
     def set_pinned(self, record_id: str, pinned: bool) -> None:
         self._set_mark(record_id, "pinned", True if pinned else None)
@@ -489,8 +498,7 @@ class CollateralLibrary:
         The first call only remembers the current state, so nothing old is announced.
         """
         notices: list[Notice] = []
-        current = {row["id"]: row["title"] for row in self.visible_items(today)
-                   if row.get("status") == "approved"}
+        current = self._titles(LibraryQuery(today=today))
         before = self._get_mark("", "listed")
         if isinstance(before, dict):
             gone = [rid for rid in before if rid not in current]
