@@ -25,16 +25,28 @@ class CollateralFiles(QObject):
     state_changed = Signal(str)  # sha256
     download_failed = Signal(str, str)  # sha256, message
 
-    def __init__(self, blobs: Any, root: Path, tasks: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(self, blobs: Any, root: Path, tasks: TaskRunner,
+                 connect: Callable[[], Any] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.blobs = blobs
         self.root = root
         self._tasks = tasks
+        # Builds a hub-connected cache (worker side) for files the sync has not fetched.
+        self._connect = connect
+        self._hub_blobs: Any = None
         self._progress: dict[str, tuple[int, int | None]] = {}
         self._downloads: dict[str, Task] = {}
 
     def can_download(self) -> bool:
-        return getattr(self.blobs, "source", None) is not None
+        return getattr(self.blobs, "source", None) is not None or self._connect is not None
+
+    def _downloader(self) -> Any:
+        """Worker side: the cache that can fetch from the hub (None when signed out)."""
+        if getattr(self.blobs, "source", None) is not None:
+            return self.blobs
+        if self._hub_blobs is None and self._connect is not None:
+            self._hub_blobs = self._connect()
+        return self._hub_blobs
 
     def state(self, sha256: str | None) -> tuple[str, float | None]:
         """(cached | downloading | not_cached, fraction done while downloading)."""
@@ -62,13 +74,14 @@ class CollateralFiles(QObject):
             path = blobs.path_if_verified(sha256)
             if path is not None:
                 return path
-            if not can_download:
+            hub = self._downloader() if can_download else None
+            if hub is None:
                 return None
 
             def progress(done: int, total: int | None) -> None:
                 ctx.progress(done, total or 0, sha256)
 
-            return blobs.ensure(sha256, size, progress, _CancelOf(ctx))
+            return hub.ensure(sha256, size, progress, _CancelOf(ctx))
 
         task = self._tasks.run(f"file {sha256[:8]}", job)
         if can_download:
@@ -82,9 +95,8 @@ class CollateralFiles(QObject):
                 if on_ready is not None:
                     on_ready(path)
                 return
-            message = (self.tr("This file is not on this computer yet. It downloads at the next "
-                               "sync while you are online.") if not can_download else
-                       self.tr("The download was stopped."))
+            message = self.tr("This file is not on this computer yet. It downloads at the next "
+                              "sync while you are online and signed in.")
             if on_missing is not None:
                 on_missing(message)
 

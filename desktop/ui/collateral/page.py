@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.collateral.cache import blob_dir, open_file_cache
+from desktop.collateral.downloads import hub_file_cache
 from desktop.collateral.files import files_in, guess_kind, is_publishable, title_from
 from desktop.collateral.library_query import LibraryQuery
 from desktop.tasks import TaskContext
@@ -73,7 +74,10 @@ class CollateralPage(Page):
         self.marketer = services.role in PUBLISHERS
         self.setAcceptDrops(self.marketer)
         blobs = services.extras.get("blobs") or open_file_cache(services.data_dir)
-        self.files = CollateralFiles(blobs, blob_dir(services.data_dir), services.tasks, self)
+        self.files = CollateralFiles(
+            blobs, blob_dir(services.data_dir), services.tasks,
+            connect=lambda: hub_file_cache(services.data_dir, services.store, services.settings),
+            parent=self)
         self.thumbnails = ThumbnailService(services.tasks, services.data_dir, self.files.verified_path, self)
         self._previous_visit: str | None = None
         self._ready = False

@@ -190,3 +190,29 @@ def test_a_request_is_answered_and_delivered_and_the_rep_is_told(device):
     assert (row["status"], row["collateral_id"], row["response"]) == ("delivered", cid, "Here it is")
     assert rita.library.take_notices(rita.user["id"])[0].text == "Sell sheet for food plants: delivered"
     assert rita.cached(SHEET)
+
+
+def test_a_rep_opens_an_item_in_review_by_downloading_it_on_demand(qtbot, device):
+    from desktop.collateral.cache import blob_dir
+    from desktop.collateral.downloads import hub_file_cache
+    from desktop.tasks import TaskRunner
+    from desktop.ui.collateral.files import CollateralFiles
+
+    mia, rita = device("mia@example.com"), device("rita@example.com")
+    publish(mia, SHEET, title="Draft deck", kind="deck", status="review")
+    mia.sync()
+    rita.sync()
+    assert not rita.cached(SHEET)  # the sync fetches approved files only
+    tasks = TaskRunner()
+    files = CollateralFiles(open_file_cache(rita.data_dir), blob_dir(rita.data_dir), tasks,
+                            connect=lambda: hub_file_cache(rita.data_dir, rita.store, None))
+    opened, missing = [], []
+    sha = hashlib.sha256(SHEET.read_bytes()).hexdigest()
+    try:
+        files.fetch(sha, SHEET.stat().st_size, on_ready=opened.append, on_missing=missing.append)
+        qtbot.waitUntil(lambda: bool(opened or missing), timeout=20_000)
+    finally:
+        tasks.shutdown()
+    assert missing == []
+    assert opened[0].read_bytes() == SHEET.read_bytes()
+    assert rita.cached(SHEET)
