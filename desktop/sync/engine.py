@@ -34,6 +34,9 @@ from fieldnote.wire import DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH
 log = logging.getLogger(__name__)
 
 ProgressSink = Callable[[Progress], None]
+# Twice the protocol's default page: fewer round trips on a first sync, while a page lost to
+# a dropped connection stays small enough to fetch again quickly.
+PULL_PAGE = 2 * DEFAULT_PULL_LIMIT
 
 
 class FilePolicy(Protocol):
@@ -59,7 +62,7 @@ class SyncEngine:
         client: HubClient,
         blobs: BlobCache | None = None,
         *,
-        pull_limit: int = DEFAULT_PULL_LIMIT,
+        pull_limit: int = PULL_PAGE,
         batch_size: int = MAX_MUTATIONS_PER_PUSH,
         check_digest: bool = True,
         files: FilePolicy | None = None,
