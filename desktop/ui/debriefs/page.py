@@ -267,7 +267,8 @@ class DebriefsPage(Page):
         total = self.model.total()
         self.count_label.setText(
             self.tr("1 debrief") if total == 1 else self.tr("%1 debriefs").replace("%1", f"{total:,}"))
-        unread = self.debriefs.unread_total(self.criteria())
+        # The badge counts every unread reply in the scope, whatever the other filters hide.
+        unread = self.debriefs.unread_total({"scope": self.scope.currentData(), "user_id": self.user_id})
         self.unread_badge.setText(
             self.tr("1 unread reply") if unread == 1 else self.tr("%1 unread replies").replace("%1", str(unread)))
         self.unread_badge.setVisible(unread > 0)

@@ -113,3 +113,34 @@ def test_reason_lists_edited_by_marketing_reach_reps(device):
     marketer.sync()
     rep.sync()
     assert rep.debriefs.reason_lists()["why_buy"] == ["Saves time"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_reps_page_shows_the_unread_badge_after_the_sync_that_brings_the_reply(
+        qtbot, qapp, device, tmp_path):
+    from desktop.ui.debriefs.page import DebriefsPage
+    from tests.desktop.debriefs.conftest import make_services
+
+    rep, marketer = device("rep@example.com"), device("marketer@example.com")
+    rid = rep.debriefs.submit(new_id(), debrief(), rep.user_id)
+    rep.sync()
+    marketer.sync()
+    marketer.debriefs.add_comment(rid, "Which competitor came up?", marketer.user_id)
+    marketer.sync()
+
+    services = make_services(rep.store, tmp_path, rep.store.get_state("user"))
+    try:
+        page = DebriefsPage(services, rep.debriefs)
+        qtbot.addWidget(page)
+        page.show()
+        page.search.setText("nothing selected")  # keep the debrief closed, so it stays unread
+        qtbot.waitUntil(lambda: page.model.total() == 0)
+        assert page.unread_badge.isHidden()
+        rep.sync()
+        qtbot.waitUntil(lambda: page.unread_badge.isVisible())
+        assert page.unread_badge.text() == "1 unread reply"
+        page.search.clear()
+        qtbot.waitUntil(lambda: page.model.total() == 1)
+        assert page.model.data(page.model.index(0, 7)) == "1 (1 new)"
+    finally:
+        services.tasks.shutdown()
