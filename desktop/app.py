@@ -134,7 +134,8 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store) -> int:
 
 
 def _start_session(args: argparse.Namespace, services: object) -> object | None:
-    """Connect to a hub: the embedded demo hub with --demo, a real one with --hub.
+    """Connect to a hub: the embedded demo hub with --demo, a real one with --hub, or the
+    hub this data dir is signed in to.
 
     The sync job provides `desktop.demo_mode`; without it, --demo fills the empty store
     with the demo data set directly.
@@ -145,7 +146,8 @@ def _start_session(args: argparse.Namespace, services: object) -> object | None:
         if exc.name != "desktop.demo_mode":
             raise
         demo_mode = None  # type: ignore[assignment]
-    if demo_mode is not None and (args.demo or args.hub):
+    if demo_mode is not None:
+        # Always: a data dir signed in earlier keeps syncing, and anyone can sign in.
         return demo_mode.start_session(args, services)
     if args.demo:
         from desktop.demo_local import seed_if_empty

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.store.syncing import SyncStore
+from desktop.sync.client import normalize_hub_url
 from desktop.sync.errors import SyncFailure
 from desktop.sync.session import build_engine, sign_in
 
@@ -64,6 +65,7 @@ class HubSession:
     warning: str = ""
     runner: Any = None
     screenshot: bool = False
+    ask_sign_in: bool = False
     _extras: list[Any] = field(default_factory=list)
 
     def attach(self, window: Any, services: Any) -> None:
@@ -85,7 +87,7 @@ class HubSession:
         services.extras["sync_desk"] = desk
         install_sync_ui(window, self.runner, desk, services.tasks,
                         hub_url=self.hub_url or "", warning=self.warning,
-                        ask_sign_in=not self.screenshot)
+                        ask_sign_in=self.ask_sign_in and not self.screenshot)
         if self.screenshot:
             # The cycle already ran; a screenshot must not race a second one at exit.
             self.runner.refresh()
@@ -100,32 +102,46 @@ class HubSession:
 
 
 def start_session(args: argparse.Namespace, services: Any) -> HubSession:
-    """Called by the composition root for `--demo` or `--hub URL`."""
+    """Called by the composition root at every window start.
+
+    `--demo` starts the embedded hub and signs in as the demo rep; `--hub URL` asks the user to
+    sign in there unless this data dir already is; otherwise the signed-in account (if any)
+    keeps syncing, and the status bar offers "Sign in…".
+    """
+    from desktop.cli import CliError
+
     data_dir: Path = services.data_dir
     store = services.store
     session = HubSession(data_dir, services)
+    session.screenshot = args.screenshot is not None
+    account = SyncStore(store).account()
     if args.demo:
-        session.demo = start_demo(data_dir)
+        try:
+            session.demo = start_demo(data_dir)
+        except Exception as exc:  # the embedded hub could not start: say so in one line
+            log.exception("embedded demo hub failed")
+            raise CliError(f"The demo hub could not start ({type(exc).__name__}: {exc}).") from None
         session.hub_url = session.demo.hub_url
         try:
-            result = sign_in(data_dir, store, session.hub_url, DEMO_EMAIL, DEMO_PASSWORD)
-        except SyncFailure:
-            session.demo.stop()
-            raise
-        session.warning = ""  # a demo token on disk is harmless; no warning to show
-        services.user = dict(store.get_state("user", {}) or {})
-        del result
-    else:
-        session.hub_url = args.hub
-    session.screenshot = args.screenshot is not None
-    if session.screenshot and SyncStore(store).account() is not None:
-        # The screenshot must show synced data: one full cycle before the window renders.
-        try:
-            engine = build_engine(data_dir, store, services.settings)
+            sign_in(data_dir, store, session.hub_url, DEMO_EMAIL, DEMO_PASSWORD)
         except SyncFailure as exc:
-            log.warning("no sync before the screenshot: %s", exc.message)
-        else:
-            report = engine.run_cycle()
-            engine.client.close()
-            log.info("sync before screenshot: %s", report.outcome.value)
+            session.demo.stop()
+            raise CliError(f"Signing in to the demo hub failed: {exc.message}") from None
+        services.user = dict(store.get_state("user", {}) or {})
+    elif args.hub:
+        try:
+            session.hub_url = normalize_hub_url(args.hub)
+        except SyncFailure as exc:
+            raise CliError(exc.message) from None
+        signed_in = bool(store.get_state("signed_in", False))
+        session.ask_sign_in = (account is None or not signed_in
+                               or account.hub_url != session.hub_url)
+    elif account is not None:
+        session.hub_url = account.hub_url
+    if args.demo and session.screenshot:
+        # The screenshot must show synced data: one full cycle before the window renders.
+        engine = build_engine(data_dir, store, services.settings)
+        report = engine.run_cycle()
+        engine.client.close()
+        log.info("sync before screenshot: %s", report.outcome.value)
     return session

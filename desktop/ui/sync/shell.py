@@ -97,6 +97,8 @@ class SyncControls(QWidget):
 
     def open_sign_in(self) -> None:
         hub, email = self.desk.current_account()
+        if self.hub_url and hub != self.hub_url:
+            hub, email = self.hub_url, ""  # the hub the app was started with comes first
         dialog = SignInDialog(self.desk, hub or self.hub_url, email, self.window_)
         dialog.accepted.connect(lambda: self._on_signed_in(dialog))
         dialog.open()
@@ -132,7 +134,7 @@ def install_sync_ui(window: Any, runner: Any, desk: Any, _tasks: Any = None, *,
                     hub_url: str = "", warning: str = "",
                     ask_sign_in: bool = True) -> SyncControls:
     controls = SyncControls(window, runner, desk, hub_url, warning)
-    if ask_sign_in and runner.state().phase in (Phase.SIGNED_OUT, Phase.SIGN_IN_NEEDED):
+    if ask_sign_in:
         # `fieldnote --hub URL` on a data dir not signed in there: ask once the window shows.
         QTimer.singleShot(0, controls.open_sign_in)
     shell_status = getattr(window, "status", None)
