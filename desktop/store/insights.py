@@ -55,7 +55,9 @@ _STAGE_CASE = (
     "CASE status WHEN 'contacted' THEN 1 WHEN 'meeting' THEN 2 "
     "WHEN 'opportunity' THEN 3 WHEN 'won' THEN 4 ELSE 0 END"
 )
-_JSON_ARRAY = "CASE WHEN json_valid({c}) AND json_type({c}) = 'array' THEN {c} END"
+# A stored list that is not valid JSON is skipped, never an error; readers of json_each take
+# only array elements (integer keys), so an object or a scalar adds nothing either.
+_JSON_ARRAY = "CASE WHEN json_valid({c}) THEN {c} END"
 
 
 def _no_check() -> None:
@@ -133,14 +135,7 @@ class _Where:
         return " AND ".join(conds)
 
     def feedback(self, a: str = "fb") -> str:
-        # Ratings are append-only: only each user's newest rating of an item counts.
-        newest = (
-            f"NOT EXISTS (SELECT 1 FROM rec_collateral_feedback g WHERE g.collateral_id = "
-            f"{a}.collateral_id AND g.author_id IS {a}.author_id AND g.deleted = 0 AND "
-            f"g.rating IS NOT NULL AND g.id > {a}.id)"
-        )
-        return " AND ".join([f"{a}.deleted = 0", f"{a}.rating IS NOT NULL", newest,
-                             *self._author(f"{a}.author_id")])
+        return " AND ".join([f"{a}.deleted = 0", f"{a}.rating IS NOT NULL", *self._author(f"{a}.author_id")])
 
     def requests(self, a: str = "r") -> str:
         conds = [f"{a}.deleted = 0", *self._author(f"{a}.author_id")]
@@ -275,9 +270,10 @@ class InsightsQueries:
         conds = [where.debriefs("d")]
         if dimension in VOICE_DIMENSIONS:
             source = f"json_each({_JSON_ARRAY.format(c='d.' + dimension)}) j"
-            conds.append("j.value = :tag")
+            conds.append("typeof(j.key) = 'integer' AND j.type = 'text' AND j.value = :tag")
         elif dimension in ("helped", "not_helped"):
             source = f"json_each({_JSON_ARRAY.format(c='d.collateral_used')}) j"
+            conds.append("typeof(j.key) = 'integer' AND j.type = 'object'")
             conds.append("json_extract(j.value, '$.collateral_id') = :tag")
             conds.append(f"json_extract(j.value, '$.helpful') = {1 if dimension == 'helped' else 0}")
         else:
@@ -532,22 +528,25 @@ class InsightsQueries:
                 it["uses"] = it["opens"] + it["shares"] + it["presentations"]
                 it["last_used"] = r.last
         for r in _rows(conn, where,
-            "SELECT fb.collateral_id AS cid, AVG(fb.rating) AS avg, COUNT(*) AS n "
-            f"FROM rec_collateral_feedback fb WHERE {where.feedback('fb')} GROUP BY fb.collateral_id"
+            # Ratings are append-only: only each user's newest rating of an item counts (SQLite
+            # takes a bare column from the row that holds the MAX).
+            "SELECT cid, AVG(rating) AS avg, COUNT(*) AS n FROM (SELECT fb.collateral_id AS cid, "
+            "fb.rating AS rating, MAX(fb.id) FROM rec_collateral_feedback fb "
+            f"WHERE {where.feedback('fb')} GROUP BY fb.collateral_id, fb.author_id) GROUP BY cid"
         ):
             it = item(r.cid)
             if it is not None:
                 it["avg_rating"], it["ratings"] = round(float(r.avg), 2), int(r.n)
         # Each debrief's collateral entries, read out of their JSON once.
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE ins_used AS SELECT json_extract(j.value, '$.collateral_id') AS cid, "
+            "CREATE TEMP TABLE ins_used AS SELECT DISTINCT json_extract(j.value, '$.collateral_id') AS cid, "
             "d.id AS debrief_id, d.lead_id AS lead_id, d.outcome AS outcome, "
             "json_extract(j.value, '$.helpful') AS helpful "
-            "FROM ins_debrief d, json_each(d.collateral_used) j WHERE j.type = 'object'"
+            "FROM ins_debrief d, json_each(d.collateral_used) j WHERE j.type = 'object' "
+            "AND typeof(j.key) = 'integer'"
         )
         for cid, outcome, helped, not_helped, debriefs in conn.exec_driver_sql(
-            "SELECT cid, outcome, COUNT(DISTINCT CASE WHEN helpful = 1 THEN debrief_id END), "
-            "COUNT(DISTINCT CASE WHEN helpful = 0 THEN debrief_id END), COUNT(DISTINCT debrief_id) "
+            "SELECT cid, outcome, SUM(helpful = 1), SUM(helpful = 0), COUNT(DISTINCT debrief_id) "
             "FROM ins_used GROUP BY cid, outcome"
         ):
             it = item(cid)
@@ -622,7 +621,8 @@ class InsightsQueries:
             "SELECT DISTINCT seg, month, team, outcome FROM ins_debrief")}
         union = " UNION ALL ".join(
             f"SELECT '{dim}', j.value, d.seg, COUNT(DISTINCT d.rid) "
-            f"FROM ins_debrief d, json_each(d.{dim}) j WHERE j.type = 'text' GROUP BY j.value, d.seg"
+            f"FROM ins_debrief d, json_each(d.{dim}) j WHERE j.type = 'text' "
+            "AND typeof(j.key) = 'integer' GROUP BY j.value, d.seg"
             for dim in VOICE_DIMENSIONS
         )
         for dim, tag, seg, n in conn.exec_driver_sql(union):

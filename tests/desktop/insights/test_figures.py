@@ -219,3 +219,28 @@ def test_only_each_users_newest_rating_of_an_item_counts(insights, store):
     figures = compute(insights)
     assert figures["collateral"][C1]["avg_rating"] == 2.5
     assert figures["collateral_detail"][C1]["ratings"] == 2
+
+
+def test_odd_stored_lists_are_skipped_not_fatal(insights, store):
+    from sqlalchemy import text
+
+    from tests.desktop.insights.fixture_data import uid
+
+    with store.engine.begin() as conn:
+        # Lists as a newer or broken client might leave them: a string, an object, junk text.
+        conn.execute(text(
+            "INSERT INTO rec_debrief (id, rev, deleted, local_updated_at, account, call_date, "
+            "status, objections, competitors, collateral_used) VALUES (:id, 1, 0, "
+            "'2026-11-20T00:00:00Z', 'Odd', '2026-10-07', 'submitted', '\"Price\"', "
+            "'{\"Acme\": \"Acme\"}', 'not json')"), {"id": uid(390)})
+        conn.execute(text(
+            "INSERT INTO rec_debrief (id, rev, deleted, local_updated_at, account, call_date, "
+            "status, objections, collateral_used) VALUES (:id, 1, 0, '2026-11-20T00:00:00Z', "
+            "'Odd 2', '2026-10-07', 'submitted', '[\"Price\", 7]', :used)"),
+            {"id": uid(391), "used": f'["x", {{"collateral_id": "{C1}", "helpful": true}}]'})
+    figures = compute(insights)
+    assert figures["objections"] == {**EXPECTED_OBJECTIONS, "Price": 3}
+    assert figures["competitors"] == EXPECTED_COMPETITORS
+    assert figures["collateral"][C1]["helped"] == 3
+    assert len(insights.debriefs_behind(InsightFilters(), "objections", "Price")) == 3
+    assert len(insights.debriefs_behind(InsightFilters(), "helped", C1)) == 3
