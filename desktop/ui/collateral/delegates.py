@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.ui.collateral.files import CACHED, DOWNLOADING
@@ -25,11 +25,11 @@ from desktop.ui.collateral.model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-CARD_W, CARD_H = 168, 290
+CARD_W, CARD_H = 160, 280
 
 
 def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height: int | None = None,
-          max_lines: int | None = None, bold: bool = False) -> None:
+          max_lines: int | None = None, bold: bool = False, wrap: bool = True) -> None:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     font = painter.font()
@@ -40,7 +40,7 @@ def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height:
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }} b {{ background: #fff3b0; color: #1b2333; }}")
     doc.setHtml(f"<body>{html}</body>")
-    doc.setTextWidth(rect.width())
+    doc.setTextWidth(rect.width() if wrap else -1)
     painter.save()
     painter.translate(rect.topLeft())
     clip = QRectF(0, 0, rect.width(), max_height or rect.height())
@@ -132,6 +132,9 @@ class HtmlDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         html = index.data(self.role) if self.role is not None else index.data()
         option.text = ""
+        # The list shows text only; thumbnails belong to the cards.
+        option.icon = QIcon()
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
         style = option.widget.style() if option.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
@@ -140,5 +143,5 @@ class HtmlDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(6, 6, -6, -2)
         painter.save()
         painter.setClipRect(option.rect)
-        _html(painter, rect, str(html or "").replace("\n", " "), colour, rect.height())
+        _html(painter, rect, str(html or "").replace("\n", " "), colour, rect.height(), wrap=False)
         painter.restore()

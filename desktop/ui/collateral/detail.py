@@ -46,13 +46,12 @@ class DetailPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(290)
-        self.setMaximumWidth(330)
+        self.setFixedWidth(320)
         self.row: dict[str, Any] | None = None
         inner = QWidget()
         inner.setObjectName("page")
         lay = QVBoxLayout(inner)
-        lay.setContentsMargins(8, 0, 4, 8)
+        lay.setContentsMargins(8, 0, 16, 8)
         lay.setSpacing(8)
         self.empty = QLabel(self.tr("Pick an item to see it here."))
         self.empty.setProperty("role", "empty")
@@ -118,18 +117,19 @@ class DetailPanel(QScrollArea):
         c.addLayout(actions)
         # Workflow (marketing only).
         self.workflow = QWidget()
-        wf = QHBoxLayout(self.workflow)
+        wf = QGridLayout(self.workflow)
         wf.setContentsMargins(0, 0, 0, 0)
         self.status_buttons: dict[str, QPushButton] = {}
-        for status, label in (("review", self.tr("To review")), ("approved", self.tr("Approve")),
-                              ("retired", self.tr("Retire"))):
+        for n, (status, label) in enumerate((("review", self.tr("To review")),
+                                             ("approved", self.tr("Approve")),
+                                             ("retired", self.tr("Retire")))):
             button = QPushButton(label)
             button.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
             self.status_buttons[status] = button
-            wf.addWidget(button)
+            wf.addWidget(button, n // 2, n % 2)
         self.version_button = QPushButton(self.tr("New version…"))
         self.version_button.clicked.connect(self.new_version_requested)
-        wf.addWidget(self.version_button)
+        wf.addWidget(self.version_button, 1, 1)
         c.addWidget(self.workflow)
         # Rating and comment.
         self.rate_box = QFrame()
@@ -185,7 +185,7 @@ class DetailPanel(QScrollArea):
         self.meta.setText("  ·  ".join(b for b in bits if b))
         self.summary.setText(row.get("summary") or "")
         self.summary.setVisible(bool(row.get("summary")))
-        self.match.setText(f"<i>…</i>{snippet_html}" if snippet_html else "")
+        self.match.setText(snippet_html.replace("\n", " "))
         self.match.setVisible(bool(snippet_html))
         tags = [t for t in (row.get("tags") or [])]
         audience = row.get("audience") or []

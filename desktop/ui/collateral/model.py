@@ -28,7 +28,7 @@ KIND_NAMES = {
     "sell_sheet": "Sell sheet", "brochure": "Brochure", "deck": "Deck",
     "case_study": "Case study", "price_list": "Price list", "video": "Video", "other": "Other",
 }
-THUMB_W, THUMB_H = 136, 176
+THUMB_W, THUMB_H = 130, 168
 
 
 def stars(rating: float | None) -> str:

@@ -81,7 +81,7 @@ def test_thumbnails_are_built_off_the_ui_thread_and_arrive_later(qtbot, store, s
     # Asked while the thumbnail is being built: the type icon comes back at once.
     assert p.thumbnails.pending() == 1
     first = index.data(ThumbnailRole)
-    assert (first.width(), first.height()) == (136, 176)
+    assert (first.width(), first.height()) == (130, 168)
     with qtbot.waitSignal(p.thumbnails.thumbnail_ready, timeout=10_000) as ready:
         pass
     assert ready.args == [sha]
