@@ -269,7 +269,7 @@ class CollateralLibrary:
             stmt = sqlite_insert(local_marks).values(
                 kind=_MARK_KIND, record_id=record_id, mark=mark, value=value)
             conn.execute(stmt.on_conflict_do_update(
-                index_elements=["kind", "record_id", "mark"], set_={"value": value}))
+                index_elements=["kind", "record_id", "mark"], set_={"value": stmt.excluded.value}))
 
     def begin_visit(self, now: str | None = None) -> str | None:
         """Record that the library is open now; return when it was opened the time before."""
@@ -508,7 +508,8 @@ class CollateralLibrary:
                     if rid in replaced:
                         continue  # a new version took its place; not a loss
                     notices.append(Notice("removed", rid, str(before[rid] or "")))
-        self._set_mark("", "listed", current)
+        if before != current:  # a large library: write only what changed
+            self._set_mark("", "listed", current)
         if user_id:
             mine = {r["id"]: r for r in self.requests(author_id=user_id)}
             seen = self._get_mark("", "request_status")
@@ -517,7 +518,9 @@ class CollateralLibrary:
                     # A request unseen so far counts as "open" before: its answer is news.
                     if seen.get(rid, "open") != row.get("status"):
                         notices.append(Notice("request", rid, f"{row['title']}: {row['status']}"))
-            self._set_mark("", "request_status", {rid: r.get("status") for rid, r in mine.items()})
+            statuses = {rid: r.get("status") for rid, r in mine.items()}
+            if seen != statuses:
+                self._set_mark("", "request_status", statuses)
         return notices
 
     def _replaced(self, ids: Sequence[str]) -> set[str]:

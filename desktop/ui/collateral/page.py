@@ -244,8 +244,8 @@ class CollateralPage(Page):
 
         self._previous_visit = library.begin_visit()
         self.model.new_since = self._previous_visit
-        library.take_notices(self.services.user.get("id"))  # remember the state seen now
         self.reload()
+        self._take_notices()  # the first look only remembers what the library holds
 
     # -- queries -------------------------------------------------------------------------
 
@@ -651,7 +651,14 @@ class CollateralPage(Page):
 
     def _on_synced(self) -> None:
         self.thumbnails.forget_failures()
-        notices = self.library.take_notices(self.services.user.get("id"))
+        self._take_notices()
+
+    def _take_notices(self) -> None:
+        library, user_id = self.library, self.services.user.get("id")
+        task = self.services.tasks.write("collateral notices", lambda _ctx: library.take_notices(user_id))
+        task.finished.connect(self._show_notices)
+
+    def _show_notices(self, notices: list) -> None:
         if not notices:
             return
         lines = []
