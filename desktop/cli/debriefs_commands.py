@@ -52,10 +52,26 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     lst.add_argument("--since", type=_date, default=None, metavar="DATE", help="calls on or after DATE")
     lst.set_defaults(func=_list)
 
+    show = sub.add_parser("show", parents=[parent], help="show one debrief with its replies",
+                          description="Show one debrief and its reply thread.")
+    show.add_argument("id", metavar="ID", help="the debrief's id")
+    show.add_argument("--json", action="store_true", help="one JSON object, replies under 'comments'")
+    show.set_defaults(func=_show)
+
+    reply = sub.add_parser("reply", parents=[parent], help="queue a reply to a debrief",
+                           description="Queue a reply to a submitted debrief; it goes out on the "
+                           "next sync.")
+    reply.add_argument("id", metavar="ID", help="the debrief's id")
+    reply.add_argument("--body", required=True, metavar="TEXT", help="the reply ('-' reads standard input)")
+    reply.set_defaults(func=_reply)
+
     export = sub.add_parser("export", parents=[parent], help="write debriefs to a PDF or JSON file",
-                            description="Write the debriefs on this device to a PDF digest or JSON.")
+                            description="Write the debriefs on this device to a PDF digest or JSON; "
+                            "with --id, only those debriefs (one id and pdf: that debrief alone).")
     export.add_argument("--format", choices=("pdf", "json"), required=True)
     export.add_argument("--since", type=_date, default=None, metavar="DATE", help="calls on or after DATE")
+    export.add_argument("--id", dest="ids", action="append", default=[], metavar="ID",
+                        help="export this debrief (repeatable)")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     export.set_defaults(func=_export)
 
@@ -64,7 +80,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    sys.stderr.write("fieldnote debriefs: choose an action: add, list or export\n")
+    sys.stderr.write("fieldnote debriefs: choose an action: add, list, show, reply or export\n")
     return EXIT_INPUT
 
 
@@ -144,8 +160,68 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _find(debriefs: Any, record_id: str) -> dict[str, Any]:
+    row = debriefs.get(record_id)
+    if row is None or row.get("deleted"):
+        raise CliError(f"No debrief {record_id} on this device (see 'fieldnote debriefs list').")
+    return row
+
+
+def _show(args: argparse.Namespace) -> int:
+    from desktop.store.debriefs import DebriefStore
+
+    with cli_context(args, lock=False) as ctx:
+        debriefs = DebriefStore(ctx.store)
+        [item] = debriefs.report_data([_find(debriefs, args.id)["id"]])
+        replies = debriefs.comments(args.id)
+    item["comments"] = [
+        {"id": c["id"], "author_id": c.get("author_id"), "author": c.get("_author") or "",
+         "body": c.get("body"), "created_at": c.get("created_at"), "read": bool(c.get("_read"))}
+        for c in replies
+    ]
+    if args.json:
+        sys.stdout.write(json.dumps(item, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    lines = [f"{item['account']}  ({item['call_date']}, {item.get('status')})", f"id: {item['id']}"]
+    for key, value in item.items():
+        if key in ("id", "account", "call_date", "status", "comments", "collateral") or value in (None, [], ""):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        lines.append(f"{key}: {shown}")
+    for c in item["collateral"]:
+        verdict = {True: "helped", False: "did not help"}.get(c.get("helpful"), "not rated")
+        lines.append(f"collateral: {c['title']} ({verdict})")
+    lines.append(f"replies: {len(item['comments'])}")
+    for c in item["comments"]:
+        new = "" if c["read"] else "  [new]"
+        lines.append(f"  {c['author'] or c['author_id'] or 'someone'} {c['created_at'] or ''}{new}")
+        lines.extend(f"    {part}" for part in str(c["body"]).splitlines())
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _reply(args: argparse.Namespace) -> int:
+    from desktop.store.debriefs import DebriefStore
+    from fieldnote.validation import ValidationFailed
+
+    body = sys.stdin.read() if args.body == "-" else args.body
+    if not body.strip():
+        raise CliError("The reply is empty.", EXIT_INPUT)
+    with cli_context(args) as ctx:
+        debriefs = DebriefStore(ctx.store)
+        row = _find(debriefs, args.id)
+        if row.get("status") != "submitted":
+            raise CliError("This debrief is a draft; replies open once it is submitted.")
+        try:
+            comment_id = debriefs.add_comment(row["id"], body, _user_id(ctx))
+        except ValidationFailed as exc:
+            raise CliError(f"Reply not queued: {exc.describe()}", EXIT_INPUT) from None
+    sys.stdout.write(f"Queued reply {comment_id} for sync.\n")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
-    from desktop.reports.debriefs import digest_pdf
+    from desktop.reports.debriefs import debrief_pdf, digest_pdf
     from desktop.settings import atomic_write
     from desktop.store.debriefs import DebriefStore
 
@@ -154,15 +230,22 @@ def _export(args: argparse.Namespace) -> int:
         raise CliError(f"Cannot write {out}: {out.parent} does not exist.", EXIT_INPUT)
     with cli_context(args, lock=False) as ctx:
         debriefs = DebriefStore(ctx.store)
+        rows = debriefs.export(args.since or "")
+        if args.ids:
+            for rid in args.ids:
+                _find(debriefs, rid)
+            wanted = set(args.ids)
+            rows = [r for r in rows if r["id"] in wanted]
         if args.format == "json":
-            rows = debriefs.export(args.since or "")
             data = json.dumps(rows, ensure_ascii=False, indent=2).encode()
             count = len(rows)
         else:
-            ids = [row["id"] for row in debriefs.export(args.since or "")]
-            items = debriefs.report_data(ids)
-            since = f"calls since {args.since}" if args.since else "all calls"
-            data = digest_pdf(items, subtitle=f"{len(items)} debrief(s), {since}")
+            items = debriefs.report_data([row["id"] for row in rows])
+            if len(args.ids) == 1 and items:
+                data = debrief_pdf(items[0])
+            else:
+                since = f"calls since {args.since}" if args.since else "all calls"
+                data = digest_pdf(items, subtitle=f"{len(items)} debrief(s), {since}")
             count = len(items)
     try:
         atomic_write(out, data)
