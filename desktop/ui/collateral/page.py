@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -82,6 +81,7 @@ class CollateralPage(Page):
         self._previous_visit: str | None = None
         self._ready = False
         self._viewers: list[PdfViewer] = []
+        self.published_ids: list[str] = []
 
         # Header actions.
         self.request_button = QPushButton(self.tr("Request material…"))
@@ -432,7 +432,7 @@ class CollateralPage(Page):
     def _named_copy(self, row: dict[str, Any], path: Path) -> Path:
         """A copy under the file's own name: other programs and mail apps show that name,
         and the cached file itself is never handed to a program that could change it."""
-        folder = Path(tempfile.gettempdir()) / "fieldnote-files" / row["file_sha256"][:16]
+        folder = self.services.data_dir / "opened" / row["file_sha256"][:16]
         folder.mkdir(parents=True, exist_ok=True)
         name = Path(row.get("file_name") or "file").name or "file"
         target = folder / name
@@ -472,7 +472,7 @@ class CollateralPage(Page):
         subject = row.get("title") or named.name
         body = self.tr("Hello %1,\n\nas promised, here is %2.\n\n(Attached: %3)\n").replace(
             "%1", target.get("name") or "").replace("%2", subject).replace("%3", str(named))
-        url = (f"mailto:{quote(target.get('email') or '')}?subject={quote(subject)}"
+        url = (f"mailto:{quote(target.get('email') or '', safe='@+')}?subject={quote(subject)}"
                f"&body={quote(body)}&attach={quote(str(named))}")
         QDesktopServices.openUrl(QUrl(url))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(named.parent)))
@@ -571,26 +571,40 @@ class CollateralPage(Page):
         return self._publish(jobs, previous)
 
     def _publish(self, jobs: list[tuple[Path, dict[str, Any]]], previous: dict[str, Any] | None) -> Any:
+        """Copy, hash and read the files on the parallel lane, then save the items on the
+        writer lane (so a large PDF never holds up other saves)."""
         library, blobs = self.library, self.files.blobs
         user_id = self.services.user.get("id")
         supersedes = previous["id"] if previous else None
 
-        def write(ctx: TaskContext) -> list[str]:
-            from desktop.collateral.publishing import publish_file
+        def prepare(ctx: TaskContext) -> list[dict[str, Any]]:
+            from desktop.collateral.publishing import file_fields
 
-            ids = []
+            ready = []
             for n, (path, fields) in enumerate(jobs):
                 ctx.check()
                 ctx.progress(n, len(jobs), path.name)
-                ids.append(publish_file(library, blobs, path, fields, author_id=user_id,
-                                        supersedes_id=supersedes))
-            return ids
+                ready.append({**fields, **file_fields(path, blobs)})
+            return ready
 
-        task = self.services.tasks.write("publish collateral", write)
-        task.finished.connect(lambda ids: self._tell(
-            self.tr("%n item(s) published; the files go to the hub at the next sync.", "", len(ids))))
+        def save(values: list[dict[str, Any]]) -> Any:
+            def write(_ctx: TaskContext) -> list[str]:
+                if supersedes:
+                    return [library.new_version(supersedes, v, author_id=user_id) for v in values]
+                return [library.publish(v, author_id=user_id) for v in values]
+
+            task = self.services.tasks.write("publish collateral", write)
+            task.finished.connect(lambda ids: self._on_published(ids))
+            task.failed.connect(self._tell)
+
+        task = self.services.tasks.run("read files to publish", prepare)
+        task.finished.connect(save)
         task.failed.connect(self._tell)
         return task
+
+    def _on_published(self, ids: list[str]) -> None:
+        self.published_ids = list(ids)
+        self._tell(self.tr("%n item(s) published; the files go to the hub at the next sync.", "", len(ids)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self.marketer and event.mimeData().hasUrls():

@@ -119,3 +119,76 @@ def test_rating_from_the_detail_panel_is_saved_on_the_writer_lane(qtbot, store, 
     [feedback] = library.feedback(cid)
     assert (feedback["rating"], feedback["comment"]) == (4, "Customers liked page 2")
     qtbot.waitUntil(lambda: page.model.index(0, 0).data(ItemRole)["rating"] == 4.0)
+
+
+@pytest.fixture
+def marketer_page(qtbot, services):
+    services.user = {**REP, "role": "marketer"}
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    return p
+
+
+def test_a_marketer_publishes_a_whole_folder_and_each_file_becomes_an_item(qtbot, tmp_path, store, marketer_page):
+    from desktop.collateral.files import guess_kind, title_from
+    from desktop.ui.collateral.dialogs import PublishDialog
+
+    folder = tmp_path / "to-publish"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "pipeline-sell-sheet.pdf").write_bytes(DEMO_PDF.read_bytes())
+    (folder / "sub" / "case-study-acme.pdf").write_bytes(DEMO_PDF.read_bytes()[:-10] + b"%%EOF\n")
+    (folder / "notes.exe").write_bytes(b"MZ")
+    files = [folder / "pipeline-sell-sheet.pdf", folder / "sub" / "case-study-acme.pdf"]
+    dialog = PublishDialog(files, guess_title=title_from, guess_kind=guess_kind)
+    qtbot.addWidget(dialog)
+    dialog.tag_edits["product"].setText("Pipeline, Insight Cloud")
+    dialog.audience.setText("north")
+    dialog.status.setCurrentIndex(dialog.status.findData("approved"))
+    marketer_page.publish_paths([folder], dialog=dialog)
+    qtbot.waitUntil(lambda: len(marketer_page.published_ids) == 2, timeout=20_000)
+    rows = [store.get("collateral", i) for i in marketer_page.published_ids]
+    assert sorted(r["title"] for r in rows) == ["Case study acme", "Pipeline sell sheet"]
+    assert {tuple(r["tags"]) for r in rows} == {("product:Pipeline", "product:Insight Cloud")}
+    assert {(r["status"], tuple(r["audience"]), r["author_id"]) for r in rows} == {
+        ("approved", ("north",), REP["id"])}
+    assert all(r["file_sha256"] and (tmp_path / "blobs" / r["file_sha256"]).exists() for r in rows)
+    qtbot.waitUntil(lambda: marketer_page.model.total() == 2)
+
+
+def test_sharing_with_a_lead_opens_a_mail_draft_and_records_the_use(qtbot, tmp_path, store, page):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Opened(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[str] = []
+
+        @Slot("QUrl")
+        def take(self, url) -> None:  # noqa: ANN001
+            self.urls.append(url.toString())
+
+    sha = put_blob(tmp_path, DEMO_PDF.read_bytes())
+    cid = received(store, title="Insight Cloud sheet", file_sha256=sha, file_name="ic-sheet.pdf",
+                   mime_type="application/pdf")
+    lead = store.save("lead", {"first_name": "Ada", "last_name": "Okafor", "email": "ada@example.com",
+                               "company": "Zenith", "captured_at": "2026-11-24T10:00:00Z"}).record_id
+    [target] = page._share_targets("okafor")
+    assert (target["kind"], target["id"], target["email"]) == ("lead", lead, "ada@example.com")
+    opened = Opened()
+    for scheme in ("mailto", "file"):
+        QDesktopServices.setUrlHandler(scheme, opened, "take")
+    try:
+        row = page.library.get(cid)
+        page._share(row, tmp_path / "blobs" / sha, target)
+    finally:
+        for scheme in ("mailto", "file"):
+            QDesktopServices.unsetUrlHandler(scheme)
+    mail = opened.urls[0]
+    assert mail.startswith("mailto:ada@example.com?subject=Insight Cloud sheet")
+    copy = tmp_path / "opened" / sha[:16] / "ic-sheet.pdf"
+    assert f"attach={copy}" in mail
+    assert copy.read_bytes() == DEMO_PDF.read_bytes()
+    qtbot.waitUntil(lambda: page.library.usage_summary(cid) == {"shared": 1})
+    [usage] = store.all("collateral_usage")
+    assert (usage["lead_id"], usage["author_id"]) == (lead, REP["id"])
