@@ -108,10 +108,13 @@ class DebriefDetail(QWidget):
         self.view.setHtml(debrief_html(row, replies, titles))
         self.view.verticalScrollBar().setValue(scroll)
         self.edit_button.setVisible(can_edit)
-        self.calendar_button.setEnabled(bool(row.get("follow_up_on")))
+        # A draft kept only as typed (no account yet) is not a record: nothing to print yet.
+        stored = not row.get("_unsaved")
+        self.calendar_button.setEnabled(stored and bool(row.get("follow_up_on")))
+        self.pdf_button.setEnabled(stored)
         submitted = row.get("status") == "submitted"
-        self.reply.setEnabled(submitted)
-        self.send_button.setEnabled(submitted)
+        self.reply.setVisible(submitted)
+        self.send_button.setVisible(submitted)
         if not submitted:
             self.reply_state.setText(self.tr("Replies open once the debrief is submitted."))
 

@@ -318,7 +318,7 @@ class DebriefsPage(Page):
         if self.form is not None:
             return
         if record_id in self._unsaved:
-            row = {**self._unsaved[record_id], "id": record_id, "status": "draft"}
+            row = {**self._unsaved[record_id], "id": record_id, "status": "draft", "_unsaved": True}
             replies: list[dict[str, Any]] = []
         else:
             row = self.debriefs.get(record_id)
@@ -414,6 +414,8 @@ class DebriefsPage(Page):
             ctx.progress(0, len(ids), "Collecting")
             items = debriefs.report_data(ids)
             ctx.check()
+            if not digest and not items:
+                raise LookupError("that debrief is no longer on this device")
             data = (digest_pdf(items, subtitle=subtitle, progress=ctx.progress, check=ctx.check)
                     if digest else debrief_pdf(items[0]))
             atomic_write(path, data)
