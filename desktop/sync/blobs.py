@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -57,6 +58,7 @@ class BlobCache:
         self.root.mkdir(parents=True, exist_ok=True)
         self.source = source
         self.limit_bytes = limit_bytes
+        self.grace_s = 3600.0
         self._verified: dict[str, tuple[int, int]] = {}
         self._lock = threading.Lock()
 
@@ -177,12 +179,19 @@ class BlobCache:
         return sum(e.stat().st_size for e in os.scandir(self.root) if e.is_file())
 
     def evict_unreferenced(self, keep: set[str]) -> list[str]:
-        """Delete cached and partial files no record names any more; return their sha256."""
+        """Delete cached and partial files no record names any more; return their sha256.
+
+        Files younger than `grace_s` stay: a marketer adds a file to the cache a moment before
+        saving the record that names it, and a sync in between must not take it away.
+        """
         removed = []
+        young = time.time() - self.grace_s
         for entry in os.scandir(self.root):
             name = entry.name
             sha = name[:-5] if name.endswith(".part") else name
             if not is_sha256(sha) or sha in keep:
+                continue
+            if entry.stat().st_mtime > young:
                 continue
             Path(entry.path).unlink(missing_ok=True)
             removed.append(sha)

@@ -73,6 +73,15 @@ def test_a_damaged_cached_file_is_discarded_and_fetched_again(make_device, publi
     assert rep.engine.blobs.path_if_verified(sha).read_bytes() == data
 
 
+def test_a_file_just_added_is_not_evicted_before_its_record_is_saved(make_device, tmp_path):
+    marketer = make_device("marketer", "marketer@example.com")
+    src = tmp_path / "new.pdf"
+    src.write_bytes(b"%PDF-1.4 new deck")
+    sha, _size = marketer.engine.blobs.add_file(src)
+    marketer.run()  # no record names the file yet
+    assert marketer.engine.blobs.path_if_verified(sha) is not None
+
+
 def test_bytes_that_do_not_match_are_never_kept(make_device, hub, published):
     sha, _cid, data = published
     served = hub.blobs_dir.rglob(sha)
@@ -97,6 +106,7 @@ def test_a_file_no_record_names_any_more_is_evicted(make_device, published):
     marketer.run()
     marketer.store.save("collateral", {"status": "retired"}, cid)
     marketer.run()
+    rep.engine.blobs.grace_s = 0  # as if the file had been cached an hour ago
     report = rep.run()
     assert report.blobs_evicted == 1
     assert rep.engine.blobs.path_if_verified(sha) is None
