@@ -2,15 +2,18 @@
 
 `InsightsQueries.compute(filters)` returns plain JSON-ready data that the page, the
 `fieldnote insights --json` command and the PDF report all show unchanged. It reads through its
-own read-only connections, so a long computation never holds the writer's lock; it never writes
-a record.
+own read-only connections (two read transactions started together, one for the lead side and
+one for collateral and debriefs), so a long computation never holds the writer's lock; it never
+writes a record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -217,38 +220,66 @@ class InsightsQueries:
         today = today or dt.datetime.now(dt.UTC).date()
         as_of = min(filters.date_to, today) if filters.date_to else today
         where = _Where(filters)
+        # Two read transactions started together on two connections: SQLite releases the GIL
+        # while it works, so the lead side and the collateral and debrief side run at once.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="insights") as pool:
+            records_side = pool.submit(self._records_side, where, filters, as_of, check)
+            try:
+                out = self._lead_side(where, check)
+            except BaseException:
+                # Leaving the pool waits for the other side; it stops at its next check.
+                records_side.cancel()
+                raise
+            rest = records_side.result()
+        deals = out.pop("_deals")
+        for cid, figures in deals.items():
+            item = rest["collateral_detail"].get(cid)
+            if item is not None:
+                item.update(figures)
+        return {"filters": filters.as_dict(), "as_of": as_of.isoformat(), **out, **rest}
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """A read transaction with in-memory temp tables, rolled back (temp tables go too)."""
         with self._reader.connect() as conn:
-            # One read transaction: every figure comes from the same snapshot of the cache.
-            # Temp tables and sorts stay in memory; a bigger page cache for the scans.
             conn.exec_driver_sql("PRAGMA temp_store = MEMORY")
             conn.exec_driver_sql("PRAGMA cache_size = -65536")
             for name in ("ins_stage", "ins_lead", "ins_debrief", "ins_used"):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
             try:
-                users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
-                    text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
-                events = {r.id: dict(r._mapping) for r in conn.execute(text(
-                    "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
-                self._stage_table(conn)
-                check()
-                self._lead_table(conn, where)
-                self._lead_cube = self._cube(conn)
-                self._debrief_table(conn, where)
-                check()
-                out: dict[str, Any] = {"filters": filters.as_dict(), "as_of": as_of.isoformat()}
-                out.update(self._events(conn, where, events, users))
-                check()
-                out["rubric_check"] = self._rubric_check(conn)
-                check()
-                out.update(self._collateral(conn, where, as_of))
-                check()
-                out.update(self._voice(conn))
-                check()
-                out["requests"] = self._requests(conn, where, filters, as_of)
+                yield conn
             finally:
-                # Temp tables are part of the transaction: rolling back removes them.
                 conn.rollback()
-        return out
+
+    def _lead_side(self, where: _Where, check: Check) -> dict[str, Any]:
+        """Funnels, events, campaigns, the rubric check, and the deals collateral was used in."""
+        with self._snapshot() as conn:
+            users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
+                text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
+            events = {r.id: dict(r._mapping) for r in conn.execute(text(
+                "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
+            self._stage_table(conn)
+            check()
+            self._lead_table(conn, where)
+            cube = self._cube(conn)
+            check()
+            out = self._events(conn, cube, events, users)
+            out["rubric_check"] = self._rubric_check(conn, cube)
+            check()
+            out["_deals"] = self._deals(conn, where)
+            return out
+
+    def _records_side(self, where: _Where, filters: InsightFilters, as_of: dt.date,
+                      check: Check) -> dict[str, Any]:
+        """Collateral use, ratings and votes, the voice of the customer, requests."""
+        with self._snapshot() as conn:
+            self._debrief_table(conn, where)
+            check()
+            out = self._collateral(conn, where, as_of)
+            check()
+            out.update(self._voice(conn))
+            out["requests"] = self._requests(conn, where, filters, as_of)
+            return out
 
     def debriefs_behind(
         self,
@@ -325,7 +356,7 @@ class InsightsQueries:
         clause, params = where.sql(statement)
         conn.execute(clause, params)
 
-    def _cube(self, conn: Connection) -> list[Any]:
+    def _cube(self, conn: Connection) -> list[_CubeRow]:
         """Leads counted by event, grade, qualification and rubric version, with how many
         reached each stage: the one scan that the funnel, grade mix and rubric check share."""
         return [_CubeRow(*r) for r in conn.exec_driver_sql(
@@ -357,7 +388,7 @@ class InsightsQueries:
     def _events(
         self,
         conn: Connection,
-        where: _Where,
+        cube: Sequence[_CubeRow],
         events: Mapping[str, Mapping[str, Any]],
         users: Mapping[str, Mapping[str, Any]],
     ) -> dict[str, Any]:
@@ -375,7 +406,7 @@ class InsightsQueries:
                 }
             return per_event[event_id]
 
-        for r in self._lead_cube:
+        for r in cube:
             e = event_entry(r.event_id)
             funnel = e["funnel"]
             funnel["captured"] += r.n
@@ -445,7 +476,7 @@ class InsightsQueries:
 
     # -- rubric check -------------------------------------------------------------------------
 
-    def _rubric_check(self, conn: Connection) -> list[dict[str, Any]]:
+    def _rubric_check(self, conn: Connection, cube: Sequence[_CubeRow]) -> list[dict[str, Any]]:
         rubric_names = {r.id: r.name for r in conn.execute(
             text("SELECT id, name FROM rec_rubric WHERE deleted = 0"))}
         groups: dict[tuple[str | None, int | None], dict[str, Any]] = {}
@@ -473,7 +504,7 @@ class InsightsQueries:
             for stage in ("meeting", "opportunity", "won"):
                 acc[stage] += getattr(r, stage)
 
-        for r in self._lead_cube:
+        for r in cube:
             g = entry(r.rubric_id, r.rubric_version)
             add(g["by_grade"], r.grade, r)
             add(g["by_qualified"], "qualified" if r.qualified else "not_qualified", r)
@@ -555,31 +586,6 @@ class InsightsQueries:
                 it["not_helped"] += not_helped
                 if outcome:
                     it["debrief_outcomes"][outcome] = debriefs
-        # The deals an item was used in: leads named by a use, by the debrief a use names, or
-        # by a debrief that lists the item; their outcomes come from all of each lead's history.
-        deals_sql = (
-            "WITH deal(cid, lead_id) AS ("
-            f"SELECT u.collateral_id, u.lead_id FROM rec_collateral_usage u WHERE {use} "
-            "AND u.lead_id IS NOT NULL "
-            "UNION SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
-            f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {use} "
-            "AND db.deleted = 0 AND db.lead_id IS NOT NULL "
-            "UNION SELECT cid, lead_id FROM ins_used WHERE lead_id IS NOT NULL) "
-            "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
-            "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
-            "SUM(CASE WHEN s.stage >= 4 THEN s.won_amount ELSE 0 END) AS amount "
-            "FROM deal LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id "
-            # Excluding the few deleted leads is far cheaper than looking up every live one.
-            "WHERE deal.lead_id NOT IN (SELECT id FROM rec_lead WHERE deleted = 1) "
-            "GROUP BY deal.cid"
-        )
-        for r in _rows(conn, where, deals_sql):
-            it = item(r.cid)
-            if it is not None:
-                it["deals"], it["deals_won"], it["deals_lost"] = (
-                    int(r.deals), int(r.won or 0), int(r.lost or 0))
-                it["deals_won_amount"] = money(r.amount)
-
         stale_before = (as_of - dt.timedelta(days=STALE_DAYS)).isoformat()
         stale = sorted(
             (
@@ -605,6 +611,35 @@ class InsightsQueries:
             "collateral_top": top,
             "collateral_bottom": bottom,
             "collateral_stale": stale,
+        }
+
+    def _deals(self, conn: Connection, where: _Where) -> dict[str, dict[str, Any]]:
+        """The deals each item was used in: leads named by a use, by the debrief a use names,
+        or by a submitted debrief that lists the item; won and lost from each lead's outcomes."""
+        use = where.usage("u")
+        deals_sql = (
+            "WITH deal(cid, lead_id) AS ("
+            f"SELECT u.collateral_id, u.lead_id FROM rec_collateral_usage u WHERE {use} "
+            "AND u.lead_id IS NOT NULL "
+            "UNION SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
+            f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {use} "
+            "AND db.deleted = 0 AND db.lead_id IS NOT NULL "
+            "UNION SELECT json_extract(j.value, '$.collateral_id'), d.lead_id FROM rec_debrief d, "
+            f"json_each({_JSON_ARRAY.format(c='d.collateral_used')}) j "
+            f"WHERE {where.debriefs('d')} AND d.lead_id IS NOT NULL "
+            "AND typeof(j.key) = 'integer' AND j.type = 'object') "
+            "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
+            "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
+            "SUM(CASE WHEN s.stage >= 4 THEN s.won_amount ELSE 0 END) AS amount "
+            "FROM deal LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id "
+            # Excluding the few deleted leads is far cheaper than looking up every live one.
+            "WHERE deal.lead_id NOT IN (SELECT id FROM rec_lead WHERE deleted = 1) "
+            "GROUP BY deal.cid"
+        )
+        return {
+            r.cid: {"deals": int(r.deals), "deals_won": int(r.won or 0),
+                    "deals_lost": int(r.lost or 0), "deals_won_amount": money(r.amount)}
+            for r in _rows(conn, where, deals_sql)
         }
 
     # -- voice of the customer ----------------------------------------------------------------

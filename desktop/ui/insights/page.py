@@ -141,6 +141,9 @@ class InsightsPage(Page):
             .replace("%2", f"{(figures.get('voice') or {}).get('debriefs', 0):,}")
             .replace("%3", f"{len(figures.get('collateral') or {}):,}")
             .replace("%4", str(figures.get("as_of"))))
+        if not totals.get("captured") and not figures.get("collateral"):
+            self.status_label.setText(self.status_label.text() + " · " + self.tr(
+                "Nothing here yet: capture leads, file debriefs or sync, and the figures fill in."))
         self.export_button.setEnabled(True)
         self.figures_shown.emit(figures)
 

@@ -244,3 +244,30 @@ def test_odd_stored_lists_are_skipped_not_fatal(insights, store):
     assert figures["collateral"][C1]["helped"] == 3
     assert len(insights.debriefs_behind(InsightFilters(), "objections", "Price")) == 3
     assert len(insights.debriefs_behind(InsightFilters(), "helped", C1)) == 3
+
+
+def test_a_cancelled_computation_stops_and_the_next_one_is_whole(insights):
+    class Stop(Exception):
+        pass
+
+    calls = []
+
+    def check():
+        calls.append(1)
+        if len(calls) >= 2:
+            raise Stop()
+
+    with pytest.raises(Stop):
+        insights.compute(check=check)
+    assert compute(insights)["funnel"] == EXPECTED_FUNNEL
+
+
+def test_computations_at_the_same_time_do_not_mix(insights):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        runs = [pool.submit(compute, insights, event_ids=(E1,) if n % 2 else ()) for n in range(8)]
+        results = [r.result() for r in runs]
+    for n, figures in enumerate(results):
+        expected = {"Expo North": EXPECTED_FUNNEL["Expo North"]} if n % 2 else EXPECTED_FUNNEL
+        assert figures["funnel"] == expected
