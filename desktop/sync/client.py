@@ -364,7 +364,7 @@ class HubClient:
             raise
         return True
 
-    def put_blob(self, sha256: str, data: bytes) -> None:
+    def put_blob(self, sha256: str, data: bytes | BinaryIO) -> None:
         self._send(
             "PUT", f"/blobs/{sha256}", body=data,
             headers={"Content-Type": "application/octet-stream"},

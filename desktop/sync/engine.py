@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from desktop.store.syncing import OutboxEntry, SyncStore
 from desktop.sync.blobs import BlobCache
@@ -70,6 +70,7 @@ class SyncEngine:
     ) -> None:
         self.store = store
         self.files = files
+        self.uploaded_bytes = 0
         self.client = client
         self.blobs = blobs
         self.pull_limit = pull_limit
@@ -133,7 +134,7 @@ class SyncEngine:
                 break
             if careful_until and batch[-1].seq >= int(careful_until):
                 self.store.set("careful_until_seq", None)
-            self._upload_files(batch)
+            self._upload_files(batch, emit)
             try:
                 answer = self.client.push(client_id, [e.mutation() for e in batch])
             except PayloadTooLarge as exc:
@@ -159,8 +160,10 @@ class SyncEngine:
             done += len(batch)
             emit(Progress("push", done, max(waiting, done)))
 
-    def _upload_files(self, batch: list[OutboxEntry]) -> None:
-        """Files a collateral change names must be on the hub before the change is."""
+    def _upload_files(self, batch: list[OutboxEntry], emit: ProgressSink) -> None:
+        """Files a collateral change names must be on the hub before the change is: `HEAD`
+        first, then the file streamed from disk with progress (never read whole into memory).
+        An upload cut short is sent again at the next cycle; the `HEAD` skips finished ones."""
         if self.blobs is None:
             return
         for sha in self.store.blobs_named_by(batch):
@@ -168,7 +171,13 @@ class SyncEngine:
             if path is None:
                 continue  # the hub rejects the change if it lacks the file; the user sees why
             if not self.client.blob_exists(sha):
-                self.client.put_blob(sha, path.read_bytes())
+                size = path.stat().st_size
+                emit(Progress("upload", 0, size))
+                with path.open("rb") as fh:
+                    reader = UploadReader(fh, size, lambda done, size=size: emit(
+                        Progress("upload", done, size)))
+                    self.client.put_blob(sha, reader)  # type: ignore[arg-type]  # file-like
+                self.uploaded_bytes += reader.sent
 
     # -- pull ----------------------------------------------------------------------------
 
@@ -271,6 +280,32 @@ class SyncEngine:
         hub = self.client.digest()
         count, value = self.store.local_digest()
         return hub.count == count and hub.hash == value
+
+
+class UploadReader:
+    """A file body for `PUT` that reports how much was read; seekable, so a retried request
+    starts the body again from the beginning."""
+
+    def __init__(self, fh: BinaryIO, size: int, progress: Callable[[int], None]) -> None:
+        self._fh = fh
+        self._size = size
+        self._progress = progress
+        self.sent = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def read(self, n: int = -1) -> bytes:
+        chunk = self._fh.read(n)
+        self.sent += len(chunk)
+        self._progress(self._fh.tell())
+        return chunk
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._fh.seek(offset, whence)
 
 
 def _check_cancel(cancel: Cancel | None) -> None:

@@ -59,7 +59,7 @@ class CycleReport:
 
 @dataclass(frozen=True)
 class Progress:
-    """What a running cycle is doing: `stage` is push, pull, blobs or check."""
+    """What a running cycle is doing: `stage` is push, upload, pull, blobs or check."""
 
     stage: str
     done: int = 0

@@ -92,6 +92,7 @@ class SyncStatusWidget(QWidget):
             self.bar.setRange(0, 0)  # busy indicator
         stage = {
             "push": self.tr("Sending changes…"),
+            "upload": self.tr("Sending files…"),
             "pull": self.tr("Fetching changes…"),
             "blobs": self.tr("Fetching files…"),
             "check": self.tr("Checking…"),

@@ -216,3 +216,23 @@ def test_a_rep_opens_an_item_in_review_by_downloading_it_on_demand(qtbot, device
     assert missing == []
     assert opened[0].read_bytes() == SHEET.read_bytes()
     assert rita.cached(SHEET)
+
+
+def test_files_go_up_before_their_items_streamed_with_progress_and_only_once(tmp_path, device, live_hub):
+    mia = device("mia@example.com")
+    big = tmp_path / "big-deck.pdf"
+    big.write_bytes(os.urandom(3 * 1024 * 1024 + 17))  # not a real PDF: published without text
+    first = publish(mia, big, title="Big deck", kind="deck")
+    progress = []
+    report = mia.engine.run_cycle(progress=progress.append)
+    assert report.outcome is Outcome.OK and report.applied == 1, report.message
+    uploads = [p for p in progress if p.stage == "upload"]
+    assert uploads[0].done == 0 and uploads[-1].done == uploads[-1].total == big.stat().st_size
+    assert len(uploads) > 3  # reported as it went, not only at the end
+    sha = hashlib.sha256(big.read_bytes()).hexdigest()
+    assert any(live_hub.blobs_dir.rglob(sha))  # the hub stored it
+    assert mia.engine.uploaded_bytes == big.stat().st_size
+    # A new version naming the same file: the HEAD finds it, nothing is sent again.
+    mia.library.new_version(first, {"status": "approved"})
+    mia.sync()
+    assert mia.engine.uploaded_bytes == big.stat().st_size
