@@ -41,7 +41,8 @@ from fieldnote.ids import new_id
 from fieldnote.kinds import DEBRIEF_OUTCOMES
 
 READERS = ("marketer", "manager", "admin")
-REASON_EDITORS = ("marketer", "admin")
+REASON_EDITORS = ("marketer",)  # the hub accepts reason lists from marketers only
+FILERS = ("rep", "marketer")  # who the hub accepts debriefs from
 DATE_RANGES = (("Any time", 0), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
                ("Last 365 days", 365))
 
@@ -88,6 +89,8 @@ class DebriefsPage(Page):
         self.new_button.clicked.connect(self.create_new)
         for button in (self.reasons_button, self.digest_button, self.new_button):
             self.header_actions.addWidget(button)
+        if self.services.role not in FILERS:
+            self.new_button.hide()
 
     def _combo(self, first: str) -> QComboBox:
         combo = QComboBox()
@@ -336,6 +339,8 @@ class DebriefsPage(Page):
     # -- the form ------------------------------------------------------------------------
 
     def create_new(self) -> None:
+        if self.services.role not in FILERS:
+            return  # managers and admins read debriefs; the hub would refuse theirs
         self._open_form(new_id(), None)
 
     def open_draft(self, record_id: str) -> None:

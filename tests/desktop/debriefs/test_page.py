@@ -230,3 +230,16 @@ def test_discarding_a_draft_removes_it_and_queues_the_delete(qtbot, services, st
     qtbot.waitUntil(lambda: page.model.row_of(rid) < 0)
     assert page.form is None
     assert [e["op"] for e in store.outbox_entries()] == ["upsert", "delete"]
+
+
+def test_a_manager_reads_debriefs_but_has_no_new_button(qtbot, store, tmp_path, qapp):
+    from tests.desktop.debriefs.conftest import make_services
+
+    services = make_services(store, tmp_path, {**MARKETER, "role": "manager"})
+    try:
+        page = make_page(qtbot, services)
+        assert page.new_button.isHidden()
+        page.create_new()
+        assert page.form is None
+    finally:
+        services.tasks.shutdown()
