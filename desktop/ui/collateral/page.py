@@ -637,11 +637,7 @@ class CollateralPage(Page):
     def _on_requests_clicked(self) -> None:
         dialog = RequestsDialog(self._load_requests, self.marketer, self)
         dialog.answer_requested.connect(lambda row, status, d=dialog: self._answer(d, row, status))
-        if not self.marketer:
-            dialog.layout().addWidget(self.request_button)
         dialog.exec()
-        if not self.marketer:
-            self.header_actions.addWidget(self.request_button)
 
     def _answer(self, requests: RequestsDialog, row: dict[str, Any], status: str) -> None:
         items = {r["id"]: r["title"] for r in self.library.visible_items()}

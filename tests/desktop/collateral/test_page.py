@@ -192,3 +192,26 @@ def test_sharing_with_a_lead_opens_a_mail_draft_and_records_the_use(qtbot, tmp_p
     qtbot.waitUntil(lambda: page.library.usage_summary(cid) == {"shared": 1})
     [usage] = store.all("collateral_usage")
     assert (usage["lead_id"], usage["author_id"]) == (lead, REP["id"])
+
+
+def test_the_marketing_queue_lists_open_requests_soonest_first_and_answers_them(qtbot, store, marketer_page):
+    from desktop.ui.collateral.requests import RequestsDialog
+
+    rep = "01972fe0-5340-71d6-bbf1-76e0aa9d21de"
+    received(store, "user", id=rep, name="Remy Rep", role="rep")
+    late = received(store, "collateral_request", title="Later", needed_by="2027-03-01", status="open",
+                    author_id=rep)
+    received(store, "collateral_request", title="Soon", needed_by="2027-01-10", status="accepted",
+             author_id=rep)
+    received(store, "collateral_request", title="Done", status="delivered", author_id=rep)
+    dialog = RequestsDialog(marketer_page._load_requests, True, marketer_page)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Soon", "Later"]
+    assert model.index(1, 4).data() == "Remy Rep"
+    ModelTester(qtbot).check(model, force_py=True)
+    dialog.table.setCurrentIndex(model.index(1, 0))
+    assert dialog.buttons["declined"].isEnabled()
+    with qtbot.waitSignal(dialog.answer_requested) as asked:
+        dialog.buttons["declined"].click()
+    assert (asked.args[0]["id"], asked.args[1]) == (late, "declined")
