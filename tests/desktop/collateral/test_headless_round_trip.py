@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from resources.paths import resource_path
 
@@ -45,4 +46,4 @@ def test_publish_sync_and_list_headless(tmp_path, live_hub):
     sha = hashlib.sha256(PDF.read_bytes()).hexdigest()
     assert (item["id"], item["title"], item["kind"], item["status"], item["sha256"], item["cached"]) == (
         cid, "Mercy Valley case study", "case_study", "approved", sha, True)
-    assert open(item["path"], "rb").read() == PDF.read_bytes()
+    assert Path(item["path"]).read_bytes() == PDF.read_bytes()
