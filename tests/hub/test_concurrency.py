@@ -40,7 +40,7 @@ def test_concurrent_pushes_lose_nothing_and_pulls_converge(hub: LiveHub) -> None
         rnd = random.Random(n)
         known = {e: 0 for e in events}
         try:
-            start.wait()
+            start.wait(timeout=60)
             last_version = 0
             for round_ in range(ROUNDS):
                 batch = [mutation("event", e, {rnd.choice(FIELDS): f"c{n}-r{round_}-{i}"},
@@ -61,7 +61,7 @@ def test_concurrent_pushes_lose_nothing_and_pulls_converge(hub: LiveHub) -> None
     def pull() -> None:
         cursor = None
         try:
-            start.wait()
+            start.wait(timeout=60)
             while not done.is_set():
                 changes, cursor = watcher.pull_all(cursor, limit=7)
                 puller_view.update(changes)
