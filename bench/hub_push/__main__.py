@@ -1,4 +1,5 @@
-"""Push 10,000 leads to a real hub (one client in batches of 500, then 50 concurrent clients),
+"""Push 10,000 leads to a real hub (one client in batches of 500, then 50 concurrent clients
+with 200 each at once, then the same clients in pushes of 20),
 pull them with a fresh client, and insert the same rows with plain SQLAlchemy Core in one
 transaction as the baseline; on SQLite, and on PostgreSQL when it answers.
 
@@ -172,6 +173,24 @@ def run_suite(name: str, db_url: str, base_url: str, leads: int, clients: int) -
             for t in threads:
                 t.join()
             many_total = time.perf_counter() - started
+            # The same clients syncing small backlogs (20 leads a push) over and over.
+            small_loads = [[mutations_for(rnd, 20, 3 * leads + c * share + i * 20)
+                            for i in range(share // 20)] for c in range(clients)]
+            small: list[float] = []
+            gate2 = threading.Barrier(clients)
+
+            def small_client(c: int) -> None:
+                gate2.wait()
+                for batch in small_loads[c]:
+                    small.append(push(sessions[c], hub.url, batch))
+
+            threads = [threading.Thread(target=small_client, args=(c,)) for c in range(clients)]
+            started = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            small_total = time.perf_counter() - started
         finally:
             hub.stop()
         raw = baseline(base_url, [lead_fields(rnd, i) for i in range(leads)])
@@ -186,6 +205,9 @@ def run_suite(name: str, db_url: str, base_url: str, leads: int, clients: int) -
     print(f"push      {clients} clients x {share} leads at once: "
           f"{leads / many_total:,.0f} leads/s; request p50 {statistics.median(many) * 1000:.0f} ms, "
           f"p95 {pct(many, 0.95) * 1000:.0f} ms")
+    print(f"push      {clients} clients x {share // 20} pushes of 20 leads: "
+          f"{share // 20 * 20 * clients / small_total:,.0f} leads/s; request p50 "
+          f"{statistics.median(small) * 1000:.0f} ms, p95 {pct(small, 0.95) * 1000:.0f} ms")
     print(f"pull      fresh client, pages of 1000:  {pulled:,} records in {pull_total:.2f} s = "
           f"{pulled / pull_total:,.0f} records/s ({pages} pages)")
 
