@@ -167,9 +167,9 @@ def main() -> int:
                 lambda c=criteria: debriefs.ids(c),
                 lambda s=sql, p=params: raw.execute(s, p).fetchall(), args.runs)))
 
-        print(line("form look-ups (accounts, objections, ...)", timed(lambda: (
-            debriefs.accounts(), debriefs.tag_values("objections"), debriefs.tag_values("competitors"),
-            debriefs.reason_lists(), debriefs.collateral_titles()), 10)))
+        print(line("form open: reason lists + library (UI thread)", timed(lambda: (
+            debriefs.reason_lists(), debriefs.collateral_titles()), 20)))
+        print(line("form completions (parallel lane)", timed(debriefs.completions, 10)))
 
         draft = new_id()
         values = {"account": "Bench Co", "call_date": "2026-11-20", "objections": ["Price"],

@@ -404,6 +404,14 @@ class DebriefStore:
             names = conn.execute(select(query.subquery().c.name).limit(COMPLETION_LIMIT)).scalars()
             return sorted({n for n in names if n}, key=str.casefold)
 
+    def completions(self) -> dict[str, list[str]]:
+        """What the form's completers offer: accounts, objections and competitors filed so far.
+
+        This reads every debrief; views load it off the UI thread.
+        """
+        return {"accounts": self.accounts(), "objections": self.tag_values("objections"),
+                "competitors": self.tag_values("competitors")}
+
     def tag_values(self, field_name: str) -> list[str]:
         """Every value filed so far in a tag field (objections, competitors, why_buy, why_not)."""
         if field_name not in ("objections", "competitors", "why_buy", "why_not"):

@@ -75,6 +75,7 @@ class DebriefForm(QWidget):
         self._dirty = False
         self._loading = True
         self._pending_saves = 0
+        self.completions_loaded = False
         self._errors: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}
         self._build()
@@ -236,13 +237,21 @@ class DebriefForm(QWidget):
         self._row += 3
 
     def _load_lookups(self) -> None:
-        self._account_model.setStringList(self.debriefs.accounts())
-        self.objections.set_suggestions(self.debriefs.tag_values("objections"))
-        self.competitors.set_suggestions(self.debriefs.tag_values("competitors"))
+        # Completions read every debrief filed so far: the parallel lane fetches them while the
+        # rep starts typing. Reason lists and the library are small and needed to show values.
+        debriefs = self.debriefs
+        task = self.services.tasks.run("debrief completions", lambda _ctx: debriefs.completions())
+        task.finished.connect(self._on_completions_loaded)
         lists = self.debriefs.reason_lists()
         self.why_buy.set_reasons(lists.get("why_buy", []), [])
         self.why_not.set_reasons(lists.get("why_not", []), [])
         self.collateral_used.set_library(self.debriefs.collateral_titles())
+
+    def _on_completions_loaded(self, found: dict[str, list[str]]) -> None:
+        self._account_model.setStringList(found.get("accounts", []))
+        self.objections.set_suggestions(found.get("objections", []))
+        self.competitors.set_suggestions(found.get("competitors", []))
+        self.completions_loaded = True
 
     def apply_reason_lists(self, lists: dict[str, list[str]]) -> None:
         """Marketing changed a reason list: show the new one, keep what is ticked."""

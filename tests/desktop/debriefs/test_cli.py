@@ -43,10 +43,13 @@ def test_add_queues_good_debriefs_and_reports_bad_ones_by_index_field_and_reason
     assert rows[0]["collateral_used"] == GOOD["collateral_used"]
 
 
-def test_add_of_one_object_from_stdin_exits_zero(tmp_path):
+def test_add_of_one_object_from_stdin_exits_zero_and_list_prints_a_table(tmp_path):
     result = fieldnote("debriefs", "add", "--json", "-", data_dir=tmp_path / "d", stdin=json.dumps(GOOD))
     assert result.returncode == 0, result.stderr
     assert "Queued 1 debrief" in result.stdout
+    table = fieldnote("debriefs", "list", data_dir=tmp_path / "d")
+    assert table.returncode == 0
+    assert "Acme Freight" in table.stdout and "1 debrief(s)" in table.stdout
 
 
 def test_a_file_that_is_not_json_is_a_clear_error(tmp_path):
@@ -56,13 +59,6 @@ def test_a_file_that_is_not_json_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     assert "is not JSON" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_list_without_json_prints_a_table(tmp_path):
-    fieldnote("debriefs", "add", "--json", "-", data_dir=tmp_path / "d", stdin=json.dumps(GOOD))
-    result = fieldnote("debriefs", "list", data_dir=tmp_path / "d")
-    assert result.returncode == 0
-    assert "Acme Freight" in result.stdout and "1 debrief(s)" in result.stdout
 
 
 def test_export_writes_json_and_a_pdf_holding_the_fields(tmp_path):

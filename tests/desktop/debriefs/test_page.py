@@ -243,3 +243,18 @@ def test_a_manager_reads_debriefs_but_has_no_new_button(qtbot, store, tmp_path, 
         assert page.form is None
     finally:
         services.tasks.shutdown()
+
+
+def test_the_form_completes_accounts_and_tags_filed_before(qtbot, services, store, debriefs):
+    store.save("lead", {"last_name": "Okafor", "company": "Zenith Labs", "captured_at": "2026-11-01T10:00:00Z"})
+    debriefs.submit(new_id(), debrief(objections=["Security review"], competitors=["Omega"]), REP["id"])
+    page = make_page(qtbot, services)
+    page.create_new()
+    form = page.form
+    qtbot.waitUntil(lambda: form.completions_loaded)
+    assert form._account_model.stringList() == ["Acme Freight", "Zenith Labs"]
+    form.objections.setText("Price, secu")
+    completer = form.objections.completer()
+    completer.setCompletionPrefix(completer.splitPath(form.objections.text())[0])
+    assert completer.currentIndex().data() == "Security review"
+    assert completer.currentCompletion() == "Price, Security review, "
