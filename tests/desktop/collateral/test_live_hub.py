@@ -236,3 +236,50 @@ def test_files_go_up_before_their_items_streamed_with_progress_and_only_once(tmp
     mia.library.new_version(first, {"status": "approved"})
     mia.sync()
     assert mia.engine.uploaded_bytes == big.stat().st_size
+
+
+def test_a_truncated_download_is_never_opened_and_resumes_to_a_verified_file(qtbot, device, live_hub):
+    from urllib.parse import urlsplit
+
+    from desktop.collateral.cache import blob_dir
+    from desktop.sync.blobs import BlobCache
+    from desktop.sync.client import HubClient
+    from desktop.tasks import TaskRunner
+    from desktop.ui.collateral.files import CollateralFiles
+    from tests.support.fault_proxy import FaultProxy
+
+    mia, rita = device("mia@example.com"), device("rita@example.com")
+    publish(mia, SHEET, title="Draft deck", kind="deck", status="review")
+    mia.sync()
+    rita.sync()
+    cut = {"on": True}
+
+    def policy(line: str, _headers: dict, _body: bytes = b"") -> str:
+        return "truncate" if cut["on"] and line.startswith("GET /v1/blobs/") else "pass"
+
+    hub = urlsplit(live_hub.url)
+    proxy = FaultProxy((hub.hostname, hub.port), policy=policy).start()
+    client = HubClient(proxy.url, live_hub.token_for("rita@example.com"), retries=0, read_timeout=10)
+    hub_blobs = BlobCache(blob_dir(rita.data_dir), client)
+    tasks = TaskRunner()
+    files = CollateralFiles(open_file_cache(rita.data_dir), blob_dir(rita.data_dir), tasks,
+                            connect=lambda: hub_blobs)
+    sha = hashlib.sha256(SHEET.read_bytes()).hexdigest()
+    size = SHEET.stat().st_size
+    try:
+        opened, missing = [], []
+        files.fetch(sha, size, on_ready=opened.append, on_missing=missing.append)
+        qtbot.waitUntil(lambda: bool(opened or missing), timeout=20_000)
+        assert opened == [] and "interrupted" in missing[0]
+        # What arrived waits as .part (a name nobody opens) to be resumed; no file is handed out.
+        assert (blob_dir(rita.data_dir) / f"{sha}.part").stat().st_size < size
+        assert not (blob_dir(rita.data_dir) / sha).exists()
+        cut["on"] = False
+        files.fetch(sha, size, on_ready=opened.append, on_missing=missing.append)
+        qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+        assert opened[0].read_bytes() == SHEET.read_bytes()
+        assert client.bytes_received < size * 1.05  # resumed, not fetched twice
+    finally:
+        tasks.shutdown()
+        client.close()
+        proxy.stop()
