@@ -60,13 +60,21 @@ def run_trial(data_dir: Path, hub: Any, tag: str, rng: random.Random) -> TrialRe
     result = TrialResult()
     capture = _spawn("-m", "tests.support.capture_loop", str(data_dir), tag)
     assert capture.stdout is not None
-    first = capture.stdout.readline()  # capturing has begun
-    time.sleep(rng.uniform(0.0, 0.5))
+    # Both start together (start-up is most of a process's first second); the sync may find
+    # nothing queued yet, some of the capture, or a lot of it.
+    time.sleep(rng.uniform(0.0, 0.3))
     sync = _spawn("-m", "desktop", "sync", "--data-dir", str(data_dir))
-    time.sleep(rng.uniform(0.3, 1.2))
-    _kill(capture)
-    time.sleep(rng.uniform(0.0, 0.4))
-    result.sync_killed = _kill(sync)
+    first = capture.stdout.readline()  # capturing has begun
+    # Aim the kills at the sync's work, not its start-up: wait until it took a batch.
+    _wait_until_sending(data_dir, sync)
+    moments = sorted([(rng.uniform(0.0, 0.6), "capture"), (rng.uniform(0.0, 0.6), "sync")])
+    start = time.monotonic()
+    for at, which in moments:
+        time.sleep(max(0.0, start + at - time.monotonic()))
+        if which == "capture":
+            _kill(capture)
+        else:
+            result.sync_killed = _kill(sync)
     result.sync_exit = sync.returncode
     acked: dict[str, str | None] = {}
     assert sync.stdout is not None
@@ -82,6 +90,24 @@ def run_trial(data_dir: Path, hub: Any, tag: str, rng: random.Random) -> TrialRe
     settle(data_dir)
     compare(data_dir, hub, tag, acked, result)
     return result
+
+
+def _wait_until_sending(data_dir: Path, sync: subprocess.Popen[str], limit_s: float = 15.0) -> None:
+    import sqlite3
+
+    deadline = time.monotonic() + limit_s
+    db = data_dir / "fieldnote.sqlite3"
+    while time.monotonic() < deadline and sync.poll() is None:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            sending = conn.execute("SELECT 1 FROM outbox WHERE sent = 1 LIMIT 1").fetchone()
+        except sqlite3.OperationalError:
+            sending = None
+        finally:
+            conn.close()
+        if sending:
+            return
+        time.sleep(0.01)
 
 
 def settle(data_dir: Path, attempts: int = 3) -> None:
