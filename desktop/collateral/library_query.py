@@ -49,7 +49,7 @@ class Facets:
 class Notice:
     """Something the user should be told after a sync (shown once)."""
 
-    kind: str  # removed | request
+    kind: str  # removed | request (a rep's own, answered) | new_request (marketing's queue)
     record_id: str
     text: str
 

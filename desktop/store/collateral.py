@@ -451,6 +451,17 @@ class CollateralLibrary:
                 {"cid": collateral_id}).mappings().all()
         return [dict(r) for r in rows]
 
+    def item_detail(self, collateral_id: str, user_id: str | None, *,
+                    with_usage: bool = False) -> dict[str, Any]:
+        """What the side panel shows beside the row: feedback, this user's rating, and (for
+        marketing) use counts."""
+        mine = self.my_feedback(collateral_id, user_id)
+        return {
+            "feedback": self.feedback(collateral_id),
+            "my_rating": (mine or {}).get("rating"),
+            "usage": self.usage_summary(collateral_id) if with_usage else {},
+        }
+
     def usage_summary(self, collateral_id: str) -> dict[str, int]:
         with self.engine.connect() as conn:
             rows = conn.execute(text(
@@ -491,7 +502,8 @@ class CollateralLibrary:
 
     # -- notices after a sync ------------------------------------------------------------
 
-    def take_notices(self, user_id: str | None, today: str | None = None) -> list[Notice]:
+    def take_notices(self, user_id: str | None, today: str | None = None, *,
+                     marketing: bool = False) -> list[Notice]:
         """What changed for this user since the last call: items that left the library
         (retired, expired, withdrawn) and status changes of their own requests.
 
@@ -521,6 +533,16 @@ class CollateralLibrary:
             statuses = {rid: r.get("status") for rid, r in mine.items()}
             if seen != statuses:
                 self._set_mark("", "request_status", statuses)
+        if marketing:
+            # Marketing hears of requests that reached its queue since it last looked.
+            queue = {r["id"]: r["title"] for r in self.requests(statuses=("open",))
+                     if r.get("author_id") != user_id}
+            known = self._get_mark("", "queue_seen")
+            if isinstance(known, list):
+                notices.extend(Notice("new_request", rid, title)
+                               for rid, title in queue.items() if rid not in set(known))
+            if not isinstance(known, list) or set(known) != set(queue):
+                self._set_mark("", "queue_seen", sorted(queue))
         return notices
 
     def _replaced(self, ids: Sequence[str]) -> set[str]:

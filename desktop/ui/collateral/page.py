@@ -354,17 +354,17 @@ class CollateralPage(Page):
             self.detail.show_item(None, thumbnail=None)
             return
         index = self.grid.currentIndex()
-        user_id = self.services.user.get("id")
-        mine = self.library.my_feedback(row["id"], user_id)
+        extra = self.library.item_detail(row["id"], self.services.user.get("id"),
+                                         with_usage=self.marketer)
         self.detail.show_item(
             row,
             thumbnail=index.data(ThumbnailRole),
             title_html=row.get("_title_html") or "",
             snippet_html=row.get("_snippet_html") or "",
             marketer=self.marketer,
-            my_rating=(mine or {}).get("rating"),
-            feedback=self.library.feedback(row["id"]),
-            usage=self.library.usage_summary(row["id"]) if self.marketer else None,
+            my_rating=extra["my_rating"],
+            feedback=extra["feedback"],
+            usage=extra["usage"],
             offline=index.data(OfflineRole) or ("", None),
             can_download=self.files.can_download(),
         )
@@ -664,8 +664,9 @@ class CollateralPage(Page):
         self._take_notices()
 
     def _take_notices(self) -> None:
-        library, user_id = self.library, self.services.user.get("id")
-        task = self.services.tasks.write("collateral notices", lambda _ctx: library.take_notices(user_id))
+        library, user_id, marketing = self.library, self.services.user.get("id"), self.marketer
+        task = self.services.tasks.write(
+            "collateral notices", lambda _ctx: library.take_notices(user_id, marketing=marketing))
         task.finished.connect(self._show_notices)
 
     def _show_notices(self, notices: list) -> None:
@@ -676,6 +677,8 @@ class CollateralPage(Page):
             if n.kind == "removed":
                 lines.append(self.tr("“%1” was retired or expired and is no longer offered.").replace(
                     "%1", html.escape(n.text)))
+            elif n.kind == "new_request":
+                lines.append(self.tr("New request for material: “%1”").replace("%1", html.escape(n.text)))
             else:
                 lines.append(self.tr("Your request %1").replace("%1", html.escape(n.text)))
         if len(notices) > 8:

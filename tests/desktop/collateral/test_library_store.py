@@ -176,3 +176,15 @@ def test_a_new_version_carries_the_metadata_and_counts_up(store, library):
     assert [r["id"] for r in library.history(old)] == [new, old]
     assert titles(library) == ["Deck"]
     assert library.ids(LibraryQuery()) == [new]
+
+
+def test_marketing_hears_of_requests_that_reached_the_queue_once(store, library):
+    me = "01972fde-7e80-7328-a2f3-a964fce864df"
+    received(store, "collateral_request", title="Old request", status="open",
+             author_id="01972fe0-5340-71d6-bbf1-76e0aa9d21de")
+    assert library.take_notices(me, marketing=True) == []
+    received(store, "collateral_request", title="Sheet for the show", status="open",
+             author_id="01972fe0-5340-71d6-bbf1-76e0aa9d21de")
+    notices = library.take_notices(me, marketing=True)
+    assert [(n.kind, n.text) for n in notices] == [("new_request", "Sheet for the show")]
+    assert library.take_notices(me, marketing=True) == []
