@@ -236,7 +236,9 @@ class InsightsQueries:
             item = rest["collateral_detail"].get(cid)
             if item is not None:
                 item.update(figures)
-        return {"filters": filters.as_dict(), "as_of": as_of.isoformat(), **out, **rest}
+        shown = filters.as_dict()
+        shown["rep_name"] = out.pop("_users").get(filters.rep_id or "", {}).get("name")
+        return {"filters": shown, "as_of": as_of.isoformat(), **out, **rest}
 
     @contextmanager
     def _snapshot(self) -> Iterator[Connection]:
@@ -267,6 +269,7 @@ class InsightsQueries:
             out["rubric_check"] = self._rubric_check(conn, cube)
             check()
             out["_deals"] = self._deals(conn, where)
+            out["_users"] = users
             return out
 
     def _records_side(self, where: _Where, filters: InsightFilters, as_of: dt.date,

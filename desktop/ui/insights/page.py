@@ -191,10 +191,7 @@ class InsightsPage(Page):
         """Write the figures on screen as a PDF report, on the parallel lane."""
         if self.figures is None:
             return None
-        figures = dict(self.figures)
-        rep = self.shown_filters.rep_id
-        if rep:
-            figures["filters"] = {**figures.get("filters", {}), "rep_name": self._user_names.get(rep, rep)}
+        figures = self.figures
 
         def write(_ctx: Any) -> str:
             pdf = build_report(figures)

@@ -99,3 +99,17 @@ def test_export_with_a_start_after_the_end_is_a_usage_error(data_dir, tmp_path):
     assert result.returncode == 2
     assert "after the end date" in result.stderr
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_team_and_rep_options_filter_by_name(data_dir):
+    result = fieldnote("insights", "--json", "--team", "west", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert set(json.loads(result.stdout)["funnel"]) == {"Summit South", "(no event)"}
+    result = fieldnote("insights", "--json", "--rep", "ann archer", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures["funnel"]) == {"Expo North", "Cloud Days"}
+    assert figures["filters"]["rep_name"] == "Ann Archer"
+    result = fieldnote("insights", "--json", "--rep", "Nobody", "--data-dir", str(data_dir))
+    assert result.returncode == 1
+    assert "No user named" in result.stderr and "Traceback" not in result.stderr

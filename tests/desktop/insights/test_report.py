@@ -7,7 +7,7 @@ from reportlab.graphics.shapes import Drawing
 
 from desktop.reports.insights import bar_chart, build_report
 from fieldnote.insights import InsightFilters
-from tests.desktop.insights.fixture_data import E1, TODAY
+from tests.desktop.insights.fixture_data import BOB, E1, TODAY
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -50,6 +50,8 @@ def test_the_report_says_what_it_was_filtered_by(insights):
     text = pdf_text(build_report(figures))
     assert "events: Expo North" in text
     assert "Summit South" not in text
+    bob = build_report(insights.compute(InsightFilters(rep_id=BOB, team="west"), today=TODAY))
+    assert "team west; rep Bob Baker" in pdf_text(bob)
 
 
 def test_an_empty_selection_still_makes_a_report(tmp_path):
