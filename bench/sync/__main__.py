@@ -2,8 +2,9 @@
 
 10,000 leads go from device A's store through a hub on loopback into device B's store (push
 time, pull time, leads/s), then 100 of them change and sync incrementally (time and bytes on
-the wire). Printed beside the hub-only push of the same leads measured in the same run (batches
-of 500 straight to the hub's push endpoint, no local store), on a fresh hub each.
+the wire). Printed beside the hub-only push of the same leads measured in the same run (the
+hub benchmark's one client in batches of 500, no local store). Each measurement gets a fresh
+hub running as its own process (`fieldnote-hub serve`), as in the hub's benchmark.
 
 Run: `python -m bench.sync [--leads N] [--changes N]`.
 """
@@ -13,47 +14,55 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-import requests
+PASSWORD = "bench"
+REP = "rep@bench.fieldnote"
+MARKETER = "marketer@bench.fieldnote"
 
 
-def lead_fields(i: int) -> dict:
-    return {
-        "first_name": f"Visitor{i}", "last_name": f"Booth{i}", "company": f"Company {i % 700}",
-        "title": "Head of Data", "email": f"visitor{i}@example.com", "phone": "+1 555 0100",
-        "country": "US", "source": "scan", "captured_at": "2026-11-28T10:00:00Z",
-        "answers": {"budget": "yes", "timeline": "q1"}, "score": i % 120, "grade": "warm",
-        "interests": ["Pipelines", "Dashboards"], "notes": "Met at the booth; wants a demo.",
-    }
+def start_hub(work: Path, users: list[tuple[str, str, str]]) -> Any:
+    """A hub in its own process (as the hub's push benchmark runs it), with `users`."""
+    from bench.hub_push.__main__ import HubProcess
+    from hub import accounts
+    from hub.db.engine import make_engine
+    from hub.db.migrate import upgrade
+
+    work.mkdir(parents=True, exist_ok=True)
+    db_url = f"sqlite:///{work / 'hub.sqlite3'}"
+    engine = make_engine(db_url)
+    upgrade(engine)
+    for email, name, role in users:
+        accounts.add_user(engine, email=email, name=name, role=role, team="east",
+                          password=PASSWORD)
+    engine.dispose()
+    return HubProcess(db_url, work / "blobs")
+
+
+def the_leads(n: int) -> list[dict]:
+    """The very leads the hub's push benchmark sends (same generator, same seed)."""
+    from bench.hub_push.__main__ import lead_fields
+
+    rnd = random.Random(7)
+    return [lead_fields(rnd, i) for i in range(n)]
 
 
 def hub_only_push(work: Path, n: int) -> tuple[float, list[float]]:
-    from fieldnote.ids import new_id
-    from fieldnote.wire import PROTOCOL_HEADER
-    from tests.support.live_hub import start_live_hub
+    """The hub benchmark's one-client push: batches of 500 straight to the push endpoint."""
+    from bench.hub_push.__main__ import mutations_for, push, session
 
-    hub = start_live_hub(work)
+    hub = start_hub(work, [(REP, "Rita Rep", "rep")])
     try:
-        hub.add_user("rep@example.com", "Rita Rep", "rep", team="north")
-        session = requests.Session()
-        session.headers[PROTOCOL_HEADER] = "1"
-        session.headers["Authorization"] = f"Bearer {hub.token_for('rep@example.com')}"
-        client_id = new_id()
-        mutations = [{"mutation_id": new_id(), "kind": "lead", "record_id": new_id(),
-                      "op": "upsert", "base_version": 0, "fields": lead_fields(i),
-                      "made_at": "2026-11-28T10:00:00Z"} for i in range(n)]
-        latencies = []
+        s = session(hub.url, REP)
+        rnd = random.Random(7)
+        batches = [mutations_for(rnd, 500, i * 500) for i in range(n // 500)]
         started = time.perf_counter()
-        for start in range(0, n, 500):
-            t0 = time.perf_counter()
-            answer = session.post(f"{hub.url}/v1/sync/push", json={
-                "client_id": client_id, "mutations": mutations[start:start + 500]}, timeout=120)
-            answer.raise_for_status()
-            latencies.append(time.perf_counter() - t0)
+        latencies = [push(s, hub.url, b) for b in batches]
         return time.perf_counter() - started, latencies
     finally:
         hub.stop()
@@ -65,30 +74,26 @@ def end_to_end(work: Path, n: int, changes: int, rounds: int) -> dict:
     from desktop.sync.engine import SyncEngine
     from desktop.sync.session import build_engine, sign_in
     from desktop.sync.state import CycleReport
-    from tests.support.live_hub import start_live_hub
 
-    hub = start_live_hub(work / "hub")
+    hub = start_hub(work / "hub", [(REP, "Rita Rep", "rep"), (MARKETER, "Mia Marketer", "marketer")])
     out: dict = {}
     try:
-        rep = hub.add_user("rep@example.com", "Rita Rep", "rep", team="north")
-        mkt = hub.add_user("marketer@example.com", "Mia Marketer", "marketer", team="north")
-
-        def device(name: str, user: dict) -> SyncEngine:
+        def device(name: str, email: str) -> SyncEngine:
             data_dir = work / name
             data_dir.mkdir()
             store = open_store(data_dir / DB_FILE)
-            sign_in(data_dir, store, hub.url, user["email"], user["password"])
+            sign_in(data_dir, store, hub.url, email, PASSWORD)
             return build_engine(data_dir, store)
 
-        a, b = device("a", rep), device("b", mkt)
+        a, b = device("a", REP), device("b", MARKETER)
         store_a = a.store.store
         t0 = time.perf_counter()
         from desktop.store.records import spec
 
         ids = []
         with store_a.engine.begin() as conn:
-            for i in range(n):
-                ids.append(store_a.save_in(conn, spec("lead"), lead_fields(i)).record_id)
+            for fields in the_leads(n):
+                ids.append(store_a.save_in(conn, spec("lead"), fields).record_id)
         out["capture_s"] = time.perf_counter() - t0
 
         report = CycleReport()
@@ -159,7 +164,7 @@ def main() -> int:
     inc_s = e2e["inc_total_s"]
     print(f"sync benchmark: {n:,} leads, hub on loopback (SQLite), {os.cpu_count()} CPUs")
     print()
-    print(f"  hub-only push (batches of 500)   {hub_s:7.2f} s   {hub_rate:8.0f} leads/s   "
+    print(f"  hub-only push (hub bench, 500s) {hub_s:7.2f} s   {hub_rate:8.0f} leads/s   "
           f"p50 {statistics.median(latencies) * 1000:.0f} ms per batch")
     print(f"  device A capture (one txn)       {e2e['capture_s']:7.2f} s   (not counted)")
     print(f"  device A push                    {e2e['push_s']:7.2f} s   "
