@@ -97,7 +97,9 @@ class LeadDetail(QWidget):
         self.layout_.addWidget(self.timeline_title)
         self.timeline = QListWidget()
         self.timeline.setObjectName("outcomeTimeline")
-        self.timeline.setMinimumHeight(120)
+        self.timeline.setMinimumHeight(90)
+        self.timeline.setMaximumHeight(170)
+        self.timeline.setWordWrap(True)
         self.layout_.addWidget(self.timeline)
 
         self.outcome_form = QWidget()

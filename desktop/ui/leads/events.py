@@ -247,6 +247,9 @@ class EventsPanel(QWidget):
         }
         self.event_model.reload()
         self.rubric_model.reload()
+        # Events and rubrics are few: fit the columns to what they hold.
+        self.event_view.resizeColumnsToContents()
+        self.rubric_view.resizeColumnsToContents()
 
     def _on_records_changed(self, kind: str, _ids: list) -> None:
         if kind in ("event", "rubric", "user"):

@@ -123,7 +123,7 @@ class LeadListPanel(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 380])
+        splitter.setSizes([780, 360])
         layout.addWidget(splitter, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=150)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -50,8 +51,8 @@ class RubricForm(QWidget):
         self.qualified_label.setObjectName("leadQualified")
         head.addWidget(self.score_label)
         head.addWidget(self.grade_label)
-        head.addStretch(1)
         head.addWidget(self.qualified_label)
+        head.addStretch(1)
         outer.addLayout(head)
         self.missing_label = QLabel()
         self.missing_label.setProperty("role", "muted")
@@ -59,6 +60,7 @@ class RubricForm(QWidget):
         outer.addWidget(self.missing_label)
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setContentsMargins(0, 4, 0, 0)
         outer.addWidget(self.form_host)
         self.empty_label = QLabel(self.tr("This event has no qualification rubric."))
@@ -99,16 +101,16 @@ class RubricForm(QWidget):
             return box
         if q.type == "multi":
             host = QWidget()
-            flow = QHBoxLayout(host)
-            flow.setContentsMargins(0, 0, 0, 0)
+            grid = QGridLayout(host)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setVerticalSpacing(2)
             boxes = []
-            for o in q.options:
+            for i, o in enumerate(q.options):
                 check = QCheckBox(o.label)
                 check.setProperty("value", o.value)
                 check.toggled.connect(self._on_input_changed)
-                flow.addWidget(check)
+                grid.addWidget(check, i // 2, i % 2)
                 boxes.append(check)
-            flow.addStretch(1)
             self._inputs[q.id] = boxes
             return host
         edit = QLineEdit()
