@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.barcodes import IMAGE_SUFFIXES, decode_file
 from desktop.store.leads import LeadBook
+from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_form import RubricForm
 from desktop.ui.leads.scan_field import ScanField
@@ -146,7 +147,7 @@ class CapturePanel(QWidget):
         # -- event and counter --
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Event")))
-        self.event_box = QComboBox()
+        self.event_box = ChoiceBox()
         self.event_box.setMinimumWidth(260)
         self.event_box.currentIndexChanged.connect(self._on_event_box_changed)
         top.addWidget(self.event_box)

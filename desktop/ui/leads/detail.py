@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import LeadBook
+from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.models import STATUS_LABELS, grade_text, person_name, short_time, status_text
 from desktop.ui.services import Services
@@ -105,11 +105,11 @@ class LeadDetail(QWidget):
         self.outcome_form = QWidget()
         form = QFormLayout(self.outcome_form)
         form.setContentsMargins(0, 0, 0, 0)
-        self.status_box = QComboBox()
+        self.status_box = ChoiceBox()
         for status in OUTCOME_STATUSES:
             self.status_box.addItem(status_text(status), status)
         self.status_box.currentIndexChanged.connect(self._update_outcome_fields)
-        self.reason_box = QComboBox()
+        self.reason_box = ChoiceBox()
         self.amount = QLineEdit()
         self.amount.setValidator(QDoubleValidator(0, 1e12, 2, self.amount))
         self.amount.setPlaceholderText(self.tr("Deal amount"))

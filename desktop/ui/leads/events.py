@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.leads import LeadBook
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
+from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_editor import RubricDialog
 from desktop.ui.services import Services
@@ -77,7 +77,7 @@ class EventDialog(QDialog):
         self.ends_on = QLineEdit()
         self.ends_on.setPlaceholderText("YYYY-MM-DD")
         self.campaign_code = QLineEdit()
-        self.rubric = QComboBox()
+        self.rubric = ChoiceBox()
         self.rubric.addItem(self.tr("(no rubric)"), "")
         for r in book.rubrics():
             self.rubric.addItem(f"{r.get('name') or ''}  (v{r.get('version') or 1})", r["id"])

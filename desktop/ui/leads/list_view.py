@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import STATUS_NEW, LeadBook, LeadFilter
+from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.detail import LeadDetail
 from desktop.ui.leads.models import LeadTableModel, status_text
 from desktop.ui.services import Services
@@ -60,22 +61,22 @@ class LeadListPanel(QWidget):
         layout.addLayout(top)
 
         filters = QHBoxLayout()
-        self.event_filter = QComboBox()
+        self.event_filter = ChoiceBox()
         self.event_filter.setMinimumWidth(180)
-        self.grade_filter = QComboBox()
+        self.grade_filter = ChoiceBox()
         self.grade_filter.addItem(self.tr("Any grade"), None)
         for g in GRADES:
             self.grade_filter.addItem(g.capitalize(), g)
-        self.qualified_filter = QComboBox()
+        self.qualified_filter = ChoiceBox()
         self.qualified_filter.addItem(self.tr("Qualified or not"), None)
         self.qualified_filter.addItem(self.tr("Qualified"), True)
         self.qualified_filter.addItem(self.tr("Not qualified"), False)
-        self.status_filter = QComboBox()
+        self.status_filter = ChoiceBox()
         self.status_filter.addItem(self.tr("Any status"), None)
         self.status_filter.addItem(status_text(None), STATUS_NEW)
         for s in OUTCOME_STATUSES:
             self.status_filter.addItem(status_text(s), s)
-        self.owner_filter = QComboBox()
+        self.owner_filter = ChoiceBox()
         self.date_from = QLineEdit()
         self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
         self.date_from.setMaximumWidth(130)

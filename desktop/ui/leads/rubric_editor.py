@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import LeadBook
+from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.services import Services
 from fieldnote.scoring import QUESTION_TYPES, RubricInvalid, parse_rubric
@@ -195,7 +195,7 @@ class RubricDialog(QDialog):
         self.editor = QWidget()
         form = QFormLayout(self.editor)
         self.q_text = QLineEdit()
-        self.q_type = QComboBox()
+        self.q_type = ChoiceBox()
         for t in QUESTION_TYPES:
             self.q_type.addItem(self.tr(TYPE_LABELS[t]), t)
         self.q_answers = QPlainTextEdit()

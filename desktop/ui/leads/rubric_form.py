@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.leads.choice_box import ChoiceBox
 from fieldnote.scoring import Question, Rubric, Score, score
 
 
@@ -88,7 +89,7 @@ class RubricForm(QWidget):
 
     def _input_for(self, q: Question) -> QWidget:
         if q.type in ("single", "yesno"):
-            box = QComboBox()
+            box = ChoiceBox()
             box.addItem("", None)
             if q.type == "single":
                 for o in q.options:
@@ -107,10 +108,9 @@ class RubricForm(QWidget):
             boxes = []
             for i, o in enumerate(q.options):
                 check = QCheckBox(o.label)
-                check.setProperty("value", o.value)
                 check.toggled.connect(self._on_input_changed)
                 grid.addWidget(check, i // 2, i % 2)
-                boxes.append(check)
+                boxes.append((check, o.value))
             self._inputs[q.id] = boxes
             return host
         edit = QLineEdit()
@@ -131,7 +131,7 @@ class RubricForm(QWidget):
                 if value is not None:
                     out[qid] = value
             elif isinstance(widget, list):
-                chosen = [str(c.property("value")) for c in widget if c.isChecked()]
+                chosen = [value for c, value in widget if c.isChecked()]
                 if chosen:
                     out[qid] = chosen
             else:
@@ -154,7 +154,7 @@ class RubricForm(QWidget):
         answers = answers or {}
         for qid, widget in self._inputs.items():
             value = answers.get(qid)
-            widget_list = widget if isinstance(widget, list) else [widget]
+            widget_list = [c for c, _v in widget] if isinstance(widget, list) else [widget]
             for w in widget_list:
                 w.blockSignals(True)
             if isinstance(widget, QComboBox):
@@ -162,8 +162,8 @@ class RubricForm(QWidget):
                 widget.setCurrentIndex(max(0, index))
             elif isinstance(widget, list):
                 chosen = set(value) if isinstance(value, list) else {value}
-                for check in widget:
-                    check.setChecked(check.property("value") in chosen)
+                for check, option in widget:
+                    check.setChecked(option in chosen)
             else:
                 widget.setText("" if value is None else str(value))
             for w in widget_list:
@@ -180,7 +180,7 @@ class RubricForm(QWidget):
 
     def first_input(self) -> QWidget | None:
         for widget in self._inputs.values():
-            return widget[0] if isinstance(widget, list) and widget else widget
+            return widget[0][0] if isinstance(widget, list) and widget else widget
         return None
 
     # -- display -------------------------------------------------------------------------

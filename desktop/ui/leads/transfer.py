@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS, ImportSummary, LeadBook
+from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.services import Services
 from fieldnote.leadcsv import IMPORT_TARGETS, CsvImport, read_lead_csv
@@ -125,7 +126,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(choose)
         top.addRow(self.tr("File"), file_row)
-        self.event_box = QComboBox()
+        self.event_box = ChoiceBox()
         for e in book.events():
             self.event_box.addItem(e.get("name") or e["id"], e["id"])
         if event_id:
@@ -199,7 +200,7 @@ class ImportDialog(QDialog):
         parsed = self.parsed
         if not self._mapping_boxes:
             for header in parsed.headers:
-                box = QComboBox()
+                box = ChoiceBox()
                 box.addItem(self.tr("Keep in notes"), None)
                 for target in IMPORT_TARGETS:
                     box.addItem(target.replace("_", " "), target)
@@ -283,10 +284,10 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.format_box = QComboBox()
+        self.format_box = ChoiceBox()
         for fmt in EXPORT_FORMATS:
             self.format_box.addItem(self.tr(FORMAT_LABELS[fmt][0]), fmt)
-        self.event_box = QComboBox()
+        self.event_box = ChoiceBox()
         self.event_box.addItem(self.tr("All events"), None)
         for e in book.events():
             self.event_box.addItem(e.get("name") or e["id"], e["id"])
