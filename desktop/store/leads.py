@@ -258,11 +258,14 @@ class LeadBook:
     _DUP_COLUMNS = ("id", "event_id", "first_name", "last_name", "email", "phone", "company",
                     "badge_id", "badge_raw", "captured_at")
 
-    def duplicates(self, candidate: Mapping[str, Any], limit: int = 2000) -> list[Match]:
+    def duplicates(
+        self, candidate: Mapping[str, Any], limit: int = 300, *, likely: bool = True
+    ) -> list[Match]:
         """Existing leads that may be `candidate`: exact at its event, likely at any event.
 
-        The SQL narrows to leads sharing the email or badge id at the event, or sharing a word
-        of the family name (full-text index); the domain decides what matches.
+        The SQL narrows to leads sharing the email or badge id at the event and, with `likely`,
+        to up to `limit` leads sharing the start of the family name or the company's words
+        (full-text index); the domain decides what matches.
         """
         cols = [LEADS.c[c] for c in self._DUP_COLUMNS]
         live = LEADS.c.deleted.is_(False)
@@ -287,7 +290,7 @@ class LeadBook:
                     select(*cols).where(and_(live, same_event, or_(*exact))).limit(limit)
                 ).mappings():
                     found[row["id"]] = dict(row)
-            name_match = _likely_match(candidate)
+            name_match = _likely_match(candidate) if likely else None
             if name_match:
                 for row in conn.execute(
                     select(*cols).where(and_(live, literal_column("rec_lead.rowid").in_(

@@ -673,7 +673,7 @@ class CapturePanel(QWidget):
             self.inputs["last_name"].setFocus()
             return
         if self._editing_id is None:
-            exact = [m for m in self.book.duplicates(values) if m.exact]
+            exact = self.book.duplicates(values, likely=False)
             if exact:
                 self._show_duplicate(exact[0], values)
                 return

@@ -7,6 +7,7 @@ holds ids only, so it stays smooth at 100,000 leads.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +43,7 @@ class LeadListPanel(QWidget):
         self.book = book
         self._events: dict[str, str] = {}
         self._users: dict[str, str] = {}
-        self._loaded_names = False
+        self._stale = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -209,6 +210,10 @@ class LeadListPanel(QWidget):
         self.detail.show_lead(self.model.id_at(current.row()) if current.isValid() else None)
 
     def _on_records_changed(self, kind: str, ids: list) -> None:
+        if not self.isVisible() and kind in ("lead", "lead_outcome"):
+            # Hidden behind the capture screen: reload once when shown, not after every save.
+            self._stale = True
+            return
         if kind == "lead":
             known = [i for i in ids if self.model.row_of(i) >= 0]
             if ids and len(known) == len(ids):
@@ -230,6 +235,12 @@ class LeadListPanel(QWidget):
     def _refresh_changed(self) -> None:
         ids, self._changed_ids = list(self._changed_ids), set()
         self.model.refresh_ids(ids)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.apply_filters()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

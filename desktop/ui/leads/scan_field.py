@@ -57,25 +57,25 @@ class ScanField(QPlainTextEdit):
         fast = (now - self._last_key_at) < BURST_GAP_S
         self._last_key_at = now
         is_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if fast and (event.text() or is_enter):
-            # The first key of a burst only shows its speed on the second one.
-            self._burst_keys = self._burst_keys + 1 if self._burst_keys else 2
-        elif event.text() or is_enter:
-            if self._burst_keys >= BURST_MIN_KEYS:
-                self._finish_burst()
-            self._burst_keys = 0
         if is_enter:
-            if self._burst_keys:
+            if self._burst_keys and fast:
                 # Part of a scanned payload: a vCard's line breaks, or the scanner's final Enter.
                 self.insertPlainText("\n")
                 self._quiet.start()
-                return
-            if self.toPlainText().strip():
+            elif self._burst_keys >= BURST_MIN_KEYS:
+                self._finish_burst()
+            elif self.toPlainText().strip():
+                self._burst_keys = 0
                 self._emit("typed")
             else:
+                self._burst_keys = 0
                 self.clear()
                 self.save_requested.emit()
             return
+        if fast and event.text():
+            # The first key of a burst only shows its speed on the second one. A slower key
+            # inside a burst (a busy machine) continues it: only quiet or Enter ends a burst.
+            self._burst_keys = self._burst_keys + 1 if self._burst_keys else 2
         super().keyPressEvent(event)
         if self._burst_keys:
             self._quiet.start()
