@@ -13,9 +13,14 @@ import sys
 
 
 def make_none_immortal() -> None:
-    """Raise None's reference count far out of reach (CPython before 3.12 only)."""
+    """Raise the reference counts of None, True and False far out of reach (CPython < 3.12).
+
+    True and False are included: some bool-returning calls have the same fault, seen as
+    "bool_dealloc" when the interpreter shuts down.
+    """
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 60
+    for singleton in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 60

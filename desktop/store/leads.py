@@ -273,22 +273,27 @@ class LeadBook:
             LEADS.c.event_id == candidate.get("event_id")
             if candidate.get("event_id") else LEADS.c.event_id.is_(None)
         )
-        exact: list[Any] = []
-        email = (candidate.get("email") or "").strip()
-        if email:
-            exact.append(func.lower(LEADS.c.email) == email.lower())
+        # Each test below is answered by an index (the capture screen asks on every Enter):
+        # emails through the full-text index (case-insensitive), badge ids by value; the event
+        # is checked by `find_duplicates`. A scan with neither is compared within its event.
+        tests: list[Any] = []
+        email_words = _WORD.findall((candidate.get("email") or "").strip())[:12]
+        if email_words:
+            phrase = " ".join(email_words)
+            tests.append(literal_column("rec_lead.rowid").in_(
+                text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :em")
+                .bindparams(em=f'email : "{phrase}"')
+            ))
         badge = (candidate.get("badge_id") or "").strip()
         if badge:
-            exact.append(func.lower(LEADS.c.badge_id) == badge.lower())
-        raw = (candidate.get("badge_raw") or "").strip()
-        if raw and len(raw) <= 2000:
-            exact.append(LEADS.c.badge_raw == candidate.get("badge_raw"))
+            tests.append(LEADS.c.badge_id.in_(sorted({badge, badge.lower(), badge.upper()})))
+        raw = candidate.get("badge_raw") or ""
+        if raw.strip() and len(raw) <= 2000 and not tests:
+            tests.append(and_(same_event, LEADS.c.badge_raw == raw))
         found: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
-            if exact:
-                for row in conn.execute(
-                    select(*cols).where(and_(live, same_event, or_(*exact))).limit(limit)
-                ).mappings():
+            for test in tests:
+                for row in conn.execute(select(*cols).where(and_(live, test)).limit(limit)).mappings():
                     found[row["id"]] = dict(row)
             name_match = _likely_match(candidate) if likely else None
             if name_match:

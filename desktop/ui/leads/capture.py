@@ -699,6 +699,7 @@ class CapturePanel(QWidget):
 
     def _on_saved(self, record_id: str, values: dict[str, Any]) -> None:
         self.last_saved_id = record_id
+        self.lead_saved.emit(record_id)
         grade = values.get("grade")
         extra = ""
         if grade:
@@ -706,8 +707,7 @@ class CapturePanel(QWidget):
         self.show_info(
             self.tr("Saved %1%2. Ctrl+Z reopens it.").replace("%1", _person(values)).replace("%2", extra)
         )
-        self.update_counter()
-        self.lead_saved.emit(record_id)
+        self._counter_timer.start()
 
     def _on_save_failed(self, message: str, snapshot: dict[str, Any]) -> None:
         if self._has_contact():
