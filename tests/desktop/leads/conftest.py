@@ -11,6 +11,7 @@ from desktop.store.queries import RecordQueries
 from desktop.tasks import TaskRunner
 from desktop.ui.services import RecordChanges, Services
 from fieldnote.scoring import DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID
+from tests.desktop.sync.conftest import hub, make_device  # noqa: F401  (devices on a live hub)
 
 REP = {"id": "01930000-0000-7000-8000-0000000000a1", "name": "Rita Rep", "email": "rita@example.com",
        "role": "rep", "team": "north"}
