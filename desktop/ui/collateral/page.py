@@ -82,6 +82,7 @@ class CollateralPage(Page):
         self._ready = False
         self._viewers: list[PdfViewer] = []
         self.published_ids: list[str] = []
+        self._sync_connected = False
 
         # Header actions.
         self.request_button = QPushButton(self.tr("Request material…"))
@@ -694,6 +695,23 @@ class CollateralPage(Page):
         self.notice.setText(html.escape(message))
         self.notice.show()
         QTimer.singleShot(8_000, self.notice.hide)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The sync runner is attached to the window after the pages are built.
+        runner = self.services.extras.get("sync")
+        if runner is not None and not self._sync_connected:
+            runner.cycle_finished.connect(self._on_cycle_finished)
+            self._sync_connected = True
+
+    def _on_cycle_finished(self, report: Any) -> None:
+        if getattr(report, "blobs_fetched", 0) or getattr(report, "blobs_evicted", 0):
+            # Files arrived or left: thumbnails and offline marks repaint from the disk.
+            self.thumbnails.forget_failures()
+            self._prefetch_thumbnails()
+            self.grid.viewport().update()
+            self.table.viewport().update()
+            self._on_file_state(str((self.current_row() or {}).get("file_sha256") or ""))
 
     # -- page hooks ----------------------------------------------------------------------
 

@@ -215,3 +215,29 @@ def test_the_marketing_queue_lists_open_requests_soonest_first_and_answers_them(
     with qtbot.waitSignal(dialog.answer_requested) as asked:
         dialog.buttons["declined"].click()
     assert (asked.args[0]["id"], asked.args[1]) == (late, "declined")
+
+
+# The offscreen platform says so whenever a shown window's size hints change; harmless.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_thumbnails_follow_files_that_a_sync_brings_later(qtbot, store, services, tmp_path):
+    from PySide6.QtCore import QObject, Signal
+
+    from desktop.sync.state import CycleReport
+
+    class Runner(QObject):  # the sync runner's signal, as the window's session provides it
+        cycle_finished = Signal(object)
+
+    runner = Runner()
+    services.extras["sync"] = runner
+    data = DEMO_PDF.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    received(store, title="Sheet", file_sha256=sha, mime_type="application/pdf", file_size=len(data))
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitUntil(lambda: p.thumbnails.pending() == 0)  # no file yet: a type icon stays
+    assert p.model.index(0, 0).data(ThumbnailRole).width() == 130
+    put_blob(tmp_path, data)
+    with qtbot.waitSignal(p.thumbnails.thumbnail_ready, timeout=10_000):
+        runner.cycle_finished.emit(CycleReport(blobs_fetched=1))
+    assert p.model.index(0, 0).data(ThumbnailRole).width() == 240
