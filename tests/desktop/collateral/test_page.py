@@ -241,3 +241,18 @@ def test_thumbnails_follow_files_that_a_sync_brings_later(qtbot, store, services
     with qtbot.waitSignal(p.thumbnails.thumbnail_ready, timeout=10_000):
         runner.cycle_finished.emit(CycleReport(blobs_fetched=1))
     assert p.model.index(0, 0).data(ThumbnailRole).width() == 240
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_opening_and_presenting_a_pdf_are_recorded(qtbot, store, page, tmp_path):
+    sha = put_blob(tmp_path, DEMO_PDF.read_bytes())
+    cid = received(store, title="Sheet", file_sha256=sha, mime_type="application/pdf",
+                   file_name="sheet.pdf")
+    row = page.library.get(cid)
+    page._open_in_app(row, tmp_path / "blobs" / sha, present=True)
+    [viewer] = page._viewers
+    qtbot.addWidget(viewer)
+    assert viewer.loaded() and viewer.document.pageCount() >= 1
+    assert viewer.isFullScreen()
+    qtbot.waitUntil(lambda: page.library.usage_summary(cid) == {"opened": 1, "presented": 1})
+    viewer.close()
