@@ -169,3 +169,13 @@ def test_expired_collateral_leaves_reps_but_stays_with_marketers(
     marketer.push_one("collateral", already_past, {"title": "Old", "status": "approved",
                                                    "expires_on": "2001-01-01"})
     assert ("collateral", already_past) not in rep.visible()
+
+
+def test_reps_see_collateral_under_review_but_not_drafts(people: dict[str, SyncClient]) -> None:
+    rep, manager, marketer = people["rep"], people["manager"], people["marketer"]
+    draft, review = new_id(), new_id()
+    marketer.push_one("collateral", draft, {"title": "Draft", "status": "draft"})
+    marketer.push_one("collateral", review, {"title": "Review", "status": "review"})
+    assert ("collateral", review) in rep.visible()
+    assert ("collateral", draft) not in rep.visible()
+    assert {("collateral", draft), ("collateral", review)} <= set(manager.visible())
