@@ -203,6 +203,8 @@ def login(
     expires_at = now + limits.token_days * 86400
     with writer(engine).begin() as conn:
         conn.execute(delete(login_failures).where(login_failures.c.key == keys[0]))
+        # Tokens expired for a day are useless; clear them out as new ones are made.
+        conn.execute(delete(tokens).where(tokens.c.expires_at < now - 86400))
         conn.execute(
             insert(tokens).values(
                 token_hash=token_hash(token),
