@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTabWidget, QWidget
 
 from desktop.reports.insights import build_report
@@ -54,6 +55,7 @@ class InsightsPage(Page):
         self._task: Task | None = None
         self._pdf_task: Task | None = None
         self._dialog: DebriefsBehindDialog | None = None
+        self._stale = False
         pal = theme.palette(services.settings.theme)
 
         self.export_button = QPushButton(self.tr("Export PDF…"))
@@ -92,7 +94,8 @@ class InsightsPage(Page):
         if services.role == "rep" and services.user.get("id"):
             # Reps see their own work first; they can widen it with the rep picker.
             self.filter_bar.set_rep(services.user["id"])
-        self.refresh()
+        # Nothing is computed until the page is first shown; see showEvent.
+        self._stale = True
 
     # -- computing -----------------------------------------------------------------------------
 
@@ -157,8 +160,19 @@ class InsightsPage(Page):
         self._user_names = {u["id"]: u["name"] for u in choices.get("users", [])}
 
     def _on_records_changed(self, kind: str, _ids: list) -> None:
-        if kind in WATCHED_KINDS:
+        if kind not in WATCHED_KINDS:
+            return
+        if self.isVisible():
             self._debounce.start()
+        else:
+            # A hidden page does not recompute on every save or sync; it catches up when shown.
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.source is not None:
+            self._stale = False
+            self.refresh()
 
     def is_ready(self) -> bool:
         return self.source is None or self.figures is not None

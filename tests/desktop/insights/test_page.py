@@ -168,6 +168,7 @@ def test_a_newer_computation_replaces_an_older_one(qtbot, store, tmp_path, insig
     try:
         page = InsightsPage(services, source)
         qtbot.addWidget(page)
+        page.show()
         qtbot.waitUntil(source.started.is_set)
         page.filter_bar.set_events([E2])
         page.refresh()
@@ -220,6 +221,7 @@ def test_charts_follow_the_dark_theme(qtbot, store, tmp_path, insights, qapp):
     try:
         page = InsightsPage(services, insights)
         qtbot.addWidget(page)
+        page.show()
         qtbot.waitUntil(page.is_ready, timeout=10_000)
         chart = page.events_tab.funnel.chart
         assert chart.backgroundBrush().color() == QColor(theme.DARK.surface)
@@ -233,11 +235,24 @@ def test_a_rep_starts_with_their_own_work(qtbot, store, tmp_path, insights, qapp
     try:
         page = InsightsPage(services, insights)
         qtbot.addWidget(page)
+        page.show()
         qtbot.waitUntil(page.is_ready, timeout=10_000)
         assert page.filter_bar.rep.currentData() == ANN
         assert set(page.figures["funnel"]) == {"Expo North", "Cloud Days"}
     finally:
         services.tasks.shutdown()
+
+
+def test_a_hidden_page_computes_only_once_it_is_shown(qtbot, services):
+    page = InsightsPage(services, services.extras["insights"])
+    qtbot.addWidget(page)
+    services.store.save("lead", {"last_name": "Quiet", "captured_at": "2026-11-01T10:00:00Z"})
+    # The change reached the page (same thread, at once) and started no computation.
+    assert not page._debounce.isActive()
+    assert page.figures is None and not page.is_computing()
+    with qtbot.waitSignal(page.figures_shown, timeout=10_000):
+        page.show()
+    assert page.figures["funnel"]["(no event)"]["captured"] == 2
 
 
 def test_without_a_source_the_page_says_so(qtbot, services):
@@ -265,6 +280,7 @@ def test_opening_a_debrief_behind_a_number_shows_it_on_the_debriefs_page(qtbot, 
     try:
         window = MainWindow(services, default_pages(), start_page="insights")
         qtbot.addWidget(window)
+        window.show()
         page = window.pages["insights"]
         qtbot.waitUntil(page.is_ready, timeout=10_000)
         debriefs = window.pages["debriefs"]
