@@ -102,6 +102,13 @@ class LibraryModel(LazyRecordModel):
             return pixmap
         return super().data(index, role)
 
+    def refresh_shown(self) -> None:
+        """Reload the rows on screen in place (their ratings or use counts changed), keeping
+        the order, the selection and the scroll position."""
+        self._cache.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
     def _on_file_changed(self, sha256: str) -> None:
         for row in range(self.rowCount()):
             rid = self.id_at(row)

@@ -217,6 +217,8 @@ class CollateralPage(Page):
         # Wiring.
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.reload)
+        self._stats_debounce = QTimer(self, singleShot=True, interval=150)
+        self._stats_debounce.timeout.connect(self._on_stats_changed)
         self._after_sync = QTimer(self, singleShot=True, interval=400)
         self._after_sync.timeout.connect(self._on_synced)
         self.search.textChanged.connect(self._on_search_changed)
@@ -655,10 +657,16 @@ class CollateralPage(Page):
     # -- changes and notices -------------------------------------------------------------
 
     def _on_records_changed(self, kind: str, ids: list) -> None:
-        if kind in ("collateral", "collateral_feedback", "collateral_usage"):
+        if kind == "collateral":
             self._debounce.start()
+        elif kind in ("collateral_feedback", "collateral_usage"):
+            self._stats_debounce.start()
         if kind in ("collateral", "collateral_request"):
             self._after_sync.start()
+
+    def _on_stats_changed(self) -> None:
+        self.model.refresh_shown()
+        self._show_detail(self.current_row())
 
     def _on_synced(self) -> None:
         self.thumbnails.forget_failures()
