@@ -59,6 +59,7 @@ class DebriefsPage(Page):
         self._unsaved: dict[str, dict[str, Any]] = {}
         self._pdf_task: Any = None
         self._shown_once = False
+        self._completions_stale = False
         self._build_header()
         self._build_filters()
         self._build_body()
@@ -211,8 +212,18 @@ class DebriefsPage(Page):
         self._refill(self.rep, [(name, rid) for rid, name, _team in reps if name])
         self._refill(self.team, [(t, t) for t in sorted({team for _i, _n, team in reps if team})])
         self._refill(self.collateral, [(title, cid) for cid, title in self._titles.items()])
-        self._objection_model.setStringList(self.debriefs.tag_values("objections"))
-        self._competitor_model.setStringList(self.debriefs.tag_values("competitors"))
+        self._refresh_completions()
+
+    def _refresh_completions(self) -> None:
+        # Every objection and competitor filed so far: a scan of all debriefs, so off the UI thread.
+        self._completions_stale = False
+        debriefs = self.debriefs
+        task = self.services.tasks.run("debrief filter completions", lambda _ctx: debriefs.completions())
+        task.finished.connect(self._on_completions_loaded)
+
+    def _on_completions_loaded(self, found: dict[str, list[str]]) -> None:
+        self._objection_model.setStringList(found.get("objections", []))
+        self._competitor_model.setStringList(found.get("competitors", []))
 
     def _refill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()
@@ -265,6 +276,8 @@ class DebriefsPage(Page):
         return rows
 
     def reload(self) -> None:
+        if self._completions_stale:
+            self._refresh_completions()
         current = self.current_id()
         self.model.reload()
         total = self.model.total()
@@ -298,6 +311,7 @@ class DebriefsPage(Page):
 
     def _on_records_changed(self, kind: str, ids: list) -> None:
         if kind == "debrief":
+            self._completions_stale = True
             shown = [i for i in ids if self.model.row_of(i) >= 0 and i not in self._unsaved]
             if ids and len(shown) == len(ids) and self.debriefs.matching(self.criteria(), ids) == set(ids):
                 self.model.refresh_ids(ids)  # an autosave of a listed draft: repaint it only

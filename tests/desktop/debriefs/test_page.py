@@ -258,3 +258,9 @@ def test_the_form_completes_accounts_and_tags_filed_before(qtbot, services, stor
     completer.setCompletionPrefix(completer.splitPath(form.objections.text())[0])
     assert completer.currentIndex().data() == "Security review"
     assert completer.currentCompletion() == "Price, Security review, "
+
+
+def test_the_objection_filter_completes_from_debriefs_filed_later(qtbot, marketer_services, debriefs):
+    page = make_page(qtbot, marketer_services)
+    debriefs.submit(new_id(), debrief(objections=["Data residency"]), REP["id"])
+    qtbot.waitUntil(lambda: "Data residency" in page._objection_model.stringList())
