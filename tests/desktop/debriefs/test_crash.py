@@ -45,6 +45,8 @@ def _wait_for(proc: subprocess.Popen, condition, timeout: float = 45.0) -> None:
 def _type_then_kill(tmp_path: Path, account: str, notes: str, condition_sql: str) -> Path:
     data = tmp_path / "data"
     data.mkdir()
+    # The real debounce, shortened from 2 s so the test waits less.
+    (data / "settings.json").write_text('{"version": 1, "values": {"debrief_autosave_ms": 300}}')
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.desktop.debriefs.drive_form", str(data), account, notes],
         env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
