@@ -264,3 +264,14 @@ def test_the_objection_filter_completes_from_debriefs_filed_later(qtbot, markete
     page = make_page(qtbot, marketer_services)
     debriefs.submit(new_id(), debrief(objections=["Data residency"]), REP["id"])
     qtbot.waitUntil(lambda: "Data residency" in page._objection_model.stringList())
+
+
+def test_hostile_text_shows_as_typed_in_the_detail_view(qtbot, marketer_services, debriefs):
+    hostile = "<b>Acme</b> & <script>x</script> שלום 😀"
+    rid = debriefs.submit(new_id(), debrief(account=hostile, notes="<img src=x>\nsecond line"), REP["id"])
+    page = make_page(qtbot, marketer_services)
+    page.select(rid)
+    qtbot.waitUntil(lambda: page.detail.record_id == rid)
+    text = page.detail.view.toPlainText()
+    assert hostile in text
+    assert "<img src=x>" in text and "second line" in text
