@@ -509,7 +509,7 @@ def _id_list(conn: Connection, query: Any) -> list[str]:
     A feed is tens of thousands of ids; SQLAlchemy's row-by-row result objects cost more than
     the query itself at that size, so the compiled statement runs on the driver's cursor.
     """
-    compiled = query.compile(dialect=conn.dialect)
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [compiled.params[name] for name in compiled.positiontup or ()]
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
