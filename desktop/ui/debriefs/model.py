@@ -52,6 +52,18 @@ class DebriefFeedModel(LazyRecordModel):
         ]
         super().__init__(columns, load_ids, load_rows, parent)
 
+    def contains(self, record_id: str) -> bool:
+        """Whether the feed lists `record_id` at all (shown yet or not)."""
+        return record_id in self._all_ids
+
+    def fetch_until(self, record_id: str) -> int:
+        """Page rows in until `record_id` is shown; its row, or -1 when the feed lacks it."""
+        if not self.contains(record_id):
+            return -1
+        while self.row_of(record_id) < 0 and self.canFetchMore():
+            self.fetchMore()
+        return self.row_of(record_id)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.FontRole and index.isValid() and index.row() < self.rowCount():
             row = self.record(index.row())

@@ -300,11 +300,17 @@ class DebriefsPage(Page):
         return (self.model.id_at(index.row()) or "") if index.isValid() else ""
 
     def select(self, record_id: str) -> bool:
-        row = self.model.row_of(record_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        return True
+        """Show one debrief: its row when the feed lists it, else (filtered out) the debrief alone."""
+        row = self.model.fetch_until(record_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            return True
+        if self.form is None and record_id not in self._unsaved and self.debriefs.get(record_id):
+            self.table.clearSelection()
+            self._show_detail(record_id)
+            return True
+        return False
 
     def _on_filter_changed(self, *_args: object) -> None:
         self._reload_timer.start()

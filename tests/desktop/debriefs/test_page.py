@@ -275,3 +275,19 @@ def test_hostile_text_shows_as_typed_in_the_detail_view(qtbot, marketer_services
     text = page.detail.view.toPlainText()
     assert hostile in text
     assert "<img src=x>" in text and "second line" in text
+
+
+def test_selecting_a_debrief_far_down_or_filtered_out_still_shows_it(qtbot, marketer_services, debriefs):
+    report = debriefs.add_many([debrief(account=f"Account {i}", call_date=f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}")
+                                for i in range(300)])
+    page = make_page(qtbot, marketer_services)
+    oldest = debriefs.ids(DebriefFilter())[-1]
+    assert page.model.row_of(oldest) < 0  # beyond the first page of rows
+    assert page.select(oldest)
+    assert page.current_id() == oldest
+    page.search.setText("Account 7")
+    qtbot.waitUntil(lambda: page.model.total() < 300)
+    hidden = next(rid for _i, rid in report.saved if not page.model.contains(rid))
+    assert page.select(hidden)
+    assert page.detail.record_id == hidden
+    assert not page.select(new_id())
