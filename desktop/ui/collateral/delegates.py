@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.ui.collateral.files import CACHED, DOWNLOADING
@@ -23,6 +23,7 @@ from desktop.ui.collateral.model import (
     TitleHtmlRole,
     stars,
 )
+from desktop.ui.theme import Palette
 
 Index = QModelIndex | QPersistentModelIndex
 CARD_W, CARD_H = 160, 280
@@ -38,7 +39,7 @@ def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height:
         # Whole lines only: a line cut in half reads as a rendering bug.
         max_height = QFontMetrics(font).lineSpacing() * max_lines + 1
     doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }} b {{ background: #fff3b0; color: #1b2333; }}")
+    doc.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }} b {{ background: {MARK_BACKGROUND}; color: {MARK_TEXT}; }}")
     doc.setHtml(f"<body>{html}</body>")
     doc.setTextWidth(rect.width() if wrap else -1)
     painter.save()
@@ -48,8 +49,16 @@ def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height:
     painter.restore()
 
 
+# Search matches are marked like a highlighter pen in both themes.
+MARK_BACKGROUND, MARK_TEXT = "#fff3b0", "#1b2333"
+
+
 class CardDelegate(QStyledItemDelegate):
-    """A library item as a card in the grid."""
+    """A library item as a card in the grid, in the colours of the app's palette."""
+
+    def __init__(self, palette: Palette, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.p = palette
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(CARD_W, CARD_H)
@@ -58,13 +67,13 @@ class CardDelegate(QStyledItemDelegate):
         row: dict[str, Any] | None = index.data(ItemRole)
         if row is None:
             return
-        pal: QPalette = option.palette
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect).adjusted(4, 4, -4, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(pal.highlight().color() if selected else QColor("#d9dfe8"), 2 if selected else 1))
-        painter.setBrush(pal.base())
+        p = self.p
+        painter.setPen(QPen(QColor(p.accent) if selected else QColor(p.border), 2 if selected else 1))
+        painter.setBrush(QColor(p.surface))
         painter.drawRoundedRect(card, 8, 8)
         thumb = index.data(ThumbnailRole)
         tx = int(card.left() + (card.width() - THUMB_W) / 2)
@@ -73,26 +82,26 @@ class CardDelegate(QStyledItemDelegate):
             scaled = thumb.scaled(THUMB_W, THUMB_H, Qt.AspectRatioMode.KeepAspectRatio,
                                   Qt.TransformationMode.SmoothTransformation)
             x = tx + (THUMB_W - scaled.width()) // 2
-            painter.setPen(QColor("#d9dfe8"))
+            painter.setPen(QColor(p.border))
             painter.drawRect(x - 1, ty - 1, scaled.width() + 1, scaled.height() + 1)
             painter.drawPixmap(x, ty, scaled)
         if index.data(NewRole):
             badge = QRectF(card.left() + 8, card.top() + 8, 40, 18)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#1f6feb"))
+            painter.setBrush(QColor(p.accent))
             painter.drawRoundedRect(badge, 9, 9)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(QColor(p.accent_text))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.tr("New"))
         if row.get("status") and row.get("status") != "approved":
             badge = QRectF(card.right() - 74, card.top() + 8, 66, 18)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#9a6700") if row["status"] != "retired" else QColor("#57606a"))
+            painter.setBrush(QColor(p.warn) if row["status"] != "retired" else QColor(p.muted))
             painter.drawRoundedRect(badge, 9, 9)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(QColor(p.accent_text))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(row["status"]).capitalize())
         y = ty + THUMB_H + 8
         text_rect = QRect(int(card.left() + 10), y, int(card.width() - 20), 40)
-        _html(painter, text_rect, index.data(TitleHtmlRole) or "", pal.text().color(), max_lines=2, bold=True)
+        _html(painter, text_rect, index.data(TitleHtmlRole) or "", QColor(p.text), max_lines=2, bold=True)
         y += 44
         painter.setPen(QColor(kind_colour(row.get("kind"))))
         small = painter.font()
@@ -103,16 +112,16 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(int(card.left() + 10), y, int(card.width() - 20), 16),
                          Qt.AlignmentFlag.AlignLeft, kind + version)
         y += 18
-        painter.setPen(QColor("#9a6700"))
+        painter.setPen(QColor(p.warm))
         rating = stars(row.get("rating"))
         painter.drawText(QRect(int(card.left() + 10), y, 90, 16), Qt.AlignmentFlag.AlignLeft, rating)
         state, fraction = index.data(OfflineRole) or ("", None)
         if state == CACHED:
-            label, colour = (self.tr("📌 Offline") if row.get("pinned") else self.tr("✓ Offline")), "#1a7f37"
+            label, colour = (self.tr("📌 Offline") if row.get("pinned") else self.tr("✓ Offline")), p.good
         elif state == DOWNLOADING:
-            label, colour = self.tr("↓ %1%").replace("%1", str(int((fraction or 0) * 100))), "#1f6feb"
+            label, colour = self.tr("↓ %1%").replace("%1", str(int((fraction or 0) * 100))), p.accent
         else:
-            label, colour = self.tr("Not downloaded"), "#5d6b82"
+            label, colour = self.tr("Not downloaded"), p.muted
         painter.setPen(QColor(colour))
         metrics = QFontMetrics(small)
         painter.drawText(QRect(int(card.right() - 10 - metrics.horizontalAdvance(label) - 2), y,

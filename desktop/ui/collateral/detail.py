@@ -240,7 +240,7 @@ class DetailPanel(QScrollArea):
             who = html.escape(f.get("name") or self.tr("someone"))
             rating = stars(f.get("rating")) if f.get("rating") else ""
             comment = html.escape(f.get("comment") or "")
-            parts.append(f"{rating} <span style='color:#5d6b82'>{who}</span><br>{comment}")
+            parts.append(f"{rating} <i>{who}</i><br>{comment}")
         return "<br>".join(parts)
 
     def _on_pin_toggled(self, pinned: bool) -> None:

@@ -39,6 +39,7 @@ from desktop.collateral.downloads import hub_file_cache
 from desktop.collateral.files import files_in, guess_kind, is_publishable, title_from
 from desktop.collateral.library_query import LibraryQuery
 from desktop.tasks import TaskContext
+from desktop.ui import theme
 from desktop.ui.collateral.delegates import CARD_H, CARD_W, CardDelegate, HtmlDelegate
 from desktop.ui.collateral.detail import DetailPanel
 from desktop.ui.collateral.dialogs import AnswerDialog, PublishDialog, RequestDialog, ShareDialog
@@ -184,7 +185,7 @@ class CollateralPage(Page):
         self.grid.setSpacing(4)
         self.grid.setWordWrap(True)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setItemDelegate(CardDelegate(self.grid))
+        self.grid.setItemDelegate(CardDelegate(theme.palette(services.settings.theme), self.grid))
         self.grid.setModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.model)
