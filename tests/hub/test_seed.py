@@ -11,6 +11,7 @@ from hub.db.engine import make_engine
 from hub.db.tables import RECORD_TABLES
 from hub.seed import DEMO_PASSWORD, seed_demo
 from hub.settings import Limits
+from tests.support.live_hub import LiveHub
 
 
 def test_seed_demo_is_idempotent_and_its_users_can_sign_in(tmp_path: Path) -> None:
@@ -36,3 +37,15 @@ def test_seed_demo_is_idempotent_and_its_users_can_sign_in(tmp_path: Path) -> No
             assert issued.actor.email == email
     finally:
         engine.dispose()
+
+
+def test_a_live_hub_with_demo_data_serves_it_to_a_rep(live_hub: LiveHub) -> None:
+    live_hub.seed_demo()
+    session = live_hub.client("rep@demo.fieldnote", DEMO_PASSWORD)
+    page = session.get(f"{live_hub.url}/v1/sync/pull", params={"limit": 5000}, timeout=60).json()
+    kinds = {c["kind"] for c in page["changes"] if not c["deleted"]}
+    assert {"lead", "collateral", "event", "rubric", "user", "reason_list"} <= kinds
+    sha = next(c["fields"]["file_sha256"] for c in page["changes"]
+               if c["kind"] == "collateral" and not c["deleted"] and c["fields"]["file_sha256"])
+    blob = session.get(f"{live_hub.url}/v1/blobs/{sha}", timeout=60)
+    assert blob.status_code == 200 and blob.content.startswith(b"%PDF")

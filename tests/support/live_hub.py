@@ -72,6 +72,12 @@ class LiveHub:
         session.headers["Authorization"] = f"Bearer {self.token_for(email, password)}"
         return session
 
+    def seed_demo(self) -> None:
+        """Add the demo data set (users with password `demo`, records, PDF files)."""
+        from hub.seed import seed_demo
+
+        seed_demo(self.db_url, self.blobs_dir)
+
     def stop(self) -> None:
         self._embedded.stop()
         self.engine.dispose()
