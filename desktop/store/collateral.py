@@ -271,6 +271,11 @@ class CollateralLibrary:
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=["kind", "record_id", "mark"], set_={"value": stmt.excluded.value}))
 
+    def last_visit(self) -> str | None:
+        """When the library was last opened here (None the first time)."""
+        previous = self._get_mark("", "last_visit")
+        return previous if isinstance(previous, str) else None
+
     def begin_visit(self, now: str | None = None) -> str | None:
         """Record that the library is open now; return when it was opened the time before."""
         previous = self._get_mark("", "last_visit")

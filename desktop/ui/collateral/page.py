@@ -246,8 +246,10 @@ class CollateralPage(Page):
         d.new_version_requested.connect(self._on_new_version)
         services.changes.records_changed.connect(self._on_records_changed)
 
-        self._previous_visit = library.begin_visit()
+        # "New" means arrived since the previous visit; this visit is recorded on the writer lane.
+        self._previous_visit = library.last_visit()
         self.model.new_since = self._previous_visit
+        services.tasks.write("collateral visit", lambda _ctx: library.begin_visit())
         self.reload()
         self._take_notices()  # the first look only remembers what the library holds
 
@@ -426,23 +428,32 @@ class CollateralPage(Page):
         self._with_file(self._open_system)
 
     def _open_system(self, row: dict[str, Any], path: Path) -> None:
-        named = self._named_copy(row, path)
+        self._with_named_copy(row, path, lambda named, r=row: self._open_named(r, named))
+
+    def _open_named(self, row: dict[str, Any], named: Path) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(named))):
             self._tell(self.tr("No program on this computer opens %1 files.").replace(
                 "%1", Path(row.get("file_name") or "").suffix or "these"))
             return
         self._record_use(row, "opened")
 
-    def _named_copy(self, row: dict[str, Any], path: Path) -> Path:
-        """A copy under the file's own name: other programs and mail apps show that name,
-        and the cached file itself is never handed to a program that could change it."""
+    def _with_named_copy(self, row: dict[str, Any], path: Path, then: Any) -> None:
+        """Copy the file under its own name on a worker (it may be large), then call `then`:
+        other programs and mail apps show that name, and the cached file itself is never
+        handed to a program that could change it."""
         folder = self.services.data_dir / "opened" / row["file_sha256"][:16]
-        folder.mkdir(parents=True, exist_ok=True)
         name = Path(row.get("file_name") or "file").name or "file"
-        target = folder / name
-        if not target.exists() or target.stat().st_size != path.stat().st_size:
-            shutil.copyfile(path, target)
-        return target
+
+        def copy(_ctx: TaskContext) -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / name
+            if not target.exists() or target.stat().st_size != path.stat().st_size:
+                shutil.copyfile(path, target)
+            return target
+
+        task = self.services.tasks.run("copy file to open", copy)
+        task.finished.connect(then)
+        task.failed.connect(self._tell)
 
     def _on_share(self) -> None:
         row = self.current_row()
@@ -472,7 +483,9 @@ class CollateralPage(Page):
         return out
 
     def _share(self, row: dict[str, Any], path: Path, target: dict[str, Any]) -> None:
-        named = self._named_copy(row, path)
+        self._with_named_copy(row, path, lambda named, r=row, t=target: self._mail(r, named, t))
+
+    def _mail(self, row: dict[str, Any], named: Path, target: dict[str, Any]) -> None:
         subject = row.get("title") or named.name
         body = self.tr("Hello %1,\n\nas promised, here is %2.\n\n(Attached: %3)\n").replace(
             "%1", target.get("name") or "").replace("%2", subject).replace("%3", str(named))

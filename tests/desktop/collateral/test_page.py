@@ -181,6 +181,7 @@ def test_sharing_with_a_lead_opens_a_mail_draft_and_records_the_use(qtbot, tmp_p
     try:
         row = page.library.get(cid)
         page._share(row, tmp_path / "blobs" / sha, target)
+        qtbot.waitUntil(lambda: len(opened.urls) == 2)  # the copy is made on a worker first
     finally:
         for scheme in ("mailto", "file"):
             QDesktopServices.unsetUrlHandler(scheme)
