@@ -208,9 +208,11 @@ class LeadBook:
         return query
 
     def ids(
-        self, flt: LeadFilter = LeadFilter(), order: tuple[str, bool] = ("captured_at", True)
+        self, flt: LeadFilter = LeadFilter(), order: tuple[str, bool] = ("captured_at", True),
+        limit: int | None = None,
     ) -> list[str]:
-        """Ids of the leads `flt` selects, sorted in SQL by `order` = (sort key, descending)."""
+        """Ids of the leads `flt` selects, sorted in SQL by `order` = (sort key, descending);
+        the first `limit` of them when given (a list's first screen)."""
         query = self._filtered(flt)
         if query is None:
             return []
@@ -218,6 +220,8 @@ class LeadBook:
         for expr in SORT_KEYS.get(key, SORT_KEYS["captured_at"])():
             query = query.order_by(desc(expr) if descending else asc(expr))
         query = query.order_by(desc(LEADS.c.id) if descending else asc(LEADS.c.id))
+        if limit is not None:
+            query = query.limit(limit)
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 

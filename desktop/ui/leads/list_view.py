@@ -97,7 +97,8 @@ class LeadListPanel(QWidget):
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
 
-        self.model = LeadTableModel(book, self._event_name, self._owner_name, self)
+        self.model = LeadTableModel(book, self._event_name, self._owner_name, self, services.tasks)
+        self.model.ids_loaded.connect(self._on_model_ids_loaded)
         self.table = QTableView()
         self.table.setObjectName("leadTable")
         self.table.setModel(self.model)
@@ -190,15 +191,18 @@ class LeadListPanel(QWidget):
             date_to=day(self.date_to),
         )
 
-    def apply_filters(self) -> None:
+    def apply_filters(self, *, wait: bool = False) -> None:
         selected = self.detail.lead_id
-        self.model.set_filter(self.current_filter())
-        total = self.model.total()
-        self.count_label.setText(self.tr("%n lead(s)", "", total))
+        self.model.set_filter(self.current_filter(), wait=wait)
+        if not self.model.complete:
+            self.count_label.setText(self.tr("Counting…"))
         if selected:
             row = self.model.row_of(selected)
             if row >= 0:
                 self.table.selectRow(row)
+
+    def _on_model_ids_loaded(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n lead(s)", "", total))
 
     def show_event(self, event_id: str | None) -> None:
         index = self.event_filter.findData(event_id) if event_id else 0

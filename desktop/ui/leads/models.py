@@ -7,12 +7,21 @@ Sorting happens in SQL (a header click reloads the id list in the new order), so
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from desktop.store.leads import LeadBook, LeadFilter
-from desktop.ui.common.lazy_model import Column, LazyRecordModel
+from desktop.ui.common.lazy_model import ROW_PAGE, Column, LazyRecordModel
+from desktop.ui.leads.guard import when_alive
+
+if TYPE_CHECKING:
+    from desktop.tasks import TaskRunner
+
+# Ids loaded at once on a reload: two screens, so the first scroll needs no wait.
+FIRST_IDS = 2 * ROW_PAGE
+# Sort keys an index answers in order, so their first screen needs no full sort.
+INDEXED_ORDERS = ("captured_at",)
 
 STATUS_LABELS = {
     None: "New",
@@ -51,12 +60,16 @@ def short_time(iso: str | None) -> str:
 class LeadTableModel(LazyRecordModel):
     """Leads as `LeadBook` selects and orders them; a header click sorts in SQL."""
 
+    # The whole id list is known (its length is the count); emitted after each reload.
+    ids_loaded = Signal(int)
+
     def __init__(
         self,
         book: LeadBook,
         event_name: Callable[[str | None], str],
         owner_name: Callable[[str | None], str],
         parent: Any = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
         columns = [
             Column("name", _tr("Name"), person_name, sort_key="name"),
@@ -74,14 +87,60 @@ class LeadTableModel(LazyRecordModel):
         self.book = book
         self.filter = LeadFilter()
         self.order: tuple[str, bool] = ("captured_at", True)
+        self._tasks = tasks
+        self._generation = 0
+        self.complete = True
         super().__init__(columns, self._ids, book.rows, parent)
 
     def _ids(self) -> list[str]:
         return self.book.ids(self.filter, self.order)
 
-    def set_filter(self, flt: LeadFilter) -> None:
+    def reload(self, *, wait: bool = False) -> None:
+        """Show the first screen of ids at once; with a task runner, the rest of the id list
+        (100,000 ids take a few hundred ms) arrives from the parallel lane without a reset.
+        `wait` loads the whole list here and now."""
+        self._generation += 1
+        if self._tasks is None or wait:
+            super().reload()
+            self.complete = True
+            self.ids_loaded.emit(self.total())
+            return
+        if self.order[0] in INDEXED_ORDERS:
+            # The first screen comes straight from the index: a few ms even at 100,000 leads.
+            first = self.book.ids(self.filter, self.order, limit=FIRST_IDS)
+            self._reset_to(first)
+            if len(first) < FIRST_IDS:
+                self.complete = True
+                self.ids_loaded.emit(len(first))
+                return
+        # Other orders sort every lead (hundreds of ms): the rows on screen stay until the
+        # new order arrives from the parallel lane.
+        self.complete = False
+        book, flt, order, generation = self.book, self.filter, self.order, self._generation
+        task = self._tasks.run("lead ids", lambda _ctx: book.ids(flt, order))
+        task.finished.connect(when_alive(self, lambda ids: self._on_all_ids(generation, ids)))
+
+    def _reset_to(self, ids: list[str]) -> None:
+        self.beginResetModel()
+        self._all_ids = ids
+        self._shown = min(len(ids), ROW_PAGE)
+        self._cache.clear()
+        self.endResetModel()
+
+    def _on_all_ids(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return  # a newer filter or sort took over
+        if ids[: len(self._all_ids)] == self._all_ids:
+            # The rows on screen stay as they are; only more become fetchable.
+            self._all_ids = ids
+        else:
+            self._reset_to(ids)
+        self.complete = True
+        self.ids_loaded.emit(len(ids))
+
+    def set_filter(self, flt: LeadFilter, *, wait: bool = False) -> None:
         self.filter = flt
-        self.reload()
+        self.reload(wait=wait)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

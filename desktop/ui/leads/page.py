@@ -61,7 +61,8 @@ class LeadsPage(Page):
         return self.leads.model
 
     def reload(self) -> None:
-        self.leads.apply_filters()
+        """Reload the list with its whole id list at once (tests and explicit refreshes)."""
+        self.leads.apply_filters(wait=True)
 
     def show_view(self, index: int) -> None:
         self.stack.setCurrentIndex(index)

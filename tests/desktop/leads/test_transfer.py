@@ -79,3 +79,16 @@ def test_the_event_pdf_is_built_off_the_ui_thread_with_progress(qtbot, page, ser
     qtbot.waitUntil(lambda: dialog.written == out)
     assert seen and seen[-1][0] == seen[-1][1] == 1200
     assert "Leads: 1,200" in PdfReader(out).pages[0].extract_text()
+
+
+def test_the_preview_model_passes_the_model_tester(qtbot):
+    from pytestqt.modeltest import ModelTester
+
+    from desktop.ui.leads.transfer import PreviewModel
+
+    model = PreviewModel()
+    model.set_rows([(2, {"last_name": "Silva", "email": "ana@zenith.example"}, []),
+                    (3, {"last_name": "x" * 300}, ["line 3: name too long"])])
+    ModelTester(qtbot).check(model, force_py=True)
+    assert model.data(model.index(1, 0)) == "3 ⚠"
+    assert model.data(model.index(1, 2)).endswith("…")
