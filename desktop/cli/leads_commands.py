@@ -124,12 +124,15 @@ def run_import(args: argparse.Namespace) -> int:
     data = read_file(args.file)
     with cli_context(args) as ctx:
         book = LeadBook(ctx.store)
-        event = _event(book, args.event)
-        parsed = read_lead_csv(data, mapping, event_id=event["id"],
-                               default_region=ctx.settings.phone_region)
-        file_problems = list(parsed.problems)
-        rows = ((row.line, row.fields) for row in parsed.rows)
-        summary = book.import_leads(event["id"], rows, local_fields=_owner(ctx))
+        try:
+            event = _event(book, args.event)
+            parsed = read_lead_csv(data, mapping, event_id=event["id"],
+                                   default_region=ctx.settings.phone_region)
+            file_problems = list(parsed.problems)
+            rows = ((row.line, row.fields) for row in parsed.rows)
+            summary = book.import_leads(event["id"], rows, local_fields=_owner(ctx))
+        finally:
+            book.dispose()
     for problem in file_problems:
         sys.stderr.write(f"{args.file.name}: {problem}\n")
     for line, message in summary.problems:
@@ -167,9 +170,12 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(f"Cannot write {out}: it is a folder.")
     with cli_context(args, lock=False) as ctx:
         book = LeadBook(ctx.store)
-        event = _event(book, args.event) if args.event else None
-        data = book.export(args.format, event)
-        count = book.export_count(event["id"] if event else None)
+        try:
+            event = _event(book, args.event) if args.event else None
+            data = book.export(args.format, event)
+            count = book.export_count(event["id"] if event else None)
+        finally:
+            book.dispose()
     try:
         atomic_write(out, data)
     except OSError as exc:

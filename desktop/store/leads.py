@@ -11,9 +11,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Engine,
     Select,
     and_,
     asc,
@@ -27,6 +29,7 @@ from sqlalchemy import (
     text,
 )
 
+from desktop.store.db import make_engine
 from desktop.store.queries import fts_query
 from desktop.store.records import SaveResult, Store
 from desktop.store.schema import record_tables
@@ -153,6 +156,18 @@ class LeadBook:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.engine = store.engine
+        # Reads run on their own engine with deferred transactions: the store's engine begins
+        # every transaction IMMEDIATE (the write lock), so a long read there (100,000 ids on the
+        # parallel lane) would make the next save wait for it.
+        database = store.engine.url.database
+        self.reader: Engine = (
+            make_engine(Path(database), writer=False)
+            if database and database != ":memory:" else store.engine
+        )
+
+    def dispose(self) -> None:
+        if self.reader is not self.engine:
+            self.reader.dispose()
 
     # -- the lead list -------------------------------------------------------------------
 
@@ -222,7 +237,7 @@ class LeadBook:
         query = query.order_by(desc(LEADS.c.id) if descending else asc(LEADS.c.id))
         if limit is not None:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return list(conn.execute(query).scalars())
 
     def rows(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -230,7 +245,7 @@ class LeadBook:
         wanted = list(ids)
         out: dict[str, dict[str, Any]] = {}
         query = select(LEADS, latest_status_column().label("status"))
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 for row in conn.execute(query.where(LEADS.c.id.in_(chunk))).mappings():
@@ -244,7 +259,7 @@ class LeadBook:
     def counts(self, event_id: str | None) -> tuple[int, int]:
         """(leads captured today on this device's calendar, leads at `event_id`)."""
         live = LEADS.c.deleted.is_(False)
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             today = conn.execute(
                 select(func.count()).select_from(LEADS)
                 .where(and_(live, LEADS.c.captured_at >= day_start_utc()))
@@ -295,7 +310,7 @@ class LeadBook:
         if raw.strip() and len(raw) <= 2000 and not tests:
             tests.append(and_(same_event, LEADS.c.badge_raw == raw))
         found: dict[str, dict[str, Any]] = {}
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             for test in tests:
                 for row in conn.execute(select(*cols).where(and_(live, test)).limit(limit)).mappings():
                     found[row["id"]] = dict(row)
@@ -327,7 +342,7 @@ class LeadBook:
 
     def outcomes(self, lead_id: str) -> list[dict[str, Any]]:
         """The lead's outcome timeline, oldest first."""
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return [
                 dict(r) for r in conn.execute(
                     select(OUTCOMES)
@@ -353,7 +368,7 @@ class LeadBook:
 
     def reasons(self, list_name: str) -> list[str]:
         """Reasons for a lost or disqualified outcome: marketing's list, else the built-in one."""
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             items = conn.execute(
                 select(REASONS.c["items"])
                 .where(and_(REASONS.c["list"] == list_name, REASONS.c.deleted.is_(False)))
@@ -368,7 +383,7 @@ class LeadBook:
 
     def events(self) -> list[dict[str, Any]]:
         """All events, newest first (events are few: dozens a year)."""
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return [
                 dict(r) for r in conn.execute(
                     select(EVENTS).where(EVENTS.c.deleted.is_(False))
@@ -377,7 +392,9 @@ class LeadBook:
             ]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        return self.store.get("event", event_id)
+        with self.reader.connect() as conn:
+            row = conn.execute(select(EVENTS).where(EVENTS.c.id == event_id)).mappings().first()
+        return None if row is None or row["deleted"] else dict(row)
 
     def find_event(self, name_or_id: str) -> dict[str, Any] | None:
         """An event by id, or by exact name ignoring case; None when neither matches."""
@@ -385,7 +402,7 @@ class LeadBook:
         by_id = self.store.get("event", wanted)
         if by_id is not None:
             return by_id
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             rows = conn.execute(
                 select(EVENTS).where(and_(EVENTS.c.deleted.is_(False),
                                           func.lower(EVENTS.c.name) == wanted.lower()))
@@ -397,7 +414,7 @@ class LeadBook:
         return dict(rows[0]) if rows else None
 
     def rubrics(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return [
                 dict(r) for r in conn.execute(
                     select(RUBRICS).where(RUBRICS.c.deleted.is_(False)).order_by(asc(RUBRICS.c.name))
@@ -408,8 +425,9 @@ class LeadBook:
         """The rubric record parsed for scoring, or None when missing or unusable."""
         if not rubric_id:
             return None
-        row = self.store.get("rubric", rubric_id)
-        if row is None:
+        with self.reader.connect() as conn:
+            row = conn.execute(select(RUBRICS).where(RUBRICS.c.id == rubric_id)).mappings().first()
+        if row is None or row["deleted"]:
             return None
         try:
             return parse_rubric(
@@ -447,7 +465,7 @@ class LeadBook:
 
     def users(self) -> dict[str, dict[str, Any]]:
         """The user directory (id -> name, role, team) for owner names and booth staff."""
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return {
                 r["id"]: dict(r) for r in conn.execute(
                     select(USERS.c.id, USERS.c.name, USERS.c.role, USERS.c.team, USERS.c.email)
@@ -466,7 +484,7 @@ class LeadBook:
                 text("SELECT rowid FROM fts_collateral WHERE fts_collateral MATCH :m")
                 .bindparams(m=match)
             ))
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return [(r.id, r.title or "") for r in conn.execute(
                 query.order_by(asc(COLLATERAL.c.title)).limit(limit)
             )]
@@ -475,7 +493,7 @@ class LeadBook:
         wanted = list(ids)
         if not wanted:
             return {}
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return {r.id: r.title or "" for r in conn.execute(
                 select(COLLATERAL.c.id, COLLATERAL.c.title).where(COLLATERAL.c.id.in_(wanted))
             )}
@@ -485,7 +503,7 @@ class LeadBook:
     def import_keys(self, event_id: str) -> set[tuple[str, str, str]]:
         """The import keys (badge id or email) of the leads already at an event."""
         keys: set[tuple[str, str, str]] = set()
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             for row in conn.execute(
                 select(LEADS.c.email, LEADS.c.badge_id, LEADS.c.badge_raw, LEADS.c.source)
                 .where(and_(LEADS.c.event_id == event_id, LEADS.c.deleted.is_(False)))
@@ -575,7 +593,7 @@ class LeadBook:
         if event_id:
             query = query.where(LEADS.c.event_id == event_id)
         query = query.order_by(asc(LEADS.c.captured_at), asc(LEADS.c.id))
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             result = conn.execution_options(yield_per=chunk).execute(query).mappings()
             for row in result:
                 out = dict(row)
@@ -587,7 +605,7 @@ class LeadBook:
         query = select(func.count()).select_from(LEADS).where(LEADS.c.deleted.is_(False))
         if event_id:
             query = query.where(LEADS.c.event_id == event_id)
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
     def export(

@@ -64,6 +64,9 @@ class LeadsPage(Page):
         """Reload the list with its whole id list at once (tests and explicit refreshes)."""
         self.leads.apply_filters(wait=True)
 
+    def is_ready(self) -> bool:
+        return self.leads.model.complete
+
     def show_view(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         button = self.views.button(index)
