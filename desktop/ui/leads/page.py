@@ -39,17 +39,41 @@ class LeadsPage(Page):
             self.header_actions.addWidget(button)
         self.views.idClicked.connect(self.show_view)
         self.stack = QStackedWidget()
-        self.capture = CapturePanel(services, self.book)
+        # Capture and Events are built when first shown: the window opens on the list.
+        self._capture: CapturePanel | None = None
+        self._events: EventsPanel | None = None
+        self.stack.addWidget(QWidget())
         self.leads = LeadListPanel(services, self.book)
-        self.events = EventsPanel(services, self.book)
-        for view in (self.capture, self.leads, self.events):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.leads)
+        self.stack.addWidget(QWidget())
         self.body.addWidget(self.stack, 1)
         self.leads.edit_requested.connect(self._on_leads_edit_requested)
         self.leads.import_requested.connect(self.open_import)
         self.leads.export_requested.connect(self.open_export)
-        self.events.capture_requested.connect(self._on_events_capture_requested)
         self.show_view(LIST)
+
+    @property
+    def capture(self) -> CapturePanel:
+        if self._capture is None:
+            self._capture = CapturePanel(self.services, self.book)
+            self._place(CAPTURE, self._capture)
+        return self._capture
+
+    @property
+    def events(self) -> EventsPanel:
+        if self._events is None:
+            self._events = EventsPanel(self.services, self.book)
+            self._events.capture_requested.connect(self._on_events_capture_requested)
+            self._place(EVENTS, self._events)
+        return self._events
+
+    def _place(self, index: int, panel: QWidget) -> None:
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, panel)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
 
     # The shell's tests and shortcuts reach the list through these.
     @property
@@ -68,6 +92,10 @@ class LeadsPage(Page):
         return self.leads.model.complete
 
     def show_view(self, index: int) -> None:
+        if index == CAPTURE:
+            _ = self.capture
+        elif index == EVENTS:
+            _ = self.events
         self.stack.setCurrentIndex(index)
         button = self.views.button(index)
         if button is not None and not button.isChecked():
@@ -102,7 +130,7 @@ class LeadsPage(Page):
         self.show_view(CAPTURE)
 
     def open_import(self) -> ImportDialog:
-        dialog = ImportDialog(self.services, self.book, self.capture.current_event_id(), self)
+        dialog = ImportDialog(self.services, self.book, self.services.settings.current_event_id or None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
