@@ -34,7 +34,7 @@ from hub import authz
 from hub.authz import Actor, Forbidden
 from hub.db.engine import write_lock, writer
 from hub.db.tables import mutations
-from hub.records import RecordState, RecordStore, resolve_version
+from hub.records import RecordState, RecordStore, insert_rows, resolve_version
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +204,7 @@ def _apply_once(
                 log_rows.append({**outcome.log_row, "version": outcome.version,
                                  "conflicts": outcome.conflicts})
         if log_rows:
-            conn.execute(insert(mutations), log_rows)
+            insert_rows(conn, mutations, log_rows)
     return [o.answer() for o in outcomes]
 
 

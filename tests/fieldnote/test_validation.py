@@ -61,3 +61,23 @@ def test_server_set_fields_from_a_client_are_ignored():
 def test_every_kind_has_fields_and_unique_names():
     for ks in KINDS.values():
         assert len(set(ks.field_names)) == len(ks.fields)
+
+
+EMAIL_CASES = [
+    "ana@example.com", "a.b-c+d@sub.example.co.uk", "x@localhost", "x@example", "x@test",
+    "x@exa_mple.com", "x@-example.com", "x@example-.com", "x@example..com", "x@.example.com",
+    "x@example.com.", "x@123.456", "x@[1.2.3.4]", "x@", "@example.com", "a..b@example.com",
+    ".a@example.com", "a.@example.com", "a@b@example.com", "!#$%&'*+/=?^_`{|}~-@example.com",
+    "x@xn--bcher-kva.ch", "x@bücher.ch", "ü@example.com", "x@EXAMPLE.COM", "x@example.invalid",
+    "a" * 64 + "@example.com", "a" * 65 + "@example.com", "x@" + "a" * 64 + ".com",
+    "x@" + ".".join(["a" * 60] * 4) + ".com", "a" * 60 + "@" + ".".join(["b" * 60] * 3) + ".co",
+    '"quoted"@example.com', "x y@example.com", "x@exa mple.com", "x@example.c",
+]
+
+
+@pytest.mark.parametrize("address", EMAIL_CASES)
+def test_the_email_fast_path_gives_the_full_checks_verdict(address):
+    from fieldnote.validation import _full_email_check, check_email
+
+    assert check_email(address) == _full_email_check(address)
+    assert check_email(address) == _full_email_check(address)  # again, from the cache
