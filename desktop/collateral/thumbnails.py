@@ -1,5 +1,5 @@
-"""Thumbnails of collateral: the first page of a PDF rendered to a PNG, cached on disk by the
-file's sha256 and width.
+"""Thumbnails of collateral: the first page of a PDF (or a picture, scaled) as a PNG, cached on
+disk by the file's sha256 and width.
 
 Runs on a worker thread (QtPdf renders without a window); it never runs on the UI thread and
 never opens a file that has not been verified against its checksum (callers pass verified paths).
@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
@@ -56,12 +56,21 @@ def render_first_page(pdf: Path, width: int = THUMB_WIDTH) -> QImage | None:
         doc.deleteLater()
 
 
-def build_thumbnail(pdf: Path, folder: Path, sha256: str, width: int = THUMB_WIDTH) -> Path | None:
-    """Render and cache the thumbnail of a verified PDF; return the PNG (cached or new)."""
+def render_picture(path: Path, width: int = THUMB_WIDTH) -> QImage | None:
+    """A picture (PNG, JPEG) scaled to `width`; None if unreadable."""
+    image = QImage(str(path))
+    if image.isNull():
+        return None
+    return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+def build_thumbnail(pdf: Path, folder: Path, sha256: str, width: int = THUMB_WIDTH,
+                    mime: str = "application/pdf") -> Path | None:
+    """Render and cache the thumbnail of a verified PDF (or picture); return the PNG."""
     out = thumbnail_path(folder, sha256, width)
     if out.exists():
         return out
-    image = render_first_page(pdf, width)
+    image = render_picture(pdf, width) if mime.startswith("image/") else render_first_page(pdf, width)
     if image is None:
         return None
     folder.mkdir(parents=True, exist_ok=True)

@@ -461,10 +461,16 @@ class CollateralLibrary:
         """What the side panel shows beside the row: feedback, this user's rating, and (for
         marketing) use counts."""
         mine = self.my_feedback(collateral_id, user_id)
+        earlier = [
+            {"id": r["id"], "version": r.get("version"), "status": r.get("status"),
+             "title": r.get("title")}
+            for r in self.history(collateral_id) if r["id"] != collateral_id
+        ]
         return {
             "feedback": self.feedback(collateral_id),
             "my_rating": (mine or {}).get("rating"),
             "usage": self.usage_summary(collateral_id) if with_usage else {},
+            "history": earlier,
         }
 
     def usage_summary(self, collateral_id: str) -> dict[str, int]:

@@ -84,6 +84,10 @@ class DetailPanel(QScrollArea):
         self.tags.setWordWrap(True)
         self.tags.setProperty("role", "muted")
         c.addWidget(self.tags)
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setProperty("role", "muted")
+        c.addWidget(self.history)
         offline = QHBoxLayout()
         self.offline = QLabel()
         offline.addWidget(self.offline, 1)
@@ -164,7 +168,8 @@ class DetailPanel(QScrollArea):
     def show_item(self, row: dict[str, Any] | None, *, thumbnail: QPixmap | None,
                   snippet_html: str = "", title_html: str = "", marketer: bool = False,
                   my_rating: int | None = None, feedback: list[dict[str, Any]] | None = None,
-                  usage: dict[str, int] | None = None, offline: tuple[str, float | None] = ("", None),
+                  usage: dict[str, int] | None = None, history: list[dict[str, Any]] | None = None,
+                  offline: tuple[str, float | None] = ("", None),
                   can_download: bool = False) -> None:
         self.row = row
         self.empty.setVisible(row is None)
@@ -193,6 +198,11 @@ class DetailPanel(QScrollArea):
         if audience:
             line += ("  ·  " if line else "") + self.tr("for %1").replace("%1", ", ".join(audience))
         self.tags.setText(line)
+        versions = [f"v{h.get('version') or 1} ({(h.get('status') or '').capitalize()})"
+                    for h in history or []]
+        self.history.setText(self.tr("Other versions: %1").replace("%1", ", ".join(versions))
+                             if versions else "")
+        self.history.setVisible(bool(versions))
         self.set_offline(*offline, can_download=can_download)
         self.pin_button.blockSignals(True)
         self.pin_button.setChecked(bool(row.get("pinned")))

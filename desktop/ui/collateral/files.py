@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.sync.errors import SyncFailure
 from desktop.tasks import Task, TaskContext, TaskRunner
 
 CACHED, DOWNLOADING, NOT_CACHED = "cached", "downloading", "not_cached"
@@ -36,6 +37,7 @@ class CollateralFiles(QObject):
         self._hub_blobs: Any = None
         self._progress: dict[str, tuple[int, int | None]] = {}
         self._downloads: dict[str, Task] = {}
+        self._callbacks: dict[str, list[tuple[Any, Any]]] = {}
 
     def can_download(self) -> bool:
         return getattr(self.blobs, "source", None) is not None or self._connect is not None
@@ -69,46 +71,34 @@ class CollateralFiles(QObject):
         on the UI thread with the verified path, or with a message saying why not."""
         blobs = self.blobs
         can_download = self.can_download()
+        missing = self.tr("This file is not on this computer yet. It downloads at the next "
+                          "sync while you are online and signed in.")
 
-        def job(ctx: TaskContext) -> Any:
-            path = blobs.path_if_verified(sha256)
-            if path is not None:
-                return path
-            hub = self._downloader() if can_download else None
-            if hub is None:
-                return None
+        def job(ctx: TaskContext) -> tuple[str, Path | None, str]:
+            try:
+                path = blobs.path_if_verified(sha256)
+                if path is not None:
+                    return sha256, path, ""
+                hub = self._downloader() if can_download else None
+                if hub is None:
+                    return sha256, None, missing
 
-            def progress(done: int, total: int | None) -> None:
-                ctx.progress(done, total or 0, sha256)
+                def progress(done: int, total: int | None) -> None:
+                    ctx.progress(done, total or 0, sha256)
 
-            return hub.ensure(sha256, size, progress, _CancelOf(ctx))
+                path = hub.ensure(sha256, size, progress, _CancelOf(ctx))
+            except (SyncFailure, OSError) as exc:
+                return sha256, None, str(getattr(exc, "message", "") or exc)
+            return sha256, path, "" if path is not None else self.tr("The download was stopped.")
 
+        self._callbacks.setdefault(sha256, []).append((on_ready, on_missing))
         task = self._tasks.run(f"file {sha256[:8]}", job)
         if can_download:
             self._downloads[sha256] = task
             self.state_changed.emit(sha256)
-        task.progressed.connect(lambda done, total, _m, sha=sha256: self._on_progress(sha, done, total))
-
-        def finished(path: object) -> None:
-            self._end(sha256)
-            if isinstance(path, Path):
-                if on_ready is not None:
-                    on_ready(path)
-                return
-            message = self.tr("This file is not on this computer yet. It downloads at the next "
-                              "sync while you are online and signed in.")
-            if on_missing is not None:
-                on_missing(message)
-
-        def failed(message: str) -> None:
-            self._end(sha256)
-            self.download_failed.emit(sha256, message)
-            if on_missing is not None:
-                on_missing(message)
-
-        task.finished.connect(finished)
-        task.failed.connect(failed)
-        task.cancelled.connect(lambda: self._end(sha256))
+        # Bound methods: results that arrive after this object is gone go nowhere.
+        task.progressed.connect(self._on_progress)
+        task.finished.connect(self._on_fetched)
         return task
 
     def cancel(self, sha256: str) -> None:
@@ -116,9 +106,20 @@ class CollateralFiles(QObject):
         if task is not None:
             task.cancel()
 
-    def _on_progress(self, sha256: str, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, sha256: str) -> None:
         self._progress[sha256] = (done, total or None)
         self.state_changed.emit(sha256)
+
+    def _on_fetched(self, result: tuple[str, Path | None, str]) -> None:
+        sha256, path, message = result
+        self._end(sha256)
+        if path is None and message:
+            self.download_failed.emit(sha256, message)
+        for on_ready, on_missing in self._callbacks.pop(sha256, []):
+            if path is not None and on_ready is not None:
+                on_ready(path)
+            elif path is None and on_missing is not None:
+                on_missing(message)
 
     def _end(self, sha256: str) -> None:
         self._downloads.pop(sha256, None)

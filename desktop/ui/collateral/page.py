@@ -232,7 +232,6 @@ class CollateralPage(Page):
         self.table.doubleClicked.connect(lambda _i: self._on_open())
         self.thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
         self.files.state_changed.connect(self._on_file_state)
-        self.files.download_failed.connect(self._on_download_failed)
         d = self.detail
         d.open_requested.connect(self._on_open)
         d.system_open_requested.connect(self._on_open_system)
@@ -371,6 +370,7 @@ class CollateralPage(Page):
             my_rating=extra["my_rating"],
             feedback=extra["feedback"],
             usage=extra["usage"],
+            history=extra["history"],
             offline=index.data(OfflineRole) or ("", None),
             can_download=self.files.can_download(),
         )
@@ -709,9 +709,6 @@ class CollateralPage(Page):
         self.notice.setText("<br>".join(lines))
         self.notice.show()
         QTimer.singleShot(20_000, self.notice.hide)
-
-    def _on_download_failed(self, _sha: str, message: str) -> None:
-        self._tell(message)
 
     def _tell(self, message: str) -> None:
         self.notice.setText(html.escape(message))

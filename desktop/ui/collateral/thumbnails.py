@@ -6,9 +6,9 @@ worker. A view repaints when `thumbnail_ready(sha256)` arrives.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -16,7 +16,10 @@ from PySide6.QtGui import QImage, QPixmap
 from desktop.collateral.thumbnails import THUMB_WIDTH, build_thumbnail, thumbnail_dir
 from desktop.tasks import TaskContext, TaskRunner
 
+log = logging.getLogger(__name__)
 VerifiedPath = Callable[[str], Path | None]
+# Types that get a picture of their content; the rest show a type icon.
+THUMBNAILED = frozenset({"application/pdf", "image/png", "image/jpeg"})
 
 
 class ThumbnailService(QObject):
@@ -42,8 +45,8 @@ class ThumbnailService(QObject):
         ready = self._pixmaps.get(sha256)
         if ready is not None:
             return ready
-        if mime == "application/pdf" and sha256 not in self._pending and sha256 not in self._failed:
-            self._start(sha256)
+        if (mime in THUMBNAILED and sha256 not in self._pending and sha256 not in self._failed):
+            self._start(sha256, mime)
         return None
 
     def pending(self) -> int:
@@ -53,36 +56,33 @@ class ThumbnailService(QObject):
         """Try again for files that were missing (after a sync brought them)."""
         self._failed.clear()
 
-    def _start(self, sha256: str) -> None:
+    def _start(self, sha256: str, mime: str) -> None:
         self._pending.add(sha256)
         folder = self._folder
         verified_path = self._verified_path
 
-        def job(ctx: TaskContext) -> Any:
-            ctx.check()
-            pdf = verified_path(sha256)  # hashes the file: never on the UI thread
-            if pdf is None:
-                return None
-            png = build_thumbnail(pdf, folder, sha256, THUMB_WIDTH)
-            if png is None:
-                return None
-            image = QImage(str(png))
-            return None if image.isNull() else image
+        def job(ctx: TaskContext) -> tuple[str, QImage | None]:
+            if ctx.cancelled:
+                return sha256, None
+            try:
+                pdf = verified_path(sha256)  # hashes the file: never on the UI thread
+                png = build_thumbnail(pdf, folder, sha256, THUMB_WIDTH, mime) if pdf else None
+            except OSError:
+                log.exception("thumbnail of %s failed; the type icon stays", sha256)
+                return sha256, None
+            image = QImage(str(png)) if png is not None else None
+            return sha256, (image if image is not None and not image.isNull() else None)
 
-        task = self._tasks.run(f"thumbnail {sha256[:8]}", job)
-        task.finished.connect(lambda image, sha=sha256: self._on_built(sha, image))
-        task.failed.connect(lambda _msg, sha=sha256: self._on_failed(sha))
-        task.cancelled.connect(lambda sha=sha256: self._pending.discard(sha))
+        # A bound method, so a result arriving after this service is gone goes nowhere.
+        self._tasks.run(f"thumbnail {sha256[:8]}", job).finished.connect(self._on_built)
 
-    def _on_built(self, sha256: str, image: object) -> None:
+    def _on_built(self, result: tuple[str, QImage | None]) -> None:
+        sha256, image = result
         self._pending.discard(sha256)
-        if not isinstance(image, QImage):
+        if image is None:
             self._failed.add(sha256)
             return
         self._pixmaps[sha256] = QPixmap.fromImage(image)
         self.built += 1
         self.thumbnail_ready.emit(sha256)
 
-    def _on_failed(self, sha256: str) -> None:
-        self._pending.discard(sha256)
-        self._failed.add(sha256)

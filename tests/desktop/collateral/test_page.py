@@ -257,3 +257,31 @@ def test_opening_and_presenting_a_pdf_are_recorded(qtbot, store, page, tmp_path)
     assert viewer.isFullScreen()
     qtbot.waitUntil(lambda: page.library.usage_summary(cid) == {"opened": 1, "presented": 1})
     viewer.close()
+
+
+def test_the_side_panel_names_the_versions_an_item_replaced(qtbot, store, page):
+    old = received(store, title="Price list", kind="price_list", status="retired")
+    received(store, title="Price list", kind="price_list", version=2, supersedes_id=old)
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    page.grid.setCurrentIndex(page.model.index(0, 0))
+    assert page.detail.history.text() == "Other versions: v1 (Retired)"
+
+
+def test_a_picture_gets_a_thumbnail_of_itself_and_other_files_a_type_icon(qtbot, store, services, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    picture = QImage(400, 300, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#1f6feb"))
+    png = tmp_path / "booth.png"
+    picture.save(str(png), "PNG")
+    sha = put_blob(tmp_path, png.read_bytes())
+    video = put_blob(tmp_path, b"not really a video")
+    received(store, title="Booth photo", file_sha256=sha, mime_type="image/png", kind="other")
+    received(store, title="Demo video", file_sha256=video, mime_type="video/mp4", kind="video")
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    qtbot.waitUntil(lambda: p.thumbnails.pending() == 0, timeout=10_000)
+    by_title = {p.model.index(r, 0).data(ItemRole)["title"]: p.model.index(r, 0) for r in range(2)}
+    photo = by_title["Booth photo"].data(ThumbnailRole)
+    assert (photo.width(), photo.height()) == (240, 180)
+    assert by_title["Demo video"].data(ThumbnailRole).width() == 130  # the type icon
