@@ -66,7 +66,11 @@ CONTACT_FIELDS = (
 NOTES_EDITOR_MAX = 1_000_000
 
 
-def _restyle(widget: QWidget) -> None:
+def _set_look(widget: QWidget, name: str, value: str) -> None:
+    """Set a style property and repolish only when it changes (repolishing costs ms)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 
@@ -519,14 +523,13 @@ class CapturePanel(QWidget):
                 self.tr("%1 characters: %2 more than a lead holds. Shorten the notes to save.")
                 .replace("%1", f"{length:,}").replace("%2", f"{over:,}")
             )
-            self.notes_count.setProperty("state", "bad")
+            _set_look(self.notes_count, "state", "bad")
         else:
             self.notes_count.setText(
                 self.tr("%1 of %2 characters").replace("%1", f"{length:,}")
                 .replace("%2", f"{TEXT_MAX:,}")
             )
-            self.notes_count.setProperty("state", "")
-        _restyle(self.notes_count)
+            _set_look(self.notes_count, "state", "")
 
     def _append_note(self, text: str) -> None:
         current = self.notes.toPlainText()
@@ -686,7 +689,11 @@ class CapturePanel(QWidget):
             values = {**values, "captured_at": utc_now_iso()}
         user_id = self.services.user.get("id")
         local = {"owner_id": user_id, "captured_by": user_id} if creating and user_id else None
-        snapshot = self._snapshot()
+        snapshot = self._snapshot(values)
+        # The form clears before the write is handed over: the writer then runs while the UI
+        # thread is idle instead of competing with it for the interpreter.
+        self.clear_form()
+        self.show_info(self.tr("Saving %1…").replace("%1", _person(values)))
         store = self.services.store
         task = self.services.tasks.write(
             "save lead",
@@ -694,8 +701,6 @@ class CapturePanel(QWidget):
         )
         task.finished.connect(when_alive(self, lambda _r, rid=record_id, v=values: self._on_saved(rid, v)))
         task.failed.connect(when_alive(self, lambda message, s=snapshot: self._on_save_failed(message, s)))
-        self.clear_form()
-        self.show_info(self.tr("Saving %1…").replace("%1", _person(values)))
 
     def _on_saved(self, record_id: str, values: dict[str, Any]) -> None:
         self.last_saved_id = record_id
@@ -778,9 +783,9 @@ class CapturePanel(QWidget):
 
     # -- form state ----------------------------------------------------------------------
 
-    def _snapshot(self) -> dict[str, Any]:
+    def _snapshot(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
         return {
-            "values": self.collect(),
+            "values": values if values is not None else self.collect(),
             "editing_id": self._editing_id,
             "collateral": dict(self._collateral),
             "notes_raw": self.notes.toPlainText(),
@@ -866,13 +871,11 @@ class CapturePanel(QWidget):
 
     def show_info(self, text: str) -> None:
         self.message.setText(text)
-        self.message.setProperty("state", "")
-        _restyle(self.message)
+        _set_look(self.message, "state", "")
 
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
-        self.message.setProperty("state", "bad")
-        _restyle(self.message)
+        _set_look(self.message, "state", "bad")
 
     def focus_scan(self) -> None:
         self.scan.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -27,7 +27,11 @@ from desktop.ui.leads.choice_box import ChoiceBox
 from fieldnote.scoring import Question, Rubric, Score, score
 
 
-def _restyle(widget: QWidget) -> None:
+def _set_look(widget: QWidget, name: str, value: str) -> None:
+    """Set a style property and repolish only when it changes (repolishing costs ms)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 
@@ -202,11 +206,9 @@ class RubricForm(QWidget):
             .replace("%2", str(result.max_points))
         )
         self.grade_label.setText(result.grade.capitalize())
-        self.grade_label.setProperty("grade", result.grade)
-        _restyle(self.grade_label)
+        _set_look(self.grade_label, "grade", result.grade)
         self.qualified_label.setText(self.tr("Qualified") if result.qualified else self.tr("Not qualified"))
-        self.qualified_label.setProperty("state", "good" if result.qualified else "warn")
-        _restyle(self.qualified_label)
+        _set_look(self.qualified_label, "state", "good" if result.qualified else "warn")
         if result.missing_must_haves:
             needs = [
                 m.describe(self.rubric.question(m.question_id))
