@@ -39,7 +39,7 @@ def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
             "postgresql+psycopg://user@host/dbname"
         ) from exc
     if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, pool_size)
     if url.get_backend_name() != "postgresql":
         raise DatabaseUnavailable(
             f"The hub runs on SQLite or PostgreSQL, not {url.get_backend_name()!r}"
@@ -58,14 +58,21 @@ def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
         raise DatabaseUnavailable(f"No database driver for {url.drivername!r}") from exc
 
 
-def _sqlite_engine(url: Any) -> Engine:
+def _sqlite_engine(url: Any, pool_size: int) -> Engine:
     database = url.database
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    if database in (None, "", ":memory:"):
+        pooling: dict[str, Any] = {"poolclass": NullPool}
+    else:
+        # Keep a connection for each request thread (the server runs up to 40 at once): a
+        # connection opened past the pool is closed after one use, and opening one (WAL and
+        # other pragmas) costs more than the request it serves.
+        pooling = {"pool_size": max(pool_size, 40), "max_overflow": 10}
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 30},
-        poolclass=NullPool if database in (None, "", ":memory:") else None,
+        **pooling,
     )
 
     @event.listens_for(engine, "connect")
