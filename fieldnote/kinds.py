@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 NAME_MAX = 200
@@ -66,15 +67,17 @@ class KindSpec:
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", MappingProxyType({f.name: f for f in self.fields}))
 
-    @property
+    # Derived tuples, cached in the instance's __dict__ (a frozen dataclass allows that):
+    # the hub asks for them for every record it writes.
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
-    @property
+    @cached_property
     def client_fields(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields if not f.server_set)
 
-    @property
+    @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields if f.required)
 

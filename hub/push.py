@@ -83,12 +83,17 @@ class _Outcome:
         return out
 
 
+# The canonical form of a mutation body; changing it would make replays of mutations applied
+# before the change answer `mutation-id-reused`.
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def body_hash(m: Mutation) -> str:
     body = {
         "kind": m.kind, "record_id": m.record_id, "op": m.op,
         "base_version": m.base_version, "fields": m.fields, "made_at": m.made_at,
     }
-    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = _CANONICAL_JSON.encode(body)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -190,7 +195,7 @@ def _apply_once(
                 outcome.log_row = {
                     "mutation_id": m.mutation_id, "user_id": actor.id,
                     "client_id": client_id[:36], "body_hash": digest,
-                    "status": outcome.status, "applied_at": utc_now_iso(),
+                    "status": outcome.status, "applied_at": store.now,
                 }
                 seen[m.mutation_id] = (digest, outcome)
                 if isolate and not _write_alone(conn, store, outcome):

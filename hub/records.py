@@ -15,6 +15,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, bindparam, delete, insert, select, text, update
@@ -61,6 +62,8 @@ class RecordStore:
     def __init__(self, conn: Connection, today: dt.date | None = None) -> None:
         self.conn = conn
         self.today = today or dt.datetime.now(dt.UTC).date()
+        # One time for every write of the transaction: they all take effect at its commit.
+        self.now = utc_now_iso()
         self._cache: dict[tuple[str, str], RecordState | None] = {}
         self._staged: dict[tuple[str, str], RecordState] = {}
         self._slots = 0
@@ -133,9 +136,8 @@ class RecordStore:
         self._slots += 1
         placeholder = -(slot + 1)
         state.version = placeholder
-        now = utc_now_iso()
-        state.updated_at = now
-        state.created_at = state.created_at or now
+        state.updated_at = self.now
+        state.created_at = state.created_at or self.now
         state.audiences = [] if state.deleted else authz.record_audiences(
             state.kind, state.fields, self, self.today
         )
@@ -247,12 +249,20 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), rows)
         return
-    sql, names, is_json = _plain_insert(table)
-    conn.exec_driver_sql(sql, [
-        tuple(_json_text(row.get(n)) if j else row.get(n)
-              for n, j in zip(names, is_json, strict=True))
-        for row in rows
-    ])
+    sql, names, json_at = _plain_insert(table)
+    pick = itemgetter(*names)
+    params: list[tuple[Any, ...]] = []
+    for row in rows:
+        try:
+            values = list(pick(row))
+        except KeyError:
+            # A row that leaves a column out gets the column's default: Core knows those.
+            conn.execute(insert(table), rows)
+            return
+        for i in json_at:
+            values[i] = _json_text(values[i])
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def _json_text(value: Any) -> str:
@@ -266,17 +276,17 @@ def _json_text(value: Any) -> str:
     return json.dumps(value)
 
 
-_PLAIN_INSERTS: dict[str, tuple[str, list[str], list[bool]]] = {}
+_PLAIN_INSERTS: dict[str, tuple[str, list[str], list[int]]] = {}
 
 
-def _plain_insert(table: Table) -> tuple[str, list[str], list[bool]]:
+def _plain_insert(table: Table) -> tuple[str, list[str], list[int]]:
     found = _PLAIN_INSERTS.get(table.name)
     if found is None:
         names = [c.name for c in table.columns]
         columns = ", ".join(f'"{n}"' for n in names)
         marks = ", ".join("?" for _ in names)
         sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
-        found = (sql, names, [isinstance(c.type, JSON) for c in table.columns])
+        found = (sql, names, [i for i, c in enumerate(table.columns) if isinstance(c.type, JSON)])
         _PLAIN_INSERTS[table.name] = found
     return found
 

@@ -1,0 +1,52 @@
+"""The hub's fast row inserts store exactly what a SQLAlchemy Core insert stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, insert, select
+
+from hub.db.tables import RECORD_TABLES, metadata, mutations
+from hub.records import insert_rows
+
+
+def _lead_row(record_id: str) -> dict[str, Any]:
+    table = RECORD_TABLES["lead"]
+    row: dict[str, Any] = {c.name: None for c in table.columns}
+    row.update(
+        id=record_id, row_version=7, deleted=False, row_created_at="2026-11-28T10:00:00Z",
+        row_updated_at="2026-11-28T10:00:00Z", hub_audiences=["user:1", "work:all"],
+        hub_removed=[], hub_field_versions={"email": [3, "dev", "u"]},
+        answers={"budget": True, "note": "naïve ✓"}, interests=["bi"], score=3,
+        qualified=True, email="ana@example.com",
+    )
+    return row
+
+
+def test_fast_inserts_read_back_like_core_inserts(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'rows.sqlite3'}")
+    table = RECORD_TABLES["lead"]
+    metadata.create_all(engine, tables=[table, mutations])
+    log: dict[str, Any] = {"user_id": "u", "client_id": "c", "body_hash": "h",
+                           "status": "applied", "version": 1, "conflicts": None,
+                           "applied_at": "2026-11-28T10:00:00Z"}
+    with engine.begin() as conn:
+        conn.execute(insert(table), [_lead_row("core")])
+        insert_rows(conn, table, [_lead_row("fast")])
+        conn.execute(insert(mutations), [{**log, "mutation_id": "core"}])
+        insert_rows(conn, mutations, [{**log, "mutation_id": "fast"}])
+        # A row without every column falls back to Core, which fills in defaults.
+        insert_rows(conn, table, [{k: v for k, v in _lead_row("partial").items()
+                                   if k != "deleted"}])
+    with engine.connect() as conn:
+        rows = {r.id: r._asdict() for r in conn.execute(select(table))}
+        raw = {r[0]: r[1:] for r in conn.exec_driver_sql(
+            f'SELECT id, hub_audiences, answers, hub_removed FROM "{table.name}"')}
+        logs = {r[0]: r[1:] for r in conn.exec_driver_sql(
+            "SELECT mutation_id, conflicts, version FROM hub_mutation")}
+    assert {**rows["fast"], "id": "core"} == rows["core"]
+    assert raw["fast"] == raw["core"]  # the same JSON text, not only the same values
+    assert logs["fast"] == logs["core"]
+    assert rows["partial"]["deleted"] is False
+    engine.dispose()
