@@ -16,12 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.cli import CliError, build_parser
-from desktop.cli.context import data_dir_of
-from desktop.logs import setup_logging
-from desktop.paths import InstanceLock
+from desktop.cli.context import cli_context
 from desktop.settings import Settings
-from desktop.store import Store, StoreError, open_store
-from desktop.store.db import DB_FILE
+from desktop.store import Store
 from desktop.store.queries import RecordQueries
 
 log = logging.getLogger(__name__)
@@ -49,28 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_window(args: argparse.Namespace) -> int:
-    data_dir = data_dir_of(args)
-    setup_logging(data_dir, debug=args.debug)
-    lock = InstanceLock(data_dir)
-    if not lock.acquire():
-        raise CliError(
-            f"Fieldnote is already running on {data_dir} (process {lock.holder_pid()}). "
-            "Switch to that window, or close it first."
-        )
-    try:
-        try:
-            store = open_store(data_dir / DB_FILE)
-        except StoreError as exc:
-            raise CliError(str(exc)) from None
-        try:
-            return _run_qt(args, data_dir, store)
-        finally:
-            store.engine.dispose()
-    finally:
-        lock.release()
+    with cli_context(args) as ctx:
+        return _run_qt(args, ctx.data_dir, ctx.store, ctx.settings)
 
 
-def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store) -> int:
+def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store, settings: Settings) -> int:
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         args.screenshot = args.screenshot.expanduser().resolve()
@@ -90,7 +70,6 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store) -> int:
     QCoreApplication.setOrganizationName("Fieldnote")
     QCoreApplication.setApplicationName("Fieldnote")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = Settings.load(data_dir)
     app.setWindowIcon(theme.app_icon())
     app.setStyleSheet(theme.style_sheet(theme.palette(settings.theme)))
 

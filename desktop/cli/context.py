@@ -42,7 +42,7 @@ def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliC
     if lock and not instance.acquire():
         raise CliError(
             f"Fieldnote is already running on {data_dir} (process {instance.holder_pid()}). "
-            "Close it or wait for it to finish, then try again."
+            "Switch to that window or wait for that command to finish, then try again."
         )
     try:
         try:
