@@ -161,3 +161,20 @@ def test_phone_and_email_problems_warn_but_never_block(qtbot, services):
     lead = services.store.all("lead")[0]
     assert lead["email"] is None
     assert "ana@@zenith" in lead["notes"]
+
+
+def test_slow_typing_is_not_a_scan_until_enter(qtbot, services):
+    from desktop.ui.leads.scan_field import ScanField
+
+    field = ScanField()
+    qtbot.addWidget(field)
+    got = []
+    field.scanned.connect(lambda text, how: got.append((text, how)))
+    qtbot.keyClicks(field, "A123", delay=60)  # a person's pace: no burst, nothing read yet
+    qtbot.wait(150)
+    assert got == [] and field.payload() == "A123"
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert got == [("A123", "typed")]
+    qtbot.keyClicks(field, "B9876543")  # a scanner's pace, no Enter: read when the keys stop
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert got[1] == ("B9876543", "scan")
