@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,48 +24,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.state import AttentionItem
+from desktop.ui.common.item_model import ItemTableModel
 from desktop.ui.sync.background import BackgroundCall
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class AttentionModel(QAbstractTableModel):
+class AttentionModel(ItemTableModel[AttentionItem]):
     """Rows of attention items: what, which record, the hub's message."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[AttentionItem] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Kind"), self.tr("Record"), self.tr("Problem"))
 
-    def set_items(self, items: list[AttentionItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+    def cell(self, item: AttentionItem, column: int) -> str:
+        if column == 0:
+            return item.kind.replace("_", " ")
+        if column == 1:
+            return describe(item)
+        return item.title or self.tr("Refused by the hub")
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Kind"), self.tr("Record"), self.tr("Problem"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return item.kind.replace("_", " ")
-            if index.column() == 1:
-                return describe(item)
-            return item.title or self.tr("Refused by the hub")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item.detail or item.title
-        return None
+    def tooltip(self, item: AttentionItem, column: int) -> str:
+        return item.detail or item.title
 
 
 def describe(item: AttentionItem) -> str:

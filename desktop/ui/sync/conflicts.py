@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.sync.state import ConflictItem
+from desktop.ui.common.item_model import ItemTableModel
 from desktop.ui.sync.background import BackgroundCall
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _text(value: Any) -> str:
@@ -22,37 +21,13 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-class ConflictModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[ConflictItem] = []
+class ConflictModel(ItemTableModel[ConflictItem]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Record"), self.tr("Field"), self.tr("Yours (kept)"), self.tr("Theirs"))
 
-    def set_items(self, items: list[ConflictItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Record"), self.tr("Field"), self.tr("Yours (kept)"),
-                self.tr("Theirs"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        c = self.items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (f"{c.kind.replace('_', ' ')}: {c.label}", c.field.replace("_", " "),
-                    _text(c.yours), _text(c.theirs))[index.column()]
-        return None
+    def cell(self, item: ConflictItem, column: int) -> str:
+        return (f"{item.kind.replace('_', ' ')}: {item.label}", item.field.replace("_", " "),
+                _text(item.yours), _text(item.theirs))[column]
 
 
 class ConflictView(QWidget):
