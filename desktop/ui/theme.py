@@ -56,7 +56,12 @@ def style_sheet(p: Palette) -> str:
     QMainWindow, QDialog {{ background: {p.window}; color: {p.text}; }}
     QWidget {{ font-size: 10pt; }}
     QWidget#page {{ background: {p.window}; }}
-    QLabel {{ color: {p.text}; }}
+    QLabel, QCheckBox, QRadioButton, QGroupBox {{ color: {p.text}; }}
+    QTabWidget::pane {{ border: 1px solid {p.border}; background: {p.window}; }}
+    QTabBar::tab {{ background: {p.surface}; color: {p.muted}; border: 1px solid {p.border};
+        padding: 5px 12px; }}
+    QTabBar::tab:selected {{ color: {p.text}; border-bottom: 2px solid {p.accent}; }}
+    QScrollArea {{ background: {p.window}; border: none; }}
     QLabel[role="title"] {{ font-size: 17pt; font-weight: 600; }}
     QLabel[role="subtitle"], QLabel[role="muted"] {{ color: {p.muted}; }}
     QLabel[role="empty"] {{ color: {p.muted}; font-size: 12pt; }}
@@ -89,9 +94,10 @@ def style_sheet(p: Palette) -> str:
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{
         border: 1px solid {p.accent}; }}
     QLineEdit#search {{ padding: 6px 10px; font-size: 11pt; }}
-    QPushButton {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.border};
-        border-radius: 6px; padding: 6px 14px; }}
-    QPushButton:hover {{ border-color: {p.accent}; }}
+    QPushButton, QToolButton {{ background: {p.surface}; color: {p.text};
+        border: 1px solid {p.border}; border-radius: 6px; padding: 6px 14px; }}
+    QToolButton {{ padding: 5px 10px; }}
+    QPushButton:hover, QToolButton:hover {{ border-color: {p.accent}; }}
     QPushButton[primary="true"] {{ background: {p.accent}; color: {p.accent_text};
         border: 1px solid {p.accent}; font-weight: 600; }}
     QStatusBar {{ background: {p.surface}; color: {p.muted}; border-top: 1px solid {p.border}; }}
