@@ -3,9 +3,11 @@ with 200 each at once, then the same clients in pushes of 20),
 pull them with a fresh client, and insert the same rows with plain SQLAlchemy Core in one
 transaction as the baseline; on SQLite, and on PostgreSQL when it answers.
 
-Run as `python -m bench.hub_push [--leads N] [--pg URL]`. Prints figures; asserts nothing.
-The hub runs as its own process (`fieldnote-hub serve`) so the load generator does not share
-its interpreter.
+Run as `python -m bench.hub_push [--leads N] [--clients N] [--workers N] [--pg URL]`. Prints
+figures; asserts nothing. The hub runs as its own process (`fieldnote-hub serve`, one worker
+unless `--workers` says otherwise) so the load generator does not share its interpreter.
+With one worker the hub's CPU time for the one-client pushes is printed too: on a shared
+machine it moves far less than wall-clock rates do.
 """
 
 from __future__ import annotations
@@ -60,13 +62,13 @@ def mutations_for(rnd: random.Random, count: int, offset: int) -> list[dict[str,
 
 
 class HubProcess:
-    def __init__(self, db_url: str, blobs: Path) -> None:
+    def __init__(self, db_url: str, blobs: Path, workers: int = 1) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "hub", "serve", "--db", db_url, "--blobs", str(blobs),
-             "--port", str(self.port), "--log-level", "info"],
+             "--port", str(self.port), "--log-level", "info", "--workers", str(workers)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         assert self.proc.stderr is not None
@@ -75,8 +77,26 @@ class HubProcess:
                 break
         else:
             raise SystemExit("the hub exited before listening")
-        requests.get(f"{self.url}/v1/health", timeout=30).raise_for_status()
+        # With several workers the supervisor listens before the workers answer.
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                requests.get(f"{self.url}/v1/health", timeout=30).raise_for_status()
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.stop()
+                    raise SystemExit("the hub did not answer its health check") from None
+                time.sleep(0.2)
         threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the hub process has used (Linux; None elsewhere)."""
+        try:
+            stat = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -127,7 +147,8 @@ def baseline(db_url: str, rows: list[dict[str, Any]]) -> float:
     return elapsed
 
 
-def run_suite(name: str, db_url: str, base_url: str, leads: int, clients: int) -> None:
+def run_suite(name: str, db_url: str, base_url: str, leads: int, clients: int,
+              workers: int) -> None:
     rnd = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(db_url)
@@ -135,14 +156,18 @@ def run_suite(name: str, db_url: str, base_url: str, leads: int, clients: int) -
         accounts.add_user(engine, email="bench@bench.fieldnote", name="Bench", role="rep",
                           team="east", password="bench")
         engine.dispose()
-        hub = HubProcess(db_url, Path(tmp) / "blobs")
+        hub = HubProcess(db_url, Path(tmp) / "blobs", workers)
         try:
             s = session(hub.url, "bench@bench.fieldnote")
             # One client, batches of 500.
             batches = [mutations_for(rnd, 500, i * 500) for i in range(leads // 500)]
+            cpu_before = hub.cpu_seconds()
             started = time.perf_counter()
             one = [push(s, hub.url, b) for b in batches]
             one_total = time.perf_counter() - started
+            cpu_after = hub.cpu_seconds()
+            one_cpu = (cpu_after - cpu_before if workers == 1 and cpu_before is not None
+                       and cpu_after is not None else None)
             # A fresh client pulls everything.
             fresh = session(hub.url, "bench@bench.fieldnote")
             started, cursor, pulled, pages = time.perf_counter(), "", 0, 0
@@ -202,6 +227,9 @@ def run_suite(name: str, db_url: str, base_url: str, leads: int, clients: int) -
     print(f"push      1 client, batches of 500:     {one_rate:,.0f} leads/s "
           f"({one_rate / raw_rate:.0%} of baseline); request p50 {statistics.median(one) * 1000:.0f} ms, "
           f"p95 {pct(one, 0.95) * 1000:.0f} ms")
+    if one_cpu is not None:
+        print(f"          hub CPU for those pushes: {one_cpu:.2f} s "
+              f"({one_cpu / leads * 1e6:.0f} us a lead)")
     print(f"push      {clients} clients x {share} leads at once: "
           f"{leads / many_total:,.0f} leads/s; request p50 {statistics.median(many) * 1000:.0f} ms, "
           f"p95 {pct(many, 0.95) * 1000:.0f} ms")
@@ -243,18 +271,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--leads", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="hub worker processes (fieldnote-hub serve --workers)")
     parser.add_argument("--pg", default=os.environ.get("FIELDNOTE_TEST_PG", PG_DEFAULT))
     args = parser.parse_args()
     accounts.set_password_cost(time_cost=1, memory_cost_kib=8 * 1024)
-    print(f"hub_push: {args.leads:,} leads; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    print(f"hub_push: {args.leads:,} leads; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}; "
+          f"hub: fieldnote-hub serve, {args.workers} worker process(es)")
     with tempfile.TemporaryDirectory() as tmp:
         run_suite("SQLite", f"sqlite:///{tmp}/hub.sqlite3", f"sqlite:///{tmp}/raw.sqlite3",
-                  args.leads, args.clients)
+                  args.leads, args.clients, args.workers)
     if pg_reachable(args.pg):
         hub_url, drop_hub = fresh_schema(args.pg)
         raw_url, drop_raw = fresh_schema(args.pg)
         try:
-            run_suite("PostgreSQL", hub_url, raw_url, args.leads, args.clients)
+            run_suite("PostgreSQL", hub_url, raw_url, args.leads, args.clients, args.workers)
         finally:
             drop_hub()
             drop_raw()
