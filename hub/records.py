@@ -242,14 +242,15 @@ class RecordStore:
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert many rows in one statement execution.
 
-    On SQLite the rows go straight to the driver's `executemany` as tuples (JSON columns
-    serialised here as SQLAlchemy would), which skips SQLAlchemy's per-row parameter
-    processing, the larger part of a push's insert cost. Elsewhere it is a Core insert.
+    On SQLite and PostgreSQL the rows go straight to the driver's `executemany` as tuples
+    (JSON columns serialised here as SQLAlchemy would), which skips SQLAlchemy's per-row
+    parameter processing, the larger part of a push's insert cost. Elsewhere it is a Core
+    insert.
     """
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name not in ("sqlite", "postgresql"):
         conn.execute(insert(table), rows)
         return
-    sql, names, json_at = _plain_insert(table)
+    sql, names, json_at = _plain_insert(table, "?" if conn.dialect.name == "sqlite" else "%s")
     pick = itemgetter(*names)
     params: list[tuple[Any, ...]] = []
     for row in rows:
@@ -276,18 +277,18 @@ def _json_text(value: Any) -> str:
     return json.dumps(value)
 
 
-_PLAIN_INSERTS: dict[str, tuple[str, list[str], list[int]]] = {}
+_PLAIN_INSERTS: dict[tuple[str, str], tuple[str, list[str], list[int]]] = {}
 
 
-def _plain_insert(table: Table) -> tuple[str, list[str], list[int]]:
-    found = _PLAIN_INSERTS.get(table.name)
+def _plain_insert(table: Table, mark: str) -> tuple[str, list[str], list[int]]:
+    found = _PLAIN_INSERTS.get((table.name, mark))
     if found is None:
         names = [c.name for c in table.columns]
         columns = ", ".join(f'"{n}"' for n in names)
-        marks = ", ".join("?" for _ in names)
+        marks = ", ".join(mark for _ in names)
         sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
         found = (sql, names, [i for i, c in enumerate(table.columns) if isinstance(c.type, JSON)])
-        _PLAIN_INSERTS[table.name] = found
+        _PLAIN_INSERTS[(table.name, mark)] = found
     return found
 
 

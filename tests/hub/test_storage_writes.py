@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, select
+import pytest
+from sqlalchemy import create_engine, insert, select, text
 
+from fieldnote.ids import new_id
 from hub.db.tables import RECORD_TABLES, metadata, mutations
 from hub.records import insert_rows
 
@@ -24,8 +27,27 @@ def _lead_row(record_id: str) -> dict[str, Any]:
     return row
 
 
-def test_fast_inserts_read_back_like_core_inserts(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'rows.sqlite3'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    if request.param == "sqlite":
+        engine = create_engine(f"sqlite:///{tmp_path / 'rows.sqlite3'}")
+        yield engine
+        engine.dispose()
+        return
+    url = os.environ.get("FIELDNOTE_TEST_PG")
+    if not url:
+        pytest.skip("set FIELDNOTE_TEST_PG to a PostgreSQL URL to run these")
+    schema = f"t_{new_id().replace('-', '')[:16]}"
+    engine = create_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    yield engine
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def test_fast_inserts_read_back_like_core_inserts(engine: Any) -> None:
     table = RECORD_TABLES["lead"]
     metadata.create_all(engine, tables=[table, mutations])
     log: dict[str, Any] = {"user_id": "u", "client_id": "c", "body_hash": "h",
@@ -42,11 +64,11 @@ def test_fast_inserts_read_back_like_core_inserts(tmp_path: Path) -> None:
     with engine.connect() as conn:
         rows = {r.id: r._asdict() for r in conn.execute(select(table))}
         raw = {r[0]: r[1:] for r in conn.exec_driver_sql(
-            f'SELECT id, hub_audiences, answers, hub_removed FROM "{table.name}"')}
+            f'SELECT id, CAST(hub_audiences AS TEXT), CAST(answers AS TEXT), '
+            f'CAST(hub_removed AS TEXT) FROM "{table.name}"')}
         logs = {r[0]: r[1:] for r in conn.exec_driver_sql(
-            "SELECT mutation_id, conflicts, version FROM hub_mutation")}
+            "SELECT mutation_id, CAST(conflicts AS TEXT), version FROM hub_mutation")}
     assert {**rows["fast"], "id": "core"} == rows["core"]
     assert raw["fast"] == raw["core"]  # the same JSON text, not only the same values
     assert logs["fast"] == logs["core"]
     assert rows["partial"]["deleted"] is False
-    engine.dispose()
