@@ -72,13 +72,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.pages: dict[str, Page] = {}
+        # Pages are built the first time they are shown (or asked for), so the window opens
+        # as fast as its first page: the others cost nothing until the user goes there.
+        self.pages = _LazyPages(self, services)
         self._keys: list[str] = []
         for number, entry in enumerate(pages, start=1):
-            page = entry.build(services)
-            self.pages[entry.key] = page
+            self.pages.declare(entry)
             self._keys.append(entry.key)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(theme.icon(entry.icon, pal.sidebar_text), entry.label)
             item.setToolTip(f"{entry.label} (Ctrl+{number})")
             self.nav.addItem(item)
@@ -87,11 +88,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=entry.key: self.show_page(k))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
-        # A page may ask for a debrief to be shown (the Insights page's click-through).
-        for page in self.pages.values():
-            wanted = getattr(page, "debrief_open_requested", None)
-            if wanted is not None:
-                wanted.connect(self._on_page_debrief_open_requested)
 
         search = QAction(self.tr("Search"), self)
         search.setShortcut(QKeySequence.StandardKey.Find)
@@ -121,9 +117,23 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             key = self._keys[0]
         row = self._keys.index(key)
+        self.pages[key]
         self.stack.setCurrentIndex(row)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
+
+    def _page_built(self, key: str, page: Page) -> None:
+        row = self._keys.index(key)
+        placeholder = self.stack.widget(row)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        # A page may ask for a debrief to be shown (the Insights page's click-through).
+        wanted = getattr(page, "debrief_open_requested", None)
+        if wanted is not None:
+            wanted.connect(self._on_page_debrief_open_requested)
 
     def _on_page_debrief_open_requested(self, debrief_id: str) -> None:
         debriefs = self.pages.get("debriefs")
@@ -135,6 +145,7 @@ class MainWindow(QMainWindow):
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
+            self.pages[self._keys[row]]
             self.stack.setCurrentIndex(row)
             self.services.settings.last_page = self._keys[row]
 
@@ -151,3 +162,33 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.remember_geometry()
         super().closeEvent(event)
+
+
+class _LazyPages:
+    """The window's pages by key; a page is built on first access."""
+
+    def __init__(self, window: MainWindow, services: Services) -> None:
+        self._window = window
+        self._services = services
+        self._entries: dict[str, PageEntry] = {}
+        self._built: dict[str, Page] = {}
+
+    def declare(self, entry: PageEntry) -> None:
+        self._entries[entry.key] = entry
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __getitem__(self, key: str) -> Page:
+        page = self._built.get(key)
+        if page is None:
+            page = self._entries[key].build(self._services)
+            self._built[key] = page
+            self._window._page_built(key, page)
+        return page
+
+    def get(self, key: str) -> Page | None:
+        return self[key] if key in self._entries else None
+
+    def built(self) -> dict[str, Page]:
+        return dict(self._built)

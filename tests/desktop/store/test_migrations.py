@@ -40,3 +40,9 @@ def test_the_migrations_produce_exactly_the_declared_schema(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("fts_"))]
     assert diff == []
+
+
+def test_the_schema_head_constant_names_the_newest_migration():
+    from desktop.store.db import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
