@@ -90,3 +90,12 @@ def test_window_geometry_is_remembered(qtbot, window, services, tmp_path):
     win2 = MainWindow(services, default_pages())
     qtbot.addWidget(win2)
     assert (win2.size().width(), win2.size().height()) == (width, height)
+
+
+def test_only_the_first_page_is_built_until_another_is_shown(qtbot, services):
+    win = MainWindow(services, default_pages(), start_page="leads")
+    qtbot.addWidget(win)
+    assert set(win.pages.built()) == {"leads"}
+    win.show_page("debriefs")
+    assert set(win.pages.built()) == {"leads", "debriefs"}
+    assert win.stack.currentWidget() is win.pages["debriefs"]
