@@ -225,12 +225,16 @@ class InsightsQueries:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="insights") as pool:
             records_side = pool.submit(self._records_side, where, filters, as_of, check)
             try:
-                out = self._lead_side(where, check)
+                lead_side = self._lead_side(where, check)
             except BaseException:
                 # Leaving the pool waits for the other side; it stops at its next check.
                 records_side.cancel()
                 raise
             rest = records_side.result()
+        out = self._events(lead_side["cube"], lead_side["rep_day"], lead_side["events"],
+                           lead_side["users"])
+        out["rubric_check"] = lead_side["rubric_check"]
+        out["_deals"], out["_users"] = lead_side["deals"], lead_side["users"]
         deals = out.pop("_deals")
         for cid, figures in deals.items():
             item = rest["collateral_detail"].get(cid)
@@ -246,7 +250,7 @@ class InsightsQueries:
         with self._reader.connect() as conn:
             conn.exec_driver_sql("PRAGMA temp_store = MEMORY")
             conn.exec_driver_sql("PRAGMA cache_size = -65536")
-            for name in ("ins_stage", "ins_lead", "ins_debrief", "ins_used"):
+            for name in ("ins_stage", "ins_deal", "ins_debrief", "ins_used"):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
             try:
                 yield conn
@@ -254,7 +258,8 @@ class InsightsQueries:
                 conn.rollback()
 
     def _lead_side(self, where: _Where, check: Check) -> dict[str, Any]:
-        """Funnels, events, campaigns, the rubric check, and the deals collateral was used in."""
+        """The funnel cube, leads per rep and day, the rubric check, and the deals collateral
+        was used in (the events and campaigns are made from these once both sides are done)."""
         with self._snapshot() as conn:
             users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
                 text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
@@ -262,15 +267,13 @@ class InsightsQueries:
                 "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
             self._stage_table(conn)
             check()
-            self._lead_table(conn, where)
-            cube = self._cube(conn)
+            cube = self._cube(conn, where)
+            rep_day = self._rep_day(conn, where)
             check()
-            out = self._events(conn, cube, events, users)
-            out["rubric_check"] = self._rubric_check(conn, cube)
-            check()
-            out["_deals"] = self._deals(conn, where)
-            out["_users"] = users
-            return out
+            rubric_check = self._rubric_check(conn, cube)
+            deals = self._deals(conn, where)
+            return {"users": users, "events": events, "cube": cube, "rep_day": rep_day,
+                    "rubric_check": rubric_check, "deals": deals}
 
     def _records_side(self, where: _Where, filters: InsightFilters, as_of: dt.date,
                       check: Check) -> dict[str, Any]:
@@ -340,33 +343,40 @@ class InsightsQueries:
             f"MAX({_STAGE_CASE}) AS stage, "
             "SUM(CASE WHEN status = 'won' THEN COALESCE(amount, 0) ELSE 0 END) AS won_amount, "
             "MAX(status = 'lost') AS lost, "
-            "MIN(CASE WHEN status IN ('contacted', 'meeting', 'opportunity', 'won') THEN at END) "
-            "AS first_at FROM rec_lead_outcome WHERE deleted = 0 AND lead_id IS NOT NULL "
+            # The first contact as a day number, parsed once per lead rather than per use.
+            "julianday(MIN(CASE WHEN status IN ('contacted', 'meeting', 'opportunity', 'won') "
+            "THEN at END)) AS first_jd FROM rec_lead_outcome WHERE deleted = 0 AND lead_id IS NOT NULL "
             "GROUP BY lead_id"
         )
         conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_ins_stage ON ins_stage (lead_id)")
 
-    def _lead_table(self, conn: Connection, where: _Where) -> None:
-        statement = (
-            "CREATE TEMP TABLE ins_lead AS SELECT l.event_id AS event_id, "
-            "l.owner_id AS owner_id, substr(l.captured_at, 1, 10) AS day, "
-            "COALESCE(l.grade, 'ungraded') AS grade, COALESCE(l.qualified, 0) AS qualified, "
-            "l.rubric_id AS rubric_id, l.rubric_version AS rubric_version, "
-            "COALESCE(s.stage, 0) AS stage, COALESCE(s.won_amount, 0) AS won_amount, "
-            "julianday(s.first_at) - julianday(l.captured_at) AS first_days "
-            f"FROM rec_lead l LEFT JOIN ins_stage s ON s.lead_id = l.id WHERE {where.leads('l')}"
-        )
-        clause, params = where.sql(statement)
-        conn.execute(clause, params)
-
-    def _cube(self, conn: Connection) -> list[_CubeRow]:
+    def _cube(self, conn: Connection, where: _Where) -> list[_CubeRow]:
         """Leads counted by event, grade, qualification and rubric version, with how many
-        reached each stage: the one scan that the funnel, grade mix and rubric check share."""
-        return [_CubeRow(*r) for r in conn.exec_driver_sql(
-            "SELECT event_id, grade, qualified, rubric_id, rubric_version, COUNT(*), "
-            "SUM(stage >= 1), SUM(stage >= 2), SUM(stage >= 3), SUM(stage >= 4), SUM(won_amount), "
-            "SUM(CASE WHEN first_days >= 0 THEN first_days END), "
-            "COUNT(CASE WHEN first_days >= 0 THEN 1 END) FROM ins_lead GROUP BY event_id, grade, qualified, rubric_id, rubric_version"
+        reached each stage: the one scan that the funnel, grade mix and rubric check share.
+
+        It groups by the stored columns, in the order of the index `ix_rec_lead_cube`, so SQLite
+        aggregates while it walks that index instead of sorting every lead; a stored NULL grade
+        or qualification may therefore give a row of its own, which every reader adds up."""
+        first_days = "s.first_jd - julianday(l.captured_at)"
+        statement = (
+            "SELECT l.event_id, COALESCE(l.grade, 'ungraded'), COALESCE(l.qualified, 0), "
+            "l.rubric_id, l.rubric_version, COUNT(*), "
+            "SUM(COALESCE(s.stage, 0) >= 1), SUM(COALESCE(s.stage, 0) >= 2), "
+            "SUM(COALESCE(s.stage, 0) >= 3), SUM(COALESCE(s.stage, 0) >= 4), "
+            "SUM(COALESCE(s.won_amount, 0)), "
+            # Days to first contact, counted only when not negative; max() adds 0 for the
+            # negative ones, which leaves the sum as it was, and works each out once.
+            f"SUM(max({first_days}, 0)), COUNT(NULLIF({first_days} >= 0, 0)) "
+            f"FROM rec_lead l LEFT JOIN ins_stage s ON s.lead_id = l.id WHERE {where.leads('l')} "
+            "GROUP BY l.event_id, l.grade, l.qualified, l.rubric_id, l.rubric_version"
+        )
+        return [_CubeRow(*r) for r in _rows(conn, where, statement)]
+
+    def _rep_day(self, conn: Connection, where: _Where) -> list[tuple[str | None, str | None, str, int]]:
+        """Leads counted by event, owner and capture day: (event, owner, day) groups are few."""
+        return [tuple(r) for r in _rows(conn, where,
+            "SELECT l.event_id, l.owner_id, substr(l.captured_at, 1, 10) AS day, COUNT(*) "
+            f"FROM rec_lead l WHERE {where.leads('l')} GROUP BY l.event_id, l.owner_id, day"
         )]
 
     def _debrief_table(self, conn: Connection, where: _Where) -> None:
@@ -390,8 +400,8 @@ class InsightsQueries:
 
     def _events(
         self,
-        conn: Connection,
         cube: Sequence[_CubeRow],
+        rep_day: Sequence[tuple[str | None, str | None, str | None, int]],
         events: Mapping[str, Mapping[str, Any]],
         users: Mapping[str, Mapping[str, Any]],
     ) -> dict[str, Any]:
@@ -424,10 +434,7 @@ class InsightsQueries:
             e["funnel"]["won_amount"] = money(e["funnel"]["won_amount"])
             delay_sum, delay_n = e.pop("delay_sum"), e.pop("delay_n")
             e["avg_days_to_first_contact"] = round(delay_sum / delay_n, 2) if delay_n else None
-        # Leads per rep and per day in one pass: (event, owner, day) groups are few.
-        for event_id, owner_id, day, n in conn.exec_driver_sql(
-            "SELECT event_id, owner_id, day, COUNT(*) FROM ins_lead GROUP BY event_id, owner_id, day"
-        ):
+        for event_id, owner_id, day, n in rep_day:
             e = event_entry(event_id)
             name = users.get(owner_id, {}).get("name") or ("(unknown)" if owner_id else "(nobody)")
             e["per_rep"][name] = e["per_rep"].get(name, 0) + n
@@ -620,21 +627,28 @@ class InsightsQueries:
         """The deals each item was used in: leads named by a use, by the debrief a use names,
         or by a submitted debrief that lists the item; won and lost from each lead's outcomes."""
         use = where.usage("u")
-        deals_sql = (
-            "WITH deal(cid, lead_id) AS ("
+        # Each (item, lead) pair once, kept in key order: the count per item then streams
+        # out of the table instead of a sort of every pair.
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE ins_deal (cid, lead_id, PRIMARY KEY (cid, lead_id)) WITHOUT ROWID")
+        for source in (
             f"SELECT u.collateral_id, u.lead_id FROM rec_collateral_usage u WHERE {use} "
-            "AND u.lead_id IS NOT NULL "
-            "UNION SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
+            "AND u.lead_id IS NOT NULL",
+            "SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
             f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {use} "
-            "AND db.deleted = 0 AND db.lead_id IS NOT NULL "
-            "UNION SELECT json_extract(j.value, '$.collateral_id'), d.lead_id FROM rec_debrief d, "
+            "AND db.deleted = 0 AND db.lead_id IS NOT NULL",
+            "SELECT json_extract(j.value, '$.collateral_id'), d.lead_id FROM rec_debrief d, "
             f"json_each({_JSON_ARRAY.format(c='d.collateral_used')}) j "
             f"WHERE {where.debriefs('d')} AND d.lead_id IS NOT NULL "
-            "AND typeof(j.key) = 'integer' AND j.type = 'object') "
+            "AND typeof(j.key) = 'integer' AND j.type = 'object'",
+        ):
+            clause, params = where.sql(f"INSERT OR IGNORE INTO ins_deal {source}")
+            conn.execute(clause, params)
+        deals_sql = (
             "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
             "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
             "SUM(CASE WHEN s.stage >= 4 THEN s.won_amount ELSE 0 END) AS amount "
-            "FROM deal LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id "
+            "FROM ins_deal deal LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id "
             # Excluding the few deleted leads is far cheaper than looking up every live one.
             "WHERE deal.lead_id NOT IN (SELECT id FROM rec_lead WHERE deleted = 1) "
             "GROUP BY deal.cid"
