@@ -338,8 +338,13 @@ class InsightsQueries:
     def _stage_table(self, conn: Connection) -> None:
         # How far each lead got, over all its outcomes (not restricted by the filters: an
         # outcome months after the show still belongs to the show's funnel).
+        # Keyed by lead (rows arrive in key order): every lookup finds the row itself, with no
+        # separate index to build or to go through.
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE ins_stage AS SELECT lead_id, "
+            "CREATE TEMP TABLE ins_stage (lead_id PRIMARY KEY, stage, won_amount, lost, first_jd) "
+            "WITHOUT ROWID")
+        conn.exec_driver_sql(
+            "INSERT INTO ins_stage SELECT lead_id, "
             f"MAX({_STAGE_CASE}) AS stage, "
             "SUM(CASE WHEN status = 'won' THEN COALESCE(amount, 0) ELSE 0 END) AS won_amount, "
             "MAX(status = 'lost') AS lost, "
@@ -348,7 +353,6 @@ class InsightsQueries:
             "THEN at END)) AS first_jd FROM rec_lead_outcome WHERE deleted = 0 AND lead_id IS NOT NULL "
             "GROUP BY lead_id"
         )
-        conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_ins_stage ON ins_stage (lead_id)")
 
     def _cube(self, conn: Connection, where: _Where) -> list[_CubeRow]:
         """Leads counted by event, grade, qualification and rubric version, with how many
