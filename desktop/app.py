@@ -78,7 +78,7 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store, settings: Se
     tasks = TaskRunner()
     services = Services(
         store=store,
-        queries=RecordQueries(store.reader),
+        queries=RecordQueries(store.engine),
         tasks=tasks,
         settings=settings,
         changes=changes,

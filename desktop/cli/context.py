@@ -52,6 +52,6 @@ def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliC
         try:
             yield CliContext(data_dir, store, Settings.load(data_dir))
         finally:
-            store.close()
+            store.engine.dispose()
     finally:
         instance.release()

@@ -1,14 +1,11 @@
 """The local SQLite cache: typed record tables, the outbox, sync state, full-text search."""
 
-from pathlib import Path
-
-from desktop.store.db import StoreError, make_engine, open_engine
+from desktop.store.db import StoreError, open_engine
 from desktop.store.records import SaveResult, Store
 
 __all__ = ["SaveResult", "Store", "StoreError", "open_engine", "open_store"]
 
 
-def open_store(path: Path) -> Store:
+def open_store(path):  # type: ignore[no-untyped-def]
     """Open or create the store file at `path`, upgraded to the newest schema."""
-    engine = open_engine(path)
-    return Store(engine, make_engine(Path(path), writer=False))
+    return Store(open_engine(path))

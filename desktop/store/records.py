@@ -42,19 +42,10 @@ class SaveResult:
 class Store:
     """The local cache of one signed-in user's records, shared by the UI and the sync engine."""
 
-    def __init__(self, engine: Engine, reader: Engine | None = None) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        # Reads go through connections that begin deferred transactions: a writer engine
-        # begins IMMEDIATE (taking the write lock), which would make a long read hold off saves.
-        self.reader = reader or engine
         self._listeners: list[ChangeListener] = []
         self._lock = threading.Lock()
-
-    def close(self) -> None:
-        """Release both engines' connections."""
-        if self.reader is not self.engine:
-            self.reader.dispose()
-        self.engine.dispose()
 
     # -- notifications -------------------------------------------------------------------
 
@@ -215,7 +206,7 @@ class Store:
 
     def get(self, kind: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any] | None:
         table = record_tables[spec(kind).name]
-        with self.reader.connect() as conn:
+        with self.engine.connect() as conn:
             row = conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
         if row is None or (row["deleted"] and not include_deleted):
             return None
@@ -225,7 +216,7 @@ class Store:
         table = record_tables[spec(kind).name]
         wanted = list(ids)
         out: dict[str, dict[str, Any]] = {}
-        with self.reader.connect() as conn:
+        with self.engine.connect() as conn:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
@@ -241,12 +232,12 @@ class Store:
             query = query.order_by(order_by)
         if limit is not None:
             query = query.limit(limit)
-        with self.reader.connect() as conn:
+        with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
     def count(self, kind: str) -> int:
         table = record_tables[spec(kind).name]
-        with self.reader.connect() as conn:
+        with self.engine.connect() as conn:
             return int(
                 conn.execute(
                     select(func.count()).select_from(table).where(table.c.deleted.is_(False))
@@ -257,7 +248,7 @@ class Store:
 
     def outbox_counts(self) -> dict[str, int]:
         """How many changes wait to be sent and how many need the user's attention."""
-        with self.reader.connect() as conn:
+        with self.engine.connect() as conn:
             rows = conn.execute(
                 select(outbox.c.state, func.count()).group_by(outbox.c.state)
             ).all()
@@ -267,7 +258,7 @@ class Store:
         return counts
 
     def outbox_entries(self, state: str = "pending", limit: int = 500) -> list[dict[str, Any]]:
-        with self.reader.connect() as conn:
+        with self.engine.connect() as conn:
             return [
                 dict(r)
                 for r in conn.execute(
@@ -276,7 +267,7 @@ class Store:
             ]
 
     def get_state(self, key: str, default: Any = None) -> Any:
-        with self.reader.connect() as conn:
+        with self.engine.connect() as conn:
             value = conn.execute(select(sync_state.c.value).where(sync_state.c.key == key)).scalar()
         return default if value is None else value
 
