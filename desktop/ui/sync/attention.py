@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.sync.state import AttentionItem
-from desktop.ui.common.item_model import ItemTableModel
+from desktop.ui.common.item_model import ItemTableModel, item_table
 from desktop.ui.sync.background import BackgroundCall
 
 
@@ -86,12 +85,7 @@ class NeedsAttentionView(QWidget):
         self.desk = desk
         self._calls: list[BackgroundCall] = []
         self.model = AttentionModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = item_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
 
         detail = QWidget()

@@ -8,10 +8,10 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.sync.state import ConflictItem
-from desktop.ui.common.item_model import ItemTableModel
+from desktop.ui.common.item_model import ItemTableModel, item_table
 from desktop.ui.sync.background import BackgroundCall
 
 
@@ -40,12 +40,7 @@ class ConflictView(QWidget):
         self.desk = desk
         self._calls: list[BackgroundCall] = []
         self.model = ConflictModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = item_table(self.model)
         self.empty = QLabel(self.tr("No conflicts. When the same field is changed on two "
                                     "devices, it shows up here."))
         self.empty.setWordWrap(True)
