@@ -1,10 +1,16 @@
 """`python -m bench.startup`: cold start of the app to its main window, beside a bare PySide6 window.
 
 The data dir holds 100,000 leads and 10,000 collateral items (written once with SQL inserts).
-Each run is a fresh process started with `--screenshot`, which writes its PNG once the window is
-shown and its page is ready; the time to that file is the start time. The bare window does the
-same (show, grab, exit) in a fresh process. Prints the median of 5 runs of each, their ratio and each one's peak RSS. Figures
-only; nothing here asserts a timing.
+Each run is a fresh process started with `--screenshot`. Two moments are timed, from launch:
+
+- **window shown**: the app renders its window to a PNG as soon as it is first shown
+  (`FIELDNOTE_BENCH_SHOWN_PNG`): the shell with its navigation, while the store still opens;
+- **page ready**: the `--screenshot` PNG, written once the store is open and the Leads page
+  shows its first rows.
+
+The bare window does the same as the first (show, grab, exit) in a fresh process. Prints the
+median of 5 runs of each, the ratios and each one's peak RSS. Figures only; nothing here asserts
+a timing.
 """
 
 from __future__ import annotations
@@ -73,21 +79,29 @@ def prepare(data_dir: Path, leads: int, collateral: int) -> None:
     store.engine.dispose()
 
 
-def timed(cmd: list[str], png: Path) -> tuple[float, float]:
-    """Seconds from launch until the window was shown (its screenshot written), and the
-    child's peak RSS in MB. Shutting down (waiting for background work) is not counted."""
+def timed(cmd: list[str], png: Path, shown: Path | None = None) -> tuple[float, float, float]:
+    """Seconds from launch until the window was shown (the `shown` PNG, or `png` without it)
+    and until `png` was written, and the child's peak RSS in MB. Shutting down (waiting for
+    background work) is not counted."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     png.unlink(missing_ok=True)
+    if shown is not None:
+        shown.unlink(missing_ok=True)
+        env["FIELDNOTE_BENCH_SHOWN_PNG"] = str(shown)
     start = time.time()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = png.stat().st_mtime - start if png.exists() else time.time() - start
+    ended = time.time() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+    done = png.stat().st_mtime - start if png.exists() else ended
+    first = shown if shown is not None else png
+    if not first.exists():
+        raise SystemExit(f"{' '.join(cmd)} wrote no {first.name}")
+    return first.stat().st_mtime - start, done, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -105,21 +119,24 @@ def main() -> None:
         print(f"data dir ready in {time.perf_counter() - started:.1f} s: {args.leads:,} leads, "
               f"{args.collateral:,} collateral items")
         png = Path(tmp) / "shot.png"
+        shown = Path(tmp) / "shown.png"
         app_cmd = [sys.executable, "-m", "desktop", "--data-dir", str(data_dir),
                    "--screenshot", str(png), "--page", "leads"]
         bare_cmd = [sys.executable, "-c", BARE_WINDOW, str(png)]
-        timed(app_cmd, png)  # warm the file cache once, as a second start of the day would
+        timed(app_cmd, png, shown)  # warm the file cache once, as a second start of the day would
         app_runs, bare_runs = [], []
         for _ in range(args.runs):
             bare_runs.append(timed(bare_cmd, png))
-            app_runs.append(timed(app_cmd, png))
-    app_s = statistics.median(t for t, _ in app_runs)
-    bare_s = statistics.median(t for t, _ in bare_runs)
-    print(f"bare PySide6 window:  {bare_s * 1000:.0f} ms  (median of {args.runs}), "
-          f"peak RSS {max(r for _, r in bare_runs):.0f} MB")
-    print(f"Fieldnote main window: {app_s * 1000:.0f} ms  (median of {args.runs}), "
-          f"peak RSS {max(r for _, r in app_runs):.0f} MB")
-    print(f"ratio:                 {app_s / bare_s:.2f}  (target <= 1.5; peak RSS target <= 300 MB)")
+            app_runs.append(timed(app_cmd, png, shown))
+    bare_s = statistics.median(t for t, _, _ in bare_runs)
+    shown_s = statistics.median(t for t, _, _ in app_runs)
+    ready_s = statistics.median(t for _, t, _ in app_runs)
+    print(f"bare PySide6 window:        {bare_s * 1000:5.0f} ms  (median of {args.runs}), "
+          f"peak RSS {max(r for _, _, r in bare_runs):.0f} MB")
+    print(f"Fieldnote main window shown: {shown_s * 1000:5.0f} ms  ratio {shown_s / bare_s:.2f} "
+          "(target <= 1.5)")
+    print(f"... Leads page with its rows: {ready_s * 1000:5.0f} ms  ratio {ready_s / bare_s:.2f}, "
+          f"peak RSS {max(r for _, _, r in app_runs):.0f} MB (target <= 300 MB)")
 
 
 if __name__ == "__main__":

@@ -7,26 +7,25 @@ on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop.cli import CliError, build_parser
-from desktop.cli.context import cli_context
+from desktop.cli.context import locked_data_dir
 from desktop.settings import Settings
-from desktop.store import Store
-from desktop.store.queries import RecordQueries
 
 log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     try:
         if getattr(args, "func", None) is not None:
             return int(args.func(args))
@@ -46,106 +45,149 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_window(args: argparse.Namespace) -> int:
-    with cli_context(args) as ctx:
-        return _run_qt(args, ctx.data_dir, ctx.store, ctx.settings)
-
-
-def _run_qt(args: argparse.Namespace, data_dir: Path, store: Store, settings: Settings) -> int:
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         args.screenshot = args.screenshot.expanduser().resolve()
         if not args.screenshot.parent.is_dir():
             raise CliError(f"Cannot write the screenshot: {args.screenshot.parent} does not exist.")
-    from PySide6.QtCore import QCoreApplication
+    # Logging is set up once the window shows (its rotating handler is slow to import); a
+    # warning before that goes to stderr.
+    with locked_data_dir(args, logs=False) as data_dir:
+        return _run_qt(args, data_dir, Settings.load(data_dir))
+
+
+def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    """Show the shell at once, open the store (and the session) on a thread, then give the
+    window its services. The window is up while SQLAlchemy loads and the schema is checked."""
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.logs import route_qt_messages
-    from desktop.tasks import TaskRunner
     from desktop.ui import theme
-    from desktop.ui.services import RecordChanges, Services
     from desktop.ui.shell.pages import default_pages
     from desktop.ui.shell.window import MainWindow
 
-    route_qt_messages()
     QCoreApplication.setOrganizationName("Fieldnote")
     QCoreApplication.setApplicationName("Fieldnote")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(theme.app_icon())
     app.setStyleSheet(theme.style_sheet(theme.palette(settings.theme)))
 
-    changes = RecordChanges()
-    store.add_listener(changes.on_store_commit)
-    tasks = TaskRunner()
-    services = Services(
-        store=store,
-        queries=RecordQueries(store.engine),
-        tasks=tasks,
-        settings=settings,
-        changes=changes,
-        data_dir=data_dir,
-        user=dict(store.get_state("user", {}) or {}),
-    )
-    from desktop.store.collateral import CollateralLibrary
-    from desktop.store.debriefs import DebriefStore
-    from desktop.store.insights import InsightsQueries
-
-    services.extras["collateral"] = CollateralLibrary(store)
-    services.extras["debriefs"] = DebriefStore(store)
-    services.extras["insights"] = InsightsQueries(store.engine)
-    session = _start_session(args, services)
-    # Starting a session may have signed a user in.
-    services.user = dict(store.get_state("user", {}) or {})
+    pages = default_pages()
+    window = MainWindow(None, pages, start_page=args.page or "", settings=settings)
+    window.show()
+    # Everything else waits for the first turn of the event loop, when the window paints.
+    boot = _Boot()
+    QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages))
     try:
-        window = MainWindow(services, default_pages(), start_page=args.page or "")
-        if session is not None and hasattr(session, "attach"):
-            session.attach(window, services)
-        window.show()
         if args.screenshot is not None:
-            return _screenshot(app, window, args.screenshot)
+            return _screenshot(window, boot, args.screenshot)
         code = app.exec()
+        if boot.error() is not None:
+            raise boot.error()  # type: ignore[misc]
         window.remember_geometry()
         return int(code)
     finally:
-        if session is not None:
-            session.stop()
-        tasks.shutdown()
-        store.remove_listener(changes.on_store_commit)
+        if boot.start is not None:
+            boot.start.finish()
 
 
-def _start_session(args: argparse.Namespace, services: object) -> object | None:
-    """Connect to a hub: the embedded demo hub with --demo, a real one with --hub, or the
-    hub this data dir is signed in to.
+class _Boot:
+    """What start-up has got to since the window showed: the `Startup`, or why it failed."""
 
-    The sync job provides `desktop.demo_mode`; without it, --demo fills the empty store
-    with the demo data set directly.
-    """
+    def __init__(self) -> None:
+        self.start: Any = None
+        self.failure: CliError | None = None
+
+    def begin(self, app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
+              settings: Settings, pages: list[Any]) -> None:
+        try:
+            self.start = _after_shown(app, window, args, data_dir, settings, pages)
+        except Exception as exc:
+            log.exception("start-up failed")
+            self.failure = CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
+                                    "details are in the log file")
+            app.exit(1)
+
+    def begun(self) -> bool:
+        return self.start is not None or self.failure is not None
+
+    def error(self) -> CliError | None:
+        return self.failure or (self.start.error if self.start is not None else None)
+
+
+def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
+                 settings: Settings, pages: list[Any]) -> Any:
+    """The window is on screen: start opening the store (and the rest) on a thread."""
+    _mark_shown(window)
+    from desktop.logs import route_qt_messages, setup_logging
+    from desktop.startup import Startup
+
+    setup_logging(data_dir, debug=getattr(args, "debug", False))
+    route_qt_messages()
+    wanted = window.wanted_page()
+    start = Startup(args, data_dir, settings, [e.module for e in pages if e.key == wanted and e.module])
+    start.ready.connect(lambda: _attach(window, start))
+    start.failed.connect(lambda: _report_failure(app, start))
+    start.begin()
+    return start
+
+
+def _attach(window: Any, start: Any) -> None:
+    """On the UI thread, once the store is open: the window gets its services and pages."""
+    assert start.services is not None
     try:
-        demo_mode = importlib.import_module("desktop.demo_mode")
-    except ModuleNotFoundError as exc:
-        if exc.name != "desktop.demo_mode":
-            raise
-        demo_mode = None  # type: ignore[assignment]
-    if demo_mode is not None:
-        # Always: a data dir signed in earlier keeps syncing, and anyone can sign in.
-        return demo_mode.start_session(args, services)
-    if args.demo:
-        from desktop.demo_local import seed_if_empty
-
-        seed_if_empty(services.store)  # type: ignore[attr-defined]
-    return None
+        window.attach_services(start.services)
+        if start.session is not None and hasattr(start.session, "attach"):
+            start.session.attach(window, start.services)
+    except Exception as exc:  # reported like a failure to open: one line, non-zero exit
+        log.exception("window could not attach its services")
+        start.fail(CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
+                            "details are in the log file"))
+        return
+    start.attached = True
 
 
-def _screenshot(app: object, window: object, path: Path) -> int:
+def _report_failure(app: Any, start: Any) -> None:
+    """Start-up failed after the window showed: say so in a dialog when a user can see it
+    (the message also goes to stderr), then end the event loop with a non-zero code."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if start.error is not None and app.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, "Fieldnote", str(start.error))
+    app.exit(1)
+
+
+def _mark_shown(window: Any) -> None:
+    """For bench.startup: with FIELDNOTE_BENCH_SHOWN_PNG set, render the window to that file as
+    soon as it is first shown, as the bare-window baseline does."""
+    path = os.environ.get("FIELDNOTE_BENCH_SHOWN_PNG")
+    if path:
+        window.grab().save(path, "PNG")
+
+
+def _screenshot(window: Any, boot: _Boot, path: Path) -> int:
+    """Wait for the store, the session and the page, then render the window to `path`."""
     from PySide6.QtWidgets import QApplication
 
-    deadline = time.monotonic() + 30
-    page = window.current_page()  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and boot.error() is None and not (
+        boot.start is not None and boot.start.attached
+    ):
+        QApplication.processEvents()
+        if boot.begun():
+            time.sleep(0.005)
+    error = boot.error()
+    if error is not None:
+        raise error
+    if not boot.start.attached:
+        raise CliError("The window did not finish opening its data within a minute.")
+    page = window.current_page()
     while time.monotonic() < deadline and not page.is_ready():
         QApplication.processEvents()
         time.sleep(0.02)
     for _ in range(5):
         QApplication.processEvents()
-    if not window.grab().save(str(path), "PNG"):  # type: ignore[attr-defined]
+    if not window.grab().save(str(path), "PNG"):
         raise CliError(f"Could not write the screenshot to {path}.")
     log.info("screenshot written to %s", path)
     return 0

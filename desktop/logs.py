@@ -6,7 +6,6 @@ Personal data (names, emails) is only ever logged at DEBUG, which is off unless 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 LOG_FILE = "fieldnote.log"
@@ -20,7 +19,10 @@ def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
         if getattr(handler, "_fieldnote", False):
             root.removeHandler(handler)
     if data_dir is not None:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        # Imported here: it takes tens of milliseconds, which the window's first paint need not pay.
+        from logging.handlers import RotatingFileHandler
+
+        handler: logging.Handler = RotatingFileHandler(
             data_dir / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
         handler.setFormatter(logging.Formatter(_FORMAT))

@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 from typing import IO
 
-import platformdirs
-
 APP_NAME = "Fieldnote"
 
 
@@ -21,6 +19,8 @@ class DataDirError(Exception):
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no --data-dir is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

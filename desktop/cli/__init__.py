@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from fieldnote import __version__
 
-# Modules that add subcommands; a job whose module is not there yet simply adds none.
-COMMAND_MODULES = (
-    "desktop.cli.sync_commands",
-    "desktop.cli.leads_commands",
-    "desktop.cli.collateral_commands",
-    "desktop.cli.debriefs_commands",
-    "desktop.cli.insights_commands",
-)
+# Each subcommand, and the module whose `register` adds it (and its siblings). A module is
+# imported only when its command is the one being run, or for --help: the window's start does
+# not pay for the headless commands' imports.
+COMMANDS = {
+    "signin": "desktop.cli.sync_commands",
+    "signout": "desktop.cli.sync_commands",
+    "sync": "desktop.cli.sync_commands",
+    "status": "desktop.cli.sync_commands",
+    "leads": "desktop.cli.leads_commands",
+    "collateral": "desktop.cli.collateral_commands",
+    "debriefs": "desktop.cli.debriefs_commands",
+    "insights": "desktop.cli.insights_commands",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+
+# The window's options that take a value: the word after one is never the command.
+_VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--page")
 
 PAGES = ("leads", "collateral", "debriefs", "insights")
 
@@ -44,7 +54,37 @@ def common_parent() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The first positional word of `argv` (argparse's subcommand), or None if there is none."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--":
+            return None
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """Which command modules the parser needs for `argv`: all of them unless it is known
+    that at most one command (or none) is asked for."""
+    if argv is None:
+        return COMMAND_MODULES
+    word = _command_word(argv)
+    if word is None:
+        return () if not any(w in ("-h", "--help") for w in argv) else COMMAND_MODULES
+    module = COMMANDS.get(word)
+    return (module,) if module is not None else COMMAND_MODULES
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with `argv`, one that registers only the command modules that
+    parsing `argv` needs (the others' command names are still known, so the same words are
+    accepted and rejected either way)."""
     parent = common_parent()
     parser = argparse.ArgumentParser(
         prog="fieldnote",
@@ -60,7 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", choices=PAGES, help="the page to open")
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    wanted = _modules_for(argv)
     for name in COMMAND_MODULES:
+        if name not in wanted:
+            for command, module_name in COMMANDS.items():
+                if module_name == name:
+                    sub.add_parser(command)  # never chosen: its word is not in argv
+            continue
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import CliError
 from desktop.logs import setup_logging
 from desktop.paths import DataDirError, InstanceLock, prepare_data_dir
 from desktop.settings import Settings
-from desktop.store import Store, StoreError, open_store
-from desktop.store.db import DB_FILE
+
+if TYPE_CHECKING:
+    from desktop.store import Store
 
 
 @dataclass
@@ -34,10 +36,16 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliContext]:
-    """Open the data dir's store for a command; `lock` keeps a running app (or command) out."""
+def locked_data_dir(
+    args: argparse.Namespace, *, lock: bool = True, logs: bool = True
+) -> Iterator[Path]:
+    """The checked data dir with, unless `logs` is false (the caller sets logging up later),
+    logging to its file and, with `lock`, the instance lock held.
+
+    Cheap: nothing here imports the store, so the window can show before the store opens."""
     data_dir = data_dir_of(args)
-    setup_logging(data_dir, debug=getattr(args, "debug", False))
+    if logs:
+        setup_logging(data_dir, debug=getattr(args, "debug", False))
     instance = InstanceLock(data_dir)
     if lock and not instance.acquire():
         raise CliError(
@@ -45,13 +53,28 @@ def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliC
             "Switch to that window or wait for that command to finish, then try again."
         )
     try:
-        try:
-            store = open_store(data_dir / DB_FILE)
-        except StoreError as exc:
-            raise CliError(str(exc)) from None
+        yield data_dir
+    finally:
+        instance.release()
+
+
+def open_data_store(data_dir: Path) -> Store:
+    """The data dir's store, upgraded to the newest schema; a `CliError` if it cannot open."""
+    from desktop.store import StoreError, open_store
+    from desktop.store.db import DB_FILE
+
+    try:
+        return open_store(data_dir / DB_FILE)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+@contextmanager
+def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliContext]:
+    """Open the data dir's store for a command; `lock` keeps a running app (or command) out."""
+    with locked_data_dir(args, lock=lock) as data_dir:
+        store = open_data_store(data_dir)
         try:
             yield CliContext(data_dir, store, Settings.load(data_dir))
         finally:
             store.engine.dispose()
-    finally:
-        instance.release()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from resources.paths import resource_path
@@ -113,7 +113,7 @@ def icon(name: str, color: str, size: int = 24) -> QIcon:
     result = QIcon()
     for scale in (1, 2):
         pixmap = QPixmap(QSize(size * scale, size * scale))
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(QColor(0, 0, 0, 0))  # transparent; Qt.GlobalColor costs at start
         painter = QPainter(pixmap)
         renderer.render(painter)
         painter.end()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.ui.services import Services
+if TYPE_CHECKING:
+    from desktop.ui.services import Services
+
 
 
 class Page(QWidget):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.ui.common.page import ComingSoonPage, Page
-from desktop.ui.services import Services
 from desktop.ui.shell.window import PageEntry
+
+if TYPE_CHECKING:
+    from desktop.ui.services import Services
 
 
 def _tr(text: str) -> str:
@@ -56,8 +60,9 @@ def _insights(services: Services) -> Page:
 
 def default_pages() -> list[PageEntry]:
     return [
-        PageEntry("leads", _tr("Leads"), "leads", _leads),
-        PageEntry("collateral", _tr("Collateral"), "collateral", _collateral),
-        PageEntry("debriefs", _tr("Debriefs"), "debriefs", _debriefs),
-        PageEntry("insights", _tr("Insights"), "insights", _insights),
+        PageEntry("leads", _tr("Leads"), "leads", _leads, "desktop.ui.leads.page"),
+        PageEntry("collateral", _tr("Collateral"), "collateral", _collateral,
+                  "desktop.ui.collateral.page"),
+        PageEntry("debriefs", _tr("Debriefs"), "debriefs", _debriefs, "desktop.ui.debriefs.page"),
+        PageEntry("insights", _tr("Insights"), "insights", _insights, "desktop.ui.insights.page"),
     ]

@@ -7,11 +7,14 @@ replaces the left part with its live widget.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from desktop.ui.services import Services
+if TYPE_CHECKING:
+    from desktop.ui.services import Services
+
 
 
 def format_last_sync(iso: str | None, now: dt.datetime | None = None) -> str:

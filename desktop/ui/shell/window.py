@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.settings import Settings
 from desktop.ui import theme
 from desktop.ui.common.page import Page
-from desktop.ui.services import Services
-from desktop.ui.shell.status import ShellStatus
+
+if TYPE_CHECKING:
+    from desktop.ui.services import Services
 
 
 @dataclass(frozen=True)
@@ -30,16 +33,33 @@ class PageEntry:
     label: str
     icon: str
     build: Callable[[Services], Page]
+    # The module `build` imports, so start-up can import it while the store opens.
+    module: str = ""
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, pages: Sequence[PageEntry], start_page: str = "") -> None:
+    """The shell. Built with its services, or without them (and with the settings) to show at
+    once while the store opens; `attach_services` then builds the first page."""
+
+    def __init__(
+        self,
+        services: Services | None,
+        pages: Sequence[PageEntry],
+        start_page: str = "",
+        *,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
-        self.services = services
+        if services is not None:
+            settings = services.settings
+        if settings is None:
+            raise ValueError("a window without services needs the settings")
+        self.settings = settings
+        self.services: Services | None = None
         self.setWindowTitle(self.tr("Fieldnote"))
         self.setWindowIcon(theme.app_icon())
         self.setMinimumSize(QSize(720, 500))
-        pal = theme.palette(services.settings.theme)
+        pal = theme.palette(settings.theme)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -59,7 +79,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # (No focus for the navigation is set in attach_services: the first use of the Qt
+        # namespace costs tens of milliseconds, which the shell's first paint need not pay.)
         side.addWidget(self.nav, 1)
         self.user_label = QLabel()
         self.user_label.setObjectName("brandUser")
@@ -74,12 +95,12 @@ class MainWindow(QMainWindow):
 
         # Pages are built the first time they are shown (or asked for), so the window opens
         # as fast as its first page: the others cost nothing until the user goes there.
-        self.pages = _LazyPages(self, services)
+        self.pages = _LazyPages(self)
         self._keys: list[str] = []
         for number, entry in enumerate(pages, start=1):
             self.pages.declare(entry)
             self._keys.append(entry.key)
-            self.stack.addWidget(QWidget())
+            self.stack.addWidget(_placeholder(self.tr("Opening your data…")))
             item = QListWidgetItem(theme.icon(entry.icon, pal.sidebar_text), entry.label)
             item.setToolTip(f"{entry.label} (Ctrl+{number})")
             self.nav.addItem(item)
@@ -91,19 +112,45 @@ class MainWindow(QMainWindow):
 
         search = QAction(self.tr("Search"), self)
         search.setShortcut(QKeySequence.StandardKey.Find)
-        search.triggered.connect(lambda: self.current_page().focus_search())
+        search.triggered.connect(lambda: self.is_attached() and self.current_page().focus_search())
         self.addAction(search)
         new = QAction(self.tr("New"), self)
         new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self.current_page().create_new())
+        new.triggered.connect(lambda: self.is_attached() and self.current_page().create_new())
         self.addAction(new)
+
+        self._restore_geometry()
+        wanted = start_page if start_page in self._keys else settings.last_page
+        self._wanted_page = wanted if wanted in self._keys else self._keys[0]
+        self.nav.setCurrentRow(self._keys.index(self._wanted_page))
+        if services is not None:
+            self.attach_services(services)
+        else:
+            self.statusBar().showMessage(self.tr("Opening your data…"))
+
+    def wanted_page(self) -> str:
+        """The page shown first once the services are attached (or the current one after)."""
+        return self._wanted_page
+
+    def is_attached(self) -> bool:
+        return self.services is not None
+
+    def attach_services(self, services: Services) -> None:
+        """Give the shell its services: the status bar fills in and the wanted page is built."""
+        self.services = services
+        self.settings = services.settings
+        self.statusBar().clearMessage()
+        from PySide6.QtCore import Qt
+
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        from desktop.ui.shell.status import ShellStatus
 
         self.status = ShellStatus(self.statusBar(), services)
         self._update_user()
-        self._restore_geometry()
-        self.show_page(start_page or services.settings.last_page)
+        self.show_page(self._wanted_page)
 
     def _update_user(self) -> None:
+        assert self.services is not None
         who = self.services.user
         if who.get("name"):
             self.user_label.setText(f"{who['name']}\n{who.get('role', '')}" + (f" · {who['team']}" if who.get("team") else ""))
@@ -117,7 +164,10 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             key = self._keys[0]
         row = self._keys.index(key)
-        self.pages[key]
+        if self.services is None:  # not attached yet: that page comes first once it is
+            self._wanted_page = key
+        else:
+            self.pages[key]
         self.stack.setCurrentIndex(row)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
@@ -145,19 +195,22 @@ class MainWindow(QMainWindow):
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
-            self.pages[self._keys[row]]
+            if self.services is None:
+                self._wanted_page = self._keys[row]
+            else:
+                self.pages[self._keys[row]]
             self.stack.setCurrentIndex(row)
-            self.services.settings.last_page = self._keys[row]
+            self.settings.last_page = self._keys[row]
 
     def _restore_geometry(self) -> None:
-        saved = self.services.settings.window_geometry
+        saved = self.settings.window_geometry
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         self.resize(1280, 800)
 
     def remember_geometry(self) -> None:
-        self.services.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self.services.settings.save()
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.remember_geometry()
@@ -167,9 +220,8 @@ class MainWindow(QMainWindow):
 class _LazyPages:
     """The window's pages by key; a page is built on first access."""
 
-    def __init__(self, window: MainWindow, services: Services) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self._window = window
-        self._services = services
         self._entries: dict[str, PageEntry] = {}
         self._built: dict[str, Page] = {}
 
@@ -182,7 +234,10 @@ class _LazyPages:
     def __getitem__(self, key: str) -> Page:
         page = self._built.get(key)
         if page is None:
-            page = self._entries[key].build(self._services)
+            services = self._window.services
+            if services is None:
+                raise RuntimeError("pages are built once the window has its services")
+            page = self._entries[key].build(services)
             self._built[key] = page
             self._window._page_built(key, page)
         return page
@@ -192,3 +247,12 @@ class _LazyPages:
 
     def built(self) -> dict[str, Page]:
         return dict(self._built)
+
+
+def _placeholder(text: str) -> QWidget:
+    """What a page's place shows until the page is built."""
+    label = QLabel(text)
+    label.setObjectName("pagePlaceholder")
+    label.setProperty("role", "empty")
+    label.setStyleSheet("qproperty-alignment: AlignCenter;")  # no Qt namespace before first paint
+    return label

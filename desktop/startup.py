@@ -1,0 +1,135 @@
+"""Start-up work that runs while the window is already shown: open the store (importing
+SQLAlchemy and checking the schema), build the services, start the hub session.
+
+The composition root (`desktop.app`) shows the shell first and hands this object the rest; it
+reports `ready` (the window then attaches the services) or `failed` with one clear error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.cli import CliError
+from desktop.settings import Settings
+from desktop.tasks import TaskRunner
+from desktop.ui.services import RecordChanges
+
+log = logging.getLogger(__name__)
+
+
+class Startup(QObject):
+    """Opens the store and starts the hub session off the UI thread; says when it is done."""
+
+    ready = Signal()  # on the UI thread: `services` (and `session`) are set
+    failed = Signal()  # on the UI thread: `error` says why
+    _done = Signal(bool)  # from the opening thread; delivered queued to this object's thread
+
+    def __init__(self, args: argparse.Namespace, data_dir: Path, settings: Settings,
+                 modules: list[str]) -> None:
+        super().__init__()
+        self.args, self.data_dir, self.settings, self.modules = args, data_dir, settings, modules
+        self.changes = RecordChanges()
+        self.tasks = TaskRunner()
+        self.store: Any = None
+        self.services: Any = None
+        self.session: Any = None
+        self.error: CliError | None = None
+        self.attached = False
+        self._thread = threading.Thread(target=self._run, name="fieldnote-start")
+        self._done.connect(self._on_done)
+
+    def begin(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._open()
+        except CliError as exc:
+            self.error = exc
+        except Exception as exc:
+            log.exception("start-up failed")
+            self.error = CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
+                                  "details are in the log file")
+        self._done.emit(self.error is None)
+
+    def _on_done(self, ok: bool) -> None:
+        (self.ready if ok else self.failed).emit()
+
+    def _open(self) -> None:
+        from desktop.cli.context import open_data_store
+        from desktop.store.collateral import CollateralLibrary
+        from desktop.store.debriefs import DebriefStore
+        from desktop.store.insights import InsightsQueries
+        from desktop.store.queries import RecordQueries
+        from desktop.ui.services import Services
+
+        self.store = store = open_data_store(self.data_dir)
+        store.add_listener(self.changes.on_store_commit)
+        services = Services(
+            store=store,
+            queries=RecordQueries(store.engine),
+            tasks=self.tasks,
+            settings=self.settings,
+            changes=self.changes,
+            data_dir=self.data_dir,
+            user=dict(store.get_state("user", {}) or {}),
+        )
+        services.extras["collateral"] = CollateralLibrary(store)
+        services.extras["debriefs"] = DebriefStore(store)
+        services.extras["insights"] = InsightsQueries(store.engine)
+        for name in self.modules:  # the first page's code, while the UI thread waits
+            importlib.import_module(name)
+        self.session = start_session(self.args, services)
+        # Starting a session may have signed a user in.
+        services.user = dict(store.get_state("user", {}) or {})
+        self.services = services
+
+    def fail(self, error: CliError) -> None:
+        if self.error is None:
+            self.error = error
+        self.failed.emit()
+
+    def finish(self) -> None:
+        """Wait for the opening thread, then stop the session and close the store."""
+        if self._thread.ident is not None:
+            self._thread.join()
+        if self.session is not None:
+            self.session.stop()
+        if self.store is not None:
+            self.store.remove_listener(self.changes.on_store_commit)
+        self.tasks.shutdown()
+        if self.store is not None:
+            self.store.engine.dispose()
+
+
+
+def start_session(args: argparse.Namespace, services: object) -> object | None:
+    """Connect to a hub: the embedded demo hub with --demo, a real one with --hub, or the
+    hub this data dir is signed in to.
+
+    The sync job provides `desktop.demo_mode`; without it, --demo fills the empty store
+    with the demo data set directly.
+    """
+    try:
+        demo_mode = importlib.import_module("desktop.demo_mode")
+    except ModuleNotFoundError as exc:
+        if exc.name != "desktop.demo_mode":
+            raise
+        demo_mode = None  # type: ignore[assignment]
+    if demo_mode is not None:
+        # Always: a data dir signed in earlier keeps syncing, and anyone can sign in.
+        return demo_mode.start_session(args, services)
+    if args.demo:
+        from desktop.demo_local import seed_if_empty
+
+        seed_if_empty(services.store)  # type: ignore[attr-defined]
+    return None
+
+

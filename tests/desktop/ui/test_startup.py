@@ -1,0 +1,141 @@
+"""The window shows before the store opens: the shell without services, the lazy command line,
+and what the first paint may import."""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.cli import COMMANDS, build_parser
+from desktop.settings import Settings
+from desktop.store import open_store
+from desktop.store.queries import RecordQueries
+from desktop.tasks import TaskRunner
+from desktop.ui.services import RecordChanges, Services
+from desktop.ui.shell.pages import default_pages
+from desktop.ui.shell.window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def services(tmp_path, qapp):
+    store = open_store(tmp_path / "fieldnote.sqlite3")
+    changes = RecordChanges()
+    store.add_listener(changes.on_store_commit)
+    tasks = TaskRunner()
+    yield Services(store, RecordQueries(store.engine), tasks, Settings.load(tmp_path), changes, tmp_path)
+    tasks.shutdown()
+    store.engine.dispose()
+
+
+def test_the_shell_shows_without_services_and_builds_no_page(qtbot, tmp_path):
+    win = MainWindow(None, default_pages(), start_page="debriefs", settings=Settings.load(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert not win.is_attached()
+    assert win.pages.built() == {}
+    assert win.nav.currentRow() == 2
+    assert "Opening" in win.stack.currentWidget().text()
+    # The shortcuts wait for the pages instead of failing.
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert win.pages.built() == {}
+
+
+def test_a_page_chosen_before_the_store_opened_is_the_one_built(qtbot, tmp_path, services):
+    win = MainWindow(None, default_pages(), start_page="leads", settings=services.settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.nav.setCurrentRow(1)  # the user clicks Collateral while the data still opens
+    assert win.wanted_page() == "collateral"
+    win.attach_services(services)
+    assert set(win.pages.built()) == {"collateral"}
+    assert win.current_page() is win.pages["collateral"]
+    assert win.status.waiting.text() == "0 waiting"
+
+
+def test_a_window_without_services_needs_the_settings(qapp):
+    with pytest.raises(ValueError):
+        MainWindow(None, default_pages())
+
+
+@pytest.mark.parametrize("argv", [
+    [],
+    ["--page", "leads"],
+    ["--data-dir", "status", "--page", "insights", "--demo"],
+    ["--screenshot", "x.png", "--debug"],
+    ["status", "--json"],
+    ["--data-dir", "d", "signin", "--hub", "http://h", "--email", "a@b.c"],
+    ["leads", "export", "--format", "vcard", "-o", "x.vcf"],
+    ["insights", "--json", "--event", "Expo"],
+    ["insights", "export", "--format", "pdf", "-o", "r.pdf"],
+    ["debriefs", "list"],
+    ["collateral", "list"],
+])
+def test_the_lazy_parser_reads_every_command_line_as_the_full_one(argv):
+    def parsed(parser: argparse.ArgumentParser) -> dict[str, object]:
+        values = vars(parser.parse_args(argv))
+        return {k: (getattr(v, "__qualname__", None) if callable(v) else v) for k, v in values.items()}
+
+    assert parsed(build_parser(argv)) == parsed(build_parser())
+
+
+@pytest.mark.parametrize("argv", [["bogus"], ["--page", "nowhere"], ["leads", "--nope"]])
+def test_the_lazy_parser_rejects_what_the_full_one_rejects(argv, capsys):
+    with pytest.raises(SystemExit) as lazy:
+        build_parser(argv).parse_args(argv)
+    lazy_err = capsys.readouterr().err
+    with pytest.raises(SystemExit) as full:
+        build_parser().parse_args(argv)
+    assert lazy.value.code == full.value.code == 2
+    assert lazy_err == capsys.readouterr().err
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        build_parser(["--help"]).parse_args(["--help"])
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert command in out
+
+
+def test_the_first_paint_imports_no_store_network_or_validation_code(tmp_path):
+    """What the window needs before it shows. SQLAlchemy, pydantic, requests and the store
+    load on a thread once it is up; importing one of them here would undo that."""
+    code = f"""
+import json, sys
+from desktop.cli import build_parser
+from desktop.cli.context import locked_data_dir
+words = ["--data-dir", {str(tmp_path)!r}, "--page", "leads"]
+args = build_parser(words).parse_args(words)
+from PySide6.QtWidgets import QApplication
+from desktop.settings import Settings
+from desktop.ui import theme
+from desktop.ui.shell.pages import default_pages
+from desktop.ui.shell.window import MainWindow
+app = QApplication([])
+with locked_data_dir(args, logs=False) as data_dir:
+    settings = Settings.load(data_dir)
+    app.setStyleSheet(theme.style_sheet(theme.palette(settings.theme)))
+    window = MainWindow(None, default_pages(), start_page="leads", settings=settings)
+    window.show()
+    app.processEvents()
+print(json.dumps(sorted(sys.modules)))
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT)),
+                         check=True).stdout
+    loaded = set(json.loads(out.strip().splitlines()[-1]))
+    heavy = {m for m in loaded if m.split(".")[0] in
+             ("sqlalchemy", "alembic", "pydantic", "requests", "urllib3", "email_validator",
+              "phonenumbers", "reportlab")}
+    assert heavy == set()
+    assert not any(m.startswith(("desktop.store", "desktop.sync", "fieldnote.")) for m in loaded)
+    assert "logging.handlers" not in loaded
