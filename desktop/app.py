@@ -127,24 +127,40 @@ def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path
     wanted = window.wanted_page()
     start = Startup(args, data_dir, settings, [e.module for e in pages if e.key == wanted and e.module])
     start.ready.connect(lambda: _attach(window, start))
+    start.session_ready.connect(lambda: _attach_session(window, start))
     start.failed.connect(lambda: _report_failure(app, start))
     start.begin()
     return start
 
 
 def _attach(window: Any, start: Any) -> None:
-    """On the UI thread, once the store is open: the window gets its services and pages."""
-    assert start.services is not None
+    """On the UI thread, once the store is open: the window gets its services and its page
+    (and the session, when it came first)."""
     try:
         window.attach_services(start.services)
-        if start.session is not None and hasattr(start.session, "attach"):
-            start.session.attach(window, start.services)
     except Exception as exc:  # reported like a failure to open: one line, non-zero exit
-        log.exception("window could not attach its services")
-        start.fail(CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
-                            "details are in the log file"))
+        _attach_failed(start, exc)
+        return
+    if start.session is not None:
+        _attach_session(window, start)
+
+
+def _attach_session(window: Any, start: Any) -> None:
+    """On the UI thread, once the hub session started: the sync widgets join the window."""
+    try:
+        if hasattr(start.session, "attach"):
+            start.session.attach(window, start.services)
+        window.refresh_user()
+    except Exception as exc:
+        _attach_failed(start, exc)
         return
     start.attached = True
+
+
+def _attach_failed(start: Any, exc: Exception) -> None:
+    log.exception("window could not attach its services")
+    start.fail(CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
+                        "details are in the log file"))
 
 
 def _report_failure(app: Any, start: Any) -> None:

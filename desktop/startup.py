@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.cli import CliError
+from desktop.cli.context import check_data_file, open_data_store
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
 from desktop.ui.services import RecordChanges
@@ -25,11 +26,18 @@ log = logging.getLogger(__name__)
 
 
 class Startup(QObject):
-    """Opens the store and starts the hub session off the UI thread; says when it is done."""
+    """Opens the store and starts the hub session off the UI thread; says when each is done.
 
-    ready = Signal()  # on the UI thread: `services` (and `session`) are set
+    The store comes first (`ready`: the window attaches the services and builds its page),
+    then the session (`session_ready`: the sync widgets join the window), so local data shows
+    without waiting for a hub. For a screenshot the session comes first, so the picture
+    shows synced data, and `ready` covers both.
+    """
+
+    ready = Signal()  # on the UI thread: `services` are set (and `session`, for a screenshot)
+    session_ready = Signal()  # on the UI thread, after `ready`: `session` is set
     failed = Signal()  # on the UI thread: `error` says why
-    _done = Signal(bool)  # from the opening thread; delivered queued to this object's thread
+    _done = Signal(str)  # from the opening thread, queued to this object's thread
 
     def __init__(self, args: argparse.Namespace, data_dir: Path, settings: Settings,
                  modules: list[str]) -> None:
@@ -41,7 +49,8 @@ class Startup(QObject):
         self.services: Any = None
         self.session: Any = None
         self.error: CliError | None = None
-        self.attached = False
+        self.attached = False  # set by the window's side once services and session are in
+        self._session_first = args.screenshot is not None
         self._thread = threading.Thread(target=self._run, name="fieldnote-start")
         self._done.connect(self._on_done)
 
@@ -49,28 +58,46 @@ class Startup(QObject):
         self._thread.start()
 
     def _run(self) -> None:
+        if self._step(self._open) and self._session_first:
+            self._step(self._start_session)
+        if self.error is not None:
+            self._done.emit("failed")
+            return
+        self._done.emit("ready")
+        if not self._session_first:
+            self._done.emit("session_ready" if self._step(self._start_session) else "failed")
+
+    def _step(self, work: Any) -> bool:
         try:
-            self._open()
+            work()
         except CliError as exc:
             self.error = exc
         except Exception as exc:
             log.exception("start-up failed")
             self.error = CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
                                   "details are in the log file")
-        self._done.emit(self.error is None)
+        return self.error is None
 
-    def _on_done(self, ok: bool) -> None:
-        (self.ready if ok else self.failed).emit()
+    def _on_done(self, what: str) -> None:
+        getattr(self, what).emit()
 
     def _open(self) -> None:
-        from desktop.cli.context import open_data_store
+        # The integrity check reads the whole file in SQLite's C code, which lets other
+        # threads run: it overlaps the imports below instead of following them.
+        check = _Check(self.data_dir)
+        check.start()
         from desktop.store.collateral import CollateralLibrary
         from desktop.store.debriefs import DebriefStore
         from desktop.store.insights import InsightsQueries
         from desktop.store.queries import RecordQueries
         from desktop.ui.services import Services
 
-        self.store = store = open_data_store(self.data_dir)
+        for name in self.modules:  # the first page's code, while the UI thread waits
+            importlib.import_module(name)
+        check.join()
+        if check.error is not None:
+            raise check.error
+        self.store = store = open_data_store(self.data_dir, checked=True)
         store.add_listener(self.changes.on_store_commit)
         services = Services(
             store=store,
@@ -84,12 +111,12 @@ class Startup(QObject):
         services.extras["collateral"] = CollateralLibrary(store)
         services.extras["debriefs"] = DebriefStore(store)
         services.extras["insights"] = InsightsQueries(store.engine)
-        for name in self.modules:  # the first page's code, while the UI thread waits
-            importlib.import_module(name)
-        self.session = start_session(self.args, services)
-        # Starting a session may have signed a user in.
-        services.user = dict(store.get_state("user", {}) or {})
         self.services = services
+
+    def _start_session(self) -> None:
+        self.session = start_session(self.args, self.services)
+        # Starting a session may have signed a user in.
+        self.services.user = dict(self.store.get_state("user", {}) or {})
 
     def fail(self, error: CliError) -> None:
         if self.error is None:
@@ -108,6 +135,20 @@ class Startup(QObject):
         if self.store is not None:
             self.store.engine.dispose()
 
+
+class _Check(threading.Thread):
+    """The data file's integrity check, on its own thread; `error` holds a failure."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(name="fieldnote-check")
+        self.data_dir = data_dir
+        self.error: CliError | None = None
+
+    def run(self) -> None:
+        try:
+            check_data_file(self.data_dir)
+        except CliError as exc:
+            self.error = exc
 
 
 def start_session(args: argparse.Namespace, services: object) -> object | None:

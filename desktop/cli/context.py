@@ -58,13 +58,24 @@ def locked_data_dir(
         instance.release()
 
 
-def open_data_store(data_dir: Path) -> Store:
-    """The data dir's store, upgraded to the newest schema; a `CliError` if it cannot open."""
+def check_data_file(data_dir: Path) -> None:
+    """Refuse a damaged data file (a `CliError`) without touching it; needs only sqlite3."""
+    from desktop.datafile import DB_FILE, StoreError, check_readable
+
+    try:
+        check_readable(data_dir / DB_FILE)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def open_data_store(data_dir: Path, *, checked: bool = False) -> Store:
+    """The data dir's store, upgraded to the newest schema; a `CliError` if it cannot open.
+    `checked` says `check_data_file` already passed."""
     from desktop.store import StoreError, open_store
     from desktop.store.db import DB_FILE
 
     try:
-        return open_store(data_dir / DB_FILE)
+        return open_store(data_dir / DB_FILE, checked=checked)
     except StoreError as exc:
         raise CliError(str(exc)) from None
 

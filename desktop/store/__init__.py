@@ -6,6 +6,7 @@ from desktop.store.records import SaveResult, Store
 __all__ = ["SaveResult", "Store", "StoreError", "open_engine", "open_store"]
 
 
-def open_store(path):  # type: ignore[no-untyped-def]
-    """Open or create the store file at `path`, upgraded to the newest schema."""
-    return Store(open_engine(path))
+def open_store(path, *, checked=False):  # type: ignore[no-untyped-def]
+    """Open or create the store file at `path`, upgraded to the newest schema; `checked` says
+    its integrity check already passed."""
+    return Store(open_engine(path, checked=checked))

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from desktop.datafile import DB_FILE, StoreError, check_readable
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -23,12 +25,7 @@ log = logging.getLogger(__name__)
 # Alembic (a large share of start-up time); a test keeps it equal to the migrations' head.
 SCHEMA_HEAD = "0003"
 
-DB_FILE = "fieldnote.sqlite3"
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class StoreError(Exception):
-    """The local data file cannot be used; the message says why and what to do."""
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -87,38 +84,14 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _check_readable(path: Path) -> None:
-    """Refuse a file that is not a SQLite database (or is damaged) before touching it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise StoreError(
-            f"The data file {path} is not a Fieldnote database (it may be damaged). "
-            "It has been left untouched; move it away or choose another --data-dir."
-        )
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"The data file {path} is damaged ({exc}). It has been left untouched; "
-            "restore a backup or choose another --data-dir."
-        ) from None
-    if not result or result[0] != "ok":
-        raise StoreError(
-            f"The data file {path} failed its integrity check ({result[0] if result else '?'}). "
-            "It has been left untouched; restore a backup or choose another --data-dir."
-        )
+__all__ = ["DB_FILE", "SCHEMA_HEAD", "StoreError", "check_readable", "make_engine", "open_engine"]
 
 
-def open_engine(path: Path) -> Engine:
-    """Open (creating or upgrading) the store at `path` and return a writer engine."""
-    _check_readable(path)
+def open_engine(path: Path, *, checked: bool = False) -> Engine:
+    """Open (creating or upgrading) the store at `path` and return a writer engine.
+    `checked` says `check_readable(path)` already passed."""
+    if not checked:
+        check_readable(path)
     engine = make_engine(path)
     try:
         rev = current_revision(engine)

@@ -61,7 +61,7 @@ class ShellStatus:
 
     def refresh(self) -> None:
         if getattr(self, "hosted", None) is not None:
-            self._refresh_user()
+            self.refresh_user()
             return
         store = self.services.store
         counts = store.outbox_counts()
@@ -75,8 +75,8 @@ class ShellStatus:
         if counts.get("attention"):
             text += f" · {counts['attention']} need attention"
         self.waiting.setText(text)
-        self._refresh_user()
+        self.refresh_user()
 
-    def _refresh_user(self) -> None:
+    def refresh_user(self) -> None:
         who = self.services.user
         self.user.setText(f"{who.get('name')} ({who.get('role')})" if who.get("name") else "Not signed in")

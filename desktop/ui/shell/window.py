@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -104,20 +104,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(theme.icon(entry.icon, pal.sidebar_text), entry.label)
             item.setToolTip(f"{entry.label} (Ctrl+{number})")
             self.nav.addItem(item)
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, k=entry.key: self.show_page(k))
-            self.addAction(action)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
-
-        search = QAction(self.tr("Search"), self)
-        search.setShortcut(QKeySequence.StandardKey.Find)
-        search.triggered.connect(lambda: self.is_attached() and self.current_page().focus_search())
-        self.addAction(search)
-        new = QAction(self.tr("New"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self.is_attached() and self.current_page().create_new())
-        self.addAction(new)
 
         self._restore_geometry()
         wanted = start_page if start_page in self._keys else settings.last_page
@@ -135,27 +122,52 @@ class MainWindow(QMainWindow):
     def is_attached(self) -> bool:
         return self.services is not None
 
+    def _install_shortcuts(self) -> None:
+        """Ctrl+1..4, Ctrl+F and Ctrl+N. Made with the services, not before the first paint:
+        the first key sequence loads every enum of the Qt namespace (tens of milliseconds)."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        for number, key in enumerate(self._keys, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            self.addAction(action)
+        search = QAction(self.tr("Search"), self)
+        search.setShortcut(QKeySequence.StandardKey.Find)
+        search.triggered.connect(lambda: self.current_page().focus_search())
+        self.addAction(search)
+        new = QAction(self.tr("New"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self.current_page().create_new())
+        self.addAction(new)
+
     def attach_services(self, services: Services) -> None:
-        """Give the shell its services: the status bar fills in and the wanted page is built."""
+        """Give the shell its services: the status bar fills in, the shortcuts start working
+        and the wanted page is built."""
         self.services = services
         self.settings = services.settings
         self.statusBar().clearMessage()
         from PySide6.QtCore import Qt
 
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._install_shortcuts()
         from desktop.ui.shell.status import ShellStatus
 
         self.status = ShellStatus(self.statusBar(), services)
-        self._update_user()
+        self.refresh_user()
         self.show_page(self._wanted_page)
 
-    def _update_user(self) -> None:
+    def refresh_user(self) -> None:
+        """Show who is signed in (the services' user may change when a session starts)."""
         assert self.services is not None
         who = self.services.user
         if who.get("name"):
             self.user_label.setText(f"{who['name']}\n{who.get('role', '')}" + (f" · {who['team']}" if who.get("team") else ""))
         else:
             self.user_label.setText(self.tr("Not signed in"))
+        status = getattr(self, "status", None)
+        if status is not None:
+            status.refresh_user()
 
     def current_page(self) -> Page:
         return self.pages[self._keys[self.stack.currentIndex()]]

@@ -108,8 +108,8 @@ class SyncControls(QWidget):
         services = getattr(self.window_, "services", None)
         if services is not None:
             services.user = dict(services.store.get_state("user", {}) or {})
-            if hasattr(self.window_, "_update_user"):
-                self.window_._update_user()
+            if hasattr(self.window_, "refresh_user"):
+                self.window_.refresh_user()
         if dialog.warning:
             QMessageBox.information(self.window_, self.tr("Sign-in saved"), dialog.warning)
         self.status.refresh()

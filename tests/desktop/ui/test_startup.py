@@ -139,3 +139,73 @@ print(json.dumps(sorted(sys.modules)))
     assert heavy == set()
     assert not any(m.startswith(("desktop.store", "desktop.sync", "fieldnote.")) for m in loaded)
     assert "logging.handlers" not in loaded
+
+
+def _args(**overrides):
+    values = {"demo": False, "hub": None, "screenshot": None, "page": None, "debug": False}
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+def test_start_up_opens_the_store_before_the_session(qtbot, tmp_path):
+    from desktop.startup import Startup
+
+    start = Startup(_args(), tmp_path, Settings.load(tmp_path), ["desktop.ui.leads.page"])
+    order = []
+    start.ready.connect(lambda: order.append(("ready", start.services is not None)))
+    start.session_ready.connect(lambda: order.append(("session", start.session is not None)))
+    try:
+        with qtbot.waitSignal(start.session_ready, timeout=30_000):
+            start.begin()
+        assert order == [("ready", True), ("session", True)]
+        assert start.error is None
+        assert start.services.store.outbox_counts() == {"pending": 0, "attention": 0}
+        assert "desktop.ui.leads.page" in sys.modules
+    finally:
+        start.finish()
+
+
+def test_for_a_screenshot_the_session_comes_before_ready(qtbot, tmp_path):
+    from desktop.startup import Startup
+
+    start = Startup(_args(screenshot=tmp_path / "x.png"), tmp_path, Settings.load(tmp_path), [])
+    seen = []
+    start.ready.connect(lambda: seen.append(start.session is not None))
+    start.session_ready.connect(lambda: seen.append("session_ready"))
+    try:
+        with qtbot.waitSignal(start.ready, timeout=30_000):
+            start.begin()
+        assert seen == [True]
+    finally:
+        start.finish()
+
+
+@pytest.mark.parametrize("damage", ["header", "pages"])
+def test_a_damaged_data_file_fails_start_up_and_is_left_alone(qtbot, tmp_path, damage):
+    from desktop.datafile import DB_FILE
+    from desktop.startup import Startup
+
+    store = open_store(tmp_path / DB_FILE)
+    for i in range(300):
+        store.save("lead", {"last_name": f"Name{i}", "notes": "x" * 200, "captured_at": "2026-11-24T10:00:00Z"})
+    store.engine.dispose()
+    path = tmp_path / DB_FILE
+    data = bytearray(path.read_bytes())
+    if damage == "header":
+        data[:16] = b"not a database!!"
+    else:  # a sound header, garbage in the b-tree pages behind it
+        for offset in range(4096 * 3, len(data), 4096):
+            data[offset:offset + 64] = bytes(range(64))
+    path.write_bytes(bytes(data))
+    start = Startup(_args(), tmp_path, Settings.load(tmp_path), [])
+    failed = []
+    start.failed.connect(lambda: failed.append(str(start.error)))
+    start.ready.connect(lambda: failed.append("opened"))
+    try:
+        with qtbot.waitSignal(start.failed, timeout=30_000):
+            start.begin()
+    finally:
+        start.finish()
+    assert failed and failed[0] != "opened"
+    assert "left untouched" in failed[0]
+    assert path.read_bytes() == bytes(data)
