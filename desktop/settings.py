@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -89,6 +88,8 @@ def _upgrade(raw: dict[str, Any]) -> dict[str, Any]:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so a reader sees the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when saving: not on the way to the first paint
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
