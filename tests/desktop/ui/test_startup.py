@@ -14,24 +14,10 @@ from PySide6.QtCore import Qt
 from desktop.cli import COMMANDS, build_parser
 from desktop.settings import Settings
 from desktop.store import open_store
-from desktop.store.queries import RecordQueries
-from desktop.tasks import TaskRunner
-from desktop.ui.services import RecordChanges, Services
 from desktop.ui.shell.pages import default_pages
 from desktop.ui.shell.window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def services(tmp_path, qapp):
-    store = open_store(tmp_path / "fieldnote.sqlite3")
-    changes = RecordChanges()
-    store.add_listener(changes.on_store_commit)
-    tasks = TaskRunner()
-    yield Services(store, RecordQueries(store.engine), tasks, Settings.load(tmp_path), changes, tmp_path)
-    tasks.shutdown()
-    store.engine.dispose()
 
 
 def test_the_shell_shows_without_services_and_builds_no_page(qtbot, tmp_path):
