@@ -4,7 +4,9 @@
 `fieldnote insights --json` command and the PDF report all show unchanged. It reads through its
 own read-only connections (two read transactions started together, one for the lead side and
 one for collateral and debriefs), so a long computation never holds the writer's lock; it never
-writes a record.
+writes a record. What only changes when a record is written (how far each lead got, each
+debrief's tags and collateral entries) is read from the summary tables that SQLite triggers keep
+current (migration 0004) rather than worked out again from every outcome and every JSON list.
 """
 
 from __future__ import annotations
@@ -250,7 +252,7 @@ class InsightsQueries:
         with self._reader.connect() as conn:
             conn.exec_driver_sql("PRAGMA temp_store = MEMORY")
             conn.exec_driver_sql("PRAGMA cache_size = -65536")
-            for name in ("ins_stage", "ins_deal", "ins_debrief", "ins_used"):
+            for name in ("ins_deal", "ins_debrief"):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
             try:
                 yield conn
@@ -265,8 +267,6 @@ class InsightsQueries:
                 text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
             events = {r.id: dict(r._mapping) for r in conn.execute(text(
                 "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
-            self._stage_table(conn)
-            check()
             cube = self._cube(conn, where)
             rep_day = self._rep_day(conn, where)
             check()
@@ -335,46 +335,41 @@ class InsightsQueries:
 
     # -- temp tables ------------------------------------------------------------------------
 
-    def _stage_table(self, conn: Connection) -> None:
-        # How far each lead got, over all its outcomes (not restricted by the filters: an
-        # outcome months after the show still belongs to the show's funnel).
-        # Keyed by lead (rows arrive in key order): every lookup finds the row itself, with no
-        # separate index to build or to go through.
-        conn.exec_driver_sql(
-            "CREATE TEMP TABLE ins_stage (lead_id PRIMARY KEY, stage, won_amount, lost, first_jd) "
-            "WITHOUT ROWID")
-        conn.exec_driver_sql(
-            "INSERT INTO ins_stage SELECT lead_id, "
-            f"MAX({_STAGE_CASE}) AS stage, "
-            "SUM(CASE WHEN status = 'won' THEN COALESCE(amount, 0) ELSE 0 END) AS won_amount, "
-            "MAX(status = 'lost') AS lost, "
-            # The first contact as a day number, parsed once per lead rather than per use.
-            "julianday(MIN(CASE WHEN status IN ('contacted', 'meeting', 'opportunity', 'won') "
-            "THEN at END)) AS first_jd FROM rec_lead_outcome WHERE deleted = 0 AND lead_id IS NOT NULL "
-            "GROUP BY lead_id"
-        )
-
     def _cube(self, conn: Connection, where: _Where) -> list[_CubeRow]:
         """Leads counted by event, grade, qualification and rubric version, with how many
-        reached each stage: the one scan that the funnel, grade mix and rubric check share.
+        reached each stage: the scans that the funnel, grade mix and rubric check share.
 
-        It groups by the stored columns, in the order of the index `ix_rec_lead_cube`, so SQLite
-        aggregates while it walks that index instead of sorting every lead; a stored NULL grade
-        or qualification may therefore give a row of its own, which every reader adds up."""
-        first_days = "s.first_jd - julianday(l.captured_at)"
-        statement = (
-            "SELECT l.event_id, COALESCE(l.grade, 'ungraded'), COALESCE(l.qualified, 0), "
-            "l.rubric_id, l.rubric_version, COUNT(*), "
-            "SUM(COALESCE(s.stage, 0) >= 1), SUM(COALESCE(s.stage, 0) >= 2), "
-            "SUM(COALESCE(s.stage, 0) >= 3), SUM(COALESCE(s.stage, 0) >= 4), "
-            "SUM(COALESCE(s.won_amount, 0)), "
-            # Days to first contact, counted only when not negative; max() adds 0 for the
-            # negative ones, which leaves the sum as it was, and works each out once.
-            f"SUM(max({first_days}, 0)), COUNT(NULLIF({first_days} >= 0, 0)) "
-            f"FROM rec_lead l LEFT JOIN ins_stage s ON s.lead_id = l.id WHERE {where.leads('l')} "
-            "GROUP BY l.event_id, l.grade, l.qualified, l.rubric_id, l.rubric_version"
-        )
-        return [_CubeRow(*r) for r in _rows(conn, where, statement)]
+        How far each lead got (over all its outcomes, not restricted by the filters: an outcome
+        months after the show still belongs to the show's funnel) is kept per lead in
+        `insights_lead_stage` with a copy of the lead columns, so the stage sums read that
+        table alone and the leads are counted from a lead index. Both group by the stored
+        columns in the order of their indexes (`ix_rec_lead_cube`, `ix_insights_lead_stage_cube`),
+        so SQLite aggregates while it walks them instead of sorting; a stored NULL grade or
+        qualification may therefore give a row of its own, which every reader adds up."""
+        group = "event_id, grade, qualified, rubric_id, rubric_version"
+        counts = _rows(conn, where,
+            f"SELECT {group}, COUNT(*) AS n FROM rec_lead l WHERE {where.leads('l')} GROUP BY {group}")
+        stages = {
+            (r.event_id, r.grade, r.qualified, r.rubric_id, r.rubric_version): r
+            for r in _rows(conn, where,
+                f"SELECT {group}, SUM(stage >= 1) AS contacted, SUM(stage >= 2) AS meeting, "
+                "SUM(stage >= 3) AS opportunity, SUM(stage >= 4) AS won, "
+                "SUM(won_amount) AS won_amount, "
+                # Days to first contact, counted only when not negative; max() adds 0 for the
+                # negative ones, which leaves the sum as it was.
+                "SUM(max(delay, 0)) AS delay_sum, COUNT(NULLIF(delay >= 0, 0)) AS delay_n "
+                f"FROM insights_lead_stage s WHERE {where.leads('s')} GROUP BY {group}")
+        }
+        out = []
+        for r in counts:
+            st = stages.get((r.event_id, r.grade, r.qualified, r.rubric_id, r.rubric_version))
+            out.append(_CubeRow(
+                r.event_id, "ungraded" if r.grade is None else r.grade,
+                0 if r.qualified is None else r.qualified, r.rubric_id, r.rubric_version, r.n,
+                *((st.contacted, st.meeting, st.opportunity, st.won, st.won_amount, st.delay_sum,
+                   st.delay_n) if st is not None else (0, 0, 0, 0, 0, None, 0)),
+            ))
+        return out
 
     def _rep_day(self, conn: Connection, where: _Where) -> list[tuple[str | None, str | None, str, int]]:
         """Leads counted by event, owner and capture day: (event, owner, day) groups are few."""
@@ -387,14 +382,12 @@ class InsightsQueries:
         statement = (
             "CREATE TEMP TABLE ins_debrief AS SELECT d.id AS id, d.lead_id AS lead_id, "
             "substr(d.call_date, 1, 7) AS month, COALESCE(us.team, '') AS team, "
-            "COALESCE(d.outcome, '') AS outcome, d.rowid AS rid, "
+            "COALESCE(d.outcome, '') AS outcome, "
             # A small number per (month, team, outcome): grouping by it is much cheaper than
             # grouping by the three texts.
             "DENSE_RANK() OVER (ORDER BY substr(d.call_date, 1, 7), COALESCE(us.team, ''), "
-            "COALESCE(d.outcome, '')) AS seg, "
-            + ", ".join(f"{_JSON_ARRAY.format(c='d.' + c)} AS {c}"
-                        for c in (*VOICE_DIMENSIONS, "collateral_used"))
-            + " FROM rec_debrief d LEFT JOIN rec_user us ON us.id = d.author_id "
+            "COALESCE(d.outcome, '')) AS seg "
+            "FROM rec_debrief d LEFT JOIN rec_user us ON us.id = d.author_id "
             f"WHERE {where.debriefs('d')}"
         )
         clause, params = where.sql(statement)
@@ -582,17 +575,12 @@ class InsightsQueries:
             it = item(r.cid)
             if it is not None:
                 it["avg_rating"], it["ratings"] = round(float(r.avg), 2), int(r.n)
-        # Each debrief's collateral entries, read out of their JSON once.
-        conn.exec_driver_sql(
-            "CREATE TEMP TABLE ins_used AS SELECT DISTINCT json_extract(j.value, '$.collateral_id') AS cid, "
-            "d.id AS debrief_id, d.lead_id AS lead_id, d.outcome AS outcome, "
-            "json_extract(j.value, '$.helpful') AS helpful "
-            "FROM ins_debrief d, json_each(d.collateral_used) j WHERE j.type = 'object' "
-            "AND typeof(j.key) = 'integer'"
-        )
+        # Each debrief's collateral entries were read out of their JSON when it was written
+        # (insights_debrief_item, each distinct entry once).
         for cid, outcome, helped, not_helped, debriefs in conn.exec_driver_sql(
-            "SELECT cid, outcome, SUM(helpful = 1), SUM(helpful = 0), COUNT(DISTINCT debrief_id) "
-            "FROM ins_used GROUP BY cid, outcome"
+            "SELECT i.collateral_id, d.outcome, SUM(i.helpful = 1), SUM(i.helpful = 0), "
+            "COUNT(DISTINCT i.debrief_id) FROM ins_debrief d "
+            "JOIN insights_debrief_item i ON i.debrief_id = d.id GROUP BY i.collateral_id, d.outcome"
         ):
             it = item(cid)
             if it is not None:
@@ -641,10 +629,9 @@ class InsightsQueries:
             "SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
             f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {use} "
             "AND db.deleted = 0 AND db.lead_id IS NOT NULL",
-            "SELECT json_extract(j.value, '$.collateral_id'), d.lead_id FROM rec_debrief d, "
-            f"json_each({_JSON_ARRAY.format(c='d.collateral_used')}) j "
-            f"WHERE {where.debriefs('d')} AND d.lead_id IS NOT NULL "
-            "AND typeof(j.key) = 'integer' AND j.type = 'object'",
+            "SELECT i.collateral_id, d.lead_id FROM rec_debrief d "
+            "JOIN insights_debrief_item i ON i.debrief_id = d.id "
+            f"WHERE {where.debriefs('d')} AND d.lead_id IS NOT NULL",
         ):
             clause, params = where.sql(f"INSERT OR IGNORE INTO ins_deal {source}")
             conn.execute(clause, params)
@@ -652,7 +639,7 @@ class InsightsQueries:
             "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
             "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
             "SUM(CASE WHEN s.stage >= 4 THEN s.won_amount ELSE 0 END) AS amount "
-            "FROM ins_deal deal LEFT JOIN ins_stage s ON s.lead_id = deal.lead_id "
+            "FROM ins_deal deal LEFT JOIN insights_lead_stage s ON s.lead_id = deal.lead_id "
             # Excluding the few deleted leads is far cheaper than looking up every live one.
             "WHERE deal.lead_id NOT IN (SELECT id FROM rec_lead WHERE deleted = 1) "
             "GROUP BY deal.cid"
@@ -675,13 +662,12 @@ class InsightsQueries:
         }
         segments = {seg: (month, team, outcome) for seg, month, team, outcome in conn.exec_driver_sql(
             "SELECT DISTINCT seg, month, team, outcome FROM ins_debrief")}
-        union = " UNION ALL ".join(
-            f"SELECT '{dim}', j.value, d.seg, COUNT(DISTINCT d.rid) "
-            f"FROM ins_debrief d, json_each(d.{dim}) j WHERE j.type = 'text' "
-            "AND typeof(j.key) = 'integer' GROUP BY j.value, d.seg"
-            for dim in VOICE_DIMENSIONS
-        )
-        for dim, tag, seg, n in conn.exec_driver_sql(union):
+        # Each debrief's tags were read out of their JSON when it was written
+        # (insights_debrief_tag, each distinct tag of a field once).
+        for dim, tag, seg, n in conn.exec_driver_sql(
+            "SELECT t.dim, t.tag, d.seg, COUNT(*) FROM ins_debrief d "
+            "JOIN insights_debrief_tag t ON t.debrief_id = d.id GROUP BY t.dim, t.tag, d.seg"
+        ):
             month, team, outcome = segments[seg]
             totals[dim][tag] += n
             split = by[dim]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 from fieldnote.kinds import KINDS, FieldSpec, FieldType, KindSpec
@@ -91,7 +92,14 @@ _COVERING = {
     "lead": ("ix_rec_lead_insights", ("captured_at", "deleted", "event_id", "owner_id", "grade",
                                       "qualified", "rubric_id", "rubric_version", "id")),
 }
-for _kind, (_name, _cols) in _COVERING.items():
+# Revision 0004: the submitted debriefs without their wide rows; ratings by item and author.
+_COVERING_0004 = {
+    "debrief": ("ix_rec_debrief_insights", ("deleted", "status", "call_date", "author_id", "lead_id",
+                                            "outcome", "id")),
+    "collateral_feedback": ("ix_rec_collateral_feedback_insights", ("collateral_id", "author_id",
+                                                                    "id", "deleted", "rating")),
+}
+for _kind, (_name, _cols) in {**_COVERING, **_COVERING_0004}.items():
     Index(_name, *(record_tables[_kind].c[c] for c in _cols))
 
 # Leads in the order the Insights funnel cube groups them (revision 0003), so SQLite aggregates
@@ -99,6 +107,58 @@ for _kind, (_name, _cols) in _COVERING.items():
 _lead = record_tables["lead"].c
 Index("ix_rec_lead_cube", _lead.deleted, _lead.event_id, _lead.grade, _lead.qualified,
       _lead.rubric_id, _lead.rubric_version, _lead.captured_at, _lead.owner_id, _lead.id)
+
+# Leads by event, owner and capture day (revision 0004): leads per rep and per day are counted
+# while SQLite walks this index, with no sort.
+Index("ix_rec_lead_rep_day", _lead.deleted, _lead.event_id, _lead.owner_id,
+      func.substr(_lead.captured_at, 1, 10), _lead.captured_at)
+
+# Insights summaries (revision 0004), kept current by SQLite triggers on every write to
+# rec_lead_outcome, rec_lead and rec_debrief (the triggers live in that migration). They hold
+# what the figures would otherwise work out from every outcome and every debrief's JSON.
+# How far each lead with a live outcome got, with a copy of the lead columns the figures
+# filter and group by (NULL while the lead is not in the cache); `delay` is the days from
+# capture to first contact.
+insights_lead_stage = Table(
+    "insights_lead_stage",
+    metadata,
+    Column("lead_id", String(36), primary_key=True),
+    Column("stage", Integer, nullable=False),
+    Column("won_amount", Float, nullable=True),
+    Column("lost", Integer, nullable=True),
+    Column("first_jd", Float, nullable=True),
+    Column("delay", Float, nullable=True),
+    Column("deleted", Boolean, nullable=True),
+    Column("event_id", String(36), nullable=True),
+    Column("grade", String(40), nullable=True),
+    Column("qualified", Boolean, nullable=True),
+    Column("rubric_id", String(36), nullable=True),
+    Column("rubric_version", Integer, nullable=True),
+    Column("captured_at", String(40), nullable=True),
+    Column("owner_id", String(36), nullable=True),
+    # In the funnel cube's grouping order, holding every column it sums.
+    Index("ix_insights_lead_stage_cube", "deleted", "event_id", "grade", "qualified", "rubric_id",
+          "rubric_version", "captured_at", "owner_id", "lead_id", "stage", "won_amount", "delay"),
+    sqlite_with_rowid=False,
+)
+# Each debrief's objections, competitors, why-buy and why-not tags (`dim` names the field).
+insights_debrief_tag = Table(
+    "insights_debrief_tag",
+    metadata,
+    Column("debrief_id", String(36), primary_key=True),
+    Column("dim", String(20), primary_key=True),
+    Column("tag", Text, primary_key=True),
+    sqlite_with_rowid=False,
+)
+# Each debrief's collateral entries naming an item: helpful is 1, 0 or NULL (neither).
+insights_debrief_item = Table(
+    "insights_debrief_item",
+    metadata,
+    Column("debrief_id", String(36), nullable=False),
+    Column("collateral_id", Text, nullable=True),
+    Column("helpful", Integer, nullable=True),
+    Index("ix_insights_debrief_item", "debrief_id", "collateral_id", "helpful"),
+)
 
 outbox = Table(
     "outbox",
