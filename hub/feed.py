@@ -1,7 +1,7 @@
 """Reading the change feed: pull pages, the digest of a caller's visible set, and cursors.
 
-A pull is an index range scan over the caller's audiences; it never filters the latest state
-of every record per caller. It never writes, except the collateral expiry sweep, which goes
+A pull is an index range scan over the caller's audience sets; it never filters the latest
+state of every record per caller. It never writes, except the collateral expiry sweep, which goes
 through the ordinary write path.
 """
 
@@ -15,14 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, Select, select, text
 
 from fieldnote.kinds import KINDS
 from fieldnote.wire import format_digest, record_hash
 from hub import authz
 from hub.authz import Actor
 from hub.db.engine import writer
-from hub.db.tables import RECORD_TABLES, feed, meta
+from hub.db.tables import RECORD_TABLES, audience_members, feed, meta
 from hub.records import RecordStore, _state_from_row
 
 
@@ -71,14 +71,14 @@ def _read(engine: Engine) -> Any:
 
 def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: int) -> Page:
     after = parse_cursor(epoch, cursor)
-    audiences = authz.user_audiences(actor)
     with _read(engine) as conn, conn.begin():
+        sets = _visible_sets(actor)
         top = conn.execute(text("SELECT value FROM hub_counter WHERE id = 1")).scalar_one()
         if after > top:
             raise UnknownCursor()
         rows = list(conn.execute(
             select(feed.c.seq, feed.c.kind, feed.c.record_id, feed.c.removed)
-            .where(feed.c.audience.in_(audiences), feed.c.seq > after)
+            .where(feed.c.audience_set.in_(sets), feed.c.seq > after)
             .order_by(feed.c.seq)
             .limit(limit)
         ))
@@ -88,10 +88,10 @@ def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: in
             # Rows of one change share a sequence value: never split them across pages.
             rows = [r for r in rows if r.seq < last] + list(conn.execute(
                 select(feed.c.seq, feed.c.kind, feed.c.record_id, feed.c.removed)
-                .where(feed.c.audience.in_(audiences), feed.c.seq == last)
+                .where(feed.c.audience_set.in_(sets), feed.c.seq == last)
             ))
             has_more = conn.execute(
-                select(feed.c.seq).where(feed.c.audience.in_(audiences), feed.c.seq > last)
+                select(feed.c.seq).where(feed.c.audience_set.in_(sets), feed.c.seq > last)
                 .limit(1)
             ).first() is not None
         latest: dict[tuple[str, str], tuple[int, bool]] = {}
@@ -121,6 +121,12 @@ def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: in
         return Page(changes, make_cursor(epoch, new_after), has_more)
 
 
+def _visible_sets(actor: Actor) -> Select[tuple[int]]:
+    """The audience sets that contain one of the caller's audiences (a subquery)."""
+    return (select(audience_members.c.set_id)
+            .where(audience_members.c.audience.in_(authz.user_audiences(actor))))
+
+
 def _load_states(conn: Connection, wanted: dict[str, list[str]]) -> dict[tuple[str, str], Any]:
     states: dict[tuple[str, str], Any] = {}
     for kind, ids in wanted.items():
@@ -140,11 +146,11 @@ def _load_states(conn: Connection, wanted: dict[str, list[str]]) -> dict[tuple[s
 
 def digest(engine: Engine, actor: Actor) -> dict[str, Any]:
     """Count and XOR-hash of (kind, record_id, version) over what the caller can see."""
-    audiences = authz.user_audiences(actor)
     with _read(engine) as conn, conn.begin():
         rows = conn.execute(
             select(feed.c.kind, feed.c.record_id, feed.c.seq)
-            .where(feed.c.audience.in_(audiences), feed.c.removed.is_(False))
+            .where(feed.c.audience_set.in_(_visible_sets(actor)),
+                   feed.c.removed.is_(False))
         )
         seen = {(r[0], r[1], int(r[2])) for r in rows}
     value = 0

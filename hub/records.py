@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -23,7 +24,7 @@ from sqlalchemy import JSON, Connection, Table, bindparam, delete, insert, selec
 from fieldnote.kinds import KINDS
 from fieldnote.validation import utc_now_iso
 from hub import authz
-from hub.db.tables import RECORD_TABLES, feed
+from hub.db.tables import RECORD_TABLES, audience_members, audience_sets, feed
 
 USER_EXTRA_COLUMNS = ("hub_password_hash", "hub_email_key")
 
@@ -174,9 +175,11 @@ class RecordStore:
         first = int(top) - self._slots + 1
         inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
         updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        feed_rows: list[dict[str, Any]] = []
+        # (seq, removed, audiences, kind, record_id): one live row and at most one removal
+        # row per change.
+        feed_rows: list[tuple[int, bool, tuple[str, ...], str, str]] = []
         clear_live: list[dict[str, Any]] = []
-        clear_removed: list[dict[str, Any]] = []
+        came_back: list[tuple[str, str, set[str]]] = []
         for state in self._staged.values():
             state.version = resolve_version(state.version, first)
             for entry in state.field_versions.values():
@@ -190,19 +193,15 @@ class RecordStore:
                 row.pop("id")
                 updates[state.kind].append({"b_id": state.id, **row})
                 clear_live.append({"k": state.kind, "r": state.id})
-                clear_removed.extend({"k": state.kind, "r": state.id, "a": a} for a in back)
+                if back:
+                    came_back.append((state.kind, state.id, set(back)))
             else:
                 inserts[state.kind].append(row)
-            feed_rows.extend(
-                {"audience": a, "seq": state.version, "kind": state.kind,
-                 "record_id": state.id, "removed": False}
-                for a in new_audiences
-            )
-            feed_rows.extend(
-                {"audience": a, "seq": state.version, "kind": state.kind,
-                 "record_id": state.id, "removed": True}
-                for a in left
-            )
+            if new_audiences:
+                feed_rows.append((state.version, False, audience_key(new_audiences),
+                                  state.kind, state.id))
+            if left:
+                feed_rows.append((state.version, True, audience_key(left), state.kind, state.id))
         for kind, rows in inserts.items():
             insert_rows(self.conn, RECORD_TABLES[kind], rows)
         for kind, rows in updates.items():
@@ -218,17 +217,15 @@ class RecordStore:
                 ),
                 clear_live,
             )
-        if clear_removed:
-            self.conn.execute(
-                delete(feed).where(
-                    feed.c.kind == bindparam("k"),
-                    feed.c.record_id == bindparam("r"),
-                    feed.c.audience == bindparam("a"),
-                ),
-                clear_removed,
-            )
+        for kind, record_id, back_in in came_back:
+            self._drop_removals(kind, record_id, back_in)
         if feed_rows:
-            insert_rows(self.conn, feed, feed_rows)
+            set_ids = self.audience_set_ids({r[2] for r in feed_rows})
+            insert_rows(self.conn, feed, [
+                {"seq": seq, "removed": removed, "audience_set": set_ids[key],
+                 "kind": kind, "record_id": record_id}
+                for seq, removed, key, kind, record_id in feed_rows
+            ])
         for key, state in self._staged.items():
             state.in_db = True
             state.stored_audiences = list(state.audiences)
@@ -238,6 +235,61 @@ class RecordStore:
         self._slots = 0
         return first
 
+
+    def _drop_removals(self, kind: str, record_id: str, back_in: set[str]) -> None:
+        """The record is visible again to `back_in`: take those audiences out of its removal
+        rows (a row left with no audience is deleted)."""
+        rows = self.conn.execute(
+            select(feed.c.seq, audience_sets.c.audiences)
+            .join(audience_sets, audience_sets.c.id == feed.c.audience_set)
+            .where(feed.c.kind == kind, feed.c.record_id == record_id, feed.c.removed.is_(True))
+        ).all()
+        for seq, audiences in rows:
+            kept = [a for a in audiences if a not in back_in]
+            if len(kept) == len(audiences):
+                continue
+            where = (feed.c.seq == seq) & feed.c.removed.is_(True)
+            if kept:
+                set_id = self.audience_set_ids({audience_key(kept)})[audience_key(kept)]
+                self.conn.execute(update(feed).where(where).values(audience_set=set_id))
+            else:
+                self.conn.execute(delete(feed).where(where))
+
+    def audience_set_ids(self, keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        """The id of each audience set (sorted audiences), made in this transaction if new.
+
+        A concurrent transaction making the same set makes this one fail on the unique digest
+        (PostgreSQL); the push is then retried and finds the set.
+        """
+        digests = {key: _audience_digest(key) for key in keys}
+        found = {
+            row.digest: row.id
+            for row in self.conn.execute(
+                select(audience_sets.c.id, audience_sets.c.digest)
+                .where(audience_sets.c.digest.in_(sorted(set(digests.values()))))
+            )
+        }
+        for key in sorted(keys):
+            digest = digests[key]
+            if digest in found:
+                continue
+            set_id = self.conn.execute(
+                insert(audience_sets).values(digest=digest, audiences=list(key))
+                .returning(audience_sets.c.id)
+            ).scalar_one()
+            self.conn.execute(insert(audience_members),
+                              [{"audience": a, "set_id": set_id} for a in key])
+            found[digest] = set_id
+        return {key: found[digest] for key, digest in digests.items()}
+
+
+def audience_key(audiences: Iterable[str]) -> tuple[str, ...]:
+    """The canonical form of a set of audiences."""
+    return tuple(sorted(set(audiences)))
+
+
+def _audience_digest(key: tuple[str, ...]) -> str:
+    return hashlib.sha256("\n".join(key).encode("utf-8")).hexdigest()
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert many rows in one statement execution.

@@ -113,17 +113,39 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
-# The change feed: one row per audience a record is (or stopped being) visible to, at the
-# record's latest version. Older rows of a record are deleted when it changes, except removal
-# rows of audiences it has not come back to.
+# Audience sets: each distinct set of audiences a feed row is for, stored once, with one
+# member row per audience so that a caller's sets are found with an index. Sets are never
+# changed or deleted; `digest` (sha256 of the sorted audiences) finds an existing one.
+audience_sets = Table(
+    "hub_audience_set",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("audiences", JSON, nullable=False),
+)
+
+audience_members = Table(
+    "hub_audience_member",
+    metadata,
+    Column("audience", String(120), primary_key=True),
+    Column("set_id", Integer, primary_key=True, autoincrement=False),
+)
+
+# The change feed: one row per record change (`removed` false) for the set of audiences the
+# record is visible to, at the record's latest version, plus a removal row (`removed` true)
+# for the audiences it left at that change. Older rows of a record are deleted when it
+# changes, except removal rows, which lose an audience only when the record comes back to it.
+# One change has one sequence value, so (seq, removed) is unique. A pull reads the rows of the
+# caller's audience sets after its cursor.
 feed = Table(
     "hub_feed",
     metadata,
-    Column("audience", String(120), primary_key=True),
     Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("removed", Boolean, primary_key=True),
+    Column("audience_set", Integer, nullable=False),
     Column("kind", String(40), nullable=False),
     Column("record_id", String(36), nullable=False),
-    Column("removed", Boolean, nullable=False),
+    Index("ix_hub_feed_set", "audience_set", "seq"),
     Index("ix_hub_feed_record", "kind", "record_id"),
 )
 

@@ -3,12 +3,13 @@ and running them again changes nothing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from hub.db.engine import make_engine
 from hub.db.migrate import current_revision, head_revision, upgrade
@@ -50,3 +51,74 @@ def test_an_unknown_database_url_is_a_clear_error() -> None:
 
     with pytest.raises(DatabaseUnavailable, match="SQLite or PostgreSQL"):
         make_engine("mysql://someone@localhost/db")
+
+
+# Feed rows as revision 0001 kept them, one per audience: lead A (owner u1) live at 5 with a
+# removal row for the owner it had before (u0, at 3); lead B live at 4; lead C deleted at 6.
+_OLD_FEED = [
+    ("user:u1", 5, "lead", "a", False), ("work:all", 5, "lead", "a", False),
+    ("work:team:east", 5, "lead", "a", False), ("user:u0", 3, "lead", "a", True),
+    ("user:u1", 4, "lead", "b", False), ("work:all", 4, "lead", "b", False),
+    ("work:team:east", 4, "lead", "b", False),
+    ("user:u1", 6, "lead", "c", True), ("work:all", 6, "lead", "c", True),
+]
+
+
+def test_the_feed_migration_groups_rows_by_change_and_back(
+    tmp_path: Path, db_url: str | None
+) -> None:
+    from alembic import command
+
+    from hub.db.migrate import alembic_config
+
+    url, cleanup = _url(tmp_path, db_url)
+    engine = make_engine(url)
+    config = alembic_config()
+
+    def run(step: str, target: str) -> None:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            getattr(command, step)(config, target)
+
+    def old_rows() -> set[tuple[object, ...]]:
+        with engine.connect() as conn:
+            return {tuple(r) for r in conn.execute(text(
+                "SELECT audience, seq, kind, record_id, removed FROM hub_feed"))}
+
+    try:
+        run("upgrade", "0001")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO hub_feed (audience, seq, kind, record_id, removed) "
+                              "VALUES (:a, :s, :k, :r, :d)"),
+                         [dict(zip("askrd", row, strict=True)) for row in _OLD_FEED])
+        run("upgrade", "head")
+        with engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT f.seq, f.removed, f.kind, f.record_id, s.audiences FROM hub_feed f "
+                "JOIN hub_audience_set s ON s.id = f.audience_set ORDER BY f.seq, f.removed"
+            )).all()
+            members = conn.execute(text(
+                "SELECT m.audience, s.audiences FROM hub_audience_member m "
+                "JOIN hub_audience_set s ON s.id = m.set_id")).all()
+        as_lists = [(s, bool(d), k, r, a if isinstance(a, list) else json.loads(a))
+                    for s, d, k, r, a in rows]
+        assert as_lists == [
+            (3, True, "lead", "a", ["user:u0"]),
+            (4, False, "lead", "b", ["user:u1", "work:all", "work:team:east"]),
+            (5, False, "lead", "a", ["user:u1", "work:all", "work:team:east"]),
+            (6, True, "lead", "c", ["user:u1", "work:all"]),
+        ]
+        # Leads A and B share one set; every set lists exactly its members.
+        sets = {json.dumps(a if isinstance(a, list) else json.loads(a)) for _m, a in members}
+        assert len(sets) == 3
+        for audience, audiences in members:
+            assert audience in (audiences if isinstance(audiences, list) else json.loads(audiences))
+        run("downgrade", "0001")
+        assert old_rows() == {(a, s, k, r, d) for a, s, k, r, d in _OLD_FEED}
+        run("upgrade", "head")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM hub_feed")).scalar_one() == 4
+    finally:
+        engine.dispose()
+        for drop in cleanup:
+            drop()  # type: ignore[operator]

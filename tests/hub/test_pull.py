@@ -6,6 +6,7 @@ import base64
 
 from fieldnote.ids import new_id
 from tests.hub.client import SyncClient, lead_fields, mutation
+from tests.support.live_hub import LiveHub
 
 
 def test_pull_pages_through_everything_once_in_version_order(people: dict[str, SyncClient]) -> None:
@@ -179,3 +180,37 @@ def test_reps_see_collateral_under_review_but_not_drafts(people: dict[str, SyncC
     assert ("collateral", review) in rep.visible()
     assert ("collateral", draft) not in rep.visible()
     assert {("collateral", draft), ("collateral", review)} <= set(manager.visible())
+
+
+def test_a_record_back_in_an_audience_it_left_is_seen_there_again(
+    hub: LiveHub, people: dict[str, SyncClient]
+) -> None:
+    rep, rep2, marketer = people["rep"], people["rep2"], people["marketer"]
+    user = hub.add_user("rep3@test.fieldnote", "Rep3", "rep", "north")
+    north = SyncClient(hub, hub.client("rep3@test.fieldnote"), user)
+    cid = new_id()
+    version = marketer.push_one("collateral", cid, {
+        "title": "Two teams", "status": "approved", "audience": ["east", "north"]})["version"]
+    _, cursor_east = rep.pull_all()
+    _, cursor_north = north.pull_all()
+    version = marketer.push_one("collateral", cid, {"audience": ["west"]}, base=version)["version"]
+    assert rep.pull_all(cursor_east)[0][("collateral", cid)]["deleted"] is True
+    assert north.pull_all(cursor_north)[0][("collateral", cid)]["deleted"] is True
+    _, cursor_west = rep2.pull_all()
+    back = marketer.push_one("collateral", cid, {"audience": ["east", "west"]}, base=version)
+    # East sees it again; a full resync in pages of one change shows east no tombstone of it
+    # on the way. North still has only its tombstone; west keeps it.
+    assert rep.pull_all(cursor_east)[0][("collateral", cid)]["deleted"] is False
+    seen, cursor = [], None
+    while True:
+        page = rep.pull_page(cursor, limit=1).json()
+        seen += [(c["version"], c["deleted"]) for c in page["changes"] if c["record_id"] == cid]
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    assert seen == [(back["version"], False)]
+    assert north.pull_all()[0][("collateral", cid)]["deleted"] is True
+    assert ("collateral", cid) not in north.visible()
+    assert rep2.pull_all(cursor_west)[0][("collateral", cid)]["deleted"] is False
+    for client in (rep, rep2, north, marketer):
+        assert client.digest()["count"] == len(client.visible())
