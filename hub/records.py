@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -304,6 +304,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
         return
     sql, names, json_at = _plain_insert(table, "?" if conn.dialect.name == "sqlite" else "%s")
     pick = itemgetter(*names)
+    json_text = _json_text(conn)
     params: list[tuple[Any, ...]] = []
     for row in rows:
         try:
@@ -313,20 +314,26 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
             conn.execute(insert(table), rows)
             return
         for i in json_at:
-            values[i] = _json_text(values[i])
+            values[i] = json_text(values[i])
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
 
 
-def _json_text(value: Any) -> str:
-    # Most bookkeeping values are empty or absent; the encoder is the cost for the rest.
-    if value is None:
-        return "null"
-    if not value and isinstance(value, list):
-        return "[]"
-    if not value and isinstance(value, dict):
-        return "{}"
-    return json.dumps(value)
+def _json_text(conn: Connection) -> Callable[[Any], str]:
+    """The engine's JSON serialiser (what a Core insert would write), with the common empty
+    values short-cut."""
+    dumps: Callable[[Any], str] = getattr(conn.dialect, "_json_serializer", None) or json.dumps
+
+    def text(value: Any) -> str:
+        if value is None:
+            return "null"
+        if not value and isinstance(value, list):
+            return "[]"
+        if not value and isinstance(value, dict):
+            return "{}"
+        return dumps(value)
+
+    return text
 
 
 _PLAIN_INSERTS: dict[tuple[str, str], tuple[str, list[str], list[int]]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -53,7 +54,10 @@ async def push(request: Request, hub: HubDep, actor: CurrentUser) -> Response:
         apply_push, hub.engine, actor, envelope.client_id, envelope.mutations, hub.blobs.exists
     )
     # Built here, not re-validated against the response model: the results are made by the hub.
-    return JSONResponse({"results": results})
+    try:
+        return Response(orjson.dumps({"results": results}), media_type="application/json")
+    except TypeError:  # a conflict's value with an integer past 64 bits
+        return JSONResponse({"results": results})
 
 
 @router.get("/pull", response_model=PullResponse)

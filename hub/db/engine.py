@@ -7,15 +7,45 @@ the driver's own implicit transaction handling would break savepoints and read s
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
+
+
+def json_text(value: Any) -> str:
+    """JSON columns' text: orjson's (compact, non-ASCII as is), several times faster than the
+    standard encoder on the hub's write path; what orjson refuses (integers past 64 bits)
+    goes through the standard encoder. Values reach it validated, so never NaN."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False)
+
+
+# orjson reads integers past 64 bits as floats; text with such a run of digits is read by
+# the standard decoder, which keeps them exact.
+_LONG_DIGITS = re.compile(r"\d{19}")
+_LONG_DIGITS_BYTES = re.compile(rb"\d{19}")
+
+
+def json_value(text: str | bytes) -> Any:
+    """A JSON column's value from its text (psycopg hands in bytes): orjson, or the standard
+    decoder for text with long digit runs."""
+    if isinstance(text, bytes):
+        long_digits = _LONG_DIGITS_BYTES.search(text) is not None
+    else:
+        long_digits = _LONG_DIGITS.search(text) is not None
+    return json.loads(text) if long_digits else orjson.loads(text)
+
 
 # Execution option marking an engine or connection whose transactions will write.
 WRITE_OPTION = "hub_write"
@@ -49,6 +79,8 @@ def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
     try:
         return create_engine(
             url,
+            json_serializer=json_text,
+            json_deserializer=json_value,
             pool_size=pool_size,
             max_overflow=pool_size * 2,
             pool_pre_ping=True,
@@ -71,6 +103,8 @@ def _sqlite_engine(url: Any, pool_size: int) -> Engine:
         pooling = {"pool_size": max(pool_size, 40), "max_overflow": 10}
     engine = create_engine(
         url,
+        json_serializer=json_text,
+        json_deserializer=json_value,
         connect_args={"check_same_thread": False, "timeout": 30},
         **pooling,
     )

@@ -208,3 +208,33 @@ def test_a_mutation_the_database_refuses_is_rejected_and_the_rest_apply(
     # The applied ones are remembered, the refused one is not.
     again = rep.push(mutation("lead", good1, lead_fields(), mutation_id=results[0]["mutation_id"]))
     assert again[0]["status"] == "duplicate"
+
+
+def test_replays_of_mutations_stored_with_the_first_body_hash_are_still_recognised(
+    people: dict[str, SyncClient],
+) -> None:
+    """Mutations applied before the hash changed form keep answering `duplicate` on replay,
+    and a reused id is still caught; bodies orjson cannot encode, or encodes unlike the
+    standard library (1e-05), replay as duplicates in the current form too."""
+    from sqlalchemy import text
+
+    from fieldnote.wire import Mutation
+    from hub.push import legacy_body_hash
+
+    rep = people["rep"]
+    odd = {"answers": {"big": 2**70, "small": 1e-05, "text": "naïve ✓"}}
+    m = mutation("lead", new_id(), lead_fields(**odd))
+    n = mutation("lead", new_id(), lead_fields())
+    first_m, first_n = rep.push(m, n)
+    assert first_m["status"] == first_n["status"] == "applied"
+    assert rep.push(m)[0] == {**first_m, "status": "duplicate"}
+    # What a hub of the first form stored for `n`.
+    with rep.hub.engine.begin() as conn:
+        conn.execute(text("UPDATE hub_mutation SET body_hash = :h WHERE mutation_id = :m"),
+                     {"h": legacy_body_hash(Mutation.model_validate(n)),
+                      "m": n["mutation_id"]})
+    assert rep.push(n)[0] == {**first_n, "status": "duplicate"}
+    changed = {**n, "fields": {**n["fields"], "notes": "sneaky"}}
+    answer = rep.push(changed)[0]
+    assert answer["status"] == "rejected"
+    assert "different body" in answer["problem"]["detail"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import create_engine, insert, select, text
 
 from fieldnote.ids import new_id
+from hub.db.engine import make_engine
 from hub.db.tables import RECORD_TABLES, metadata, mutations
 from hub.records import insert_rows
 
@@ -21,16 +23,18 @@ def _lead_row(record_id: str) -> dict[str, Any]:
         id=record_id, row_version=7, deleted=False, row_created_at="2026-11-28T10:00:00Z",
         row_updated_at="2026-11-28T10:00:00Z", hub_audiences=["user:1", "work:all"],
         hub_removed=[], hub_field_versions={"email": [3, "dev", "u"]},
-        answers={"budget": True, "note": "naïve ✓"}, interests=["bi"], score=3,
+        answers={"budget": True, "note": "naïve ✓", "big": 2**70 + 1}, interests=["bi"], score=3,
         qualified=True, email="ana@example.com",
     )
     return row
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+# Plain engines (the standard JSON encoder) and the hub's own (orjson for JSON columns).
+@pytest.fixture(params=["sqlite", "hub-sqlite", "postgresql", "hub-postgresql"])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    if request.param == "sqlite":
-        engine = create_engine(f"sqlite:///{tmp_path / 'rows.sqlite3'}")
+    make = make_engine if request.param.startswith("hub-") else create_engine
+    if request.param.endswith("sqlite"):
+        engine = make(f"sqlite:///{tmp_path / 'rows.sqlite3'}")
         yield engine
         engine.dispose()
         return
@@ -38,7 +42,8 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
     if not url:
         pytest.skip("set FIELDNOTE_TEST_PG to a PostgreSQL URL to run these")
     schema = f"t_{new_id().replace('-', '')[:16]}"
-    engine = create_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    separator = "&" if "?" in url else "?"
+    engine = make(f"{url}{separator}options={quote(f'-csearch_path={schema}')}")
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     yield engine
@@ -72,3 +77,4 @@ def test_fast_inserts_read_back_like_core_inserts(engine: Any) -> None:
     assert raw["fast"] == raw["core"]  # the same JSON text, not only the same values
     assert logs["fast"] == logs["core"]
     assert rows["partial"]["deleted"] is False
+    assert rows["fast"]["answers"]["big"] == 2**70 + 1  # read back exactly, as an int
