@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fieldnote.wire import PROTOCOL_HEADER, SUPPORTED_PROTOCOLS
+from hub.db.engine import has_long_digit_run
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +166,7 @@ async def read_json(request: Request, limit: int) -> Any:
             raise _too_large(limit)
         chunks.append(chunk)
     raw = b"".join(chunks)
-    if not _LONG_DIGITS.search(raw):
+    if not has_long_digit_run(raw):
         # orjson accepts a subset of what the standard decoder accepts (it refuses bad UTF-8,
         # NaN, unpaired surrogates, overflowing numbers...) and reads it to the same values,
         # except integers past 64 bits (hence the digit check); whatever it refuses takes the
@@ -196,7 +197,6 @@ async def read_json(request: Request, limit: int) -> Any:
     return value
 
 
-_LONG_DIGITS = re.compile(rb"\d{19}")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 

@@ -8,7 +8,6 @@ the driver's own implicit transaction handling would break savepoints and read s
 from __future__ import annotations
 
 import json
-import re
 import threading
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -31,20 +30,22 @@ def json_text(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
 
-# orjson reads integers past 64 bits as floats; text with such a run of digits is read by
-# the standard decoder, which keeps them exact.
-_LONG_DIGITS = re.compile(r"\d{19}")
-_LONG_DIGITS_BYTES = re.compile(rb"\d{19}")
+# orjson reads integers past 64 bits as floats: JSON with a run of 19 or more digits is read
+# by the standard decoder, which keeps them exact. (Mapping every byte to "digit or not" and
+# looking for the run is ten times faster than a regular expression on a large body.)
+_DIGIT_CLASS = bytes(48 if 48 <= b <= 57 else 46 for b in range(256))
+_LONG_RUN = b"0" * 19
+
+
+def has_long_digit_run(data: bytes) -> bool:
+    return _LONG_RUN in data.translate(_DIGIT_CLASS)
 
 
 def json_value(text: str | bytes) -> Any:
     """A JSON column's value from its text (psycopg hands in bytes): orjson, or the standard
     decoder for text with long digit runs."""
-    if isinstance(text, bytes):
-        long_digits = _LONG_DIGITS_BYTES.search(text) is not None
-    else:
-        long_digits = _LONG_DIGITS.search(text) is not None
-    return json.loads(text) if long_digits else orjson.loads(text)
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    return json.loads(text) if has_long_digit_run(data) else orjson.loads(data)
 
 
 # Execution option marking an engine or connection whose transactions will write.

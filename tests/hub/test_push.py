@@ -222,12 +222,14 @@ def test_replays_of_mutations_stored_with_the_first_body_hash_are_still_recognis
     from hub.push import legacy_body_hash
 
     rep = people["rep"]
-    odd = {"answers": {"big": 2**70, "small": 1e-05, "text": "naïve ✓"}}
+    odd = {"answers": {"big": 2**70 + 1, "small": 1e-05, "text": "naïve ✓"}}
     m = mutation("lead", new_id(), lead_fields(**odd))
     n = mutation("lead", new_id(), lead_fields())
     first_m, first_n = rep.push(m, n)
     assert first_m["status"] == first_n["status"] == "applied"
     assert rep.push(m)[0] == {**first_m, "status": "duplicate"}
+    # Stored and answered exactly (a float could not equal 2**70 + 1).
+    assert rep.visible("lead")[("lead", m["record_id"])]["fields"]["answers"] == odd["answers"]
     # What a hub of the first form stored for `n`.
     with rep.hub.engine.begin() as conn:
         conn.execute(text("UPDATE hub_mutation SET body_hash = :h WHERE mutation_id = :m"),
