@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -134,7 +134,12 @@ def apply_push(
     blob_exists: Callable[[str], bool],
 ) -> list[dict[str, Any]]:
     """Apply a push and return one answer per mutation, in the request's order."""
-    parsed: list[Mutation | _Outcome] = [_parse(raw) for raw in raw_mutations]
+    try:
+        # The usual push is well-formed: one validation call for all of it.
+        shaped: list[Any] = _MUTATION_LIST.validate_python(raw_mutations)
+    except ValidationError:
+        shaped = raw_mutations  # each one on its own, for its own problem
+    parsed: list[Mutation | _Outcome] = [_parse(item) for item in shaped]
     for _attempt in range(_RETRIES):
         try:
             return _apply_once(engine, actor, client_id, parsed, blob_exists)
@@ -167,7 +172,12 @@ def _uuid(text: str) -> bool:
     return _PLAIN_UUID.fullmatch(text) is not None or is_uuid(text)
 
 
+_MUTATION_LIST = TypeAdapter(list[Mutation])
+
+
 def _parse(raw: Any) -> Mutation | _Outcome:
+    if isinstance(raw, Mutation):
+        return _check_ids(raw)
     mutation_id = raw.get("mutation_id") if isinstance(raw, dict) else None
     mutation_id = mutation_id if isinstance(mutation_id, str) else ""
     try:
@@ -180,8 +190,12 @@ def _parse(raw: Any) -> Mutation | _Outcome:
         return _Outcome(mutation_id[:100], "rejected", problem=problem(
             "malformed-mutation", "Malformed mutation", "The mutation does not have the "
             "shape the protocol requires", errors=errors))
+    return _check_ids(m)
+
+
+def _check_ids(m: Mutation) -> Mutation | _Outcome:
     if not _uuid(m.mutation_id):
-        return _Outcome(mutation_id[:100], "rejected", problem=problem(
+        return _Outcome(m.mutation_id[:100], "rejected", problem=problem(
             "malformed-mutation", "Invalid mutation_id",
             errors=[{"field": "mutation_id", "message": "must be a UUID"}]))
     if not _uuid(m.record_id):

@@ -173,7 +173,7 @@ class RecordStore:
             {"n": self._slots},
         ).scalar_one()
         first = int(top) - self._slots + 1
-        inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        inserts: dict[str, list[list[Any]]] = defaultdict(list)
         updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
         # (seq, removed, audiences, kind, record_id): one live row and at most one removal
         # row per change.
@@ -188,22 +188,22 @@ class RecordStore:
             left = [a for a in state.stored_audiences if a not in new_audiences]
             back = [a for a in state.stored_removed if a in new_audiences]
             state.removed = [a for a in state.stored_removed if a not in new_audiences] + left
-            row = _row_from_state(state)
             if state.in_db:
+                row = _row_from_state(state)
                 row.pop("id")
                 updates[state.kind].append({"b_id": state.id, **row})
                 clear_live.append({"k": state.kind, "r": state.id})
                 if back:
                     came_back.append((state.kind, state.id, set(back)))
             else:
-                inserts[state.kind].append(row)
+                inserts[state.kind].append(_values_from_state(state))
             if new_audiences:
                 feed_rows.append((state.version, False, audience_key(new_audiences),
                                   state.kind, state.id))
             if left:
                 feed_rows.append((state.version, True, audience_key(left), state.kind, state.id))
-        for kind, rows in inserts.items():
-            insert_rows(self.conn, RECORD_TABLES[kind], rows)
+        for kind, values in inserts.items():
+            insert_values(self.conn, RECORD_TABLES[kind], values)
         for kind, rows in updates.items():
             table = RECORD_TABLES[kind]
             # The parameter keys name the columns to set.
@@ -302,21 +302,29 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     if conn.dialect.name not in ("sqlite", "postgresql"):
         conn.execute(insert(table), rows)
         return
-    sql, names, json_at = _plain_insert(table, "?" if conn.dialect.name == "sqlite" else "%s")
-    pick = itemgetter(*names)
+    pick = itemgetter(*[c.name for c in table.columns])
+    try:
+        values = [list(pick(row)) for row in rows]
+    except KeyError:
+        # A row that leaves a column out gets the column's default: Core knows those.
+        conn.execute(insert(table), rows)
+        return
+    insert_values(conn, table, values)
+
+
+def insert_values(conn: Connection, table: Table, rows: list[list[Any]]) -> None:
+    """`insert_rows` for rows given as every column's value in the table's column order
+    (JSON columns as Python values); the lists are changed in place."""
+    if conn.dialect.name not in ("sqlite", "postgresql"):
+        names = [c.name for c in table.columns]
+        conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+        return
+    sql, json_at = _plain_insert(table, "?" if conn.dialect.name == "sqlite" else "%s")
     json_text = _json_text(conn)
-    params: list[tuple[Any, ...]] = []
     for row in rows:
-        try:
-            values = list(pick(row))
-        except KeyError:
-            # A row that leaves a column out gets the column's default: Core knows those.
-            conn.execute(insert(table), rows)
-            return
         for i in json_at:
-            values[i] = json_text(values[i])
-        params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)
+            row[i] = json_text(row[i])
+    conn.exec_driver_sql(sql, [tuple(row) for row in rows])
 
 
 def _json_text(conn: Connection) -> Callable[[Any], str]:
@@ -336,17 +344,17 @@ def _json_text(conn: Connection) -> Callable[[Any], str]:
     return text
 
 
-_PLAIN_INSERTS: dict[tuple[str, str], tuple[str, list[str], list[int]]] = {}
+_PLAIN_INSERTS: dict[tuple[str, str], tuple[str, list[int]]] = {}
 
 
-def _plain_insert(table: Table, mark: str) -> tuple[str, list[str], list[int]]:
+def _plain_insert(table: Table, mark: str) -> tuple[str, list[int]]:
     found = _PLAIN_INSERTS.get((table.name, mark))
     if found is None:
         names = [c.name for c in table.columns]
         columns = ", ".join(f'"{n}"' for n in names)
         marks = ", ".join(mark for _ in names)
         sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
-        found = (sql, names, [i for i, c in enumerate(table.columns) if isinstance(c.type, JSON)])
+        found = (sql, [i for i, c in enumerate(table.columns) if isinstance(c.type, JSON)])
         _PLAIN_INSERTS[(table.name, mark)] = found
     return found
 
@@ -392,3 +400,30 @@ def _row_from_state(state: RecordState) -> dict[str, Any]:
     if state.kind == "user":
         row.update({name: state.extra.get(name) for name in USER_EXTRA_COLUMNS})
     return row
+
+
+_BOOKKEEPING = ("id", "row_version", "deleted", "row_created_at", "row_updated_at",
+                "hub_audiences", "hub_removed", "hub_field_versions")
+
+
+def _values_from_state(state: RecordState) -> list[Any]:
+    """A new record's row as a list in its table's column order (what `_row_from_state`
+    holds, without building the dictionary)."""
+    get = state.fields.get
+    values = [state.id, state.version, state.deleted, state.created_at, state.updated_at,
+              list(state.audiences), list(state.removed), state.field_versions]
+    values.extend([get(name) for name in KINDS[state.kind].field_names])
+    if state.kind == "user":
+        values.extend([state.extra.get(name) for name in USER_EXTRA_COLUMNS])
+    return values
+
+
+def _check_column_order() -> None:
+    for kind, table in RECORD_TABLES.items():
+        order = (*_BOOKKEEPING, *KINDS[kind].field_names,
+                 *(USER_EXTRA_COLUMNS if kind == "user" else ()))
+        if tuple(c.name for c in table.columns) != order:
+            raise RuntimeError(f"rec_{kind}: columns are not in the order _values_from_state uses")
+
+
+_check_column_order()
