@@ -13,7 +13,7 @@ import json
 import math
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,6 +164,21 @@ def _check_range(value: float, f: FieldSpec) -> None:
 def _check_json(value: Any, kind: type | None) -> Any:
     if kind is not None and not isinstance(value, kind):
         raise ValueError("must be an object" if kind is dict else "must be a list")
+    flags: list[bool] = []
+    try:
+        size = _json_size(value, flags, 0)
+    except _Unusual:
+        return _check_json_text(value)
+    if size > OBJECT_MAX_JSON:
+        raise ValueError(f"is too large (at most {OBJECT_MAX_JSON:,} characters of JSON)")
+    if flags:
+        raise ValueError("contains a NUL character")
+    return value
+
+
+def _check_json_text(value: Any) -> Any:
+    """The reference check, over the text the standard encoder writes: what `_json_size`
+    measures, for any value it does not handle itself."""
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
@@ -175,78 +190,163 @@ def _check_json(value: Any, kind: type | None) -> Any:
     return value
 
 
+class _Unusual(Exception):
+    """A value `_json_size` leaves to the standard encoder (other types, subclasses, very
+    large integers, non-finite floats, deep nesting)."""
+
+
+_JSON_INT_LIMIT = 2**64
+_JSON_DEPTH_LIMIT = 64
+_SHORT_ESCAPES = frozenset("\n\r\t\b\f")
+
+
+def _json_size(value: Any, nul: list[bool], depth: int) -> int:
+    """How many characters `json.dumps(value, ensure_ascii=False)` writes, without writing
+    them. Appends to `nul` when that text would contain the six characters \\u0000 (a NUL
+    in a string, or a backslash followed by u0000). Raises `_Unusual` for anything beyond
+    plain dicts with text keys, lists, text, numbers, booleans and None."""
+    t = type(value)
+    if t is str:
+        if "\x00" in value or "\\u0000" in value:
+            nul.append(True)
+        n: int = len(value) + 2 + value.count('"') + value.count("\\")
+        if not value.isprintable():  # control characters are escaped (\n or \u001f)
+            for c in value:
+                if c < " ":
+                    n += 1 if c in _SHORT_ESCAPES else 5
+        return n
+    if value is None or t is bool:
+        return 5 if value is False else 4
+    if t is int:
+        if -_JSON_INT_LIMIT < value < _JSON_INT_LIMIT:
+            return len(repr(value))
+        raise _Unusual
+    if t is float:
+        if math.isfinite(value):
+            return len(repr(value))
+        raise _Unusual
+    if depth >= _JSON_DEPTH_LIMIT:
+        raise _Unusual  # deep or circular: the standard encoder says which
+    if t is list:
+        if not value:
+            return 2
+        n = 2 * len(value)  # brackets and ", " between items
+        for item in value:
+            n += _json_size(item, nul, depth + 1)
+        return n
+    if t is dict:
+        if not value:
+            return 2
+        n = 4 * len(value)  # braces, ", " between items and ": " in each
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            n += _json_size(key, nul, depth + 1) + _json_size(item, nul, depth + 1)
+        return n
+    raise _Unusual
+
+
+def _required_text(f: FieldSpec, text: str) -> str:
+    if f.required and not text.strip():
+        raise ValueError("is required")
+    return text
+
+
+def _clean_name(f: FieldSpec, value: Any) -> Any:
+    text = _check_text(value, NAME_MAX)
+    if f.name == "email" and text.strip():
+        reason = check_email(text.strip())
+        if reason:
+            raise ValueError(f"is not a valid email address ({reason})")
+        text = text.strip()
+    return _required_text(f, text)
+
+
+def _clean_text(f: FieldSpec, value: Any) -> Any:
+    return _required_text(f, _check_text(value, TEXT_MAX))
+
+
+def _clean_number(f: FieldSpec, value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    _check_range(value, f)
+    return value
+
+
+def _clean_bool(f: FieldSpec, value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _clean_datetime(f: FieldSpec, value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError("must be a date and time (ISO 8601)")
+    try:
+        return format_datetime(parse_datetime(value))
+    except ValueError:
+        raise ValueError("must be a date and time (ISO 8601)") from None
+
+
+def _clean_choice(f: FieldSpec, value: Any) -> Any:
+    if value not in f.choices:
+        raise ValueError(f"must be one of: {', '.join(f.choices)}")
+    return value
+
+
+def _check_list(value: Any) -> None:
+    _check_json(value, list)
+    if len(value) > LIST_MAX:
+        raise ValueError(f"has too many entries (at most {LIST_MAX})")
+
+
+def _clean_tags(f: FieldSpec, value: Any) -> Any:
+    _check_list(value)
+    return [_check_text(v, NAME_MAX) for v in value]
+
+
+def _clean_uuids(f: FieldSpec, value: Any) -> Any:
+    _check_list(value)
+    return [_check_uuid(v) for v in value]
+
+
+def _clean_list(f: FieldSpec, value: Any) -> Any:
+    _check_list(value)
+    if not all(isinstance(v, dict) for v in value):
+        raise ValueError("must be a list of objects")
+    return value
+
+
+# One cleaner per field type, looked up once per value instead of compared in turn.
+_CLEANERS: dict[FieldType, Callable[[FieldSpec, Any], Any]] = {
+    FieldType.NAME: _clean_name,
+    FieldType.TEXT: _clean_text,
+    FieldType.INT: lambda f, value: _check_int(value, f),
+    FieldType.NUMBER: _clean_number,
+    FieldType.BOOL: _clean_bool,
+    FieldType.DATE: lambda f, value: parse_date(value).isoformat(),
+    FieldType.DATETIME: _clean_datetime,
+    FieldType.UUID: lambda f, value: _check_uuid(value),
+    FieldType.CHOICE: _clean_choice,
+    FieldType.TAGS: _clean_tags,
+    FieldType.UUIDS: _clean_uuids,
+    FieldType.LIST: _clean_list,
+    FieldType.OBJECT: lambda f, value: _check_json(value, dict),
+    FieldType.JSON: lambda f, value: _check_json(value, None),
+}
+if set(_CLEANERS) != set(FieldType):  # pragma: no cover
+    raise RuntimeError("a field type has no cleaner")
+
+
 def clean_value(f: FieldSpec, value: Any) -> Any:
     """Return the canonical form of one value or raise ValueError with the reason."""
     if value is None:
         if f.required:
             raise ValueError("is required")
         return None
-    t = f.type
-    if t is FieldType.NAME:
-        text = _check_text(value, NAME_MAX)
-        if f.name == "email" and text.strip():
-            reason = check_email(text.strip())
-            if reason:
-                raise ValueError(f"is not a valid email address ({reason})")
-            text = text.strip()
-        if f.required and not text.strip():
-            raise ValueError("is required")
-        return text
-    if t is FieldType.TEXT:
-        text = _check_text(value, TEXT_MAX)
-        if f.required and not text.strip():
-            raise ValueError("is required")
-        return text
-    if t is FieldType.INT:
-        return _check_int(value, f)
-    if t is FieldType.NUMBER:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError("must be a number")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError("must be a finite number")
-        _check_range(value, f)
-        return value
-    if t is FieldType.BOOL:
-        if not isinstance(value, bool):
-            raise ValueError("must be true or false")
-        return value
-    if t is FieldType.DATE:
-        return parse_date(value).isoformat()
-    if t is FieldType.DATETIME:
-        if not isinstance(value, str):
-            raise ValueError("must be a date and time (ISO 8601)")
-        try:
-            return format_datetime(parse_datetime(value))
-        except ValueError:
-            raise ValueError("must be a date and time (ISO 8601)") from None
-    if t is FieldType.UUID:
-        return _check_uuid(value)
-    if t is FieldType.CHOICE:
-        if value not in f.choices:
-            raise ValueError(f"must be one of: {', '.join(f.choices)}")
-        return value
-    if t is FieldType.TAGS:
-        _check_json(value, list)
-        if len(value) > LIST_MAX:
-            raise ValueError(f"has too many entries (at most {LIST_MAX})")
-        return [_check_text(v, NAME_MAX) for v in value]
-    if t is FieldType.UUIDS:
-        _check_json(value, list)
-        if len(value) > LIST_MAX:
-            raise ValueError(f"has too many entries (at most {LIST_MAX})")
-        return [_check_uuid(v) for v in value]
-    if t is FieldType.LIST:
-        _check_json(value, list)
-        if len(value) > LIST_MAX:
-            raise ValueError(f"has too many entries (at most {LIST_MAX})")
-        if not all(isinstance(v, dict) for v in value):
-            raise ValueError("must be a list of objects")
-        return value
-    if t is FieldType.OBJECT:
-        return _check_json(value, dict)
-    if t is FieldType.JSON:
-        return _check_json(value, None)
-    raise AssertionError(f"unhandled field type {t}")  # pragma: no cover
+    return _CLEANERS[f.type](f, value)
 
 
 def clean_fields(

@@ -81,3 +81,90 @@ def test_the_email_fast_path_gives_the_full_checks_verdict(address):
 
     assert check_email(address) == _full_email_check(address)
     assert check_email(address) == _full_email_check(address)  # again, from the cache
+
+
+def _reference_json_verdict(value):
+    """The JSON check as the standard encoder's text defines it: the verdict the measured
+    check must give for every value."""
+    import json
+
+    from fieldnote.kinds import OBJECT_MAX_JSON
+
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return "is not valid JSON data"
+    if len(text) > OBJECT_MAX_JSON:
+        return f"is too large (at most {OBJECT_MAX_JSON:,} characters of JSON)"
+    if "\\u0000" in text:
+        return "contains a NUL character"
+    return None
+
+
+def _json_verdict(value):
+    from fieldnote.validation import _check_json
+
+    try:
+        assert _check_json(value, None) is value
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _json_values():
+    from hypothesis import strategies as st
+
+    text = st.text(alphabet=st.sampled_from(
+        ['"', "\\", "u", "0", "\x00", "\n", "\t", "\x01", "\x1f", "\x7f", "é", "\u2028", "a", " "]
+    ), max_size=12) | st.text(max_size=8)
+    keys = text | st.integers(-3, 3) | st.floats() | st.booleans() | st.none() \
+        | st.tuples(st.integers())
+    scalars = (
+        st.none() | st.booleans() | text
+        | st.integers(-(2**70), 2**70) | st.sampled_from([2**64 - 1, 2**64, -(2**64) + 1, -(2**64)])
+        | st.floats(allow_nan=True, allow_infinity=True)
+        | st.sampled_from([b"x", {1, 2}, (1, "a"), 1 + 2j])
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=5) | st.dictionaries(keys, inner, max_size=5),
+        max_leaves=30,
+    )
+
+
+def test_the_measured_json_check_gives_the_encoders_verdict():
+    from hypothesis import given, settings
+
+    @settings(max_examples=2000, deadline=None)
+    @given(_json_values())
+    def check(value):
+        assert _json_verdict(value) == _reference_json_verdict(value)
+
+    check()
+
+
+@pytest.mark.parametrize("piece", ["a", "é", '"', "\\", "\n", "\x01", "\x7f", "\u2028"])
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_the_json_size_limit_falls_where_the_encoders_text_length_does(piece, extra):
+    import json
+
+    from fieldnote.kinds import OBJECT_MAX_JSON
+
+    each = len(json.dumps(piece, ensure_ascii=False)) - 2
+    room = OBJECT_MAX_JSON - len('{"k": [""]}')
+    count = (room - 8) // each
+    value = {"k": [piece * count + "a" * (room - count * each + extra)]}
+    assert len(json.dumps(value, ensure_ascii=False)) == OBJECT_MAX_JSON + extra
+    verdict = _json_verdict(value)
+    assert verdict == _reference_json_verdict(value)
+    assert (verdict is not None) == (extra > 0)
+
+
+def test_deep_and_circular_values_get_the_encoders_verdict():
+    deep = []
+    for _ in range(200):
+        deep = [deep]
+    loop = {"a": []}
+    loop["a"].append(loop)
+    for value in (deep, loop):
+        assert _json_verdict(value) == _reference_json_verdict(value)
