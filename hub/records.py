@@ -412,7 +412,7 @@ def _values_from_state(state: RecordState) -> list[Any]:
     get = state.fields.get
     values = [state.id, state.version, state.deleted, state.created_at, state.updated_at,
               list(state.audiences), list(state.removed), state.field_versions]
-    values.extend([get(name) for name in KINDS[state.kind].field_names])
+    values.extend(map(get, KINDS[state.kind].field_names))
     if state.kind == "user":
         values.extend([state.extra.get(name) for name in USER_EXTRA_COLUMNS])
     return values
