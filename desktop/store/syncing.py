@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import orjson
 from sqlalchemy import JSON, Connection, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -41,6 +42,13 @@ FOREIGN_MARK = "foreign_record"
 _ENVELOPE_BYTES = 1024
 
 
+def _dumps(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError:  # e.g. an integer beyond 64 bits: the standard encoder copes
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 @dataclass(frozen=True)
 class OutboxEntry:
     seq: int
@@ -51,6 +59,8 @@ class OutboxEntry:
     base_version: int
     fields: dict[str, Any]
     made_at: str
+    # The mutation as JSON, encoded once when the batch is taken (sized and sent as is).
+    body: bytes = field(default=b"", compare=False, repr=False)
 
     def mutation(self) -> dict[str, Any]:
         return {
@@ -186,22 +196,29 @@ class SyncStore:
     # -- push ----------------------------------------------------------------------------
 
     def take_batch(
-        self, max_count: int = MAX_MUTATIONS_PER_PUSH, max_bytes: int = MAX_PUSH_BYTES
+        self,
+        max_count: int = MAX_MUTATIONS_PER_PUSH,
+        max_bytes: int = MAX_PUSH_BYTES,
+        *,
+        after_seq: int = 0,
+        in_flight: Collection[tuple[str, str]] = (),
     ) -> list[OutboxEntry]:
         """The next pending entries in order, marked sent (their bodies are frozen from now).
 
         A batch stops before a second entry of the same record: that one waits for the first
-        one's answer so it can be rebased onto the version the hub gives it.
+        one's answer so it can be rebased onto the version the hub gives it. While an earlier
+        batch is still unanswered, the next one starts after its last `after_seq` and stops
+        before an entry of any (kind, record id) in `in_flight`, for the same reason.
         """
         with self.engine.begin() as conn:
             rows = conn.execute(
                 select(outbox)
-                .where(outbox.c.state == "pending")
+                .where(and_(outbox.c.state == "pending", outbox.c.seq > after_seq))
                 .order_by(outbox.c.seq)
                 .limit(max_count)
             ).mappings().all()
             batch: list[OutboxEntry] = []
-            seen: set[tuple[str, str]] = set()
+            seen: set[tuple[str, str]] = set(in_flight)
             size = _ENVELOPE_BYTES
             for row in rows:
                 key = (row["kind"], row["record_id"])
@@ -210,7 +227,8 @@ class SyncStore:
                 entry = OutboxEntry(row["seq"], row["mutation_id"], row["kind"], row["record_id"],
                                     row["op"], row["base_version"], dict(row["fields"] or {}),
                                     row["made_at"])
-                size += len(json.dumps(entry.mutation(), ensure_ascii=False)) + 1
+                entry = replace(entry, body=_dumps(entry.mutation()))
+                size += len(entry.body) + 1
                 if batch and size > max_bytes:
                     break
                 batch.append(entry)

@@ -8,9 +8,11 @@ ends with a `CycleReport` whose outcome says what happened. Every database write
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
-from typing import BinaryIO, Protocol
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 from desktop.store.syncing import OutboxEntry, SyncStore
 from desktop.sync.blobs import BlobCache
@@ -29,11 +31,12 @@ from desktop.sync.errors import (
 )
 from desktop.sync.state import CycleReport, Outcome, Progress
 from fieldnote.validation import utc_now_iso
-from fieldnote.wire import DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH
+from fieldnote.wire import DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, PullResponse, PushResponse
 
 log = logging.getLogger(__name__)
 
 ProgressSink = Callable[[Progress], None]
+T = TypeVar("T")
 # Twice the protocol's default page: fewer round trips on a first sync, while a page lost to
 # a dropped connection stays small enough to fetch again quickly.
 PULL_PAGE = 2 * DEFAULT_PULL_LIMIT
@@ -119,46 +122,86 @@ class SyncEngine:
     # -- push ----------------------------------------------------------------------------
 
     def _push(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> None:
+        """Send the outbox in batches, one batch ahead: while the hub works on batch k, the
+        store applies the answers to batch k-1 and takes batch k+1 (answers are applied in
+        order; a batch never holds a record the unanswered batch holds). Requests go out one
+        at a time from one network thread, and none is sent after one failed."""
         waiting, _ = self.store.counts()
         if not waiting:
             return
         client_id = self.store.client_id()
+        emit(Progress("push", 0, waiting))
+        with _Network() as net:
+            self._push_batches(report, emit, cancel, client_id, waiting, net)
+
+    def _push_batches(
+        self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None, client_id: str,
+        waiting: int, net: _Network,
+    ) -> None:
         size = self.batch_size
         done = 0
-        emit(Progress("push", 0, waiting))
+        ahead: tuple[list[OutboxEntry], Future[PushResponse]] | None = None
         while True:
-            _check_cancel(cancel)
+            stopping = cancel is not None and cancel.is_set()
+            if stopping and ahead is None:
+                raise _Cancelled()
             careful_until = self.store.get("careful_until_seq")
-            batch = self.store.take_batch(1 if careful_until else size)
-            if not batch:
-                break
-            if careful_until and batch[-1].seq >= int(careful_until):
-                self.store.set("careful_until_seq", None)
-            self._upload_files(batch, emit)
-            try:
-                answer = self.client.push(client_id, [e.mutation() for e in batch])
-            except PayloadTooLarge as exc:
-                if len(batch) == 1:
-                    self.store.park(batch[0], "This change is too large for the hub", exc.message)
-                    report.parked += 1
+            batch: list[OutboxEntry] = []
+            if not stopping and (ahead is None or not careful_until):
+                in_flight = ahead[0] if ahead else []
+                batch = self.store.take_batch(
+                    1 if careful_until else size,
+                    after_seq=in_flight[-1].seq if in_flight else 0,
+                    in_flight={(e.kind, e.record_id) for e in in_flight},
+                )
+            if batch and self.blobs is not None and self.store.blobs_named_by(batch):
+                if ahead is not None:
+                    # Files go up from this thread: finish the batch in flight first, and
+                    # take this one again afterwards (its entries are still pending).
+                    batch = []
                 else:
-                    size = max(1, len(batch) // 2)
-                continue
-            except HubError as exc:
-                if exc.counts_as_server_error:
-                    report.parked += self.store.record_server_error(batch, exc.message)
-                    # Until this batch is through, send one change at a time, so one change
-                    # the hub keeps failing on is parked alone and never blocks the rest.
-                    self.store.set("careful_until_seq", batch[-1].seq)
-                raise
-            tally = self.store.record_answers(batch, answer.results)
-            report.pushed += len(batch)
-            report.applied += tally.applied
-            report.duplicates += tally.duplicates
-            report.conflicts += tally.conflicts
-            report.rejected += tally.rejected
-            done += len(batch)
-            emit(Progress("push", done, max(waiting, done)))
+                    self._upload_files(batch, emit)
+            if batch:
+                if careful_until and batch[-1].seq >= int(careful_until):
+                    self.store.set("careful_until_seq", None)
+                sent = net.submit(self.client.push_encoded, client_id,
+                                  [e.mutation_id for e in batch], [e.body for e in batch])
+            previous_answered = ahead is not None
+            if ahead is not None:
+                previous, answer_f = ahead
+                ahead = None
+                try:
+                    answer = answer_f.result()
+                except PayloadTooLarge as exc:
+                    net.settle()  # anything sent after it was skipped; take it again
+                    if len(previous) == 1:
+                        self.store.park(previous[0], "This change is too large for the hub",
+                                        exc.message)
+                        report.parked += 1
+                    else:
+                        size = max(1, len(previous) // 2)
+                    continue
+                except HubError as exc:
+                    net.settle()
+                    if exc.counts_as_server_error:
+                        report.parked += self.store.record_server_error(previous, exc.message)
+                        # Until this batch is through, send one change at a time, so one
+                        # change the hub keeps failing on is parked alone and never blocks
+                        # the rest.
+                        self.store.set("careful_until_seq", previous[-1].seq)
+                    raise
+                tally = self.store.record_answers(previous, answer.results)
+                report.pushed += len(previous)
+                report.applied += tally.applied
+                report.duplicates += tally.duplicates
+                report.conflicts += tally.conflicts
+                report.rejected += tally.rejected
+                done += len(previous)
+                emit(Progress("push", done, max(waiting, done)))
+            if batch:
+                ahead = (batch, sent)
+            elif previous_answered is False:
+                break
 
     def _upload_files(self, batch: list[OutboxEntry], emit: ProgressSink) -> None:
         """Files a collateral change names must be on the hub before the change is: `HEAD`
@@ -185,14 +228,33 @@ class SyncEngine:
         if self.store.resync_requested() and not self.store.resync_active():
             self.store.begin_full_resync()
             report.full_resync = True
-        pulled = 0
         emit(Progress("pull", 0, None))
+        with _Network() as net:
+            pulled = self._pull_pages(report, emit, cancel, net)
+        if self.store.resync_active():
+            removed = self.store.finish_full_resync()
+            if removed:
+                log.info("full resync removed %d records the hub no longer sends", removed)
+        return pulled
+
+    def _pull_pages(
+        self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None, net: _Network
+    ) -> int:
+        """Fetch pages one ahead: the next page is on its way while this one is applied. Each
+        page is applied with its cursor in one transaction, so a page fetched ahead is only
+        ever applied on top of the one it follows; if that one fails, it is dropped."""
+        pulled = 0
+        ahead: tuple[str, Future[PullResponse]] | None = None
         while True:
             _check_cancel(cancel)
             cursor = self.store.cursor()
+            if ahead is None or ahead[0] != cursor:
+                net.settle()
+                ahead = (cursor, net.submit(self.client.pull, cursor, self.pull_limit))
             try:
-                page = self.client.pull(cursor, self.pull_limit)
+                page = ahead[1].result()
             except CursorGone:
+                ahead = None
                 if cursor == "":
                     raise HubError("The hub refused to send its changes from the beginning.", 410) from None
                 log.info("hub forgot our cursor; starting a full resync")
@@ -201,16 +263,15 @@ class SyncEngine:
                 continue
             if page.has_more and page.cursor == cursor and not page.changes:
                 raise HubError("The hub's change feed did not move forward.", 200)
+            ahead = None
+            if page.has_more:
+                ahead = (page.cursor, net.submit(self.client.pull, page.cursor, self.pull_limit))
             self.store.apply_page(page.changes, page.cursor)
             pulled += len(page.changes)
             report.pulled += len(page.changes)
             emit(Progress("pull", pulled, None))
             if not page.has_more:
                 break
-        if self.store.resync_active():
-            removed = self.store.finish_full_resync()
-            if removed:
-                log.info("full resync removed %d records the hub no longer sends", removed)
         return pulled
 
     # -- blobs ---------------------------------------------------------------------------
@@ -280,6 +341,47 @@ class SyncEngine:
         hub = self.client.digest()
         count, value = self.store.local_digest()
         return hub.count == count and hub.hash == value
+
+
+class _Skipped(Exception):
+    """A request not sent because the one before it failed."""
+
+
+class _Network:
+    """One thread that sends requests in order while the caller works on the store. After a
+    request fails, those queued behind it are skipped until `settle`."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldnote-sync")
+        self._failed = threading.Event()
+        self._queued: list[Future[Any]] = []
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        def run() -> T:
+            if self._failed.is_set():
+                raise _Skipped()
+            try:
+                return fn(*args)
+            except BaseException:
+                self._failed.set()
+                raise
+
+        future = self._pool.submit(run)
+        self._queued = [f for f in self._queued if not f.done()] + [future]
+        return future
+
+    def settle(self) -> None:
+        """Wait for every request submitted so far; send again from now on."""
+        wait(self._queued)
+        self._queued = []
+        self._failed.clear()
+
+    def __enter__(self) -> _Network:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._failed.set()  # nothing queued is sent once the caller has stopped
+        self._pool.shutdown(wait=True)
 
 
 class UploadReader:

@@ -1,5 +1,7 @@
 """The store side of sync on a real SQLite file: batches, answers, pulled pages, resync."""
 
+import json
+
 import pytest
 
 from desktop.store import open_store
@@ -33,6 +35,22 @@ def test_a_batch_is_taken_in_order_and_marked_sent(sync):
     assert [e.record_id for e in batch] == ids[:3]
     sent = [e["sent"] for e in sync.store.outbox_entries()]
     assert sent == [True, True, True, False, False]
+
+
+def test_a_batch_taken_while_another_is_unanswered_skips_it_and_stops_at_its_records(sync):
+    ids = [sync.store.save("lead", {**LEAD, "last_name": f"N{i}"}).record_id for i in range(3)]
+    first = sync.take_batch(2)
+    sync.store.save("lead", {"notes": "edited while in flight"}, ids[0])
+    later = sync.store.save("lead", {**LEAD, "last_name": "Later"}).record_id
+    ahead = sync.take_batch(after_seq=first[-1].seq,
+                            in_flight={(e.kind, e.record_id) for e in first})
+    # The third lead goes ahead; the edit of the first waits for the first batch's answer.
+    assert [e.record_id for e in ahead] == [ids[2]]
+    assert json.loads(ahead[0].body) == ahead[0].mutation()
+    sync.record_answers(first, [answer(e, version=5) for e in first])
+    sync.record_answers(ahead, [answer(e, version=5) for e in ahead])
+    rest = sync.take_batch()
+    assert [(e.record_id, e.base_version) for e in rest] == [(ids[0], 5), (later, 0)]
 
 
 def test_a_batch_stops_before_a_second_entry_of_the_same_record(sync):
