@@ -88,6 +88,9 @@ class _Where:
         if filters.event_ids:
             self.params["events"] = list(filters.event_ids)
             self.expanding.add("events")
+        # No filter at all: every submitted debrief counts, so the figures over debriefs can
+        # read the debrief columns copied onto the parsed tag and item rows (migration 0005).
+        self.unfiltered = not self.params
 
     def _author(self, column: str) -> list[str]:
         out = []
@@ -164,6 +167,10 @@ def _rows(conn: Connection, where: _Where, statement: str, **extra: Any) -> Sequ
 class InsightsQueries:
     """Computes the Insights figures from the store file behind `engine`."""
 
+    # With no filter, read the debrief columns copied onto the tag and item rows instead of
+    # joining the debriefs (the figures are the same; a test compares both ways).
+    read_debrief_copies = True
+
     def __init__(self, engine: Engine) -> None:
         database = engine.url.database
         if not database or database == ":memory:":
@@ -233,7 +240,7 @@ class InsightsQueries:
                 records_side.cancel()
                 raise
             rest = records_side.result()
-        out = self._events(lead_side["cube"], lead_side["rep_day"], lead_side["events"],
+        out = self._events(lead_side["cube"], rest.pop("rep_day"), lead_side["events"],
                            lead_side["users"])
         out["rubric_check"] = lead_side["rubric_check"]
         out["_deals"], out["_users"] = lead_side["deals"], lead_side["users"]
@@ -260,31 +267,36 @@ class InsightsQueries:
                 conn.rollback()
 
     def _lead_side(self, where: _Where, check: Check) -> dict[str, Any]:
-        """The funnel cube, leads per rep and day, the rubric check, and the deals collateral
-        was used in (the events and campaigns are made from these once both sides are done)."""
+        """The funnel cube, the rubric check, and the deals collateral was used in (the events
+        and campaigns are made from these and leads per rep and day once both sides are done)."""
         with self._snapshot() as conn:
             users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
                 text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
             events = {r.id: dict(r._mapping) for r in conn.execute(text(
                 "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
             cube = self._cube(conn, where)
-            rep_day = self._rep_day(conn, where)
             check()
             rubric_check = self._rubric_check(conn, cube)
             deals = self._deals(conn, where)
-            return {"users": users, "events": events, "cube": cube, "rep_day": rep_day,
+            return {"users": users, "events": events, "cube": cube,
                     "rubric_check": rubric_check, "deals": deals}
 
     def _records_side(self, where: _Where, filters: InsightFilters, as_of: dt.date,
                       check: Check) -> dict[str, Any]:
-        """Collateral use, ratings and votes, the voice of the customer, requests."""
+        """Collateral use, ratings and votes, the voice of the customer, requests, and leads
+        per rep and day (here rather than with the other lead figures, to even out the two
+        sides' work)."""
         with self._snapshot() as conn:
-            self._debrief_table(conn, where)
+            copies = where.unfiltered and self.read_debrief_copies
+            if not copies:
+                self._debrief_table(conn, where)
             check()
-            out = self._collateral(conn, where, as_of)
+            out = self._collateral(conn, where, as_of, copies)
             check()
-            out.update(self._voice(conn))
+            out.update(self._voice_from_copies(conn) if copies else self._voice(conn))
             out["requests"] = self._requests(conn, where, filters, as_of)
+            check()
+            out["rep_day"] = self._rep_day(conn, where)
             return out
 
     def debriefs_behind(
@@ -531,7 +543,8 @@ class InsightsQueries:
 
     # -- collateral -------------------------------------------------------------------------
 
-    def _collateral(self, conn: Connection, where: _Where, as_of: dt.date) -> dict[str, Any]:
+    def _collateral(self, conn: Connection, where: _Where, as_of: dt.date,
+                    copies: bool) -> dict[str, Any]:
         items: dict[str, dict[str, Any]] = {}
         for cid, title, kind, status in conn.exec_driver_sql(
             "SELECT id, title, kind, status FROM rec_collateral WHERE deleted = 0"
@@ -576,12 +589,21 @@ class InsightsQueries:
             if it is not None:
                 it["avg_rating"], it["ratings"] = round(float(r.avg), 2), int(r.n)
         # Each debrief's collateral entries were read out of their JSON when it was written
-        # (insights_debrief_item, each distinct entry once).
-        for cid, outcome, helped, not_helped, debriefs in conn.exec_driver_sql(
+        # (insights_debrief_item, each distinct entry once). With no filter, the entries of
+        # submitted debriefs stream out of their own index (a NULL outcome has a group of its
+        # own there, and like '' it only adds votes).
+        votes = (
+            # Per debrief first, in index order: counting the groups then needs no DISTINCT.
+            "SELECT collateral_id, outcome, SUM(h), SUM(nh), COUNT(*) FROM (SELECT collateral_id, "
+            "outcome, SUM(helpful = 1) AS h, SUM(helpful = 0) AS nh FROM insights_debrief_item "
+            "WHERE deleted = 0 AND status = 'submitted' GROUP BY collateral_id, outcome, debrief_id) "
+            "GROUP BY collateral_id, outcome"
+        ) if copies else (
             "SELECT i.collateral_id, d.outcome, SUM(i.helpful = 1), SUM(i.helpful = 0), "
             "COUNT(DISTINCT i.debrief_id) FROM ins_debrief d "
             "JOIN insights_debrief_item i ON i.debrief_id = d.id GROUP BY i.collateral_id, d.outcome"
-        ):
+        )
+        for cid, outcome, helped, not_helped, debriefs in conn.exec_driver_sql(votes):
             it = item(cid)
             if it is not None:
                 it["helped"] += helped
@@ -629,6 +651,9 @@ class InsightsQueries:
             "SELECT u.collateral_id, db.lead_id FROM rec_collateral_usage u "
             f"JOIN rec_debrief db ON db.id = u.debrief_id WHERE {use} "
             "AND db.deleted = 0 AND db.lead_id IS NOT NULL",
+            "SELECT i.collateral_id, i.lead_id FROM insights_debrief_item i "
+            "WHERE i.deleted = 0 AND i.status = 'submitted' AND i.lead_id IS NOT NULL"
+            if where.unfiltered and self.read_debrief_copies else
             "SELECT i.collateral_id, d.lead_id FROM rec_debrief d "
             "JOIN insights_debrief_item i ON i.debrief_id = d.id "
             f"WHERE {where.debriefs('d')} AND d.lead_id IS NOT NULL",
@@ -651,6 +676,33 @@ class InsightsQueries:
         }
 
     # -- voice of the customer ----------------------------------------------------------------
+
+    def _voice_from_copies(self, conn: Connection) -> dict[str, Any]:
+        """The voice of the customer over every submitted debrief: three walks of the tag
+        rows' indexes, grouped by month, author and outcome in index order (no join, no sort);
+        the authors' teams are added up here, the totals are the sums over outcomes."""
+        teams = {uid: team or "" for uid, team in conn.exec_driver_sql("SELECT id, team FROM rec_user")}
+        totals: dict[str, dict[str, int]] = {d: defaultdict(int) for d in VOICE_DIMENSIONS}
+        by: dict[str, dict[str, dict[str, dict[str, int]]]] = {
+            d: {"month": defaultdict(lambda: defaultdict(int)),
+                "team": defaultdict(lambda: defaultdict(int)),
+                "outcome": defaultdict(lambda: defaultdict(int))}
+            for d in VOICE_DIMENSIONS
+        }
+        live = "FROM insights_debrief_tag WHERE deleted = 0 AND status = 'submitted'"
+        for dim, tag, month, n in conn.exec_driver_sql(
+                f"SELECT dim, tag, month, COUNT(*) {live} GROUP BY dim, tag, month"):
+            by[dim]["month"][month or ""][tag] += n
+        for dim, tag, author, n in conn.exec_driver_sql(
+                f"SELECT dim, tag, author_id, COUNT(*) {live} GROUP BY dim, tag, author_id"):
+            by[dim]["team"][teams.get(author, "")][tag] += n
+        for dim, tag, outcome, n in conn.exec_driver_sql(
+                f"SELECT dim, tag, outcome, COUNT(*) {live} GROUP BY dim, tag, outcome"):
+            by[dim]["outcome"][outcome or ""][tag] += n
+            totals[dim][tag] += n
+        debriefs = int(conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM rec_debrief WHERE deleted = 0 AND status = 'submitted'").scalar_one())
+        return self._voice_out(totals, by, debriefs)
 
     def _voice(self, conn: Connection) -> dict[str, Any]:
         totals: dict[str, dict[str, int]] = {d: defaultdict(int) for d in VOICE_DIMENSIONS}
@@ -675,7 +727,12 @@ class InsightsQueries:
             split["team"][team or ""][tag] += n
             split["outcome"][outcome or ""][tag] += n
         debriefs = int(conn.execute(text("SELECT COUNT(*) FROM ins_debrief")).scalar_one())
+        return self._voice_out(totals, by, debriefs)
 
+    @staticmethod
+    def _voice_out(totals: Mapping[str, Mapping[str, int]],
+                   by: Mapping[str, Mapping[str, Mapping[str, Mapping[str, int]]]],
+                   debriefs: int) -> dict[str, Any]:
         def ordered(counts: Mapping[str, int]) -> dict[str, int]:
             return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 

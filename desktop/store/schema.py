@@ -148,6 +148,17 @@ insights_debrief_tag = Table(
     Column("debrief_id", String(36), primary_key=True),
     Column("dim", String(20), primary_key=True),
     Column("tag", Text, primary_key=True),
+    # Copies of the debrief's columns (revision 0005), kept by the same triggers.
+    Column("deleted", Boolean, nullable=True),
+    Column("status", String(40), nullable=True),
+    Column("month", String(7), nullable=True),
+    Column("author_id", String(36), nullable=True),
+    Column("lead_id", String(36), nullable=True),
+    Column("outcome", String(40), nullable=True),
+    # The unfiltered voice of the customer by month, author and outcome, in grouping order.
+    Index("ix_insights_debrief_tag_month", "deleted", "status", "dim", "tag", "month"),
+    Index("ix_insights_debrief_tag_author", "deleted", "status", "dim", "tag", "author_id"),
+    Index("ix_insights_debrief_tag_outcome", "deleted", "status", "dim", "tag", "outcome"),
     sqlite_with_rowid=False,
 )
 # Each debrief's collateral entries naming an item: helpful is 1, 0 or NULL (neither).
@@ -157,7 +168,17 @@ insights_debrief_item = Table(
     Column("debrief_id", String(36), nullable=False),
     Column("collateral_id", Text, nullable=True),
     Column("helpful", Integer, nullable=True),
+    # Copies of the debrief's columns (revision 0005), kept by the same triggers.
+    Column("deleted", Boolean, nullable=True),
+    Column("status", String(40), nullable=True),
+    Column("month", String(7), nullable=True),
+    Column("author_id", String(36), nullable=True),
+    Column("lead_id", String(36), nullable=True),
+    Column("outcome", String(40), nullable=True),
     Index("ix_insights_debrief_item", "debrief_id", "collateral_id", "helpful"),
+    # The unfiltered helped votes per item and outcome, and the debrief side of its deals.
+    Index("ix_insights_debrief_item_votes", "deleted", "status", "collateral_id", "outcome",
+          "debrief_id", "helpful", "lead_id"),
 )
 
 outbox = Table(

@@ -1,4 +1,4 @@
-"""The Insights summary tables (migration 0004) follow every write, local or applied by sync.
+"""The Insights summary tables (migrations 0004 and 0005) follow every write, local or applied by sync.
 
 Triggers keep `insights_lead_stage`, `insights_debrief_tag` and `insights_debrief_item`
 current; these tests change, tombstone and delete records through the store and the sync
@@ -44,15 +44,20 @@ STAGES_KEPT = """
 SELECT lead_id, stage, won_amount, lost, first_jd, delay, deleted, event_id, grade, qualified,
        rubric_id, rubric_version, captured_at, owner_id FROM insights_lead_stage
 """
+# Each tag and item row carries a copy of its debrief's columns (migration 0005).
+DEBRIEF_COPY = ("d.deleted, d.status, substr(d.call_date, 1, 7), d.author_id, d.lead_id, "
+                "d.outcome")
+KEPT_COPY = "deleted, status, month, author_id, lead_id, outcome"
 TAGS_FROM_SCRATCH = " UNION ".join(
-    f"SELECT d.id, '{c}', j.value FROM rec_debrief d, json_each(CASE WHEN json_valid(d.{c}) "
+    f"SELECT d.id, '{c}', j.value, {DEBRIEF_COPY} FROM rec_debrief d, json_each(CASE WHEN json_valid(d.{c}) "
     f"THEN d.{c} END) j WHERE j.type = 'text' AND typeof(j.key) = 'integer'"
     for c in ("objections", "competitors", "why_buy", "why_not")
 )
 ITEMS_FROM_SCRATCH = """
 SELECT DISTINCT d.id, json_extract(j.value, '$.collateral_id'),
        CASE WHEN json_extract(j.value, '$.helpful') = 1 THEN 1
-            WHEN json_extract(j.value, '$.helpful') = 0 THEN 0 END
+            WHEN json_extract(j.value, '$.helpful') = 0 THEN 0 END,
+       d.deleted, d.status, substr(d.call_date, 1, 7), d.author_id, d.lead_id, d.outcome
 FROM rec_debrief d, json_each(CASE WHEN json_valid(d.collateral_used) THEN d.collateral_used END) j
 WHERE j.type = 'object' AND typeof(j.key) = 'integer'
   AND typeof(json_extract(j.value, '$.collateral_id')) = 'text'
@@ -65,10 +70,10 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple]:
 
 def assert_summaries_match_a_recompute(conn: sqlite3.Connection) -> None:
     assert _rows(conn, STAGES_KEPT) == _rows(conn, STAGES_FROM_SCRATCH)
-    assert _rows(conn, "SELECT debrief_id, dim, tag FROM insights_debrief_tag") == _rows(
+    assert _rows(conn, f"SELECT debrief_id, dim, tag, {KEPT_COPY} FROM insights_debrief_tag") == _rows(
         conn, TAGS_FROM_SCRATCH)
-    assert _rows(conn, "SELECT debrief_id, collateral_id, helpful FROM insights_debrief_item") == _rows(
-        conn, ITEMS_FROM_SCRATCH)
+    assert _rows(conn, "SELECT debrief_id, collateral_id, helpful, "
+                 f"{KEPT_COPY} FROM insights_debrief_item") == _rows(conn, ITEMS_FROM_SCRATCH)
 
 
 def figures(store) -> dict:
@@ -174,6 +179,42 @@ def test_debrief_tags_and_collateral_follow_edits_and_deletes(store, tmp_path):
     assert gone == figures_rebuilt_from_scratch(store, tmp_path / "b")
 
 
+def figures_joining_the_debriefs(store) -> dict:
+    """The unfiltered figures the way filtered ones are made: joining the debrief rows."""
+    queries = InsightsQueries(store.engine)
+    queries.read_debrief_copies = False
+    try:
+        return queries.compute(InsightFilters(), today=TODAY)
+    finally:
+        queries.dispose()
+
+
+def test_the_copied_debrief_columns_give_the_joined_figures_after_edits(store, tmp_path):
+    debriefs = record_tables["debrief"]
+    before = figures(store)
+    assert before == figures_joining_the_debriefs(store)
+    # D[1] goes back to a draft: its tags and votes no longer count.
+    with store.engine.begin() as conn:
+        conn.execute(update(debriefs).where(debriefs.c.id == D[1]).values(status="draft"))
+    draft = figures(store)
+    assert draft["voice"]["debriefs"] == before["voice"]["debriefs"] - 1
+    assert draft == figures_joining_the_debriefs(store)
+    # Submitted again, by another author, on another day, with another outcome.
+    with store.engine.begin() as conn:
+        conn.execute(update(debriefs).where(debriefs.c.id == D[1]).values(
+            status="submitted", author_id=None, call_date="2025-01-15", outcome="no_decision"))
+    moved = figures(store)
+    assert moved["voice"]["debriefs"] == before["voice"]["debriefs"]
+    assert "2025-01" in moved["voice"]["objections"]["month"]
+    assert "no_decision" in moved["voice"]["objections"]["outcome"]
+    assert moved == figures_joining_the_debriefs(store)
+    assert moved == figures_rebuilt_from_scratch(store, tmp_path / "a")
+    # A tombstone.
+    store.delete("debrief", D[1])
+    assert figures(store)["voice"]["debriefs"] == before["voice"]["debriefs"] - 1
+    assert figures(store) == figures_joining_the_debriefs(store)
+
+
 def test_forgetting_the_hub_data_empties_the_summaries(store):
     with store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM outbox")
@@ -217,7 +258,10 @@ _ops = st.one_of(
               st.sampled_from(["2026-10-01T09:00:00Z", "2026-10-02T09:00:00Z", None]),
               st.booleans()),
     st.tuples(st.just("debrief"), st.sampled_from(DEBRIEFS), _tags, _tags, _used,
-              st.booleans()),
+              st.booleans(), st.sampled_from(["submitted", "draft", None]),
+              st.sampled_from(["2026-10-01", "2026-11-15", None]),
+              st.sampled_from([uid(1), uid(2), None]), st.sampled_from([*LEADS[:2], None]),
+              st.sampled_from(["won", "lost", None])),
     st.tuples(st.just("remove"), st.sampled_from(["rec_lead", "rec_lead_outcome", "rec_debrief"]),
               st.sampled_from([*LEADS, *OUTCOMES, *DEBRIEFS])),
 )
@@ -246,12 +290,14 @@ def _apply(conn: sqlite3.Connection, op: tuple) -> None:
                                                   "qualified": qualified, "captured_at": captured,
                                                   "rubric_version": 1, "owner_id": uid(1)})
     elif op[0] == "debrief":
-        _, rid, objections, competitors, used, deleted = op
+        _, rid, objections, competitors, used, deleted, status, call_date, author, lead, outcome = op
         _upsert(conn, "rec_debrief", rid, deleted, {"objections": objections,
                                                      "competitors": competitors,
                                                      "why_buy": competitors,
                                                      "collateral_used": used,
-                                                     "status": "submitted"})
+                                                     "status": status, "call_date": call_date,
+                                                     "author_id": author, "lead_id": lead,
+                                                     "outcome": outcome})
     else:
         _, table, rid = op
         conn.execute(f"DELETE FROM {table} WHERE id = ?", [rid])
