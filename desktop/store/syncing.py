@@ -211,31 +211,37 @@ class SyncStore:
         before an entry of any (kind, record id) in `in_flight`, for the same reason.
         """
         with self.engine.begin() as conn:
-            rows = conn.execute(
-                select(outbox)
-                .where(and_(outbox.c.state == "pending", outbox.c.seq > after_seq))
-                .order_by(outbox.c.seq)
-                .limit(max_count)
-            ).mappings().all()
-            batch: list[OutboxEntry] = []
-            seen: set[tuple[str, str]] = set(in_flight)
-            size = _ENVELOPE_BYTES
-            for row in rows:
-                key = (row["kind"], row["record_id"])
-                if key in seen:
-                    break
-                entry = OutboxEntry(row["seq"], row["mutation_id"], row["kind"], row["record_id"],
-                                    row["op"], row["base_version"], dict(row["fields"] or {}),
-                                    row["made_at"])
-                entry = replace(entry, body=_dumps(entry.mutation()))
-                size += len(entry.body) + 1
-                if batch and size > max_bytes:
-                    break
-                batch.append(entry)
-                seen.add(key)
-            unsent = [e.seq for e in batch]
-            if unsent:
-                conn.execute(update(outbox).where(outbox.c.seq.in_(unsent)).values(sent=True))
+            return self._take(conn, max_count, max_bytes, after_seq, in_flight)
+
+    def _take(
+        self, conn: Connection, max_count: int, max_bytes: int, after_seq: int,
+        in_flight: Collection[tuple[str, str]],
+    ) -> list[OutboxEntry]:
+        rows = conn.execute(
+            select(outbox)
+            .where(and_(outbox.c.state == "pending", outbox.c.seq > after_seq))
+            .order_by(outbox.c.seq)
+            .limit(max_count)
+        ).mappings().all()
+        batch: list[OutboxEntry] = []
+        seen: set[tuple[str, str]] = set(in_flight)
+        size = _ENVELOPE_BYTES
+        for row in rows:
+            key = (row["kind"], row["record_id"])
+            if key in seen:
+                break
+            entry = OutboxEntry(row["seq"], row["mutation_id"], row["kind"], row["record_id"],
+                                row["op"], row["base_version"], dict(row["fields"] or {}),
+                                row["made_at"])
+            entry = replace(entry, body=_dumps(entry.mutation()))
+            size += len(entry.body) + 1
+            if batch and size > max_bytes:
+                break
+            batch.append(entry)
+            seen.add(key)
+        unsent = [e.seq for e in batch]
+        if unsent:
+            conn.execute(update(outbox).where(outbox.c.seq.in_(unsent)).values(sent=True))
         return batch
 
     def record_answers(
@@ -243,35 +249,59 @@ class SyncStore:
     ) -> AnswerTally:
         """Apply the hub's answers to a sent batch, in one transaction (set-wise: a batch of
         500 answers is a handful of statements, not thousands)."""
+        tally, _ = self.answer_and_take(entries, results, 0)
+        return tally
+
+    def answer_and_take(
+        self,
+        entries: Sequence[OutboxEntry],
+        results: Sequence[MutationResult],
+        max_count: int = MAX_MUTATIONS_PER_PUSH,
+        max_bytes: int = MAX_PUSH_BYTES,
+        *,
+        after_seq: int = 0,
+        in_flight: Collection[tuple[str, str]] = (),
+    ) -> tuple[AnswerTally, list[OutboxEntry]]:
+        """`record_answers`, then `take_batch` (when `max_count`), in ONE transaction: one
+        commit per batch while the push keeps a batch in flight."""
         tally = AnswerTally()
         touched: dict[str, list[str]] = defaultdict(list)
-        done: list[tuple[OutboxEntry, int | None]] = []
+        batch: list[OutboxEntry] = []
         with self.engine.begin() as conn:
-            for entry, result in zip(entries, results, strict=True):
-                touched[entry.kind].append(entry.record_id)
-                if result.status == "rejected":
-                    tally.rejected += 1
-                    problem = (result.problem.model_dump(exclude_none=True) if result.problem
-                               else {"title": "The hub refused this change"})
-                    conn.execute(
-                        update(outbox).where(outbox.c.seq == entry.seq)
-                        .values(state="attention", problem=problem)
-                    )
-                    continue
-                if result.status == "applied":
-                    tally.applied += 1
-                elif result.status == "duplicate":
-                    tally.duplicates += 1
-                else:
-                    tally.conflicts += 1
-                done.append((entry, result.version))
-            seqs = [e.seq for e, _ in done]
-            for start in range(0, len(seqs), 500):
-                conn.execute(delete(outbox).where(outbox.c.seq.in_(seqs[start:start + 500])))
-            self._raise_revs(conn, [(e, v) for e, v in done if v is not None])
+            self._record(conn, entries, results, tally, touched)
+            if max_count:
+                batch = self._take(conn, max_count, max_bytes, after_seq, in_flight)
         for kind, ids in touched.items():
             self.store.notify(kind, ids)
-        return tally
+        return tally, batch
+
+    def _record(
+        self, conn: Connection, entries: Sequence[OutboxEntry], results: Sequence[MutationResult],
+        tally: AnswerTally, touched: dict[str, list[str]],
+    ) -> None:
+        done: list[tuple[OutboxEntry, int | None]] = []
+        for entry, result in zip(entries, results, strict=True):
+            touched[entry.kind].append(entry.record_id)
+            if result.status == "rejected":
+                tally.rejected += 1
+                problem = (result.problem.model_dump(exclude_none=True) if result.problem
+                           else {"title": "The hub refused this change"})
+                conn.execute(
+                    update(outbox).where(outbox.c.seq == entry.seq)
+                    .values(state="attention", problem=problem)
+                )
+                continue
+            if result.status == "applied":
+                tally.applied += 1
+            elif result.status == "duplicate":
+                tally.duplicates += 1
+            else:
+                tally.conflicts += 1
+            done.append((entry, result.version))
+        seqs = [e.seq for e, _ in done]
+        for start in range(0, len(seqs), 500):
+            conn.execute(delete(outbox).where(outbox.c.seq.in_(seqs[start:start + 500])))
+        self._raise_revs(conn, [(e, v) for e, v in done if v is not None])
 
     def _raise_revs(self, conn: Connection, answered: list[tuple[OutboxEntry, int]]) -> None:
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -525,7 +555,7 @@ class SyncStore:
             # their time in SQLite, not in building statements.
             sql, cols, json_cols = _upsert_statement(table)
             conn.exec_driver_sql(sql, [
-                tuple(json.dumps(r.get(c), ensure_ascii=False)
+                tuple(_dumps(r.get(c)).decode()
                       if c in json_cols and r.get(c) is not None else r.get(c) for c in cols)
                 for r in plain
             ])

@@ -123,9 +123,9 @@ class SyncEngine:
 
     def _push(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> None:
         """Send the outbox in batches, one batch ahead: while the hub works on batch k, the
-        store applies the answers to batch k-1 and takes batch k+1 (answers are applied in
-        order; a batch never holds a record the unanswered batch holds). Requests go out one
-        at a time from one network thread, and none is sent after one failed."""
+        store applies the answers to batch k-1 and takes batch k+1 in one transaction (answers
+        are applied in order; a batch never holds a record an unanswered batch holds).
+        Requests go out one at a time from one network thread, and none after one failed."""
         waiting, _ = self.store.counts()
         if not waiting:
             return
@@ -140,68 +140,78 @@ class SyncEngine:
     ) -> None:
         size = self.batch_size
         done = 0
-        ahead: tuple[list[OutboxEntry], Future[PushResponse]] | None = None
+        # Sent and unanswered, oldest first; never more than two.
+        flight: list[tuple[list[OutboxEntry], Future[PushResponse]]] = []
+
+        def send(batch: list[OutboxEntry]) -> None:
+            flight.append((batch, net.submit(self.client.push_encoded, client_id,
+                                             [e.mutation_id for e in batch],
+                                             [e.body for e in batch])))
+
+        def ahead_of(batch: list[OutboxEntry]) -> dict[str, Any]:
+            return {"after_seq": batch[-1].seq,
+                    "in_flight": {(e.kind, e.record_id) for e in batch}}
+
+        def sendable(batch: list[OutboxEntry]) -> bool:
+            # Files go up from this thread before their change, so a batch naming files
+            # waits until nothing is in flight (it stays pending and is taken again).
+            return bool(batch) and not (self.blobs is not None and self.store.blobs_named_by(batch))
+
         while True:
             stopping = cancel is not None and cancel.is_set()
-            if stopping and ahead is None:
-                raise _Cancelled()
             careful_until = self.store.get("careful_until_seq")
-            batch: list[OutboxEntry] = []
-            if not stopping and (ahead is None or not careful_until):
-                in_flight = ahead[0] if ahead else []
-                batch = self.store.take_batch(
-                    1 if careful_until else size,
-                    after_seq=in_flight[-1].seq if in_flight else 0,
-                    in_flight={(e.kind, e.record_id) for e in in_flight},
-                )
-            if batch and self.blobs is not None and self.store.blobs_named_by(batch):
-                if ahead is not None:
-                    # Files go up from this thread: finish the batch in flight first, and
-                    # take this one again afterwards (its entries are still pending).
-                    batch = []
-                else:
-                    self._upload_files(batch, emit)
-            if batch:
+            if not flight:
+                if stopping:
+                    raise _Cancelled()
+                batch = self.store.take_batch(1 if careful_until else size)
+                if not batch:
+                    break
                 if careful_until and batch[-1].seq >= int(careful_until):
                     self.store.set("careful_until_seq", None)
-                sent = net.submit(self.client.push_encoded, client_id,
-                                  [e.mutation_id for e in batch], [e.body for e in batch])
-            previous_answered = ahead is not None
-            if ahead is not None:
-                previous, answer_f = ahead
-                ahead = None
-                try:
-                    answer = answer_f.result()
-                except PayloadTooLarge as exc:
-                    net.settle()  # anything sent after it was skipped; take it again
-                    if len(previous) == 1:
-                        self.store.park(previous[0], "This change is too large for the hub",
-                                        exc.message)
-                        report.parked += 1
-                    else:
-                        size = max(1, len(previous) // 2)
-                    continue
-                except HubError as exc:
-                    net.settle()
-                    if exc.counts_as_server_error:
-                        report.parked += self.store.record_server_error(previous, exc.message)
-                        # Until this batch is through, send one change at a time, so one
-                        # change the hub keeps failing on is parked alone and never blocks
-                        # the rest.
-                        self.store.set("careful_until_seq", previous[-1].seq)
-                    raise
+                self._upload_files(batch, emit)
+                send(batch)
+                continue
+            pipelining = not stopping and not careful_until
+            if len(flight) == 1 and pipelining:
+                batch = self.store.take_batch(size, **ahead_of(flight[0][0]))
+                if sendable(batch):
+                    send(batch)
+            previous, answer_f = flight.pop(0)
+            try:
+                answer = answer_f.result()
+            except PayloadTooLarge as exc:
+                net.settle()  # what was queued behind it was skipped; it is taken again
+                flight.clear()
+                if len(previous) == 1:
+                    self.store.park(previous[0], "This change is too large for the hub",
+                                    exc.message)
+                    report.parked += 1
+                else:
+                    size = max(1, len(previous) // 2)
+                continue
+            except HubError as exc:
+                net.settle()
+                flight.clear()
+                if exc.counts_as_server_error:
+                    report.parked += self.store.record_server_error(previous, exc.message)
+                    # Until this batch is through, send one change at a time, so one change
+                    # the hub keeps failing on is parked alone and never blocks the rest.
+                    self.store.set("careful_until_seq", previous[-1].seq)
+                raise
+            if flight and pipelining:
+                tally, batch = self.store.answer_and_take(
+                    previous, answer.results, size, **ahead_of(flight[0][0]))
+                if sendable(batch):
+                    send(batch)
+            else:
                 tally = self.store.record_answers(previous, answer.results)
-                report.pushed += len(previous)
-                report.applied += tally.applied
-                report.duplicates += tally.duplicates
-                report.conflicts += tally.conflicts
-                report.rejected += tally.rejected
-                done += len(previous)
-                emit(Progress("push", done, max(waiting, done)))
-            if batch:
-                ahead = (batch, sent)
-            elif previous_answered is False:
-                break
+            report.pushed += len(previous)
+            report.applied += tally.applied
+            report.duplicates += tally.duplicates
+            report.conflicts += tally.conflicts
+            report.rejected += tally.rejected
+            done += len(previous)
+            emit(Progress("push", done, max(waiting, done)))
 
     def _upload_files(self, batch: list[OutboxEntry], emit: ProgressSink) -> None:
         """Files a collateral change names must be on the hub before the change is: `HEAD`

@@ -53,6 +53,23 @@ def test_a_batch_taken_while_another_is_unanswered_skips_it_and_stops_at_its_rec
     assert [(e.record_id, e.base_version) for e in rest] == [(ids[0], 5), (later, 0)]
 
 
+def test_answers_and_the_next_batch_commit_together_with_the_later_edit_rebased(sync):
+    ids = [sync.store.save("lead", {**LEAD, "last_name": f"N{i}"}).record_id for i in range(3)]
+    first = sync.take_batch(1)
+    second = sync.take_batch(1, after_seq=first[-1].seq,
+                             in_flight={(e.kind, e.record_id) for e in first})
+    sync.store.save("lead", {"notes": "edited while in flight"}, ids[0])
+    tally, third = sync.answer_and_take(
+        first, [answer(first[0], version=4)], after_seq=second[-1].seq,
+        in_flight={(e.kind, e.record_id) for e in second})
+    assert tally.applied == 1
+    # The first lead's later edit goes in the same batch as the third lead, rebased onto 4.
+    assert [(e.record_id, e.base_version) for e in third] == [(ids[2], 0), (ids[0], 4)]
+    assert sync.store.get("lead", ids[0])["rev"] == 4
+    sent = {e["record_id"]: e["sent"] for e in sync.store.outbox_entries()}
+    assert sent == {ids[0]: True, ids[1]: True, ids[2]: True}
+
+
 def test_a_batch_stops_before_a_second_entry_of_the_same_record(sync):
     rid = sync.store.save("lead", LEAD).record_id
     first = sync.take_batch()
