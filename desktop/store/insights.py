@@ -682,13 +682,7 @@ class InsightsQueries:
         rows' indexes, grouped by month, author and outcome in index order (no join, no sort);
         the authors' teams are added up here, the totals are the sums over outcomes."""
         teams = {uid: team or "" for uid, team in conn.exec_driver_sql("SELECT id, team FROM rec_user")}
-        totals: dict[str, dict[str, int]] = {d: defaultdict(int) for d in VOICE_DIMENSIONS}
-        by: dict[str, dict[str, dict[str, dict[str, int]]]] = {
-            d: {"month": defaultdict(lambda: defaultdict(int)),
-                "team": defaultdict(lambda: defaultdict(int)),
-                "outcome": defaultdict(lambda: defaultdict(int))}
-            for d in VOICE_DIMENSIONS
-        }
+        totals, by = _voice_tallies()
         live = "FROM insights_debrief_tag WHERE deleted = 0 AND status = 'submitted'"
         for dim, tag, month, n in conn.exec_driver_sql(
                 f"SELECT dim, tag, month, COUNT(*) {live} GROUP BY dim, tag, month"):
@@ -705,13 +699,7 @@ class InsightsQueries:
         return self._voice_out(totals, by, debriefs)
 
     def _voice(self, conn: Connection) -> dict[str, Any]:
-        totals: dict[str, dict[str, int]] = {d: defaultdict(int) for d in VOICE_DIMENSIONS}
-        by: dict[str, dict[str, dict[str, dict[str, int]]]] = {
-            d: {"month": defaultdict(lambda: defaultdict(int)),
-                "team": defaultdict(lambda: defaultdict(int)),
-                "outcome": defaultdict(lambda: defaultdict(int))}
-            for d in VOICE_DIMENSIONS
-        }
+        totals, by = _voice_tallies()
         segments = {seg: (month, team, outcome) for seg, month, team, outcome in conn.exec_driver_sql(
             "SELECT DISTINCT seg, month, team, outcome FROM ins_debrief")}
         # Each debrief's tags were read out of their JSON when it was written
@@ -790,3 +778,16 @@ class InsightsQueries:
             "answered": len(turnaround),
             "median_turnaround_days": median(turnaround),
         }
+
+
+def _voice_tallies() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, dict[str, dict[str, int]]]]]:
+    """Empty counters for the voice of the customer: totals per dimension and tag, and counts
+    per dimension, segment kind (month, team, outcome), segment and tag."""
+    totals: dict[str, dict[str, int]] = {d: defaultdict(int) for d in VOICE_DIMENSIONS}
+    by: dict[str, dict[str, dict[str, dict[str, int]]]] = {
+        d: {"month": defaultdict(lambda: defaultdict(int)),
+            "team": defaultdict(lambda: defaultdict(int)),
+            "outcome": defaultdict(lambda: defaultdict(int))}
+        for d in VOICE_DIMENSIONS
+    }
+    return totals, by

@@ -6,6 +6,8 @@ Migrations freeze each revision; `tests/desktop/store` checks the two never drif
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -113,6 +115,19 @@ Index("ix_rec_lead_cube", _lead.deleted, _lead.event_id, _lead.grade, _lead.qual
 Index("ix_rec_lead_rep_day", _lead.deleted, _lead.event_id, _lead.owner_id,
       func.substr(_lead.captured_at, 1, 10), _lead.captured_at)
 
+
+def _debrief_copies() -> list[Column[Any]]:
+    """The debrief columns copied onto its parsed tag and item rows (revision 0005)."""
+    return [
+        Column("deleted", Boolean, nullable=True),
+        Column("status", String(40), nullable=True),
+        Column("month", String(7), nullable=True),
+        Column("author_id", String(36), nullable=True),
+        Column("lead_id", String(36), nullable=True),
+        Column("outcome", String(40), nullable=True),
+    ]
+
+
 # Insights summaries (revision 0004), kept current by SQLite triggers on every write to
 # rec_lead_outcome, rec_lead and rec_debrief (the triggers live in that migration). They hold
 # what the figures would otherwise work out from every outcome and every debrief's JSON.
@@ -149,12 +164,7 @@ insights_debrief_tag = Table(
     Column("dim", String(20), primary_key=True),
     Column("tag", Text, primary_key=True),
     # Copies of the debrief's columns (revision 0005), kept by the same triggers.
-    Column("deleted", Boolean, nullable=True),
-    Column("status", String(40), nullable=True),
-    Column("month", String(7), nullable=True),
-    Column("author_id", String(36), nullable=True),
-    Column("lead_id", String(36), nullable=True),
-    Column("outcome", String(40), nullable=True),
+    *_debrief_copies(),
     # The unfiltered voice of the customer by month, author and outcome, in grouping order.
     Index("ix_insights_debrief_tag_month", "deleted", "status", "dim", "tag", "month"),
     Index("ix_insights_debrief_tag_author", "deleted", "status", "dim", "tag", "author_id"),
@@ -169,12 +179,7 @@ insights_debrief_item = Table(
     Column("collateral_id", Text, nullable=True),
     Column("helpful", Integer, nullable=True),
     # Copies of the debrief's columns (revision 0005), kept by the same triggers.
-    Column("deleted", Boolean, nullable=True),
-    Column("status", String(40), nullable=True),
-    Column("month", String(7), nullable=True),
-    Column("author_id", String(36), nullable=True),
-    Column("lead_id", String(36), nullable=True),
-    Column("outcome", String(40), nullable=True),
+    *_debrief_copies(),
     Index("ix_insights_debrief_item", "debrief_id", "collateral_id", "helpful"),
     # The unfiltered helped votes per item and outcome, and the debrief side of its deals.
     Index("ix_insights_debrief_item_votes", "deleted", "status", "collateral_id", "outcome",
