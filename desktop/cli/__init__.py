@@ -83,8 +83,7 @@ def _modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The full parser, or with `argv`, one that registers only the command modules that
-    parsing `argv` needs (the others' command names are still known, so the same words are
-    accepted and rejected either way)."""
+    parsing `argv` needs; the same command lines are accepted and rejected either way."""
     parent = common_parent()
     parser = argparse.ArgumentParser(
         prog="fieldnote",
@@ -103,9 +102,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = _modules_for(argv)
     for name in COMMAND_MODULES:
         if name not in wanted:
-            for command, module_name in COMMANDS.items():
-                if module_name == name:
-                    sub.add_parser(command)  # never chosen: its word is not in argv
+            # Its commands cannot be chosen: their words are not in argv, and a word that is
+            # no command at all loads every module (for argparse's "invalid choice" list).
             continue
         try:
             module = importlib.import_module(name)

@@ -65,6 +65,7 @@ def style_sheet(p: Palette) -> str:
     QLabel[role="title"] {{ font-size: 17pt; font-weight: 600; }}
     QLabel[role="subtitle"], QLabel[role="muted"] {{ color: {p.muted}; }}
     QLabel[role="empty"] {{ color: {p.muted}; font-size: 12pt; }}
+    QLabel#pagePlaceholder {{ qproperty-alignment: AlignCenter; }}
     QLabel[role="badge"] {{ background: {p.accent}; color: {p.accent_text};
         border-radius: 9px; padding: 1px 8px; font-weight: 600; }}
     QLabel[grade="hot"] {{ color: {p.hot}; font-weight: 600; }}

@@ -262,9 +262,9 @@ class _LazyPages:
 
 
 def _placeholder(text: str) -> QWidget:
-    """What a page's place shows until the page is built."""
+    """What a page's place shows until the page is built (centred by the theme's style sheet:
+    naming Qt.AlignmentFlag here would load the Qt namespace before the first paint)."""
     label = QLabel(text)
     label.setObjectName("pagePlaceholder")
     label.setProperty("role", "empty")
-    label.setStyleSheet("qproperty-alignment: AlignCenter;")  # no Qt namespace before first paint
     return label
