@@ -51,8 +51,8 @@ class _CubeRow(NamedTuple):
     meeting: int
     opportunity: int
     won: int
-    won_amount: float | None
-    delay_sum: float | None  # days from capture to first contact, summed over the group
+    won_cents: float  # won amounts in whole cents (a float only past 2**53 cents)
+    delay_seconds: int  # capture to first contact in whole seconds, summed over the group
     delay_n: int
 
 
@@ -67,6 +67,24 @@ _JSON_ARRAY = "CASE WHEN json_valid({c}) THEN {c} END"
 
 def _no_check() -> None:
     return None
+
+
+def _fetch(conn: Connection, statement: str) -> list[tuple[Any, ...]]:
+    """All rows of a statement without parameters, as plain tuples, read through the driver's
+    cursor in the connection's transaction (thousands of rows: no per-row result objects)."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(statement).fetchall()
+    finally:
+        cursor.close()
+
+
+def _key(value: Any) -> Any:
+    """A key of the totals tables: NULL is stored as the empty blob (migration 0007)."""
+    return None if isinstance(value, bytes) else value
+
+
+_CUBE_SUMS = "leads, contacted, meeting, opportunity, won, won_cents, delay_seconds, delay_n"
 
 
 class _Where:
@@ -170,6 +188,10 @@ class InsightsQueries:
     # With no filter, read the debrief columns copied onto the tag and item rows instead of
     # joining the debriefs (the figures are the same; a test compares both ways).
     read_debrief_copies = True
+    # With no filter, read the sums the triggers of migrations 0007 and 0008 keep (the funnel
+    # cube, leads per rep and day, per item uses, ratings, votes and deals, the voice of the
+    # customer) instead of summing the records.
+    read_totals = True
 
     def __init__(self, engine: Engine) -> None:
         database = engine.url.database
@@ -229,17 +251,25 @@ class InsightsQueries:
         today = today or dt.datetime.now(dt.UTC).date()
         as_of = min(filters.date_to, today) if filters.date_to else today
         where = _Where(filters)
-        # Two read transactions started together on two connections: SQLite releases the GIL
-        # while it works, so the lead side and the collateral and debrief side run at once.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="insights") as pool:
-            records_side = pool.submit(self._records_side, where, filters, as_of, check)
-            try:
-                lead_side = self._lead_side(where, check)
-            except BaseException:
-                # Leaving the pool waits for the other side; it stops at its next check.
-                records_side.cancel()
-                raise
-            rest = records_side.result()
+        if where.unfiltered and self.read_totals:
+            # Every figure comes from the small tables the triggers keep: one read transaction
+            # on one thread (two threads would mostly wait for each other's Python).
+            with self._snapshot() as conn:
+                lead_side = self._lead_side(conn, where, check)
+                rest = self._records_side(conn, where, filters, as_of, check)
+        else:
+            # Two read transactions started together on two connections: SQLite releases the
+            # GIL while it works, so the lead side and the collateral and debrief side run at once.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="insights") as pool:
+                records_side = pool.submit(self._in_snapshot, self._records_side, where, filters,
+                                           as_of, check)
+                try:
+                    lead_side = self._in_snapshot(self._lead_side, where, check)
+                except BaseException:
+                    # Leaving the pool waits for the other side; it stops at its next check.
+                    records_side.cancel()
+                    raise
+                rest = records_side.result()
         out = self._events(lead_side["cube"], rest.pop("rep_day"), lead_side["events"],
                            lead_side["users"])
         out["rubric_check"] = lead_side["rubric_check"]
@@ -266,38 +296,44 @@ class InsightsQueries:
             finally:
                 conn.rollback()
 
-    def _lead_side(self, where: _Where, check: Check) -> dict[str, Any]:
+    def _in_snapshot(self, side: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+        with self._snapshot() as conn:
+            return side(conn, *args)
+
+    def _lead_side(self, conn: Connection, where: _Where, check: Check) -> dict[str, Any]:
         """The funnel cube, the rubric check, and the deals collateral was used in (the events
         and campaigns are made from these and leads per rep and day once both sides are done)."""
-        with self._snapshot() as conn:
-            users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
-                text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
-            events = {r.id: dict(r._mapping) for r in conn.execute(text(
-                "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
-            cube = self._cube(conn, where)
-            check()
-            rubric_check = self._rubric_check(conn, cube)
-            deals = self._deals(conn, where)
-            return {"users": users, "events": events, "cube": cube,
-                    "rubric_check": rubric_check, "deals": deals}
+        users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
+            text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
+        events = {r.id: dict(r._mapping) for r in conn.execute(text(
+            "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
+        cube = self._cube(conn, where)
+        check()
+        rubric_check = self._rubric_check(conn, cube)
+        deals = self._deals(conn, where)
+        return {"users": users, "events": events, "cube": cube,
+                "rubric_check": rubric_check, "deals": deals}
 
-    def _records_side(self, where: _Where, filters: InsightFilters, as_of: dt.date,
-                      check: Check) -> dict[str, Any]:
+    def _records_side(self, conn: Connection, where: _Where, filters: InsightFilters,
+                      as_of: dt.date, check: Check) -> dict[str, Any]:
         """Collateral use, ratings and votes, the voice of the customer, requests, and leads
         per rep and day (here rather than with the other lead figures, to even out the two
         sides' work)."""
-        with self._snapshot() as conn:
-            copies = where.unfiltered and self.read_debrief_copies
-            if not copies:
-                self._debrief_table(conn, where)
-            check()
-            out = self._collateral(conn, where, as_of, copies)
-            check()
+        copies = where.unfiltered and self.read_debrief_copies
+        if not copies:
+            self._debrief_table(conn, where)
+        check()
+        out = self._collateral(conn, where, as_of, copies,
+                               where.unfiltered and self.read_totals)
+        check()
+        if where.unfiltered and self.read_totals:
+            out.update(self._voice_from_totals(conn))
+        else:
             out.update(self._voice_from_copies(conn) if copies else self._voice(conn))
-            out["requests"] = self._requests(conn, where, filters, as_of)
-            check()
-            out["rep_day"] = self._rep_day(conn, where)
-            return out
+        out["requests"] = self._requests(conn, where, filters, as_of)
+        check()
+        out["rep_day"] = self._rep_day(conn, where)
+        return out
 
     def debriefs_behind(
         self,
@@ -358,6 +394,14 @@ class InsightsQueries:
         columns in the order of their indexes (`ix_rec_lead_cube`, `ix_insights_lead_stage_cube`),
         so SQLite aggregates while it walks them instead of sorting; a stored NULL grade or
         qualification may therefore give a row of its own, which every reader adds up."""
+        if where.unfiltered and self.read_totals:
+            return [
+                _CubeRow(_key(event_id), "ungraded" if _key(grade) is None else grade,
+                         _key(qualified) or 0, _key(rubric_id), _key(version), *sums)
+                for event_id, grade, qualified, rubric_id, version, *sums in _fetch(conn,
+                    f"SELECT event_id, grade, qualified, rubric_id, rubric_version, {_CUBE_SUMS} "
+                    "FROM insights_total_lead WHERE leads > 0")
+            ]
         group = "event_id, grade, qualified, rubric_id, rubric_version"
         counts = _rows(conn, where,
             f"SELECT {group}, COUNT(*) AS n FROM rec_lead l WHERE {where.leads('l')} GROUP BY {group}")
@@ -366,10 +410,11 @@ class InsightsQueries:
             for r in _rows(conn, where,
                 f"SELECT {group}, SUM(stage >= 1) AS contacted, SUM(stage >= 2) AS meeting, "
                 "SUM(stage >= 3) AS opportunity, SUM(stage >= 4) AS won, "
-                "SUM(won_amount) AS won_amount, "
-                # Days to first contact, counted only when not negative; max() adds 0 for the
-                # negative ones, which leaves the sum as it was.
-                "SUM(max(delay, 0)) AS delay_sum, COUNT(NULLIF(delay >= 0, 0)) AS delay_n "
+                # Whole cents and seconds, as the totals keep them (TOTAL never overflows).
+                "TOTAL(CAST(round(IFNULL(won_amount, 0) * 100) AS INTEGER)) AS won_cents, "
+                # Time to first contact, counted only when not negative.
+                "SUM(CASE WHEN delay >= 0 THEN CAST(round(delay * 86400) AS INTEGER) ELSE 0 END) "
+                "AS delay_seconds, SUM(IFNULL(delay >= 0, 0)) AS delay_n "
                 f"FROM insights_lead_stage s WHERE {where.leads('s')} GROUP BY {group}")
         }
         out = []
@@ -378,13 +423,16 @@ class InsightsQueries:
             out.append(_CubeRow(
                 r.event_id, "ungraded" if r.grade is None else r.grade,
                 0 if r.qualified is None else r.qualified, r.rubric_id, r.rubric_version, r.n,
-                *((st.contacted, st.meeting, st.opportunity, st.won, st.won_amount, st.delay_sum,
-                   st.delay_n) if st is not None else (0, 0, 0, 0, 0, None, 0)),
+                *((st.contacted, st.meeting, st.opportunity, st.won, st.won_cents,
+                   st.delay_seconds, st.delay_n) if st is not None else (0, 0, 0, 0, 0, 0, 0)),
             ))
         return out
 
     def _rep_day(self, conn: Connection, where: _Where) -> list[tuple[str | None, str | None, str, int]]:
         """Leads counted by event, owner and capture day: (event, owner, day) groups are few."""
+        if where.unfiltered and self.read_totals:
+            return [(_key(e), _key(o), _key(d), n) for e, o, d, n in _fetch(conn,
+                "SELECT event_id, owner_id, day, leads FROM insights_total_lead_day WHERE leads > 0")]
         return [tuple(r) for r in _rows(conn, where,
             "SELECT l.event_id, l.owner_id, substr(l.captured_at, 1, 10) AS day, COUNT(*) "
             f"FROM rec_lead l WHERE {where.leads('l')} GROUP BY l.event_id, l.owner_id, day"
@@ -419,11 +467,11 @@ class InsightsQueries:
         def event_entry(event_id: str | None) -> dict[str, Any]:
             if event_id not in per_event:
                 per_event[event_id] = {
-                    "funnel": {**dict.fromkeys(FUNNEL, 0), "won_amount": 0.0},
+                    "funnel": {**dict.fromkeys(FUNNEL, 0), "won_amount": 0},
                     "grade_mix": dict.fromkeys(GRADE_GROUPS, 0),
                     "per_rep": {},
                     "per_day": {},
-                    "delay_sum": 0.0,
+                    "delay_seconds": 0,
                     "delay_n": 0,
                 }
             return per_event[event_id]
@@ -435,14 +483,14 @@ class InsightsQueries:
             funnel["qualified"] += r.n if r.qualified else 0
             for stage in FUNNEL[2:]:
                 funnel[stage] += getattr(r, stage)
-            funnel["won_amount"] += r.won_amount or 0
+            funnel["won_amount"] += r.won_cents
             e["grade_mix"][r.grade] = e["grade_mix"].get(r.grade, 0) + r.n
-            e["delay_sum"] += r.delay_sum or 0.0
+            e["delay_seconds"] += r.delay_seconds
             e["delay_n"] += r.delay_n
         for e in per_event.values():
-            e["funnel"]["won_amount"] = money(e["funnel"]["won_amount"])
-            delay_sum, delay_n = e.pop("delay_sum"), e.pop("delay_n")
-            e["avg_days_to_first_contact"] = round(delay_sum / delay_n, 2) if delay_n else None
+            e["funnel"]["won_amount"] = money(e["funnel"]["won_amount"] / 100)
+            seconds, delay_n = e.pop("delay_seconds"), e.pop("delay_n")
+            e["avg_days_to_first_contact"] = round(seconds / delay_n / 86400, 2) if delay_n else None
         for event_id, owner_id, day, n in rep_day:
             e = event_entry(event_id)
             name = users.get(owner_id, {}).get("name") or ("(unknown)" if owner_id else "(nobody)")
@@ -544,71 +592,38 @@ class InsightsQueries:
     # -- collateral -------------------------------------------------------------------------
 
     def _collateral(self, conn: Connection, where: _Where, as_of: dt.date,
-                    copies: bool) -> dict[str, Any]:
+                    copies: bool, totals: bool) -> dict[str, Any]:
+        blank = {
+            "opens": 0, "shares": 0, "presentations": 0, "uses": 0,
+            "avg_rating": None, "ratings": 0, "helped": 0, "not_helped": 0,
+            "deals": 0, "deals_won": 0, "deals_lost": 0, "deals_won_amount": 0,
+            "debrief_outcomes": None, "last_used": None,
+        }
+        # In id order, as the figures list them. Use of an item this cache does not hold
+        # (deleted, not synced) is not shown.
         items: dict[str, dict[str, Any]] = {}
-        for cid, title, kind, status in conn.exec_driver_sql(
-            "SELECT id, title, kind, status FROM rec_collateral WHERE deleted = 0"
-        ):
-            items[cid] = {
-                "id": cid, "title": title or "", "kind": kind, "status": status,
-                "opens": 0, "shares": 0, "presentations": 0, "uses": 0,
-                "avg_rating": None, "ratings": 0, "helped": 0, "not_helped": 0,
-                "deals": 0, "deals_won": 0, "deals_lost": 0, "deals_won_amount": 0,
-                "debrief_outcomes": {}, "last_used": None,
-            }
-
-        def item(cid: str) -> dict[str, Any] | None:
-            # Use of an item this cache does not hold (deleted, not synced) is not shown.
-            return items.get(cid)
-
-        # One pass over the uses: the counts under the filters, and the last use by anyone up
-        # to the day seen from (staleness: "nobody used it" ignores the filters).
-        use = where.usage("u")
-        for r in _rows(conn, where,
-            f"SELECT u.collateral_id AS cid, SUM(u.action = 'opened' AND {use}) AS opens, "
-            f"SUM(u.action = 'shared' AND {use}) AS shares, "
-            f"SUM(u.action = 'presented' AND {use}) AS presentations, "
-            "MAX(CASE WHEN u.at < :after THEN u.at END) AS last "
-            "FROM rec_collateral_usage u WHERE u.deleted = 0 GROUP BY u.collateral_id",
-            after=(as_of + dt.timedelta(days=1)).isoformat(),
-        ):
-            it = item(r.cid)
+        for cid, title, kind, status in _fetch(
+                conn, "SELECT id, title, kind, status FROM rec_collateral WHERE deleted = 0 ORDER BY id"):
+            it = items[cid] = blank.copy()
+            it.update(id=cid, title=title or "", kind=kind, status=status, debrief_outcomes={})
+        get = items.get
+        after = (as_of + dt.timedelta(days=1)).isoformat()
+        for cid, opens, shares, presentations, last in self._uses(conn, where, after, totals):
+            it = get(cid)
             if it is not None:
-                it["opens"], it["shares"], it["presentations"] = (
-                    int(r.opens or 0), int(r.shares or 0), int(r.presentations or 0))
-                it["uses"] = it["opens"] + it["shares"] + it["presentations"]
-                it["last_used"] = r.last
-        for r in _rows(conn, where,
-            # Ratings are append-only: only each user's newest rating of an item counts (SQLite
-            # takes a bare column from the row that holds the MAX).
-            "SELECT cid, AVG(rating) AS avg, COUNT(*) AS n FROM (SELECT fb.collateral_id AS cid, "
-            "fb.rating AS rating, MAX(fb.id) FROM rec_collateral_feedback fb "
-            f"WHERE {where.feedback('fb')} GROUP BY fb.collateral_id, fb.author_id) GROUP BY cid"
-        ):
-            it = item(r.cid)
+                opens, shares, presentations = int(opens or 0), int(shares or 0), int(presentations or 0)
+                it.update(opens=opens, shares=shares, presentations=presentations,
+                          uses=opens + shares + presentations, last_used=last)
+        for cid, avg, n in self._ratings(conn, where, totals):
+            it = get(cid)
             if it is not None:
-                it["avg_rating"], it["ratings"] = round(float(r.avg), 2), int(r.n)
-        # Each debrief's collateral entries were read out of their JSON when it was written
-        # (insights_debrief_item, each distinct entry once). With no filter, the entries of
-        # submitted debriefs stream out of their own index (a NULL outcome has a group of its
-        # own there, and like '' it only adds votes).
-        votes = (
-            # Per debrief first, in index order: counting the groups then needs no DISTINCT.
-            "SELECT collateral_id, outcome, SUM(h), SUM(nh), COUNT(*) FROM (SELECT collateral_id, "
-            "outcome, SUM(helpful = 1) AS h, SUM(helpful = 0) AS nh FROM insights_debrief_item "
-            "WHERE deleted = 0 AND status = 'submitted' GROUP BY collateral_id, outcome, debrief_id) "
-            "GROUP BY collateral_id, outcome"
-        ) if copies else (
-            "SELECT i.collateral_id, d.outcome, SUM(i.helpful = 1), SUM(i.helpful = 0), "
-            "COUNT(DISTINCT i.debrief_id) FROM ins_debrief d "
-            "JOIN insights_debrief_item i ON i.debrief_id = d.id GROUP BY i.collateral_id, d.outcome"
-        )
-        for cid, outcome, helped, not_helped, debriefs in conn.exec_driver_sql(votes):
-            it = item(cid)
+                it["avg_rating"], it["ratings"] = round(float(avg), 2), int(n)
+        for cid, outcome, helped, not_helped, debriefs in self._votes(conn, copies, totals):
+            it = get(cid)
             if it is not None:
                 it["helped"] += helped
                 it["not_helped"] += not_helped
-                if outcome:
+                if outcome:  # not NULL (the totals' empty blob) nor ''
                     it["debrief_outcomes"][outcome] = debriefs
         stale_before = (as_of - dt.timedelta(days=STALE_DAYS)).isoformat()
         stale = sorted(
@@ -627,19 +642,92 @@ class InsightsQueries:
                 "opens": it["opens"], "shares": it["shares"], "presentations": it["presentations"],
                 "avg_rating": it["avg_rating"], "helped": it["helped"], "not_helped": it["not_helped"],
             }
-            for cid, it in sorted(items.items())
+            for cid, it in items.items()
         }
         return {
             "collateral": summary,
-            "collateral_detail": dict(sorted(items.items())),
+            "collateral_detail": items,
             "collateral_top": top,
             "collateral_bottom": bottom,
             "collateral_stale": stale,
         }
 
+    def _uses(self, conn: Connection, where: _Where, after: str,
+              totals: bool) -> list[tuple[Any, ...]]:
+        """(item, opens, shares, presentations, last use) per item: the counts under the
+        filters, and the last use by anyone before `after` (staleness: "nobody used it" ignores
+        the filters)."""
+        if totals:
+            rows = _fetch(
+                conn, "SELECT collateral_id, opens, shares, presentations, last_at FROM insights_total_use")
+            # A use dated after the day seen from (a skewed clock, a future date) is not the
+            # last use yet: those few items read their uses before that day.
+            late = [r[0] for r in rows if r[4] is not None and r[4] >= after]
+            if not late:
+                return [tuple(r) for r in rows]
+            clause = text(
+                "SELECT collateral_id, MAX(at) FROM rec_collateral_usage WHERE collateral_id IN :ids "
+                "AND deleted = 0 AND at < :after GROUP BY collateral_id"
+            ).bindparams(bindparam("ids", expanding=True))
+            before = dict(conn.execute(clause, {"ids": late, "after": after}).all())
+            return [(*r[:4], before.get(r[0]) if r[0] in late else r[4]) for r in rows]
+        use = where.usage("u")
+        return [tuple(r) for r in _rows(conn, where,
+            f"SELECT u.collateral_id AS cid, SUM(u.action = 'opened' AND {use}) AS opens, "
+            f"SUM(u.action = 'shared' AND {use}) AS shares, "
+            f"SUM(u.action = 'presented' AND {use}) AS presentations, "
+            "MAX(CASE WHEN u.at < :after THEN u.at END) AS last "
+            "FROM rec_collateral_usage u WHERE u.deleted = 0 GROUP BY u.collateral_id",
+            after=after,
+        )]
+
+    def _ratings(self, conn: Connection, where: _Where, totals: bool) -> list[tuple[Any, ...]]:
+        """(item, average rating, ratings) per rated item."""
+        if totals:
+            return _fetch(conn,
+                "SELECT collateral_id, avg_rating, ratings FROM insights_total_rating")
+        return [tuple(r) for r in _rows(conn, where,
+            # Ratings are append-only: only each user's newest rating of an item counts (SQLite
+            # takes a bare column from the row that holds the MAX).
+            "SELECT cid, AVG(rating) AS avg, COUNT(*) AS n FROM (SELECT fb.collateral_id AS cid, "
+            "fb.rating AS rating, MAX(fb.id) FROM rec_collateral_feedback fb "
+            f"WHERE {where.feedback('fb')} GROUP BY fb.collateral_id, fb.author_id) GROUP BY cid"
+        )]
+
+    def _votes(self, conn: Connection, copies: bool, totals: bool) -> list[tuple[Any, ...]]:
+        """(item, debrief outcome, helped, not helped, debriefs) per item and outcome.
+
+        Each debrief's collateral entries were read out of their JSON when it was written
+        (insights_debrief_item, each distinct entry once). With no filter, the entries of
+        submitted debriefs stream out of their own index (a NULL outcome has a group of its
+        own there, and like '' it only adds votes)."""
+        if totals:
+            # A NULL outcome comes back as the empty blob: like '', it only adds votes.
+            return _fetch(conn,
+                "SELECT collateral_id, outcome, helped, not_helped, debriefs FROM insights_total_vote")
+        votes = (
+            # Per debrief first, in index order: counting the groups then needs no DISTINCT.
+            "SELECT collateral_id, outcome, SUM(h), SUM(nh), COUNT(*) FROM (SELECT collateral_id, "
+            "outcome, SUM(helpful IS 1) AS h, SUM(helpful IS 0) AS nh FROM insights_debrief_item "
+            "WHERE deleted = 0 AND status = 'submitted' GROUP BY collateral_id, outcome, debrief_id) "
+            "GROUP BY collateral_id, outcome"
+        ) if copies else (
+            "SELECT i.collateral_id, d.outcome, SUM(i.helpful IS 1), SUM(i.helpful IS 0), "
+            "COUNT(DISTINCT i.debrief_id) FROM ins_debrief d "
+            "JOIN insights_debrief_item i ON i.debrief_id = d.id GROUP BY i.collateral_id, d.outcome"
+        )
+        return _fetch(conn, votes)
+
     def _deals(self, conn: Connection, where: _Where) -> dict[str, dict[str, Any]]:
         """The deals each item was used in: leads named by a use, by the debrief a use names,
         or by a submitted debrief that lists the item; won and lost from each lead's outcomes."""
+        if where.unfiltered and self.read_totals:
+            return {
+                cid: {"deals": deals, "deals_won": won, "deals_lost": lost,
+                      "deals_won_amount": money(cents / 100)}
+                for cid, deals, won, lost, cents in _fetch(conn,
+                    "SELECT collateral_id, deals, won, lost, won_cents FROM insights_total_deal")
+            }
         use = where.usage("u")
         # Each (item, lead) pair once, kept in key order: the count per item then streams
         # out of the table instead of a sort of every pair.
@@ -663,7 +751,9 @@ class InsightsQueries:
         deals_sql = (
             "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
             "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
-            "SUM(CASE WHEN s.stage >= 4 THEN s.won_amount ELSE 0 END) AS amount "
+            # Whole cents, as the totals keep them.
+            "TOTAL(CASE WHEN s.stage >= 4 THEN CAST(round(IFNULL(s.won_amount, 0) * 100) AS INTEGER) "
+            "ELSE 0 END) AS cents "
             "FROM ins_deal deal LEFT JOIN insights_lead_stage s ON s.lead_id = deal.lead_id "
             # Excluding the few deleted leads is far cheaper than looking up every live one.
             "WHERE deal.lead_id NOT IN (SELECT id FROM rec_lead WHERE deleted = 1) "
@@ -671,40 +761,62 @@ class InsightsQueries:
         )
         return {
             r.cid: {"deals": int(r.deals), "deals_won": int(r.won or 0),
-                    "deals_lost": int(r.lost or 0), "deals_won_amount": money(r.amount)}
+                    "deals_lost": int(r.lost or 0), "deals_won_amount": money(r.cents / 100)}
             for r in _rows(conn, where, deals_sql)
         }
 
     # -- voice of the customer ----------------------------------------------------------------
 
+    def _voice_from_totals(self, conn: Connection) -> dict[str, Any]:
+        """The voice of the customer over every submitted debrief, from the counts the
+        triggers keep per tag and month, author and outcome (migration 0008); the authors'
+        teams are added up here, the totals are the sums over outcomes."""
+        teams = {uid: team or "" for uid, team in _fetch(conn, "SELECT id, team FROM rec_user")}
+        totals, by = _voice_tallies()
+        for name in ("month", "author", "outcome"):
+            for dim, tag, segment, n in _fetch(conn,
+                    f"SELECT dim, tag, segment, debriefs FROM insights_total_voice_{name} "
+                    "WHERE debriefs > 0"):
+                segment = _key(segment)
+                if name == "month":
+                    by[dim]["month"][segment or ""][tag] += n
+                elif name == "author":
+                    by[dim]["team"][teams.get(segment, "")][tag] += n
+                else:
+                    by[dim]["outcome"][segment or ""][tag] += n
+                    totals[dim][tag] += n
+        debriefs = int(_fetch(conn,
+            "SELECT COUNT(*) FROM rec_debrief WHERE deleted = 0 AND status = 'submitted'")[0][0])
+        return self._voice_out(totals, by, debriefs)
+
     def _voice_from_copies(self, conn: Connection) -> dict[str, Any]:
         """The voice of the customer over every submitted debrief: three walks of the tag
         rows' indexes, grouped by month, author and outcome in index order (no join, no sort);
         the authors' teams are added up here, the totals are the sums over outcomes."""
-        teams = {uid: team or "" for uid, team in conn.exec_driver_sql("SELECT id, team FROM rec_user")}
+        teams = {uid: team or "" for uid, team in _fetch(conn, "SELECT id, team FROM rec_user")}
         totals, by = _voice_tallies()
         live = "FROM insights_debrief_tag WHERE deleted = 0 AND status = 'submitted'"
-        for dim, tag, month, n in conn.exec_driver_sql(
+        for dim, tag, month, n in _fetch(conn,
                 f"SELECT dim, tag, month, COUNT(*) {live} GROUP BY dim, tag, month"):
             by[dim]["month"][month or ""][tag] += n
-        for dim, tag, author, n in conn.exec_driver_sql(
+        for dim, tag, author, n in _fetch(conn,
                 f"SELECT dim, tag, author_id, COUNT(*) {live} GROUP BY dim, tag, author_id"):
             by[dim]["team"][teams.get(author, "")][tag] += n
-        for dim, tag, outcome, n in conn.exec_driver_sql(
+        for dim, tag, outcome, n in _fetch(conn,
                 f"SELECT dim, tag, outcome, COUNT(*) {live} GROUP BY dim, tag, outcome"):
             by[dim]["outcome"][outcome or ""][tag] += n
             totals[dim][tag] += n
-        debriefs = int(conn.exec_driver_sql(
-            "SELECT COUNT(*) FROM rec_debrief WHERE deleted = 0 AND status = 'submitted'").scalar_one())
+        debriefs = int(_fetch(conn,
+            "SELECT COUNT(*) FROM rec_debrief WHERE deleted = 0 AND status = 'submitted'")[0][0])
         return self._voice_out(totals, by, debriefs)
 
     def _voice(self, conn: Connection) -> dict[str, Any]:
         totals, by = _voice_tallies()
-        segments = {seg: (month, team, outcome) for seg, month, team, outcome in conn.exec_driver_sql(
+        segments = {seg: (month, team, outcome) for seg, month, team, outcome in _fetch(conn,
             "SELECT DISTINCT seg, month, team, outcome FROM ins_debrief")}
         # Each debrief's tags were read out of their JSON when it was written
         # (insights_debrief_tag, each distinct tag of a field once).
-        for dim, tag, seg, n in conn.exec_driver_sql(
+        for dim, tag, seg, n in _fetch(conn,
             "SELECT t.dim, t.tag, d.seg, COUNT(*) FROM ins_debrief d "
             "JOIN insights_debrief_tag t ON t.debrief_id = d.id GROUP BY t.dim, t.tag, d.seg"
         ):

@@ -31,6 +31,11 @@ class Column:
 class LazyRecordModel(QAbstractTableModel):
     """Rows are records identified by id; `load_ids` and `load_rows` do the querying."""
 
+    # Qt may ask for the row count while the base class is still being set up (a view or
+    # proxy attached through `parent`): until then the model is empty.
+    _shown = 0
+    _all_ids: tuple[str, ...] | list[str] = ()
+
     def __init__(
         self,
         columns: Sequence[Column],
