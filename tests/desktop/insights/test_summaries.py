@@ -363,6 +363,22 @@ def test_the_kept_totals_give_the_summed_figures_after_edits(store):
     assert figures(store) == figures(store, totals=False)
 
 
+def test_an_item_whose_entries_never_say_helpful_or_not_has_no_votes(store):
+    """Entries whose helpful is neither true nor false count the debrief, not a vote (the
+    votes used to sum to NULL for such an item, and the page failed)."""
+    item = store.save("collateral", {"title": "Pricing sheet", "kind": "sell_sheet",
+                                     "status": "approved"}).record_id
+    store.save("debrief", {"account": "Initech", "status": "submitted", "call_date": "2026-10-05",
+                           "outcome": "advanced", "collateral_used": [
+                               {"collateral_id": item, "helpful": "maybe"},
+                               {"collateral_id": item}]})
+    for totals in (True, False):
+        detail = figures(store, totals=totals)["collateral_detail"][item]
+        assert (detail["helped"], detail["not_helped"]) == (0, 0)
+        assert detail["debrief_outcomes"] == {"advanced": 1}
+    assert figures(store) == figures(store, totals=False)
+
+
 def test_forgetting_the_hub_data_empties_the_summaries(store):
     with store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM outbox")
