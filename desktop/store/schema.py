@@ -192,96 +192,50 @@ insights_debrief_item = Table(
 # empty blob X'' so each group has exactly one row; a row of zeros is skipped by readers.
 
 
-def _sums(*names: str) -> list[Column[Any]]:
-    return [Column(n, Integer, nullable=False, server_default="0") for n in names]
+def _sums(*names: str, default: bool = False) -> list[Column[Any]]:
+    return [Column(n, Integer, nullable=False, server_default="0" if default else None)
+            for n in names]
+
+
+def _keyed(name: str, keys: dict[str, Any], *columns: Any) -> Table:
+    """A summary table keyed by `keys` (name → type), stored without a rowid."""
+    return Table(name, metadata,
+                 *(Column(k, t, primary_key=True, autoincrement=False) for k, t in keys.items()),
+                 *columns, sqlite_with_rowid=False)
 
 
 # Live leads and how far they got per funnel-cube group; amounts in cents, delays in seconds.
-insights_total_lead = Table(
+insights_total_lead = _keyed(
     "insights_total_lead",
-    metadata,
-    Column("event_id", String(36), primary_key=True),
-    Column("grade", String(40), primary_key=True),
-    Column("qualified", Integer, primary_key=True, autoincrement=False),
-    Column("rubric_id", String(36), primary_key=True),
-    Column("rubric_version", Integer, primary_key=True, autoincrement=False),
+    {"event_id": String(36), "grade": String(40), "qualified": Integer, "rubric_id": String(36),
+     "rubric_version": Integer},
     *_sums("leads", "contacted", "meeting", "opportunity", "won", "won_cents", "delay_seconds",
-           "delay_n"),
-    sqlite_with_rowid=False,
+           "delay_n", default=True),
 )
 # Live leads per event, owner and capture day.
-insights_total_lead_day = Table(
-    "insights_total_lead_day",
-    metadata,
-    Column("event_id", String(36), primary_key=True),
-    Column("owner_id", String(36), primary_key=True),
-    Column("day", String(10), primary_key=True),
-    *_sums("leads"),
-    sqlite_with_rowid=False,
+insights_total_lead_day = _keyed(
+    "insights_total_lead_day", {"event_id": String(36), "owner_id": String(36), "day": String(10)},
+    *_sums("leads", default=True),
 )
+_ITEM = {"collateral_id": String(36)}
 # Uses per collateral item, and its last use (by anyone, at any time).
-insights_total_use = Table(
-    "insights_total_use",
-    metadata,
-    Column("collateral_id", String(36), primary_key=True),
-    Column("opens", Integer, nullable=False),
-    Column("shares", Integer, nullable=False),
-    Column("presentations", Integer, nullable=False),
-    Column("last_at", String(40), nullable=True),
-    sqlite_with_rowid=False,
-)
+insights_total_use = _keyed("insights_total_use", _ITEM, *_sums("opens", "shares", "presentations"),
+                            Column("last_at", String(40), nullable=True))
 # The average of each user's newest rating of an item.
-insights_total_rating = Table(
-    "insights_total_rating",
-    metadata,
-    Column("collateral_id", String(36), primary_key=True),
-    Column("avg_rating", Float, nullable=False),
-    Column("ratings", Integer, nullable=False),
-    sqlite_with_rowid=False,
-)
+insights_total_rating = _keyed("insights_total_rating", _ITEM,
+                               Column("avg_rating", Float, nullable=False), *_sums("ratings"))
 # Helped votes per item and debrief outcome over submitted debriefs, and the debriefs behind them.
-insights_total_vote = Table(
-    "insights_total_vote",
-    metadata,
-    Column("collateral_id", String(36), primary_key=True),
-    Column("outcome", String(40), primary_key=True),
-    Column("helped", Integer, nullable=False),
-    Column("not_helped", Integer, nullable=False),
-    Column("debriefs", Integer, nullable=False),
-    sqlite_with_rowid=False,
-)
+insights_total_vote = _keyed("insights_total_vote", {**_ITEM, "outcome": String(40)},
+                             *_sums("helped", "not_helped", "debriefs"))
 
 # Revision 0008: each (collateral item, lead) pair with how many records name it, the deals
 # each item was used in, and the voice of the customer per month, author and outcome.
-insights_item_lead = Table(
-    "insights_item_lead",
-    metadata,
-    Column("collateral_id", String(36), primary_key=True),
-    Column("lead_id", String(36), primary_key=True),
-    Column("refs", Integer, nullable=False),
-    Index("ix_insights_item_lead_lead", "lead_id", "collateral_id"),
-    sqlite_with_rowid=False,
-)
-insights_total_deal = Table(
-    "insights_total_deal",
-    metadata,
-    Column("collateral_id", String(36), primary_key=True),
-    Column("deals", Integer, nullable=False),
-    Column("won", Integer, nullable=False),
-    Column("lost", Integer, nullable=False),
-    Column("won_cents", Integer, nullable=False),
-    sqlite_with_rowid=False,
-)
+insights_item_lead = _keyed("insights_item_lead", {**_ITEM, "lead_id": String(36)}, *_sums("refs"),
+                            Index("ix_insights_item_lead_lead", "lead_id", "collateral_id"))
+insights_total_deal = _keyed("insights_total_deal", _ITEM, *_sums("deals", "won", "lost", "won_cents"))
 insights_total_voice = {
-    name: Table(
-        f"insights_total_voice_{name}",
-        metadata,
-        Column("dim", String(20), primary_key=True),
-        Column("tag", Text, primary_key=True),
-        Column("segment", String(40), primary_key=True),
-        Column("debriefs", Integer, nullable=False),
-        sqlite_with_rowid=False,
-    )
+    name: _keyed(f"insights_total_voice_{name}", {"dim": String(20), "tag": Text, "segment": String(40)},
+                 *_sums("debriefs"))
     for name in ("month", "author", "outcome")
 }
 # Uses by the debrief they name: the pairs a debrief's change moves.
