@@ -87,6 +87,7 @@ class PageTally:
     applied: int = 0
     stale: int = 0
     kept_local: int = 0
+    unchanged: int = 0  # held already at that version, with the same values: not written
     foreign: int = 0
     changed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -554,6 +555,11 @@ class SyncStore:
             ):
                 held[rid] = (rev, deleted)
         pending = self._pending_fields(conn, kind, ids)
+        # Records already held at the version pulled, as stored (a device's own pushes come
+        # back in its next pull): when nothing differs there is nothing to write.
+        same = self._held_rows(conn, table, [
+            rid for rid, ch in latest.items()
+            if rid in held and held[rid][0] == ch.version and rid not in pending and not ch.deleted])
         up = _upsert_statement(table, names)
         plain: list[tuple[Any, ...]] = []
         for rid, ch in latest.items():
@@ -563,6 +569,11 @@ class SyncStore:
                 continue
             fields = ch.fields or {}
             extra = {k: v for k, v in fields.items() if k not in ks.by_name}
+            stored = same.get(rid)
+            if (stored is not None and not stored["deleted"] and (stored["extra"] or {}) == extra
+                    and all(stored[n] == fields.get(n) for n in names)):
+                tally.unchanged += 1
+                continue
             tally.changed[kind].append(rid)
             tally.applied += 1
             if rid in pending:
@@ -592,6 +603,13 @@ class SyncStore:
             conn.exec_driver_sql(up.stage, plain)
             conn.exec_driver_sql(up.apply)
             conn.exec_driver_sql(up.clear)
+
+    def _held_rows(self, conn: Connection, table: Any, ids: list[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for start in range(0, len(ids), 500):
+            for row in conn.execute(select(table).where(table.c.id.in_(ids[start:start + 500]))):
+                out[row.id] = row._mapping
+        return out
 
     def _apply_over_pending(
         self,

@@ -170,6 +170,27 @@ def test_an_older_state_never_overwrites_a_newer_one(sync):
     assert sync.store.get("lead", rid)["notes"] is None
 
 
+def test_a_record_pulled_again_at_the_version_held_is_written_only_if_it_differs(sync):
+    rid = new_id()
+    fields = {**LEAD, "answers": {"budget": True}, "qualified": True, "score": 40}
+    sync.apply_page([Change(kind="lead", record_id=rid, version=3, fields=fields)], "c1")
+    written = sync.store.get("lead", rid)["local_updated_at"]
+    # The same state again (a device's own push echoed back): nothing to write.
+    tally = sync.apply_page([Change(kind="lead", record_id=rid, version=3, fields=dict(fields))], "c2")
+    assert (tally.unchanged, tally.applied, dict(tally.changed)) == (1, 0, {})
+    assert sync.store.get("lead", rid)["local_updated_at"] == written
+    assert sync.cursor() == "c2"
+    # The same version with other values (the hub kept its own state in a conflict): written.
+    tally = sync.apply_page([Change(kind="lead", record_id=rid, version=3,
+                                    fields={**fields, "answers": {"budget": False}})], "c3")
+    assert (tally.unchanged, tally.applied) == (0, 1)
+    assert sync.store.get("lead", rid)["answers"] == {"budget": False}
+    # A field the app does not know yet is a difference too.
+    tally = sync.apply_page([Change(kind="lead", record_id=rid, version=3,
+                                    fields={**fields, "answers": {"budget": False}, "new_one": 1})], "c4")
+    assert tally.applied == 1 and sync.store.get("lead", rid)["extra"] == {"new_one": 1}
+
+
 def test_tombstones_delete_and_unknown_kinds_are_kept(sync):
     rid, other = new_id(), new_id()
     sync.apply_page([Change(kind="lead", record_id=rid, version=2, fields=LEAD),
