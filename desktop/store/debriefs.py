@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from desktop.store.queries import fts_query
+from desktop.store.queries import fts_query, live
 from desktop.store.records import Store
 from desktop.store.schema import local_marks, record_tables
 from fieldnote.debriefs import WIRE_FIELDS, check_debrief, check_draft, storable, tidy_tags
@@ -105,7 +105,7 @@ class DebriefStore:
         if not isinstance(f, DebriefFilter):
             f = DebriefFilter(**f)
         t = debriefs
-        where: list[Any] = [t.c.deleted.is_(False)]
+        where: list[Any] = [live(t)]
         if f.scope == "mine":
             # With nobody signed in, everything on this device is the user's own.
             if f.user_id:
@@ -397,8 +397,8 @@ class DebriefStore:
     def accounts(self) -> list[str]:
         """Account names from past debriefs and lead companies, for the account completer."""
         query = (
-            select(debriefs.c.account.label("name")).where(debriefs.c.deleted.is_(False))
-            .union(select(leads.c.company).where(leads.c.deleted.is_(False), leads.c.company.isnot(None)))
+            select(debriefs.c.account.label("name")).where(live(debriefs))
+            .union(select(leads.c.company).where(live(leads), leads.c.company.isnot(None)))
         )
         with self.engine.connect() as conn:
             names = conn.execute(select(query.subquery().c.name).limit(COMPLETION_LIMIT)).scalars()
@@ -419,7 +419,7 @@ class DebriefStore:
         each = func.json_each(debriefs.c[field_name]).table_valued("value")
         query = (
             select(literal_column("value")).select_from(debriefs).join(each, literal_column("1") == 1)
-            .where(debriefs.c.deleted.is_(False)).distinct().limit(COMPLETION_LIMIT)
+            .where(live(debriefs)).distinct().limit(COMPLETION_LIMIT)
         )
         with self.engine.connect() as conn:
             values = conn.execute(query).scalars()
@@ -448,7 +448,7 @@ class DebriefStore:
             return []
         query = (
             select(leads.c.id, leads.c.first_name, leads.c.last_name, leads.c.company)
-            .where(leads.c.deleted.is_(False), literal_column("rec_lead.rowid").in_(
+            .where(live(leads), literal_column("rec_lead.rowid").in_(
                 text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :m").bindparams(m=match)))
             .order_by(desc(leads.c.captured_at)).limit(limit)
         )
@@ -470,7 +470,7 @@ class DebriefStore:
 
     def export(self, since: str = "") -> list[dict[str, Any]]:
         """Every debrief on this device as the protocol's fields plus `id` and `author_id`."""
-        where = [debriefs.c.deleted.is_(False)]
+        where = [live(debriefs)]
         if since:
             where.append(debriefs.c.call_date >= since)
         query = select(debriefs).where(and_(*where)).order_by(desc(debriefs.c.call_date), desc(debriefs.c.id))

@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 
 from desktop.store.db import make_engine
-from desktop.store.queries import fts_query
+from desktop.store.queries import fts_query, live
 from desktop.store.records import SaveResult, Store
 from desktop.store.schema import record_tables
 from fieldnote.duplicates import Match, find_duplicates, import_key, merge_leads
@@ -172,7 +172,7 @@ class LeadBook:
     # -- the lead list -------------------------------------------------------------------
 
     def _filtered(self, flt: LeadFilter) -> Select[Any] | None:
-        query = select(LEADS.c.id).where(LEADS.c.deleted.is_(False))
+        query = select(LEADS.c.id).where(live(LEADS))
         if flt.event_id:
             query = query.where(LEADS.c.event_id == flt.event_id)
         if flt.grade:
@@ -190,10 +190,10 @@ class LeadBook:
             end = (dt.date.fromisoformat(flt.date_to) + dt.timedelta(days=1)).isoformat()
             query = query.where(LEADS.c.captured_at < end)
         if flt.status:
-            live = OUTCOMES.c.deleted.is_(False)
+            live_outcome = OUTCOMES.c.deleted.is_(False)
             if flt.status == STATUS_NEW:
                 query = query.where(
-                    not_(LEADS.c.id.in_(select(OUTCOMES.c.lead_id).where(live)))
+                    not_(LEADS.c.id.in_(select(OUTCOMES.c.lead_id).where(live_outcome)))
                 )
             else:
                 ranked = select(
@@ -203,7 +203,7 @@ class LeadBook:
                         partition_by=OUTCOMES.c.lead_id,
                         order_by=(desc(_OUTCOME_AT), desc(OUTCOMES.c.id)),
                     ).label("rn"),
-                ).where(live).subquery()
+                ).where(live_outcome).subquery()
                 query = query.where(LEADS.c.id.in_(
                     select(ranked.c.lead_id).where(
                         and_(ranked.c.rn == 1, ranked.c.status == flt.status)
@@ -258,17 +258,17 @@ class LeadBook:
 
     def counts(self, event_id: str | None) -> tuple[int, int]:
         """(leads captured today on this device's calendar, leads at `event_id`)."""
-        live = LEADS.c.deleted.is_(False)
+        live_lead = live(LEADS)
         with self.reader.connect() as conn:
             today = conn.execute(
                 select(func.count()).select_from(LEADS)
-                .where(and_(live, LEADS.c.captured_at >= day_start_utc()))
+                .where(and_(live_lead, LEADS.c.captured_at >= day_start_utc()))
             ).scalar_one()
             at_event = 0
             if event_id:
                 at_event = conn.execute(
                     select(func.count()).select_from(LEADS)
-                    .where(and_(live, LEADS.c.event_id == event_id))
+                    .where(and_(live_lead, LEADS.c.event_id == event_id))
                 ).scalar_one()
         return int(today), int(at_event)
 
@@ -287,7 +287,7 @@ class LeadBook:
         (full-text index); the domain decides what matches.
         """
         cols = [LEADS.c[c] for c in self._DUP_COLUMNS]
-        live = LEADS.c.deleted.is_(False)
+        live_lead = live(LEADS)
         same_event = (
             LEADS.c.event_id == candidate.get("event_id")
             if candidate.get("event_id") else LEADS.c.event_id.is_(None)
@@ -312,12 +312,12 @@ class LeadBook:
         found: dict[str, dict[str, Any]] = {}
         with self.reader.connect() as conn:
             for test in tests:
-                for row in conn.execute(select(*cols).where(and_(live, test)).limit(limit)).mappings():
+                for row in conn.execute(select(*cols).where(and_(live_lead, test)).limit(limit)).mappings():
                     found[row["id"]] = dict(row)
             name_match = _likely_match(candidate) if likely else None
             if name_match:
                 for row in conn.execute(
-                    select(*cols).where(and_(live, literal_column("rec_lead.rowid").in_(
+                    select(*cols).where(and_(live_lead, literal_column("rec_lead.rowid").in_(
                         text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :m LIMIT :n")
                         .bindparams(m=name_match, n=limit)
                     )))
@@ -506,7 +506,7 @@ class LeadBook:
         with self.reader.connect() as conn:
             for row in conn.execute(
                 select(LEADS.c.email, LEADS.c.badge_id, LEADS.c.badge_raw, LEADS.c.source)
-                .where(and_(LEADS.c.event_id == event_id, LEADS.c.deleted.is_(False)))
+                .where(and_(LEADS.c.event_id == event_id, live(LEADS)))
             ).mappings():
                 for sub in ({"badge_id": row["badge_id"]}, {"email": row["email"]}):
                     key = import_key(event_id, sub)
@@ -587,9 +587,7 @@ class LeadBook:
         """Every lead (of one event, or all), oldest first, with `event_name` and `owner_name`."""
         names = {e["id"]: e["name"] for e in self.events()}
         users = {uid: u.get("name") or "" for uid, u in self.users().items()}
-        query = select(LEADS, latest_status_column().label("status")).where(
-            LEADS.c.deleted.is_(False)
-        )
+        query = select(LEADS, latest_status_column().label("status")).where(live(LEADS))
         if event_id:
             query = query.where(LEADS.c.event_id == event_id)
         query = query.order_by(asc(LEADS.c.captured_at), asc(LEADS.c.id))
@@ -602,7 +600,7 @@ class LeadBook:
                 yield out
 
     def export_count(self, event_id: str | None = None) -> int:
-        query = select(func.count()).select_from(LEADS).where(LEADS.c.deleted.is_(False))
+        query = select(func.count()).select_from(LEADS).where(live(LEADS))
         if event_id:
             query = query.where(LEADS.c.event_id == event_id)
         with self.reader.connect() as conn:
