@@ -825,6 +825,33 @@ class SyncStore:
     def mark_synced(self, when: str) -> None:
         self.set("last_sync_at", when)
 
+    # -- query planner statistics ----------------------------------------------------------
+
+    # Rows SQLite reads per index when it samples statistics: enough to tell a selective
+    # column from one that is not, a few milliseconds a table.
+    STATS_ANALYSIS_LIMIT = 1000
+    # A pull this large can change which index suits a query.
+    STATS_AFTER_PULLED = 1000
+
+    def has_planner_stats(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+            ).first() is not None
+
+    def refresh_planner_stats(self) -> None:
+        """Sample row counts per index (a bounded ANALYZE) so SQLite's planner picks the
+        selective index. One short write transaction per table, so a save waiting for the
+        writer never waits long."""
+        with self.engine.connect() as conn:
+            tables = [name for (name,) in conn.exec_driver_sql(
+                "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name NOT LIKE 'sqlite%' ORDER BY tbl_name")]
+        for table in tables:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA analysis_limit = {self.STATS_ANALYSIS_LIMIT}")
+                conn.exec_driver_sql(f'ANALYZE "{table}"')
+
     def last_synced_at(self) -> str | None:
         value = self.get("last_sync_at")
         return str(value) if value else None

@@ -95,6 +95,8 @@ class SyncEngine:
             self._fetch_blobs(report, emit, cancel)
             self._check(report, emit, cancel)
             self.store.mark_synced(utc_now_iso())
+            if report.pulled >= self.store.STATS_AFTER_PULLED or not self.store.has_planner_stats():
+                self.store.refresh_planner_stats()
         except _Cancelled:
             report.outcome = Outcome.CANCELLED
             report.message = "Sync was stopped."

@@ -121,3 +121,25 @@ def test_a_forgotten_cursor_starts_a_full_resync_that_keeps_the_outbox(make_devi
     assert report.outcome is Outcome.OK, report.message
     assert report.full_resync and report.digest_matched
     assert rep.store.get("lead", waiting)["rev"] > 0
+
+
+def _stat_rows(store, table: str) -> int:
+    with store.engine.connect() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is None:
+            return 0
+        return int(conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = ?", (table,)).scalar_one())
+
+
+def test_a_cycle_gives_the_query_planner_statistics_when_the_store_has_none(make_device):
+    rep = make_device("rep")
+    for n in range(30):
+        rep.store.save("lead", {**LEAD, "email": f"ana{n}@example.com"})
+    assert _stat_rows(rep.store, "rec_lead") == 0
+    assert rep.run().outcome is Outcome.OK
+    # Sampled for every index of the leads.
+    assert _stat_rows(rep.store, "rec_lead") >= 5
+    with rep.store.engine.connect() as conn:
+        plan = " ".join(str(r) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM rec_lead WHERE deleted = 0 AND email = 'x'"))
+    assert "ix_rec_lead_email" in plan  # not the Insights index that starts with deleted
