@@ -105,7 +105,9 @@ class DebriefStore:
         if not isinstance(f, DebriefFilter):
             f = DebriefFilter(**f)
         t = debriefs
-        where: list[Any] = [live(t)]
+        # Plain `deleted` here (not queries.live): the feed is served in call order by the
+        # index that starts with deleted and status.
+        where: list[Any] = [t.c.deleted.is_(False)]
         if f.scope == "mine":
             # With nobody signed in, everything on this device is the user's own.
             if f.user_id:
@@ -397,7 +399,7 @@ class DebriefStore:
     def accounts(self) -> list[str]:
         """Account names from past debriefs and lead companies, for the account completer."""
         query = (
-            select(debriefs.c.account.label("name")).where(live(debriefs))
+            select(debriefs.c.account.label("name")).where(debriefs.c.deleted.is_(False))
             .union(select(leads.c.company).where(live(leads), leads.c.company.isnot(None)))
         )
         with self.engine.connect() as conn:
@@ -419,7 +421,7 @@ class DebriefStore:
         each = func.json_each(debriefs.c[field_name]).table_valued("value")
         query = (
             select(literal_column("value")).select_from(debriefs).join(each, literal_column("1") == 1)
-            .where(live(debriefs)).distinct().limit(COMPLETION_LIMIT)
+            .where(debriefs.c.deleted.is_(False)).distinct().limit(COMPLETION_LIMIT)
         )
         with self.engine.connect() as conn:
             values = conn.execute(query).scalars()
@@ -470,7 +472,7 @@ class DebriefStore:
 
     def export(self, since: str = "") -> list[dict[str, Any]]:
         """Every debrief on this device as the protocol's fields plus `id` and `author_id`."""
-        where = [live(debriefs)]
+        where = [debriefs.c.deleted.is_(False)]
         if since:
             where.append(debriefs.c.call_date >= since)
         query = select(debriefs).where(and_(*where)).order_by(desc(debriefs.c.call_date), desc(debriefs.c.id))
