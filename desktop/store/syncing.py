@@ -830,8 +830,9 @@ class SyncStore:
     # Rows SQLite reads per index when it samples statistics: enough to tell a selective
     # column from one that is not, a few milliseconds a table.
     STATS_ANALYSIS_LIMIT = 1000
-    # A pull this large can change which index suits a query.
-    STATS_AFTER_PULLED = 1000
+    # This many records pulled or pushed since the last sample can change which index suits a
+    # query.
+    STATS_AFTER_MOVED = 1000
 
     def has_planner_stats(self) -> bool:
         with self.engine.connect() as conn:

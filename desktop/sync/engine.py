@@ -95,8 +95,7 @@ class SyncEngine:
             self._fetch_blobs(report, emit, cancel)
             self._check(report, emit, cancel)
             self.store.mark_synced(utc_now_iso())
-            if report.pulled >= self.store.STATS_AFTER_PULLED or not self.store.has_planner_stats():
-                self.store.refresh_planner_stats()
+            self._planner_stats(report)
         except _Cancelled:
             report.outcome = Outcome.CANCELLED
             report.message = "Sync was stopped."
@@ -120,6 +119,17 @@ class SyncEngine:
             report.waiting, report.attention,
         )
         return report
+
+    def _planner_stats(self, report: CycleReport) -> None:
+        """Refresh SQLite's planner statistics when the store has none, or once a thousand
+        records or more came or went since the last time (many small cycles add up)."""
+        before = int(self.store.get("moved_since_stats") or 0)
+        moved = before + report.pulled + report.pushed
+        if moved >= self.store.STATS_AFTER_MOVED or not self.store.has_planner_stats():
+            self.store.refresh_planner_stats()
+            moved = 0
+        if moved != before:
+            self.store.set("moved_since_stats", moved)
 
     # -- push ----------------------------------------------------------------------------
 

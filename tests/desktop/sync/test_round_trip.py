@@ -143,3 +143,27 @@ def test_a_cycle_gives_the_query_planner_statistics_when_the_store_has_none(make
         plan = " ".join(str(r) for r in conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT id FROM rec_lead WHERE deleted = 0 AND email = 'x'"))
     assert "ix_rec_lead_email" in plan  # not the Insights index that starts with deleted
+
+
+def _lead_rows_sampled(store) -> int:
+    """How many leads the planner statistics counted (the first number of a lead index's row)."""
+    with store.engine.connect() as conn:
+        stat = conn.exec_driver_sql(
+            "SELECT stat FROM sqlite_stat1 WHERE idx = 'ix_rec_lead_email'").scalar_one_or_none()
+    return int(stat.split()[0]) if stat else 0
+
+
+def test_the_statistics_are_sampled_again_once_enough_records_came_or_went(make_device):
+    rep = make_device("rep")
+    # Pushed and pulled both count (a device's own pushes come back in its pull).
+    rep.engine.store.STATS_AFTER_MOVED = 5
+    rep.store.save("lead", {**LEAD, "email": "first@example.com"})
+    assert rep.run().outcome is Outcome.OK  # no statistics yet: sampled now
+    assert _lead_rows_sampled(rep.store) == 1
+    for n in range(2):
+        rep.store.save("lead", {**LEAD, "email": f"more{n}@example.com"})
+    rep.run()  # two pushed and pulled back since: four, not yet
+    assert _lead_rows_sampled(rep.store) == 1
+    rep.store.save("lead", {**LEAD, "email": "third@example.com"})
+    rep.run()  # six since the last sample
+    assert _lead_rows_sampled(rep.store) == 4
