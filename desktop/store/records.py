@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.store.schema import outbox, record_tables, sync_state
@@ -27,6 +27,25 @@ from fieldnote.validation import (
 )
 
 log = logging.getLogger(__name__)
+
+# Statements built once per table: a save at the booth should not spend its time building
+# and fingerprinting the same SQL again (about a millisecond each on a slow laptop).
+_STATEMENTS: dict[tuple[str, str], Any] = {}
+
+
+def _by_id(table: Any) -> Any:
+    key = ("by_id", table.name)
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = select(table).where(table.c.id == bindparam("record_id"))
+    return _STATEMENTS[key]
+
+
+def _insert(table: Any) -> Any:
+    key = ("insert", table.name)
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = insert(table)
+    return _STATEMENTS[key]
+
 
 ChangeListener = Callable[[str, Sequence[str]], None]
 _META_COLUMNS = ("id", "rev", "deleted", "local_updated_at", "extra")
@@ -104,7 +123,7 @@ class Store:
         clean = clean_fields(ks, fields, partial=True)
         row = None
         if record_id is not None:
-            row = conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
+            row = conn.execute(_by_id(table), {"record_id": record_id}).mappings().first()
         now = utc_now_iso()
         server = clean_fields(ks, local_fields or {}, partial=True, allow_server_set=True)
         if row is None or row["deleted"]:
@@ -114,14 +133,15 @@ class Store:
             record_id = record_id or new_id()
             values = {**clean, **server, "local_updated_at": now}
             if row is None:
-                conn.execute(insert(table).values(id=record_id, rev=0, deleted=False, **values))
+                conn.execute(_insert(table), {"id": record_id, "rev": 0, "deleted": False, **values})
             else:
                 conn.execute(
                     update(table).where(table.c.id == record_id).values(deleted=False, **values)
                 )
             changed = {k: v for k, v in clean.items() if v is not None}
+            # A record that did not exist has no queued entry to fold into.
             self._enqueue(conn, ks.name, record_id, "upsert", 0 if row is None else row["rev"],
-                          changed, now)
+                          changed, now, fold=row is not None)
             return SaveResult(record_id, True, tuple(changed))
         assert record_id is not None
         state = {k: row[k] for k in ks.field_names}
@@ -167,10 +187,12 @@ class Store:
         base_version: int,
         fields: Mapping[str, Any],
         made_at: str,
+        *,
+        fold: bool = True,
     ) -> None:
         # Edits to a record whose earlier entry has not been sent yet fold into that entry:
         # one mutation per record per push, and no conflict of a device with itself.
-        open_entry = conn.execute(
+        open_entry = None if not fold else conn.execute(
             select(outbox.c.seq, outbox.c.fields, outbox.c.op)
             .where(
                 and_(
@@ -190,17 +212,10 @@ class Store:
                 .values(fields={**open_entry.fields, **fields}, made_at=made_at)
             )
             return
-        conn.execute(
-            insert(outbox).values(
-                mutation_id=new_id(),
-                kind=kind,
-                record_id=record_id,
-                op=op,
-                base_version=base_version,
-                fields=dict(fields),
-                made_at=made_at,
-            )
-        )
+        conn.execute(_insert(outbox), {
+            "mutation_id": new_id(), "kind": kind, "record_id": record_id, "op": op,
+            "base_version": base_version, "fields": dict(fields), "made_at": made_at,
+        })
 
     # -- reads ---------------------------------------------------------------------------
 
