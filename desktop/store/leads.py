@@ -150,6 +150,19 @@ def _likely_match(candidate: Mapping[str, Any]) -> str | None:
     return " OR ".join(parts) or None
 
 
+_EMAIL_TEST = literal_column("rec_lead.rowid").in_(
+    text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :em"))
+_DUPLICATE_QUERIES: dict[tuple[int, int], Any] = {}
+
+
+def _duplicate_query(test: Any, limit: int) -> Any:
+    key = (id(test), limit)
+    if key not in _DUPLICATE_QUERIES:
+        cols = [LEADS.c[c] for c in LeadBook._DUP_COLUMNS]
+        _DUPLICATE_QUERIES[key] = select(*cols).where(and_(live(LEADS), test)).limit(limit)
+    return _DUPLICATE_QUERIES[key]
+
+
 class LeadBook:
     """The Leads job's view of the local store."""
 
@@ -296,13 +309,13 @@ class LeadBook:
         # emails through the full-text index (case-insensitive), badge ids by value; the event
         # is checked by `find_duplicates`. A scan with neither is compared within its event.
         tests: list[Any] = []
+        params: dict[str, Any] = {}
         email_words = _WORD.findall((candidate.get("email") or "").strip())[:12]
         if email_words:
-            phrase = " ".join(email_words)
-            tests.append(literal_column("rec_lead.rowid").in_(
-                text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :em")
-                .bindparams(em=f'email : "{phrase}"')
-            ))
+            # The same test on every Enter: built once (its parameter is the phrase).
+            tests.append(_EMAIL_TEST)
+            params["em"] = f'email : "{" ".join(email_words)}"'
+
         badge = (candidate.get("badge_id") or "").strip()
         if badge:
             tests.append(LEADS.c.badge_id.in_(sorted({badge, badge.lower(), badge.upper()})))
@@ -312,7 +325,9 @@ class LeadBook:
         found: dict[str, dict[str, Any]] = {}
         with self.reader.connect() as conn:
             for test in tests:
-                for row in conn.execute(select(*cols).where(and_(live_lead, test)).limit(limit)).mappings():
+                query = _duplicate_query(test, limit) if test is _EMAIL_TEST else (
+                    select(*cols).where(and_(live_lead, test)).limit(limit))
+                for row in conn.execute(query, params).mappings():
                     found[row["id"]] = dict(row)
             name_match = _likely_match(candidate) if likely else None
             if name_match:
