@@ -767,17 +767,31 @@ class InsightsQueries:
 
     # -- voice of the customer ----------------------------------------------------------------
 
+    _VOICE_SEGMENTS = (("month", "month"), ("author", "author_id"), ("outcome", "outcome"))
+
     def _voice_from_totals(self, conn: Connection) -> dict[str, Any]:
         """The voice of the customer over every submitted debrief, from the counts the
-        triggers keep per tag and month, author and outcome (migration 0008); the authors'
-        teams are added up here, the totals are the sums over outcomes."""
+        triggers keep per tag and month, author and outcome (migration 0008)."""
+        return self._voice_by_segment(conn, lambda name, _column: (
+            f"SELECT dim, tag, segment, debriefs FROM insights_total_voice_{name} WHERE debriefs > 0"))
+
+    def _voice_from_copies(self, conn: Connection) -> dict[str, Any]:
+        """The voice of the customer over every submitted debrief: three walks of the tag
+        rows' indexes, grouped by month, author and outcome in index order (no join, no sort)."""
+        return self._voice_by_segment(conn, lambda _name, column: (
+            f"SELECT dim, tag, {column}, COUNT(*) FROM insights_debrief_tag "
+            f"WHERE deleted = 0 AND status = 'submitted' GROUP BY dim, tag, {column}"))
+
+    def _voice_by_segment(self, conn: Connection,
+                          statement: Callable[[str, str], str]) -> dict[str, Any]:
+        """Tally (dim, tag, segment, debriefs) rows per month, author and outcome, from the
+        statement `statement(name, column)` gives for each; the authors' teams are added up
+        here, the totals are the sums over outcomes."""
         teams = {uid: team or "" for uid, team in _fetch(conn, "SELECT id, team FROM rec_user")}
         totals, by = _voice_tallies()
-        for name in ("month", "author", "outcome"):
-            for dim, tag, segment, n in _fetch(conn,
-                    f"SELECT dim, tag, segment, debriefs FROM insights_total_voice_{name} "
-                    "WHERE debriefs > 0"):
-                segment = _key(segment)
+        for name, column in self._VOICE_SEGMENTS:
+            for dim, tag, segment, n in _fetch(conn, statement(name, column)):
+                segment = _key(segment)  # the totals keep NULL as the empty blob
                 if name == "month":
                     by[dim]["month"][segment or ""][tag] += n
                 elif name == "author":
@@ -785,27 +799,6 @@ class InsightsQueries:
                 else:
                     by[dim]["outcome"][segment or ""][tag] += n
                     totals[dim][tag] += n
-        debriefs = int(_fetch(conn,
-            "SELECT COUNT(*) FROM rec_debrief WHERE deleted = 0 AND status = 'submitted'")[0][0])
-        return self._voice_out(totals, by, debriefs)
-
-    def _voice_from_copies(self, conn: Connection) -> dict[str, Any]:
-        """The voice of the customer over every submitted debrief: three walks of the tag
-        rows' indexes, grouped by month, author and outcome in index order (no join, no sort);
-        the authors' teams are added up here, the totals are the sums over outcomes."""
-        teams = {uid: team or "" for uid, team in _fetch(conn, "SELECT id, team FROM rec_user")}
-        totals, by = _voice_tallies()
-        live = "FROM insights_debrief_tag WHERE deleted = 0 AND status = 'submitted'"
-        for dim, tag, month, n in _fetch(conn,
-                f"SELECT dim, tag, month, COUNT(*) {live} GROUP BY dim, tag, month"):
-            by[dim]["month"][month or ""][tag] += n
-        for dim, tag, author, n in _fetch(conn,
-                f"SELECT dim, tag, author_id, COUNT(*) {live} GROUP BY dim, tag, author_id"):
-            by[dim]["team"][teams.get(author, "")][tag] += n
-        for dim, tag, outcome, n in _fetch(conn,
-                f"SELECT dim, tag, outcome, COUNT(*) {live} GROUP BY dim, tag, outcome"):
-            by[dim]["outcome"][outcome or ""][tag] += n
-            totals[dim][tag] += n
         debriefs = int(_fetch(conn,
             "SELECT COUNT(*) FROM rec_debrief WHERE deleted = 0 AND status = 'submitted'")[0][0])
         return self._voice_out(totals, by, debriefs)

@@ -200,9 +200,12 @@ def assert_totals_match_a_recompute(conn: sqlite3.Connection) -> None:
                      3) == _live(voice)
 
 
-def figures(store, *, totals: bool = True) -> dict:
+def figures(store, *, totals: bool = True, joined: bool = False) -> dict:
+    """The unfiltered figures: from the kept totals, or summed from the records (`totals`
+    False), or summed joining the debrief rows the way filtered figures are (`joined`)."""
     queries = InsightsQueries(store.engine)
-    queries.read_totals = totals
+    queries.read_totals = totals and not joined
+    queries.read_debrief_copies = not joined
     try:
         return queries.compute(InsightFilters(), today=TODAY)
     finally:
@@ -306,13 +309,7 @@ def test_debrief_tags_and_collateral_follow_edits_and_deletes(store, tmp_path):
 
 
 def figures_joining_the_debriefs(store) -> dict:
-    """The unfiltered figures the way filtered ones are made: joining the debrief rows."""
-    queries = InsightsQueries(store.engine)
-    queries.read_debrief_copies = False
-    try:
-        return queries.compute(InsightFilters(), today=TODAY)
-    finally:
-        queries.dispose()
+    return figures(store, joined=True)
 
 
 def test_the_copied_debrief_columns_give_the_joined_figures_after_edits(store, tmp_path):
