@@ -5,7 +5,7 @@ package's tests."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +26,23 @@ def live_hub(tmp_path: Path) -> Iterator[LiveHub]:
         yield hub
     finally:
         hub.stop()
+
+
+@pytest.fixture(autouse=True)
+def _english_formats() -> Iterator[None]:
+    """Every test starts in en_US formats whatever the machine's locale; a test that sets
+    another (`app_locale`) gets en_US back afterwards."""
+    from desktop.locale import apply_locale
+
+    apply_locale("en_US")
+    yield
+    apply_locale("en_US")
+
+
+@pytest.fixture
+def app_locale() -> Iterator[Callable[[str], None]]:
+    """Switch the app's formats to a locale ("de_DE") for this test; en_US comes back after."""
+    from desktop.locale import apply_locale
+
+    yield lambda name: apply_locale(name) and None
+    apply_locale("en_US")

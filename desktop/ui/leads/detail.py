@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, parse_number
 from desktop.store.leads import LeadBook
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
@@ -111,7 +112,10 @@ class LeadDetail(QWidget):
         self.status_box.currentIndexChanged.connect(self._update_outcome_fields)
         self.reason_box = ChoiceBox()
         self.amount = QLineEdit()
-        self.amount.setValidator(QDoubleValidator(0, 1e12, 2, self.amount))
+        validator = QDoubleValidator(0, 1e12, AMOUNT_DECIMALS, self.amount)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        validator.setLocale(app_locale())  # the same locale the amount is parsed in
+        self.amount.setValidator(validator)
         self.amount.setPlaceholderText(self.tr("Deal amount"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
@@ -197,7 +201,7 @@ class LeadDetail(QWidget):
             if o.get("reason"):
                 parts.append(str(o["reason"]))
             if o.get("amount") is not None:
-                parts.append(f"{o['amount']:,.2f}")
+                parts.append(format_amount(o["amount"]))
             who = (users.get(o.get("author_id") or "") or {}).get("name")
             if who:
                 parts.append(self.tr("by %1").replace("%1", who))
@@ -228,9 +232,11 @@ class LeadDetail(QWidget):
         amount: float | None = None
         if status == "won" and self.amount.text().strip():
             try:
-                amount = float(self.amount.text().replace(",", ""))
+                amount = parse_number(self.amount.text())
             except ValueError:
-                self.message.setText(self.tr("The amount must be a number."))
+                self.message.setText(self.tr("The amount must be a number written like %1.")
+                                     .replace("%1", format_amount(1234.56)))
+                self.amount.setFocus()
                 return
         note = self.note.text().strip() or None
         book, lead_id, author = self.book, self.lead_id, self.services.user.get("id")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import app_locale, format_number, parse_number
 from desktop.ui.leads.choice_box import ChoiceBox
 from fieldnote.scoring import Question, Rubric, Score, score
 
@@ -119,8 +120,11 @@ class RubricForm(QWidget):
             return host
         edit = QLineEdit()
         if q.type == "number":
-            edit.setValidator(QDoubleValidator(edit))
-            edit.setPlaceholderText(self.tr("a number"))
+            validator = QDoubleValidator(edit)
+            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+            validator.setLocale(app_locale())  # the locale `answers()` parses in
+            edit.setValidator(validator)
+            edit.setPlaceholderText(self.tr("a number, like %1").replace("%1", format_number(1234.5)))
         edit.textChanged.connect(self._on_input_changed)
         self._inputs[q.id] = edit
         return edit
@@ -145,9 +149,9 @@ class RubricForm(QWidget):
                 q = self.rubric.question(qid) if self.rubric else None
                 if q is not None and q.type == "number":
                     try:
-                        number = float(text.replace(",", ""))
+                        number = parse_number(text)
                     except ValueError:
-                        out[qid] = text
+                        out[qid] = text  # kept as typed; the score lists it as a problem
                     else:
                         out[qid] = int(number) if number.is_integer() else number
                 else:
@@ -169,10 +173,20 @@ class RubricForm(QWidget):
                 for check, option in widget:
                     check.setChecked(option in chosen)
             else:
-                widget.setText("" if value is None else str(value))
+                widget.setText(self._answer_text(qid, value))
             for w in widget_list:
                 w.blockSignals(False)
         self._update_result()
+
+    def _answer_text(self, qid: str, value: Any) -> str:
+        """A stored answer as the field shows it: numbers in the app's locale, as typed."""
+        if value is None:
+            return ""
+        q = self.rubric.question(qid) if self.rubric else None
+        if q is not None and q.type == "number" and isinstance(value, (int, float)) \
+                and not isinstance(value, bool):
+            return format_number(value, grouped=False)
+        return str(value)
 
     def clear(self) -> None:
         self.set_answers({})

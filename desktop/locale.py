@@ -1,0 +1,209 @@
+"""Numbers, amounts and dates as the user reads and writes them: one helper over QtCore's
+QLocale, used both ways by the window, the report builders and the CLI's text output.
+
+It imports QtCore only (no widgets) and never decides which locale is wanted: the app applies
+the `locale` setting once at start-up (`apply_locale`) and every call here reads the default.
+Machine formats (JSON, CSV, ISO dates in stored records) never go through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+
+log = logging.getLogger(__name__)
+
+# Digits an amount keeps (the store keeps floats; money is shown and typed with cents).
+AMOUNT_DECIMALS = 2
+
+
+def app_locale() -> QLocale:
+    """The locale every format here uses: the app's default (see `apply_locale`)."""
+    return QLocale()
+
+
+def apply_locale(name: str) -> QLocale:
+    """Make `name` ("de_DE", "fr_FR"...; "" for the system's) the default for formats, item
+    views and validators created from now on. An unknown name keeps the system's, logged."""
+    wanted = QLocale.system()
+    if name:
+        candidate = QLocale(name)
+        if candidate.language() == QLocale.Language.C and name not in ("C", "POSIX"):
+            log.warning("unknown locale %r in the settings; the system's is used", name)
+        else:
+            wanted = candidate
+    QLocale.setDefault(wanted)
+    return wanted
+
+
+def document_language() -> str:
+    """The BCP 47 tag of the app's language ("de-DE"), for a PDF's /Lang."""
+    loc = app_locale()
+    if loc.language() == QLocale.Language.C:
+        return "en"
+    return loc.name().replace("_", "-")
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+def parse_number(text: str, locale: QLocale | None = None) -> float:
+    """A number as typed in the app's locale ("1.234,56" in German, "1 234,56" in French,
+    "1,234.56" in English). Raises ValueError for text that is not one whole number there:
+    a decimal point of another locale is refused, never read as a group separator."""
+    loc = locale or app_locale()
+    cleaned = text.strip()
+    if not cleaned:
+        raise ValueError("empty")
+    value, ok = loc.toDouble(cleaned)
+    if not ok or not math.isfinite(value):
+        raise ValueError(f"not a number: {text!r}")
+    return float(value)
+
+
+def format_number(value: float | int, decimals: int | None = None, *, grouped: bool = True) -> str:
+    """A number for reading: whole numbers without decimals, others with `decimals` (default:
+    as many as needed, at most 6). `grouped=False` gives text for an input field to edit."""
+    loc = QLocale(app_locale())
+    if not grouped:
+        loc.setNumberOptions(loc.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
+    if isinstance(value, bool):
+        value = int(value)
+    if isinstance(value, int) and decimals is None:
+        return loc.toString(value)
+    number = float(value)
+    if decimals is None:
+        if number.is_integer() and abs(number) < 2**53:
+            return loc.toString(int(number))
+        return loc.toString(number, "g", 15) if abs(number) >= 1e15 else _trimmed(loc, number)
+    return loc.toString(number, "f", decimals)
+
+
+def _trimmed(loc: QLocale, number: float) -> str:
+    text = loc.toString(number, "f", 6)
+    point = loc.decimalPoint()
+    if point in text:
+        text = text.rstrip("0").rstrip(point)
+    return text
+
+
+def format_int(value: int | float) -> str:
+    """A count: grouped digits, no decimals (1.054.000 in German)."""
+    return app_locale().toString(int(round(value)))
+
+
+def format_amount(value: float | int | None, *, grouped: bool = True) -> str:
+    """Money with its cents: 1.234,56 in German, 1,234.56 in English; "" for no amount."""
+    if value is None:
+        return ""
+    return format_number(float(value), AMOUNT_DECIMALS, grouped=grouped)
+
+
+def format_percent(fraction: float | None, decimals: int = 0) -> str:
+    """A share of 1 as a percentage in the locale's digits and sign ("42 %" in German)."""
+    if fraction is None:
+        return "—"
+    loc = app_locale()
+    number = loc.toString(fraction * 100, "f", decimals)
+    # CLDR writes a (no-break) space before the sign in these languages: "42 %".
+    if loc.language() in _SPACED_PERCENT:
+        return f"{number}\u00a0{loc.percent()}"
+    return f"{number}{loc.percent()}"
+
+
+_SPACED_PERCENT = (QLocale.Language.German, QLocale.Language.French, QLocale.Language.Spanish)
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def _date_format(loc: QLocale) -> str:
+    fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
+    # Short formats of several locales show two-digit years; a lead list spans years.
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt
+
+
+def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def format_date(value: dt.date | dt.datetime | str | None) -> str:
+    """A day in the locale's short form with a four-digit year (07.12.2026, 12/7/2026);
+    text that is not an ISO date comes back as it is (kept and shown, never dropped)."""
+    day = _as_date(value)
+    if day is None:
+        return "" if value is None else str(value)
+    loc = app_locale()
+    return loc.toString(QDate(day.year, day.month, day.day), _date_format(loc))
+
+
+def _as_local_datetime(value: dt.datetime | str) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        text = str(value).strip().replace("Z", "+00:00")
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    # Stored times are UTC; a person reads their own clock.
+    return moment.astimezone() if moment.tzinfo is not None else moment
+
+
+def format_datetime(value: dt.datetime | str | None) -> str:
+    """A moment in the user's time zone, as the locale writes a short date and time
+    (07.12.2026 14:03, 12/7/2026 2:03 PM); unparsable text comes back as it is."""
+    if value is None or value == "":
+        return ""
+    moment = _as_local_datetime(value)
+    if moment is None:
+        return str(value)
+    loc = app_locale()
+    qdt = QDateTime(QDate(moment.year, moment.month, moment.day),
+                    QTime(moment.hour, moment.minute, moment.second))
+    return loc.toString(qdt, f"{_date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}")
+
+
+def format_time(value: dt.datetime | dt.time) -> str:
+    """A time of day as the locale writes it short (14:03, 2:03 PM)."""
+    loc = app_locale()
+    return loc.toString(QTime(value.hour, value.minute, value.second), QLocale.FormatType.ShortFormat)
+
+
+def parse_date(text: str) -> dt.date:
+    """A day typed in the locale's short form or as ISO (2026-12-07); ValueError otherwise."""
+    cleaned = text.strip()
+    try:
+        return dt.date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    loc = app_locale()
+    for fmt in (_date_format(loc), loc.dateFormat(QLocale.FormatType.ShortFormat)):
+        day = loc.toDate(cleaned, fmt)
+        if day.isValid():
+            return dt.date(day.year(), day.month(), day.day())
+    day = QDate.fromString(cleaned, Qt.DateFormat.ISODate)
+    if day.isValid():
+        return dt.date(day.year(), day.month(), day.day())
+    raise ValueError(f"not a date: {text!r}")
+
+
+__all__ = [
+    "AMOUNT_DECIMALS", "app_locale", "apply_locale", "document_language", "format_amount",
+    "format_date", "format_datetime", "format_int", "format_number", "format_percent",
+    "format_time", "parse_date", "parse_number",
+]

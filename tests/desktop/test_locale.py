@@ -1,0 +1,75 @@
+"""Numbers, amounts and dates are read and written in the app's locale, both ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.locale import (
+    document_language,
+    format_amount,
+    format_date,
+    format_int,
+    format_number,
+    parse_date,
+    parse_number,
+)
+
+TYPED = [
+    ("de_DE", "1234,56", 1234.56),
+    ("de_DE", "1.234,56", 1234.56),
+    ("de_DE", "12", 12.0),
+    ("fr_FR", "1234,56", 1234.56),
+    ("fr_FR", "1 234,56", 1234.56),
+    ("fr_FR", "1\u202f234,56", 1234.56),
+    ("en_US", "1234.56", 1234.56),
+    ("en_US", "1,234.56", 1234.56),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "value"), TYPED)
+def test_a_number_typed_in_the_locale_is_read_as_meant(app_locale, name, text, value):
+    app_locale(name)
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("de_DE", "1234.56"),  # an English decimal point is no German group separator
+    ("fr_FR", "1234.56"),
+    ("en_US", "1234,56"),  # a German decimal comma is never read as thousands
+    ("en_US", "abc"),
+    ("de_DE", ""),
+])
+def test_a_number_of_another_locale_is_refused_not_misread(app_locale, name, text):
+    app_locale(name)
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize(("name", "count", "amount", "day"), [
+    ("de_DE", "1.054.000", "1.234,56", "07.12.2026"),
+    ("fr_FR", "1\u202f054\u202f000", "1\u202f234,56", "07/12/2026"),
+    ("en_US", "1,054,000", "1,234.56", "12/7/2026"),
+])
+def test_counts_amounts_and_days_are_written_in_the_locale(app_locale, name, count, amount, day):
+    app_locale(name)
+    assert format_int(1054000) == count
+    assert format_amount(1234.56) == amount
+    assert format_date("2026-12-07") == day
+    assert parse_date(day) == dt.date(2026, 12, 7)
+    # What the app writes, it reads back: an amount round-trips in every locale.
+    assert parse_number(format_amount(1234.56)) == pytest.approx(1234.56)
+    assert parse_number(format_number(1234.5, grouped=False)) == pytest.approx(1234.5)
+
+
+def test_text_that_is_no_date_is_shown_as_it_is(app_locale):
+    app_locale("de_DE")
+    assert format_date("sometime in May") == "sometime in May"
+
+
+def test_the_document_language_follows_the_locale(app_locale):
+    app_locale("de_DE")
+    assert document_language() == "de-DE"
+    app_locale("fr_FR")
+    assert document_language() == "fr-FR"
