@@ -1,7 +1,7 @@
 """The Fieldnote hub: the central endpoint every desktop syncs with (FastAPI + SQLAlchemy).
 
 It trusts no client: every request is authenticated, every record checked against the
-role and ownership rules in `hub.authz`, every field validated by `fieldnote.validation`.
+role and ownership rules of `fieldnote.roles` (applied by `hub.authz`), every field validated by `fieldnote.validation`.
 """
 
 __version__ = "0.1.0"

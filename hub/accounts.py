@@ -19,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from fieldnote import roles
 from fieldnote.ids import new_id
 from fieldnote.kinds import ROLES
 from fieldnote.validation import ValidationFailed, clean_fields, format_datetime
@@ -81,7 +82,7 @@ def actor_from_state(state: RecordState) -> Actor:
         id=state.id,
         email=f.get("email") or "",
         name=f.get("name") or "",
-        role=f.get("role") or "rep",
+        role=f.get("role") or roles.LEAST_ROLE,
         team=f.get("team") or None,
         active=bool(f.get("active", True)) and not state.deleted,
     )

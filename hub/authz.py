@@ -1,7 +1,8 @@
-"""The hub's one authorisation policy: who may write which record, and who may see it.
+"""The hub's authorisation: applies the role policy of `fieldnote.roles` to pushes, pulls,
+files and the admin API, and says who may see each record.
 
 Every push and pull goes through `require` and `record_audiences`; routes never decide
-rights themselves. Visibility is expressed as audiences ("user:<id>", "team:<t>", "all",
+rights themselves, and nothing here restates a role decision: it reads the policy table. Visibility is expressed as audiences ("user:<id>", "team:<t>", "all",
 "staff", "work:all", "work:team:<t>") so the change feed can be read with an index.
 """
 
@@ -10,18 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
-from fieldnote.kinds import HUB_MADE_KINDS
+from fieldnote import roles
 
-Op = Literal["create", "update", "delete"]
-
-# Kinds whose records are facts once written: their authors add new ones, nobody edits them.
-APPEND_ONLY = frozenset({"lead_outcome", "collateral_usage", "collateral_feedback", "debrief_comment"})
-# Kinds maintained by marketers and read by everyone.
-MARKETING_KINDS = frozenset({"collateral", "event", "rubric", "reason_list"})
-# Collateral request fields that only marketers answer.
-REQUEST_ANSWER_FIELDS = frozenset({"status", "response", "collateral_id"})
+Op = roles.Op
+# Collateral statuses reps see (while not expired); the rest only roles that read unpublished
+# material.
 REP_VISIBLE_COLLATERAL = frozenset({"approved", "review"})
 
 
@@ -50,17 +46,22 @@ class Lookup(Protocol):
 
 
 def user_audiences(actor: Actor) -> list[str]:
-    """The audiences whose feed rows this user reads."""
+    """The audiences whose feed rows this user reads (what their role reads: `roles.READS`)."""
     audiences = ["all", f"user:{actor.id}"]
     if actor.team:
         audiences.append(f"team:{actor.team}")
-    if actor.role in ("marketer", "manager", "admin"):
+    reach = roles.reach(actor.role)
+    if reach.unpublished:
         audiences.append("staff")
-    if actor.role in ("marketer", "admin"):
+    if reach.work == "all":
         audiences.append("work:all")
-    elif actor.role == "manager" and actor.team:
+    elif reach.work == "team" and actor.team:
         audiences.append(f"work:team:{actor.team}")
     return audiences
+
+
+def may_read_any_file(actor: Actor) -> bool:
+    return roles.reach(actor.role).any_file
 
 
 def _work(user_id: str | None, lookup: Lookup) -> list[str]:
@@ -140,90 +141,31 @@ def require(
     lookup: Lookup,
 ) -> None:
     """Raise `Forbidden` unless `actor` may apply `op` to `record` (None when creating) with
-    these field `changes`. Ownership is read from the stored record, never from the client."""
-    if not actor.active:
-        raise Forbidden("This account is disabled")
-    role = actor.role
-    if kind in HUB_MADE_KINDS:
-        if kind == "conflict" and op == "update" and record is not None:
-            if actor.id not in (record.get("users") or []):
-                raise Forbidden("Only the people involved in a conflict can resolve it")
-            if set(changes) - {"resolved"}:
-                raise Forbidden("Only `resolved` can be changed on a conflict")
-            return
-        raise Forbidden(f"{_plural(kind)} are made by the hub; clients cannot change them")
-    if kind in APPEND_ONLY and op != "create":
-        raise Forbidden(f"{_plural(kind)} cannot be changed or deleted once written")
-    if role == "admin":
-        raise Forbidden("Administrators manage users and settings; they do not edit records")
-
-    if kind in MARKETING_KINDS:
-        if role != "marketer":
-            raise Forbidden(f"Only marketers can change {_plural(kind)}")
-        return
-    if kind == "lead":
-        if role not in ("rep", "marketer"):
-            raise Forbidden("Only reps and marketers capture leads")
-        if role == "marketer" and record is not None and set(changes) == {"owner_id"}:
-            return  # extension: marketers hand leads to another owner
-        _require_owner(actor, record, "owner_id", "lead")
-        return
-    if kind == "debrief":
-        if role not in ("rep", "marketer"):
-            raise Forbidden("Only reps and marketers file debriefs")
-        _require_owner(actor, record, "author_id", "debrief")
-        return
-    if kind == "lead_outcome":
-        lead = lookup.record_fields("lead", str(changes.get("lead_id") or ""))
-        if lead is None or lead.get("deleted"):
-            raise Forbidden("The lead of this outcome is not on the hub")
-        if role == "marketer" or (role == "rep" and lead.get("owner_id") == actor.id):
-            return
-        raise Forbidden("Only the lead's owner or a marketer can record its outcome")
-    if kind == "debrief_comment":
-        debrief = lookup.record_fields("debrief", str(changes.get("debrief_id") or ""))
-        if debrief is None or debrief.get("deleted"):
-            raise Forbidden("The debrief of this comment is not on the hub")
-        if role == "rep" and debrief.get("author_id") == actor.id:
-            return
-        if role in ("marketer", "manager") and can_see(
-            actor, record_audiences("debrief", debrief, lookup)
-        ):
-            return
-        raise Forbidden("You can comment only on debriefs you can see (reps: their own)")
-    if kind in ("collateral_feedback", "collateral_usage"):
-        collateral = lookup.record_fields("collateral", str(changes.get("collateral_id") or ""))
-        if collateral is None:
-            raise Forbidden("The collateral this refers to is not on the hub")
-        return
-    if kind == "collateral_request":
-        if op == "create":
-            if role != "marketer" and changes.get("status") not in (None, "open"):
-                raise Forbidden("A new request starts open; marketers answer it")
-            if role != "marketer" and (changes.get("response") or changes.get("collateral_id")):
-                raise Forbidden("Only marketers answer collateral requests")
-            return
-        own = record is not None and record.get("author_id") == actor.id
-        if op == "delete":
-            if not own:
-                raise Forbidden("You can withdraw only your own requests")
-            return
-        if role == "marketer":
-            if own or set(changes) <= REQUEST_ANSWER_FIELDS:
-                return
-            raise Forbidden("Marketers answer requests (status, response, collateral)")
-        if not own:
-            raise Forbidden("You can change only your own requests")
-        if op == "update" and set(changes) & REQUEST_ANSWER_FIELDS:
-            raise Forbidden("Only marketers set a request's status, response or collateral")
-        return
-    raise Forbidden(f"{_plural(kind)} cannot be written")  # pragma: no cover - kinds are closed
+    these field `changes`, as the policy table (`fieldnote.roles`) says. Ownership is read from
+    the stored record, never from the client."""
+    decision = roles.decide(actor, kind, op, HubFacts(lookup), record, changes)
+    if not decision:
+        raise Forbidden(decision.reason)
 
 
-def _require_owner(actor: Actor, record: Mapping[str, Any] | None, column: str, noun: str) -> None:
-    if record is not None and record.get(column) != actor.id:
-        raise Forbidden(f"This {noun} belongs to someone else")
+def refusal(actor: Actor, kind: str, op: roles.Op) -> str | None:
+    """Why the actor may not do a named action that is not a record write (upload a file,
+    manage users, hand a lead over), or None when they may."""
+    decision = roles.decide(actor, kind, op, HubFacts(None))
+    return None if decision else decision.reason
 
 
-def _plural(kind: str) -> str:
-    return kind.replace("_", " ").capitalize() + " records"
+class HubFacts:
+    """What the policy's conditions read on the hub: the stored records and their audiences."""
+
+    def __init__(self, lookup: Lookup | None) -> None:
+        self.lookup = lookup
+
+    def record_fields(self, kind: str, record_id: str) -> Mapping[str, Any] | None:
+        return self.lookup.record_fields(kind, record_id) if self.lookup else None
+
+    def sees(self, person: roles.Person, kind: str, fields: Mapping[str, Any]) -> bool:
+        if self.lookup is None or not fields:
+            return False
+        return bool(isinstance(person, Actor)
+                    and can_see(person, record_audiences(kind, fields, self.lookup)))

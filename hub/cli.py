@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from fieldnote.kinds import ROLES
 from hub import __version__, accounts
 from hub.db.engine import DatabaseUnavailable, make_engine
 from hub.db.migrate import upgrade
@@ -56,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     add = user_sub.add_parser("add", parents=[common], help="add a user")
     add.add_argument("--email", required=True)
     add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, choices=["rep", "marketer", "manager", "admin"])
+    add.add_argument("--role", required=True, choices=list(ROLES))
     add.add_argument("--team")
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from one line of standard input")

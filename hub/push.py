@@ -431,7 +431,7 @@ class _Applier:
         wanted = m.fields.get("owner_id")
         if m.kind != "lead" or wanted is None or wanted == before.fields.get("owner_id"):
             return None
-        if self.actor.role != "marketer":
+        if authz.refusal(self.actor, "lead", "reassign"):
             return None  # a client value of a server-set field is ignored
         owner = self.store.get("user", str(wanted).lower()) if is_uuid(wanted) else None
         if owner is None or owner.deleted or not owner.fields.get("active", True):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from hub import accounts
+from hub import accounts, authz
 from hub.api.deps import CurrentUser, HubDep
 from hub.api.problems import ProblemError, pydantic_errors, read_json
 from hub.api.schemas import request_body
@@ -34,9 +34,9 @@ class NewUser(BaseModel):
 
 
 def _require_admin(actor: Actor) -> None:
-    if actor.role != "admin":
-        raise ProblemError(403, "Not allowed", "Only administrators manage users",
-                           kind="forbidden")
+    refusal = authz.refusal(actor, "user", "manage")
+    if refusal:
+        raise ProblemError(403, "Not allowed", refusal, kind="forbidden")
 
 
 def _out(a: Actor) -> AdminUser:

@@ -31,7 +31,7 @@ def _check_name(sha256: str) -> str:
 
 
 def _may_read(hub: Hub, actor: Actor, sha256: str) -> bool:
-    if actor.role in ("marketer", "admin"):
+    if authz.may_read_any_file(actor):
         return True
     table = RECORD_TABLES["collateral"]
     with hub.engine.connect() as conn:
@@ -56,9 +56,9 @@ def has_blob(sha256: str, hub: HubDep, actor: CurrentUser) -> Response:
 @router.put("/{sha256}", status_code=201, responses={200: {"description": "Already stored"}})
 async def put_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
     _check_name(sha256)
-    if actor.role != "marketer":
-        raise ProblemError(403, "Not allowed", "Only marketers upload collateral files",
-                           kind="forbidden")
+    refusal = authz.refusal(actor, "collateral", "upload")
+    if refusal:
+        raise ProblemError(403, "Not allowed", refusal, kind="forbidden")
     limit = hub.settings.limits.max_blob_bytes
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:

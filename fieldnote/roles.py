@@ -1,0 +1,393 @@
+"""Who may do what: the role x record kind x operation policy, written once, as data.
+
+The hub's authorisation (`hub.authz`) and the desktop's offered actions (buttons, menus, CLI
+commands) both read `POLICY` and `READS` through `decide` and `reach`, so the desktop refuses up
+front with the words the hub would answer with. Plain Python: no I/O, no Qt, no SQL; what a
+condition needs to know about other records it asks a `Facts` object of its caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from fieldnote.kinds import KINDS, ROLES
+
+# The operations of a record push, plus the named actions that are not plain record writes.
+Op = Literal["create", "update", "delete", "reassign", "upload", "manage"]
+RECORD_OPS: tuple[Op, ...] = ("create", "update", "delete")
+
+# A user record without a role acts and reads as the role with the least rights.
+LEAST_ROLE = "rep"
+
+# Collateral request fields that only marketers answer.
+REQUEST_ANSWER_FIELDS = frozenset({"status", "response", "collateral_id"})
+
+
+class Person(Protocol):
+    """Who acts: the hub's `Actor`, or the desktop's signed-in user."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def team(self) -> str | None: ...
+
+    @property
+    def active(self) -> bool: ...
+
+
+class Facts(Protocol):
+    """What a condition may read about other records, from where the question is asked: the
+    hub's tables, or the desktop's copy of what its user may see."""
+
+    def record_fields(self, kind: str, record_id: str) -> Mapping[str, Any] | None:
+        """The record's current state (with `deleted`), or None when it is not there."""
+        ...
+
+    def sees(self, person: Person, kind: str, fields: Mapping[str, Any]) -> bool:
+        """Whether `person` may see this record in its current state."""
+        ...
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One question to the policy: may `person` apply `op` to `record` (its stored state, None
+    when creating) with these field `changes`?"""
+
+    person: Person
+    kind: str
+    op: Op
+    record: Mapping[str, Any] | None
+    changes: Mapping[str, Any]
+    facts: Facts
+
+
+@dataclass(frozen=True)
+class Check:
+    """A named condition on a cell of the table; `reason` is the refusal when it fails and
+    `label` how the rendered table names it."""
+
+    label: str
+    test: Callable[[Ask], bool]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Allow:
+    """Allowed when every check holds (in order; the first that fails gives the reason)."""
+
+    checks: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deny:
+    reason: str
+
+
+Cell = Allow | Deny
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+# -- the named conditions ---------------------------------------------------------------------
+
+
+def _own(column: str, label: str, reason: str) -> Check:
+    """The stored record is the person's own (a new record always is: the hub sets the owner)."""
+    return Check(label, lambda a: a.record is None or a.record.get(column) == a.person.id, reason)
+
+
+def _parent(a: Ask, kind: str, column: str) -> Mapping[str, Any] | None:
+    parent = a.facts.record_fields(kind, str(a.changes.get(column) or ""))
+    return None if parent is None or parent.get("deleted") else parent
+
+
+def _parent_there(kind: str, column: str, label: str, reason: str) -> Check:
+    return Check(label, lambda a: _parent(a, kind, column) is not None, reason)
+
+
+OWN_LEAD = _own("owner_id", "own lead", "This lead belongs to someone else")
+OWN_LEAD_OR_HANDOVER = Check(
+    "own lead, or only its owner changes (a handover)",
+    lambda a: OWN_LEAD.test(a) or (a.record is not None and set(a.changes) == {"owner_id"}),
+    OWN_LEAD.reason,
+)
+OWN_DEBRIEF = _own("author_id", "own debrief", "This debrief belongs to someone else")
+OUTCOME_LEAD_THERE = _parent_there("lead", "lead_id", "the lead is on the hub",
+                                   "The lead of this outcome is not on the hub")
+OWNS_OUTCOME_LEAD = Check(
+    "of an own lead",
+    lambda a: (_parent(a, "lead", "lead_id") or {}).get("owner_id") == a.person.id,
+    "Only the lead's owner or a marketer can record its outcome",
+)
+COMMENT_DEBRIEF_THERE = _parent_there("debrief", "debrief_id", "the debrief is on the hub",
+                                      "The debrief of this comment is not on the hub")
+_COMMENT_REASON = "You can comment only on debriefs you can see (reps: their own)"
+AUTHORS_COMMENTED_DEBRIEF = Check(
+    "on an own debrief",
+    lambda a: (_parent(a, "debrief", "debrief_id") or {}).get("author_id") == a.person.id,
+    _COMMENT_REASON,
+)
+SEES_COMMENTED_DEBRIEF = Check(
+    "on a debrief they see",
+    lambda a: a.facts.sees(a.person, "debrief", _parent(a, "debrief", "debrief_id") or {}),
+    _COMMENT_REASON,
+)
+COLLATERAL_THERE = _parent_there("collateral", "collateral_id", "the collateral is on the hub",
+                                 "The collateral this refers to is not on the hub")
+NEW_REQUEST_OPEN = Check(
+    "starting open",
+    lambda a: a.changes.get("status") in (None, "open"),
+    "A new request starts open; marketers answer it",
+)
+NEW_REQUEST_UNANSWERED = Check(
+    "without an answer",
+    lambda a: not (a.changes.get("response") or a.changes.get("collateral_id")),
+    "Only marketers answer collateral requests",
+)
+_own_request = _own("author_id", "", "")
+OWN_REQUEST_TO_WITHDRAW = Check("own request", _own_request.test,
+                                "You can withdraw only your own requests")
+OWN_REQUEST_TO_CHANGE = Check("own request", _own_request.test,
+                              "You can change only your own requests")
+REQUEST_NOT_ANSWERED = Check(
+    "not its answer (status, response, collateral)",
+    lambda a: not set(a.changes) & REQUEST_ANSWER_FIELDS,
+    "Only marketers set a request's status, response or collateral",
+)
+OWN_REQUEST_OR_ANSWER = Check(
+    "own request, or only its answer (status, response, collateral)",
+    lambda a: _own_request.test(a) or set(a.changes) <= REQUEST_ANSWER_FIELDS,
+    "Marketers answer requests (status, response, collateral)",
+)
+INVOLVED_IN_CONFLICT = Check(
+    "one of the people involved",
+    lambda a: a.record is not None and a.person.id in (a.record.get("users") or []),
+    "Only the people involved in a conflict can resolve it",
+)
+ONLY_RESOLVED = Check(
+    "only `resolved`",
+    lambda a: not set(a.changes) - {"resolved"},
+    "Only `resolved` can be changed on a conflict",
+)
+
+# -- the table --------------------------------------------------------------------------------
+
+ADMIN_WRITES = "Administrators manage users and settings; they do not edit records"
+
+
+def _everyone(cell: Cell) -> dict[str, Cell]:
+    return dict.fromkeys(ROLES, cell)
+
+
+def _roles(admin: Cell = Deny(ADMIN_WRITES), **cells: Cell) -> dict[str, Cell]:
+    """A row of the table: a cell per role; admins write no records unless a row says so."""
+    return {**cells, "admin": admin}
+
+
+def _marketing(reason: str) -> dict[Op, dict[str, Cell]]:
+    """A kind marketing maintains and everyone reads."""
+    row = _roles(rep=Deny(reason), marketer=Allow(), manager=Deny(reason))
+    return {"create": row, "update": row, "delete": row}
+
+
+def _appended(name: str, create: dict[str, Cell]) -> dict[Op, dict[str, Cell]]:
+    """A kind whose records are facts once written: authors add new ones, nobody edits them."""
+    frozen = _everyone(Deny(f"{name} records cannot be changed or deleted once written"))
+    return {"create": create, "update": frozen, "delete": frozen}
+
+
+def _hub_made(name: str) -> dict[str, Cell]:
+    return _everyone(Deny(f"{name} records are made by the hub; clients cannot change them"))
+
+
+def _work(own: Check, reason: str, marketer_update: Check) -> dict[Op, dict[str, Cell]]:
+    """A rep's own work (leads, debriefs): reps and marketers write their own."""
+    return {
+        "create": _roles(rep=Allow(), marketer=Allow(), manager=Deny(reason)),
+        "update": _roles(rep=Allow((own,)), marketer=Allow((marketer_update,)),
+                         manager=Deny(reason)),
+        "delete": _roles(rep=Allow((own,)), marketer=Allow((own,)), manager=Deny(reason)),
+    }
+
+
+_FEEDBACK_CREATE = _roles(rep=Allow((COLLATERAL_THERE,)), marketer=Allow((COLLATERAL_THERE,)),
+                          manager=Allow((COLLATERAL_THERE,)))
+_REQUEST_BY_OTHERS: dict[Op, Cell] = {
+    "create": Allow((NEW_REQUEST_OPEN, NEW_REQUEST_UNANSWERED)),
+    "update": Allow((OWN_REQUEST_TO_CHANGE, REQUEST_NOT_ANSWERED)),
+    "delete": Allow((OWN_REQUEST_TO_WITHDRAW,)),
+}
+_REQUEST_BY_MARKETING: dict[Op, Cell] = {
+    "create": Allow(),
+    "update": Allow((OWN_REQUEST_OR_ANSWER,)),
+    "delete": Allow((OWN_REQUEST_TO_WITHDRAW,)),
+}
+
+# POLICY[kind][op][role]: the one place a role decision is written.
+POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
+    "lead": _work(OWN_LEAD, "Only reps and marketers capture leads", OWN_LEAD_OR_HANDOVER),
+    "lead_outcome": _appended("Lead outcome", _roles(
+        rep=Allow((OUTCOME_LEAD_THERE, OWNS_OUTCOME_LEAD)),
+        marketer=Allow((OUTCOME_LEAD_THERE,)),
+        manager=Deny(OWNS_OUTCOME_LEAD.reason))),
+    "debrief": _work(OWN_DEBRIEF, "Only reps and marketers file debriefs", OWN_DEBRIEF),
+    "debrief_comment": _appended("Debrief comment", _roles(
+        rep=Allow((COMMENT_DEBRIEF_THERE, AUTHORS_COMMENTED_DEBRIEF)),
+        marketer=Allow((COMMENT_DEBRIEF_THERE, SEES_COMMENTED_DEBRIEF)),
+        manager=Allow((COMMENT_DEBRIEF_THERE, SEES_COMMENTED_DEBRIEF)))),
+    "collateral_feedback": _appended("Collateral feedback", _FEEDBACK_CREATE),
+    "collateral_usage": _appended("Collateral usage", _FEEDBACK_CREATE),
+    "collateral_request": {
+        op: _roles(rep=_REQUEST_BY_OTHERS[op], marketer=_REQUEST_BY_MARKETING[op],
+                   manager=_REQUEST_BY_OTHERS[op])
+        for op in RECORD_OPS
+    },
+    "collateral": _marketing("Only marketers can change Collateral records"),
+    "event": _marketing("Only marketers can change Event records"),
+    "rubric": _marketing("Only marketers can change Rubric records"),
+    "reason_list": _marketing("Only marketers can change Reason list records"),
+    "user": {op: _hub_made("User") for op in RECORD_OPS},
+    "conflict": {
+        "create": _hub_made("Conflict"),
+        "update": _everyone(Allow((INVOLVED_IN_CONFLICT, ONLY_RESOLVED))),
+        "delete": _hub_made("Conflict"),
+    },
+}
+
+# Actions that are not plain record writes, with the same shape: ACTIONS[(kind, op)][role].
+ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
+    # Hand a lead to another owner (the `owner_id` of an update); from anyone else the hub
+    # ignores the field, as it does every server-set field.
+    ("lead", "reassign"): _roles(rep=Deny("Only marketers hand leads to another owner"),
+                                 marketer=Allow(),
+                                 manager=Deny("Only marketers hand leads to another owner"),
+                                 admin=Deny("Only marketers hand leads to another owner")),
+    # Upload a collateral file (the blob a collateral record names).
+    ("collateral", "upload"): _roles(rep=Deny("Only marketers upload collateral files"),
+                                     marketer=Allow(),
+                                     manager=Deny("Only marketers upload collateral files"),
+                                     admin=Deny("Only marketers upload collateral files")),
+    # Add, change, disable users and reset their passwords (the hub's admin API).
+    ("user", "manage"): _roles(rep=Deny("Only administrators manage users"),
+                               marketer=Deny("Only administrators manage users"),
+                               manager=Deny("Only administrators manage users"),
+                               admin=Allow()),
+}
+
+
+# -- what each role reads ---------------------------------------------------------------------
+
+Work = Literal["own", "team", "all"]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What a role sees besides what is published to everyone (or to its team)."""
+
+    work: Work  # others' work: leads, outcomes, submitted debriefs, feedback, usage, requests
+    unpublished: bool  # collateral that reps do not see: drafts, retired or expired material
+    any_file: bool  # every stored file, whether or not a record names it
+
+    @property
+    def others_work(self) -> bool:
+        return self.work != "own"
+
+
+READS: Mapping[str, Reach] = {
+    "rep": Reach(work="own", unpublished=False, any_file=False),
+    "marketer": Reach(work="all", unpublished=True, any_file=True),
+    "manager": Reach(work="team", unpublished=True, any_file=False),
+    "admin": Reach(work="all", unpublished=True, any_file=True),
+}
+
+# Roles whose people capture and file the work that insights count per person.
+FIELD_ROLES = tuple(r for r in ROLES if isinstance(POLICY["lead"]["create"][r], Allow)
+                    and READS[r].work == "own")
+
+# -- reading the table ------------------------------------------------------------------------
+
+DISABLED = "This account is disabled"
+
+
+def cell(kind: str, op: Op, role: str) -> Cell:
+    row = ACTIONS.get((kind, op)) if op not in RECORD_OPS else POLICY.get(kind, {}).get(op)
+    if row is None:
+        return Deny(f"{kind.replace('_', ' ').capitalize()} records cannot be written")
+    return row.get(role) or Deny(f"A {role or 'user without a role'} cannot do this")
+
+
+def decide(
+    person: Person,
+    kind: str,
+    op: Op,
+    facts: Facts,
+    record: Mapping[str, Any] | None = None,
+    changes: Mapping[str, Any] | None = None,
+) -> Decision:
+    """May `person` apply `op` to `record` (its stored state; None when creating) with these
+    field `changes`? The reason of a refusal is a sentence a user can act on."""
+    if not person.active:
+        return Decision(False, DISABLED)
+    found = cell(kind, op, person.role)
+    if isinstance(found, Deny):
+        return Decision(False, found.reason)
+    ask = Ask(person, kind, op, record, changes or {}, facts)
+    for check in found.checks:
+        if not check.test(ask):
+            return Decision(False, check.reason)
+    return Decision(True)
+
+
+def may(role: str, kind: str, op: Op) -> Decision:
+    """Whether a role may ever do this (the table's cell, before any condition on a record):
+    what a page offers before a record is chosen."""
+    found = cell(kind, op, role)
+    return Decision(False, found.reason) if isinstance(found, Deny) else Decision(True)
+
+
+def reach(role: str) -> Reach:
+    return READS.get(role, READS[LEAST_ROLE])
+
+
+def describe(found: Cell) -> str:
+    """A cell in words, for the rendered table."""
+    if isinstance(found, Deny):
+        return "no"
+    labels = [c.label for c in found.checks if "on the hub" not in c.label]
+    return "yes" if not labels else "if " + " and ".join(labels)
+
+
+def markdown_table() -> str:
+    """The write policy as a Markdown table (docs/roles.md holds this text; a test checks)."""
+    lines = ["| kind | operation | " + " | ".join(ROLES) + " |",
+             "| --- | --- | " + " | ".join("---" for _ in ROLES) + " |"]
+    rows: list[tuple[str, Op]] = [(k, op) for k in KINDS for op in RECORD_OPS]
+    rows.extend(ACTIONS)
+    for kind, op in rows:
+        lines.append(f"| {kind} | {op} | "
+                     + " | ".join(describe(cell(kind, op, r)) for r in ROLES) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def reads_table() -> str:
+    """What each role reads, as a Markdown table."""
+    lines = ["| role | others' work | unpublished collateral | every stored file |",
+             "| --- | --- | --- | --- |"]
+    for role in ROLES:
+        r = READS[role]
+        lines.append(f"| {role} | {r.work} | {'yes' if r.unpublished else 'no'} "
+                     f"| {'yes' if r.any_file else 'no'} |")
+    return "\n".join(lines) + "\n"
