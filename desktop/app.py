@@ -65,10 +65,13 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     from desktop.ui import theme
     from desktop.ui.shell.pages import default_pages
     from desktop.ui.shell.window import MainWindow
+    from desktop.ui.translations import install_translators
 
     QCoreApplication.setOrganizationName("Fieldnote")
     QCoreApplication.setApplicationName("Fieldnote")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Before the first widget: every tr() from here on finds the chosen language.
+    translators = install_translators(app, getattr(args, "locale", None) or settings.locale)  # noqa: F841 (kept alive)
     app.setWindowIcon(theme.app_icon())
     app.setStyleSheet(theme.style_sheet(theme.palette(settings.theme)))
 

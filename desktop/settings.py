@@ -36,6 +36,7 @@ class Settings:
     current_event_id: str = ""
     hub_ca_bundle: str = ""  # a company CA bundle for TLS to the hub
     debrief_autosave_ms: int = 2000  # a draft is saved this long after typing stops
+    locale: str = ""  # "" = the system's; else a locale name such as "de_DE"
     extra: dict[str, Any] = field(default_factory=dict)  # settings of newer versions, kept
 
     path: Path | None = field(default=None, repr=False, compare=False)

@@ -29,7 +29,7 @@ COMMANDS = {
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 # The window's options that take a value: the word after one is never the command.
-_VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--page")
+_VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--page", "--locale")
 
 PAGES = ("leads", "collateral", "debriefs", "insights")
 
@@ -97,6 +97,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="PNG", help="render the window to PNG and exit"
     )
     parser.add_argument("--page", choices=PAGES, help="the page to open")
+    parser.add_argument(
+        "--locale", metavar="NAME",
+        help="the window's language for this run, e.g. de_DE (default: the locale setting)",
+    )
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = _modules_for(argv)

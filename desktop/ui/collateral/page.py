@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,8 +60,13 @@ from desktop.ui.common.page import Page
 from desktop.ui.services import Services
 
 PUBLISHERS = ("marketer", "admin")
-GROUP_NAMES = {"product": "Product", "industry": "Industry", "stage": "Stage", "region": "Region",
-               "tag": "Tags"}
+GROUP_NAMES = {
+    "product": QT_TRANSLATE_NOOP("CollateralPage", "Product"),
+    "industry": QT_TRANSLATE_NOOP("CollateralPage", "Industry"),
+    "stage": QT_TRANSLATE_NOOP("CollateralPage", "Stage"),
+    "region": QT_TRANSLATE_NOOP("CollateralPage", "Region"),
+    "tag": QT_TRANSLATE_NOOP("CollateralPage", "Tags"),
+}
 
 
 class CollateralPage(Page):
@@ -151,7 +156,7 @@ class CollateralPage(Page):
         facets.addWidget(self.kind_facet)
         self.tag_facets: dict[str, QComboBox] = {}
         for group in ("product", "industry", "stage", "region", "tag"):
-            label = self._facet_label(self.tr(GROUP_NAMES[group]))
+            label = self._facet_label(QCoreApplication.translate("CollateralPage", GROUP_NAMES[group]))
             combo = QComboBox()
             combo.setFixedWidth(140)
             combo.setProperty("group", group)

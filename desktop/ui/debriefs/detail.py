@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.debriefs.form import FIELD_LABELS, choice_label
+from desktop.ui.debriefs.form import choice_label, field_label
 
 _SECTIONS = ("contacts", "why_buy", "reasons_buy", "why_not", "reasons_not", "pain_points",
              "objections", "competitors", "next_steps", "follow_up_on", "notes")
@@ -30,29 +30,35 @@ def _text(value: Any) -> str:
 
 def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dict[str, str]) -> str:
     """The debrief and its thread as HTML; every typed value is escaped."""
+    author = row.get("_author")
     meta = " · ".join(p for p in (
         _text(row.get("call_date")), _text(choice_label(row.get("call_type") or "")),
         _text(choice_label(row.get("stage") or "")), _text(choice_label(row.get("outcome") or "")),
-        _text(row.get("_author") and f"by {row['_author']}"),
-        "draft" if row.get("status") == "draft" else "") if p)
-    parts = [f"<h2>{_text(row.get('account') or '(no account yet)')}</h2>", f"<p style='color:#5d6b82'>{meta}</p>"]
+        _text(author and QCoreApplication.translate("DebriefDetail", "by %1").replace("%1", str(author))),
+        _text(QCoreApplication.translate("DebriefDetail", "draft")) if row.get("status") == "draft" else "") if p)
+    account = row.get("account") or QCoreApplication.translate("DebriefDetail", "(no account yet)")
+    parts = [f"<h2>{_text(account)}</h2>", f"<p style='color:#5d6b82'>{meta}</p>"]
     for name in _SECTIONS:
         if row.get(name):
-            parts.append(f"<p><b>{html.escape(FIELD_LABELS[name])}</b><br>{_text(row[name])}</p>")
+            parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>{_text(row[name])}</p>")
     used = [c for c in (row.get("collateral_used") or []) if isinstance(c, dict)]
     if used:
+        verdicts = {True: QCoreApplication.translate("DebriefDetail", "helped"), False: QCoreApplication.translate("DebriefDetail", "did not help")}
+        not_rated = QCoreApplication.translate("DebriefDetail", "not rated")
         items = "".join(
             f"<li>{_text(titles.get(str(c.get('collateral_id')), c.get('collateral_id')))} — "
-            f"{ {True: 'helped', False: 'did not help'}.get(c.get('helpful'), 'not rated') }</li>"
+            f"{_text(verdicts.get(c.get('helpful'), not_rated))}</li>"
             for c in used)
-        parts.append(f"<p><b>Collateral used</b></p><ul>{items}</ul>")
-    parts.append(f"<h3>Replies ({len(replies)})</h3>")
+        parts.append(f"<p><b>{html.escape(field_label('collateral_used'))}</b></p><ul>{items}</ul>")
+    parts.append(f"<h3>{_text(QCoreApplication.translate('DebriefDetail', 'Replies (%1)').replace('%1', str(len(replies))))}</h3>")
     if not replies:
-        parts.append("<p style='color:#5d6b82'>No replies yet.</p>")
+        parts.append(f"<p style='color:#5d6b82'>{_text(QCoreApplication.translate('DebriefDetail', 'No replies yet.'))}</p>")
+    new_mark = _text(QCoreApplication.translate("DebriefDetail", "new"))
     for c in replies:
         when = _text((c.get("created_at") or "")[:16].replace("T", " "))
-        new = "" if c.get("_read") else " <b style='color:#1f6feb'>new</b>"
-        parts.append(f"<p><b>{_text(c.get('_author') or 'Someone')}</b> "
+        new = "" if c.get("_read") else f" <b style='color:#1f6feb'>{new_mark}</b>"
+        who = c.get("_author") or QCoreApplication.translate("DebriefDetail", "Someone")
+        parts.append(f"<p><b>{_text(who)}</b> "
                      f"<span style='color:#5d6b82'>{when}</span>{new}<br>{_text(c.get('body'))}</p>")
     return "".join(parts)
 

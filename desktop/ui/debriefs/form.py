@@ -10,7 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,20 +44,61 @@ from fieldnote.debriefs import check_debrief
 from fieldnote.kinds import CALL_TYPES, DEBRIEF_OUTCOMES, DEBRIEF_STAGES
 from fieldnote.validation import FieldError, ValidationFailed
 
+# Labels are marked for extraction here and translated where they are shown (`field_label`,
+# `choice_label`), in the one context "DebriefLabels" that the form, feed and detail share.
 FIELD_LABELS = {
-    "account": "Account", "contacts": "Contacts", "lead_id": "Follows up lead",
-    "call_date": "Call date", "call_type": "Call type", "stage": "Stage", "outcome": "Outcome",
-    "why_buy": "Why they buy", "reasons_buy": "Why they buy, in their words",
-    "why_not": "Why not", "reasons_not": "Why not, in their words",
-    "pain_points": "Pain points", "objections": "Objections", "competitors": "Competitors",
-    "collateral_used": "Collateral used", "next_steps": "Next steps",
-    "follow_up_on": "Follow up on", "notes": "Notes", "status": "Status",
+    "account": QT_TRANSLATE_NOOP("DebriefLabels", "Account"),
+    "contacts": QT_TRANSLATE_NOOP("DebriefLabels", "Contacts"),
+    "lead_id": QT_TRANSLATE_NOOP("DebriefLabels", "Follows up lead"),
+    "call_date": QT_TRANSLATE_NOOP("DebriefLabels", "Call date"),
+    "call_type": QT_TRANSLATE_NOOP("DebriefLabels", "Call type"),
+    "stage": QT_TRANSLATE_NOOP("DebriefLabels", "Stage"),
+    "outcome": QT_TRANSLATE_NOOP("DebriefLabels", "Outcome"),
+    "why_buy": QT_TRANSLATE_NOOP("DebriefLabels", "Why they buy"),
+    "reasons_buy": QT_TRANSLATE_NOOP("DebriefLabels", "Why they buy, in their words"),
+    "why_not": QT_TRANSLATE_NOOP("DebriefLabels", "Why not"),
+    "reasons_not": QT_TRANSLATE_NOOP("DebriefLabels", "Why not, in their words"),
+    "pain_points": QT_TRANSLATE_NOOP("DebriefLabels", "Pain points"),
+    "objections": QT_TRANSLATE_NOOP("DebriefLabels", "Objections"),
+    "competitors": QT_TRANSLATE_NOOP("DebriefLabels", "Competitors"),
+    "collateral_used": QT_TRANSLATE_NOOP("DebriefLabels", "Collateral used"),
+    "next_steps": QT_TRANSLATE_NOOP("DebriefLabels", "Next steps"),
+    "follow_up_on": QT_TRANSLATE_NOOP("DebriefLabels", "Follow up on"),
+    "notes": QT_TRANSLATE_NOOP("DebriefLabels", "Notes"),
+    "status": QT_TRANSLATE_NOOP("DebriefLabels", "Status"),
 }
-CHOICE_LABELS = {"no_decision": "No decision"}
+# One label per value of fieldnote.kinds' CALL_TYPES, DEBRIEF_STAGES and DEBRIEF_OUTCOMES.
+CHOICE_LABELS = {
+    "discovery": QT_TRANSLATE_NOOP("DebriefLabels", "Discovery"),
+    "demo": QT_TRANSLATE_NOOP("DebriefLabels", "Demo"),
+    "negotiation": QT_TRANSLATE_NOOP("DebriefLabels", "Negotiation"),
+    "renewal": QT_TRANSLATE_NOOP("DebriefLabels", "Renewal"),
+    "other": QT_TRANSLATE_NOOP("DebriefLabels", "Other"),
+    "advanced": QT_TRANSLATE_NOOP("DebriefLabels", "Advanced"),
+    "won": QT_TRANSLATE_NOOP("DebriefLabels", "Won"),
+    "lost": QT_TRANSLATE_NOOP("DebriefLabels", "Lost"),
+    "stalled": QT_TRANSLATE_NOOP("DebriefLabels", "Stalled"),
+    "no_decision": QT_TRANSLATE_NOOP("DebriefLabels", "No decision"),
+    "prospect": QT_TRANSLATE_NOOP("DebriefLabels", "Prospect"),
+    "qualify": QT_TRANSLATE_NOOP("DebriefLabels", "Qualify"),
+    "propose": QT_TRANSLATE_NOOP("DebriefLabels", "Propose"),
+    "negotiate": QT_TRANSLATE_NOOP("DebriefLabels", "Negotiate"),
+    "closed": QT_TRANSLATE_NOOP("DebriefLabels", "Closed"),
+}
+
+
+def field_label(name: str) -> str:
+    """The translated label of a debrief field (the field's name when it has none)."""
+    label = FIELD_LABELS.get(name)
+    return QCoreApplication.translate("DebriefLabels", label) if label else name
 
 
 def choice_label(value: str) -> str:
-    return CHOICE_LABELS.get(value, value.replace("_", " ").capitalize())
+    """The translated label of a call type, stage or outcome value."""
+    label = CHOICE_LABELS.get(value)
+    if label:
+        return QCoreApplication.translate("DebriefLabels", label)
+    return value.replace("_", " ").capitalize()
 
 
 def _qdate(text: str | None) -> QDate | None:
@@ -201,7 +250,7 @@ class DebriefForm(QWidget):
         combo = QComboBox()
         combo.addItem(self.tr("—"), None)
         for value in values:
-            combo.addItem(self.tr(choice_label(value)), value)
+            combo.addItem(choice_label(value), value)
         return combo
 
     def _text(self, placeholder: str) -> QPlainTextEdit:
@@ -213,7 +262,7 @@ class DebriefForm(QWidget):
         return edit
 
     def _cell(self, name: str, widget: QWidget, row: int, col: int, span: int = 1) -> None:
-        label = QLabel(self.tr(FIELD_LABELS[name]) + (" *" if name in ("account", "call_date") else ""))
+        label = QLabel(field_label(name) + (" *" if name in ("account", "call_date") else ""))
         label.setProperty("role", "muted")
         label.setBuddy(widget)
         error = QLabel()
@@ -397,7 +446,7 @@ class DebriefForm(QWidget):
         general = []
         for error in errors:
             label = self._errors.get(error.field)
-            text = f"{self.tr(FIELD_LABELS.get(error.field, error.field))} {error.message}."
+            text = self.tr("%1 %2.").replace("%1", field_label(error.field)).replace("%2", error.message)
             if label is None:
                 general.append(text)
                 continue

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -101,7 +108,9 @@ class ReasonPicker(QListWidget):
 
 
 HELPFUL_CHOICES: tuple[tuple[str, bool | None], ...] = (
-    ("Not rated", None), ("Helped", True), ("Did not help", False),
+    (QT_TRANSLATE_NOOP("_CollateralRow", "Not rated"), None),
+    (QT_TRANSLATE_NOOP("_CollateralRow", "Helped"), True),
+    (QT_TRANSLATE_NOOP("_CollateralRow", "Did not help"), False),
 )
 
 
@@ -119,7 +128,7 @@ class _CollateralRow(QWidget):
         row.addWidget(label, 1)
         self.helpful = QComboBox()
         for text, value in HELPFUL_CHOICES:
-            self.helpful.addItem(self.tr(text), value)
+            self.helpful.addItem(QCoreApplication.translate("_CollateralRow", text), value)
         self.helpful.setCurrentIndex([v for _t, v in HELPFUL_CHOICES].index(helpful))
         self.helpful.currentIndexChanged.connect(lambda _i: self.changed.emit())
         row.addWidget(self.helpful)

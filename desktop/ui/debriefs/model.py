@@ -12,10 +12,6 @@ from desktop.ui.common.lazy_model import Column, LazyRecordModel
 from desktop.ui.debriefs.form import choice_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DebriefFeedModel", text)
-
-
 def _tags(row: dict[str, Any], name: str) -> str:
     values = row.get(name) or []
     return ", ".join(str(v) for v in values) if isinstance(values, list) else ""
@@ -24,14 +20,14 @@ def _tags(row: dict[str, Any], name: str) -> str:
 def _replies(row: dict[str, Any]) -> str:
     total, unread = int(row.get("_comments") or 0), int(row.get("_unread") or 0)
     if unread:
-        return _tr("%1 (%2 new)").replace("%1", str(total)).replace("%2", str(unread))
+        return QCoreApplication.translate("DebriefFeedModel", "%1 (%2 new)").replace("%1", str(total)).replace("%2", str(unread))
     return str(total) if total else ""
 
 
 def _status(row: dict[str, Any]) -> str:
     if row.get("_unsaved"):
-        return _tr("Draft (not queued)")
-    return _tr("Draft") if row.get("status") == "draft" else _tr("Submitted")
+        return QCoreApplication.translate("DebriefFeedModel", "Draft (not queued)")
+    return QCoreApplication.translate("DebriefFeedModel", "Draft") if row.get("status") == "draft" else QCoreApplication.translate("DebriefFeedModel", "Submitted")
 
 
 class DebriefFeedModel(LazyRecordModel):
@@ -40,15 +36,15 @@ class DebriefFeedModel(LazyRecordModel):
     def __init__(self, load_ids: Callable[[], list[str]],
                  load_rows: Callable[[list[str]], dict[str, dict[str, Any]]], parent: Any = None) -> None:
         columns = [
-            Column("call_date", _tr("Call"), sort_key="call_date"),
-            Column("account", _tr("Account"), lambda r: r.get("account") or _tr("(no account yet)")),
-            Column("author", _tr("Rep"), lambda r: r.get("_author") or ""),
-            Column("call_type", _tr("Type"), lambda r: choice_label(r.get("call_type") or "")),
-            Column("outcome", _tr("Outcome"), lambda r: choice_label(r.get("outcome") or "")),
-            Column("objections", _tr("Objections"), lambda r: _tags(r, "objections")),
-            Column("competitors", _tr("Competitors"), lambda r: _tags(r, "competitors")),
-            Column("replies", _tr("Replies"), _replies, align_right=True),
-            Column("status", _tr("Status"), _status),
+            Column("call_date", QCoreApplication.translate("DebriefFeedModel", "Call"), sort_key="call_date"),
+            Column("account", QCoreApplication.translate("DebriefFeedModel", "Account"), lambda r: r.get("account") or QCoreApplication.translate("DebriefFeedModel", "(no account yet)")),
+            Column("author", QCoreApplication.translate("DebriefFeedModel", "Rep"), lambda r: r.get("_author") or ""),
+            Column("call_type", QCoreApplication.translate("DebriefFeedModel", "Type"), lambda r: choice_label(r.get("call_type") or "")),
+            Column("outcome", QCoreApplication.translate("DebriefFeedModel", "Outcome"), lambda r: choice_label(r.get("outcome") or "")),
+            Column("objections", QCoreApplication.translate("DebriefFeedModel", "Objections"), lambda r: _tags(r, "objections")),
+            Column("competitors", QCoreApplication.translate("DebriefFeedModel", "Competitors"), lambda r: _tags(r, "competitors")),
+            Column("replies", QCoreApplication.translate("DebriefFeedModel", "Replies"), _replies, align_right=True),
+            Column("status", QCoreApplication.translate("DebriefFeedModel", "Status"), _status),
         ]
         super().__init__(columns, load_ids, load_rows, parent)
 

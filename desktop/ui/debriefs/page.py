@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,8 +43,13 @@ from fieldnote.kinds import DEBRIEF_OUTCOMES
 READERS = ("marketer", "manager", "admin")
 REASON_EDITORS = ("marketer",)  # the hub accepts reason lists from marketers only
 FILERS = ("rep", "marketer")  # who the hub accepts debriefs from
-DATE_RANGES = (("Any time", 0), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
-               ("Last 365 days", 365))
+DATE_RANGES = (
+    (QT_TRANSLATE_NOOP("DebriefsPage", "Any time"), 0),
+    (QT_TRANSLATE_NOOP("DebriefsPage", "Last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("DebriefsPage", "Last 30 days"), 30),
+    (QT_TRANSLATE_NOOP("DebriefsPage", "Last 90 days"), 90),
+    (QT_TRANSLATE_NOOP("DebriefsPage", "Last 365 days"), 365),
+)
 
 
 class DebriefsPage(Page):
@@ -132,13 +137,13 @@ class DebriefsPage(Page):
         self.team = self._combo(self.tr("Any team"))
         self.outcome = self._combo(self.tr("Any outcome"))
         for value in DEBRIEF_OUTCOMES:
-            self.outcome.addItem(self.tr(choice_label(value)), value)
+            self.outcome.addItem(choice_label(value), value)
         self.objection, self._objection_model = self._completing_edit(self.tr("Objection"))
         self.competitor, self._competitor_model = self._completing_edit(self.tr("Competitor"))
         self.collateral = self._combo(self.tr("Any collateral"))
         self.dates = QComboBox()
         for text, days in DATE_RANGES:
-            self.dates.addItem(self.tr(text), days)
+            self.dates.addItem(QCoreApplication.translate("DebriefsPage", text), days)
         self.dates.currentIndexChanged.connect(self._on_filter_changed)
         for combo in (self.rep, self.team, self.outcome, self.collateral, self.dates):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

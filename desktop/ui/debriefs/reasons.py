@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from fieldnote.debriefs import tidy_tags
 
-LISTS = (("why_buy", "Why they buy"), ("why_not", "Why not"))
+LISTS = (("why_buy", QT_TRANSLATE_NOOP("ReasonListsDialog", "Why they buy")),
+         ("why_not", QT_TRANSLATE_NOOP("ReasonListsDialog", "Why not")))
 
 
 class ReasonListsDialog(QDialog):
@@ -34,7 +36,7 @@ class ReasonListsDialog(QDialog):
         grid = QGridLayout()
         self.edits: dict[str, QPlainTextEdit] = {}
         for col, (name, title) in enumerate(LISTS):
-            grid.addWidget(QLabel(self.tr(title)), 0, col)
+            grid.addWidget(QLabel(QCoreApplication.translate("ReasonListsDialog", title)), 0, col)
             edit = QPlainTextEdit("\n".join(lists.get(name, [])))
             edit.setReadOnly(not editable)
             edit.setObjectName(f"reasons_{name}")

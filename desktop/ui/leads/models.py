@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 
 from desktop.store.leads import LeadBook, LeadFilter
 from desktop.ui.common.lazy_model import ROW_PAGE, Column, LazyRecordModel
@@ -23,19 +23,16 @@ FIRST_IDS = 2 * ROW_PAGE
 # Sort keys an index answers in order, so their first screen needs no full sort.
 INDEXED_ORDERS = ("captured_at",)
 
+# Marked for extraction here, translated where shown (`status_text`).
 STATUS_LABELS = {
-    None: "New",
-    "contacted": "Contacted",
-    "meeting": "Meeting booked",
-    "opportunity": "Opportunity",
-    "won": "Won",
-    "lost": "Lost",
-    "disqualified": "Disqualified",
+    None: QT_TRANSLATE_NOOP("LeadTableModel", "New"),
+    "contacted": QT_TRANSLATE_NOOP("LeadTableModel", "Contacted"),
+    "meeting": QT_TRANSLATE_NOOP("LeadTableModel", "Meeting booked"),
+    "opportunity": QT_TRANSLATE_NOOP("LeadTableModel", "Opportunity"),
+    "won": QT_TRANSLATE_NOOP("LeadTableModel", "Won"),
+    "lost": QT_TRANSLATE_NOOP("LeadTableModel", "Lost"),
+    "disqualified": QT_TRANSLATE_NOOP("LeadTableModel", "Disqualified"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LeadTableModel", text)
 
 
 def person_name(row: dict[str, Any]) -> str:
@@ -50,7 +47,8 @@ def grade_text(row: dict[str, Any]) -> str:
 
 
 def status_text(status: str | None) -> str:
-    return _tr(STATUS_LABELS.get(status, status or "New"))
+    label = STATUS_LABELS.get(status)
+    return QCoreApplication.translate("LeadTableModel", label) if label else str(status)
 
 
 def short_time(iso: str | None) -> str:
@@ -72,16 +70,16 @@ class LeadTableModel(LazyRecordModel):
         tasks: TaskRunner | None = None,
     ) -> None:
         columns = [
-            Column("name", _tr("Name"), person_name, sort_key="name"),
-            Column("company", _tr("Company"), sort_key="company"),
-            Column("title", _tr("Title"), sort_key="title"),
-            Column("email", _tr("Email"), sort_key="email"),
-            Column("grade", _tr("Grade"), grade_text, sort_key="grade"),
-            Column("score", _tr("Score"), sort_key="score", align_right=True),
-            Column("status", _tr("Status"), lambda r: status_text(r.get("status")), sort_key="status"),
-            Column("event", _tr("Event"), lambda r: event_name(r.get("event_id")), sort_key="event"),
-            Column("owner", _tr("Owner"), lambda r: owner_name(r.get("owner_id")), sort_key="owner"),
-            Column("captured_at", _tr("Captured"), lambda r: short_time(r.get("captured_at")),
+            Column("name", QCoreApplication.translate("LeadTableModel", "Name"), person_name, sort_key="name"),
+            Column("company", QCoreApplication.translate("LeadTableModel", "Company"), sort_key="company"),
+            Column("title", QCoreApplication.translate("LeadTableModel", "Title"), sort_key="title"),
+            Column("email", QCoreApplication.translate("LeadTableModel", "Email"), sort_key="email"),
+            Column("grade", QCoreApplication.translate("LeadTableModel", "Grade"), grade_text, sort_key="grade"),
+            Column("score", QCoreApplication.translate("LeadTableModel", "Score"), sort_key="score", align_right=True),
+            Column("status", QCoreApplication.translate("LeadTableModel", "Status"), lambda r: status_text(r.get("status")), sort_key="status"),
+            Column("event", QCoreApplication.translate("LeadTableModel", "Event"), lambda r: event_name(r.get("event_id")), sort_key="event"),
+            Column("owner", QCoreApplication.translate("LeadTableModel", "Owner"), lambda r: owner_name(r.get("owner_id")), sort_key="owner"),
+            Column("captured_at", QCoreApplication.translate("LeadTableModel", "Captured"), lambda r: short_time(r.get("captured_at")),
                    sort_key="captured_at"),
         ]
         self.book = book

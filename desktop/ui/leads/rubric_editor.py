@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,11 +33,11 @@ from desktop.ui.services import Services
 from fieldnote.scoring import QUESTION_TYPES, RubricInvalid, parse_rubric
 
 TYPE_LABELS = {
-    "single": "One choice",
-    "multi": "Several choices",
-    "yesno": "Yes / no",
-    "number": "Number",
-    "text": "Free text",
+    "single": QT_TRANSLATE_NOOP("RubricDialog", "One choice"),
+    "multi": QT_TRANSLATE_NOOP("RubricDialog", "Several choices"),
+    "yesno": QT_TRANSLATE_NOOP("RubricDialog", "Yes / no"),
+    "number": QT_TRANSLATE_NOOP("RubricDialog", "Number"),
+    "text": QT_TRANSLATE_NOOP("RubricDialog", "Free text"),
 }
 _LINE = re.compile(r"^(?P<left>.*?)\s*=\s*(?P<points>[+-]?\d+)\s*$")
 
@@ -197,7 +197,7 @@ class RubricDialog(QDialog):
         self.q_text = QLineEdit()
         self.q_type = ChoiceBox()
         for t in QUESTION_TYPES:
-            self.q_type.addItem(self.tr(TYPE_LABELS[t]), t)
+            self.q_type.addItem(QCoreApplication.translate("RubricDialog", TYPE_LABELS[t]), t)
         self.q_answers = QPlainTextEdit()
         self.q_answers.setPlaceholderText(self.tr("One answer per line: Label = points"))
         self.q_answers_hint = QLabel()

@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,10 +49,10 @@ PREVIEW_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title
                   "badge_id", "notes")
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 FORMAT_LABELS = {
-    "salesforce": ("Salesforce lead import (CSV)", ".csv"),
-    "hubspot": ("HubSpot contact import (CSV)", ".csv"),
-    "vcard": ("vCards (one per lead)", ".vcf"),
-    "pdf": ("Event report (PDF)", ".pdf"),
+    "salesforce": (QT_TRANSLATE_NOOP("ExportDialog", "Salesforce lead import (CSV)"), ".csv"),
+    "hubspot": (QT_TRANSLATE_NOOP("ExportDialog", "HubSpot contact import (CSV)"), ".csv"),
+    "vcard": (QT_TRANSLATE_NOOP("ExportDialog", "vCards (one per lead)"), ".vcf"),
+    "pdf": (QT_TRANSLATE_NOOP("ExportDialog", "Event report (PDF)"), ".pdf"),
 }
 
 
@@ -286,7 +293,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.format_box = ChoiceBox()
         for fmt in EXPORT_FORMATS:
-            self.format_box.addItem(self.tr(FORMAT_LABELS[fmt][0]), fmt)
+            self.format_box.addItem(QCoreApplication.translate("ExportDialog", FORMAT_LABELS[fmt][0]), fmt)
         self.event_box = ChoiceBox()
         self.event_box.addItem(self.tr("All events"), None)
         for e in book.events():

@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from desktop.ui.services import Services
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("pages", text)
-
-
 def _leads(services: Services) -> Page:
     from desktop.ui.leads.page import LeadsPage
 
@@ -29,8 +25,8 @@ def _collateral(services: Services) -> Page:
     if library is None:
         return ComingSoonPage(
             services,
-            _tr("Collateral"),
-            _tr("The collateral library is not available in this window."),
+            QCoreApplication.translate("pages", "Collateral"),
+            QCoreApplication.translate("pages", "The collateral library is not available in this window."),
         )
     from desktop.ui.collateral.page import CollateralPage
 
@@ -43,8 +39,8 @@ def _debriefs(services: Services) -> Page:
     if debriefs is None:
         return ComingSoonPage(
             services,
-            _tr("Debriefs"),
-            _tr("Call debriefs are not available in this window."),
+            QCoreApplication.translate("pages", "Debriefs"),
+            QCoreApplication.translate("pages", "Call debriefs are not available in this window."),
         )
     from desktop.ui.debriefs.page import DebriefsPage
 
@@ -60,9 +56,9 @@ def _insights(services: Services) -> Page:
 
 def default_pages() -> list[PageEntry]:
     return [
-        PageEntry("leads", _tr("Leads"), "leads", _leads, "desktop.ui.leads.page"),
-        PageEntry("collateral", _tr("Collateral"), "collateral", _collateral,
+        PageEntry("leads", QCoreApplication.translate("pages", "Leads"), "leads", _leads, "desktop.ui.leads.page"),
+        PageEntry("collateral", QCoreApplication.translate("pages", "Collateral"), "collateral", _collateral,
                   "desktop.ui.collateral.page"),
-        PageEntry("debriefs", _tr("Debriefs"), "debriefs", _debriefs, "desktop.ui.debriefs.page"),
-        PageEntry("insights", _tr("Insights"), "insights", _insights, "desktop.ui.insights.page"),
+        PageEntry("debriefs", QCoreApplication.translate("pages", "Debriefs"), "debriefs", _debriefs, "desktop.ui.debriefs.page"),
+        PageEntry("insights", QCoreApplication.translate("pages", "Insights"), "insights", _insights, "desktop.ui.insights.page"),
     ]

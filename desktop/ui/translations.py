@@ -1,0 +1,54 @@
+"""The window's language: installs Fieldnote's catalogue and Qt's own for the locale setting.
+
+Runs once, before the first widget is built, so every `tr()` finds its language. It must never
+keep the window from opening: a language without a catalogue, or a catalogue that cannot be
+read, leaves the window in English.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from resources.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+CATALOGUE = "fieldnote"  # resources/translations/fieldnote_<language>.qm
+QT_CATALOGUE = "qtbase"  # Qt's own strings: dialog buttons, text field menus, file dialogs
+
+
+def chosen_locale(setting: str) -> QLocale:
+    """The locale the setting names ("de_DE", "es"), or the system's when it is empty."""
+    return QLocale(setting) if setting.strip() else QLocale.system()
+
+
+def language_code(locale: QLocale) -> str:
+    """The locale's ISO 639 language code: "de" for de_DE and de_AT."""
+    return locale.name().split("_")[0]
+
+
+def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator]:
+    """Install the catalogues for the setting's language; returns the installed translators
+    (parented to `app`, so they live as long as it does).
+
+    Only the locale's own language is looked up: Qt's `QTranslator.load(QLocale, ...)` would
+    fall back through every language the system lists and could show German to someone who
+    reads English first.
+    """
+    code = language_code(chosen_locale(setting))
+    if code in ("C", "en"):
+        return []
+    ours = QTranslator(app)
+    if not ours.load(f"{CATALOGUE}_{code}", str(resource_path("translations"))):
+        # Qt's strings alone would make a window of two languages: keep it all English.
+        log.info("no translation for %s; the window stays in English", code)
+        return []
+    app.installTranslator(ours)
+    installed = [ours]
+    qt = QTranslator(app)
+    if qt.load(f"{QT_CATALOGUE}_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed

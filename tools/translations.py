@@ -1,0 +1,231 @@
+"""Extract, build and check the app's translations (Qt Linguist `.ts` sources, `.qm` catalogues).
+
+    python tools/translations.py update        # extract every tr() string into the .ts files
+    python tools/translations.py build         # compile each .ts into the .qm shipped beside it
+    python tools/translations.py check         # fail on anything untranslated, inconsistent or stale
+    python tools/translations.py fill de T.json  # set translations from a JSON table (see below)
+
+It uses PySide6's own `lupdate` and `lrelease`, which read Python sources: the context of
+`self.tr("...")` is the class the call is written in, and `QCoreApplication.translate(ctx, ...)`
+and `QT_TRANSLATE_NOOP(ctx, ...)` name theirs. This tool never edits Python sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ("desktop",)  # where tr() strings live; only .py files are read
+TS_DIR = ROOT / "resources" / "translations"
+LANGUAGES = ("de", "es")  # the shipped languages: each must be complete
+CATALOGUE = "fieldnote"  # fieldnote_<lang>.ts / .qm
+
+_PLACEHOLDER = re.compile(r"%\d+")
+# An accelerator is "&" before a letter or digit; "&&" is a literal ampersand.
+_ACCELERATOR = re.compile(r"(?<!&)&(?!&)(?=\w)")
+
+
+def ts_path(lang: str, directory: Path = TS_DIR) -> Path:
+    return directory / f"{CATALOGUE}_{lang}.ts"
+
+
+def qm_path(lang: str, directory: Path = TS_DIR) -> Path:
+    return directory / f"{CATALOGUE}_{lang}.qm"
+
+
+def _tool(name: str) -> str:
+    """PySide6's `pyside6-<name>` from the running interpreter's environment, else from PATH."""
+    for candidate in (Path(sys.executable).parent, None):
+        found = shutil.which(f"pyside6-{name}", path=str(candidate) if candidate else None)
+        if found:
+            return found
+    raise SystemExit(f"pyside6-{name} not found: install PySide6 into this environment")
+
+
+def _run(args: list[str]) -> None:
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{Path(args[0]).name} failed:\n{done.stdout}{done.stderr}")
+
+
+def lupdate(ts_files: Sequence[Path], root: Path = ROOT) -> None:
+    """Extract every message of the sources into `ts_files` (new ones unfinished, vanished
+    ones dropped, existing translations kept)."""
+    _run([_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete",
+          "-source-language", "en",
+          *[str(root / s) for s in SOURCES], "-ts", *[str(t) for t in ts_files]])
+
+
+def lrelease(ts_file: Path, qm_file: Path) -> None:
+    _run([_tool("lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)])
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    translation: str
+    finished: bool
+
+
+def read_ts(path: Path) -> list[Message]:
+    messages = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            element = message.find("translation")
+            kind = element.get("type") if element is not None else "unfinished"
+            if kind in ("obsolete", "vanished"):
+                continue
+            messages.append(Message(
+                name, message.findtext("source") or "",
+                (element.text or "") if element is not None else "",
+                kind is None,
+            ))
+    return messages
+
+
+def _key(m: Message) -> tuple[str, str]:
+    return (m.context, m.source)
+
+
+def problems(messages: Sequence[Message]) -> Iterator[str]:
+    """What is wrong with a language's messages: untranslated, unfinished, placeholders or
+    keyboard accelerators that differ from the source."""
+    for m in messages:
+        where = f"{m.context}: {m.source!r}"
+        if not m.translation.strip():
+            yield f"untranslated {where}"
+            continue
+        if not m.finished:
+            yield f"unfinished {where}"
+        if sorted(_PLACEHOLDER.findall(m.source)) != sorted(_PLACEHOLDER.findall(m.translation)):
+            yield f"placeholders differ in {where}: {m.translation!r}"
+        if len(_ACCELERATOR.findall(m.source)) != len(_ACCELERATOR.findall(m.translation)):
+            yield f"keyboard accelerator differs in {where}: {m.translation!r}"
+
+
+def variable_tr_calls(root: Path = ROOT) -> Iterator[str]:
+    """`tr()` calls whose text is not a literal, and `translate()`/`QT_TRANSLATE_NOOP()` calls
+    whose context is not: lupdate cannot extract them."""
+    for source in SOURCES:
+        for path in sorted((root / source).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call) or not node.args:
+                    continue
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                owner = func.value if isinstance(func, ast.Attribute) else None
+                literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
+                where = f"{path.relative_to(root)}:{node.lineno}"
+                translate = (name == "translate" and isinstance(owner, ast.Name)
+                             and owner.id in ("QCoreApplication", "QApplication"))
+                if (name in ("tr", "QT_TR_NOOP") and not literal[0]
+                        or name == "QT_TRANSLATE_NOOP" and not all(literal[:2])
+                        or translate and not literal[0]):
+                    yield f"{where}: {ast.unparse(node)}"
+
+
+def check(root: Path = ROOT, ts_dir: Path = TS_DIR) -> list[str]:
+    """Everything that keeps the shipped translations from being complete and current."""
+    found = [f"text not extractable, {p}" for p in variable_tr_calls(root)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in LANGUAGES:
+            shipped = ts_path(lang, ts_dir)
+            if not shipped.exists():
+                found.append(f"{shipped.name} is missing")
+                continue
+            # Extract today's strings into a copy: what the sources say now, with the
+            # translations the shipped file holds.
+            current = Path(tmp) / shipped.name
+            shutil.copyfile(shipped, current)
+            lupdate([current], root)
+            found += [f"{lang}: {p}" for p in problems(read_ts(current))]
+            if sorted(read_ts(current), key=_key) != sorted(read_ts(shipped), key=_key):
+                found.append(f"{shipped.name} is not up to date with the sources: "
+                             "run tools/translations.py update")
+            built = Path(tmp) / f"{lang}.qm"
+            lrelease(shipped, built)
+            compiled = qm_path(lang, ts_dir)
+            if not compiled.exists() or compiled.read_bytes() != built.read_bytes():
+                found.append(f"{compiled.name} is stale: run tools/translations.py build")
+    return found
+
+
+def fill(lang: str, table: Path) -> int:
+    """Set translations from a JSON object: keys are a source text (for every context) or
+    "Context|source text" (that context only, taking precedence). Returns how many were set."""
+    entries: dict[str, str] = json.loads(table.read_text(encoding="utf-8"))
+    path = ts_path(lang)
+    tree = ET.parse(path)
+    count = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            text = entries.get(f"{name}|{source}", entries.get(source))
+            element = message.find("translation")
+            if text is None or element is None or element.get("type") in ("obsolete", "vanished"):
+                continue
+            element.text = text
+            element.attrib.pop("type", None)
+            count += 1
+    write_ts(tree, path)
+    return count
+
+
+def write_ts(tree: ET.ElementTree, path: Path) -> None:
+    """Write a .ts file as lupdate does (its DOCTYPE, UTF-8, four-space indent)."""
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n',
+                    encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("update", help="extract every tr() string into the .ts files")
+    sub.add_parser("build", help="compile each .ts into its .qm")
+    sub.add_parser("check", help="fail on an untranslated, inconsistent or stale translation")
+    filling = sub.add_parser("fill", help="set translations from a JSON table")
+    filling.add_argument("lang", choices=LANGUAGES)
+    filling.add_argument("table", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        TS_DIR.mkdir(parents=True, exist_ok=True)
+        lupdate([ts_path(lang) for lang in LANGUAGES])
+        for lang in LANGUAGES:
+            messages = read_ts(ts_path(lang))
+            todo = sum(1 for m in messages if not m.finished or not m.translation.strip())
+            sys.stdout.write(f"{ts_path(lang).name}: {len(messages)} messages, {todo} to translate\n")
+    elif args.command == "build":
+        for lang in LANGUAGES:
+            lrelease(ts_path(lang), qm_path(lang))
+            sys.stdout.write(f"{qm_path(lang).name} built\n")
+    elif args.command == "fill":
+        sys.stdout.write(f"{fill(args.lang, args.table)} translations set\n")
+    else:
+        found = check()
+        for line in found:
+            sys.stdout.write(f"{line}\n")
+        if found:
+            return 1
+        sys.stdout.write("translations complete and current: " + ", ".join(LANGUAGES) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
