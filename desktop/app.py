@@ -62,6 +62,7 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.locale import apply_locale
     from desktop.ui import theme
     from desktop.ui.shell.pages import default_pages
     from desktop.ui.shell.window import MainWindow
@@ -70,8 +71,9 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     QCoreApplication.setOrganizationName("Fieldnote")
     QCoreApplication.setApplicationName("Fieldnote")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    # Before the first widget: every tr() from here on finds the chosen language.
-    translators = install_translators(app, getattr(args, "locale", None) or settings.locale)  # noqa: F841 (kept alive)
+    # Before the first widget: formats and every tr() from here on follow the chosen locale.
+    locale = apply_locale(getattr(args, "locale", None) or settings.locale)
+    translators = install_translators(app, locale)  # noqa: F841 (kept alive with the app)
     app.setWindowIcon(theme.app_icon())
     app.setStyleSheet(theme.style_sheet(theme.palette(settings.theme)))
 

@@ -1,4 +1,4 @@
-"""The window's language: installs Fieldnote's catalogue and Qt's own for the locale setting.
+"""The window's language: installs Fieldnote's catalogue and Qt's own for the app's locale.
 
 Runs once, before the first widget is built, so every `tr()` finds its language. It must never
 keep the window from opening: a language without a catalogue, or a catalogue that cannot be
@@ -19,25 +19,21 @@ CATALOGUE = "fieldnote"  # resources/translations/fieldnote_<language>.qm
 QT_CATALOGUE = "qtbase"  # Qt's own strings: dialog buttons, text field menus, file dialogs
 
 
-def chosen_locale(setting: str) -> QLocale:
-    """The locale the setting names ("de_DE", "es"), or the system's when it is empty."""
-    return QLocale(setting) if setting.strip() else QLocale.system()
-
-
 def language_code(locale: QLocale) -> str:
     """The locale's ISO 639 language code: "de" for de_DE and de_AT."""
     return locale.name().split("_")[0]
 
 
-def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator]:
-    """Install the catalogues for the setting's language; returns the installed translators
-    (parented to `app`, so they live as long as it does).
+def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
+    """Install the catalogues for the language of `locale` (the app's, from
+    `desktop.locale.apply_locale`); returns the installed translators (parented to `app`, so
+    they live as long as it does).
 
     Only the locale's own language is looked up: Qt's `QTranslator.load(QLocale, ...)` would
     fall back through every language the system lists and could show German to someone who
     reads English first.
     """
-    code = language_code(chosen_locale(setting))
+    code = language_code(locale)
     if code in ("C", "en"):
         return []
     ours = QTranslator(app)
