@@ -331,10 +331,31 @@ def _pick(props: list[_Prop], order: tuple[str, ...] = (), avoid: tuple[str, ...
     return min(usable, key=rank)  # min keeps the first of equals: document order wins
 
 
+# A property name where a one-line vCard's line breaks were: after whitespace, optionally a
+# group ("item1."), a known or extended name, parameters, then the colon.
+_ONE_LINE_PROP = re.compile(
+    r"[ \t]+(?=(?:[A-Za-z0-9-]+\.)?(?:VERSION|N|FN|NAME|ORG|TITLE|ROLE|EMAIL|TEL|ADR|LABEL|NOTE|URL"
+    r"|UID|BDAY|NICKNAME|CATEGORIES|REV|PRODID|PHOTO|LOGO|GEO|TZ|LANG|IMPP|KIND|GENDER|SOURCE"
+    r"|SORT-STRING|X-[A-Za-z0-9-]+|END)(?:;[^:\r\n]*)?:)",
+    re.IGNORECASE,
+)
+
+
+def _unflatten(card: str) -> str:
+    """A vCard whose line breaks a scanner or a paste turned into spaces, one property a line.
+
+    Only a card with no line break at all is split (a real line break means real lines), and
+    only before a property name and its colon, so values keep their inner spaces.
+    """
+    if "\n" in card or "\r" in card:
+        return card
+    return _ONE_LINE_PROP.sub("\n", card)
+
+
 def _parse_vcard(text: str, start: int) -> dict[str, str | None]:
     by_name: dict[str, list[_Prop]] = {}
     badge_props: list[_Prop] = []
-    for line in _logical_lines(text[start:]):
+    for line in _logical_lines(_unflatten(text[start:])):
         prop = _parse_prop(line)
         if prop is None:
             continue

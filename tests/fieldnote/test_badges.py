@@ -502,3 +502,23 @@ def test_a_multi_card_payload_reads_the_first_card_and_keeps_the_rest_raw():
     p = parse_badge(text)
     assert (p.first_name, p.last_name, p.email) == ("Ana", "One", None)
     assert p.raw == text
+
+
+@pytest.mark.parametrize("sep", [" ", "\t", "  "])
+def test_a_vcard_on_one_line_is_read(sep):
+    # Some scanners and chat apps turn a vCard's line breaks into spaces or tabs.
+    card = sep.join(["BEGIN:VCARD", "VERSION:3.0", "N:Doe;Jane", "FN:Jane Doe", "ORG:Acme Corp",
+                     "TITLE:VP of Sales", "EMAIL;TYPE=WORK:jane@acme.example",
+                     "TEL;TYPE=CELL:+1 415 555 0100", "item1.X-BADGE-ID:B-77", "END:VCARD"])
+    parsed = parse_badge(card)
+    assert parsed.format == "vcard"
+    assert (parsed.first_name, parsed.last_name, parsed.company) == ("Jane", "Doe", "Acme Corp")
+    assert (parsed.title, parsed.email, parsed.phone) == ("VP of Sales", "jane@acme.example",
+                                                          "+1 415 555 0100")
+    assert parsed.badge_id == "B-77"
+    assert parsed.raw == card
+
+
+def test_a_multi_line_vcard_keeps_spaces_and_colons_inside_its_values():
+    card = "BEGIN:VCARD\nN:Doe;Jane\nNOTE:call TEL: later re: pricing\nEND:VCARD"
+    assert parse_badge(card).note == "call TEL: later re: pricing"
