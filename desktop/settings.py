@@ -37,6 +37,7 @@ class Settings:
     hub_ca_bundle: str = ""  # a company CA bundle for TLS to the hub
     debrief_autosave_ms: int = 2000  # a draft is saved this long after typing stops
     locale: str = ""  # "" = the system's; else a locale name such as "de_DE"
+    capture_autosave_ms: int = 600  # an unsaved capture is kept this long after the last change
     extra: dict[str, Any] = field(default_factory=dict)  # settings of newer versions, kept
 
     path: Path | None = field(default=None, repr=False, compare=False)

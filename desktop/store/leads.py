@@ -20,6 +20,7 @@ from sqlalchemy import (
     and_,
     asc,
     case,
+    delete,
     desc,
     func,
     literal_column,
@@ -28,11 +29,12 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.store.db import make_engine
 from desktop.store.queries import fts_query, live
 from desktop.store.records import SaveResult, Store
-from desktop.store.schema import record_tables
+from desktop.store.schema import local_marks, record_tables
 from fieldnote.duplicates import Match, find_duplicates, import_key, merge_leads
 from fieldnote.kinds import LEAD, RUBRIC, spec
 from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vcards
@@ -47,6 +49,9 @@ RUBRICS = record_tables["rubric"]
 USERS = record_tables["user"]
 REASONS = record_tables["reason_list"]
 COLLATERAL = record_tables["collateral"]
+
+# A capture form not saved yet, kept as typed (a local mark: never synced, never a record).
+CAPTURE_DRAFT = "capture_draft"
 
 EXPORT_FORMATS = ("salesforce", "hubspot", "vcard", "pdf")
 
@@ -131,6 +136,12 @@ def day_start_utc(day: dt.date | None = None) -> str:
     day = day or dt.date.today()
     local = dt.datetime.combine(day, dt.time()).astimezone()
     return format_datetime(local.astimezone(dt.UTC))
+
+
+def _drop_draft(conn: Any, draft_id: str) -> None:
+    conn.execute(delete(local_marks).where(
+        local_marks.c.kind == "lead", local_marks.c.record_id == draft_id,
+        local_marks.c.mark == CAPTURE_DRAFT))
 
 
 def _raw_key(event_id: str, raw: str) -> tuple[str, str, str]:
@@ -342,16 +353,68 @@ class LeadBook:
 
     def merge(
         self, existing_id: str, incoming: Mapping[str, Any], *,
-        local_fields: Mapping[str, Any] | None = None,
+        local_fields: Mapping[str, Any] | None = None, draft_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Fold `incoming` into the existing lead (`merge_leads`: nothing of either is lost).
+
+        Returns the lead as stored after the merge. With `draft_id`, the capture draft the
+        incoming fields came from goes in the same transaction.
+        """
+        with self.engine.begin() as conn:
+            existing = conn.execute(
+                select(LEADS).where(LEADS.c.id == existing_id)).mappings().first()
+            if existing is None or existing["deleted"]:
+                raise ValidationFailed([], title="The lead to merge into no longer exists.")
+            state = {k: existing[k] for k in LEAD.client_fields}
+            merged = merge_leads(state, incoming)
+            changed = {k: v for k, v in merged.items()
+                       if k in LEAD.client_fields and state.get(k) != v}
+            result = self.store.save_in(conn, LEAD, changed, existing_id, local_fields=local_fields)
+            if draft_id:
+                _drop_draft(conn, draft_id)
+            stored = conn.execute(select(LEADS).where(LEADS.c.id == existing_id)).mappings().one()
+        if result.changed or result.created:
+            self.store.notify("lead", [existing_id])
+        return dict(stored)
+
+    def save_capture(
+        self, values: Mapping[str, Any], record_id: str | None = None, *,
+        local_fields: Mapping[str, Any] | None = None, draft_id: str | None = None,
     ) -> SaveResult:
-        """Fold `incoming` into the existing lead (`merge_leads`: nothing of either is lost)."""
-        existing = self.store.get("lead", existing_id)
-        if existing is None:
-            raise ValidationFailed([], title="The lead to merge into no longer exists.")
-        state = {k: existing[k] for k in LEAD.client_fields}
-        merged = merge_leads(state, incoming)
-        changed = {k: v for k, v in merged.items() if k in LEAD.client_fields and state.get(k) != v}
-        return self.store.save("lead", changed, existing_id, local_fields=local_fields)
+        """Save a lead from the capture form; its draft (if any) goes in the same transaction,
+        so after a crash there is the draft or the lead, never neither and never both."""
+        with self.engine.begin() as conn:
+            result = self.store.save_in(conn, LEAD, values, record_id, local_fields=local_fields)
+            if draft_id:
+                _drop_draft(conn, draft_id)
+        if result.changed or result.created:
+            self.store.notify("lead", [result.record_id])
+        return result
+
+    # -- capture drafts ------------------------------------------------------------------
+
+    def keep_draft(self, draft_id: str, state: Mapping[str, Any]) -> None:
+        """Keep an unsaved capture form as typed (JSON-able values), replacing its last copy."""
+        value = dict(state)
+        with self.engine.begin() as conn:
+            stmt = sqlite_insert(local_marks).values(
+                kind="lead", record_id=draft_id, mark=CAPTURE_DRAFT, value=value)
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=["kind", "record_id", "mark"], set_={"value": value}))
+
+    def drop_draft(self, draft_id: str) -> None:
+        with self.engine.begin() as conn:
+            _drop_draft(conn, draft_id)
+
+    def drafts(self) -> list[tuple[str, dict[str, Any]]]:
+        """The capture drafts kept on this device, oldest first (draft ids are time-ordered)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(local_marks.c.record_id, local_marks.c.value)
+                .where(local_marks.c.kind == "lead", local_marks.c.mark == CAPTURE_DRAFT)
+                .order_by(local_marks.c.record_id)
+            ).all()
+        return [(r.record_id, dict(r.value or {})) for r in rows]
 
     # -- outcomes ------------------------------------------------------------------------
 

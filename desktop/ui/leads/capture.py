@@ -4,16 +4,38 @@ Keyboard-first: the focus rests on the scan field; Enter saves (record and outbo
 transaction, on the writer lane) and the form clears; Ctrl+Z reopens the last lead. Nothing
 typed or scanned is dropped: text that does not fit is refused with a message and left where
 it was, and a save that fails puts the visitor back into the form.
+
+A visitor not saved yet is a draft, kept on disk a moment after each change (and at once when
+the page hides or the window closes), so a crash, a page switch or a sign-out loses nothing.
+A new scan over an unsaved visitor saves that visitor first when it can be saved, else holds
+it as a draft; held drafts are offered back above the form until opened or discarded.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +49,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -50,17 +73,28 @@ from fieldnote.validation import check_complete, strip_control, utc_now_iso
 
 log = logging.getLogger(__name__)
 
-# Contact fields as (lead field, label); all one-line text.
-CONTACT_FIELDS = (
-    ("first_name", "First name"),
-    ("last_name", "Last name"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("company", "Company"),
-    ("title", "Job title"),
-    ("country", "Country"),
-    ("badge_id", "Badge id"),
-)
+# The contact fields, in form order; all one-line text.
+CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "country",
+                  "badge_id")
+
+
+def field_labels() -> dict[str, str]:
+    """The form's label of each contact field (and of notes and the scan), translated."""
+    t = QCoreApplication.translate
+    return {
+        "first_name": t("CapturePanel", "First name"),
+        "last_name": t("CapturePanel", "Last name"),
+        "email": t("CapturePanel", "Email"),
+        "phone": t("CapturePanel", "Phone"),
+        "company": t("CapturePanel", "Company"),
+        "title": t("CapturePanel", "Job title"),
+        "country": t("CapturePanel", "Country"),
+        "badge_id": t("CapturePanel", "Badge id"),
+        "notes": t("CapturePanel", "Notes"),
+        "badge_raw": t("CapturePanel", "The scan"),
+    }
+# Jumps from anywhere in the form to the first qualification question (shown in the hint).
+RUBRIC_SHORTCUT = "Ctrl+R"
 # The notes editor accepts this much so a long paste is shown and can be shortened; a save
 # needs the notes within TEXT_MAX.
 NOTES_EDITOR_MAX = 1_000_000
@@ -143,6 +177,13 @@ class CapturePanel(QWidget):
         self._duplicate: Match | None = None
         self._dup_fields: dict[str, Any] | None = None
         self._likely: Match | None = None
+        self._scan_unread = False
+        # Drafts: the id the form's draft is kept under, the state it was loaded or cleared
+        # at (unsaved input is any difference), and the draft Esc last set aside.
+        self._draft_id: str | None = None
+        self._baseline: dict[str, Any] = {}
+        self._set_aside_id: str | None = None
+        self._held: list[tuple[str, dict[str, Any]]] = []
         self._keys = _SaveKeys(self)
 
         outer = QVBoxLayout(self)
@@ -153,6 +194,7 @@ class CapturePanel(QWidget):
         top.addWidget(QLabel(self.tr("Event")))
         self.event_box = ChoiceBox()
         self.event_box.setMinimumWidth(260)
+        self.event_box.setAccessibleName(self.tr("Event"))
         self.event_box.currentIndexChanged.connect(self._on_event_box_changed)
         top.addWidget(self.event_box)
         top.addStretch(1)
@@ -165,6 +207,7 @@ class CapturePanel(QWidget):
         # -- scan row --
         scan_row = QHBoxLayout()
         self.scan = ScanField()
+        self.scan.setAccessibleName(self.tr("Scan"))
         self.scan.setPlaceholderText(
             self.tr("Scan a badge, paste a vCard, or type an email or badge number, then Enter")
         )
@@ -207,6 +250,26 @@ class CapturePanel(QWidget):
         self.duplicate_bar.setVisible(False)
         outer.addWidget(self.duplicate_bar)
 
+        # -- held visitors: drafts not in the form, offered back until opened or discarded --
+        self.held_bar = QFrame()
+        self.held_bar.setObjectName("card")
+        held = QHBoxLayout(self.held_bar)
+        self.held_label = QLabel()
+        self.held_label.setObjectName("heldVisitors")
+        self.held_label.setWordWrap(True)
+        held.addWidget(self.held_label, 1)
+        self.open_held_button = QPushButton(self.tr("Open held visitor"))
+        self.open_held_button.setAccessibleName(self.tr("Open the oldest held visitor"))
+        self.open_held_button.clicked.connect(self.open_held)
+        self.discard_held_button = QPushButton(self.tr("Discard it…"))
+        self.discard_held_button.setAccessibleName(self.tr("Discard the oldest held visitor"))
+        self.discard_held_button.clicked.connect(self.discard_held)
+        for b in (self.open_held_button, self.discard_held_button):
+            held.addWidget(b)
+            b.installEventFilter(self._keys)
+        self.held_bar.setVisible(False)
+        outer.addWidget(self.held_bar)
+
         # -- the form: contact on the left, qualification on the right --
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -219,21 +282,32 @@ class CapturePanel(QWidget):
         contact_card = QFrame()
         contact_card.setObjectName("card")
         contact = QFormLayout(contact_card)
+        self.scan_raw = QPlainTextEdit()
+        self.scan_raw.setObjectName("scanRaw")
+        self.scan_raw.setReadOnly(True)
+        self.scan_raw.setTabChangesFocus(True)
+        self.scan_raw.setMaximumHeight(64)
+        self.scan_raw.setToolTip(self.tr("The scan as it came, saved whole with the lead"))
+        contact.addRow(self.tr("Scan as received"), self.scan_raw)
+        contact.setRowVisible(self.scan_raw, False)
         self.inputs: dict[str, QLineEdit] = {}
-        for name, label in CONTACT_FIELDS:
+        labels = field_labels()
+        for name in CONTACT_FIELDS:
+            label = labels[name]
             edit = QLineEdit()
             edit.setObjectName(f"lead_{name}")
             edit.setMaxLength(NAME_MAX * 5)  # over-long text is shown and explained, not cut
             self.inputs[name] = edit
-            contact.addRow(self.tr(label), edit)
+            contact.addRow(label, edit)
+        self._contact_form = contact
         self.email_warning = QLabel()
         self.email_warning.setProperty("state", "warn")
         self.email_warning.setWordWrap(True)
         self.phone_warning = QLabel()
         self.phone_warning.setProperty("state", "warn")
         self.phone_warning.setWordWrap(True)
-        contact.insertRow(3, "", self.email_warning)
-        contact.insertRow(5, "", self.phone_warning)
+        contact.insertRow(4, "", self.email_warning)
+        contact.insertRow(6, "", self.phone_warning)
         self.email_warning.setVisible(False)
         self.phone_warning.setVisible(False)
         self.inputs["email"].editingFinished.connect(self._check_email)
@@ -246,23 +320,6 @@ class CapturePanel(QWidget):
         self.likely_label.setVisible(False)
         contact.addRow("", self.likely_label)
 
-        self.consent = QCheckBox(self.tr("May we contact you?"))
-        self.consent.setObjectName("consent")
-        self.consent.setToolTip(services.settings.consent_text)
-        self.consent.toggled.connect(self._on_consent_toggled)
-        contact.addRow(self.tr("Consent"), self.consent)
-        wording = QLabel(
-            self.tr("Read to the visitor (wording %1): %2")
-            .replace("%1", services.settings.consent_text_version)
-            .replace("%2", services.settings.consent_text)
-        )
-        wording.setProperty("role", "muted")
-        wording.setWordWrap(True)
-        contact.addRow("", wording)
-        self.follow_up = QCheckBox(self.tr("Marketing follow-up"))
-        self.follow_up.setEnabled(False)
-        self.follow_up.setToolTip(self.tr("Needs the visitor's consent to be contacted"))
-        contact.addRow("", self.follow_up)
         self.interests = QLineEdit()
         self.interests.setPlaceholderText(self.tr("Products, comma separated"))
         contact.addRow(self.tr("Interests"), self.interests)
@@ -278,6 +335,7 @@ class CapturePanel(QWidget):
         self.collateral_search.textEdited.connect(self._on_collateral_search_edited)
         contact.addRow(self.tr("Collateral to send"), self.collateral_search)
         self.collateral_list = QListWidget()
+        self.collateral_list.setAccessibleName(self.tr("Collateral chosen to send"))
         self.collateral_list.setMaximumHeight(70)
         self.collateral_list.setToolTip(self.tr("Delete removes the selected item"))
         self.collateral_list.installEventFilter(self)
@@ -304,18 +362,46 @@ class CapturePanel(QWidget):
         title.setProperty("role", "subtitle")
         rubric_box.addWidget(title)
         self.rubric_form = RubricForm()
+        self.rubric_form.changed.connect(self._on_edited)
         rubric_box.addWidget(self.rubric_form, 1)
         grid.addWidget(rubric_card, 0, 1)
+
+        # Consent comes after the rubric, last before Save: the order the form is tabbed in.
+        consent_card = QFrame()
+        consent_card.setObjectName("card")
+        consent_form = QFormLayout(consent_card)
+        self.consent = QCheckBox(self.tr("May we contact you?"))
+        self.consent.setObjectName("consent")
+        self.consent.setToolTip(services.settings.consent_text)
+        self.consent.toggled.connect(self._on_consent_toggled)
+        consent_form.addRow(self.tr("Consent"), self.consent)
+        wording = QLabel(
+            self.tr("Read to the visitor (wording %1): %2")
+            .replace("%1", services.settings.consent_text_version)
+            .replace("%2", services.settings.consent_text)
+        )
+        wording.setProperty("role", "muted")
+        wording.setWordWrap(True)
+        consent_form.addRow("", wording)
+        self.follow_up = QCheckBox(self.tr("Marketing follow-up"))
+        self.follow_up.setEnabled(False)
+        self.follow_up.setToolTip(self.tr("Needs the visitor's consent to be contacted"))
+        self.follow_up.toggled.connect(self._on_edited)
+        consent_form.addRow(self.tr("Follow-up"), self.follow_up)
+        grid.addWidget(consent_card, 1, 0, 1, 2)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 4)
+        grid.setRowStretch(2, 1)
         scroll.setWidget(host)
+        self._scroll = scroll
         outer.addWidget(scroll, 1)
 
         buttons = QHBoxLayout()
-        self.hint = QLabel(self.tr("Enter saves · Ctrl+Z reopens the last lead · Esc clears"))
+        self.hint = QLabel()
         self.hint.setProperty("role", "muted")
         buttons.addWidget(self.hint, 1)
         self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Sets the visitor aside as a held draft (Ctrl+Z brings it back)"))
         self.clear_button.clicked.connect(self.clear_form)
         buttons.addWidget(self.clear_button)
         self.save_button = QPushButton(self.tr("Save lead"))
@@ -326,6 +412,9 @@ class CapturePanel(QWidget):
 
         for w in (*self.inputs.values(), self.interests, self.notes, self.consent, self.follow_up):
             w.installEventFilter(self._keys)
+        for edit in (*self.inputs.values(), self.interests):
+            edit.textEdited.connect(self._on_edited)
+        self.notes.textChanged.connect(self._on_edited)
         self.rubric_form.installEventFilter(self._keys)
         self._watch_rubric_inputs()
 
@@ -335,11 +424,20 @@ class CapturePanel(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._on_escape)
+        to_rubric = QShortcut(QKeySequence(RUBRIC_SHORTCUT), self)
+        to_rubric.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        to_rubric.activated.connect(self.focus_rubric)
+        self._show_hint()
 
         self._counter_timer = QTimer(self, singleShot=True, interval=150)
         self._counter_timer.timeout.connect(self.update_counter)
+        self._draft_timer = QTimer(
+            self, singleShot=True, interval=max(50, services.settings.capture_autosave_ms))
+        self._draft_timer.timeout.connect(self.keep_draft)
         services.changes.records_changed.connect(self._on_records_changed)
         self.reload_events()
+        self._baseline = self._state_key(self.form_state())
+        self.refresh_held()
 
     # -- events and rubric ---------------------------------------------------------------
 
@@ -376,9 +474,13 @@ class CapturePanel(QWidget):
 
     def _apply_event(self) -> None:
         event = self.book.event(self.current_event_id()) if self.current_event_id() else None
+        clean = hasattr(self, "_draft_timer") and not self._dirty()
         answers = self.rubric_form.answers()
         self.rubric_form.set_rubric(self.book.rubric(event.get("rubric_id")) if event else None)
         self.rubric_form.set_answers(answers)
+        if clean:
+            # A rubric's unanswered look differs between events; an empty form stays empty.
+            self._baseline = self._state_key(self.form_state())
         self._watch_rubric_inputs()
         self.update_counter()
 
@@ -386,6 +488,7 @@ class CapturePanel(QWidget):
         for child in self.rubric_form.findChildren(QWidget):
             if isinstance(child, (QLineEdit, QComboBox, QCheckBox)):
                 child.installEventFilter(self._keys)
+        self._set_tab_order()
 
     def update_counter(self) -> None:
         today, at_event = self.book.counts(self.current_event_id())
@@ -406,10 +509,18 @@ class CapturePanel(QWidget):
         self.read_payload(payload, "scan" if how in ("scan", "paste") else "manual")
 
     def read_payload(self, payload: str, source: str) -> None:
-        """Fill the contact fields from a scanned or decoded payload, keeping it whole."""
-        if self._has_contact() and self._badge_raw != payload and self._complete():
-            # The previous visitor was not saved yet: save them before the next one.
-            self.save()
+        """Fill the contact fields from a scanned or decoded payload, keeping it whole.
+
+        A visitor in the form who is not saved yet is saved first when they can be, else held
+        as a draft (shown above the form): a new scan never overwrites anyone.
+        """
+        held_notice = ""
+        if self.duplicate_bar.isVisible():
+            self._hide_duplicate()
+        if self._dirty() and self._badge_raw != payload:
+            held_notice = self._make_room()
+        elif self._editing_id is not None and self._badge_raw != payload:
+            self._reset_form()  # a reopened lead left unchanged: the scan is a new visitor
         parsed = parse_badge(payload)
         values = {k: v for k, v in parsed.lead_fields().items() if k not in ("badge_raw", "notes")}
         for edit in self.inputs.values():
@@ -422,21 +533,46 @@ class CapturePanel(QWidget):
         self._badge_raw = payload
         self._source = source if parsed.recognised or source != "manual" else "manual"
         self._address = strip_control(values.get("address") or "") or None
+        self._show_raw(not (parsed.recognised and values))
         self._check_email()
         self._check_phone()
         self._check_likely()
+        self._on_edited()
         if parsed.recognised and values:
             self.show_info(
-                self.tr("Read %1: %2").replace("%1", parsed.format).replace("%2", _person(values))
+                (self.tr("Read %1: %2").replace("%1", parsed.format).replace("%2", _person(values))
+                 + " " + held_notice).strip()
             )
         else:
             self.show_problem(
-                self.tr("Could not read this scan; it is kept whole with the lead. "
-                        "Type the name and email.")
+                (self.tr("Could not read this scan; it is shown under \u201cScan as received\u201d "
+                         "and kept whole with the lead. Type the name and email.")
+                 + " " + held_notice).strip()
             )
             self.inputs["first_name"].setFocus()
             return
         self.scan.setFocus()
+
+    def _show_raw(self, unread: bool) -> None:
+        """Show the scan as it came when it could not be read, so nothing has to be guessed."""
+        self._scan_unread = unread and bool(self._badge_raw)
+        self.scan_raw.setPlainText(self._badge_raw or "" if self._scan_unread else "")
+        self._contact_form.setRowVisible(self.scan_raw, self._scan_unread)
+
+    def _make_room(self) -> str:
+        """The form holds an unsaved visitor and a new one arrives: save them, or hold them.
+
+        Returns a notice for the rep about the held visitor ("" when saved)."""
+        values = self.collect()
+        reason = self._why_not_saveable(values)
+        if reason is None and self._editing_id is None and self.book.duplicates(values, likely=False):
+            reason = self.tr("already captured at this event; open it to merge")
+        if reason is None:
+            self._write(values, self._editing_id)
+            return ""
+        who = _person(values)
+        self._hold()
+        return self.tr("%1 is held, not saved (%2).").replace("%1", who).replace("%2", reason)
 
     def _on_photo_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -510,6 +646,7 @@ class CapturePanel(QWidget):
         self.follow_up.setEnabled(checked)
         if not checked:
             self.follow_up.setChecked(False)
+        self._on_edited()
 
     def _on_notes_changed(self) -> None:
         length = len(self.notes.toPlainText())
@@ -548,6 +685,7 @@ class CapturePanel(QWidget):
         if cid and cid not in self._collateral:
             self._collateral[cid] = title
             self._render_collateral()
+            self._on_edited()
         QTimer.singleShot(0, self.collateral_search.clear)
 
     def _render_collateral(self) -> None:
@@ -566,6 +704,7 @@ class CapturePanel(QWidget):
                 if item is not None:
                     self._collateral.pop(item.data(Qt.ItemDataRole.UserRole), None)
                     self._render_collateral()
+                    self._on_edited()
                 return True
         return super().eventFilter(obj, event)
 
@@ -588,10 +727,13 @@ class CapturePanel(QWidget):
     def _has_contact(self) -> bool:
         return any(e.text().strip() for e in self.inputs.values()) or bool(self._badge_raw)
 
-    def _complete(self) -> bool:
-        values = self._contact_values()
-        values.setdefault("badge_raw", values.get("badge_id"))
-        return not check_complete(LEAD, values)
+    def _why_not_saveable(self, values: dict[str, Any]) -> str | None:
+        """Why the form's lead cannot be saved as it is (None when it can)."""
+        if self._too_long(values):
+            return self.tr("a field is too long")
+        if check_complete(LEAD, {**values, "captured_at": utc_now_iso()}):
+            return self.tr("needs a last name, an email, a phone number or a badge scan")
+        return None
 
     def collect(self) -> dict[str, Any]:
         """The lead's fields as the form holds them (validated by the store on save)."""
@@ -632,20 +774,21 @@ class CapturePanel(QWidget):
 
     def _too_long(self, values: dict[str, Any]) -> list[str]:
         problems = []
-        for name, label in CONTACT_FIELDS:
+        labels = field_labels()
+        for name in CONTACT_FIELDS:
             value = values.get(name)
             if isinstance(value, str) and len(value) > NAME_MAX:
                 problems.append(
                     self.tr("%1 is %2 characters; at most %3 fit.")
-                    .replace("%1", self.tr(label)).replace("%2", f"{len(value):,}")
+                    .replace("%1", labels[name]).replace("%2", f"{len(value):,}")
                     .replace("%3", str(NAME_MAX))
                 )
-        for name, label in (("notes", "Notes"), ("badge_raw", "The scan")):
+        for name in ("notes", "badge_raw"):
             value = values.get(name)
             if isinstance(value, str) and len(value) > TEXT_MAX:
                 problems.append(
                     self.tr("%1 is %2 characters; at most %3 fit (%4 too many).")
-                    .replace("%1", self.tr(label)).replace("%2", f"{len(value):,}")
+                    .replace("%1", labels[name]).replace("%2", f"{len(value):,}")
                     .replace("%3", f"{TEXT_MAX:,}").replace("%4", f"{len(value) - TEXT_MAX:,}")
                 )
         for tag in values.get("interests", []):
@@ -690,35 +833,42 @@ class CapturePanel(QWidget):
         user_id = self.services.user.get("id")
         local = {"owner_id": user_id, "captured_by": user_id} if creating and user_id else None
         snapshot = self._snapshot(values)
+        draft_id = self._draft_id
         # The form clears before the write is handed over: the writer then runs while the UI
         # thread is idle instead of competing with it for the interpreter.
-        self.clear_form()
+        self._reset_form()
+        self._set_aside_id = None
         self.show_info(self.tr("Saving %1…").replace("%1", _person(values)))
-        store = self.services.store
+        book = self.book
         task = self.services.tasks.write(
             "save lead",
-            lambda _ctx: store.save("lead", values, record_id, local_fields=local),
+            lambda _ctx: book.save_capture(values, record_id, local_fields=local, draft_id=draft_id),
         )
         task.finished.connect(when_alive(self, lambda _r, rid=record_id, v=values: self._on_saved(rid, v)))
         task.failed.connect(when_alive(self, lambda message, s=snapshot: self._on_save_failed(message, s)))
 
-    def _on_saved(self, record_id: str, values: dict[str, Any]) -> None:
+    def _on_saved(self, record_id: str, stored: dict[str, Any]) -> None:
+        """The notice says what was stored (for a merge: the lead as the merge left it)."""
         self.last_saved_id = record_id
         self.lead_saved.emit(record_id)
-        grade = values.get("grade")
+        grade = stored.get("grade")
         extra = ""
         if grade:
-            extra = f" — {grade}" + (self.tr(", qualified") if values.get("qualified") else "")
+            extra = f" — {grade}" + (self.tr(", qualified") if stored.get("qualified") else "")
         self.show_info(
-            self.tr("Saved %1%2. Ctrl+Z reopens it.").replace("%1", _person(values)).replace("%2", extra)
+            self.tr("Saved %1%2. Ctrl+Z reopens it.").replace("%1", _person(stored)).replace("%2", extra)
         )
         self._counter_timer.start()
 
     def _on_save_failed(self, message: str, snapshot: dict[str, Any]) -> None:
-        if self._has_contact():
-            # The rep already started the next visitor: keep that form, report the failure.
+        if self._dirty():
+            # The rep already started the next visitor: keep that form, hold the one that failed.
+            draft_id = snapshot["draft_id"] or new_id()
+            self._keep(draft_id, snapshot["state"])
+            self._held.append((draft_id, snapshot["state"]))
+            self._render_held()
             self.show_problem(
-                self.tr("Could not save the previous lead (%1). Its details: %2").replace("%1", message)
+                self.tr("Could not save %2 (%1); they are held above the form.").replace("%1", message)
                 .replace("%2", _person(snapshot["values"]))
             )
             return
@@ -753,11 +903,13 @@ class CapturePanel(QWidget):
         self.duplicate_bar.setVisible(False)
         self._duplicate = None
         snapshot = self._snapshot()
-        book = self.book
-        task = self.services.tasks.write("merge lead", lambda _ctx: book.merge(target, incoming))
-        task.finished.connect(when_alive(self, lambda _r, rid=target, v=incoming: self._on_saved(rid, v)))
+        book, draft_id = self.book, self._draft_id
+        task = self.services.tasks.write(
+            "merge lead", lambda _ctx: book.merge(target, incoming, draft_id=draft_id))
+        task.finished.connect(when_alive(self, lambda stored, rid=target: self._on_saved(rid, stored)))
         task.failed.connect(when_alive(self, lambda message, s=snapshot: self._on_save_failed(message, s)))
-        self.clear_form()
+        self._reset_form()
+        self._set_aside_id = None
         self.show_info(self.tr("Merging into the existing lead…"))
 
     def open_duplicate(self) -> None:
@@ -771,8 +923,12 @@ class CapturePanel(QWidget):
         state = {k: existing[k] for k in LEAD.client_fields}
         merged = merge_leads(state, self._dup_fields)
         target = str(self._duplicate.lead_id)
+        draft_id = self._draft_id
         self._hide_duplicate()
-        self.load(merged, target)
+        self._fill(merged, target)
+        # The merged scan is not stored yet: it stays a draft until Enter saves it.
+        self._draft_id = draft_id
+        self._on_edited()
         self.show_info(self.tr("Opened the existing lead with this scan merged in; Enter saves."))
 
     def save_as_new(self) -> None:
@@ -781,25 +937,171 @@ class CapturePanel(QWidget):
         if values is not None:
             self._write(self.collect(), None)
 
-    # -- form state ----------------------------------------------------------------------
+    # -- form state and drafts ----------------------------------------------------------
+
+    def form_state(self) -> dict[str, Any]:
+        """Everything the form holds, as typed (JSON-able): what a draft keeps."""
+        return {
+            "fields": {n: e.text() for n, e in self.inputs.items() if e.text()},
+            "badge_raw": self._badge_raw,
+            "scan_unread": self._scan_unread,
+            "address": self._address,
+            "source": self._source,
+            "event_id": self.current_event_id(),
+            "answers": self.rubric_form.answers(),
+            "consent": self.consent.isChecked(),
+            "consent_at": self._consent_at,
+            "follow_up": self.follow_up.isChecked(),
+            "interests": self.interests.text(),
+            "collateral": dict(self._collateral),
+            "notes": self.notes.toPlainText(),
+            "editing_id": self._editing_id,
+        }
+
+    def apply_state(self, state: dict[str, Any]) -> None:
+        """Put a kept form back as it was typed."""
+        self._reset_form()
+        if state.get("event_id"):
+            self.set_event(state["event_id"])
+        self._editing_id = state.get("editing_id")
+        for name, edit in self.inputs.items():
+            edit.setText(str((state.get("fields") or {}).get(name) or ""))
+        self._badge_raw = state.get("badge_raw")
+        self._address = state.get("address")
+        self._source = state.get("source") or "manual"
+        self._show_raw(bool(state.get("scan_unread")))
+        self.rubric_form.set_answers(state.get("answers") or {})
+        self.consent.setChecked(bool(state.get("consent")))
+        self._consent_at = state.get("consent_at")
+        self.follow_up.setChecked(bool(state.get("follow_up")))
+        self.interests.setText(state.get("interests") or "")
+        self._collateral = dict(state.get("collateral") or {})
+        self._render_collateral()
+        self.notes.setPlainText(state.get("notes") or "")
+        self._check_email()
+        self._check_phone()
+        self._show_hint()
+
+    @staticmethod
+    def _state_key(state: dict[str, Any]) -> dict[str, Any]:
+        # The event and how a scan was read are context, not input.
+        return {k: v for k, v in state.items() if k not in ("event_id", "scan_unread", "source")}
+
+    def _dirty(self) -> bool:
+        """True while the form holds input that is not saved (what a draft must keep)."""
+        return self._state_key(self.form_state()) != self._baseline
+
+    def _on_edited(self, *_args: object) -> None:
+        self._draft_timer.start()
+
+    def keep_draft(self) -> None:
+        """Keep the unsaved form on disk now (on the writer lane); called a moment after each
+        change, and at once when the form hides (page switch, sign-out, window closed)."""
+        self._draft_timer.stop()
+        if not self._dirty():
+            if self._draft_id is not None and self._editing_id is None:
+                # Typed and then erased: the kept copy is stale.
+                draft_id, book = self._draft_id, self.book
+                self._draft_id = None
+                self.services.tasks.write("drop capture draft", lambda _ctx: book.drop_draft(draft_id))
+            return
+        self._draft_id = self._draft_id or new_id()
+        self._keep(self._draft_id, self.form_state())
+
+    def _keep(self, draft_id: str, state: dict[str, Any]) -> None:
+        book = self.book
+        kept = {**state, "kept_at": utc_now_iso()}
+        task = self.services.tasks.write("keep capture draft", lambda _ctx: book.keep_draft(draft_id, kept))
+        task.failed.connect(when_alive(self, lambda message: self.show_problem(
+            self.tr("Could not keep the unsaved visitor on disk: %1").replace("%1", message))))
+
+    def _hold(self) -> None:
+        """Set the form's visitor aside as a held draft and empty the form."""
+        draft_id = self._draft_id or new_id()
+        state = self.form_state()
+        self._keep(draft_id, state)
+        self._held = [h for h in self._held if h[0] != draft_id] + [(draft_id, state)]
+        self._draft_id = None
+        self._reset_form()
+        self._render_held()
+        self._set_aside_id = draft_id
+
+    def refresh_held(self) -> None:
+        """Read the drafts kept on disk (after a crash or a restart they are offered back)."""
+        self._held = [(d, st) for d, st in self.book.drafts() if d != self._draft_id]
+        self._render_held()
+
+    def _render_held(self) -> None:
+        count = len(self._held)
+        if count:
+            names = ", ".join(_person(st.get("fields") or {}) for _d, st in self._held[:3])
+            if count > 3:
+                names += ", …"
+            self.held_label.setText(
+                self.tr("%n visitor(s) held, not saved yet: %1", "", count).replace("%1", names))
+        self.held_bar.setVisible(bool(count))
+
+    def open_held(self) -> None:
+        """Bring the oldest held visitor into the form (the form's own unsaved visitor is held)."""
+        if not self._held:
+            return
+        draft_id, state = self._held.pop(0)
+        if self._dirty():
+            self._hold()
+        self.apply_state(state)
+        self._draft_id = draft_id
+        self._set_aside_id = None
+        self._render_held()
+        self.show_info(self.tr("Opened %1, not saved yet. Enter saves.").replace(
+            "%1", _person(state.get("fields") or {})))
+        self.scan.setFocus()
+
+    def discard_held(self) -> None:
+        """Throw the oldest held visitor away, after asking."""
+        if not self._held:
+            return
+        draft_id, state = self._held[0]
+        answer = QMessageBox.question(
+            self, self.tr("Discard held visitor?"),
+            self.tr("Throw away %1? What was typed or scanned cannot be brought back.")
+            .replace("%1", _person(state.get("fields") or {})),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._held.pop(0)
+        book = self.book
+        self.services.tasks.write("discard capture draft", lambda _ctx: book.drop_draft(draft_id))
+        self._render_held()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        # A page switch, the window closing or the app quitting all hide the form: keep it now.
+        self.keep_draft()
+        super().hideEvent(event)
 
     def _snapshot(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
         return {
             "values": values if values is not None else self.collect(),
-            "editing_id": self._editing_id,
-            "collateral": dict(self._collateral),
-            "notes_raw": self.notes.toPlainText(),
+            "state": self.form_state(),
+            "draft_id": self._draft_id,
         }
 
     def _restore(self, snapshot: dict[str, Any]) -> None:
-        self.load(snapshot["values"], snapshot["editing_id"])
-        self._collateral = dict(snapshot["collateral"])
-        self._render_collateral()
-        self.notes.setPlainText(snapshot["notes_raw"])
+        self.apply_state(snapshot["state"])
+        self._draft_id = snapshot["draft_id"]
+        self._on_edited()
 
     def load(self, fields: dict[str, Any], record_id: str | None) -> None:
-        """Show a lead's fields in the form; Enter then updates `record_id` (or creates)."""
-        self.clear_form()
+        """Show a lead's fields in the form; Enter then updates `record_id` (or creates).
+
+        An unsaved visitor in the form is held first, never dropped."""
+        if self._dirty():
+            self._hold()
+        self._fill(fields, record_id)
+        if record_id is not None:
+            self._baseline = self._state_key(self.form_state())
+
+    def _fill(self, fields: dict[str, Any], record_id: str | None) -> None:
+        self._reset_form()
         self._editing_id = record_id
         for name, edit in self.inputs.items():
             value = fields.get(name)
@@ -822,11 +1124,29 @@ class CapturePanel(QWidget):
         self.notes.setPlainText(fields.get("notes") or "")
         self._check_email()
         self._check_phone()
-        if record_id:
-            self.hint.setText(self.tr("Editing a saved lead · Enter saves the changes · Esc leaves it"))
+        self._draft_timer.stop()
+        self._show_hint()
 
     def reopen_last(self) -> None:
-        """Ctrl+Z: bring the last saved lead back into the form to correct it."""
+        """Ctrl+Z on an empty form: bring back what Esc set aside, else the last saved lead.
+
+        With an unsaved visitor in the form it does nothing but say so: input is never
+        replaced or dropped by an undo key."""
+        if self._dirty():
+            self.show_problem(self.tr(
+                "This visitor is not saved yet, so Ctrl+Z does not replace them. Enter saves; "
+                "Esc sets them aside."))
+            return
+        aside = next((h for h in self._held if h[0] == self._set_aside_id), None)
+        if aside is not None:
+            self._held.remove(aside)
+            self.apply_state(aside[1])
+            self._draft_id = aside[0]
+            self._set_aside_id = None
+            self._render_held()
+            self.show_info(self.tr("Brought back %1.").replace("%1", _person(aside[1].get("fields") or {})))
+            self.scan.setFocus()
+            return
         if self.last_saved_id is None:
             self.show_info(self.tr("No lead saved in this session yet."))
             return
@@ -839,12 +1159,23 @@ class CapturePanel(QWidget):
         self.scan.setFocus()
 
     def clear_form(self) -> None:
+        """Esc or Clear: an unsaved visitor is set aside as a held draft (Ctrl+Z brings it back)."""
+        if self._dirty():
+            who = _person(self.collect())
+            self._hold()
+            self.show_info(self.tr("Set %1 aside; Ctrl+Z brings them back.").replace("%1", who))
+        else:
+            self._reset_form()
+
+    def _reset_form(self) -> None:
         for edit in self.inputs.values():
             edit.clear()
         self._editing_id = None
+        self._draft_id = None
         self._badge_raw = None
         self._address = None
         self._source = "manual"
+        self._show_raw(False)
         self.rubric_form.clear()
         self.consent.setChecked(False)
         self._consent_at = None
@@ -858,16 +1189,54 @@ class CapturePanel(QWidget):
         self.phone_warning.setVisible(False)
         self.likely_label.setVisible(False)
         self._likely = None
-        self.hint.setText(self.tr("Enter saves · Ctrl+Z reopens the last lead · Esc clears"))
+        self._show_hint()
         self.scan.clear()
         self.scan.setFocus()
+        self._draft_timer.stop()
+        self._baseline = self._state_key(self.form_state())
+
+    def _show_hint(self) -> None:
+        shortcut = QKeySequence(RUBRIC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        if self._editing_id:
+            text = self.tr("Editing a saved lead · Enter saves the changes · %1 jumps to the "
+                           "rubric · Esc leaves it")
+        else:
+            text = self.tr("Enter saves · %1 jumps to the rubric · Ctrl+Z reopens the last lead · "
+                           "Esc sets the visitor aside")
+        self.hint.setText(text.replace("%1", shortcut))
+
+    def focus_rubric(self) -> None:
+        """Jump to the first qualification question (the hint line names the shortcut)."""
+        first = self.rubric_form.first_input()
+        if first is None:
+            self.show_info(self.tr("This event has no qualification rubric."))
+            return
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._scroll.ensureWidgetVisible(first)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows what the eye reads: scan, contact, rubric, consent, Save."""
+        rubric_inputs = [
+            w for w in self.rubric_form.findChildren(QWidget)
+            if isinstance(w, (QLineEdit, QComboBox, QCheckBox))
+        ]
+        chain: list[QWidget] = [
+            self.event_box, self.scan, self.photo_button,
+            self.merge_button, self.open_button, self.new_button, self.cancel_dup_button,
+            self.open_held_button, self.discard_held_button, self.scan_raw,
+            *self.inputs.values(), self.interests, self.collateral_search, self.collateral_list,
+            self.notes, *rubric_inputs, self.consent, self.follow_up,
+            self.clear_button, self.save_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _on_escape(self) -> None:
         if self.duplicate_bar.isVisible():
             self._hide_duplicate()
         else:
-            self.clear_form()
             self.message.clear()
+            self.clear_form()
 
     def show_info(self, text: str) -> None:
         self.message.setText(text)
