@@ -124,7 +124,7 @@ def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path
                  settings: Settings, pages: list[Any]) -> Any:
     """The window is on screen: start opening the store (and the rest) on a thread."""
     _mark_shown(window)
-    from desktop.logs import route_qt_messages, setup_logging
+    from desktop.logs import setup_logging
     from desktop.startup import Startup
 
     setup_logging(data_dir, debug=getattr(args, "debug", False))
@@ -136,6 +136,25 @@ def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path
     start.failed.connect(lambda: _report_failure(app, start))
     start.begin()
     return start
+
+
+def route_qt_messages() -> None:
+    """Send Qt's own warnings into the log file (`desktop.logs`) instead of stderr."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(mode, _context, message):  # type: ignore[no-untyped-def]
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def _attach(window: Any, start: Any) -> None:
@@ -153,8 +172,7 @@ def _attach(window: Any, start: Any) -> None:
 def _attach_session(window: Any, start: Any) -> None:
     """On the UI thread, once the hub session started: the sync widgets join the window."""
     try:
-        if hasattr(start.session, "attach"):
-            start.session.attach(window, start.services)
+        start.session.attach(window, start.services)
         window.refresh_user()
     except Exception as exc:
         _attach_failed(start, exc)

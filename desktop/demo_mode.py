@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,6 @@ class HubSession:
     runner: Any = None
     screenshot: bool = False
     ask_sign_in: bool = False
-    _extras: list[Any] = field(default_factory=list)
 
     def attach(self, window: Any, services: Any) -> None:
         """Build the runner and put the sync widgets into the window; start syncing."""
@@ -83,8 +82,8 @@ class HubSession:
         )
         desk = SyncDesk(self.data_dir, store, self.runner,
                         ca_bundle=settings.hub_ca_bundle or None)
-        services.extras["sync"] = self.runner
-        services.extras["sync_desk"] = desk
+        services.sync = self.runner
+        services.sync_desk = desk
         install_sync_ui(window, self.runner, desk, services.tasks,
                         hub_url=self.hub_url or "", warning=self.warning,
                         ask_sign_in=self.ask_sign_in and not self.screenshot)

@@ -1,4 +1,5 @@
-"""Logging for the app: module loggers into a rotating file in the data dir, Qt's messages too.
+"""Logging for the app and the commands: module loggers into a rotating file in the data dir
+(the window routes Qt's own messages here too, in `desktop.app`).
 
 Personal data (names, emails) is only ever logged at DEBUG, which is off unless asked for.
 """
@@ -29,21 +30,3 @@ def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
         handler._fieldnote = True  # type: ignore[attr-defined]
         root.addHandler(handler)
 
-
-def route_qt_messages() -> None:
-    """Send Qt's own warnings into logging instead of stderr."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    qt_log = logging.getLogger("qt")
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-
-    def handler(mode, _context, message):  # type: ignore[no-untyped-def]
-        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
-
-    qInstallMessageHandler(handler)

@@ -11,8 +11,9 @@ import argparse
 import importlib
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,9 +21,18 @@ from desktop.cli import CliError
 from desktop.cli.context import check_data_file, open_data_store
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
-from desktop.ui.services import RecordChanges
+from desktop.ui.services import RecordChanges, Services
+
+if TYPE_CHECKING:
+    from desktop.demo_mode import HubSession
+    from desktop.store.records import Store
+    from desktop.sync.blobs import BlobCache
 
 log = logging.getLogger(__name__)
+
+# What `build_services` imports (SQLAlchemy with them): loaded during the integrity check.
+_SERVICE_MODULES = ("desktop.store.collateral", "desktop.store.debriefs", "desktop.store.insights",
+                    "desktop.store.queries", "desktop.sync.blobs")
 
 
 class Startup(QObject):
@@ -45,9 +55,9 @@ class Startup(QObject):
         self.args, self.data_dir, self.settings, self.modules = args, data_dir, settings, modules
         self.changes = RecordChanges()
         self.tasks = TaskRunner()
-        self.store: Any = None
-        self.services: Any = None
-        self.session: Any = None
+        self.store: Store | None = None
+        self.services: Services | None = None
+        self.session: HubSession | None = None
         self.error: CliError | None = None
         self.attached = False  # set by the window's side once services and session are in
         self._session_first = args.screenshot is not None
@@ -67,7 +77,7 @@ class Startup(QObject):
         if not self._session_first:
             self._done.emit("session_ready" if self._step(self._start_session) else "failed")
 
-    def _step(self, work: Any) -> bool:
+    def _step(self, work: Callable[[], None]) -> bool:
         try:
             work()
         except CliError as exc:
@@ -86,34 +96,21 @@ class Startup(QObject):
         # threads run: it overlaps the imports below instead of following them.
         check = _Check(self.data_dir)
         check.start()
-        from desktop.store.collateral import CollateralLibrary
-        from desktop.store.debriefs import DebriefStore
-        from desktop.store.insights import InsightsQueries
-        from desktop.store.queries import RecordQueries
-        from desktop.ui.services import Services
-
-        for name in self.modules:  # the first page's code, while the UI thread waits
+        # The services' modules and the first page's code, while the UI thread waits.
+        for name in (*_SERVICE_MODULES, *self.modules):
             importlib.import_module(name)
         check.join()
         if check.error is not None:
             raise check.error
         self.store = store = open_data_store(self.data_dir, checked=True)
         store.add_listener(self.changes.on_store_commit)
-        services = Services(
-            store=store,
-            queries=RecordQueries(store.engine),
-            tasks=self.tasks,
-            settings=self.settings,
-            changes=self.changes,
-            data_dir=self.data_dir,
-            user=dict(store.get_state("user", {}) or {}),
-        )
-        services.extras["collateral"] = CollateralLibrary(store)
-        services.extras["debriefs"] = DebriefStore(store)
-        services.extras["insights"] = InsightsQueries(store.engine)
-        self.services = services
+        self.services = build_services(store, self.tasks, self.settings, self.changes,
+                                       self.data_dir, dict(store.get_state("user", {}) or {}))
 
     def _start_session(self) -> None:
+        from desktop.demo_mode import start_session
+
+        assert self.services is not None and self.store is not None  # _open ran first
         self.session = start_session(self.args, self.services)
         # Starting a session may have signed a user in.
         self.services.user = dict(self.store.get_state("user", {}) or {})
@@ -151,26 +148,32 @@ class _Check(threading.Thread):
             self.error = exc
 
 
-def start_session(args: argparse.Namespace, services: object) -> object | None:
-    """Connect to a hub: the embedded demo hub with --demo, a real one with --hub, or the
-    hub this data dir is signed in to.
+def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes: RecordChanges,
+                   data_dir: Path, user: dict[str, Any] | None = None) -> Services:
+    """Every service a page may use, over an open store: the one place they are built."""
+    from desktop.store.collateral import CollateralLibrary
+    from desktop.store.debriefs import DebriefStore
+    from desktop.store.insights import InsightsQueries
+    from desktop.store.queries import RecordQueries
+    from desktop.sync.blobs import open_file_cache
 
-    The sync job provides `desktop.demo_mode`; without it, --demo fills the empty store
-    with the demo data set directly.
-    """
-    try:
-        demo_mode = importlib.import_module("desktop.demo_mode")
-    except ModuleNotFoundError as exc:
-        if exc.name != "desktop.demo_mode":
-            raise
-        demo_mode = None  # type: ignore[assignment]
-    if demo_mode is not None:
-        # Always: a data dir signed in earlier keeps syncing, and anyone can sign in.
-        return demo_mode.start_session(args, services)
-    if args.demo:
-        from desktop.demo_local import seed_if_empty
+    def hub_blobs() -> BlobCache | None:
+        # Imported when first asked (on a worker): requests stays out of the window's start.
+        from desktop.sync.session import hub_file_cache
 
-        seed_if_empty(services.store)  # type: ignore[attr-defined]
-    return None
+        return hub_file_cache(data_dir, store, settings)
 
-
+    return Services(
+        store=store,
+        queries=RecordQueries(store.engine),
+        tasks=tasks,
+        settings=settings,
+        changes=changes,
+        data_dir=data_dir,
+        collateral=CollateralLibrary(store),
+        debriefs=DebriefStore(store),
+        insights=InsightsQueries(store.engine),
+        blobs=open_file_cache(data_dir),
+        hub_blobs=hub_blobs,
+        user=dict(user or {}),
+    )

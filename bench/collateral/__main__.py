@@ -75,8 +75,8 @@ def fill(store, n: int, rng: random.Random, words: list[str]) -> None:  # type: 
 def bench_search(store, rng: random.Random, runs: int, words: list[str]) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
-    from desktop.collateral.library_query import LibraryQuery
     from desktop.store.collateral import CollateralLibrary
+    from desktop.store.library_query import LibraryQuery
     from desktop.store.queries import fts_query
 
     library = CollateralLibrary(store)
@@ -118,21 +118,19 @@ def bench_open(store, data_dir: Path, runs: int) -> None:  # type: ignore[no-unt
     from PySide6.QtWidgets import QApplication
 
     from desktop.settings import Settings
-    from desktop.store.collateral import CollateralLibrary
-    from desktop.store.queries import RecordQueries
+    from desktop.startup import build_services
     from desktop.tasks import TaskRunner
     from desktop.ui.collateral.page import CollateralPage
-    from desktop.ui.services import RecordChanges, Services
+    from desktop.ui.services import RecordChanges
 
     app = QApplication.instance() or QApplication([])
     tasks = TaskRunner()
-    services = Services(store, RecordQueries(store.engine), tasks, Settings.load(data_dir),
-                        RecordChanges(), data_dir, user={"role": "rep"})
-    services.extras["collateral"] = CollateralLibrary(store)
+    services = build_services(store, tasks, Settings.load(data_dir), RecordChanges(), data_dir,
+                              {"role": "rep"})
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        page = CollateralPage(services, services.extras["collateral"])
+        page = CollateralPage(services, services.collateral)
         page.model.index(0, 0).data()  # the first rows are loaded
         times.append(time.perf_counter() - t0)
         total = page.model.total()
@@ -146,9 +144,8 @@ def bench_open(store, data_dir: Path, runs: int) -> None:  # type: ignore[no-unt
 def bench_thumbnails(data_dir: Path, count: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.collateral.thumbnails import render_first_page
     from desktop.tasks import TaskRunner
-    from desktop.ui.collateral.thumbnails import ThumbnailService
+    from desktop.ui.collateral.thumbnails import ThumbnailService, render_first_page
     from resources.paths import resource_path
 
     app = QApplication.instance() or QApplication([])

@@ -120,19 +120,19 @@ def bench_ui(data_dir: Path, saves: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.settings import Settings
-    from desktop.store.queries import RecordQueries
+    from desktop.startup import build_services
     from desktop.tasks import TaskRunner
     from desktop.ui.leads.list_view import LeadListPanel
     from desktop.ui.leads.page import LeadsPage
-    from desktop.ui.services import RecordChanges, Services
+    from desktop.ui.services import RecordChanges
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the run
     store = open_store(data_dir / DB_FILE)
     changes = RecordChanges()
     store.add_listener(changes.on_store_commit)
     tasks = TaskRunner()
-    services = Services(store, RecordQueries(store.engine), tasks, Settings.load(data_dir), changes,
-                        data_dir, user={"id": new_id(), "name": "Bench", "role": "marketer"})
+    services = build_services(store, tasks, Settings.load(data_dir), changes, data_dir,
+                              {"id": new_id(), "name": "Bench", "role": "marketer"})
     book = LeadBook(store)
     event = book.events()[0]
 

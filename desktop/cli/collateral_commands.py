@@ -59,8 +59,8 @@ def _usage(group: argparse.ArgumentParser) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from desktop.collateral.cache import open_file_cache
     from desktop.store.collateral import CollateralLibrary
+    from desktop.sync.blobs import open_file_cache
 
     with cli_context(args, lock=False) as ctx:
         blobs = open_file_cache(ctx.data_dir)
@@ -90,10 +90,10 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from desktop.collateral.cache import open_file_cache
-    from desktop.collateral.files import FileProblem
-    from desktop.collateral.publishing import publish_file
     from desktop.store.collateral import CollateralLibrary
+    from desktop.store.local_files import FileProblem
+    from desktop.store.publishing import publish_file
+    from desktop.sync.blobs import open_file_cache
 
     path: Path = args.file.expanduser()
     if not path.is_file():

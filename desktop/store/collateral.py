@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from desktop.collateral.library_query import (
+from desktop.store.library_query import (
     SORTS,
     Facets,
     Highlight,

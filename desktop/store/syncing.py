@@ -18,9 +18,9 @@ import orjson
 from sqlalchemy import JSON, Connection, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from desktop.store.attention import AttentionItem, ConflictItem
 from desktop.store.records import Store
 from desktop.store.schema import local_marks, outbox, record_tables, sync_state
-from desktop.sync.state import AttentionItem, ConflictItem
 from fieldnote.ids import new_id
 from fieldnote.kinds import KINDS, spec
 from fieldnote.validation import ValidationFailed, check_complete, clean_fields, utc_now_iso

@@ -23,6 +23,7 @@ from desktop.sync.errors import BlobProblem
 
 log = logging.getLogger(__name__)
 
+BLOB_DIR = "blobs"
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _READ = 1024 * 1024
 
@@ -237,3 +238,13 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def blob_dir(data_dir: Path) -> Path:
+    """Where a data dir keeps its content-addressed files."""
+    return data_dir / BLOB_DIR
+
+
+def open_file_cache(data_dir: Path) -> BlobCache:
+    """The blob cache of a data dir without a hub: reads verified files, adds local ones."""
+    return BlobCache(blob_dir(data_dir))

@@ -16,14 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.store.attention import AttentionItem, ConflictItem
 from desktop.store.records import Store
 from desktop.store.syncing import SyncStore
 from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import AuthRequired, SyncFailure
 from desktop.sync.session import Timeouts, sign_in, sign_out
 from desktop.sync.state import (
-    AttentionItem,
-    ConflictItem,
     CycleReport,
     Outcome,
     Phase,

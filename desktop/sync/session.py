@@ -11,20 +11,18 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.collateral.cache import CachePolicy
 from desktop.credentials import Credentials
 from desktop.settings import Settings
 from desktop.store.collateral import CollateralLibrary
 from desktop.store.records import Store
 from desktop.store.syncing import Account, SyncStore
-from desktop.sync.blobs import BlobCache
+from desktop.sync.blobs import BlobCache, blob_dir
+from desktop.sync.cache_policy import CachePolicy
 from desktop.sync.client import HubClient
 from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import AccountInUse, AuthRequired, SyncFailure
 
 log = logging.getLogger(__name__)
-
-BLOB_DIR = "blobs"
 
 
 @dataclass(frozen=True)
@@ -116,6 +114,27 @@ def build_engine(
     digest_interval_s: float = 600.0,
 ) -> SyncEngine:
     """A sync engine for the signed-in account; `AuthRequired` when nobody is signed in."""
+    client = _signed_in_client(data_dir, store, settings, timeouts)
+    limit = _cache_limit(settings)
+    blobs = BlobCache(blob_dir(data_dir), client, limit_bytes=limit)
+    return SyncEngine(SyncStore(store), client, blobs, files=collateral_file_policy(store, limit),
+                      digest_interval_s=digest_interval_s)
+
+
+def hub_file_cache(data_dir: Path, store: Store, settings: Settings | None) -> BlobCache | None:
+    """The data dir's blob cache connected to the signed-in hub, for files a user opens before
+    a sync fetched them (items in review, files evicted by the cache limit); None when nobody
+    is signed in. Reads the token: call it on a worker, never on the UI thread."""
+    try:
+        client = _signed_in_client(data_dir, store, settings, Timeouts())
+    except SyncFailure as exc:
+        log.info("no hub for downloads: %s", exc.message)
+        return None
+    return BlobCache(blob_dir(data_dir), client, limit_bytes=_cache_limit(settings))
+
+
+def _signed_in_client(data_dir: Path, store: Store, settings: Settings | None,
+                      timeouts: Timeouts) -> HubClient:
     sync = SyncStore(store)
     account = sync.account()
     if account is None or not store.get_state("signed_in", False):
@@ -124,12 +143,12 @@ def build_engine(
     if not token:
         raise AuthRequired("The sign-in token is missing. Sign in again.")
     ca = (settings.hub_ca_bundle if settings else "") or None
-    client = HubClient(account.hub_url, token, ca_bundle=ca, connect_timeout=timeouts.connect,
-                       read_timeout=timeouts.read, retries=timeouts.retries)
-    limit = settings.cache_limit_mb * 1024 * 1024 if settings else None
-    blobs = BlobCache(data_dir / BLOB_DIR, client, limit_bytes=limit)
-    return SyncEngine(sync, client, blobs, files=collateral_file_policy(store, limit),
-                      digest_interval_s=digest_interval_s)
+    return HubClient(account.hub_url, token, ca_bundle=ca, connect_timeout=timeouts.connect,
+                     read_timeout=timeouts.read, retries=timeouts.retries)
+
+
+def _cache_limit(settings: Settings | None) -> int | None:
+    return settings.cache_limit_mb * 1024 * 1024 if settings else None
 
 
 def collateral_file_policy(store: Store, limit_bytes: int | None) -> CachePolicy:

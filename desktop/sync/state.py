@@ -1,5 +1,6 @@
-"""Plain values the sync parts hand to the UI: the sync state, a cycle's report, attention and
-conflict items, and the small interfaces the views talk to.
+"""Plain values the sync parts hand to the UI: the sync state, a cycle's report, and the small
+interface the attention and conflict views talk to (its items are the store's, in
+`desktop.store.attention`).
 
 Nothing here imports Qt, requests or SQLAlchemy, so `desktop.ui` may import it freely.
 """
@@ -7,8 +8,11 @@ Nothing here imports Qt, requests or SQLAlchemy, so `desktop.ui` may import it f
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from desktop.store.attention import AttentionItem, ConflictItem
 
 
 class Phase(enum.Enum):
@@ -76,37 +80,6 @@ class SyncState:
     progress: Progress | None = None
     hub_url: str | None = None
     user_email: str | None = None
-
-
-@dataclass(frozen=True)
-class AttentionItem:
-    """An outbox entry the hub rejected, or parked after repeated hub failures."""
-
-    seq: int
-    kind: str
-    record_id: str
-    op: str
-    fields: dict[str, Any]
-    title: str
-    detail: str
-    errors: tuple[tuple[str, str], ...]
-    parked: bool
-    record: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ConflictItem:
-    """One field the hub merged with a conflict: `yours` won on the hub, `theirs` lost."""
-
-    id: str
-    kind: str
-    record_id: str
-    field: str
-    yours: Any
-    theirs: Any
-    by: str | None
-    at: str | None
-    label: str
 
 
 class AttentionDesk(Protocol):

@@ -1,7 +1,12 @@
-"""The services a page is built with, handed in by the composition root (no global app object)."""
+"""The services a page is built with, handed in by the composition root (no global app object).
+
+Every field is named and typed; `desktop.startup.build_services` is the one place that fills
+them. A page reads what it needs from here and never builds a service of its own.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,8 +15,13 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from desktop.settings import Settings
+    from desktop.store.collateral import CollateralLibrary
+    from desktop.store.debriefs import DebriefStore
+    from desktop.store.insights import InsightsQueries
     from desktop.store.queries import RecordQueries
     from desktop.store.records import Store
+    from desktop.sync.blobs import BlobCache
+    from desktop.sync.runner import SyncDesk, SyncRunner
     from desktop.tasks import TaskRunner
 
 
@@ -20,7 +30,7 @@ class RecordChanges(QObject):
 
     records_changed = Signal(str, list)
 
-    def on_store_commit(self, kind: str, ids: Any) -> None:
+    def on_store_commit(self, kind: str, ids: Sequence[str]) -> None:
         # Called on whichever thread committed; Qt queues delivery to the UI thread.
         self.records_changed.emit(kind, list(ids))
 
@@ -33,10 +43,19 @@ class Services:
     settings: Settings
     changes: RecordChanges
     data_dir: Path
+    collateral: CollateralLibrary
+    debriefs: DebriefStore
+    insights: InsightsQueries
+    # The data dir's content-addressed file cache: verified reads and local adds, no network.
+    blobs: BlobCache
+    # Worker side only (it reads the token): the same cache connected to the signed-in hub,
+    # for files opened before a sync fetched them; None when nobody is signed in.
+    hub_blobs: Callable[[], BlobCache | None]
     # Who is signed in (id, name, email, role, team), or empty when nobody is.
     user: dict[str, Any] = field(default_factory=dict)
-    # Filled by jobs that provide them (the sync runner, the blob cache, ...).
-    extras: dict[str, Any] = field(default_factory=dict)
+    # Set once the hub session joins the window (after the pages are built); None offline.
+    sync: SyncRunner | None = None
+    sync_desk: SyncDesk | None = None
 
     @property
     def role(self) -> str:

@@ -34,10 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.collateral.cache import blob_dir, open_file_cache
-from desktop.collateral.downloads import hub_file_cache
-from desktop.collateral.files import files_in, guess_kind, is_publishable, title_from
-from desktop.collateral.library_query import LibraryQuery
+from desktop.store.library_query import LibraryQuery
+from desktop.store.local_files import files_in, guess_kind, is_publishable, title_from
 from desktop.tasks import TaskContext
 from desktop.ui import theme
 from desktop.ui.collateral.delegates import CARD_H, CARD_W, CardDelegate, HtmlDelegate
@@ -78,11 +76,8 @@ class CollateralPage(Page):
         self.library = library
         self.marketer = services.role in PUBLISHERS
         self.setAcceptDrops(self.marketer)
-        blobs = services.extras.get("blobs") or open_file_cache(services.data_dir)
-        self.files = CollateralFiles(
-            blobs, blob_dir(services.data_dir), services.tasks,
-            connect=lambda: hub_file_cache(services.data_dir, services.store, services.settings),
-            parent=self)
+        self.files = CollateralFiles(services.blobs, services.blobs.root, services.tasks,
+                                     connect=services.hub_blobs, parent=self)
         self.thumbnails = ThumbnailService(services.tasks, services.data_dir, self.files.verified_path, self)
         self._previous_visit: str | None = None
         self._ready = False
@@ -600,7 +595,7 @@ class CollateralPage(Page):
         supersedes = previous["id"] if previous else None
 
         def prepare(ctx: TaskContext) -> list[dict[str, Any]]:
-            from desktop.collateral.publishing import file_fields
+            from desktop.store.publishing import file_fields
 
             ready = []
             for n, (path, fields) in enumerate(jobs):
@@ -723,7 +718,7 @@ class CollateralPage(Page):
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         # The sync runner is attached to the window after the pages are built.
-        runner = self.services.extras.get("sync")
+        runner = self.services.sync
         if runner is not None and not self._sync_connected:
             runner.cycle_finished.connect(self._on_cycle_finished)
             self._sync_connected = True

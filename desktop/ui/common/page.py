@@ -10,7 +10,6 @@ if TYPE_CHECKING:
     from desktop.ui.services import Services
 
 
-
 class Page(QWidget):
     """A job's page. Subclasses fill `self.body` and override the hooks they support."""
 
@@ -52,14 +51,3 @@ class Page(QWidget):
         """True once the page shows its data (used before a screenshot)."""
         return True
 
-
-class ComingSoonPage(Page):
-    """A job whose work has not landed yet says so plainly instead of pretending."""
-
-    def __init__(self, services: Services, title: str, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(services, title, parent=parent)
-        note = QLabel(what)
-        note.setWordWrap(True)
-        note.setProperty("role", "empty")
-        self.body.addWidget(note)
-        self.body.addStretch(1)

@@ -57,8 +57,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.barcodes import IMAGE_SUFFIXES, decode_file
 from desktop.store.leads import LeadBook
+from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, decode_file
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_form import RubricForm

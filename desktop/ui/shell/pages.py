@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.ui.common.page import ComingSoonPage, Page
+from desktop.ui.common.page import Page
 from desktop.ui.shell.window import PageEntry
 
 if TYPE_CHECKING:
@@ -20,38 +20,21 @@ def _leads(services: Services) -> Page:
 
 
 def _collateral(services: Services) -> Page:
-    # The composition root provides the collateral store service (desktop.store.collateral).
-    library = services.extras.get("collateral")
-    if library is None:
-        return ComingSoonPage(
-            services,
-            QCoreApplication.translate("pages", "Collateral"),
-            QCoreApplication.translate("pages", "The collateral library is not available in this window."),
-        )
     from desktop.ui.collateral.page import CollateralPage
 
-    return CollateralPage(services, library)
+    return CollateralPage(services, services.collateral)
 
 
 def _debriefs(services: Services) -> Page:
-    # The composition root provides the debriefs store service (desktop.store.debriefs).
-    debriefs = services.extras.get("debriefs")
-    if debriefs is None:
-        return ComingSoonPage(
-            services,
-            QCoreApplication.translate("pages", "Debriefs"),
-            QCoreApplication.translate("pages", "Call debriefs are not available in this window."),
-        )
     from desktop.ui.debriefs.page import DebriefsPage
 
-    return DebriefsPage(services, debriefs)
+    return DebriefsPage(services, services.debriefs)
 
 
 def _insights(services: Services) -> Page:
     from desktop.ui.insights.page import InsightsPage
 
-    # The composition root provides the figures' source (the store side of insights).
-    return InsightsPage(services, services.extras.get("insights"))
+    return InsightsPage(services, services.insights)
 
 
 def default_pages() -> list[PageEntry]:

@@ -25,6 +25,7 @@ from desktop.ui.common.page import Page
 
 if TYPE_CHECKING:
     from desktop.ui.services import Services
+    from desktop.ui.shell.status import ShellStatus
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
             raise ValueError("a window without services needs the settings")
         self.settings = settings
         self.services: Services | None = None
+        self.status: ShellStatus | None = None  # the status bar's contents, with the services
         self.setWindowTitle(self.tr("Fieldnote"))
         self.setWindowIcon(theme.app_icon())
         self.setMinimumSize(QSize(720, 500))
@@ -165,9 +167,8 @@ class MainWindow(QMainWindow):
             self.user_label.setText(f"{who['name']}\n{who.get('role', '')}" + (f" · {who['team']}" if who.get("team") else ""))
         else:
             self.user_label.setText(self.tr("Not signed in"))
-        status = getattr(self, "status", None)
-        if status is not None:
-            status.refresh_user()
+        if self.status is not None:
+            self.status.refresh_user()
 
     def current_page(self) -> Page:
         return self.pages[self._keys[self.stack.currentIndex()]]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.sync.state import AttentionItem
+from desktop.store.attention import AttentionItem
 from desktop.ui.common.item_model import ItemTableModel, item_table
 from desktop.ui.sync.background import BackgroundCall
 

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.sync.state import ConflictItem
+from desktop.store.attention import ConflictItem
 from desktop.ui.common.item_model import ItemTableModel, item_table
 from desktop.ui.sync.background import BackgroundCall
 

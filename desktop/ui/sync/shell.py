@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.state import Phase
+from desktop.ui.shell.window import MainWindow
 from desktop.ui.sync.attention import NeedsAttentionView
 from desktop.ui.sync.background import BackgroundCall
 from desktop.ui.sync.conflicts import ConflictView
@@ -75,9 +76,8 @@ class SyncControls(QWidget):
         # Saves and pulled pages arrive in bursts; count what waits once per burst.
         self._refresh = QTimer(self, singleShot=True, interval=250)
         self._refresh.timeout.connect(self.status.refresh)
-        changes = getattr(getattr(window, "services", None), "changes", None)
-        if changes is not None:
-            changes.records_changed.connect(lambda *_: self._refresh.start())
+        if isinstance(window, MainWindow) and window.services is not None:
+            window.services.changes.records_changed.connect(lambda *_: self._refresh.start())
         runner.state_changed.connect(self._on_runner_state_changed)
 
     def _on_runner_state_changed(self, state: Any) -> None:
@@ -105,11 +105,10 @@ class SyncControls(QWidget):
 
     def _on_signed_in(self, dialog: SignInDialog) -> None:
         self._asked = False
-        services = getattr(self.window_, "services", None)
-        if services is not None:
+        if isinstance(self.window_, MainWindow) and self.window_.services is not None:
+            services = self.window_.services
             services.user = dict(services.store.get_state("user", {}) or {})
-            if hasattr(self.window_, "refresh_user"):
-                self.window_.refresh_user()
+            self.window_.refresh_user()
         if dialog.warning:
             QMessageBox.information(self.window_, self.tr("Sign-in saved"), dialog.warning)
         self.status.refresh()
@@ -137,9 +136,8 @@ def install_sync_ui(window: Any, runner: Any, desk: Any, _tasks: Any = None, *,
     if ask_sign_in:
         # `fieldnote --hub URL` on a data dir not signed in there: ask once the window shows.
         QTimer.singleShot(0, controls.open_sign_in)
-    shell_status = getattr(window, "status", None)
-    if shell_status is not None and hasattr(shell_status, "host_sync_widget"):
-        shell_status.host_sync_widget(controls)
+    if isinstance(window, MainWindow) and window.status is not None:
+        window.status.host_sync_widget(controls)
     else:
         window.statusBar().addPermanentWidget(controls)
     return controls

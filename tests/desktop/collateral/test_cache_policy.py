@@ -3,8 +3,8 @@ retired, expired or replaced items go; a marketer's unsent files stay."""
 
 from __future__ import annotations
 
-from desktop.collateral.cache import CachePolicy, plan
 from desktop.sync.blobs import BlobCache
+from desktop.sync.cache_policy import CachePolicy, plan
 from tests.desktop.collateral.conftest import put_blob, received
 
 MB = 1024 * 1024

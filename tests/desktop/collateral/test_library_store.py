@@ -3,7 +3,7 @@ marks, notices, requests and the files that wait for upload."""
 
 from __future__ import annotations
 
-from desktop.collateral.library_query import LibraryQuery
+from desktop.store.library_query import LibraryQuery
 from tests.desktop.collateral.conftest import received
 
 

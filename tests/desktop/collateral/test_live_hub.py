@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.collateral.cache import open_file_cache
-from desktop.collateral.library_query import LibraryQuery
-from desktop.collateral.publishing import publish_file
 from desktop.store import Store, open_store
 from desktop.store.collateral import CollateralLibrary
 from desktop.store.db import DB_FILE
+from desktop.store.library_query import LibraryQuery
+from desktop.store.publishing import publish_file
+from desktop.sync.blobs import open_file_cache
 from desktop.sync.engine import SyncEngine
 from desktop.sync.session import Timeouts, build_engine, sign_in
 from desktop.sync.state import Outcome
@@ -193,8 +193,8 @@ def test_a_request_is_answered_and_delivered_and_the_rep_is_told(device):
 
 
 def test_a_rep_opens_an_item_in_review_by_downloading_it_on_demand(qtbot, device):
-    from desktop.collateral.cache import blob_dir
-    from desktop.collateral.downloads import hub_file_cache
+    from desktop.sync.blobs import blob_dir
+    from desktop.sync.session import hub_file_cache
     from desktop.tasks import TaskRunner
     from desktop.ui.collateral.files import CollateralFiles
 
@@ -241,8 +241,7 @@ def test_files_go_up_before_their_items_streamed_with_progress_and_only_once(tmp
 def test_a_truncated_download_is_never_opened_and_resumes_to_a_verified_file(qtbot, device, live_hub):
     from urllib.parse import urlsplit
 
-    from desktop.collateral.cache import blob_dir
-    from desktop.sync.blobs import BlobCache
+    from desktop.sync.blobs import BlobCache, blob_dir
     from desktop.sync.client import HubClient
     from desktop.tasks import TaskRunner
     from desktop.ui.collateral.files import CollateralFiles

@@ -9,13 +9,12 @@ import pytest
 from pytestqt.modeltest import ModelTester
 
 from desktop.settings import Settings
-from desktop.store.collateral import CollateralLibrary
-from desktop.store.queries import RecordQueries
+from desktop.startup import build_services
 from desktop.tasks import TaskRunner
 from desktop.ui.collateral.files import CACHED, NOT_CACHED
 from desktop.ui.collateral.model import ItemRole, SnippetHtmlRole, ThumbnailRole, TitleHtmlRole
 from desktop.ui.collateral.page import CollateralPage
-from desktop.ui.services import RecordChanges, Services
+from desktop.ui.services import RecordChanges
 from tests.desktop.collateral.conftest import DEMO_PDF, put_blob, received
 
 REP = {"id": "01972fde-7e80-7328-a2f3-a964fce864df", "name": "Rita", "role": "rep", "team": "north"}
@@ -26,9 +25,7 @@ def services(tmp_path, qapp, store):
     changes = RecordChanges()
     store.add_listener(changes.on_store_commit)
     tasks = TaskRunner()
-    s = Services(store, RecordQueries(store.engine), tasks, Settings.load(tmp_path), changes,
-                 tmp_path, user=dict(REP))
-    s.extras["collateral"] = CollateralLibrary(store)
+    s = build_services(store, tasks, Settings.load(tmp_path), changes, tmp_path, dict(REP))
     yield s
     tasks.shutdown()
     store.remove_listener(changes.on_store_commit)
@@ -36,7 +33,7 @@ def services(tmp_path, qapp, store):
 
 @pytest.fixture
 def page(qtbot, services):
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     return p
 
@@ -44,7 +41,7 @@ def page(qtbot, services):
 def test_the_library_model_passes_the_model_tester(qtbot, store, services):
     for n in range(30):
         received(store, title=f"Sheet {n}", text=f"word{n % 3}")
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     ModelTester(qtbot).check(p.model, force_py=True)
     p.search.setText("word1")
@@ -75,7 +72,7 @@ def test_thumbnails_are_built_off_the_ui_thread_and_arrive_later(qtbot, store, s
     sha = put_blob(tmp_path, DEMO_PDF.read_bytes())
     received(store, title="Sheet", file_sha256=sha, mime_type="application/pdf",
              file_size=DEMO_PDF.stat().st_size)
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     index = p.model.index(0, 0)
     # Asked while the thumbnail is being built: the type icon comes back at once.
@@ -124,13 +121,13 @@ def test_rating_from_the_detail_panel_is_saved_on_the_writer_lane(qtbot, store, 
 @pytest.fixture
 def marketer_page(qtbot, services):
     services.user = {**REP, "role": "marketer"}
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     return p
 
 
 def test_a_marketer_publishes_a_whole_folder_and_each_file_becomes_an_item(qtbot, tmp_path, store, marketer_page):
-    from desktop.collateral.files import guess_kind, title_from
+    from desktop.store.local_files import guess_kind, title_from
     from desktop.ui.collateral.dialogs import PublishDialog
 
     folder = tmp_path / "to-publish"
@@ -229,11 +226,11 @@ def test_thumbnails_follow_files_that_a_sync_brings_later(qtbot, store, services
         cycle_finished = Signal(object)
 
     runner = Runner()
-    services.extras["sync"] = runner
+    services.sync = runner  # type: ignore[assignment]
     data = DEMO_PDF.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     received(store, title="Sheet", file_sha256=sha, mime_type="application/pdf", file_size=len(data))
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     p.show()
     qtbot.waitUntil(lambda: p.thumbnails.pending() == 0)  # no file yet: a type icon stays
@@ -278,7 +275,7 @@ def test_a_picture_gets_a_thumbnail_of_itself_and_other_files_a_type_icon(qtbot,
     video = put_blob(tmp_path, b"not really a video")
     received(store, title="Booth photo", file_sha256=sha, mime_type="image/png", kind="other")
     received(store, title="Demo video", file_sha256=video, mime_type="video/mp4", kind="video")
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     qtbot.waitUntil(lambda: p.thumbnails.pending() == 0, timeout=10_000)
     by_title = {p.model.index(r, 0).data(ItemRole)["title"]: p.model.index(r, 0) for r in range(2)}

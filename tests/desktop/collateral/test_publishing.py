@@ -6,10 +6,10 @@ import hashlib
 
 import pytest
 
-from desktop.collateral.cache import open_file_cache
-from desktop.collateral.files import FileProblem, files_in, guess_kind, pdf_text, title_from
-from desktop.collateral.library_query import LibraryQuery
-from desktop.collateral.publishing import publish_file
+from desktop.store.library_query import LibraryQuery
+from desktop.store.local_files import FileProblem, files_in, guess_kind, pdf_text, title_from
+from desktop.store.publishing import publish_file
+from desktop.sync.blobs import open_file_cache
 from tests.desktop.collateral.conftest import DEMO_PDF
 
 

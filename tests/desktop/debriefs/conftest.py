@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from desktop.settings import Settings
+from desktop.startup import build_services
 from desktop.store import open_store
 from desktop.store.debriefs import DebriefStore
-from desktop.store.queries import RecordQueries
 from desktop.tasks import TaskRunner
-from desktop.ui.services import RecordChanges, Services
+from desktop.ui.services import RecordChanges
 
 REP = {"id": "01900000-0000-7000-8000-00000000aaaa", "name": "Riley Rep", "email": "rep@example.com",
        "role": "rep", "team": "east"}
@@ -34,10 +34,7 @@ def make_services(store, tmp_path, user):
     store.add_listener(changes.on_store_commit)
     settings = Settings.load(tmp_path)
     settings.debrief_autosave_ms = 50
-    services = Services(store, RecordQueries(store.engine), TaskRunner(), settings, changes, tmp_path,
-                        user=dict(user))
-    services.extras["debriefs"] = DebriefStore(store)
-    return services
+    return build_services(store, TaskRunner(), settings, changes, tmp_path, dict(user))
 
 
 @pytest.fixture

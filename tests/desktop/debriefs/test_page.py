@@ -16,7 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def make_page(qtbot, services):
-    page = DebriefsPage(services, services.extras["debriefs"])
+    page = DebriefsPage(services, services.debriefs)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -210,7 +210,7 @@ def test_reps_see_the_reason_lists_read_only_and_marketers_can_edit_them(qtbot):
 
 
 def test_the_demo_rep_sees_the_demo_debriefs(qtbot, services, store):
-    from desktop.demo_local import seed_if_empty
+    from tests.support.demo_store import seed_if_empty
 
     seed_if_empty(store)
     services.user = dict(store.get_state("user"))

@@ -9,12 +9,12 @@ from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 
 from desktop.settings import Settings
-from desktop.store.queries import RecordQueries
+from desktop.startup import build_services
 from desktop.tasks import TaskRunner
 from desktop.ui import theme
 from desktop.ui.insights.page import InsightsPage
 from desktop.ui.insights.table_model import FigureTableModel
-from desktop.ui.services import RecordChanges, Services
+from desktop.ui.services import RecordChanges
 from tests.desktop.insights.fixture_data import ANN, C1, E1, E2, EXPECTED_FUNNEL, D
 
 # The offscreen platform reports that it cannot pass a shown top-level widget's new minimum
@@ -27,8 +27,9 @@ def make_services(store, tmp_path, source, theme_name="light", user=None):
     store.add_listener(changes.on_store_commit)
     settings = Settings.load(tmp_path)
     settings.theme = theme_name
-    return Services(store, RecordQueries(store.engine), TaskRunner(), settings, changes, tmp_path,
-                    user=user or {}, extras={"insights": source})
+    services = build_services(store, TaskRunner(), settings, changes, tmp_path, user)
+    services.insights = source
+    return services
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def services(store, tmp_path, insights, qapp):
 
 @pytest.fixture
 def page(qtbot, services):
-    page = InsightsPage(services, services.extras["insights"])
+    page = InsightsPage(services, services.insights)
     qtbot.addWidget(page)
     page.resize(1200, 900)
     page.show()
@@ -244,7 +245,7 @@ def test_a_rep_starts_with_their_own_work(qtbot, store, tmp_path, insights, qapp
 
 
 def test_a_hidden_page_computes_only_once_it_is_shown(qtbot, services):
-    page = InsightsPage(services, services.extras["insights"])
+    page = InsightsPage(services, services.insights)
     qtbot.addWidget(page)
     services.store.save("lead", {"last_name": "Quiet", "captured_at": "2026-11-01T10:00:00Z"})
     # The change reached the page (same thread, at once) and started no computation.
@@ -271,12 +272,10 @@ def test_the_figure_table_model_passes_the_model_tester(qtbot, page):
 
 
 def test_opening_a_debrief_behind_a_number_shows_it_on_the_debriefs_page(qtbot, store, tmp_path, insights, qapp):
-    from desktop.store.debriefs import DebriefStore
     from desktop.ui.shell.pages import default_pages
     from desktop.ui.shell.window import MainWindow
 
     services = make_services(store, tmp_path, insights, user={"id": ANN, "role": "marketer"})
-    services.extras["debriefs"] = DebriefStore(store)
     try:
         window = MainWindow(services, default_pages(), start_page="insights")
         qtbot.addWidget(window)

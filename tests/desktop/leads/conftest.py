@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from desktop.settings import Settings
+from desktop.startup import build_services
 from desktop.store import open_store
 from desktop.store.leads import LeadBook
-from desktop.store.queries import RecordQueries
 from desktop.tasks import TaskRunner
-from desktop.ui.services import RecordChanges, Services
+from desktop.ui.services import RecordChanges
 from fieldnote.scoring import DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID
 from tests.desktop.sync.conftest import hub, make_device  # noqa: F401  (devices on a live hub)
 
@@ -24,8 +24,8 @@ def make_services(tmp_path, user):
     store = open_store(tmp_path / "fieldnote.sqlite3")
     changes = RecordChanges()
     store.add_listener(changes.on_store_commit)
-    return Services(store, RecordQueries(store.engine), TaskRunner(), Settings.load(tmp_path),
-                    changes, tmp_path, user=dict(user))
+    return build_services(store, TaskRunner(), Settings.load(tmp_path), changes, tmp_path,
+                          dict(user))
 
 
 @pytest.fixture

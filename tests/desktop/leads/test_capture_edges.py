@@ -7,7 +7,7 @@ import zxingcpp
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QImage
 
-from desktop.barcodes import decode_file
+from desktop.ui.leads.barcodes import decode_file
 from desktop.ui.leads.page import LeadsPage
 from fieldnote.kinds import TEXT_MAX
 from tests.desktop.leads.conftest import EVENT_ID, add_event
@@ -169,7 +169,7 @@ def test_badge_photos_of_each_symbology_are_decoded(tmp_path, fmt):
 
 
 def test_a_photo_without_a_code_or_not_an_image_says_so(tmp_path):
-    from desktop.barcodes import BarcodeError
+    from desktop.ui.leads.barcodes import BarcodeError
 
     blank = tmp_path / "blank.png"
     img = QImage(200, 200, QImage.Format.Format_Grayscale8)

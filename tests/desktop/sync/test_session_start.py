@@ -19,7 +19,7 @@ def args(**kw):
 
 def services_of(device):
     return SimpleNamespace(data_dir=device.data_dir, store=device.store,
-                           settings=Settings(), user={}, extras={})
+                           settings=Settings(), user={})
 
 
 def test_a_hub_this_data_dir_is_signed_in_to_needs_no_sign_in(make_device, hub):

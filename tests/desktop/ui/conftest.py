@@ -1,10 +1,10 @@
 import pytest
 
 from desktop.settings import Settings
+from desktop.startup import build_services
 from desktop.store import open_store
-from desktop.store.queries import RecordQueries
 from desktop.tasks import TaskRunner
-from desktop.ui.services import RecordChanges, Services
+from desktop.ui.services import RecordChanges
 
 
 @pytest.fixture
@@ -14,6 +14,6 @@ def services(tmp_path, qapp):
     changes = RecordChanges()
     store.add_listener(changes.on_store_commit)
     tasks = TaskRunner()
-    yield Services(store, RecordQueries(store.engine), tasks, Settings.load(tmp_path), changes, tmp_path)
+    yield build_services(store, tasks, Settings.load(tmp_path), changes, tmp_path)
     tasks.shutdown()
     store.engine.dispose()

@@ -1,7 +1,7 @@
-"""Fills an empty store with the demo data set when no hub is involved.
+"""Fills an empty store with the demo data set without a hub, for page tests that want the
+demo's records (the app itself always gets them through the embedded demo hub).
 
-Used by `--demo` only when the sync job's embedded demo hub is not available; records are
-written as if the hub had sent them (version 1, nothing queued), never mixed with real data.
+Records are written as if the hub had sent them (version 1, nothing queued).
 """
 
 from __future__ import annotations

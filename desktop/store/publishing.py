@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop.collateral.files import FileProblem, document_text, is_publishable, mime_type
+from desktop.store.local_files import FileProblem, document_text, is_publishable, mime_type
 
 if TYPE_CHECKING:
     from desktop.store.collateral import CollateralLibrary

@@ -12,17 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.sync.blobs import BlobCache
-
 if TYPE_CHECKING:
     from desktop.store.collateral import CollateralLibrary
 
-BLOB_DIR = "blobs"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-
-
-def blob_dir(data_dir: Path) -> Path:
-    return data_dir / BLOB_DIR
 
 
 @dataclass(frozen=True)
@@ -112,8 +105,3 @@ def usage_bytes(root: Path) -> int:
         return sum(e.stat().st_size for e in os.scandir(root) if e.is_file())
     except FileNotFoundError:
         return 0
-
-
-def open_file_cache(data_dir: Path) -> BlobCache:
-    """The blob cache of a data dir without a hub: reads verified files, adds local ones."""
-    return BlobCache(blob_dir(data_dir))
