@@ -16,7 +16,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 
 
 @dataclass
@@ -27,7 +27,9 @@ class Settings:
     last_page: str = "leads"
     theme: str = "light"  # light | dark
     sync_interval_s: int = 60
-    phone_region: str = "US"  # default region for phone numbers typed without +country
+    # The region for phone numbers typed without +country; "" = the event's country, else the
+    # system locale's (fieldnote.leads.phone_region).
+    phone_region: str = ""
     consent_text_version: str = "2026-01"
     consent_text: str = (
         "May we contact you about our products and events? You can withdraw at any time."
@@ -84,6 +86,14 @@ def _upgrade(raw: dict[str, Any]) -> dict[str, Any]:
     version = raw.get("version", 0)
     if version == 0:  # unversioned: a flat mapping of values
         raw = {"version": 1, "values": {k: v for k, v in raw.items() if k != "version"}}
+        version = 1
+    if version == 1:
+        # Version 1 wrote its default phone region "US" whether or not anyone chose it: it now
+        # means "automatic" (event, then system locale). Any other region was a choice and stays.
+        values = dict(raw.get("values") or {})
+        if values.get("phone_region") == "US":
+            values["phone_region"] = ""
+        raw = {"version": 2, "values": values}
     return raw
 
 

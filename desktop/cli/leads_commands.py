@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import locale
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
 from desktop.store.leads import ImportSummary, LeadBook
 from fieldnote.leadcsv import IMPORT_TARGETS, read_lead_csv
+from fieldnote.leads import phone_region
 
 # An organiser's file of a big show is a few MB; past this it is not a lead list.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -119,6 +121,13 @@ def _owner(ctx: CliContext) -> dict[str, Any] | None:
     return {"owner_id": uid, "captured_by": uid} if uid else None
 
 
+def _locale_territory() -> str | None:
+    """The country of the process locale ("de_DE.UTF-8" -> "DE"), None when it names none."""
+    name = locale.getlocale(locale.LC_CTYPE)[0] or ""
+    _lang, _sep, territory = name.partition("_")
+    return territory[:2] or None
+
+
 def run_import(args: argparse.Namespace) -> int:
     mapping = _mapping(args.map)
     data = read_file(args.file)
@@ -127,7 +136,8 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             event = _event(book, args.event)
             parsed = read_lead_csv(data, mapping, event_id=event["id"],
-                                   default_region=ctx.settings.phone_region)
+                                   default_region=phone_region(ctx.settings.phone_region, None,
+                                                               _locale_territory()))
             file_problems = list(parsed.problems)
             rows = ((row.line, row.fields) for row in parsed.rows)
             summary = book.import_leads(event["id"], rows, local_fields=_owner(ctx))

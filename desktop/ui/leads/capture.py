@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QLocale,
     QMimeData,
     QObject,
     QStringListModel,
@@ -69,6 +70,7 @@ from fieldnote.contacts import check_email, normalize_phone
 from fieldnote.duplicates import Match, merge_leads
 from fieldnote.ids import new_id
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX
+from fieldnote.leads import phone_region
 from fieldnote.validation import check_complete, strip_control, utc_now_iso
 
 log = logging.getLogger(__name__)
@@ -98,6 +100,16 @@ RUBRIC_SHORTCUT = "Ctrl+R"
 # The notes editor accepts this much so a long paste is shown and can be shortened; a save
 # needs the notes within TEXT_MAX.
 NOTES_EDITOR_MAX = 1_000_000
+
+
+def system_territory() -> str:
+    """The country code of the system's locale ("DE"), "" when it names none."""
+    return QLocale.territoryToCode(QLocale.system().territory())
+
+
+def default_phone_region(chosen: str) -> str:
+    """The region for phone numbers typed without +country (the setting, else the locale's)."""
+    return phone_region(chosen, None, system_territory())
 
 
 def _set_look(widget: QWidget, name: str, value: str) -> None:
@@ -619,7 +631,7 @@ class CapturePanel(QWidget):
 
     def _check_phone(self) -> None:
         text = self.inputs["phone"].text()
-        checked = normalize_phone(text, self.services.settings.phone_region)
+        checked = normalize_phone(text, default_phone_region(self.services.settings.phone_region))
         if checked.ok and checked.value != text:
             self.inputs["phone"].setText(checked.value)
         self.phone_warning.setText(checked.warning or "")

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS, ImportSummary, LeadBook
+from desktop.ui.leads.capture import default_phone_region
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.services import Services
@@ -191,7 +192,7 @@ class ImportDialog(QDialog):
         return self._preview(None)
 
     def _preview(self, mapping: dict[str, str | None] | None) -> Any:
-        path, region = self.path, self.services.settings.phone_region
+        path, region = self.path, default_phone_region(self.services.settings.phone_region)
         assert path is not None
         task = self.services.tasks.run("preview lead csv", lambda _ctx: _read_preview(path, mapping, region))
         task.finished.connect(when_alive(self, self._on_preview_read))
@@ -236,7 +237,7 @@ class ImportDialog(QDialog):
             return None
         data, mapping = self.data, self.mapping()
         event_id = self.event_box.currentData()
-        region = self.services.settings.phone_region
+        region = default_phone_region(self.services.settings.phone_region)
         uid = self.services.user.get("id")
         local = {"owner_id": uid, "captured_by": uid} if uid else None
         book = self.book

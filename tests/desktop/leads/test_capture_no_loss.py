@@ -249,3 +249,29 @@ def test_keyboard_only_loop_scan_scan_again_ctrl_z_on_a_check_box_loses_no_visit
     ortiz = next(lead for lead in services.store.all("lead") if lead["last_name"] == "Ortiz")
     assert ortiz["consent_contact"] is True
     qtbot.waitUntil(lambda: LeadBook(services.store).drafts() == [])
+
+
+def test_a_phone_typed_without_country_uses_the_system_locale_unless_a_region_was_chosen(
+        qtbot, page, services, monkeypatch):
+    import desktop.ui.leads.capture as capture_module
+
+    capture = page.capture
+    monkeypatch.setattr(capture_module, "system_territory", lambda: "DE")
+    services.settings.phone_region = ""
+    capture.inputs["phone"].setText("030 1234567")
+    capture._check_phone()
+    assert capture.inputs["phone"].text() == "+49301234567"
+    services.settings.phone_region = "AT"  # an explicit choice wins over the locale
+    capture.inputs["phone"].setText("01 5123456")
+    capture._check_phone()
+    assert capture.inputs["phone"].text() == "+4315123456"
+
+
+def test_settings_of_version_1_take_the_old_default_us_as_automatic(tmp_path):
+    from desktop.settings import Settings
+
+    (tmp_path / "settings.json").write_text('{"version": 1, "values": {"phone_region": "US"}}')
+    assert Settings.load(tmp_path).phone_region == ""
+    (tmp_path / "settings.json").write_text('{"version": 1, "values": {"phone_region": "GB"}}')
+    assert Settings.load(tmp_path).phone_region == "GB"
+    assert Settings().phone_region == ""
