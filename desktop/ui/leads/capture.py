@@ -288,6 +288,7 @@ class CapturePanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         host = QWidget()
+        host.setObjectName("page")  # the theme's page background, as in the other forms
         grid = QGridLayout(host)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)
@@ -1050,7 +1051,7 @@ class CapturePanel(QWidget):
             if count > 3:
                 names += ", …"
             self.held_label.setText(
-                self.tr("%n visitor(s) held, not saved yet: %1", "", count).replace("%1", names))
+                self.tr("Held, not saved yet (%n): %1", "", count).replace("%1", names))
         self.held_bar.setVisible(bool(count))
 
     def open_held(self) -> None:

@@ -70,6 +70,7 @@ def test_a_visitor_who_cannot_be_saved_yet_is_held_with_a_notice(qtbot, page, se
     qtbot.waitUntil(lambda: capture.inputs["last_name"].text() == "Ortiz")
     assert capture.held_bar.isVisible()
     assert "Lee (Harbour Logistics)" in capture.held_label.text()
+    assert "(1)" in capture.held_label.text()
     assert "held" in capture.message.text()
     qtbot.waitUntil(lambda: len(LeadBook(services.store).drafts()) >= 1)
     qtbot.keyClick(capture.scan, Qt.Key.Key_Return)
