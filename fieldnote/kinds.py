@@ -151,6 +151,9 @@ LEAD_OUTCOME = KindSpec(
         _f("note", T),
         _f("at", FieldType.DATETIME),
         _f("author_id", FieldType.UUID, server_set=True),
+        # An outcome is a fact once written; one recorded by mistake is withdrawn by a later
+        # outcome naming it here (see `fieldnote.outcomes`).
+        _f("retracts", FieldType.UUID),
     ),
 )
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     case,
     delete,
     desc,
+    exists,
     func,
     literal_column,
     not_,
@@ -38,6 +39,7 @@ from desktop.store.schema import local_marks, record_tables
 from fieldnote.duplicates import Match, find_duplicates, import_key, merge_leads
 from fieldnote.kinds import LEAD, RUBRIC, spec
 from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vcards
+from fieldnote.outcomes import NotRetractable, counting_outcomes, retraction_fields
 from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
 from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
 
@@ -71,11 +73,28 @@ BUILTIN_REASONS: Mapping[str, tuple[str, ...]] = {
 _OUTCOME_AT = func.coalesce(OUTCOMES.c.at, OUTCOMES.c.local_updated_at)
 
 
+_RETRACTIONS = OUTCOMES.alias("retraction")
+
+
+def counting_outcome(outcomes: Any = OUTCOMES) -> Any:
+    """The rule of `fieldnote.outcomes` in SQL: a live outcome that is no retraction and that
+    no live retraction of the same lead withdraws (read through the lead_id index)."""
+    return and_(
+        outcomes.c.deleted.is_(False),
+        outcomes.c.retracts.is_(None),
+        not_(exists().where(and_(
+            _RETRACTIONS.c.lead_id == outcomes.c.lead_id,
+            _RETRACTIONS.c.retracts == outcomes.c.id,
+            _RETRACTIONS.c.deleted.is_(False),
+        ))),
+    )
+
+
 def latest_status_column() -> Any:
     """A correlated scalar subquery: the status of the lead's latest outcome, or NULL."""
     return (
         select(OUTCOMES.c.status)
-        .where(and_(OUTCOMES.c.lead_id == LEADS.c.id, OUTCOMES.c.deleted.is_(False)))
+        .where(and_(OUTCOMES.c.lead_id == LEADS.c.id, counting_outcome()))
         .order_by(desc(_OUTCOME_AT), desc(OUTCOMES.c.id))
         .limit(1)
         .correlate(LEADS)
@@ -214,7 +233,7 @@ class LeadBook:
             end = (dt.date.fromisoformat(flt.date_to) + dt.timedelta(days=1)).isoformat()
             query = query.where(LEADS.c.captured_at < end)
         if flt.status:
-            live_outcome = OUTCOMES.c.deleted.is_(False)
+            live_outcome = counting_outcome()
             if flt.status == STATUS_NEW:
                 query = query.where(
                     not_(LEADS.c.id.in_(select(OUTCOMES.c.lead_id).where(live_outcome)))
@@ -419,15 +438,43 @@ class LeadBook:
     # -- outcomes ------------------------------------------------------------------------
 
     def outcomes(self, lead_id: str) -> list[dict[str, Any]]:
-        """The lead's outcome timeline, oldest first."""
+        """The lead's outcome timeline, oldest first, withdrawals included: each row says
+        whether it `counts` (`fieldnote.outcomes`), so the timeline shows what was withdrawn."""
         with self.reader.connect() as conn:
-            return [
+            rows = [
                 dict(r) for r in conn.execute(
                     select(OUTCOMES)
                     .where(and_(OUTCOMES.c.lead_id == lead_id, OUTCOMES.c.deleted.is_(False)))
                     .order_by(asc(_OUTCOME_AT), asc(OUTCOMES.c.id))
                 ).mappings()
             ]
+        counting = {id(o) for o in counting_outcomes(rows)}
+        for row in rows:
+            row["counts"] = id(row) in counting
+        return rows
+
+    def outcome(self, outcome_id: str) -> dict[str, Any] | None:
+        return self.store.get("lead_outcome", outcome_id)
+
+    def retract_outcome(self, outcome_id: str, *, author_id: str | None = None) -> SaveResult:
+        """Withdraw an outcome recorded by mistake: append its retraction (outcomes are facts
+        once written; both records sync). Raises NotRetractable if it cannot be withdrawn."""
+        outcome = self.store.get("lead_outcome", outcome_id)
+        if outcome is None:
+            raise NotRetractable("That outcome is not on this device")
+        with self.reader.connect() as conn:
+            already = conn.execute(
+                select(OUTCOMES.c.id).where(and_(
+                    OUTCOMES.c.lead_id == outcome["lead_id"],
+                    OUTCOMES.c.retracts == outcome_id,
+                    OUTCOMES.c.deleted.is_(False),
+                )).limit(1)
+            ).first()
+        if already is not None:
+            raise NotRetractable("That outcome was already withdrawn")
+        local = {"author_id": author_id} if author_id else None
+        return self.store.save("lead_outcome", retraction_fields(outcome, at=utc_now_iso()),
+                               local_fields=local)
 
     def add_outcome(
         self, lead_id: str, status: str, *, reason: str | None = None,

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.undo import UndoLog
+
 if TYPE_CHECKING:
     from desktop.settings import Settings
     from desktop.store.collateral import CollateralLibrary
@@ -56,6 +58,8 @@ class Services:
     # Set once the hub session joins the window (after the pages are built); None offline.
     sync: SyncRunner | None = None
     sync_desk: SyncDesk | None = None
+    # The latest one-keystroke write, undoable from its notice or with Ctrl+Z for a while.
+    undo: UndoLog = field(default_factory=UndoLog)
 
     @property
     def role(self) -> str:

@@ -55,7 +55,10 @@ from desktop.ui.collateral.requests import RequestsDialog
 from desktop.ui.collateral.thumbnails import ThumbnailService
 from desktop.ui.collateral.viewer import PdfViewer
 from desktop.ui.common.page import Page
+from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.services import Services
+from desktop.undo import UndoableWrite, UndoUnavailable, save_undoably
+from fieldnote.kinds import COLLATERAL_STATUSES
 
 PUBLISHERS = ("marketer", "admin")
 GROUP_NAMES = {
@@ -110,6 +113,10 @@ class CollateralPage(Page):
         self.notice.setStyleSheet("padding: 8px 12px;")
         self.notice.hide()
         self.body.addWidget(self.notice)
+        # After a one-click status change: what changed, and Undo (also Ctrl+Z on this page).
+        self.undo_notice = UndoNotice(services.undo, self)
+        self.undo_notice.undo_requested.connect(self._on_undo_notice_undo_requested)
+        self.body.addWidget(self.undo_notice)
 
         # Search and view controls.
         controls = QHBoxLayout()
@@ -545,9 +552,34 @@ class CollateralPage(Page):
                 self.tr("Retire “%1”? Reps lose it at their next sync.").replace("%1", row.get("title") or ""))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        library, cid = self.library, row["id"]
-        task = self.services.tasks.write("collateral status", lambda _ctx: library.set_status(cid, status))
+        store, cid, title = self.services.store, row["id"], row.get("title") or ""
+        if status not in COLLATERAL_STATUSES:
+            return
+        task = self.services.tasks.write(
+            "collateral status",
+            lambda _ctx: save_undoably(store, "collateral", {"status": status}, cid)[1])
+        task.finished.connect(lambda revert: self._on_status_saved(cid, title, status, revert))
         task.failed.connect(self._tell)
+
+    def _on_status_saved(self, cid: str, title: str, status: str, revert: Any) -> None:
+        labels = {"draft": self.tr("Draft"), "review": self.tr("To review"),
+                  "approved": self.tr("Approved"), "retired": self.tr("Retired")}
+        write = self.services.undo.remember(
+            "collateral", cid,
+            self.tr("“%1” is now %2.").replace("%1", title).replace("%2", labels.get(status, status)),
+            revert)
+        self.undo_notice.show_write(write)
+
+    def _on_undo_notice_undo_requested(self, write: UndoableWrite) -> None:
+        try:
+            self.services.undo.take(write)
+        except UndoUnavailable as exc:
+            self.undo_notice.show_result(str(exc))
+            return
+        task = self.services.tasks.write("undo collateral status", lambda _ctx: write.revert())
+        task.finished.connect(lambda _r: self.undo_notice.show_result(
+            self.tr("Undone: the earlier status is back (a change that syncs).")))
+        task.failed.connect(self.undo_notice.show_result)
 
     # -- publishing ----------------------------------------------------------------------
 

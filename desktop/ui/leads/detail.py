@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, parse_number
 from desktop.store.leads import LeadBook
+from desktop.store.records import SaveResult
+from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.models import STATUS_LABELS, grade_text, person_name, short_time, status_text
 from desktop.ui.services import Services
+from desktop.undo import UndoableWrite, UndoUnavailable, save_undoably
 from fieldnote.kinds import OUTCOME_STATUSES
 from fieldnote.scoring import needs_rescore, score_fields
 
@@ -54,7 +57,8 @@ class LeadDetail(QWidget):
 
     edit_requested = Signal(str)
 
-    def __init__(self, services: Services, book: LeadBook, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, book: LeadBook, parent: QWidget | None = None, *,
+                 undo_scope: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.book = book
@@ -134,6 +138,10 @@ class LeadDetail(QWidget):
         self.layout_.addStretch(1)
         scroll.setWidget(host)
         outer.addWidget(scroll)
+        # Below the scroll area, so it is seen even when the outcome form is scrolled away.
+        self.undo_notice = UndoNotice(services.undo, undo_scope or self)
+        self.undo_notice.undo_requested.connect(self._on_undo_notice_undo_requested)
+        outer.addWidget(self.undo_notice)
         services.changes.records_changed.connect(self._on_records_changed)
         self.show_lead(None)
 
@@ -197,7 +205,18 @@ class LeadDetail(QWidget):
         users = self.book.users()
         outcomes = self.book.outcomes(self.lead_id)
         for o in outcomes:
+            if o.get("retracts"):
+                parts = [short_time(o.get("at")),
+                         self.tr("Withdrew “%1” (recorded by mistake)").replace(
+                             "%1", status_text(o.get("status")))]
+                who = (users.get(o.get("author_id") or "") or {}).get("name")
+                if who:
+                    parts.append(self.tr("by %1").replace("%1", who))
+                QListWidgetItem(" · ".join(parts), self.timeline)
+                continue
             parts = [short_time(o.get("at")), status_text(o.get("status"))]
+            if not o.get("counts", True):
+                parts[1] = self.tr("%1 (withdrawn)").replace("%1", parts[1])
             if o.get("reason"):
                 parts.append(str(o["reason"]))
             if o.get("amount") is not None:
@@ -245,24 +264,61 @@ class LeadDetail(QWidget):
             lambda _ctx: book.add_outcome(lead_id, status, reason=reason, amount=amount,
                                           note=note, author_id=author),
         )
-        task.finished.connect(when_alive(self, lambda _r: self._on_outcome_added()))
+        name = person_name(self.lead)
+        task.finished.connect(when_alive(
+            self, lambda result: self._on_outcome_added(result, lead_id, status, name)))
         task.failed.connect(when_alive(self, self.message.setText))
 
-    def _on_outcome_added(self) -> None:
+    def _on_outcome_added(self, result: SaveResult, lead_id: str, status: str, name: str) -> None:
         self.amount.clear()
         self.note.clear()
         self.message.setText(self.tr("Outcome added."))
         self._show_timeline()
+        # One click or key wrote a synced fact: offer to withdraw it (a new, synced outcome).
+        book, author, outcome_id = self.book, self.services.user.get("id"), result.record_id
+        write = self.services.undo.remember(
+            "lead_outcome", outcome_id,
+            self.tr("Recorded “%1” for %2.").replace("%1", status_text(status)).replace("%2", name),
+            lambda: book.retract_outcome(outcome_id, author_id=author),
+        )
+        self.undo_notice.show_write(write)
+
+    def _on_undo_notice_undo_requested(self, write: UndoableWrite) -> None:
+        try:
+            self.services.undo.take(write)
+        except UndoUnavailable as exc:
+            self.undo_notice.show_result(str(exc))
+            return
+        task = self.services.tasks.write("undo", lambda _ctx: write.revert())
+        task.finished.connect(when_alive(self, lambda _r: self._on_undone(write)))
+        task.failed.connect(when_alive(self, self.undo_notice.show_result))
+
+    def _on_undone(self, write: UndoableWrite) -> None:
+        if write.kind == "lead_outcome":
+            self.undo_notice.show_result(
+                self.tr("Undone: the outcome is withdrawn (a correction that syncs)."))
+        else:
+            self.undo_notice.show_result(self.tr("Undone: the earlier score is back (a change that syncs)."))
+        self.message.clear()
+        if self.lead_id:
+            self.show_lead(self.lead_id)
 
     def rescore(self) -> None:
         """Explicitly rescore with the event's current rubric (an ordinary, visible edit)."""
         if self.lead is None or self._rubric is None or not self.lead_id:
             return
         values = score_fields(self._rubric, self.lead.get("answers") or {})
-        store, lead_id = self.services.store, self.lead_id
-        task = self.services.tasks.write("rescore lead", lambda _ctx: store.save("lead", values, lead_id))
-        task.finished.connect(when_alive(self, lambda _r: self.show_lead(lead_id)))
+        store, lead_id, name = self.services.store, self.lead_id, person_name(self.lead)
+        task = self.services.tasks.write(
+            "rescore lead", lambda _ctx: save_undoably(store, "lead", values, lead_id)[1])
+        task.finished.connect(when_alive(self, lambda revert: self._on_rescored(lead_id, name, revert)))
         task.failed.connect(when_alive(self, self.message.setText))
+
+    def _on_rescored(self, lead_id: str, name: str, revert: Any) -> None:
+        self.show_lead(lead_id)
+        write = self.services.undo.remember(
+            "lead", lead_id, self.tr("Rescored %1 with the current rubric.").replace("%1", name), revert)
+        self.undo_notice.show_write(write)
 
     def _on_records_changed(self, kind: str, ids: list) -> None:
         if self.lead_id is None:

@@ -119,7 +119,7 @@ class LeadListPanel(QWidget):
         for col, width in enumerate((160, 150, 130, 190, 70, 55, 110, 150, 120)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
-        self.detail = LeadDetail(services, book)
+        self.detail = LeadDetail(services, book, undo_scope=self)
         self.detail.edit_requested.connect(self.edit_requested)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)

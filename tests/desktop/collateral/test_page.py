@@ -282,3 +282,19 @@ def test_a_picture_gets_a_thumbnail_of_itself_and_other_files_a_type_icon(qtbot,
     photo = by_title["Booth photo"].data(ThumbnailRole)
     assert (photo.width(), photo.height()) == (240, 180)
     assert by_title["Demo video"].data(ThumbnailRole).width() == 130  # the type icon
+
+
+def test_a_one_click_status_change_is_undone_from_its_notice_as_a_change_that_syncs(qtbot, store, marketer_page):
+    page = marketer_page
+    cid = received(store, title="Deck", status="approved")
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    page.grid.setCurrentIndex(page.model.index(0, 0))
+    page.detail.status_buttons["review"].click()
+    qtbot.waitUntil(lambda: store.get("collateral", cid)["status"] == "review")
+    qtbot.waitUntil(lambda: page.undo_notice.write is not None)
+    assert "To review" in page.undo_notice.label.text()
+    page.undo_notice.button.click()
+    qtbot.waitUntil(lambda: store.get("collateral", cid)["status"] == "approved")
+    # The undo is a queued change of its own, not a removed one.
+    [entry] = [e for e in store.outbox_entries() if e["record_id"] == cid]
+    assert entry["fields"] == {"status": "approved"}

@@ -156,6 +156,11 @@ def test_an_old_lead_shows_its_rubric_version_and_is_rescored_only_on_request(qt
     detail.rescore()
     qtbot.waitUntil(lambda: services.store.get("lead", lead_id)["rubric_version"] == 2)
     assert services.store.get("lead", lead_id)["score"] == scored["score"] + 35
+    # The one-click rescore can be undone: the earlier score comes back as a new change.
+    qtbot.waitUntil(lambda: detail.undo_notice.write is not None)
+    detail.undo_notice.button.click()
+    qtbot.waitUntil(lambda: services.store.get("lead", lead_id)["rubric_version"] == 1)
+    assert services.store.get("lead", lead_id)["score"] == scored["score"]
 
 
 def test_a_marketer_creates_an_event_with_staff_and_rubric(qtbot, marketer_services):
