@@ -760,7 +760,8 @@ def _leads(rng: random.Random, count: int, event_ids: Mapping[str, str],
         if consent:
             fields["consent_text_version"] = CONSENT_TEXT_VERSION
             fields["consent_at"] = _iso(captured + dt.timedelta(seconds=rng.randrange(20, 90)))
-        fields["follow_up"] = grade == "hot" or (grade == "warm" and rng.random() < 0.5)
+        wanted = grade == "hot" or (grade == "warm" and rng.random() < 0.5)
+        fields["follow_up"] = consent and wanted  # only with consent (fieldnote.leads)
         fields["interests"] = _interests(rng, answers)
         if rng.random() < 0.3:
             fields["notes"] = rng.choice(_NOTES)

@@ -137,7 +137,7 @@ LEAD = KindSpec(
         _f("captured_by", FieldType.UUID, server_set=True),
         _f("owner_id", FieldType.UUID, server_set=True),
     ),
-    one_of=("email", "phone", "last_name", "badge_raw"),
+    # Required fields per source and the consent rule: fieldnote.leads (via check_complete).
     search_fields=("first_name", "last_name", "email", "company", "title", "notes"),
 )
 

@@ -19,6 +19,7 @@ from typing import Any
 from fieldnote.contacts import check_email, normalize_phone, split_name
 from fieldnote.duplicates import import_key  # re-exported: the importer's de-duplication key
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX, FieldType
+from fieldnote.leads import required_one_of
 from fieldnote.validation import (
     ValidationFailed,
     check_complete,
@@ -57,11 +58,18 @@ NOT_PROVIDED = "[not provided]"
 #   full_name -> first_name + last_name;  mobile -> phone (or notes when a phone is there);
 #   address_part -> joined into address in column order;  notes -> appended to notes.
 _PSEUDO_TARGETS = ("full_name", "mobile", "address_part")
+# Yes/no columns: the visitor's consent to be contacted and marketing follow-up (which needs
+# that consent: fieldnote.leads).
+_BOOL_TARGETS = ("consent_contact", "follow_up")
 _IMPORTABLE = tuple(
     f.name for f in LEAD.fields
     if not f.server_set and f.type in (FieldType.NAME, FieldType.TEXT, FieldType.DATETIME)
     and f.name not in ("consent_at", "consent_text_version")
-)
+) + _BOOL_TARGETS
+_YES = frozenset({"yes", "y", "true", "t", "1", "x", "ja", "j", "si", "sí", "oui", "o",
+                  "opted-in", "optedin", "granted"})
+_NO = frozenset({"no", "n", "false", "f", "0", "nein", "non", "opted-out", "optedout",
+                 "refused"})
 IMPORT_TARGETS: tuple[str, ...] = _IMPORTABLE + _PSEUDO_TARGETS
 
 _ALIASES: dict[str, str] = {}
@@ -85,6 +93,9 @@ for _target, _names in {
                     "province zip zipcode postcode postalcode",
     "captured_at": "capturedat scandate scantime scannedat scandatetime timestamp createdat "
                    "datecaptured",
+    "consent_contact": "consent consentcontact contactconsent optin optedin marketingconsent "
+                       "gdprconsent maycontact permissiontocontact",
+    "follow_up": "followup marketingfollowup",
 }.items():
     for _name in _names.split():
         _ALIASES[_name] = _target
@@ -422,6 +433,13 @@ def _read_row(
                 extra.append(f"{header}: {value}")
             else:
                 fields["captured_at"] = when
+        elif target in _BOOL_TARGETS:
+            answer = value.strip().casefold()
+            if answer in _YES or answer in _NO:
+                fields[target] = answer in _YES
+            else:
+                errors.append(f"{header} {value!r} is not yes or no; kept in notes")
+                extra.append(f"{header}: {value}")
         else:
             _put(fields, target, value, header, extra)
     if address:
@@ -429,7 +447,7 @@ def _read_row(
     _check_row(fields, errors, extra, headers, mapping, default_region)
     if notes or extra:
         fields["notes"] = "\n".join(notes + extra)
-    if all(not fields.get(f) for f in LEAD.one_of):
+    if all(not fields.get(f) for f in required_one_of("import")):
         errors.append("has no email, phone, last name or badge id; the whole row is kept "
                       "as the lead's scan data")
         fields["badge_raw"] = _row_text(cells, delimiter)
@@ -447,7 +465,10 @@ def _read_row(
         cleaned = fields
     if email is not None:
         cleaned["email"] = email
-    errors.extend(f"{e.field} {e.message}" for e in check_complete(LEAD, cleaned))
+    # A row breaking the consent rule is refused when it is written, with the rule's message
+    # ("line N: not imported: follow_up: ..."); saying it here too would say it twice.
+    errors.extend(f"{e.field} {e.message}"
+                  for e in check_complete(LEAD, cleaned, skip=("follow_up",)))
     return ImportRow(line, cleaned, errors)
 
 

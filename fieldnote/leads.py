@@ -1,11 +1,113 @@
 """The lead rules, in one place for the desktop (capture form, store, CSV import) and the hub.
 
-Pure functions: no I/O, no Qt, no database.
+- **Consent**: a lead marked for marketing follow-up needs the visitor's consent to be
+  contacted (`follow_up` true only with `consent_contact` true).
+- **Required fields per source**: what a lead of each source must hold to be found again
+  (`ONE_OF_BY_SOURCE`; today every source needs one of email, phone, last name or the scan).
+- **The duplicate key** within an event (`duplicate_key`), and the matching and merging of
+  `fieldnote.duplicates` behind `find_duplicates` / `merge_leads`.
+- **Scoring entry points**: `score_lead` gives the fields a scored lead stores;
+  `needs_rescore` says whether a stored score came from another rubric version.
+
+`check_lead` applies the rules to a lead's whole state; `fieldnote.validation.check_complete`
+calls it for every lead, so the hub's push, the desktop store, CSV import and the capture form
+refuse the same leads with the same messages. Pure functions: no I/O, no Qt, no database.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
 import phonenumbers
+
+from fieldnote.duplicates import find_duplicates, merge_leads
+from fieldnote.duplicates import import_key as duplicate_key
+from fieldnote.kinds import LEAD_SOURCES
+from fieldnote.scoring import Rubric, needs_rescore, score_fields
+from fieldnote.validation import FieldError
+
+__all__ = [
+    "FALLBACK_PHONE_REGION",
+    "FOLLOW_UP_NEEDS_CONSENT",
+    "ONE_OF_BY_SOURCE",
+    "check_lead",
+    "duplicate_key",
+    "find_duplicates",
+    "follow_up_allowed",
+    "merge_leads",
+    "needs_rescore",
+    "phone_region",
+    "required_one_of",
+    "score_lead",
+]
+
+FOLLOW_UP_NEEDS_CONSENT = "needs the visitor's consent to be contacted (consent_contact true)"
+
+# What identifies a visitor, per source: a lead needs at least one of these. The scan
+# (`badge_raw`) counts for every source: a payload nothing could be read from is still the
+# visitor's badge.
+_IDENTIFYING = ("email", "phone", "last_name", "badge_raw")
+ONE_OF_BY_SOURCE: Mapping[str, tuple[str, ...]] = {source: _IDENTIFYING for source in LEAD_SOURCES}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def required_one_of(source: str | None) -> tuple[str, ...]:
+    """The fields of which a lead of `source` needs at least one (unknown source: the default)."""
+    return ONE_OF_BY_SOURCE.get(source or "", _IDENTIFYING)
+
+
+def follow_up_allowed(state: Mapping[str, Any]) -> bool:
+    """Marketing follow-up only with the visitor's consent to be contacted."""
+    return state.get("follow_up") is not True or state.get("consent_contact") is True
+
+
+def _check_consent(state: Mapping[str, Any]) -> list[FieldError]:
+    return [] if follow_up_allowed(state) else [FieldError("follow_up", FOLLOW_UP_NEEDS_CONSENT)]
+
+
+def _check_identified(state: Mapping[str, Any]) -> list[FieldError]:
+    needed = required_one_of(state.get("source"))
+    if all(_blank(state.get(name)) for name in needed):
+        return [FieldError(needed[0], f"a lead needs at least one of: {', '.join(needed)}")]
+    return []
+
+
+@dataclass(frozen=True)
+class _Rule:
+    fields: frozenset[str]  # the fields the rule reads: an update touching none skips it
+    check: Callable[[Mapping[str, Any]], list[FieldError]]
+
+
+_RULES = (
+    _Rule(frozenset({"follow_up", "consent_contact"}), _check_consent),
+    _Rule(frozenset({*_IDENTIFYING, "source"}), _check_identified),
+)
+
+
+def check_lead(state: Mapping[str, Any], changed: Collection[str] | None = None) -> list[FieldError]:
+    """Errors of the lead rules for a lead's whole state (empty when it may be stored).
+
+    With `changed` (the fields an update sets), only rules reading one of them apply: a lead
+    stored before a rule existed can still be updated elsewhere, but not left breaking a rule
+    its update touches. Without it (a new lead) every rule applies.
+    """
+    errors: list[FieldError] = []
+    for rule in _RULES:
+        if changed is None or rule.fields.intersection(changed):
+            errors.extend(rule.check(state))
+    return errors
+
+
+def score_lead(rubric: Rubric, answers: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What a lead scored against `rubric` stores: the answers, rubric id and version, score,
+    grade and qualified (`fieldnote.scoring`)."""
+    return score_fields(rubric, answers)
+
 
 # The region assumed for a phone number typed without +country when nothing better is known.
 FALLBACK_PHONE_REGION = "US"

@@ -394,9 +394,12 @@ def clean_fields(
 
 
 def check_complete(
-    ks: KindSpec, state: Mapping[str, Any], skip: Iterable[str] = ()
+    ks: KindSpec, state: Mapping[str, Any], skip: Iterable[str] = (),
+    changed: Iterable[str] | None = None,
 ) -> list[FieldError]:
-    """Errors for required fields missing from a record's whole state."""
+    """Errors for a record's whole state: required fields missing, and its kind's own rules
+    (a lead's: `fieldnote.leads.check_lead`). `changed` names the fields an update sets, so a
+    kind's rule that reads none of them is skipped; None (a new record) checks everything."""
     skipped = set(skip)
     errors = [
         FieldError(name, "is required")
@@ -407,6 +410,13 @@ def check_complete(
         errors.append(
             FieldError(ks.one_of[0], f"a {ks.name} needs at least one of: {', '.join(ks.one_of)}")
         )
+    if ks.name == "lead":
+        # Imported here: the lead rules build on this module.
+        from fieldnote.leads import check_lead
+
+        seen = {e.field for e in errors} | skipped
+        errors.extend(e for e in check_lead(state, None if changed is None else set(changed))
+                      if e.field not in seen)
     return errors
 
 

@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -362,7 +362,7 @@ class _Applier:
             return _Outcome(m.mutation_id, "applied", version=before.version)
         state = self.store.working_copy(before)
         state.fields.update(changed)
-        self._check_complete(state)
+        self._check_complete(state, changed)
         self._check_blob(m.kind, changed)
         conflicts = []
         # A conflict record is the hub's own; marking it resolved never conflicts.
@@ -413,8 +413,10 @@ class _Applier:
         for child in children:
             self.store.stage(self.store.working_copy(child))
 
-    def _check_complete(self, state: RecordState) -> None:
-        errors = check_complete(KINDS[state.kind], state.fields)
+    def _check_complete(self, state: RecordState, changed: Iterable[str] | None = None) -> None:
+        """The record's whole state against its kind (a lead: `fieldnote.leads` rules too);
+        an update is held to the rules reading the fields it changes."""
+        errors = check_complete(KINDS[state.kind], state.fields, changed=changed)
         if errors:
             raise ValidationFailed(errors)
 

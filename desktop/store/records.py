@@ -147,7 +147,8 @@ class Store:
         state = {k: row[k] for k in ks.field_names}
         changed = {k: v for k, v in clean.items() if state.get(k) != v}
         merged = {**state, **changed}
-        errors = check_complete(ks, merged)
+        # Only the rules an update touches: a record stored before a rule existed stays editable.
+        errors = check_complete(ks, merged, changed=changed)
         if errors:
             raise ValidationFailed(errors)
         if not changed and not server:

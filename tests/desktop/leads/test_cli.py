@@ -148,3 +148,23 @@ def test_export_to_a_missing_folder_fails_without_a_traceback(data_dir, tmp_path
                        "--data-dir", str(data_dir))
     assert result.returncode == 1
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_refuses_a_row_marked_for_follow_up_without_consent(data_dir, tmp_path):
+    rows = [["Last Name", "E-Mail", "Consent", "Follow-up"],
+            ["Silva", "ana@zenith.example", "yes", "yes"],
+            ["Berg", "bo@acme.example", "no", "yes"],
+            ["Cruz", "cy@acme.example", "", "no"],
+            ["Dür", "ce@umlaut.example", "maybe", ""]]
+    path = write_csv(tmp_path / "consent.csv", rows)
+    run = fieldnote("leads", "import", str(path), "--event", EVENT_ID, "--data-dir", str(data_dir))
+    assert run.returncode == 0, run.stderr
+    refused = [line for line in run.stderr.splitlines() if "line 3" in line]
+    assert len(refused) == 1
+    assert "not imported" in refused[0] and "follow_up" in refused[0] and "consent" in refused[0]
+    assert "line 5:" in run.stderr and "not yes or no" in run.stderr
+    leads = {lead["last_name"]: lead for lead in leads_in(data_dir)}
+    assert set(leads) == {"Silva", "Cruz", "Dür"}
+    assert leads["Silva"]["consent_contact"] is True and leads["Silva"]["follow_up"] is True
+    assert leads["Cruz"]["follow_up"] is False
+    assert "Consent: maybe" in leads["Dür"]["notes"]

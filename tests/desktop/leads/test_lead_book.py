@@ -163,3 +163,25 @@ def test_reasons_come_from_marketing_lists_or_the_builtin_ones(store):
     assert "Price" in book.reasons("lost")
     store.save("reason_list", {"list": "lost", "items": ["Too expensive", "Went with rival"]})
     assert book.reasons("lost") == ["Too expensive", "Went with rival"]
+
+
+def test_the_store_refuses_follow_up_without_consent_and_queues_nothing(store):
+    from fieldnote.validation import ValidationFailed
+
+    before = store.outbox_counts()["pending"]
+    with pytest.raises(ValidationFailed) as refused:
+        lead(store, "Berg", follow_up=True, consent_contact=False)
+    assert [e.field for e in refused.value.errors] == ["follow_up"]
+    assert "consent" in refused.value.describe()
+    assert store.count("lead") == 0
+    # An update may not take consent away while follow-up stays set.
+    rid = lead(store, "Silva", follow_up=True, consent_contact=True)
+    with pytest.raises(ValidationFailed):
+        store.save("lead", {"consent_contact": False}, rid)
+    assert store.get("lead", rid)["consent_contact"] is True
+    assert store.outbox_counts()["pending"] == before + 1  # only the valid lead was queued
+    book = LeadBook(store)
+    with pytest.raises(ValidationFailed):
+        book.save_capture({"last_name": "Cruz", "captured_at": "2026-04-20T10:00:00Z",
+                           "follow_up": True})
+    assert store.count("lead") == 1
