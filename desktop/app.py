@@ -70,7 +70,8 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
 
     QCoreApplication.setOrganizationName("Fieldnote")
     QCoreApplication.setApplicationName("Fieldnote")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     # Before the first widget: formats and every tr() from here on follow the chosen locale.
     locale = apply_locale(getattr(args, "locale", None) or settings.locale)
     translators = install_translators(app, locale)  # noqa: F841 (kept alive with the app)
@@ -87,8 +88,9 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
         if args.screenshot is not None:
             return _screenshot(window, boot, args.screenshot)
         code = app.exec()
-        if boot.error() is not None:
-            raise boot.error()  # type: ignore[misc]
+        error = boot.error()
+        if error is not None:
+            raise error
         window.remember_geometry()
         return int(code)
     finally:
@@ -140,7 +142,7 @@ def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path
 
 def route_qt_messages() -> None:
     """Send Qt's own warnings into the log file (`desktop.logs`) instead of stderr."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     qt_log = logging.getLogger("qt")
     levels = {
@@ -151,7 +153,7 @@ def route_qt_messages() -> None:
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }
 
-    def handler(mode, _context, message):  # type: ignore[no-untyped-def]
+    def handler(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
 
     qInstallMessageHandler(handler)

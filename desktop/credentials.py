@@ -11,6 +11,10 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +24,7 @@ TOKEN_FILE = "hub-token"
 ENV_NO_KEYCHAIN = "FIELDNOTE_NO_KEYCHAIN"
 
 
-def _keychain():  # type: ignore[no-untyped-def]
+def _keychain() -> KeyringBackend | None:
     """The keyring backend if a real one is available, else None."""
     if os.environ.get(ENV_NO_KEYCHAIN) == "1":
         return None

@@ -16,9 +16,9 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
-    for handler in list(root.handlers):
-        if getattr(handler, "_fieldnote", False):
-            root.removeHandler(handler)
+    for old in list(root.handlers):
+        if getattr(old, "_fieldnote", False):
+            root.removeHandler(old)
     if data_dir is not None:
         # Imported here: it takes tens of milliseconds, which the window's first paint need not pay.
         from logging.handlers import RotatingFileHandler

@@ -11,10 +11,13 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli import CliError
 from desktop.cli.context import cli_context
+
+if TYPE_CHECKING:
+    from desktop.store.debriefs import DebriefStore
 
 EXIT_REJECTED = 1  # some debriefs were bad (the good ones are queued)
 EXIT_INPUT = 2  # the input file itself is unusable
@@ -160,7 +163,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _find(debriefs: Any, record_id: str) -> dict[str, Any]:
+def _find(debriefs: DebriefStore, record_id: str) -> dict[str, Any]:
     row = debriefs.get(record_id)
     if row is None or row.get("deleted"):
         raise CliError(f"No debrief {record_id} on this device (see 'fieldnote debriefs list').")

@@ -225,7 +225,7 @@ def _build(story: list[Flowable], title: str, total: int, progress: Progress | N
             if progress is not None:
                 progress(flowable.done, total, "Laying out")
 
-    doc.afterFlowable = after  # type: ignore[method-assign]
+    doc.afterFlowable = after
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()

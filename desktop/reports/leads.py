@@ -72,7 +72,8 @@ def summarise(leads: Iterable[Mapping[str, Any]]) -> EventSummary:
         summary.total += 1
         qualified = bool(lead.get("qualified"))
         summary.qualified += qualified
-        grades[lead.get("grade") if lead.get("grade") in GRADE_ORDER else "ungraded"] += 1
+        grade = lead.get("grade")
+        grades[str(grade) if grade in GRADE_ORDER else "ungraded"] += 1
         rep = lead.get("owner_name") or "Unassigned"
         reps[rep] += 1
         reps_q[rep] += qualified

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, select, text
+from sqlalchemy import ColumnElement, and_, delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.store.library_query import (
@@ -492,7 +492,7 @@ class CollateralLibrary:
                  statuses: Sequence[str] = REQUEST_STATUSES) -> list[dict[str, Any]]:
         """Requests (of one author, or all), soonest needed first, undated last."""
         r = record_tables["collateral_request"]
-        where = r.c.status.in_([s for s in statuses if s in REQUEST_STATUSES])
+        where: ColumnElement[bool] = r.c.status.in_([s for s in statuses if s in REQUEST_STATUSES])
         if author_id:
             where = and_(where, r.c.author_id == author_id)
         rows = self.store.all("collateral_request", where=where)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
+    Select,
     and_,
     delete,
     desc,
@@ -419,7 +421,7 @@ class DebriefStore:
         if field_name not in ("objections", "competitors", "why_buy", "why_not"):
             raise ValueError(f"{field_name} is not a tag field of debrief")
         each = func.json_each(debriefs.c[field_name]).table_valued("value")
-        query = (
+        query: Select[tuple[Any]] = (
             select(literal_column("value")).select_from(debriefs).join(each, literal_column("1") == 1)
             .where(debriefs.c.deleted.is_(False)).distinct().limit(COMPLETION_LIMIT)
         )
@@ -472,7 +474,7 @@ class DebriefStore:
 
     def export(self, since: str = "") -> list[dict[str, Any]]:
         """Every debrief on this device as the protocol's fields plus `id` and `author_id`."""
-        where = [debriefs.c.deleted.is_(False)]
+        where: list[ColumnElement[bool]] = [debriefs.c.deleted.is_(False)]
         if since:
             where.append(debriefs.c.call_date >= since)
         query = select(debriefs).where(and_(*where)).order_by(desc(debriefs.c.call_date), desc(debriefs.c.id))
@@ -520,7 +522,8 @@ def _id_list(conn: Connection, query: Any) -> list[str]:
         cursor.close()
 
 
-def wire_object(row: Mapping[str, Any]) -> dict[str, Any]:
+def wire_object(row: Mapping[Any, Any]) -> dict[str, Any]:
+    # Mapping[Any, Any]: SQLAlchemy's RowMapping is keyed by names or columns.
     """A debrief row as one flat object: `id`, the protocol's fields, `author_id`."""
     out: dict[str, Any] = {"id": row["id"]}
     for name in WIRE_FIELDS:

@@ -74,7 +74,8 @@ def _fetch(conn: Connection, statement: str) -> list[tuple[Any, ...]]:
     cursor in the connection's transaction (thousands of rows: no per-row result objects)."""
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        return cursor.execute(statement).fetchall()
+        rows: list[tuple[Any, ...]] = cursor.execute(statement).fetchall()
+        return rows
     finally:
         cursor.close()
 
@@ -478,12 +479,12 @@ class InsightsQueries:
 
         for r in cube:
             e = event_entry(r.event_id)
-            funnel = e["funnel"]
-            funnel["captured"] += r.n
-            funnel["qualified"] += r.n if r.qualified else 0
+            counts = e["funnel"]
+            counts["captured"] += r.n
+            counts["qualified"] += r.n if r.qualified else 0
             for stage in FUNNEL[2:]:
-                funnel[stage] += getattr(r, stage)
-            funnel["won_amount"] += r.won_cents
+                counts[stage] += getattr(r, stage)
+            counts["won_amount"] += r.won_cents
             e["grade_mix"][r.grade] = e["grade_mix"].get(r.grade, 0) + r.n
             e["delay_seconds"] += r.delay_seconds
             e["delay_n"] += r.delay_n
@@ -493,7 +494,7 @@ class InsightsQueries:
             e["avg_days_to_first_contact"] = round(seconds / delay_n / 86400, 2) if delay_n else None
         for event_id, owner_id, day, n in rep_day:
             e = event_entry(event_id)
-            name = users.get(owner_id, {}).get("name") or ("(unknown)" if owner_id else "(nobody)")
+            name = users.get(owner_id or "", {}).get("name") or ("(unknown)" if owner_id else "(nobody)")
             e["per_rep"][name] = e["per_rep"].get(name, 0) + n
             e["per_day"][day or ""] = e["per_day"].get(day or "", 0) + n
         for e in per_event.values():
@@ -593,7 +594,7 @@ class InsightsQueries:
 
     def _collateral(self, conn: Connection, where: _Where, as_of: dt.date,
                     copies: bool, totals: bool) -> dict[str, Any]:
-        blank = {
+        blank: dict[str, Any] = {
             "opens": 0, "shares": 0, "presentations": 0, "uses": 0,
             "avg_rating": None, "ratings": 0, "helped": 0, "not_helped": 0,
             "deals": 0, "deals_won": 0, "deals_lost": 0, "deals_won_amount": 0,
@@ -602,6 +603,7 @@ class InsightsQueries:
         # In id order, as the figures list them. Use of an item this cache does not hold
         # (deleted, not synced) is not shown.
         items: dict[str, dict[str, Any]] = {}
+        it: dict[str, Any] | None
         for cid, title, kind, status in _fetch(
                 conn, "SELECT id, title, kind, status FROM rec_collateral WHERE deleted = 0 ORDER BY id"):
             it = items[cid] = blank.copy()
@@ -669,7 +671,7 @@ class InsightsQueries:
                 "SELECT collateral_id, MAX(at) FROM rec_collateral_usage WHERE collateral_id IN :ids "
                 "AND deleted = 0 AND at < :after GROUP BY collateral_id"
             ).bindparams(bindparam("ids", expanding=True))
-            before = dict(conn.execute(clause, {"ids": late, "after": after}).all())
+            before: dict[str, str] = dict(conn.execute(clause, {"ids": late, "after": after}).tuples().all())
             return [(*r[:4], before.get(r[0]) if r[0] in late else r[4]) for r in rows]
         use = where.usage("u")
         return [tuple(r) for r in _rows(conn, where,

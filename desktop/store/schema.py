@@ -6,6 +6,7 @@ Migrations freeze each revision; `tests/desktop/store` checks the two never drif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
@@ -21,12 +22,13 @@ from sqlalchemy import (
     Text,
     func,
 )
+from sqlalchemy.types import TypeEngine
 
 from fieldnote.kinds import KINDS, FieldSpec, FieldType, KindSpec
 
 metadata = MetaData()
 
-_TYPES = {
+_TYPES: dict[FieldType, Callable[[], TypeEngine[Any]]] = {
     FieldType.NAME: lambda: String(200),
     FieldType.TEXT: Text,
     FieldType.INT: Integer,
@@ -56,7 +58,7 @@ _INDEXED = {
 }
 
 
-def _column(f: FieldSpec) -> Column:
+def _column(f: FieldSpec) -> Column[Any]:
     return Column(f.name, _TYPES[f.type](), nullable=True)
 
 

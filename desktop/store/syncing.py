@@ -7,6 +7,7 @@ here talks to the network; nothing a user typed is ever dropped by it.
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 from collections import defaultdict
@@ -517,9 +518,10 @@ class SyncStore:
             for c in group
         ])
 
+    # `builtins.set` in signatures: inside this class a bare `set` names the method `set`.
     def _pending_fields(
         self, conn: Connection, kind: str, ids: list[str]
-    ) -> dict[str, tuple[set[str], bool]]:
+    ) -> dict[str, tuple[builtins.set[str], bool]]:
         """For records with outbox entries: (fields edited locally, a local delete waits)."""
         out: dict[str, tuple[set[str], bool]] = {}
         for start in range(0, len(ids), 500):
@@ -617,7 +619,7 @@ class SyncStore:
         table: Any,
         row: dict[str, Any],
         current: tuple[int, bool] | None,
-        pending: tuple[set[str], bool],
+        pending: tuple[builtins.set[str], bool],
         hub_deleted: bool,
     ) -> None:
         edited, deleting = pending
@@ -673,7 +675,7 @@ class SyncStore:
             ).all()
         return [(sha, size) for sha, size in rows]
 
-    def referenced_blobs(self) -> set[str]:
+    def referenced_blobs(self) -> builtins.set[str]:
         """Every file a record still names (drafts included: a marketer may be editing them)."""
         t = record_tables["collateral"]
         with self.engine.connect() as conn:

@@ -17,9 +17,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from desktop.sync.errors import BlobProblem
+
+if TYPE_CHECKING:
+    from desktop.sync.client import Cancel
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,9 @@ _READ = 1024 * 1024
 class BlobSource(Protocol):
     """Where blobs come from: `HubClient.fetch_blob` has this shape."""
 
-    def fetch_blob(self, sha256: str, out, offset: int, progress=None, cancel=None) -> bool: ...  # type: ignore[no-untyped-def]
+    def fetch_blob(self, sha256: str, out: BinaryIO, offset: int,
+                   progress: Callable[[int], None] | None = None,
+                   cancel: Cancel | None = None) -> bool: ...
 
 
 def file_sha256(path: Path) -> str:
@@ -99,7 +104,7 @@ class BlobCache:
         sha256: str,
         size: int | None = None,
         progress: Callable[[int, int | None], None] | None = None,
-        cancel=None,  # type: ignore[no-untyped-def]
+        cancel: Cancel | None = None,
     ) -> Path | None:
         """Return the verified file, downloading (or resuming) it first if needed.
 

@@ -239,8 +239,7 @@ class SyncEngine:
                 size = path.stat().st_size
                 emit(Progress("upload", 0, size))
                 with path.open("rb") as fh:
-                    reader = UploadReader(fh, size, lambda done, size=size: emit(
-                        Progress("upload", done, size)))
+                    reader = UploadReader(fh, size, _upload_progress(emit, size))
                     self.client.put_blob(sha, reader)  # type: ignore[arg-type]  # file-like
                 self.uploaded_bytes += reader.sent
 
@@ -435,3 +434,8 @@ class UploadReader:
 def _check_cancel(cancel: Cancel | None) -> None:
     if cancel is not None and cancel.is_set():
         raise _Cancelled()
+
+
+def _upload_progress(emit: Callable[[Progress], None], size: int) -> Callable[[int], None]:
+    """An upload's progress callback: bytes read so far of `size`, as a Progress."""
+    return lambda done: emit(Progress("upload", done, size))

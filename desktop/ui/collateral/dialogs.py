@@ -141,7 +141,7 @@ class PublishDialog(QDialog):
         layout.addWidget(buttons)
 
     def tags(self) -> list[str]:
-        out = []
+        out: list[str] = []
         for group, edit in self.tag_edits.items():
             out.extend(f"{group}:{v}" for v in _split(edit.text()))
         out.extend(_split(self.other_tags.text()))
@@ -215,7 +215,10 @@ class ShareDialog(QDialog):
 
     def target(self) -> dict[str, Any] | None:
         item = self.results.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if item is None:
+            return None
+        target: dict[str, Any] = item.data(Qt.ItemDataRole.UserRole)
+        return target
 
 
 class RequestDialog(QDialog):
@@ -248,11 +251,13 @@ class RequestDialog(QDialog):
         row.addWidget(self.needed)
         row.addWidget(self.needed_by, 1)
         form.addRow(self.tr("Date"), row)
-        self.event = QComboBox()
-        self.event.addItem(self.tr("No event"), None)
+        # Not `self.event`: that would hide QObject.event(), through which Qt delivers every
+        # event to this dialog.
+        self.event_box = QComboBox()
+        self.event_box.addItem(self.tr("No event"), None)
         for eid, name in sorted(events.items(), key=lambda kv: kv[1]):
-            self.event.addItem(name, eid)
-        form.addRow(self.tr("For the event"), self.event)
+            self.event_box.addItem(name, eid)
+        form.addRow(self.tr("For the event"), self.event_box)
         self.error = QLabel()
         self.error.setProperty("state", "bad")
         self.error.hide()
@@ -272,8 +277,8 @@ class RequestDialog(QDialog):
             out["need"] = need
         if self.needed.isChecked():
             out["needed_by"] = self.needed_by.date().toString("yyyy-MM-dd")
-        if self.event.currentData():
-            out["event_id"] = self.event.currentData()
+        if self.event_box.currentData():
+            out["event_id"] = self.event_box.currentData()
         return out
 
     def _on_accept(self) -> None:

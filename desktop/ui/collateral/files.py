@@ -10,41 +10,45 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.sync.errors import SyncFailure
+
+if TYPE_CHECKING:
+    from desktop.sync.blobs import BlobCache
 from desktop.tasks import Task, TaskContext, TaskRunner
 
 CACHED, DOWNLOADING, NOT_CACHED = "cached", "downloading", "not_cached"
 
 
 class CollateralFiles(QObject):
-    """Wraps the blob cache (`desktop.sync.blobs.BlobCache`-shaped) for the collateral views."""
+    """Wraps the blob cache for the collateral views."""
 
     state_changed = Signal(str)  # sha256
     download_failed = Signal(str, str)  # sha256, message
 
-    def __init__(self, blobs: Any, root: Path, tasks: TaskRunner,
-                 connect: Callable[[], Any] | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, blobs: BlobCache, root: Path, tasks: TaskRunner,
+                 connect: Callable[[], BlobCache | None] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.blobs = blobs
         self.root = root
         self._tasks = tasks
         # Builds a hub-connected cache (worker side) for files the sync has not fetched.
         self._connect = connect
-        self._hub_blobs: Any = None
+        self._hub_blobs: BlobCache | None = None
         self._progress: dict[str, tuple[int, int | None]] = {}
         self._downloads: dict[str, Task] = {}
         self._callbacks: dict[str, list[tuple[Any, Any]]] = {}
 
     def can_download(self) -> bool:
-        return getattr(self.blobs, "source", None) is not None or self._connect is not None
+        return self.blobs.source is not None or self._connect is not None
 
-    def _downloader(self) -> Any:
+    def _downloader(self) -> BlobCache | None:
         """Worker side: the cache that can fetch from the hub (None when signed out)."""
-        if getattr(self.blobs, "source", None) is not None:
+        if self.blobs.source is not None:
             return self.blobs
         if self._hub_blobs is None and self._connect is not None:
             self._hub_blobs = self._connect()

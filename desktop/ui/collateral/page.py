@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.library_query import LibraryQuery
+from desktop.store.library_query import LibraryQuery, Notice
 from desktop.store.local_files import files_in, guess_kind, is_publishable, title_from
 from desktop.tasks import TaskContext
 from desktop.ui import theme
@@ -57,8 +57,12 @@ from desktop.ui.collateral.viewer import PdfViewer
 from desktop.ui.common.page import Page
 from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.services import Services
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 from desktop.undo import UndoableWrite, UndoUnavailable, save_undoably
 from fieldnote.kinds import COLLATERAL_STATUSES
+
+if TYPE_CHECKING:
+    from desktop.store.collateral import CollateralLibrary
 
 PUBLISHERS = ("marketer", "admin")
 GROUP_NAMES = {
@@ -73,7 +77,8 @@ GROUP_NAMES = {
 class CollateralPage(Page):
     key = "collateral"
 
-    def __init__(self, services: Services, library: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, library: CollateralLibrary,
+                 parent: QWidget | None = None) -> None:
         super().__init__(services, self.tr("Collateral"),
                          self.tr("Approved material, searchable and ready offline"), parent)
         self.library = library
@@ -158,13 +163,13 @@ class CollateralPage(Page):
         facets.addWidget(self.kind_facet)
         self.tag_facets: dict[str, QComboBox] = {}
         for group in ("product", "industry", "stage", "region", "tag"):
-            label = self._facet_label(QCoreApplication.translate("CollateralPage", GROUP_NAMES[group]))
+            heading = self._facet_label(QCoreApplication.translate("CollateralPage", GROUP_NAMES[group]))
             combo = QComboBox()
             combo.setFixedWidth(140)
             combo.setProperty("group", group)
-            facets.addWidget(label)
+            facets.addWidget(heading)
             facets.addWidget(combo)
-            combo.setProperty("label", label)
+            combo.setProperty("label", heading)
             self.tag_facets[group] = combo
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
@@ -401,7 +406,7 @@ class CollateralPage(Page):
         if row is None or not row.get("file_sha256"):
             return
         self.files.fetch(row["file_sha256"], row.get("file_size"),
-                         on_ready=lambda path, r=row: then(r, path),
+                         on_ready=lambda path: then(row, path),
                          on_missing=lambda msg: self._tell(msg))
 
     def _on_open(self) -> None:
@@ -448,7 +453,7 @@ class CollateralPage(Page):
         """Copy the file under its own name on a worker (it may be large), then call `then`:
         other programs and mail apps show that name, and the cached file itself is never
         handed to a program that could change it."""
-        folder = self.services.data_dir / "opened" / row["file_sha256"][:16]
+        folder = self.services.data_dir / "opened" / str(row["file_sha256"])[:16]
         name = Path(row.get("file_name") or "file").name or "file"
 
         def copy(_ctx: TaskContext) -> Path:
@@ -702,7 +707,7 @@ class CollateralPage(Page):
 
     # -- changes and notices -------------------------------------------------------------
 
-    def _on_records_changed(self, kind: str, ids: list) -> None:
+    def _on_records_changed(self, kind: str, ids: list[str]) -> None:
         if kind == "collateral":
             self._debounce.start()
         elif kind in ("collateral_feedback", "collateral_usage"):
@@ -724,7 +729,7 @@ class CollateralPage(Page):
             "collateral notices", lambda _ctx: library.take_notices(user_id, marketing=marketing))
         task.finished.connect(self._show_notices)
 
-    def _show_notices(self, notices: list) -> None:
+    def _show_notices(self, notices: list[Notice]) -> None:
         if not notices:
             return
         lines = []

@@ -106,7 +106,7 @@ def thumbnail_path(folder: Path, sha256: str, width: int = THUMB_WIDTH) -> Path:
 
 def render_first_page(pdf: Path, width: int = THUMB_WIDTH) -> QImage | None:
     """The first page of `pdf` as an image `width` pixels wide on white; None if unreadable."""
-    doc = QPdfDocument(None)
+    doc = QPdfDocument()
     try:
         if doc.load(str(pdf)) != QPdfDocument.Error.None_ or doc.pageCount() < 1:
             log.info("no thumbnail for %s: %s", pdf.name, doc.error())
@@ -148,10 +148,12 @@ def build_thumbnail(pdf: Path, folder: Path, sha256: str, width: int = THUMB_WID
     if image is None:
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".png.tmp")
+    # The temporary name ends in .png, so Qt picks the format from it (PySide6's stubs and
+    # its runtime disagree on the type of an explicit format argument).
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".png")
     os.close(fd)
     try:
-        if not image.save(tmp, "PNG"):
+        if not image.save(tmp):
             return None
         os.replace(tmp, out)
     finally:

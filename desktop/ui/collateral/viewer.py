@@ -47,8 +47,8 @@ class PdfViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.present)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._leave_or_close)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.present)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_or_close)
 
     def loaded(self) -> bool:
         return self.error == QPdfDocument.Error.None_ and self.document.pageCount() > 0

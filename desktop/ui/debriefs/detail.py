@@ -43,7 +43,7 @@ def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dic
             parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>{_text(row[name])}</p>")
     used = [c for c in (row.get("collateral_used") or []) if isinstance(c, dict)]
     if used:
-        verdicts = {True: QCoreApplication.translate("DebriefDetail", "helped"), False: QCoreApplication.translate("DebriefDetail", "did not help")}
+        verdicts: dict[object, str] = {True: QCoreApplication.translate("DebriefDetail", "helped"), False: QCoreApplication.translate("DebriefDetail", "did not help")}
         not_rated = QCoreApplication.translate("DebriefDetail", "not rated")
         items = "".join(
             f"<li>{_text(titles.get(str(c.get('collateral_id')), c.get('collateral_id')))} — "

@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QStringListModel,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.debriefs.inputs import CollateralUsedEdit, ReasonPicker, TagEdit
 from desktop.ui.services import Services
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.debriefs import check_debrief
 from fieldnote.kinds import CALL_TYPES, DEBRIEF_OUTCOMES, DEBRIEF_STAGES
 from fieldnote.validation import FieldError, ValidationFailed
@@ -441,9 +441,9 @@ class DebriefForm(QWidget):
     # -- submitting ----------------------------------------------------------------------
 
     def show_errors(self, errors: list[FieldError]) -> None:
-        for label in self._errors.values():
-            label.hide()
-        general = []
+        for shown in self._errors.values():
+            shown.hide()
+        general: list[str] = []
         for error in errors:
             label = self._errors.get(error.field)
             text = self.tr("%1 %2.").replace("%1", field_label(error.field)).replace("%2", error.message)

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
+    QPersistentModelIndex,
     QStringListModel,
     Qt,
     Signal,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.debriefs import tidy_tags
 
 
@@ -42,7 +43,7 @@ class _LastTokenCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setModel(QStringListModel(self))
 
-    def pathFromIndex(self, index: QModelIndex) -> str:  # noqa: N802 - Qt override
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt override
         head, _sep, _tail = self._edit.text().rpartition(",")
         value = str(index.data())
         return f"{head}, {value}, " if head else f"{value}, "
@@ -154,8 +155,9 @@ class CollateralUsedEdit(QWidget):
         self.picker = QComboBox()
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.picker.lineEdit().setPlaceholderText(self.tr("Find collateral from the library…"))
-        completer = self.picker.completer()
+        edit, completer = self.picker.lineEdit(), self.picker.completer()
+        assert edit is not None and completer is not None  # an editable combo box has both
+        edit.setPlaceholderText(self.tr("Find collateral from the library…"))
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         pick.addWidget(self.picker, 1)
@@ -198,14 +200,16 @@ class CollateralUsedEdit(QWidget):
     def value(self) -> list[dict[str, Any]]:
         out = []
         for i in range(self.rows.count()):
-            widget = self.rows.itemAt(i).widget()
+            item = self.rows.itemAt(i)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, _CollateralRow) and widget.collateral_id:
                 out.append(widget.value())
         return out
 
     def set_value(self, items: Iterable[Any] | None) -> None:
         while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
+            item = self.rows.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         for item in items or []:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,10 @@ from desktop.ui.debriefs.form import DebriefForm, choice_label
 from desktop.ui.debriefs.model import DebriefFeedModel
 from desktop.ui.debriefs.reasons import ReasonListsDialog
 from desktop.ui.services import Services
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.store.debriefs import DebriefStore
 from fieldnote.ids import new_id
 from fieldnote.kinds import DEBRIEF_OUTCOMES
 
@@ -55,7 +59,8 @@ DATE_RANGES = (
 class DebriefsPage(Page):
     key = "debriefs"
 
-    def __init__(self, services: Services, debriefs: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, debriefs: DebriefStore,
+                 parent: QWidget | None = None) -> None:
         super().__init__(services, self.tr("Debriefs"),
                          self.tr("What customers said on calls, and what marketing answered"), parent)
         self.debriefs = debriefs
@@ -320,7 +325,7 @@ class DebriefsPage(Page):
     def _on_filter_changed(self, *_args: object) -> None:
         self._reload_timer.start()
 
-    def _on_records_changed(self, kind: str, ids: list) -> None:
+    def _on_records_changed(self, kind: str, ids: list[str]) -> None:
         if kind == "debrief":
             self._completions_stale = True
             shown = [i for i in ids if self.model.row_of(i) >= 0 and i not in self._unsaved]
@@ -345,6 +350,7 @@ class DebriefsPage(Page):
     def _show_detail(self, record_id: str) -> None:
         if self.form is not None:
             return
+        row: dict[str, Any] | None
         if record_id in self._unsaved:
             row = {**self._unsaved[record_id], "id": record_id, "status": "draft", "_unsaved": True}
             replies: list[dict[str, Any]] = []

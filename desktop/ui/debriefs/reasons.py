@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.debriefs import tidy_tags
 
 LISTS = (("why_buy", QT_TRANSLATE_NOOP("ReasonListsDialog", "Why they buy")),

@@ -159,7 +159,7 @@ class InsightsPage(Page):
         self._event_names = {e["id"]: e["name"] for e in choices.get("events", [])}
         self._user_names = {u["id"]: u["name"] for u in choices.get("users", [])}
 
-    def _on_records_changed(self, kind: str, _ids: list) -> None:
+    def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind not in WATCHED_KINDS:
             return
         if self.isVisible():
@@ -179,10 +179,11 @@ class InsightsPage(Page):
 
     # -- click-through ------------------------------------------------------------------------
 
-    def _on_voice_number_picked(self, dimension: str, tag: str, segment: dict) -> None:
+    def _on_voice_number_picked(self, dimension: str, tag: str, segment: dict[str, Any]) -> None:
         self.show_debriefs_behind(dimension, tag, segment)
 
-    def show_debriefs_behind(self, dimension: str, tag: str, segment: dict | None = None) -> DebriefsBehindDialog:
+    def show_debriefs_behind(self, dimension: str, tag: str,
+                             segment: dict[str, Any] | None = None) -> DebriefsBehindDialog:
         """Open the list of debriefs behind one number, under the filters now shown."""
         dialog = DebriefsBehindDialog(self.services, self.source, self.shown_filters, dimension, tag,
                                       tag, segment, self)

@@ -41,7 +41,7 @@ def decode_image(image: QImage) -> list[Decoded]:
 
     if image.isNull():
         return []
-    formats = [getattr(zxingcpp.BarcodeFormat, name) for name in FORMATS]
+    formats = zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat[name] for name in FORMATS])
     gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
     return [
         Decoded(text=b.text, format=_format_name(b.format))

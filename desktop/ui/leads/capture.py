@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import LeadBook
-from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, decode_file
+from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, Decoded, decode_file
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_form import RubricForm
@@ -486,7 +486,8 @@ class CapturePanel(QWidget):
         self._apply_event()
 
     def _apply_event(self) -> None:
-        event = self.book.event(self.current_event_id()) if self.current_event_id() else None
+        event_id = self.current_event_id()
+        event = self.book.event(event_id) if event_id else None
         clean = hasattr(self, "_draft_timer") and not self._dirty()
         answers = self.rubric_form.answers()
         self.rubric_form.set_rubric(self.book.rubric(event.get("rubric_id")) if event else None)
@@ -510,7 +511,7 @@ class CapturePanel(QWidget):
             text += self.tr("  ·  %1 at this event").replace("%1", f"{at_event:,}")
         self.counter.setText(text)
 
-    def _on_records_changed(self, kind: str, _ids: list) -> None:
+    def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind == "lead":
             self._counter_timer.start()
         elif kind in ("event", "rubric"):
@@ -603,7 +604,7 @@ class CapturePanel(QWidget):
         task.failed.connect(when_alive(self, self.show_problem))
         return task
 
-    def _on_photo_decoded(self, path: Path, found: list) -> None:
+    def _on_photo_decoded(self, path: Path, found: list[Decoded]) -> None:
         if not found:
             self.show_problem(
                 self.tr("No QR, PDF417, Code 128 or DataMatrix code found in %1. "

@@ -25,13 +25,13 @@ class ChoiceBox(QComboBox):
         self._values.clear()
         super().clear()
 
-    def itemData(self, index: int, role: int = 0) -> Any:  # type: ignore[override]  # noqa: N802
+    def itemData(self, index: int, role: int = 0) -> Any:  # noqa: N802
         return self._values[index] if 0 <= index < len(self._values) else None
 
-    def currentData(self, role: int = 0) -> Any:  # type: ignore[override]  # noqa: N802
+    def currentData(self, role: int = 0) -> Any:  # noqa: N802
         return self.itemData(self.currentIndex())
 
-    def findData(self, data: Any, *args: Any) -> int:  # type: ignore[override]  # noqa: N802
+    def findData(self, data: Any, *args: Any) -> int:  # noqa: N802
         for i, value in enumerate(self._values):
             if value == data and type(value) is type(data):
                 return i

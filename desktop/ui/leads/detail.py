@@ -320,7 +320,7 @@ class LeadDetail(QWidget):
             "lead", lead_id, self.tr("Rescored %1 with the current rubric.").replace("%1", name), revert)
         self.undo_notice.show_write(write)
 
-    def _on_records_changed(self, kind: str, ids: list) -> None:
+    def _on_records_changed(self, kind: str, ids: list[str]) -> None:
         if self.lead_id is None:
             return
         if kind == "lead" and (not ids or self.lead_id in ids):

@@ -251,7 +251,7 @@ class EventsPanel(QWidget):
         self.event_view.resizeColumnsToContents()
         self.rubric_view.resizeColumnsToContents()
 
-    def _on_records_changed(self, kind: str, _ids: list) -> None:
+    def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind in ("event", "rubric", "user"):
             self.reload()
 

@@ -6,7 +6,7 @@ holds ids only, so it stays smooth at 100,000 leads.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,9 +88,9 @@ class LeadListPanel(QWidget):
                   self.owner_filter):
             filters.addWidget(w)
             w.currentIndexChanged.connect(self._schedule)
-        for w in (self.date_from, self.date_to):
-            filters.addWidget(w)
-            w.editingFinished.connect(self._schedule)
+        for date in (self.date_from, self.date_to):
+            filters.addWidget(date)
+            date.editingFinished.connect(self._schedule)
         filters.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
@@ -210,10 +210,10 @@ class LeadListPanel(QWidget):
 
     # -- reacting ------------------------------------------------------------------------
 
-    def _on_table_current_row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_lead(self.model.id_at(current.row()) if current.isValid() else None)
 
-    def _on_records_changed(self, kind: str, ids: list) -> None:
+    def _on_records_changed(self, kind: str, ids: list[str]) -> None:
         if not self.isVisible() and kind in ("lead", "lead_outcome"):
             # Hidden behind the capture screen: reload once when shown, not after every save.
             self._stale = True

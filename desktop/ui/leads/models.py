@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from desktop.store.leads import LeadBook, LeadFilter
 from desktop.ui.common.lazy_model import ROW_PAGE, Column, LazyRecordModel
 from desktop.ui.leads.guard import when_alive
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop.tasks import TaskRunner

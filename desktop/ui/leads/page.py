@@ -7,13 +7,21 @@ talks to the store through `LeadBook`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop.store.leads import LeadBook
 from desktop.ui.common.page import Page
 from desktop.ui.leads.capture import CapturePanel
 from desktop.ui.leads.events import EventsPanel
 from desktop.ui.leads.list_view import LeadListPanel
+from desktop.ui.leads.models import LeadTableModel
 from desktop.ui.leads.transfer import ExportDialog, ImportDialog
 from desktop.ui.services import Services
 
@@ -69,6 +77,7 @@ class LeadsPage(Page):
 
     def _place(self, index: int, panel: QWidget) -> None:
         placeholder = self.stack.widget(index)
+        assert placeholder is not None  # every page's slot holds a placeholder until built
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, panel)
         self.stack.removeWidget(placeholder)
@@ -77,11 +86,11 @@ class LeadsPage(Page):
 
     # The shell's tests and shortcuts reach the list through these.
     @property
-    def search(self):  # type: ignore[no-untyped-def]
+    def search(self) -> QLineEdit:
         return self.leads.search
 
     @property
-    def model(self):  # type: ignore[no-untyped-def]
+    def model(self) -> LeadTableModel:
         return self.leads.model
 
     def reload(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from desktop.store.leads import LeadBook
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.services import Services
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.scoring import QUESTION_TYPES, RubricInvalid, parse_rubric
 
 TYPE_LABELS = {

@@ -198,7 +198,8 @@ class RubricForm(QWidget):
 
     def first_input(self) -> QWidget | None:
         for widget in self._inputs.values():
-            return widget[0][0] if isinstance(widget, list) and widget else widget
+            first: QWidget | None = widget[0][0] if isinstance(widget, list) and widget else widget
+            return first
         return None
 
     # -- display -------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -42,6 +41,7 @@ from desktop.ui.leads.capture import default_phone_region
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.services import Services
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.leadcsv import IMPORT_TARGETS, CsvImport, read_lead_csv
 
 Index = QModelIndex | QPersistentModelIndex

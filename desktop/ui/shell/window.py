@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
     def _page_built(self, key: str, page: Page) -> None:
         row = self._keys.index(key)
         placeholder = self.stack.widget(row)
+        assert placeholder is not None  # every page's slot holds a placeholder until built
         current = self.stack.currentIndex()
         self.stack.insertWidget(row, page)
         self.stack.removeWidget(placeholder)

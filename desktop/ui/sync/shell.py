@@ -125,8 +125,12 @@ class SyncControls(QWidget):
                 return
         call = BackgroundCall(self.desk.sign_out, self)
         self._calls.append(call)
-        call.done.connect(lambda *_: (self._calls.remove(call), self.status.refresh()))
+        call.done.connect(lambda *_: self._on_signed_out(call))
         call.start()
+
+    def _on_signed_out(self, call: BackgroundCall) -> None:
+        self._calls.remove(call)
+        self.status.refresh()
 
 
 def install_sync_ui(window: Any, runner: Any, desk: Any, _tasks: Any = None, *,
