@@ -2,6 +2,6 @@
 
 This package never imports Qt, SQLAlchemy, requests or the web framework; the desktop app
 and the hub import it, never the other way round.
-"""
 
-__version__ = "0.1.0"
+The version is declared once, in pyproject.toml (read at run time by `resources.version`).
+"""

@@ -2,6 +2,5 @@
 
 It trusts no client: every request is authenticated, every record checked against the
 role and ownership rules of `fieldnote.roles` (applied by `hub.authz`), every field validated by `fieldnote.validation`.
+Its version is the one in pyproject.toml (`resources.version.app_version`).
 """
-
-__version__ = "0.1.0"

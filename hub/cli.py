@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from fieldnote.kinds import ROLES
-from hub import __version__, accounts
+from hub import accounts
 from hub.db.engine import DatabaseUnavailable, make_engine
 from hub.db.migrate import upgrade
 from hub.settings import ENV_BLOBS, ENV_DB, resolve_blobs_dir, resolve_db_url
+from resources.version import app_version
 
 log = logging.getLogger("hub")
 
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fieldnote-hub", description="The Fieldnote hub: the endpoint desktops sync with."
     )
-    parser.add_argument("--version", action="version", version=f"fieldnote-hub {__version__}")
+    parser.add_argument("--version", action="version", version=f"fieldnote-hub {app_version()}")
     db_help = f"database URL (default: ${ENV_DB}, else a SQLite file in the user data dir)"
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", help=db_help)
@@ -178,7 +179,7 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
     # Worker processes build their app from the environment; so does this one.
     os.environ[ENV_DB] = db_url
     os.environ[ENV_BLOBS] = str(blobs_dir)
-    log.info("Fieldnote hub %s on http://%s:%d (database %s, files in %s)", __version__,
+    log.info("Fieldnote hub %s on http://%s:%d (database %s, files in %s)", app_version(),
              args.host, args.port, _redact(db_url), blobs_dir)
     uvicorn.run(
         "hub.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,

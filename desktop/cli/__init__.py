@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldnote import __version__
+from resources.version import app_version
 
 # Each subcommand, and the module whose `register` adds it (and its siblings). A module is
 # imported only when its command is the one being run, or for --help: the window's start does
@@ -90,7 +90,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Fieldnote: capture leads, file debriefs and use collateral, offline first.",
         parents=[parent],
     )
-    parser.add_argument("--version", action="version", version=f"Fieldnote {__version__}")
+    parser.add_argument("--version", action="version", version=f"Fieldnote {app_version()}")
     parser.add_argument("--demo", action="store_true", help="run on demo data with an embedded hub")
     parser.add_argument("--hub", metavar="URL", help="the hub to sign in to and sync with")
     parser.add_argument(

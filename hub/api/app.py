@@ -10,20 +10,20 @@ from typing import Any
 from fastapi import FastAPI
 
 from fieldnote.wire import SUPPORTED_PROTOCOLS
-from hub import __version__
 from hub.api import admin, auth, blobs, problems, sync
 from hub.api.deps import Hub
 from hub.blobs import BlobStore
 from hub.db.engine import make_engine
 from hub.feed import read_epoch
 from hub.settings import HubSettings, resolve_blobs_dir, resolve_db_url
+from resources.version import app_version
 
 
 def create_app(settings: HubSettings) -> FastAPI:
     engine = make_engine(settings.db_url)
     app = FastAPI(
         title="Fieldnote hub",
-        version=__version__,
+        version=app_version(),
         summary="Sync endpoint for the Fieldnote desktop app (protocol version 1)",
         openapi_url="/v1/openapi.json",
         docs_url=None,
@@ -38,7 +38,7 @@ def create_app(settings: HubSettings) -> FastAPI:
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:
-        return {"status": "ok", "protocol": list(SUPPORTED_PROTOCOLS), "hub_version": __version__}
+        return {"status": "ok", "protocol": list(SUPPORTED_PROTOCOLS), "hub_version": app_version()}
 
     app.include_router(auth.router)
     app.include_router(sync.router)
