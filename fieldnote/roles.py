@@ -313,9 +313,12 @@ READS: Mapping[str, Reach] = {
     "admin": Reach(work="all", unpublished=True, any_file=True),
 }
 
-# Roles whose people capture and file the work that insights count per person.
-FIELD_ROLES = tuple(r for r in ROLES if isinstance(POLICY["lead"]["create"][r], Allow)
-                    and READS[r].work == "own")
+
+def in_the_field(role: str | None) -> bool:
+    """Whether people of this role capture and file the work that insights count per rep:
+    they write leads and read only their own work."""
+    role = role or LEAST_ROLE
+    return isinstance(cell("lead", "create", role), Allow) and reach(role).work == "own"
 
 # -- reading the table ------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 """The hub's authorisation: applies the role policy of `fieldnote.roles` to pushes, pulls,
 files and the admin API, and says who may see each record.
 
-Every push and pull goes through `require` and `record_audiences`; routes never decide
-rights themselves, and nothing here restates a role decision: it reads the policy table. Visibility is expressed as audiences ("user:<id>", "team:<t>", "all",
-"staff", "work:all", "work:team:<t>") so the change feed can be read with an index.
+Every push and pull goes through `require` and `record_audiences`; routes never decide rights
+themselves, and nothing here restates a role decision: it reads the policy table. Visibility
+is expressed as audiences ("user:<id>", "team:<t>", "all", "staff", "work:all",
+"work:team:<t>") so the change feed can be read with an index.
 """
 
 from __future__ import annotations

@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import CliError
-from desktop.cli.context import cli_context
+from desktop.cli.context import EXIT_REFUSED, cli_context, require_offer
 from fieldnote.kinds import COLLATERAL_KINDS
 from fieldnote.validation import ValidationFailed
-
-PUBLISHER_ROLES = ("marketer", "admin")
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
@@ -117,13 +115,10 @@ def _publish(args: argparse.Namespace) -> int:
         fields["expires_on"] = expires.isoformat()
     with cli_context(args) as ctx:
         user = ctx.store.get_state("user") or {}
-        role = user.get("role") if isinstance(user, dict) else None
-        if not role:
-            raise CliError("Sign in first (fieldnote signin): publishing needs a marketer's account.", 3)
-        if role not in PUBLISHER_ROLES:
-            raise CliError(
-                f"{user.get('email') or 'This account'} is a {role}; only marketers publish "
-                "collateral. Ask marketing, or send a request from the app.", 3)
+        if not (isinstance(user, dict) and user.get("id")):
+            raise CliError("Sign in first (fieldnote signin): publishing needs a marketer's account.",
+                           EXIT_REFUSED)
+        require_offer(ctx, "publish", "collateral", "create")
         library = CollateralLibrary(ctx.store)
         if args.supersedes and ctx.store.get("collateral", args.supersedes) is None:
             raise CliError(f"--supersedes {args.supersedes}: no such item here.", 2)

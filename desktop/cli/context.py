@@ -6,16 +6,17 @@ Failures become `CliError`s with a clear message; nothing here prints.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli import CliError
 from desktop.logs import setup_logging
 from desktop.paths import DataDirError, InstanceLock, prepare_data_dir
 from desktop.settings import Settings
+from fieldnote.roles import Op
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -89,3 +90,23 @@ def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliC
             yield CliContext(data_dir, store, Settings.load(data_dir))
         finally:
             store.engine.dispose()
+
+
+# The signed-in account may not do this: the hub would refuse it (a sign-in problem, as 3 is
+# for `sync`).
+EXIT_REFUSED = 3
+
+
+def require_offer(ctx: CliContext, doing: str, kind: str, op: Op,
+                  record: Mapping[str, Any] | None = None,
+                  changes: Mapping[str, Any] | None = None) -> None:
+    """Refuse up front, with the hub's reason, what the role policy does not offer the signed-in
+    user; `doing` names the command's action ("publish", "import leads")."""
+    from desktop.store.offers import Offers
+
+    user = ctx.store.get_state("user") or {}
+    user = user if isinstance(user, dict) else {}
+    decision = Offers(user, ctx.store).offer(kind, op, record, changes)
+    if not decision:
+        who = user.get("email") or "This account"
+        raise CliError(f"{who} cannot {doing}: {decision.reason}.", EXIT_REFUSED)

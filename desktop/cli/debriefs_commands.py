@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli import CliError
-from desktop.cli.context import cli_context
+from desktop.cli.context import cli_context, require_offer
 
 if TYPE_CHECKING:
     from desktop.store.debriefs import DebriefStore
@@ -118,6 +118,7 @@ def _add(args: argparse.Namespace) -> int:
 
     items = _read_items(args.json_file)
     with cli_context(args) as ctx:
+        require_offer(ctx, "file debriefs", "debrief", "create")
         report = DebriefStore(ctx.store).add_many(items, _user_id(ctx))
     for index, errors in report.rejected:
         for error in errors:
@@ -215,6 +216,7 @@ def _reply(args: argparse.Namespace) -> int:
         row = _find(debriefs, args.id)
         if row.get("status") != "submitted":
             raise CliError("This debrief is a draft; replies open once it is submitted.")
+        require_offer(ctx, "reply", "debrief_comment", "create", None, {"debrief_id": row["id"]})
         try:
             comment_id = debriefs.add_comment(row["id"], body, _user_id(ctx))
         except ValidationFailed as exc:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import CliError
-from desktop.cli.context import CliContext, cli_context
+from desktop.cli.context import CliContext, cli_context, require_offer
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
 from desktop.store.leads import ImportSummary, LeadBook
@@ -132,6 +132,7 @@ def run_import(args: argparse.Namespace) -> int:
     mapping = _mapping(args.map)
     data = read_file(args.file)
     with cli_context(args) as ctx:
+        require_offer(ctx, "import leads", "lead", "create")
         book = LeadBook(ctx.store)
         try:
             event = _event(book, args.event)

@@ -166,7 +166,8 @@ class DetailPanel(QScrollArea):
         self.setWidget(inner)
 
     def show_item(self, row: dict[str, Any] | None, *, thumbnail: QPixmap | None,
-                  snippet_html: str = "", title_html: str = "", marketer: bool = False,
+                  snippet_html: str = "", title_html: str = "", workflow: bool = False,
+                  all_feedback: bool = False,
                   my_rating: int | None = None, feedback: list[dict[str, Any]] | None = None,
                   usage: dict[str, int] | None = None, history: list[dict[str, Any]] | None = None,
                   offline: tuple[str, float | None] = ("", None),
@@ -208,7 +209,7 @@ class DetailPanel(QScrollArea):
         self.pin_button.setChecked(bool(row.get("pinned")))
         self.pin_button.blockSignals(False)
         status = row.get("status")
-        self.workflow.setVisible(marketer)
+        self.workflow.setVisible(workflow)
         for key, button in self.status_buttons.items():
             button.setEnabled(key != status)
         in_review = status == "review"
@@ -217,7 +218,7 @@ class DetailPanel(QScrollArea):
         self.rating.setCurrentIndex(max(0, self.rating.findData(my_rating or 0)))
         self.comment.clear()
         self.feedback.setVisible(bool(feedback) or bool(usage))
-        self.feedback.setText(self._feedback_html(feedback or [], usage or {}, marketer))
+        self.feedback.setText(self._feedback_html(feedback or [], usage or {}, all_feedback))
 
     def set_offline(self, state: str, fraction: float | None, *, can_download: bool = False) -> None:
         if state == CACHED:
@@ -236,15 +237,15 @@ class DetailPanel(QScrollArea):
         self.download.setVisible(state != CACHED and can_download)
         self.download.setEnabled(state != DOWNLOADING)
 
-    def _feedback_html(self, feedback: list[dict[str, Any]], usage: dict[str, int], marketer: bool) -> str:
+    def _feedback_html(self, feedback: list[dict[str, Any]], usage: dict[str, int], everyone: bool) -> str:
         parts = []
-        if marketer and usage:
+        if everyone and usage:
             names = {"opened": self.tr("opened"), "shared": self.tr("shared"), "presented": self.tr("presented")}
             parts.append("<b>" + html.escape(self.tr("Use")) + ":</b> " + ", ".join(
                 f"{names.get(k, k)} {v}" for k, v in sorted(usage.items())))
-        shown = feedback if marketer else [f for f in feedback if f.get("comment")]
+        shown = feedback if everyone else [f for f in feedback if f.get("comment")]
         if shown:
-            parts.append("<b>" + html.escape(self.tr("Ratings and comments") if marketer
+            parts.append("<b>" + html.escape(self.tr("Ratings and comments") if everyone
                                              else self.tr("Comments")) + "</b>")
         for f in shown[:30]:
             who = html.escape(f.get("name") or self.tr("someone"))

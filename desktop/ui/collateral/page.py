@@ -54,6 +54,7 @@ from desktop.ui.collateral.model import (
 from desktop.ui.collateral.requests import RequestsDialog
 from desktop.ui.collateral.thumbnails import ThumbnailService
 from desktop.ui.collateral.viewer import PdfViewer
+from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.page import Page
 from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.services import Services
@@ -64,7 +65,6 @@ from fieldnote.kinds import COLLATERAL_STATUSES
 if TYPE_CHECKING:
     from desktop.store.collateral import CollateralLibrary
 
-PUBLISHERS = ("marketer", "admin")
 GROUP_NAMES = {
     "product": QT_TRANSLATE_NOOP("CollateralPage", "Product"),
     "industry": QT_TRANSLATE_NOOP("CollateralPage", "Industry"),
@@ -82,8 +82,10 @@ class CollateralPage(Page):
         super().__init__(services, self.tr("Collateral"),
                          self.tr("Approved material, searchable and ready offline"), parent)
         self.library = library
-        self.marketer = services.role in PUBLISHERS
-        self.setAcceptDrops(self.marketer)
+        self.offers = offers_of(services)
+        self.publishing = self.offers.offer("collateral", "create")
+        self.answering = self.offers.answers_requests()
+        self.setAcceptDrops(self.publishing.allowed)
         self.files = CollateralFiles(services.blobs, services.blobs.root, services.tasks,
                                      connect=services.hub_blobs, parent=self)
         self.thumbnails = ThumbnailService(services.tasks, services.data_dir, self.files.verified_path, self)
@@ -96,19 +98,19 @@ class CollateralPage(Page):
         # Header actions.
         self.request_button = QPushButton(self.tr("Request material…"))
         self.request_button.clicked.connect(self._on_request_clicked)
-        self.requests_button = QPushButton(self.tr("Requests") if self.marketer else self.tr("My requests"))
+        show_offer(self.request_button, self.offers.offer("collateral_request", "create"))
+        self.requests_button = QPushButton(self.tr("Requests") if self.answering else self.tr("My requests"))
         self.requests_button.clicked.connect(self._on_requests_clicked)
         self.header_actions.addWidget(self.requests_button)
-        if not self.marketer:
-            self.header_actions.addWidget(self.request_button)
-        if self.marketer:
-            self.publish_button = QPushButton(self.tr("Publish…"))
-            self.publish_button.setProperty("primary", True)
-            menu = QMenu(self.publish_button)
-            menu.addAction(self.tr("Files…"), self._on_publish_files)
-            menu.addAction(self.tr("A whole folder…"), self._on_publish_folder)
-            self.publish_button.setMenu(menu)
-            self.header_actions.addWidget(self.publish_button)
+        self.header_actions.addWidget(self.request_button)
+        self.publish_button = QPushButton(self.tr("Publish…"))
+        self.publish_button.setProperty("primary", True)
+        menu = QMenu(self.publish_button)
+        menu.addAction(self.tr("Files…"), self._on_publish_files)
+        menu.addAction(self.tr("A whole folder…"), self._on_publish_folder)
+        self.publish_button.setMenu(menu)
+        show_offer(self.publish_button, self.publishing)
+        self.header_actions.addWidget(self.publish_button)
 
         # Notices after a sync (retired or expired items, answered requests).
         self.notice = QLabel()
@@ -139,7 +141,7 @@ class CollateralPage(Page):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Approved"), ("approved",))
         self.status_filter.addItem(self.tr("In review"), ("review",))
-        if self.marketer:
+        if self.offers.reach.unpublished:
             self.status_filter.addItem(self.tr("Drafts"), ("draft",))
             self.status_filter.addItem(self.tr("Retired"), ("retired",))
             self.status_filter.addItem(self.tr("Everything current"), ("draft", "review", "approved"))
@@ -179,7 +181,7 @@ class CollateralPage(Page):
         self.new_label.setProperty("role", "muted")
         facets.addWidget(self.new_label)
         facets.addStretch(1)
-        if self.marketer:
+        if self.publishing:
             drop = QLabel(self.tr("Drop files or a folder here to publish them."))
             drop.setWordWrap(True)
             drop.setProperty("role", "muted")
@@ -372,13 +374,14 @@ class CollateralPage(Page):
             return
         index = self.grid.currentIndex()
         extra = self.library.item_detail(row["id"], self.services.user.get("id"),
-                                         with_usage=self.marketer)
+                                         with_usage=self.offers.reach.others_work)
         self.detail.show_item(
             row,
             thumbnail=index.data(ThumbnailRole),
             title_html=row.get("_title_html") or "",
             snippet_html=row.get("_snippet_html") or "",
-            marketer=self.marketer,
+            workflow=self.offers.offer("collateral", "update", row).allowed,
+            all_feedback=self.offers.reach.others_work,
             my_rating=extra["my_rating"],
             feedback=extra["feedback"],
             usage=extra["usage"],
@@ -661,7 +664,7 @@ class CollateralPage(Page):
         self._tell(self.tr("%n item(s) published; the files go to the hub at the next sync.", "", len(ids)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.marketer and event.mimeData().hasUrls():
+        if self.publishing and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
@@ -682,14 +685,14 @@ class CollateralPage(Page):
         task.failed.connect(self._tell)
 
     def _load_requests(self) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, str]]:
-        if self.marketer:
+        if self.answering:
             rows = self.library.requests(statuses=("open", "accepted"))
         else:
             rows = self.library.requests(author_id=self.services.user.get("id"))
         return rows, self.services.queries.names("event"), self.services.queries.names("user")
 
     def _on_requests_clicked(self) -> None:
-        dialog = RequestsDialog(self._load_requests, self.marketer, self)
+        dialog = RequestsDialog(self._load_requests, self.answering.allowed, self)
         dialog.answer_requested.connect(lambda row, status, d=dialog: self._answer(d, row, status))
         dialog.exec()
 
@@ -724,7 +727,7 @@ class CollateralPage(Page):
         self._take_notices()
 
     def _take_notices(self) -> None:
-        library, user_id, marketing = self.library, self.services.user.get("id"), self.marketer
+        library, user_id, marketing = self.library, self.services.user.get("id"), self.answering.allowed
         task = self.services.tasks.write(
             "collateral notices", lambda _ctx: library.take_notices(user_id, marketing=marketing))
         task.finished.connect(self._show_notices)
@@ -788,10 +791,12 @@ class CollateralPage(Page):
         self.search.selectAll()
 
     def create_new(self) -> None:
-        if self.marketer:
+        if self.publishing:
             self._on_publish_files()
-        else:
+        elif self.request_button.isEnabled():
             self._on_request_clicked()
+        else:
+            self._tell(reason_text(self.publishing))
 
     def is_ready(self) -> bool:
         # Ready once the list is loaded and the visible thumbnails are built (or not needed).

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ics import debrief_follow_up
 from desktop.settings import atomic_write
+from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.common.page import Page
 from desktop.ui.debriefs.detail import DebriefDetail
 from desktop.ui.debriefs.form import DebriefForm, choice_label
@@ -44,9 +45,6 @@ if TYPE_CHECKING:
 from fieldnote.ids import new_id
 from fieldnote.kinds import DEBRIEF_OUTCOMES
 
-READERS = ("marketer", "manager", "admin")
-REASON_EDITORS = ("marketer",)  # the hub accepts reason lists from marketers only
-FILERS = ("rep", "marketer")  # who the hub accepts debriefs from
 DATE_RANGES = (
     (QT_TRANSLATE_NOOP("DebriefsPage", "Any time"), 0),
     (QT_TRANSLATE_NOOP("DebriefsPage", "Last 7 days"), 7),
@@ -64,6 +62,7 @@ class DebriefsPage(Page):
         super().__init__(services, self.tr("Debriefs"),
                          self.tr("What customers said on calls, and what marketing answered"), parent)
         self.debriefs = debriefs
+        self.offers = offers_of(services)
         self.form: DebriefForm | None = None
         self._titles: dict[str, str] = {}
         self._unsaved: dict[str, dict[str, Any]] = {}
@@ -100,8 +99,7 @@ class DebriefsPage(Page):
         self.new_button.clicked.connect(self.create_new)
         for button in (self.reasons_button, self.digest_button, self.new_button):
             self.header_actions.addWidget(button)
-        if self.services.role not in FILERS:
-            self.new_button.hide()
+        show_offer(self.new_button, self.offers.offer("debrief", "create"))
 
     def _combo(self, first: str) -> QComboBox:
         combo = QComboBox()
@@ -132,7 +130,7 @@ class DebriefsPage(Page):
         self.scope = QComboBox()
         self.scope.addItem(self.tr("All submitted"), "all")
         self.scope.addItem(self.tr("Mine, drafts included"), "mine")
-        self.scope.setCurrentIndex(0 if self.services.role in READERS else 1)
+        self.scope.setCurrentIndex(0 if self.offers.reach.others_work else 1)
         self.scope.currentIndexChanged.connect(self._on_filter_changed)
         row1.addWidget(self.scope)
         self.body.addLayout(row1)
@@ -360,8 +358,11 @@ class DebriefsPage(Page):
                 self.side.setCurrentWidget(self.empty)
                 return
             replies = self.debriefs.comments(record_id)
-        mine = not row.get("author_id") or row.get("author_id") == self.user_id
-        self.detail.show_debrief(row, replies, self._titles, can_edit=row.get("status") != "submitted" and mine)
+        editable = row.get("status") != "submitted" and self.offers.offer("debrief", "update", row)
+        self.detail.show_debrief(row, replies, self._titles, can_edit=bool(editable))
+        replying = self.offers.offer("debrief_comment", "create", None, {"debrief_id": row.get("id")})
+        for widget in (self.detail.reply, self.detail.send_button):
+            show_offer(widget, replying)
         self.side.setCurrentWidget(self.detail)
         if any(not c.get("_read") for c in replies):
             debriefs = self.debriefs
@@ -370,8 +371,8 @@ class DebriefsPage(Page):
     # -- the form ------------------------------------------------------------------------
 
     def create_new(self) -> None:
-        if self.services.role not in FILERS:
-            return  # managers and admins read debriefs; the hub would refuse theirs
+        if not self.offers.offer("debrief", "create"):
+            return  # the hub would refuse this role's debriefs; the button says why
         self._open_form(new_id(), None)
 
     def open_draft(self, record_id: str) -> None:
@@ -408,7 +409,7 @@ class DebriefsPage(Page):
         self.services.tasks.write("reply to debrief", lambda _ctx: debriefs.add_comment(record_id, body, user_id))
 
     def _on_reasons_clicked(self) -> None:
-        editable = self.services.role in REASON_EDITORS
+        editable = self.offers.offer("reason_list", "update").allowed
         dialog = ReasonListsDialog(self.debriefs.reason_lists(), editable, self)
         if dialog.exec() and editable:
             self.save_reason_lists(dialog.lists())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldnote import roles
 from fieldnote.insights import InsightFilters
 
 PERIODS = ("all", "30", "90", "year", "custom")
@@ -103,7 +104,7 @@ class InsightFilterBar(QWidget):
             self._refill(self.team, self.tr("All teams"), [(t, t) for t in choices.get("teams", [])])
             self._refill(self.rep, self.tr("All reps"),
                          [(u["name"] or u["id"][:8], u["id"]) for u in choices.get("users", [])
-                          if u.get("role") in (None, "rep", "manager")])
+                          if roles.in_the_field(u.get("role"))])
             picked = set(self.event_ids())
             self.events_menu.clear()
             self._event_actions = {}

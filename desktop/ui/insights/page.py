@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTabWidget, QWid
 from desktop.reports.insights import build_report
 from desktop.tasks import Task
 from desktop.ui import theme
+from desktop.ui.common.offers import offers_of
 from desktop.ui.common.page import Page
 from desktop.ui.insights.debriefs_dialog import DebriefsBehindDialog
 from desktop.ui.insights.filters import InsightFilterBar
@@ -91,7 +92,7 @@ class InsightsPage(Page):
             self.status_label.setText(self.tr("Insights are not available: no local data is open."))
             return
         self._apply_choices(source.choices())
-        if services.role == "rep" and services.user.get("id"):
+        if offers_of(services).reach.work == "own" and services.user.get("id"):
             # Reps see their own work first; they can widen it with the rep picker.
             self.filter_bar.set_rep(services.user["id"])
         # Nothing is computed until the page is first shown; see showEvent.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, parse_number
 from desktop.store.leads import LeadBook
 from desktop.store.records import SaveResult
+from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
@@ -35,21 +36,17 @@ from desktop.ui.leads.models import STATUS_LABELS, grade_text, person_name, shor
 from desktop.ui.services import Services
 from desktop.undo import UndoableWrite, UndoUnavailable, save_undoably
 from fieldnote.kinds import OUTCOME_STATUSES
+from fieldnote.roles import Decision
 from fieldnote.scoring import needs_rescore, score_fields
 
-ALL_LEADS_ROLES = ("marketer", "manager", "admin")
+
+def may_update_outcome(services: Services, lead: dict[str, Any]) -> Decision:
+    """Whether the signed-in user may record this lead's outcome, as the role policy says."""
+    return offers_of(services).offer("lead_outcome", "create", None, {"lead_id": lead.get("id")})
 
 
-def may_update_outcome(services: Services, lead: dict[str, Any]) -> bool:
-    """Reps update their own leads' outcomes; marketers (and admins) any lead's."""
-    if services.role in ("marketer", "admin"):
-        return True
-    if services.role == "manager":
-        return False
-    me = services.user.get("id")
-    owner = lead.get("owner_id")
-    # A lead captured here before any sync has no owner yet: it is the user's own.
-    return owner is None or owner == me
+def may_edit(services: Services, lead: dict[str, Any]) -> Decision:
+    return offers_of(services).offer("lead", "update", lead)
 
 
 class LeadDetail(QWidget):
@@ -181,7 +178,9 @@ class LeadDetail(QWidget):
         self._show_score(lead, event)
         self._show_timeline()
         allowed = may_update_outcome(self.services, lead)
-        self.outcome_form.setVisible(allowed)
+        self.outcome_form.setVisible(allowed.allowed)
+        self.message.setText(reason_text(allowed))
+        show_offer(self.edit_button, may_edit(self.services, lead))
         self._update_outcome_fields()
 
     def _show_score(self, lead: dict[str, Any], event: dict[str, Any] | None) -> None:
@@ -195,7 +194,7 @@ class LeadDetail(QWidget):
         if stale and rubric is not None:
             text += self.tr(" (the rubric is now v%1; not rescored)").replace("%1", str(rubric.version))
         self.score_label.setText(text)
-        self.rescore_button.setVisible(stale and may_update_outcome(self.services, lead))
+        self.rescore_button.setVisible(stale and may_edit(self.services, lead).allowed)
         self._rubric = rubric
 
     def _show_timeline(self) -> None:
@@ -243,8 +242,9 @@ class LeadDetail(QWidget):
     def add_outcome(self) -> None:
         if not self.lead_id or self.lead is None:
             return
-        if not may_update_outcome(self.services, self.lead):
-            self.message.setText(self.tr("Only the lead's owner or marketing can update its outcome."))
+        allowed = may_update_outcome(self.services, self.lead)
+        if not allowed:
+            self.message.setText(reason_text(allowed))
             return
         status = self.status_box.currentData()
         reason = self.reason_box.currentText() if status in ("lost", "disqualified") else None

@@ -28,17 +28,12 @@ from PySide6.QtWidgets import (
 
 from desktop.store.leads import LeadBook
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
+from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_editor import RubricDialog
 from desktop.ui.services import Services
 from fieldnote.validation import ValidationFailed, clean_fields
-
-EDITOR_ROLES = ("marketer", "admin")
-
-
-def can_edit_events(services: Services) -> bool:
-    return services.role in EDITOR_ROLES
 
 
 def _table(model: LazyRecordModel) -> QTableView:
@@ -163,7 +158,9 @@ class EventsPanel(QWidget):
         super().__init__(parent)
         self.services = services
         self.book = book
-        self.editable = can_edit_events(services)
+        offers = offers_of(services)
+        self.event_edits, self.rubric_edits = offers.offer("event", "update"), offers.offer("rubric", "update")
+        self.editable = self.event_edits.allowed
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -209,7 +206,7 @@ class EventsPanel(QWidget):
         head.addWidget(title, 1)
         self.new_rubric_button = QPushButton(self.tr("New rubric"))
         self.new_rubric_button.clicked.connect(lambda: self.edit_rubric(None))
-        self.edit_rubric_button = QPushButton(self.tr("Edit") if self.editable else self.tr("View"))
+        self.edit_rubric_button = QPushButton(self.tr("Edit") if self.rubric_edits else self.tr("View"))
         self.edit_rubric_button.clicked.connect(self._edit_selected_rubric)
         head.addWidget(self.new_rubric_button)
         head.addWidget(self.edit_rubric_button)
@@ -235,8 +232,9 @@ class EventsPanel(QWidget):
         right.addWidget(self.role_note)
         layout.addLayout(right, 2)
 
-        for b in (self.new_event_button, self.edit_event_button, self.new_rubric_button):
-            b.setVisible(self.editable)
+        for b in (self.new_event_button, self.edit_event_button):
+            show_offer(b, self.event_edits)
+        show_offer(self.new_rubric_button, self.rubric_edits)
         self.role_note.setVisible(not self.editable)
         services.changes.records_changed.connect(self._on_records_changed)
         self.reload()
@@ -283,7 +281,7 @@ class EventsPanel(QWidget):
             self.edit_rubric(self.services.store.get("rubric", rubric_id))
 
     def edit_rubric(self, rubric: dict[str, Any] | None) -> RubricDialog:
-        dialog = RubricDialog(self.services, self.book, rubric, read_only=not self.editable,
+        dialog = RubricDialog(self.services, self.book, rubric, read_only=not self.rubric_edits,
                               parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import LeadBook
+from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.common.page import Page
 from desktop.ui.leads.capture import CapturePanel
 from desktop.ui.leads.events import EventsPanel
@@ -46,6 +47,7 @@ class LeadsPage(Page):
             self.views.addButton(button, index)
             self.header_actions.addWidget(button)
         self.views.idClicked.connect(self.show_view)
+        self.capturing = offers_of(services).offer("lead", "create")
         self.stack = QStackedWidget()
         # Capture and Events are built when first shown: the window opens on the list.
         self._capture: CapturePanel | None = None
@@ -58,6 +60,8 @@ class LeadsPage(Page):
         self.leads.edit_requested.connect(self._on_leads_edit_requested)
         self.leads.import_requested.connect(self.open_import)
         self.leads.export_requested.connect(self.open_export)
+        for action in (self.views.button(CAPTURE), self.leads.import_button):
+            show_offer(action, self.capturing)
         self.show_view(LIST)
 
     @property
@@ -121,6 +125,8 @@ class LeadsPage(Page):
         return self.stack.currentIndex()
 
     def create_new(self) -> None:
+        if not self.capturing:
+            return  # the Capture button says why
         self.show_view(CAPTURE)
         self.capture.focus_scan()
 
@@ -135,6 +141,8 @@ class LeadsPage(Page):
             self.capture.load(row, lead_id)
 
     def _on_events_capture_requested(self, event_id: str) -> None:
+        if not self.capturing:
+            return
         self.capture.set_event(event_id)
         self.show_view(CAPTURE)
 

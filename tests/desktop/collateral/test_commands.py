@@ -72,9 +72,24 @@ def test_a_rep_cannot_publish_and_is_told_why(tmp_path):
     result = fieldnote("collateral", "publish", str(DEMO_PDF), "--title", "Mine", "--kind", "deck",
                        "--data-dir", str(tmp_path))
     assert result.returncode == 3
-    assert "only marketers publish" in result.stderr
+    assert "Only marketers can change Collateral records" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "blobs").exists() or not any((tmp_path / "blobs").iterdir())
+
+
+def test_an_admin_cannot_publish_and_is_told_the_hubs_reason_up_front(tmp_path):
+    # Admins manage users and settings; the hub refuses their records, so the command refuses
+    # before anything is queued (it used to queue the item, which the hub then rejected).
+    signed_in_as(tmp_path, {**MARKETER, "role": "admin"}).engine.dispose()
+    result = fieldnote("collateral", "publish", str(DEMO_PDF), "--title", "Mine", "--kind", "deck",
+                       "--data-dir", str(tmp_path))
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.strip() == (
+        "fieldnote: mia@example.com cannot publish: Administrators manage users and settings; "
+        "they do not edit records.")
+    store = open_store(tmp_path / DB_FILE)
+    assert store.outbox_counts()["pending"] == 0 and store.count("collateral") == 0
+    store.engine.dispose()
 
 
 def test_publishing_without_signing_in_or_with_bad_input_is_a_clear_error(tmp_path):

@@ -298,3 +298,28 @@ def test_a_one_click_status_change_is_undone_from_its_notice_as_a_change_that_sy
     # The undo is a queued change of its own, not a removed one.
     [entry] = [e for e in store.outbox_entries() if e["record_id"] == cid]
     assert entry["fields"] == {"status": "approved"}
+
+
+@pytest.mark.parametrize(("role", "reason"), [
+    ("admin", "Administrators manage users and settings; they do not edit records"),
+    ("rep", "Only marketers can change Collateral records"),
+])
+def test_who_may_not_publish_sees_publish_disabled_with_the_hubs_reason(qtbot, services, role,
+                                                                        reason):
+    # Admins used to be offered Publish (page and drops); the hub then rejected the item at
+    # sync. Now the button says why up front and drops are refused.
+    services.user = {**REP, "role": role}
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    assert not p.publish_button.isEnabled()
+    assert p.publish_button.toolTip() == reason
+    assert not p.acceptDrops()
+
+
+def test_an_admin_requests_nothing_and_answers_nothing(qtbot, services):
+    services.user = {**REP, "role": "admin"}
+    p = CollateralPage(services, services.extras["collateral"])
+    qtbot.addWidget(p)
+    assert not p.request_button.isEnabled()
+    assert p.request_button.toolTip().startswith("Administrators manage users")
+    assert p.requests_button.text() == "My requests"

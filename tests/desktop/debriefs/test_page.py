@@ -232,13 +232,14 @@ def test_discarding_a_draft_removes_it_and_queues_the_delete(qtbot, services, st
     assert [e["op"] for e in store.outbox_entries()] == ["upsert", "delete"]
 
 
-def test_a_manager_reads_debriefs_but_has_no_new_button(qtbot, store, tmp_path, qapp):
+def test_a_manager_reads_debriefs_and_is_told_why_they_cannot_file_one(qtbot, store, tmp_path, qapp):
     from tests.desktop.debriefs.conftest import make_services
 
     services = make_services(store, tmp_path, {**MARKETER, "role": "manager"})
     try:
         page = make_page(qtbot, services)
-        assert page.new_button.isHidden()
+        assert not page.new_button.isEnabled()
+        assert page.new_button.toolTip() == "Only reps and marketers file debriefs"
         page.create_new()
         assert page.form is None
     finally:
