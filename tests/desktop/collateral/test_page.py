@@ -309,7 +309,7 @@ def test_who_may_not_publish_sees_publish_disabled_with_the_hubs_reason(qtbot, s
     # Admins used to be offered Publish (page and drops); the hub then rejected the item at
     # sync. Now the button says why up front and drops are refused.
     services.user = {**REP, "role": role}
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     assert not p.publish_button.isEnabled()
     assert p.publish_button.toolTip() == reason
@@ -318,7 +318,7 @@ def test_who_may_not_publish_sees_publish_disabled_with_the_hubs_reason(qtbot, s
 
 def test_an_admin_requests_nothing_and_answers_nothing(qtbot, services):
     services.user = {**REP, "role": "admin"}
-    p = CollateralPage(services, services.extras["collateral"])
+    p = CollateralPage(services, services.collateral)
     qtbot.addWidget(p)
     assert not p.request_button.isEnabled()
     assert p.request_button.toolTip().startswith("Administrators manage users")
