@@ -4,7 +4,7 @@ import io
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from fieldnote.badges import _clean, parse_badge
@@ -434,8 +434,9 @@ def test_reading_any_table_never_raises_and_keeps_every_value(table, sep):
     result = read_lead_csv(_csv_text(table, sep).encode("utf-8"))
     kept = "\n".join(str(v) for r in result.rows for v in r.fields.values())
     reshaped = {"full_name", "captured_at"}  # split into two fields / normalised
-    if any(t in reshaped for t in result.mapping.values()):
-        return
+    # Tables with such a column are not this check's examples (assume, not return: hypothesis
+    # counts them and fails if too few examples are left to check anything).
+    assume(not any(t in reshaped for t in result.mapping.values()))
     for cells in table[1:]:
         for cell in cells:
             value = strip_control(cell).strip()

@@ -161,6 +161,7 @@ def test_two_devices_editing_through_200_faulty_cycles_converge_with_nothing_los
             for name in ("notes", "company", "last_name"):
                 assert local[rid][name] == row[name]
             assert local[rid]["rev"] == row["row_version"]
+    assert last  # edits were made: the check below compares something
     for (rid, name), value in last.items():
         assert on_hub[rid][name] == value
     with hub.engine.connect() as conn:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
+
+from desktop.store.schema import outbox
 from desktop.sync.state import Outcome
-from fieldnote.ids import new_id
 
 LEAD = {"last_name": "Silva", "email": "ana@example.com", "captured_at": "2026-11-24T10:15:00Z"}
 
@@ -85,17 +87,24 @@ def test_a_rejected_change_needs_attention_and_can_be_fixed_and_resent(make_devi
     assert rep.store.get("lead", lead)["rev"] > 0
 
 
-def test_fixing_a_rejected_lead_and_resending_gets_it_applied(make_device, hub):
+def test_fixing_a_rejected_lead_and_resending_gets_it_applied(make_device):
     rep = make_device("rep")
-    rid = rep.store.save("lead", {**LEAD, "event_id": new_id()}).record_id
+    marketer = make_device("marketer", "marketer@example.com")
+    rid = rep.store.save("lead", LEAD).record_id
+    # Queued by an app from before the consent rule: a follow-up asked for without consent.
+    with rep.store.engine.begin() as conn:
+        conn.execute(update(outbox).where(outbox.c.record_id == rid).values(
+            fields={**LEAD, "follow_up": True, "consent_contact": False}))
     report = rep.run()
-    if report.rejected == 0:
-        return  # this hub accepts unknown event ids; the unit test covers resend
+    assert (report.rejected, report.attention) == (1, 1), report.message
     [item] = rep.sync.attention_items()
-    rep.sync.resend(item.seq, {"event_id": None})
+    assert item.record_id == rid and "follow_up" in dict(item.errors)
+    rep.sync.resend(item.seq, {"follow_up": False})
     again = rep.run()
-    assert (again.applied, again.attention) == (1, 0)
+    assert (again.applied, again.attention) == (1, 0), again.message
     assert rep.store.get("lead", rid)["rev"] > 0
+    assert marketer.run().outcome is Outcome.OK
+    assert marketer.store.get("lead", rid)["follow_up"] is False
 
 
 def test_a_deleted_lead_disappears_on_the_other_device(make_device):
