@@ -36,6 +36,7 @@ __all__ = [
     "duplicate_key",
     "find_duplicates",
     "follow_up_allowed",
+    "is_identified",
     "merge_leads",
     "needs_rescore",
     "phone_region",
@@ -61,6 +62,11 @@ def required_one_of(source: str | None) -> tuple[str, ...]:
     return ONE_OF_BY_SOURCE.get(source or "", _IDENTIFYING)
 
 
+def is_identified(state: Mapping[str, Any]) -> bool:
+    """Whether the lead holds one of the fields its source requires."""
+    return not all(_blank(state.get(name)) for name in required_one_of(state.get("source")))
+
+
 def follow_up_allowed(state: Mapping[str, Any]) -> bool:
     """Marketing follow-up only with the visitor's consent to be contacted."""
     return state.get("follow_up") is not True or state.get("consent_contact") is True
@@ -71,10 +77,10 @@ def _check_consent(state: Mapping[str, Any]) -> list[FieldError]:
 
 
 def _check_identified(state: Mapping[str, Any]) -> list[FieldError]:
+    if is_identified(state):
+        return []
     needed = required_one_of(state.get("source"))
-    if all(_blank(state.get(name)) for name in needed):
-        return [FieldError(needed[0], f"a lead needs at least one of: {', '.join(needed)}")]
-    return []
+    return [FieldError(needed[0], f"a lead needs at least one of: {', '.join(needed)}")]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,13 @@ from PySide6.QtWidgets import (
 
 from desktop.store.leads import LeadBook
 from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, Decoded, decode_file
+from desktop.ui.leads.capture_controller import (
+    CONTACT_FIELDS,
+    CaptureController,
+    Problem,
+    Write,
+    person,
+)
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_form import RubricForm
@@ -68,17 +76,11 @@ from desktop.ui.services import Services
 from fieldnote.badges import parse_badge
 from fieldnote.contacts import check_email, normalize_phone
 from fieldnote.duplicates import Match, merge_leads
-from fieldnote.ids import new_id
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX
 from fieldnote.leads import phone_region
-from fieldnote.validation import check_complete, strip_control, utc_now_iso
+from fieldnote.validation import strip_control, utc_now_iso
 
 log = logging.getLogger(__name__)
-
-# The contact fields, in form order; all one-line text.
-CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "country",
-                  "badge_id")
-
 
 def field_labels() -> dict[str, str]:
     """The form's label of each contact field (and of notes and the scan), translated."""
@@ -119,13 +121,6 @@ def _set_look(widget: QWidget, name: str, value: str) -> None:
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
-
-
-def _person(fields: dict[str, Any]) -> str:
-    name = " ".join(p for p in (fields.get("first_name"), fields.get("last_name")) if p)
-    name = name or fields.get("email") or fields.get("badge_id") or "the visitor"
-    company = fields.get("company")
-    return f"{name} ({company})" if company else str(name)
 
 
 class NotesEdit(QPlainTextEdit):
@@ -178,24 +173,18 @@ class CapturePanel(QWidget):
         self.services = services
         self.book = book
         self.setAcceptDrops(True)
-        self._editing_id: str | None = None
+        # The decisions (and the state that is not a widget) live in the controller.
+        self.flow = CaptureController(
+            book, user_id=services.user.get("id"),
+            consent_text_version=services.settings.consent_text_version)
+        # What the form holds beyond its widgets: the scan as it came and what came with it.
         self._badge_raw: str | None = None
         self._address: str | None = None
         self._source = "manual"
         self._consent_at: str | None = None
         self._collateral: dict[str, str] = {}
-        self.last_saved_id: str | None = None
-        self._pending_save: dict[str, Any] | None = None
-        self._duplicate: Match | None = None
-        self._dup_fields: dict[str, Any] | None = None
         self._likely: Match | None = None
         self._scan_unread = False
-        # Drafts: the id the form's draft is kept under, the state it was loaded or cleared
-        # at (unsaved input is any difference), and the draft Esc last set aside.
-        self._draft_id: str | None = None
-        self._baseline: dict[str, Any] = {}
-        self._set_aside_id: str | None = None
-        self._held: list[tuple[str, dict[str, Any]]] = []
         self._keys = _SaveKeys(self)
 
         outer = QVBoxLayout(self)
@@ -449,8 +438,12 @@ class CapturePanel(QWidget):
         self._draft_timer.timeout.connect(self.keep_draft)
         services.changes.records_changed.connect(self._on_records_changed)
         self.reload_events()
-        self._baseline = self._state_key(self.form_state())
+        self.flow.mark_clean(self.form_state())
         self.refresh_held()
+
+    @property
+    def last_saved_id(self) -> str | None:
+        return self.flow.last_saved_id
 
     # -- events and rubric ---------------------------------------------------------------
 
@@ -488,13 +481,13 @@ class CapturePanel(QWidget):
     def _apply_event(self) -> None:
         event_id = self.current_event_id()
         event = self.book.event(event_id) if event_id else None
-        clean = hasattr(self, "_draft_timer") and not self._dirty()
+        clean = not self._dirty()
         answers = self.rubric_form.answers()
         self.rubric_form.set_rubric(self.book.rubric(event.get("rubric_id")) if event else None)
         self.rubric_form.set_answers(answers)
         if clean:
             # A rubric's unanswered look differs between events; an empty form stays empty.
-            self._baseline = self._state_key(self.form_state())
+            self.flow.mark_clean(self.form_state())
         self._watch_rubric_inputs()
         self.update_counter()
 
@@ -531,30 +524,39 @@ class CapturePanel(QWidget):
         held_notice = ""
         if self.duplicate_bar.isVisible():
             self._hide_duplicate()
-        if self._dirty() and self._badge_raw != payload:
-            held_notice = self._make_room()
-        elif self._editing_id is not None and self._badge_raw != payload:
+        values = self.collect()
+        plan = self.flow.plan_scan(self.form_state(), payload, values)
+        if plan == "save_first":
+            self._write(values, self.flow.editing_id)
+        elif plan == "hold":
+            reason = self.flow.hold_reason(values)
+            self._hold()
+            why = (self.tr("already captured at this event; open it to merge") if reason == "duplicate"
+                   else self.tr("not enough to save yet"))
+            held_notice = (self.tr("%1 is held, not saved (%2).")
+                           .replace("%1", person(values)).replace("%2", why))
+        elif plan == "reset":
             self._reset_form()  # a reopened lead left unchanged: the scan is a new visitor
         parsed = parse_badge(payload)
-        values = {k: v for k, v in parsed.lead_fields().items() if k not in ("badge_raw", "notes")}
+        read = {k: v for k, v in parsed.lead_fields().items() if k not in ("badge_raw", "notes")}
         for edit in self.inputs.values():
             edit.clear()
-        for name, value in values.items():
+        for name, value in read.items():
             if name in self.inputs:
                 self.inputs[name].setText(strip_control(value))
         if parsed.note:
             self._append_note(parsed.note)
         self._badge_raw = payload
         self._source = source if parsed.recognised or source != "manual" else "manual"
-        self._address = strip_control(values.get("address") or "") or None
-        self._show_raw(not (parsed.recognised and values))
+        self._address = strip_control(read.get("address") or "") or None
+        self._show_raw(not (parsed.recognised and read))
         self._check_email()
         self._check_phone()
         self._check_likely()
         self._on_edited()
-        if parsed.recognised and values:
+        if parsed.recognised and read:
             self.show_info(
-                (self.tr("Read %1: %2").replace("%1", parsed.format).replace("%2", _person(values))
+                (self.tr("Read %1: %2").replace("%1", parsed.format).replace("%2", person(read))
                  + " " + held_notice).strip()
             )
         else:
@@ -572,21 +574,6 @@ class CapturePanel(QWidget):
         self._scan_unread = unread and bool(self._badge_raw)
         self.scan_raw.setPlainText(self._badge_raw or "" if self._scan_unread else "")
         self._contact_form.setRowVisible(self.scan_raw, self._scan_unread)
-
-    def _make_room(self) -> str:
-        """The form holds an unsaved visitor and a new one arrives: save them, or hold them.
-
-        Returns a notice for the rep about the held visitor ("" when saved)."""
-        values = self.collect()
-        reason = self._why_not_saveable(values)
-        if reason is None and self._editing_id is None and self.book.duplicates(values, likely=False):
-            reason = self.tr("already captured at this event; open it to merge")
-        if reason is None:
-            self._write(values, self._editing_id)
-            return ""
-        who = _person(values)
-        self._hold()
-        return self.tr("%1 is held, not saved (%2).").replace("%1", who).replace("%2", reason)
 
     def _on_photo_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -641,7 +628,7 @@ class CapturePanel(QWidget):
 
     def _check_likely(self) -> None:
         self._likely = None
-        if self._editing_id is None and self.inputs["last_name"].text().strip():
+        if self.flow.editing_id is None and self.inputs["last_name"].text().strip():
             candidate = self._contact_values()
             likely = [m for m in self.book.duplicates(candidate) if not m.exact]
             self._likely = likely[0] if likely else None
@@ -649,7 +636,7 @@ class CapturePanel(QWidget):
             lead = self._likely.lead
             self.likely_label.setText(
                 self.tr("Possibly already captured: %1, %2 (%3).")
-                .replace("%1", _person(dict(lead)))
+                .replace("%1", person(dict(lead)))
                 .replace("%2", (lead.get("captured_at") or "")[:16].replace("T", " "))
                 .replace("%3", ", ".join(self._likely.reasons))
             )
@@ -732,158 +719,105 @@ class CapturePanel(QWidget):
                 values[name] = text
         if self.current_event_id():
             values["event_id"] = self.current_event_id()
-        if self._badge_raw:
-            values["badge_raw"] = self._badge_raw
-        if self._address:
-            values["address"] = self._address
         return values
-
-    def _has_contact(self) -> bool:
-        return any(e.text().strip() for e in self.inputs.values()) or bool(self._badge_raw)
-
-    def _why_not_saveable(self, values: dict[str, Any]) -> str | None:
-        """Why the form's lead cannot be saved as it is (None when it can)."""
-        if self._too_long(values):
-            return self.tr("a field is too long")
-        if check_complete(LEAD, {**values, "captured_at": utc_now_iso()}):
-            return self.tr("needs a last name, an email, a phone number or a badge scan")
-        return None
 
     def collect(self) -> dict[str, Any]:
-        """The lead's fields as the form holds them (validated by the store on save)."""
-        values = self._contact_values()
-        if "badge_raw" in values:
-            values["badge_raw"] = strip_control(values["badge_raw"])
-        elif values.get("badge_id"):
-            # A badge number typed by hand stands in for the scan it replaces.
-            values["badge_raw"] = values["badge_id"]
-        values["source"] = self._source
-        answers = self.rubric_form.answers()
+        """The lead's fields as the form holds them (the controller builds them)."""
         result = self.rubric_form.result()
-        if result is not None and self.rubric_form.rubric is not None:
-            values.update(result.lead_fields(self.rubric_form.rubric))
-        if answers:
-            values["answers"] = answers
-        values["consent_contact"] = self.consent.isChecked()
-        if self.consent.isChecked():
-            values["consent_text_version"] = self.services.settings.consent_text_version
-            values["consent_at"] = self._consent_at or utc_now_iso()
-        values["follow_up"] = self.consent.isChecked() and self.follow_up.isChecked()
-        interests = [strip_control(t).strip() for t in self.interests.text().split(",")]
-        interests = [t for t in interests if t]
-        if interests:
-            values["interests"] = interests
-        if self._collateral:
-            values["collateral_ids"] = list(self._collateral)
-        notes = strip_control(self.notes.toPlainText()).strip()
-        email = values.get("email")
-        if email and check_email(email):
-            # The store refuses an unusable address; keep what was typed in the notes instead.
-            del values["email"]
-            kept = self.tr("Email as typed (not a valid address): %1").replace("%1", email)
-            notes = f"{notes}\n{kept}".strip()
-        if notes:
-            values["notes"] = notes
-        return values
+        rubric = self.rubric_form.rubric
+        scored = result.lead_fields(rubric) if result is not None and rubric is not None else None
+        return self.flow.lead_values(
+            self.form_state(), scored, self.tr("Email as typed (not a valid address): %1"))
 
-    def _too_long(self, values: dict[str, Any]) -> list[str]:
-        problems = []
+    def _describe(self, problems: tuple[Problem, ...]) -> str:
+        """The words for what keeps the lead from being saved."""
         labels = field_labels()
-        for name in CONTACT_FIELDS:
-            value = values.get(name)
-            if isinstance(value, str) and len(value) > NAME_MAX:
-                problems.append(
-                    self.tr("%1 is %2 characters; at most %3 fit.")
-                    .replace("%1", labels[name]).replace("%2", f"{len(value):,}")
-                    .replace("%3", str(NAME_MAX))
-                )
-        for name in ("notes", "badge_raw"):
-            value = values.get(name)
-            if isinstance(value, str) and len(value) > TEXT_MAX:
-                problems.append(
-                    self.tr("%1 is %2 characters; at most %3 fit (%4 too many).")
-                    .replace("%1", labels[name]).replace("%2", f"{len(value):,}")
-                    .replace("%3", f"{TEXT_MAX:,}").replace("%4", f"{len(value) - TEXT_MAX:,}")
-                )
-        for tag in values.get("interests", []):
-            if len(tag) > NAME_MAX:
-                problems.append(self.tr("An interest is longer than %1 characters.").replace("%1", str(NAME_MAX)))
-                break
-        return problems
+        out: list[str] = []
+        for problem in problems:
+            label = labels.get(problem.field, problem.field)
+            if problem.code == "too_long":
+                out.append(self.tr("%1 is %2 characters; at most %3 fit.")
+                           .replace("%1", label).replace("%2", f"{problem.length:,}")
+                           .replace("%3", str(NAME_MAX)))
+            elif problem.code == "text_too_long":
+                out.append(self.tr("%1 is %2 characters; at most %3 fit (%4 too many).")
+                           .replace("%1", label).replace("%2", f"{problem.length:,}")
+                           .replace("%3", f"{TEXT_MAX:,}")
+                           .replace("%4", f"{problem.length - TEXT_MAX:,}"))
+            elif problem.code == "interest_too_long":
+                out.append(self.tr("An interest is longer than %1 characters.")
+                           .replace("%1", str(NAME_MAX)))
+            elif problem.code == "unidentified":
+                out.append(self.tr("Add a last name, an email, a phone number or scan a badge "
+                                   "before saving."))
+            elif problem.field == "follow_up":
+                out.append(self.tr("Marketing follow-up needs the visitor's consent: tick "
+                                   "\u201cMay we contact you?\u201d or clear follow-up."))
+            else:
+                out.append(self.tr("%1: %2").replace("%1", label).replace("%2", problem.message))
+        if any(p.code in ("too_long", "text_too_long", "interest_too_long") for p in problems):
+            out.append(self.tr("Nothing was saved or cut; shorten and press Enter again."))
+        return " ".join(out)
 
     def save(self) -> None:
-        """Save the visitor (Enter). Checks run here; the write runs on the writer lane."""
+        """Save the visitor (Enter). The controller decides; the write runs on the writer lane."""
         if self.duplicate_bar.isVisible():
             self.merge_duplicate()
             return
-        if not self._has_contact() and not self.notes.toPlainText().strip():
+        plan = self.flow.plan_save(self.form_state(), self.collect())
+        if plan.action == "nothing":
             self.show_info(self.tr("Nothing to save yet: scan a badge or type a name."))
             self.scan.setFocus()
-            return
-        values = self.collect()
-        problems = self._too_long(values)
-        if problems:
-            self.show_problem(" ".join(problems) + " " + self.tr("Nothing was saved or cut; shorten and press Enter again."))
-            return
-        missing = check_complete(LEAD, {**values, "captured_at": "x"})
-        if missing:
-            self.show_problem(
-                self.tr("Add a last name, an email, a phone number or scan a badge before saving.")
-            )
-            self.inputs["last_name"].setFocus()
-            return
-        if self._editing_id is None:
-            exact = self.book.duplicates(values, likely=False)
-            if exact:
-                self._show_duplicate(exact[0], values)
-                return
-        self._write(values, self._editing_id)
+        elif plan.action == "refuse":
+            self.show_problem(self._describe(plan.problems))
+            first = plan.problems[0]
+            if first.code == "unidentified":
+                self.inputs["last_name"].setFocus()
+            elif first.field in ("follow_up", "consent_contact"):
+                self.consent.setFocus()
+        elif plan.action == "duplicate" and plan.match is not None:
+            self._show_duplicate(plan.match, plan.values)
+        else:
+            self._write(plan.values, plan.record_id)
 
     def _write(self, values: dict[str, Any], record_id: str | None) -> None:
-        creating = record_id is None
-        record_id = record_id or new_id()
-        if creating:
-            values = {**values, "captured_at": utc_now_iso()}
-        user_id = self.services.user.get("id")
-        local = {"owner_id": user_id, "captured_by": user_id} if creating and user_id else None
-        snapshot = self._snapshot(values)
-        draft_id = self._draft_id
+        write = self.flow.write(values, record_id, self._snapshot(values))
         # The form clears before the write is handed over: the writer then runs while the UI
         # thread is idle instead of competing with it for the interpreter.
         self._reset_form()
-        self._set_aside_id = None
-        self.show_info(self.tr("Saving %1…").replace("%1", _person(values)))
-        book = self.book
-        task = self.services.tasks.write(
-            "save lead",
-            lambda _ctx: book.save_capture(values, record_id, local_fields=local, draft_id=draft_id),
-        )
-        task.finished.connect(when_alive(self, lambda _r, rid=record_id, v=values: self._on_saved(rid, v)))
-        task.failed.connect(when_alive(self, lambda message, s=snapshot: self._on_save_failed(message, s)))
+        self.show_info(self.tr("Saving %1…").replace("%1", person(write.values)))
+        self._run_write("save lead", write, stored_from_values=True)
+
+    def _run_write(self, name: str, write: Write, *, stored_from_values: bool) -> None:
+        job = write.job
+        task = self.services.tasks.write(name, lambda _ctx: job())
+        rid, values, snapshot = write.record_id, write.values, write.snapshot
+        if stored_from_values:
+            task.finished.connect(when_alive(self, lambda _r: self._on_saved(rid, values)))
+        else:  # a merge returns the lead as stored
+            task.finished.connect(when_alive(self, lambda stored: self._on_saved(rid, stored)))
+        task.failed.connect(when_alive(self, lambda message: self._on_save_failed(message, snapshot)))
 
     def _on_saved(self, record_id: str, stored: dict[str, Any]) -> None:
         """The notice says what was stored (for a merge: the lead as the merge left it)."""
-        self.last_saved_id = record_id
+        notice = self.flow.saved(record_id, stored)
         self.lead_saved.emit(record_id)
-        grade = stored.get("grade")
-        extra = ""
+        grade, extra = notice.args["grade"], ""
         if grade:
-            extra = f" — {grade}" + (self.tr(", qualified") if stored.get("qualified") else "")
-        self.show_info(
-            self.tr("Saved %1%2. Ctrl+Z reopens it.").replace("%1", _person(stored)).replace("%2", extra)
-        )
+            extra = f" — {grade}" + (self.tr(", qualified") if notice.args["qualified"] else "")
+        self.show_info(self.tr("Saved %1%2. Ctrl+Z reopens it.")
+                       .replace("%1", notice.args["who"]).replace("%2", extra))
         self._counter_timer.start()
 
     def _on_save_failed(self, message: str, snapshot: dict[str, Any]) -> None:
-        if self._dirty():
+        outcome, job = self.flow.save_failed(snapshot, self._dirty())
+        if outcome == "held" and job is not None:
             # The rep already started the next visitor: keep that form, hold the one that failed.
-            draft_id = snapshot["draft_id"] or new_id()
-            self._keep(draft_id, snapshot["state"])
-            self._held.append((draft_id, snapshot["state"]))
+            self._run_keep(job)
             self._render_held()
             self.show_problem(
                 self.tr("Could not save %2 (%1); they are held above the form.").replace("%1", message)
-                .replace("%2", _person(snapshot["values"]))
+                .replace("%2", person(snapshot["values"]))
             )
             return
         self._restore(snapshot)
@@ -892,12 +826,11 @@ class CapturePanel(QWidget):
     # -- duplicates ----------------------------------------------------------------------
 
     def _show_duplicate(self, match: Match, values: dict[str, Any]) -> None:
-        self._duplicate = match
-        self._dup_fields = values
+        self.flow.duplicate, self.flow.dup_values = match, values
         lead = dict(match.lead)
         self.duplicate_label.setText(
             self.tr("Already at this event (%1): %2, captured %3. Merge this scan into it?")
-            .replace("%1", ", ".join(match.reasons)).replace("%2", _person(lead))
+            .replace("%1", ", ".join(match.reasons)).replace("%2", person(lead))
             .replace("%3", (lead.get("captured_at") or "")[:16].replace("T", " "))
         )
         self.duplicate_bar.setVisible(True)
@@ -905,48 +838,39 @@ class CapturePanel(QWidget):
 
     def _hide_duplicate(self) -> None:
         self.duplicate_bar.setVisible(False)
-        self._duplicate = None
-        self._dup_fields = None
+        self.flow.duplicate = self.flow.dup_values = None
         self.scan.setFocus()
 
     def merge_duplicate(self) -> None:
         """Fold the form into the existing lead (nothing of either is lost)."""
-        if self._duplicate is None or self._dup_fields is None:
+        write = self.flow.merge(self._snapshot())
+        if write is None:
             return
-        target, incoming = str(self._duplicate.lead_id), dict(self._dup_fields)
         self.duplicate_bar.setVisible(False)
-        self._duplicate = None
-        snapshot = self._snapshot()
-        book, draft_id = self.book, self._draft_id
-        task = self.services.tasks.write(
-            "merge lead", lambda _ctx: book.merge(target, incoming, draft_id=draft_id))
-        task.finished.connect(when_alive(self, lambda stored, rid=target: self._on_saved(rid, stored)))
-        task.failed.connect(when_alive(self, lambda message, s=snapshot: self._on_save_failed(message, s)))
         self._reset_form()
-        self._set_aside_id = None
         self.show_info(self.tr("Merging into the existing lead…"))
+        self._run_write("merge lead", write, stored_from_values=False)
 
     def open_duplicate(self) -> None:
         """Open the existing lead with this scan merged in, to review before Enter saves it."""
-        if self._duplicate is None or self._dup_fields is None:
+        match, incoming = self.flow.duplicate, self.flow.dup_values
+        if match is None or incoming is None:
             return
-        existing = self.services.store.get("lead", str(self._duplicate.lead_id))
+        existing = self.services.store.get("lead", str(match.lead_id))
         if existing is None:
             self._hide_duplicate()
             return
-        state = {k: existing[k] for k in LEAD.client_fields}
-        merged = merge_leads(state, self._dup_fields)
-        target = str(self._duplicate.lead_id)
-        draft_id = self._draft_id
+        merged = merge_leads({k: existing[k] for k in LEAD.client_fields}, incoming)
+        draft_id = self.flow.draft_id
         self._hide_duplicate()
-        self._fill(merged, target)
+        self._fill(merged, str(match.lead_id))
         # The merged scan is not stored yet: it stays a draft until Enter saves it.
-        self._draft_id = draft_id
+        self.flow.draft_id = draft_id
         self._on_edited()
         self.show_info(self.tr("Opened the existing lead with this scan merged in; Enter saves."))
 
     def save_as_new(self) -> None:
-        values = self._dup_fields
+        values = self.flow.dup_values
         self._hide_duplicate()
         if values is not None:
             self._write(self.collect(), None)
@@ -969,7 +893,7 @@ class CapturePanel(QWidget):
             "interests": self.interests.text(),
             "collateral": dict(self._collateral),
             "notes": self.notes.toPlainText(),
-            "editing_id": self._editing_id,
+            "editing_id": self.flow.editing_id,
         }
 
     def apply_state(self, state: dict[str, Any]) -> None:
@@ -977,7 +901,7 @@ class CapturePanel(QWidget):
         self._reset_form()
         if state.get("event_id"):
             self.set_event(state["event_id"])
-        self._editing_id = state.get("editing_id")
+        self.flow.editing_id = state.get("editing_id")
         for name, edit in self.inputs.items():
             edit.setText(str((state.get("fields") or {}).get(name) or ""))
         self._badge_raw = state.get("badge_raw")
@@ -996,14 +920,9 @@ class CapturePanel(QWidget):
         self._check_phone()
         self._show_hint()
 
-    @staticmethod
-    def _state_key(state: dict[str, Any]) -> dict[str, Any]:
-        # The event and how a scan was read are context, not input.
-        return {k: v for k, v in state.items() if k not in ("event_id", "scan_unread", "source")}
-
     def _dirty(self) -> bool:
         """True while the form holds input that is not saved (what a draft must keep)."""
-        return self._state_key(self.form_state()) != self._baseline
+        return self.flow.dirty(self.form_state())
 
     def _on_edited(self, *_args: object) -> None:
         self._draft_timer.start()
@@ -1012,79 +931,69 @@ class CapturePanel(QWidget):
         """Keep the unsaved form on disk now (on the writer lane); called a moment after each
         change, and at once when the form hides (page switch, sign-out, window closed)."""
         self._draft_timer.stop()
-        if not self._dirty():
-            if self._draft_id is not None and self._editing_id is None:
-                # Typed and then erased: the kept copy is stale.
-                draft_id, book = self._draft_id, self.book
-                self._draft_id = None
-                self.services.tasks.write("drop capture draft", lambda _ctx: book.drop_draft(draft_id))
-            return
-        self._draft_id = self._draft_id or new_id()
-        self._keep(self._draft_id, self.form_state())
+        planned = self.flow.draft_to_keep(self.form_state())
+        if planned is not None:
+            self._run_keep(planned[1])
 
-    def _keep(self, draft_id: str, state: dict[str, Any]) -> None:
-        book = self.book
-        kept = {**state, "kept_at": utc_now_iso()}
-        task = self.services.tasks.write("keep capture draft", lambda _ctx: book.keep_draft(draft_id, kept))
+    def _run_keep(self, job: Callable[[], Any]) -> None:
+        task = self.services.tasks.write("keep capture draft", lambda _ctx: job())
         task.failed.connect(when_alive(self, lambda message: self.show_problem(
             self.tr("Could not keep the unsaved visitor on disk: %1").replace("%1", message))))
 
     def _hold(self) -> None:
         """Set the form's visitor aside as a held draft and empty the form."""
-        draft_id = self._draft_id or new_id()
-        state = self.form_state()
-        self._keep(draft_id, state)
-        self._held = [h for h in self._held if h[0] != draft_id] + [(draft_id, state)]
-        self._draft_id = None
+        _draft_id, job = self.flow.hold(self.form_state())
+        self._run_keep(job)
         self._reset_form()
         self._render_held()
-        self._set_aside_id = draft_id
 
     def refresh_held(self) -> None:
         """Read the drafts kept on disk (after a crash or a restart they are offered back)."""
-        self._held = [(d, st) for d, st in self.book.drafts() if d != self._draft_id]
+        self.flow.held_from_disk()
         self._render_held()
 
     def _render_held(self) -> None:
-        count = len(self._held)
-        if count:
-            names = ", ".join(_person(st.get("fields") or {}) for _d, st in self._held[:3])
-            if count > 3:
+        held = self.flow.held
+        if held:
+            names = ", ".join(person(st.get("fields") or {}) for _d, st in held[:3])
+            if len(held) > 3:
                 names += ", …"
             self.held_label.setText(
-                self.tr("Held, not saved yet (%n): %1", "", count).replace("%1", names))
-        self.held_bar.setVisible(bool(count))
+                self.tr("Held, not saved yet (%n): %1", "", len(held)).replace("%1", names))
+        self.held_bar.setVisible(bool(held))
 
     def open_held(self) -> None:
         """Bring the oldest held visitor into the form (the form's own unsaved visitor is held)."""
-        if not self._held:
+        taken = self.flow.take_held()
+        if taken is None:
             return
-        draft_id, state = self._held.pop(0)
+        draft_id, state = taken
         if self._dirty():
             self._hold()
-        self.apply_state(state)
-        self._draft_id = draft_id
-        self._set_aside_id = None
-        self._render_held()
+        self._open_draft(draft_id, state)
         self.show_info(self.tr("Opened %1, not saved yet. Enter saves.").replace(
-            "%1", _person(state.get("fields") or {})))
+            "%1", person(state.get("fields") or {})))
+
+    def _open_draft(self, draft_id: str, state: dict[str, Any]) -> None:
+        self.apply_state(state)
+        self.flow.opened(draft_id)
+        self._render_held()
         self.scan.setFocus()
 
     def discard_held(self) -> None:
         """Throw the oldest held visitor away, after asking."""
-        if not self._held:
+        if not self.flow.held:
             return
-        draft_id, state = self._held[0]
+        draft_id, state = self.flow.held[0]
         answer = QMessageBox.question(
             self, self.tr("Discard held visitor?"),
             self.tr("Throw away %1? What was typed or scanned cannot be brought back.")
-            .replace("%1", _person(state.get("fields") or {})),
+            .replace("%1", person(state.get("fields") or {})),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._held.pop(0)
-        book = self.book
-        self.services.tasks.write("discard capture draft", lambda _ctx: book.drop_draft(draft_id))
+        job = self.flow.discard_job(draft_id)
+        self.services.tasks.write("discard capture draft", lambda _ctx: job())
         self._render_held()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
@@ -1096,12 +1005,12 @@ class CapturePanel(QWidget):
         return {
             "values": values if values is not None else self.collect(),
             "state": self.form_state(),
-            "draft_id": self._draft_id,
+            "draft_id": self.flow.draft_id,
         }
 
     def _restore(self, snapshot: dict[str, Any]) -> None:
         self.apply_state(snapshot["state"])
-        self._draft_id = snapshot["draft_id"]
+        self.flow.draft_id = snapshot["draft_id"]
         self._on_edited()
 
     def load(self, fields: dict[str, Any], record_id: str | None) -> None:
@@ -1112,11 +1021,11 @@ class CapturePanel(QWidget):
             self._hold()
         self._fill(fields, record_id)
         if record_id is not None:
-            self._baseline = self._state_key(self.form_state())
+            self.flow.mark_clean(self.form_state())
 
     def _fill(self, fields: dict[str, Any], record_id: str | None) -> None:
         self._reset_form()
-        self._editing_id = record_id
+        self.flow.editing_id = record_id
         for name, edit in self.inputs.items():
             value = fields.get(name)
             edit.setText("" if value is None else str(value))
@@ -1142,40 +1051,34 @@ class CapturePanel(QWidget):
         self._show_hint()
 
     def reopen_last(self) -> None:
-        """Ctrl+Z on an empty form: bring back what Esc set aside, else the last saved lead.
-
-        With an unsaved visitor in the form it does nothing but say so: input is never
-        replaced or dropped by an undo key."""
-        if self._dirty():
+        """Ctrl+Z outside a text field: the controller decides (never replaces unsaved input)."""
+        plan = self.flow.plan_undo(self.form_state())
+        if plan == "refuse":
             self.show_problem(self.tr(
                 "This visitor is not saved yet, so Ctrl+Z does not replace them. Enter saves; "
                 "Esc sets them aside."))
-            return
-        aside = next((h for h in self._held if h[0] == self._set_aside_id), None)
-        if aside is not None:
-            self._held.remove(aside)
-            self.apply_state(aside[1])
-            self._draft_id = aside[0]
-            self._set_aside_id = None
-            self._render_held()
-            self.show_info(self.tr("Brought back %1.").replace("%1", _person(aside[1].get("fields") or {})))
-            self.scan.setFocus()
-            return
-        if self.last_saved_id is None:
+        elif plan == "bring_back":
+            taken = self.flow.take_held(self.flow.set_aside_id)
+            if taken is not None:
+                self._open_draft(*taken)
+                self.show_info(self.tr("Brought back %1.").replace(
+                    "%1", person(taken[1].get("fields") or {})))
+        elif plan == "nothing":
             self.show_info(self.tr("No lead saved in this session yet."))
-            return
-        row = self.services.store.get("lead", self.last_saved_id)
-        if row is None:
-            self.show_problem(self.tr("The last lead is no longer there."))
-            return
-        self.load(row, self.last_saved_id)
-        self.show_info(self.tr("Reopened %1. Enter saves the changes.").replace("%1", _person(row)))
-        self.scan.setFocus()
+        else:
+            last = self.flow.last_saved_id
+            row = self.services.store.get("lead", last) if last else None
+            if row is None:
+                self.show_problem(self.tr("The last lead is no longer there."))
+                return
+            self.load(row, last)
+            self.show_info(self.tr("Reopened %1. Enter saves the changes.").replace("%1", person(row)))
+            self.scan.setFocus()
 
     def clear_form(self) -> None:
         """Esc or Clear: an unsaved visitor is set aside as a held draft (Ctrl+Z brings it back)."""
-        if self._dirty():
-            who = _person(self.collect())
+        if self.flow.plan_clear(self.form_state()) == "hold":
+            who = person(self.collect())
             self._hold()
             self.show_info(self.tr("Set %1 aside; Ctrl+Z brings them back.").replace("%1", who))
         else:
@@ -1184,8 +1087,6 @@ class CapturePanel(QWidget):
     def _reset_form(self) -> None:
         for edit in self.inputs.values():
             edit.clear()
-        self._editing_id = None
-        self._draft_id = None
         self._badge_raw = None
         self._address = None
         self._source = "manual"
@@ -1203,15 +1104,15 @@ class CapturePanel(QWidget):
         self.phone_warning.setVisible(False)
         self.likely_label.setVisible(False)
         self._likely = None
-        self._show_hint()
         self.scan.clear()
         self.scan.setFocus()
         self._draft_timer.stop()
-        self._baseline = self._state_key(self.form_state())
+        self.flow.form_cleared(self.form_state())
+        self._show_hint()
 
     def _show_hint(self) -> None:
         shortcut = QKeySequence(RUBRIC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        if self._editing_id:
+        if self.flow.editing_id:
             text = self.tr("Editing a saved lead · Enter saves the changes · %1 jumps to the "
                            "rubric · Esc leaves it")
         else:

@@ -178,3 +178,31 @@ def test_slow_typing_is_not_a_scan_until_enter(qtbot, services):
     qtbot.keyClicks(field, "B9876543")  # a scanner's pace, no Enter: read when the keys stop
     qtbot.waitUntil(lambda: len(got) == 2)
     assert got[1] == ("B9876543", "scan")
+
+
+def test_the_form_refuses_follow_up_without_consent_with_a_message(qtbot, services):
+    # A lead stored before the rule (follow-up set, consent missing) opened for editing:
+    # Enter is refused with the rule's message and nothing reaches the store or the outbox.
+    from sqlalchemy import update
+
+    from desktop.store.schema import record_tables
+
+    rid = services.store.save("lead", {"last_name": "Berg", "consent_contact": True,
+                                       "follow_up": True, "captured_at": "2026-04-20T10:00:00Z"}).record_id
+    leads = record_tables["lead"]
+    with services.store.engine.begin() as conn:
+        conn.execute(update(leads).where(leads.c.id == rid).values(consent_contact=False))
+    pending = services.store.outbox_counts()["pending"]
+    _page, capture = open_capture(qtbot, services)
+    capture.load(services.store.get("lead", rid), rid)
+    assert capture.follow_up.isChecked() and not capture.consent.isChecked()
+    capture.inputs["company"].setText("Acme")
+    capture.save()
+    assert "follow-up needs the visitor's consent" in capture.message.text()
+    assert capture.consent.hasFocus()
+    assert services.store.get("lead", rid)["company"] is None
+    assert services.store.outbox_counts()["pending"] == pending
+    capture.consent.setChecked(True)
+    capture.follow_up.setChecked(True)
+    capture.save()
+    qtbot.waitUntil(lambda: services.store.get("lead", rid)["company"] == "Acme")
