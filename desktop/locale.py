@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import math
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,16 @@ def document_language() -> str:
     return loc.name().replace("_", "-")
 
 
+def report_language() -> str:
+    """The /Lang of a PDF report: its words are English (the reports are not translated yet),
+    its numbers and dates are the app locale's, so English as used there ("en-DE")."""
+    loc = app_locale()
+    parts = loc.name().split("_")
+    if loc.language() == QLocale.Language.C or len(parts) < 2:
+        return "en"
+    return f"en-{parts[1]}"
+
+
 # -- numbers ---------------------------------------------------------------------------------
 
 
@@ -64,10 +74,11 @@ def parse_number(text: str, locale: QLocale | None = None) -> float:
     return float(value)
 
 
-def format_number(value: float | int, decimals: int | None = None, *, grouped: bool = True) -> str:
+def format_number(value: float | int, decimals: int | None = None, *, grouped: bool = True,
+                  locale: QLocale | None = None) -> str:
     """A number for reading: whole numbers without decimals, others with `decimals` (default:
     as many as needed, at most 6). `grouped=False` gives text for an input field to edit."""
-    loc = QLocale(app_locale())
+    loc = QLocale(locale or app_locale())
     if not grouped:
         loc.setNumberOptions(loc.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
     if isinstance(value, bool):
@@ -90,16 +101,17 @@ def _trimmed(loc: QLocale, number: float) -> str:
     return text
 
 
-def format_int(value: int | float) -> str:
+def format_int(value: int | float, *, locale: QLocale | None = None) -> str:
     """A count: grouped digits, no decimals (1.054.000 in German)."""
-    return app_locale().toString(int(round(value)))
+    return (locale or app_locale()).toString(int(round(value)))
 
 
-def format_amount(value: float | int | None, *, grouped: bool = True) -> str:
+def format_amount(value: float | int | None, *, grouped: bool = True,
+                  locale: QLocale | None = None) -> str:
     """Money with its cents: 1.234,56 in German, 1,234.56 in English; "" for no amount."""
     if value is None:
         return ""
-    return format_number(float(value), AMOUNT_DECIMALS, grouped=grouped)
+    return format_number(float(value), AMOUNT_DECIMALS, grouped=grouped, locale=locale)
 
 
 def format_percent(fraction: float | None, decimals: int = 0) -> str:
@@ -120,12 +132,23 @@ _SPACED_PERCENT = (QLocale.Language.German, QLocale.Language.French, QLocale.Lan
 # -- dates -----------------------------------------------------------------------------------
 
 
+_FORMATS: dict[str, tuple[str, str]] = {}
+
+
+def _formats(loc: QLocale) -> tuple[str, str]:
+    """(short date with a four-digit year, short time) of a locale, looked up once."""
+    key = loc.name()
+    if key not in _FORMATS:
+        fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
+        # Short formats of several locales show two-digit years; a lead list spans years.
+        if "yyyy" not in fmt:
+            fmt = fmt.replace("yy", "yyyy")
+        _FORMATS[key] = (fmt, loc.timeFormat(QLocale.FormatType.ShortFormat))
+    return _FORMATS[key]
+
+
 def _date_format(loc: QLocale) -> str:
-    fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
-    # Short formats of several locales show two-digit years; a lead list spans years.
-    if "yyyy" not in fmt:
-        fmt = fmt.replace("yy", "yyyy")
-    return fmt
+    return _formats(loc)[0]
 
 
 def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -141,13 +164,13 @@ def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
         return None
 
 
-def format_date(value: dt.date | dt.datetime | str | None) -> str:
+def format_date(value: dt.date | dt.datetime | str | None, *, locale: QLocale | None = None) -> str:
     """A day in the locale's short form with a four-digit year (07.12.2026, 12/7/2026);
     text that is not an ISO date comes back as it is (kept and shown, never dropped)."""
     day = _as_date(value)
     if day is None:
         return "" if value is None else str(value)
-    loc = app_locale()
+    loc = locale or app_locale()
     return loc.toString(QDate(day.year, day.month, day.day), _date_format(loc))
 
 
@@ -173,9 +196,11 @@ def format_datetime(value: dt.datetime | str | None) -> str:
     if moment is None:
         return str(value)
     loc = app_locale()
-    qdt = QDateTime(QDate(moment.year, moment.month, moment.day),
-                    QTime(moment.hour, moment.minute, moment.second))
-    return loc.toString(qdt, f"{_date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}")
+    # Day and time apart: a QDateTime in local time costs a time-zone lookup (~0.2 ms), too
+    # much for a report of thousands of leads.
+    day = loc.toString(QDate(moment.year, moment.month, moment.day), _date_format(loc))
+    clock = loc.toString(QTime(moment.hour, moment.minute, moment.second), _formats(loc)[1])
+    return f"{day} {clock}"
 
 
 def format_time(value: dt.datetime | dt.time) -> str:
@@ -205,5 +230,5 @@ def parse_date(text: str) -> dt.date:
 __all__ = [
     "AMOUNT_DECIMALS", "app_locale", "apply_locale", "document_language", "format_amount",
     "format_date", "format_datetime", "format_int", "format_number", "format_percent",
-    "format_time", "parse_date", "parse_number",
+    "format_time", "parse_date", "parse_number", "report_language",
 ]

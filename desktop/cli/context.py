@@ -82,12 +82,20 @@ def open_data_store(data_dir: Path, *, checked: bool = False) -> Store:
 
 
 @contextmanager
-def cli_context(args: argparse.Namespace, *, lock: bool = True) -> Iterator[CliContext]:
-    """Open the data dir's store for a command; `lock` keeps a running app (or command) out."""
+def cli_context(args: argparse.Namespace, *, lock: bool = True,
+                report: bool = False) -> Iterator[CliContext]:
+    """Open the data dir's store for a command; `lock` keeps a running app (or command) out.
+    `report`: the command builds a PDF, whose numbers and dates follow the locale setting like
+    the window's (text and JSON output keep their machine formats)."""
     with locked_data_dir(args, lock=lock) as data_dir:
         store = open_data_store(data_dir)
+        settings = Settings.load(data_dir)
+        if report:
+            from desktop.locale import apply_locale  # QtCore: only for the commands that need it
+
+            apply_locale(settings.locale)
         try:
-            yield CliContext(data_dir, store, Settings.load(data_dir))
+            yield CliContext(data_dir, store, settings)
         finally:
             store.engine.dispose()
 

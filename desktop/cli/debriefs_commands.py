@@ -233,7 +233,7 @@ def _export(args: argparse.Namespace) -> int:
     out: Path = args.output.expanduser()
     if not out.parent.is_dir():
         raise CliError(f"Cannot write {out}: {out.parent} does not exist.", EXIT_INPUT)
-    with cli_context(args, lock=False) as ctx:
+    with cli_context(args, lock=False, report=args.format == "pdf") as ctx:
         debriefs = DebriefStore(ctx.store)
         rows = debriefs.export(args.since or "")
         if args.ids:

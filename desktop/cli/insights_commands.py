@@ -88,10 +88,10 @@ def filters_from_args(args: argparse.Namespace, queries: Any) -> InsightFilters:
         raise CliError(str(exc), USAGE_ERROR) from None
 
 
-def _compute(args: argparse.Namespace) -> dict[str, Any]:
+def _compute(args: argparse.Namespace, *, report: bool = False) -> dict[str, Any]:
     from desktop.store.insights import InsightsQueries
 
-    with cli_context(args, lock=False) as ctx:
+    with cli_context(args, lock=False, report=report) as ctx:
         queries = InsightsQueries(ctx.store.engine)
         try:
             return queries.compute(filters_from_args(args, queries))
@@ -114,7 +114,7 @@ def run_export(args: argparse.Namespace) -> int:
     output = args.output.expanduser()
     if not output.parent.is_dir():
         raise CliError(f"Cannot write the report: {output.parent} does not exist.")
-    figures = _compute(args)
+    figures = _compute(args, report=True)
     try:
         pdf = build_report(figures)
     except ValueError as exc:

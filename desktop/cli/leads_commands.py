@@ -179,7 +179,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(f"Cannot write {out}: the folder {out.parent} does not exist.")
     if out.is_dir():
         raise CliError(f"Cannot write {out}: it is a folder.")
-    with cli_context(args, lock=False) as ctx:
+    with cli_context(args, lock=False, report=args.format == "pdf") as ctx:
         book = LeadBook(ctx.store)
         try:
             event = _event(book, args.event) if args.event else None

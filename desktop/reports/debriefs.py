@@ -34,6 +34,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from desktop.locale import format_date, format_datetime, format_int
 from fieldnote.validation import strip_control
 
 try:  # right-to-left runs are reordered for display when python-bidi is there
@@ -175,7 +176,7 @@ def _debrief_flowables(item: Mapping[str, Any]) -> list[Flowable]:
     st = _styles()
     out: list[Flowable] = [Paragraph(safe(item.get("account") or "—"), st["h2"])]
     meta = [
-        safe(item.get("call_date") or ""),
+        safe(format_date(item.get("call_date") or "")),
         safe(_choice(item.get("call_type"))),
         safe(_choice(item.get("stage"))),
         safe(_choice(item.get("outcome"))),
@@ -199,13 +200,14 @@ def _debrief_flowables(item: Mapping[str, Any]) -> list[Flowable]:
     for name in ("next_steps", "follow_up_on", "notes"):
         if item.get(name):
             out.append(_Label(LABELS[name]))
-            out.append(Paragraph(safe(item[name]), st["body"]))
+            shown = format_date(item[name]) if name == "follow_up_on" else item[name]
+            out.append(Paragraph(safe(shown), st["body"]))
     replies = item.get("comments") or []
     if replies:
         out.append(_Label("Replies"))
         for c in replies:
             who = safe(c.get("author") or "Someone")
-            when = safe((c.get("created_at") or "")[:16].replace("T", " "))
+            when = safe(format_datetime(c.get("created_at")))
             out.append(Paragraph(f"<b>{who}</b> {when}<br/>{safe(c.get('body'))}", st["reply"]))
     return out
 
@@ -277,8 +279,8 @@ def digest_pdf(
 def _summary(items: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     st = _styles()
     dates = sorted(str(i["call_date"]) for i in items if i.get("call_date"))
-    span = f"{dates[0]} to {dates[-1]}" if dates else "no calls"
-    out: list[Flowable] = [Paragraph(f"{len(items)} debrief(s), {safe(span)}", st["meta"]),
+    span = f"{format_date(dates[0])} to {format_date(dates[-1])}" if dates else "no calls"
+    out: list[Flowable] = [Paragraph(f"{format_int(len(items))} debrief(s), {safe(span)}", st["meta"]),
                            Spacer(1, 4 * mm)]
     for label, counter in (
         ("Outcomes", Counter(_choice(i.get("outcome")) or "Not set" for i in items)),
@@ -289,7 +291,7 @@ def _summary(items: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     ):
         if counter:
             out.append(Paragraph(safe(label), st["label"]))
-            text = ", ".join(f"{safe(k)} ({n})" for k, n in counter.most_common(10))
+            text = ", ".join(f"{safe(k)} ({format_int(n)})" for k, n in counter.most_common(10))
             out.append(Paragraph(text, st["body"]))
     return out
 

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.locale import format_amount, format_date, format_int, format_percent
 from fieldnote.insights import FUNNEL, GRADE_GROUPS, VOICE_DIMENSIONS
 
 # The light theme's tokens, so the PDF looks like the page.
@@ -78,12 +79,12 @@ def _num(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}"
-    return f"{int(value):,}" if isinstance(value, (int, float)) else str(value)
+        return format_amount(value)
+    return format_int(value) if isinstance(value, (int, float)) else str(value)
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    return format_percent(value)
 
 
 def _short(text: str, limit: int = 22) -> str:
@@ -118,7 +119,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
     out: list[Any] = [table]
     left_out = (total if total is not None else len(rows)) - len(shown)
     if left_out > 0:
-        out.append(Paragraph(f"… and {left_out:,} more (see the app or the JSON).", st["muted"]))
+        out.append(Paragraph(f"… and {format_int(left_out)} more (see the app or the JSON).", st["muted"]))
     return out
 
 
@@ -159,7 +160,7 @@ def bar_chart(
     peak = max((v for _, values in series for v in values), default=0)
     if percent:
         chart.valueAxis.valueMax = max(1.0, peak)
-        chart.valueAxis.labelTextFormat = lambda v: f"{v * 100:.0f}%"
+        chart.valueAxis.labelTextFormat = format_percent
     elif peak <= 0:
         chart.valueAxis.valueMax = 1
     elif peak <= 12:
@@ -197,7 +198,7 @@ def _filters_line(figures: Mapping[str, Any]) -> str:
     f = figures.get("filters") or {}
     parts = []
     if f.get("from") or f.get("to"):
-        parts.append(f"{f.get('from') or 'start'} to {f.get('to') or 'today'}")
+        parts.append(f"{format_date(f.get('from')) or 'start'} to {format_date(f.get('to')) or 'today'}")
     names = [e["name"] for e in figures.get("events", []) if e.get("id") in (f.get("event_ids") or [])]
     if f.get("event_ids"):
         parts.append("events: " + ", ".join(names or f["event_ids"]))
@@ -214,7 +215,7 @@ def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights
     story: list[Any] = [
         Paragraph(_esc(title), st["title"]),
         Paragraph(f"Selection: {_esc(_filters_line(figures))}. Figures as of "
-                  f"{_esc(figures.get('as_of'))}, computed from the local data.", st["muted"]),
+                  f"{_esc(format_date(figures.get('as_of')))}, computed from the local data.", st["muted"]),
         Spacer(1, 6),
     ]
     story += _events_section(figures, st)
@@ -230,7 +231,7 @@ def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights
         canvas.saveState()
         canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(18 * mm, 9 * mm, f"{title} · as of {figures.get('as_of', '')}")
+        canvas.drawString(18 * mm, 9 * mm, f"{title} · as of {format_date(figures.get('as_of'))}")
         canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, f"page {document.page}")
         canvas.restoreState()
 
@@ -339,15 +340,15 @@ def _collateral_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphSt
     out.append(Paragraph("Bottom: helped least, rated worst", st["h2"]))
     out += _table(header, rows(figures.get("collateral_bottom") or []), widths=widths, styles=st)
     stale = figures.get("collateral_stale") or []
-    out.append(Paragraph(f"Stale: approved items nobody used in 90 days ({len(stale):,})", st["h2"]))
-    out += _table(["Item", "Last used"], [[s["title"], (s["last_used"] or "never")[:10]] for s in stale],
+    out.append(Paragraph(f"Stale: approved items nobody used in 90 days ({format_int(len(stale))})", st["h2"]))
+    out += _table(["Item", "Last used"], [[s["title"], format_date(s["last_used"]) or "never"] for s in stale],
                   widths=[110 * mm, 30 * mm], styles=st)
     req = figures.get("requests") or {}
     out.append(Paragraph(
-        f"Requests: {req.get('open', 0):,} open; {req.get('answered', 0):,} answered, median "
+        f"Requests: {format_int(req.get('open', 0))} open; {format_int(req.get('answered', 0))} answered, median "
         f"turnaround {_num(req.get('median_turnaround_days'))} days", st["h2"]))
     out += _table(["Request", "Status", "Needed by", "Age (days)", "Overdue"],
-                  [[i["title"], i["status"], i["needed_by"] or "", i["age_days"],
+                  [[i["title"], i["status"], format_date(i["needed_by"]), i["age_days"],
                     "yes" if i["overdue"] else ""] for i in req.get("open_items") or []],
                   widths=[70 * mm, 22 * mm, 24 * mm, 20 * mm, 16 * mm], styles=st)
     return out
@@ -356,7 +357,7 @@ def _collateral_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphSt
 def _voice_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:
     voice = figures.get("voice") or {}
     out: list[Any] = [Paragraph("Voice of the customer", st["h1"]), Paragraph(
-        f"From {voice.get('debriefs', 0):,} submitted debriefs; a count is the number of "
+        f"From {format_int(voice.get('debriefs', 0))} submitted debriefs; a count is the number of "
         "debriefs that name the item.", st["muted"])]
     for dim in VOICE_DIMENSIONS:
         counts = list((figures.get(dim) or {}).items())

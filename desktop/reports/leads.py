@@ -21,6 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop.locale import format_date, format_datetime, format_int, format_percent
+
 ACCENT = colors.HexColor("#1f6feb")
 TEXT = colors.HexColor("#1b2333")
 MUTED = colors.HexColor("#5d6b82")
@@ -103,7 +105,7 @@ def _esc(text: str) -> str:
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "—"
+    return format_percent(part / whole, 1) if whole else "—"
 
 
 def _fit(text: Any, width: float, size: float = 7.5) -> str:
@@ -159,7 +161,7 @@ def _lead_cells(lead: Mapping[str, Any], widths: Sequence[float]) -> list[str]:
         "qualified": "yes" if lead.get("qualified") else "",
         "status": STATUS_LABELS.get(lead.get("status"), str(lead.get("status") or "")),
         "owner_name": lead.get("owner_name"),
-        "captured_at": str(lead.get("captured_at") or "")[:16].replace("T", " "),
+        "captured_at": format_datetime(lead.get("captured_at")),
     }
     return [_fit(values[key], w - 6) for (key, _h, _s), w in zip(LEAD_COLUMNS, widths, strict=True)]
 
@@ -180,34 +182,34 @@ def build_event_report(
     if event:
         if event.get("venue"):
             facts.append(str(event["venue"]))
-        dates = " – ".join(d for d in (event.get("starts_on"), event.get("ends_on")) if d)
+        dates = " – ".join(format_date(d) for d in (event.get("starts_on"), event.get("ends_on")) if d)
         if dates:
             facts.append(dates)
         if event.get("campaign_code"):
             facts.append(f"campaign {event['campaign_code']}")
-    facts.append(f"generated {generated_at or dt.datetime.now().strftime('%Y-%m-%d %H:%M')}")
+    facts.append(f"generated {generated_at or format_datetime(dt.datetime.now().astimezone())}")
     story.append(Paragraph(_esc(" · ".join(facts)), styles["muted"]))
     story.append(Spacer(1, 6))
     story.append(Paragraph(
-        _esc(f"Leads: {summary.total:,}   Qualified: {summary.qualified:,} "
+        _esc(f"Leads: {format_int(summary.total)}   Qualified: {format_int(summary.qualified)} "
              f"({_pct(summary.qualified, summary.total)} qualified rate)"), styles["body"]))
 
     story.append(Paragraph("By grade", styles["h2"]))
-    grade_rows = [[g.capitalize(), f"{n:,}", _pct(n, summary.total)]
+    grade_rows = [[g.capitalize(), format_int(n), _pct(n, summary.total)]
                   for g, n in summary.by_grade.items()]
-    grade_rows.append(["Total", f"{summary.total:,}", _pct(summary.total, summary.total)])
+    grade_rows.append(["Total", format_int(summary.total), _pct(summary.total, summary.total)])
     story.append(_small_table(("Grade", "Leads", "Share"), grade_rows, (90, 60, 60)))
 
     story.append(Paragraph("By rep", styles["h2"]))
     story.append(_small_table(
         ("Rep", "Leads", "Qualified", "Qualified rate"),
-        [[_fit(r, 160, 8.5), f"{n:,}", f"{q:,}", _pct(q, n)] for r, n, q in summary.by_rep],
+        [[_fit(r, 160, 8.5), format_int(n), format_int(q), _pct(q, n)] for r, n, q in summary.by_rep],
         (170, 60, 60, 80),
     ))
     story.append(Paragraph("By day", styles["h2"]))
     story.append(_small_table(
         ("Day", "Leads", "Qualified", "Qualified rate"),
-        [[d, f"{n:,}", f"{q:,}", _pct(q, n)] for d, n, q in summary.by_day],
+        [[format_date(d), format_int(n), format_int(q), _pct(q, n)] for d, n, q in summary.by_day],
         (90, 60, 60, 80),
     ))
 

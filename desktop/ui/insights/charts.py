@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import app_locale
 from desktop.ui.insights.table_model import FigureTableModel
 from desktop.ui.theme import Palette
 
@@ -134,6 +135,9 @@ class ChartPanel(QFrame):
     def _new_chart(self) -> QChart:
         p = self.palette_tokens
         chart = QChart()
+        # Axis labels in the app's locale (1.000 in German), like the tables beside them.
+        chart.setLocalizeNumbers(True)
+        chart.setLocale(app_locale())
         chart.setBackgroundBrush(QBrush(QColor(p.surface)))
         chart.setBackgroundRoundness(0)
         chart.setMargins(QMargins(4, 4, 4, 4))

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTabWidget, QWidget
 
+from desktop.locale import format_date, format_int
 from desktop.reports.insights import build_report
 from desktop.tasks import Task
 from desktop.ui import theme
@@ -141,10 +142,10 @@ class InsightsPage(Page):
         totals = figures.get("totals") or {}
         self.status_label.setText(
             self.tr("%1 leads, %2 submitted debriefs, %3 collateral items · as of %4")
-            .replace("%1", f"{totals.get('captured', 0):,}")
-            .replace("%2", f"{(figures.get('voice') or {}).get('debriefs', 0):,}")
-            .replace("%3", f"{len(figures.get('collateral') or {}):,}")
-            .replace("%4", str(figures.get("as_of"))))
+            .replace("%1", format_int(totals.get("captured", 0)))
+            .replace("%2", format_int((figures.get("voice") or {}).get("debriefs", 0)))
+            .replace("%3", format_int(len(figures.get("collateral") or {})))
+            .replace("%4", format_date(figures.get("as_of"))))
         if not totals.get("captured") and not figures.get("collateral"):
             self.status_label.setText(self.status_label.text() + " · " + self.tr(
                 "Nothing here yet: capture leads, file debriefs or sync, and the figures fill in."))

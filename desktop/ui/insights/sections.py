@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_date, format_int, format_number, format_percent
 from desktop.ui.insights.charts import ChartPanel, grade_colours
 from desktop.ui.theme import Palette
 from fieldnote.insights import FUNNEL, GRADE_GROUPS, VOICE_DIMENSIONS
@@ -67,7 +68,7 @@ class _Tab(QScrollArea):
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    return format_percent(value)
 
 
 class KpiStrip(QFrame):
@@ -102,7 +103,7 @@ class KpiStrip(QFrame):
         captured = totals.get("captured", 0)
         for key, label in self.values.items():
             value = totals.get(key, 0)
-            label.setText(f"{value:,.0f}" if isinstance(value, (int, float)) else str(value))
+            label.setText(format_int(value) if isinstance(value, (int, float)) else str(value))
             # Shares of captured read as a funnel even where stages do not nest (qualified).
             self.notes[key].setText(
                 self.tr("%1 of captured").replace("%1", _pct(value / captured))
@@ -258,7 +259,7 @@ class CollateralTab(_Tab):
         self.stale.show_bars([k.replace("_", " ") for k in kinds],
                              [(self.tr("Stale items"), [by_kind[k] for k in kinds])])
         self.stale.set_table([self.tr("Item"), self.tr("Last used")],
-                             [[s["title"], (s["last_used"] or self.tr("never"))[:10]] for s in stale],
+                             [[s["title"], format_date(s["last_used"]) or self.tr("never")] for s in stale],
                              [s["id"] for s in stale])
         self.stale.title_label.setText(self.tr("Stale: nobody used it in 90 days (%n)", "", len(stale)))
         req = figures.get("requests") or {}
@@ -267,12 +268,12 @@ class CollateralTab(_Tab):
         turnaround = req.get("median_turnaround_days")
         self.requests.title_label.setText(
             self.tr("Requests: %1 open, median turnaround %2 days")
-            .replace("%1", str(req.get("open", 0)))
-            .replace("%2", "—" if turnaround is None else f"{turnaround:.1f}"))
+            .replace("%1", format_int(req.get("open", 0)))
+            .replace("%2", "—" if turnaround is None else format_number(turnaround, 1)))
         self.requests.set_table(
             [self.tr("Open request"), self.tr("Status"), self.tr("Needed by"), self.tr("Age (days)"),
              self.tr("Overdue")],
-            [[i["title"], i["status"], i["needed_by"] or "", i["age_days"], i["overdue"]]
+            [[i["title"], i["status"], format_date(i["needed_by"]), i["age_days"], i["overdue"]]
              for i in req.get("open_items") or []],
             [i["id"] for i in req.get("open_items") or []])
         self.all_items.show_bars([i["title"] for i in used], [(self.tr("Uses"), [i["uses"] for i in used])],
@@ -284,7 +285,7 @@ class CollateralTab(_Tab):
              self.tr("Won"), self.tr("Won amount"), self.tr("Last used")],
             [[i["title"], (i["kind"] or "").replace("_", " "), i["status"] or "", i["opens"], i["shares"],
               i["presentations"], i["avg_rating"], i["ratings"], i["helped"], i["not_helped"],
-              i["deals"], i["deals_won"], i["deals_won_amount"], (i["last_used"] or "")[:10]]
+              i["deals"], i["deals_won"], i["deals_won_amount"], format_date(i["last_used"])]
              for i in ordered],
             [i["id"] for i in ordered])
 
@@ -340,7 +341,7 @@ class VoiceTab(_Tab):
                            [k for k, _ in counts])
             card.title_label.setText(
                 self.tr("%1 (from %2 debriefs; click a bar for the debriefs)")
-                .replace("%1", lab[dim]).replace("%2", f"{debriefs:,}"))
+                .replace("%1", lab[dim]).replace("%2", format_int(debriefs)))
         self._show_breakdowns()
 
     def _top_names(self, dim: str) -> list[str]:

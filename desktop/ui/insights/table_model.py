@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.locale import format_amount, format_int
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -19,9 +21,9 @@ def display(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+        return format_int(value) if value.is_integer() else format_amount(value)
     if isinstance(value, int):
-        return f"{value:,}"
+        return format_int(value)
     return str(value)
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 
+from desktop.locale import format_datetime
 from desktop.store.leads import LeadBook, LeadFilter
 from desktop.ui.common.lazy_model import ROW_PAGE, Column, LazyRecordModel
 from desktop.ui.leads.guard import when_alive
@@ -53,7 +54,8 @@ def status_text(status: str | None) -> str:
 
 
 def short_time(iso: str | None) -> str:
-    return (iso or "")[:16].replace("T", " ")
+    """A stored UTC moment as the user reads it: their clock, their locale's short form."""
+    return format_datetime(iso)
 
 
 class LeadTableModel(LazyRecordModel):

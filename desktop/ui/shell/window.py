@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.user_label.setWordWrap(True)
         self.user_label.setContentsMargins(22, 0, 8, 0)
         side.addWidget(self.user_label)
+        self._side = side
         layout.addWidget(sidebar)
 
         self.stack = QStackedWidget()
@@ -158,6 +159,36 @@ class MainWindow(QMainWindow):
         self.status = ShellStatus(self.statusBar(), services)
         self.refresh_user()
         self.show_page(self._wanted_page)
+        # After the first page, so the page's widgets come first in the focus chain.
+        self._add_locale_button()
+
+    def _add_locale_button(self) -> None:
+        """"Language and formats…" under the user's name (made with the services, not before the
+        first paint)."""
+        from PySide6.QtWidgets import QPushButton
+
+        self.locale_button = QPushButton(self.tr("Language and formats…"))
+        self.locale_button.setObjectName("brandLink")
+        self.locale_button.setFlat(True)
+        # A link in the sidebar's colours (the theme's tokens), with a visible focus border.
+        pal = theme.palette(self.settings.theme)
+        self.locale_button.setStyleSheet(
+            f"QPushButton#brandLink {{ background: transparent; color: {pal.sidebar_text}; "
+            "border: 2px solid transparent; border-radius: 4px; text-align: left; "
+            "padding: 4px 18px; text-decoration: underline; } "
+            f"QPushButton#brandLink:focus, QPushButton#brandLink:hover {{ "
+            f"border-color: {pal.sidebar_text}; }}")
+        self.locale_button.clicked.connect(self.open_locale_dialog)
+        self._side.addWidget(self.locale_button)
+
+    def open_locale_dialog(self) -> None:
+        from desktop.ui.shell.locale_dialog import LocaleDialog
+
+        before = self.settings.locale
+        dialog = LocaleDialog(self.settings, self)
+        if dialog.exec() == LocaleDialog.DialogCode.Accepted and self.settings.locale != before:
+            self.statusBar().showMessage(
+                self.tr("Language and formats change at the next start of Fieldnote."), 10_000)
 
     def refresh_user(self) -> None:
         """Show who is signed in (the services' user may change when a session starts)."""

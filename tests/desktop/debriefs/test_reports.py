@@ -32,11 +32,11 @@ def pdf_text(data: bytes) -> str:
 
 def test_the_pdf_of_one_debrief_contains_its_fields():
     text = pdf_text(debrief_pdf(ITEM))
-    for expected in ("Acme Freight", "Dana Ruiz (COO)", "2026-11-20", "Negotiation", "Propose",
+    for expected in ("Acme Freight", "Dana Ruiz (COO)", "11/20/2026", "Negotiation", "Propose",
                      "No decision", "Saves time", "Manual dispatch eats two days a week", "Budget",
                      "Budget frozen until April", "Late invoices", "Price, Timing", "Zeta Logistics",
                      "ROI sell sheet — helped", "Old deck — did not help", "Send revised quote",
-                     "2026-12-01", "Decision in Q1", "Riley Rep", "Maya Marketer", "Use the Q4 promo"):
+                     "12/1/2026", "Decision in Q1", "Riley Rep", "Maya Marketer", "Use the Q4 promo"):
         assert expected in text, expected
 
 

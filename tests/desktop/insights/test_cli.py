@@ -113,3 +113,26 @@ def test_team_and_rep_options_filter_by_name(data_dir):
     result = fieldnote("insights", "--json", "--rep", "Nobody", "--data-dir", str(data_dir))
     assert result.returncode == 1
     assert "No user named" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_german_locale_setting_changes_the_pdf_but_never_the_json(data_dir, tmp_path):
+    from desktop.settings import Settings
+    from tests.desktop.insights.test_report import pdf_text
+
+    english = fieldnote("insights", "--json", "--data-dir", str(data_dir))
+    settings = Settings.load(data_dir)
+    settings.locale = "de_DE"
+    settings.save()
+    try:
+        german = fieldnote("insights", "--json", "--data-dir", str(data_dir))
+        out = tmp_path / "report.pdf"
+        exported = fieldnote("insights", "export", "--format", "pdf", "-o", str(out),
+                             "--data-dir", str(data_dir))
+    finally:
+        settings.locale = ""
+        settings.save()
+    assert german.returncode == 0, german.stderr
+    # JSON is a machine format: the same bytes in every locale.
+    assert german.stdout == english.stdout
+    assert exported.returncode == 0, exported.stderr
+    assert "8.000" in pdf_text(out.read_bytes())

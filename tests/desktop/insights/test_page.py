@@ -289,3 +289,24 @@ def test_opening_a_debrief_behind_a_number_shows_it_on_the_debriefs_page(qtbot, 
         assert debriefs.current_id() == D[2]
     finally:
         services.tasks.shutdown()
+
+
+def test_under_german_formats_the_page_writes_numbers_and_dates_the_german_way(qtbot, services, app_locale):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.insights.table_model import display
+
+    app_locale("de_DE")
+    assert display(1054000) == "1.054.000" and display(1234.5) == "1.234,50"
+    page = InsightsPage(services, services.insights)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    qtbot.waitUntil(page.is_ready)
+    assert page.events_tab.kpis.values["won_amount"].text() == "18.000"
+    model = page.events_tab.events_table.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Expo North")
+    assert model.index(row, 8).data(Qt.ItemDataRole.DisplayRole) == "8.000"
+    as_of = page.figures["as_of"]
+    day = f"{as_of[8:10]}.{as_of[5:7]}.{as_of[:4]}"
+    assert page.status_label.text().endswith(f"as of {day}")

@@ -27,7 +27,7 @@ def test_the_report_has_every_section_with_its_tables(insights):
     assert "Expo North\nC26\n6\n3\n4\n3\n2\n2\n8,000" in text
     assert "Battlecard\n2\n1\n1\n4.50\n2\n2\n0\n3\n1\n5,000" in text
     assert "Price\n2" in text
-    assert "Case study\naccepted\n2026-11-01" in text
+    assert "Case study\naccepted\n11/1/2026" in text
     assert "Booth rubric v1" in text
 
 
@@ -65,3 +65,14 @@ def test_an_empty_selection_still_makes_a_report(tmp_path):
     assert "No data in this selection." in text
     queries.dispose()
     store.engine.dispose()
+
+
+def test_a_german_report_writes_numbers_and_dates_the_german_way(insights, app_locale):
+    app_locale("de_DE")
+    figures = insights.compute(InsightFilters(), today=TODAY)
+    text = pdf_text(build_report(figures))
+    assert "Expo North\nC26\n6\n3\n4\n3\n2\n2\n8.000" in text
+    assert "Battlecard\n2\n1\n1\n4,50\n2\n2\n0\n3\n1\n5.000" in text
+    assert "Case study\naccepted\n01.11.2026" in text
+    assert "as of 27.11.2026" in text
+

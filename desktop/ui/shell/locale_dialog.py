@@ -1,0 +1,87 @@
+""""Language and formats": choose the app's locale (the `locale` setting) with a preview of its
+numbers, amounts and dates. It only asks and stores the choice; start-up applies it (formats and
+translations alike), so the change shows from the next start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.locale import format_amount, format_date, format_int
+from desktop.settings import Settings
+
+# Locales offered by name; "" is the system's. Any other name typed into settings.json works too.
+CHOICES = ("", "en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "es_ES")
+
+
+class LocaleDialog(QDialog):
+    """Pick the app's locale; `accept()` stores it in the settings."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Language and formats"))
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        self.choice = QComboBox()
+        system = QLocale.system()
+        self.choice.addItem(self.tr("The system's (%1)").replace("%1", _native(system)), "")
+        names = list(CHOICES[1:])
+        if settings.locale and settings.locale not in names:
+            names.append(settings.locale)
+        for name in names:
+            self.choice.addItem(_native(QLocale(name)), name)
+        index = self.choice.findData(settings.locale)
+        self.choice.setCurrentIndex(max(0, index))
+        form.addRow(self.tr("Language and formats"), self.choice)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        form.addRow(self.tr("Looks like"), self.preview)
+        outer.addLayout(form)
+        note = QLabel(self.tr("Fieldnote uses the new choice from its next start."))
+        note.setProperty("role", "muted")
+        note.setWordWrap(True)
+        outer.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.choice.currentIndexChanged.connect(self._on_choice_current_index_changed)
+        self._on_choice_current_index_changed()
+
+    def chosen(self) -> str:
+        return str(self.choice.currentData() or "")
+
+    def _on_choice_current_index_changed(self, *_args: object) -> None:
+        name = self.chosen()
+        loc = QLocale(name) if name else QLocale.system()
+        self.preview.setText(self.tr("%1 leads · %2 won · %3")
+                             .replace("%1", format_int(1054000, locale=loc))
+                             .replace("%2", format_amount(1234.56, locale=loc))
+                             .replace("%3", format_date(dt.date.today(), locale=loc)))
+
+    def accept(self) -> None:
+        self.settings.locale = self.chosen()
+        self.settings.save()
+        super().accept()
+
+
+def _native(loc: QLocale) -> str:
+    """A locale as its speakers name it: "Deutsch (Deutschland)"."""
+    if loc.language() == QLocale.Language.C:
+        return "C"
+    language = loc.nativeLanguageName() or QLocale.languageToString(loc.language())
+    territory = loc.nativeTerritoryName()
+    return f"{language} ({territory})" if territory else language
