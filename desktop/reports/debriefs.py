@@ -34,7 +34,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from desktop.locale import format_date, format_datetime, format_int
+from desktop.locale import format_date, format_datetime, format_int, report_language
 from fieldnote.validation import strip_control
 
 try:  # right-to-left runs are reordered for display when python-bidi is there
@@ -217,7 +217,7 @@ def _build(story: list[Flowable], title: str, total: int, progress: Progress | N
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, title=plain(title)[:200], author="Fieldnote",
                             leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=16 * mm)
+                            bottomMargin=16 * mm, lang=report_language(), displayDocTitle=True)
     regular, _bold = _fonts()
 
     def after(flowable: Flowable) -> None:

@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.locale import format_amount, format_date, format_int, format_percent
+from desktop.locale import format_amount, format_date, format_int, format_percent, report_language
 from fieldnote.insights import FUNNEL, GRADE_GROUPS, VOICE_DIMENSIONS
 
 # The light theme's tokens, so the PDF looks like the page.
@@ -225,7 +225,8 @@ def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm, title=title,
-                            author="Fieldnote", subject="Insights")
+                            author="Fieldnote", subject="Insights", lang=report_language(),
+                            displayDocTitle=True)
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()

@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from desktop.locale import format_date, format_datetime, format_int, format_percent
+from desktop.locale import format_date, format_datetime, format_int, format_percent, report_language
 
 ACCENT = colors.HexColor("#1f6feb")
 TEXT = colors.HexColor("#1b2333")
@@ -241,7 +241,7 @@ def build_event_report(
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=14 * mm, bottomMargin=14 * mm, title=title,
-                            author="Fieldnote")
+                            author="Fieldnote", lang=report_language(), displayDocTitle=True)
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()

@@ -76,3 +76,21 @@ def test_a_german_report_writes_numbers_and_dates_the_german_way(insights, app_l
     assert "Case study\naccepted\n01.11.2026" in text
     assert "as of 27.11.2026" in text
 
+
+def test_every_report_names_its_language_in_the_catalog(insights, app_locale):
+    from desktop.reports.debriefs import digest_pdf
+    from desktop.reports.leads import build_event_report
+
+    app_locale("de_DE")
+    figures = insights.compute(InsightFilters(), today=TODAY)
+    lead = {"first_name": "Ana", "last_name": "Ortiz", "captured_at": "2026-11-24T10:15:00Z",
+            "grade": "hot", "qualified": True}
+    pdfs = [build_report(figures), build_event_report("Expo North", [lead]),
+            digest_pdf([{"account": "Acme", "call_date": "2026-11-20"}])]
+    for pdf in pdfs:
+        reader = PdfReader(io.BytesIO(pdf))
+        # The words are English, the numbers and dates German: English as used in Germany.
+        assert reader.trailer["/Root"]["/Lang"] == "en-DE"
+        assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert "24.11.2026" in pdf_text(pdfs[1])
+    assert "20.11.2026" in pdf_text(pdfs[2])
