@@ -62,19 +62,18 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.locale import apply_locale
     from desktop.ui import theme
     from desktop.ui.shell.pages import default_pages
     from desktop.ui.shell.window import MainWindow
-    from desktop.ui.translations import install_translators
+    from desktop.ui.translations import install_translator, language_of
 
     QCoreApplication.setOrganizationName("Fieldnote")
     QCoreApplication.setApplicationName("Fieldnote")
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
-    # Before the first widget: formats and every tr() from here on follow the chosen locale.
-    locale = apply_locale(getattr(args, "locale", None) or settings.locale)
-    translators = install_translators(app, locale)  # noqa: F841 (kept alive with the app)
+    # Before the first widget, so every tr() finds the chosen language (Qt's own strings and
+    # the number formats follow once the window has painted, in _after_shown).
+    translated = install_translator(app, language_of(_locale_name(args, settings))) is not None
     app.setWindowIcon(theme.app_icon())
     app.setStyleSheet(theme.style_sheet(theme.palette(settings.theme)))
 
@@ -83,7 +82,7 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     window.show()
     # Everything else waits for the first turn of the event loop, when the window paints.
     boot = _Boot()
-    QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages))
+    QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages, translated))
     try:
         if args.screenshot is not None:
             return _screenshot(window, boot, args.screenshot)
@@ -106,9 +105,9 @@ class _Boot:
         self.failure: CliError | None = None
 
     def begin(self, app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
-              settings: Settings, pages: list[Any]) -> None:
+              settings: Settings, pages: list[Any], translated: bool) -> None:
         try:
-            self.start = _after_shown(app, window, args, data_dir, settings, pages)
+            self.start = _after_shown(app, window, args, data_dir, settings, pages, translated)
         except Exception as exc:
             log.exception("start-up failed")
             self.failure = CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
@@ -122,10 +121,22 @@ class _Boot:
         return self.failure or (self.start.error if self.start is not None else None)
 
 
+def _locale_name(args: argparse.Namespace, settings: Settings) -> str:
+    """The locale chosen for this run: --locale, else the setting ("" = the system's)."""
+    return str(getattr(args, "locale", None) or settings.locale)
+
+
 def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
-                 settings: Settings, pages: list[Any]) -> Any:
+                 settings: Settings, pages: list[Any], translated: bool) -> Any:
     """The window is on screen: start opening the store (and the rest) on a thread."""
     _mark_shown(window)
+    from desktop.locale import apply_locale
+    from desktop.ui.translations import install_qt_translator, language_of
+
+    # Formats for every page built from now on; Qt's own strings in the window's language.
+    apply_locale(_locale_name(args, settings))
+    if translated:
+        install_qt_translator(app, language_of(_locale_name(args, settings)))
     from desktop.logs import setup_logging
     from desktop.startup import Startup
 

@@ -31,7 +31,7 @@ TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("de", "es")  # the shipped languages: each must be complete
 CATALOGUE = "fieldnote"  # fieldnote_<lang>.ts / .qm
 
-_PLACEHOLDER = re.compile(r"%\d+")
+_PLACEHOLDER = re.compile(r"%(?:\d+|n)")
 # An accelerator is "&" before a letter or digit; "&&" is a literal ampersand.
 _ACCELERATOR = re.compile(r"(?<!&)&(?!&)(?=\w)")
 
@@ -75,7 +75,7 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
 class Message:
     context: str
     source: str
-    translation: str
+    forms: tuple[str, ...]  # the translation; one form per plural form for a "%n" message
     finished: bool
 
 
@@ -88,11 +88,13 @@ def read_ts(path: Path) -> list[Message]:
             kind = element.get("type") if element is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
-            messages.append(Message(
-                name, message.findtext("source") or "",
-                (element.text or "") if element is not None else "",
-                kind is None,
-            ))
+            if element is None:
+                forms: tuple[str, ...] = ("",)
+            elif message.get("numerus") == "yes":
+                forms = tuple(f.text or "" for f in element.iter("numerusform")) or ("",)
+            else:
+                forms = (element.text or "",)
+            messages.append(Message(name, message.findtext("source") or "", forms, kind is None))
     return messages
 
 
@@ -105,15 +107,16 @@ def problems(messages: Sequence[Message]) -> Iterator[str]:
     keyboard accelerators that differ from the source."""
     for m in messages:
         where = f"{m.context}: {m.source!r}"
-        if not m.translation.strip():
+        if not all(form.strip() for form in m.forms):
             yield f"untranslated {where}"
             continue
         if not m.finished:
             yield f"unfinished {where}"
-        if sorted(_PLACEHOLDER.findall(m.source)) != sorted(_PLACEHOLDER.findall(m.translation)):
-            yield f"placeholders differ in {where}: {m.translation!r}"
-        if len(_ACCELERATOR.findall(m.source)) != len(_ACCELERATOR.findall(m.translation)):
-            yield f"keyboard accelerator differs in {where}: {m.translation!r}"
+        for form in m.forms:
+            if sorted(_PLACEHOLDER.findall(m.source)) != sorted(_PLACEHOLDER.findall(form)):
+                yield f"placeholders differ in {where}: {form!r}"
+            if len(_ACCELERATOR.findall(m.source)) != len(_ACCELERATOR.findall(form)):
+                yield f"keyboard accelerator differs in {where}: {form!r}"
 
 
 def variable_tr_calls(root: Path = ROOT) -> Iterator[str]:
@@ -166,8 +169,9 @@ def check(root: Path = ROOT, ts_dir: Path = TS_DIR) -> list[str]:
 
 def fill(lang: str, table: Path) -> int:
     """Set translations from a JSON object: keys are a source text (for every context) or
-    "Context|source text" (that context only, taking precedence). Returns how many were set."""
-    entries: dict[str, str] = json.loads(table.read_text(encoding="utf-8"))
+    "Context|source text" (that context only, taking precedence); a value is the translation,
+    or for a "%n" message the list of its plural forms. Returns how many were set."""
+    entries: dict[str, str | list[str]] = json.loads(table.read_text(encoding="utf-8"))
     path = ts_path(lang)
     tree = ET.parse(path)
     count = 0
@@ -179,7 +183,13 @@ def fill(lang: str, table: Path) -> int:
             element = message.find("translation")
             if text is None or element is None or element.get("type") in ("obsolete", "vanished"):
                 continue
-            element.text = text
+            if message.get("numerus") == "yes":
+                slots = list(element.iter("numerusform"))
+                forms = [text] if isinstance(text, str) else text
+                for i, slot in enumerate(slots):
+                    slot.text = forms[min(i, len(forms) - 1)]
+            else:
+                element.text = text if isinstance(text, str) else text[0]
             element.attrib.pop("type", None)
             count += 1
     write_ts(tree, path)
@@ -209,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lupdate([ts_path(lang) for lang in LANGUAGES])
         for lang in LANGUAGES:
             messages = read_ts(ts_path(lang))
-            todo = sum(1 for m in messages if not m.finished or not m.translation.strip())
+            todo = sum(1 for m in messages if not m.finished or not all(f.strip() for f in m.forms))
             sys.stdout.write(f"{ts_path(lang).name}: {len(messages)} messages, {todo} to translate\n")
     elif args.command == "build":
         for lang in LANGUAGES:

@@ -1,15 +1,16 @@
 """The window's language: installs Fieldnote's catalogue and Qt's own for the app's locale.
 
-Runs once, before the first widget is built, so every `tr()` finds its language. It must never
-keep the window from opening: a language without a catalogue, or a catalogue that cannot be
-read, leaves the window in English.
+Fieldnote's catalogue is installed before the first widget is built, so every `tr()` finds its
+language; Qt's (dialog buttons, text field menus) after the window has painted, as finding Qt's
+translations directory costs tens of milliseconds. Neither may keep the window from opening: a
+language without a catalogue, or a catalogue that cannot be read, leaves the window in English.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from resources.paths import resource_path
 
@@ -29,32 +30,51 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def language_code(locale: QLocale) -> str:
-    """The locale's ISO 639 language code: "de" for de_DE and de_AT."""
-    return locale.name().split("_")[0]
+def language_of(setting: str) -> str:
+    """The ISO 639 language of the locale setting ("de" for "de_DE" or "de-AT"), or of the
+    system's locale when the setting is empty."""
+    name = setting.strip() or QLocale.system().name()
+    return name.replace("-", "_").split("_")[0].split(".")[0].lower()
 
 
-def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
-    """Install the catalogues for the language of `locale` (the app's, from
-    `desktop.locale.apply_locale`); returns the installed translators (parented to `app`, so
-    they live as long as it does).
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Install Fieldnote's catalogue for `language`; None (and English) when there is none.
 
-    Only the locale's own language is looked up: Qt's `QTranslator.load(QLocale, ...)` would
-    fall back through every language the system lists and could show German to someone who
-    reads English first.
+    Only that language is looked up: Qt's `QTranslator.load(QLocale, ...)` would fall back
+    through every language the system lists and could show German to someone who reads
+    English first.
     """
-    code = language_code(locale)
-    if code in ("C", "en"):
+    if language in ("c", "posix", "en", ""):
+        return None
+    translator = QTranslator(app)  # parented: lives as long as the application
+    if not translator.load(f"{CATALOGUE}_{language}", str(resource_path("translations"))):
+        log.info("no translation for %s; the window stays in English", language)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Install Qt's own catalogue (qtbase) for `language` from PySide6's translations.
+
+    Call it only when Fieldnote's catalogue was installed: Qt's strings alone would make a
+    window of two languages.
+    """
+    from PySide6.QtCore import QLibraryInfo  # its first use costs ~25 ms: not before the paint
+
+    translator = QTranslator(app)
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"{QT_CATALOGUE}_{language}", directory):
+        log.info("Qt has no %s translation in %s", language, directory)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Both catalogues at once (tests, tools); the app installs them a paint apart."""
+    ours = install_translator(app, language)
+    if ours is None:
         return []
-    ours = QTranslator(app)
-    if not ours.load(f"{CATALOGUE}_{code}", str(resource_path("translations"))):
-        # Qt's strings alone would make a window of two languages: keep it all English.
-        log.info("no translation for %s; the window stays in English", code)
-        return []
-    app.installTranslator(ours)
-    installed = [ours]
-    qt = QTranslator(app)
-    if qt.load(f"{QT_CATALOGUE}_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    return installed
+    qt = install_qt_translator(app, language)
+    return [ours] if qt is None else [ours, qt]

@@ -5,495 +5,590 @@
     <name>AnswerDialog</name>
     <message>
         <source>Accept request</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar solicitud</translation>
     </message>
     <message>
         <source>Decline request</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar solicitud</translation>
     </message>
     <message>
         <source>Deliver request</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregar solicitud</translation>
     </message>
     <message>
         <source>Answer request</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder solicitud</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud</translation>
     </message>
     <message>
         <source>Published item</source>
-        <translation type="unfinished"></translation>
+        <translation>Material publicado</translation>
     </message>
     <message>
         <source>Your reply to the rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Su respuesta al comercial</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta</translation>
     </message>
     <message>
         <source>Publish the item first, then link it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publique primero el material y después enlácelo aquí.</translation>
     </message>
 </context>
 <context>
     <name>AttentionModel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema</translation>
     </message>
     <message>
         <source>Refused by the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazado por el hub</translation>
     </message>
 </context>
 <context>
     <name>CapturePanel</name>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Escaneo</translation>
     </message>
     <message>
         <source>Scan a badge, paste a vCard, or type an email or badge number, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee una acreditación, pegue una vCard o escriba un correo o número de acreditación y pulse Intro</translation>
     </message>
     <message>
         <source>Badge photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto de acreditación…</translation>
     </message>
     <message>
         <source>Read a QR, PDF417, Code 128 or DataMatrix code from a photo (or drop one here)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer un código QR, PDF417, Code 128 o DataMatrix de una foto (o suéltela aquí)</translation>
     </message>
     <message>
         <source>Merge into it</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar</translation>
     </message>
     <message>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrirlo</translation>
     </message>
     <message>
         <source>Save as new</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como nuevo</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Open held visitor</source>
+        <translation>Abrir visitante en espera</translation>
+    </message>
+    <message>
+        <source>Open the oldest held visitor</source>
+        <translation>Abrir el visitante en espera más antiguo</translation>
+    </message>
+    <message>
+        <source>Discard it…</source>
+        <translation>Descartarlo…</translation>
+    </message>
+    <message>
+        <source>Discard the oldest held visitor</source>
+        <translation>Descartar el visitante en espera más antiguo</translation>
+    </message>
+    <message>
+        <source>The scan as it came, saved whole with the lead</source>
+        <translation>El escaneo tal como llegó, guardado entero con el lead</translation>
+    </message>
+    <message>
+        <source>Scan as received</source>
+        <translation>Escaneo recibido</translation>
+    </message>
+    <message>
+        <source>Collateral chosen to send</source>
+        <translation>Material elegido para enviar</translation>
     </message>
     <message>
         <source>May we contact you?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Podemos contactarle?</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento</translation>
     </message>
     <message>
         <source>Read to the visitor (wording %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer al visitante (redacción %1): %2</translation>
     </message>
     <message>
         <source>Marketing follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento de marketing</translation>
     </message>
     <message>
         <source>Needs the visitor&apos;s consent to be contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere el consentimiento del visitante para contactarle</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Could not read this scan; it is shown under “Scan as received” and kept whole with the lead. Type the name and email.</source>
+        <translation>No se pudo leer este escaneo; se muestra en «Escaneo recibido» y se guarda entero con el lead. Escriba el nombre y el correo.</translation>
+    </message>
+    <message>
+        <source>already captured at this event; open it to merge</source>
+        <translation>ya captado en este evento; ábralo para fusionar</translation>
+    </message>
+    <message>
+        <source>%1 is held, not saved (%2).</source>
+        <translation>%1 está en espera, sin guardar (%2).</translation>
+    </message>
+    <message>
+        <source>Could not save %2 (%1); they are held above the form.</source>
+        <translation>No se pudo guardar a %2 (%1); queda en espera encima del formulario.</translation>
+    </message>
+    <message>
+        <source>Could not keep the unsaved visitor on disk: %1</source>
+        <translation>No se pudo conservar en disco el visitante sin guardar: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1, not saved yet. Enter saves.</source>
+        <translation>%1 abierto, aún sin guardar. Intro guarda.</translation>
+    </message>
+    <message>
+        <source>Discard held visitor?</source>
+        <translation>¿Descartar el visitante en espera?</translation>
+    </message>
+    <message>
+        <source>Throw away %1? What was typed or scanned cannot be brought back.</source>
+        <translation>¿Descartar a %1? Lo escrito o escaneado no se podrá recuperar.</translation>
+    </message>
+    <message>
+        <source>This visitor is not saved yet, so Ctrl+Z does not replace them. Enter saves; Esc sets them aside.</source>
+        <translation>Este visitante aún no está guardado, así que Ctrl+Z no lo sustituye. Intro guarda; Esc lo deja en espera.</translation>
+    </message>
+    <message>
+        <source>Brought back %1.</source>
+        <translation>%1 recuperado.</translation>
+    </message>
+    <message>
+        <source>Set %1 aside; Ctrl+Z brings them back.</source>
+        <translation>%1 queda en espera; Ctrl+Z lo recupera.</translation>
+    </message>
+    <message>
+        <source>Editing a saved lead · Enter saves the changes · %1 jumps to the rubric · Esc leaves it</source>
+        <translation>Editando un lead guardado · Intro guarda los cambios · %1 va a la rúbrica · Esc sale</translation>
+    </message>
+    <message>
+        <source>Enter saves · %1 jumps to the rubric · Ctrl+Z reopens the last lead · Esc sets the visitor aside</source>
+        <translation>Intro guarda · %1 va a la rúbrica · Ctrl+Z reabre el último lead · Esc deja el visitante en espera</translation>
+    </message>
+    <message>
+        <source>This event has no qualification rubric.</source>
+        <translation>Este evento no tiene rúbrica de cualificación.</translation>
     </message>
     <message>
         <source>Products, comma separated</source>
-        <translation type="unfinished"></translation>
+        <translation>Productos, separados por comas</translation>
     </message>
     <message>
         <source>Interests</source>
-        <translation type="unfinished"></translation>
+        <translation>Intereses</translation>
     </message>
     <message>
         <source>Type to add approved collateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba para añadir material comercial aprobado</translation>
     </message>
     <message>
         <source>Collateral to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Material para enviar</translation>
     </message>
     <message>
         <source>Delete removes the selected item</source>
-        <translation type="unfinished"></translation>
+        <translation>Supr quita el elemento seleccionado</translation>
     </message>
     <message>
         <source>Notes (Ctrl+Enter saves)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas (Ctrl+Intro guarda)</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Qualification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter saves · Ctrl+Z reopens the last lead · Esc clears</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificación</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Sets the visitor aside as a held draft (Ctrl+Z brings it back)</source>
+        <translation>Deja el visitante en espera como borrador (Ctrl+Z lo recupera)</translation>
     </message>
     <message>
         <source>Save lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar lead</translation>
     </message>
     <message>
         <source>(no event)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin evento)</translation>
     </message>
     <message>
         <source>%1 today</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hoy</translation>
     </message>
     <message>
         <source>  ·  %1 at this event</source>
-        <translation type="unfinished"></translation>
+        <translation>  ·  %1 en este evento</translation>
     </message>
     <message>
         <source>Read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read this scan; it is kept whole with the lead. Type the name and email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leído %1: %2</translation>
     </message>
     <message>
         <source>Badge or card photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto de acreditación o tarjeta</translation>
     </message>
     <message>
         <source>Images (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes (%1)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo %1…</translation>
     </message>
     <message>
         <source>No QR, PDF417, Code 128 or DataMatrix code found in %1. Type the details instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ningún código QR, PDF417, Code 128 o DataMatrix en %1. Escriba los datos a mano.</translation>
     </message>
     <message>
         <source>Possibly already captured: %1, %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Posiblemente ya captado: %1, %2 (%3).</translation>
     </message>
     <message>
         <source>%1 characters: %2 more than a lead holds. Shorten the notes to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 caracteres: %2 más de los que admite un lead. Acorte las notas para guardar.</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>a field is too long</source>
+        <translation>un campo es demasiado largo</translation>
+    </message>
+    <message>
+        <source>needs a last name, an email, a phone number or a badge scan</source>
+        <translation>necesita un apellido, un correo, un teléfono o un escaneo de acreditación</translation>
     </message>
     <message>
         <source>Email as typed (not a valid address): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo tal como se escribió (dirección no válida): %1</translation>
     </message>
     <message>
         <source>%1 is %2 characters; at most %3 fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene %2 caracteres; caben como máximo %3.</translation>
     </message>
     <message>
         <source>%1 is %2 characters; at most %3 fit (%4 too many).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene %2 caracteres; caben como máximo %3 (%4 de más).</translation>
     </message>
     <message>
         <source>An interest is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un interés supera los %1 caracteres.</translation>
     </message>
     <message>
         <source>Nothing to save yet: scan a badge or type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay nada que guardar: escanee una acreditación o escriba un nombre.</translation>
     </message>
     <message>
         <source>Nothing was saved or cut; shorten and press Enter again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó ni recortó nada; acorte y pulse Intro de nuevo.</translation>
     </message>
     <message>
         <source>Add a last name, an email, a phone number or scan a badge before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de guardar, añada un apellido, un correo o un teléfono, o escanee una acreditación.</translation>
     </message>
     <message>
         <source>Saving %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando %1…</translation>
     </message>
     <message>
         <source>, qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>, cualificado</translation>
     </message>
     <message>
         <source>Saved %1%2. Ctrl+Z reopens it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the previous lead (%1). Its details: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado %1%2. Ctrl+Z lo reabre.</translation>
     </message>
     <message>
         <source>Not saved: %1. The lead is back in the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>No guardado: %1. El lead vuelve a estar en el formulario.</translation>
     </message>
     <message>
         <source>Already at this event (%1): %2, captured %3. Merge this scan into it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya está en este evento (%1): %2, captado %3. ¿Fusionar este escaneo con él?</translation>
     </message>
     <message>
         <source>Merging into the existing lead…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionando con el lead existente…</translation>
     </message>
     <message>
         <source>Opened the existing lead with this scan merged in; Enter saves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrió el lead existente con este escaneo fusionado; Intro guarda.</translation>
     </message>
-    <message>
-        <source>Editing a saved lead · Enter saves the changes · Esc leaves it</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Held, not saved yet (%n): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>No lead saved in this session yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha guardado ningún lead en esta sesión.</translation>
     </message>
     <message>
         <source>The last lead is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>El último lead ya no existe.</translation>
     </message>
     <message>
         <source>Reopened %1. Enter saves the changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 reabierto. Intro guarda los cambios.</translation>
     </message>
 </context>
 <context>
     <name>CardDelegate</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo</translation>
     </message>
     <message>
         <source>📌 Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>📌 Sin conexión</translation>
     </message>
     <message>
         <source>✓ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Sin conexión</translation>
     </message>
     <message>
         <source>↓ %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ %1 %</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>No descargado</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabla</translation>
     </message>
     <message>
         <source>Show the numbers behind this chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar las cifras de este gráfico</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico</translation>
     </message>
     <message>
         <source>No data in this selection</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay datos en esta selección</translation>
     </message>
 </context>
 <context>
     <name>CollateralFiles</name>
     <message>
         <source>This file is not on this computer yet. It downloads at the next sync while you are online and signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo aún no está en este equipo. Se descargará en la próxima sincronización si tiene conexión y ha iniciado sesión.</translation>
     </message>
     <message>
         <source>The download was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga se detuvo.</translation>
     </message>
 </context>
 <context>
     <name>CollateralPage</name>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Producto</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Etapa</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Región</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>Collateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Material comercial</translation>
     </message>
     <message>
         <source>Approved material, searchable and ready offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Material aprobado, con búsqueda y disponible sin conexión</translation>
     </message>
     <message>
         <source>Request material…</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitar material…</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes</translation>
     </message>
     <message>
         <source>My requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis solicitudes</translation>
     </message>
     <message>
         <source>Publish…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar…</translation>
     </message>
     <message>
         <source>Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos…</translation>
     </message>
     <message>
         <source>A whole folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta entera…</translation>
     </message>
     <message>
         <source>Search titles, summaries, tags and the words inside files…  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en títulos, resúmenes, etiquetas y el texto de los archivos…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Más relevantes</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Más recientes</translation>
     </message>
     <message>
         <source>Most used</source>
-        <translation type="unfinished"></translation>
+        <translation>Más usados</translation>
     </message>
     <message>
         <source>Best rated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor valorados</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobado</translation>
     </message>
     <message>
         <source>In review</source>
-        <translation type="unfinished"></translation>
+        <translation>En revisión</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirado</translation>
     </message>
     <message>
         <source>Everything current</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo lo vigente</translation>
     </message>
     <message>
         <source>New since last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo desde la última visita</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
         <source>Switch between cards and a list</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar entre tarjetas y lista</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Drop files or a folder here to publish them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelte aquí archivos o una carpeta para publicarlos.</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los tipos</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquiera</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new since your last visit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nuevo desde su última visita</numerusform>
+            <numerusform>%n nuevos desde su última visita</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing matches “%1”. Try fewer words, or ask marketing for it with Request material.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada coincide con «%1». Pruebe con menos palabras o pídalo a marketing con Solicitar material.</translation>
     </message>
     <message>
         <source>No collateral yet. It arrives with the next sync; marketing publishes it from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay material comercial. Llegará con la próxima sincronización; marketing lo publica desde aquí.</translation>
     </message>
     <message>
         <source>Nothing here with these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada con estos filtros.</translation>
     </message>
     <message>
         <source>No program on this computer opens %1 files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún programa de este equipo abre archivos %1.</translation>
     </message>
     <message>
         <source>Lead: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead: %1</translation>
     </message>
     <message>
         <source>Debrief: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe: %1 (%2)</translation>
     </message>
     <message>
         <source>Hello %1,
@@ -502,1326 +597,1347 @@ as promised, here is %2.
 
 (Attached: %3)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Hola %1:
+
+como le prometí, aquí tiene %2.
+
+(Adjunto: %3)
+</translation>
     </message>
     <message>
         <source>Thanks, your rating is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gracias, su valoración se ha guardado.</translation>
     </message>
     <message>
         <source>Your comment is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su comentario se ha guardado.</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar</translation>
     </message>
     <message>
         <source>Retire “%1”? Reps lose it at their next sync.</source>
+        <translation>¿Retirar «%1»? Los comerciales lo perderán en su próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished">Borrador</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished">A revisión</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: the earlier status is back (a change that syncs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Publish files</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar archivos</translation>
     </message>
     <message>
         <source>Publish a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar una carpeta</translation>
     </message>
     <message>
         <source>The new version&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de la nueva versión</translation>
     </message>
     <message>
         <source>None of these is a file the library holds (PDF, slides, documents, spreadsheets, images, videos).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno es un archivo que la biblioteca admita (PDF, diapositivas, documentos, hojas de cálculo, imágenes, vídeos).</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) published; the files go to the hub at the next sync.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n elemento publicado; los archivos van al hub en la próxima sincronización.</numerusform>
+            <numerusform>%n elementos publicados; los archivos van al hub en la próxima sincronización.</numerusform>
         </translation>
     </message>
     <message>
         <source>Request sent to marketing at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud llegará a marketing en la próxima sincronización.</translation>
     </message>
     <message>
         <source>“%1” was retired or expired and is no longer offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» se retiró o caducó y ya no se ofrece.</translation>
     </message>
     <message>
         <source>New request for material: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva solicitud de material: «%1»</translation>
     </message>
     <message>
         <source>Your request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Su solicitud %1</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…y %n más.</numerusform>
+            <numerusform>…y %n más.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjetas</translation>
     </message>
 </context>
 <context>
     <name>CollateralTab</name>
     <message>
         <source>Most used</source>
-        <translation type="unfinished"></translation>
+        <translation>Más usados</translation>
     </message>
     <message>
         <source>Helped in debriefs: top and bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>Útil según los informes: mejores y peores</translation>
     </message>
     <message>
         <source>Ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoraciones</translation>
     </message>
     <message>
         <source>Deals it was used in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas en las que se usó</translation>
     </message>
     <message>
         <source>Stale: nobody used it in 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Obsoleto: nadie lo usó en 90 días</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes</translation>
     </message>
     <message>
         <source>Every item</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los elementos</translation>
     </message>
     <message>
         <source>Opens</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperturas</translation>
     </message>
     <message>
         <source>Shares</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíos</translation>
     </message>
     <message>
         <source>Presentations</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentaciones</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento</translation>
     </message>
     <message>
         <source>Uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Usos</translation>
     </message>
     <message>
         <source>Helped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayudó</translation>
     </message>
     <message>
         <source>Not helped</source>
-        <translation type="unfinished"></translation>
+        <translation>No ayudó</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración</translation>
     </message>
     <message>
         <source>top</source>
-        <translation type="unfinished"></translation>
+        <translation>mejores</translation>
     </message>
     <message>
         <source>bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>peores</translation>
     </message>
     <message>
         <source>Average rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración media</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganado</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdido</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abiertas</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas</translation>
     </message>
     <message>
         <source>Won amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe ganado</translation>
     </message>
     <message>
         <source>Stale items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos obsoletos</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Último uso</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message numerus="yes">
         <source>Stale: nobody used it in 90 days (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Obsoleto: nadie lo usó en 90 días (%n)</numerusform>
+            <numerusform>Obsoletos: nadie los usó en 90 días (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>Requests: %1 open, median turnaround %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes: %1 abiertas, plazo mediano de respuesta %2 días</translation>
     </message>
     <message>
         <source>Open request</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir solicitud</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Needed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesario para</translation>
     </message>
     <message>
         <source>Age (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antigüedad (días)</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencida</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
 </context>
 <context>
     <name>CollateralUsedEdit</name>
     <message>
         <source>Find collateral from the library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar material en la biblioteca…</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>(not in the library on this device)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no está en la biblioteca de este dispositivo)</translation>
     </message>
 </context>
 <context>
     <name>ConflictModel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Yours (kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suyo (conservado)</translation>
     </message>
     <message>
         <source>Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Del otro</translation>
     </message>
 </context>
 <context>
     <name>ConflictView</name>
     <message>
         <source>No conflicts. When the same field is changed on two devices, it shows up here.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay conflictos. Cuando el mismo campo cambia en dos dispositivos, aparece aquí.</translation>
     </message>
     <message>
         <source>Keep yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el suyo</translation>
     </message>
     <message>
         <source>Use theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar el del otro</translation>
     </message>
     <message>
         <source>The choice could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la elección: %1</translation>
     </message>
 </context>
 <context>
     <name>DebriefDetail</name>
     <message>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>de %1</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>borrador</translation>
     </message>
     <message>
         <source>(no account yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aún sin cuenta)</translation>
     </message>
     <message>
         <source>helped</source>
-        <translation type="unfinished"></translation>
+        <translation>ayudó</translation>
     </message>
     <message>
         <source>did not help</source>
-        <translation type="unfinished"></translation>
+        <translation>no ayudó</translation>
     </message>
     <message>
         <source>not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>sin valorar</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>nuevo</translation>
     </message>
     <message>
         <source>Someone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien</translation>
     </message>
     <message>
         <source>Edit draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar borrador</translation>
     </message>
     <message>
         <source>Add follow-up to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir seguimiento al calendario</translation>
     </message>
     <message>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF</translation>
     </message>
     <message>
         <source>Reply to this debrief…</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder a este informe…</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar respuesta</translation>
     </message>
     <message>
         <source>Replies open once the debrief is submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se puede responder cuando el informe esté enviado.</translation>
     </message>
     <message>
         <source>Write a reply first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba primero una respuesta.</translation>
     </message>
     <message>
         <source>Reply queued; it goes out on the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta en cola; se enviará en la próxima sincronización.</translation>
     </message>
 </context>
 <context>
     <name>DebriefFeedModel</name>
     <message>
         <source>%1 (%2 new)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 nuevas)</translation>
     </message>
     <message>
         <source>Draft (not queued)</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador (no en cola)</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamada</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <source>(no account yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aún sin cuenta)</translation>
     </message>
     <message>
         <source>Rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Comercial</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Objections</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeciones</translation>
     </message>
     <message>
         <source>Competitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Competidores</translation>
     </message>
     <message>
         <source>Replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
     <name>DebriefForm</name>
     <message>
         <source>Debrief</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe</translation>
     </message>
     <message>
         <source>Discard draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar borrador</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Submit (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar (Ctrl+Intro)</translation>
     </message>
     <message>
         <source>Company you spoke with</source>
-        <translation type="unfinished"></translation>
+        <translation>Empresa con la que habló</translation>
     </message>
     <message>
         <source>Who was on the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién participó en la llamada</translation>
     </message>
     <message>
         <source>No lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin lead</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijar</translation>
     </message>
     <message>
         <source>What made them lean in</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué les convenció</translation>
     </message>
     <message>
         <source>What held them back</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué les frenó</translation>
     </message>
     <message>
         <source>Price, Timing, …</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio, plazos, …</translation>
     </message>
     <message>
         <source>Who else they are talking to</source>
-        <translation type="unfinished"></translation>
+        <translation>Con quién más están hablando</translation>
     </message>
     <message>
         <source>Problems they want solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas que quieren resolver</translation>
     </message>
     <message>
         <source>Who does what by when</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién hace qué y para cuándo</translation>
     </message>
     <message>
         <source>Anything else marketing should know</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo más que marketing deba saber</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>(lead not on this device)</source>
-        <translation type="unfinished"></translation>
+        <translation>(el lead no está en este dispositivo)</translation>
     </message>
     <message>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editando…</translation>
     </message>
     <message>
         <source>Draft saved at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador guardado a las %1</translation>
     </message>
     <message>
         <source>Draft kept on this device at %1 (add an account to queue it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador guardado en este dispositivo a las %1 (añada una cuenta para ponerlo en cola)</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No guardado: %1</translation>
     </message>
     <message>
         <source>Throw this draft away? What you typed cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar este borrador? Lo escrito no se podrá recuperar.</translation>
     </message>
     <message>
         <source>%1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2.</translation>
     </message>
     <message>
         <source>Fix the marked fields to submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija los campos marcados para enviar</translation>
     </message>
     <message>
         <source>Submitted; it goes to marketing on the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado; llegará a marketing en la próxima sincronización</translation>
     </message>
     <message>
         <source>Not submitted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado: %1</translation>
     </message>
 </context>
 <context>
     <name>DebriefLabels</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
         <source>Follows up lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento del lead</translation>
     </message>
     <message>
         <source>Call date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la llamada</translation>
     </message>
     <message>
         <source>Call type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de llamada</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Etapa</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Why they buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué compran</translation>
     </message>
     <message>
         <source>Why they buy, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué compran, en sus palabras</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no</translation>
     </message>
     <message>
         <source>Why not, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no, en sus palabras</translation>
     </message>
     <message>
         <source>Pain points</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos de dolor</translation>
     </message>
     <message>
         <source>Objections</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeciones</translation>
     </message>
     <message>
         <source>Competitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Competidores</translation>
     </message>
     <message>
         <source>Collateral used</source>
-        <translation type="unfinished"></translation>
+        <translation>Material usado</translation>
     </message>
     <message>
         <source>Next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximos pasos</translation>
     </message>
     <message>
         <source>Follow up on</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento el</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Discovery</source>
-        <translation type="unfinished"></translation>
+        <translation>Descubrimiento</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demostración</translation>
     </message>
     <message>
         <source>Negotiation</source>
-        <translation type="unfinished"></translation>
+        <translation>Negociación</translation>
     </message>
     <message>
         <source>Renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovación</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzó</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganado</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdido</translation>
     </message>
     <message>
         <source>Stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>Estancado</translation>
     </message>
     <message>
         <source>No decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin decisión</translation>
     </message>
     <message>
         <source>Prospect</source>
-        <translation type="unfinished"></translation>
+        <translation>Prospección</translation>
     </message>
     <message>
         <source>Qualify</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificación</translation>
     </message>
     <message>
         <source>Propose</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesta</translation>
     </message>
     <message>
         <source>Negotiate</source>
-        <translation type="unfinished"></translation>
+        <translation>Negociación</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado</translation>
     </message>
 </context>
 <context>
     <name>DebriefsBehindDialog</name>
     <message>
         <source>Debriefs behind “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Informes detrás de «%1»</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <source>Call date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la llamada</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Open debrief</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir informe</translation>
     </message>
     <message numerus="yes">
         <source>%n submitted debrief(s); double-click one to open it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n informe enviado; haga doble clic para abrirlo.</numerusform>
+            <numerusform>%n informes enviados; haga doble clic en uno para abrirlo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not list the debriefs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron listar los informes: %1</translation>
     </message>
 </context>
 <context>
     <name>DebriefsPage</name>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Siempre</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 90 días</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 365 días</translation>
     </message>
     <message>
         <source>Debriefs</source>
-        <translation type="unfinished"></translation>
+        <translation>Informes</translation>
     </message>
     <message>
         <source>What customers said on calls, and what marketing answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que dijeron los clientes en las llamadas y lo que respondió marketing</translation>
     </message>
     <message>
         <source>Reason lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivos</translation>
     </message>
     <message>
         <source>Digest PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen PDF</translation>
     </message>
     <message>
         <source>New debrief</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo informe</translation>
     </message>
     <message>
         <source>Search accounts, objections, notes…  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar cuentas, objeciones, notas…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los enviados</translation>
     </message>
     <message>
         <source>Mine, drafts included</source>
-        <translation type="unfinished"></translation>
+        <translation>Míos, con borradores</translation>
     </message>
     <message>
         <source>Any rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Comercial</translation>
     </message>
     <message>
         <source>Any team</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Objection</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeción</translation>
     </message>
     <message>
         <source>Competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Competidor</translation>
     </message>
     <message>
         <source>Any collateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Material</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Pick a debrief to read it, or file a new one (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un informe para leerlo o cree uno nuevo (Ctrl+N).</translation>
     </message>
     <message>
         <source>1 debrief</source>
-        <translation type="unfinished"></translation>
+        <translation>1 informe</translation>
     </message>
     <message>
         <source>%1 debriefs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 informes</translation>
     </message>
     <message>
         <source>1 unread reply</source>
-        <translation type="unfinished"></translation>
+        <translation>1 sin leer</translation>
     </message>
     <message>
         <source>%1 unread replies</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sin leer</translation>
     </message>
     <message>
         <source>Save debrief PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar informe en PDF</translation>
     </message>
     <message>
         <source>Save digest PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar resumen en PDF</translation>
     </message>
     <message numerus="yes">
         <source>%n debrief(s), built %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n informe, generado %1</numerusform>
+            <numerusform>%n informes, generado %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Building PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generando PDF…</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado %1</translation>
     </message>
     <message>
         <source>PDF not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF no guardado: %1</translation>
     </message>
     <message>
         <source>PDF cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF cancelado</translation>
     </message>
     <message>
         <source>Save calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar archivo de calendario</translation>
     </message>
     <message>
         <source>This debrief has no follow-up date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este informe no tiene fecha de seguimiento.</translation>
     </message>
 </context>
 <context>
     <name>DetailPanel</name>
     <message>
         <source>Pick an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un elemento para verlo aquí.</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Open with system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir con otro programa</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentar</translation>
     </message>
     <message>
         <source>Share with a lead…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar a un lead…</translation>
     </message>
     <message>
         <source>Keep offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar aquí</translation>
     </message>
     <message>
         <source>Pinned items stay on this computer whatever the cache limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Los elementos fijados permanecen en este equipo sea cual sea el límite de caché</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>A revisión</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar</translation>
     </message>
     <message>
         <source>New version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva versión…</translation>
     </message>
     <message>
         <source>Your rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Su valoración</translation>
     </message>
     <message>
         <source>No rating (comment only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo comentario</translation>
     </message>
     <message>
         <source>What worked, what was missing?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué funcionó y qué faltó?</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>expires %1</source>
-        <translation type="unfinished"></translation>
+        <translation>caduca el %1</translation>
     </message>
     <message numerus="yes">
         <source>used %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>usado %n vez</numerusform>
+            <numerusform>usado %n veces</numerusform>
         </translation>
     </message>
     <message>
         <source>for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>para %1</translation>
     </message>
     <message>
         <source>Other versions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Otras versiones: %1</translation>
     </message>
     <message>
         <source>Review comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario de revisión</translation>
     </message>
     <message>
         <source>✓ On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ En este equipo</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando…</translation>
     </message>
     <message>
         <source>Not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no descargado</translation>
     </message>
     <message>
         <source>opened</source>
-        <translation type="unfinished"></translation>
+        <translation>abierto</translation>
     </message>
     <message>
         <source>shared</source>
-        <translation type="unfinished"></translation>
+        <translation>compartido</translation>
     </message>
     <message>
         <source>presented</source>
-        <translation type="unfinished"></translation>
+        <translation>presentado</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso</translation>
     </message>
     <message>
         <source>Ratings and comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoraciones y comentarios</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentarios</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>alguien</translation>
     </message>
 </context>
 <context>
     <name>EventDialog</name>
     <message>
         <source>Edit event</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar evento</translation>
     </message>
     <message>
         <source>New event</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo evento</translation>
     </message>
     <message>
         <source>(no rubric)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin rúbrica)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar</translation>
     </message>
     <message>
         <source>Starts on</source>
-        <translation type="unfinished"></translation>
+        <translation>Empieza el</translation>
     </message>
     <message>
         <source>Ends on</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina el</translation>
     </message>
     <message>
         <source>Campaign code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de campaña</translation>
     </message>
     <message>
         <source>Rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Rúbrica</translation>
     </message>
     <message>
         <source>Booth staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal del stand</translation>
     </message>
     <message>
         <source>The event ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El evento termina antes de empezar.</translation>
     </message>
 </context>
 <context>
     <name>EventsPanel</name>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>New event</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo evento</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar</translation>
     </message>
     <message>
         <source>Capture at this event</source>
-        <translation type="unfinished"></translation>
+        <translation>Captar en este evento</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar</translation>
     </message>
     <message>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña</translation>
     </message>
     <message>
         <source>Rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Rúbrica</translation>
     </message>
     <message>
         <source>Rubrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Rúbricas</translation>
     </message>
     <message>
         <source>New rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva rúbrica</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntas</translation>
     </message>
     <message>
         <source>Events and rubrics are set up by marketing; you see them read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing configura los eventos y las rúbricas; usted los ve en modo de solo lectura.</translation>
     </message>
 </context>
 <context>
     <name>EventsTab</name>
     <message>
         <source>Funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Embudo</translation>
     </message>
     <message>
         <source>Events side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos comparados</translation>
     </message>
     <message>
         <source>Grade mix</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparto de calificaciones</translation>
     </message>
     <message>
         <source>Leads per rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads por comercial</translation>
     </message>
     <message>
         <source>Leads per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads por día</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Campañas</translation>
     </message>
     <message>
         <source>Every event</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los eventos</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Etapa</translation>
     </message>
     <message>
         <source>Of the stage before</source>
-        <translation type="unfinished"></translation>
+        <translation>De la etapa anterior</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Won amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe ganado</translation>
     </message>
     <message>
         <source>Won of captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganados de los captados</translation>
     </message>
     <message>
         <source>Average days to first contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Días medios hasta el primer contacto</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña</translation>
     </message>
     <message>
         <source>→ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <source>Avg days to first contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Días medios al 1.er contacto</translation>
     </message>
     <message>
         <source>Rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Comercial</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Salesforce lead import (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación de leads de Salesforce (CSV)</translation>
     </message>
     <message>
         <source>HubSpot contact import (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación de contactos de HubSpot (CSV)</translation>
     </message>
     <message>
         <source>vCards (one per lead)</source>
-        <translation type="unfinished"></translation>
+        <translation>vCards (una por lead)</translation>
     </message>
     <message>
         <source>Event report (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe del evento (PDF)</translation>
     </message>
     <message>
         <source>Export leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar leads</translation>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los eventos</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato</translation>
     </message>
     <message>
         <source>Leads of</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads de</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar…</translation>
     </message>
     <message>
         <source>Building %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generando %1…</translation>
     </message>
     <message>
         <source>Wrote %1 (%2 KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrito %1 (%2 KB).</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló la exportación: %1</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import leads from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar leads desde CSV</translation>
     </message>
     <message>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún archivo elegido</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivo…</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Into event</source>
-        <translation type="unfinished"></translation>
+        <translation>En el evento</translation>
     </message>
     <message>
         <source>Columns (change where a column goes, then check the preview)</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas (cambie el destino de una columna y revise la vista previa)</translation>
     </message>
     <message>
         <source>Problems found in the file are listed here by line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los problemas encontrados en el archivo se listan aquí por línea.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>This device knows no events yet: create one (or sync) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo aún no conoce ningún evento: cree uno (o sincronice) primero.</translation>
     </message>
     <message>
         <source>Lead CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV de leads</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo %1…</translation>
     </message>
     <message>
         <source>Cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo: %1</translation>
     </message>
     <message>
         <source>Keep in notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar en notas</translation>
     </message>
     <message>
         <source>%1 rows read (%2, separator %3). Rows with problems are imported as far as they go.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 filas leídas (%2, separador %3). Las filas con problemas se importan hasta donde es posible.</translation>
     </message>
     <message>
         <source>Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lead(s) importado(s); %2 omitido(s) por estar ya en el evento; %3 problema(s).</translation>
     </message>
 </context>
 <context>
     <name>InsightFilterBar</name>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el periodo</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 90 días</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished"></translation>
+        <translation>Este año</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo personalizado</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
     <message>
         <source>All teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los equipos</translation>
     </message>
     <message>
         <source>All reps</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los comerciales</translation>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los eventos</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
         </translation>
     </message>
 </context>
@@ -1829,244 +1945,268 @@ as promised, here is %2.
     <name>InsightsPage</name>
     <message>
         <source>Insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Análisis</translation>
     </message>
     <message>
         <source>What happened to the leads, which collateral helped, and why deals are won and lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasó con los leads, qué material ayudó y por qué se ganan y se pierden ventas</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar PDF…</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculando…</translation>
     </message>
     <message>
         <source>Events and campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos y campañas</translation>
     </message>
     <message>
         <source>Collateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Material comercial</translation>
     </message>
     <message>
         <source>Voice of the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Voz del cliente</translation>
     </message>
     <message>
         <source>Rubric check</source>
-        <translation type="unfinished"></translation>
+        <translation>Control de la rúbrica</translation>
     </message>
     <message>
         <source>Insights are not available: no local data is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>El análisis no está disponible: no hay datos locales abiertos.</translation>
     </message>
     <message>
         <source>%1 leads, %2 submitted debriefs, %3 collateral items · as of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leads, %2 informes enviados, %3 materiales · a %4</translation>
     </message>
     <message>
         <source>Nothing here yet: capture leads, file debriefs or sync, and the figures fill in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay nada: capte leads, escriba informes o sincronice y las cifras aparecerán.</translation>
     </message>
     <message>
         <source>Could not compute the insights: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo calcular el análisis: %1</translation>
     </message>
     <message>
         <source>Export insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar análisis</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el informe…</translation>
     </message>
     <message>
         <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe escrito en %1</translation>
     </message>
     <message>
         <source>Could not write the report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el informe: %1</translation>
     </message>
 </context>
 <context>
     <name>KpiStrip</name>
     <message>
         <source>Captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Captados</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificados</translation>
     </message>
     <message>
         <source>Contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactados</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Reunión</translation>
     </message>
     <message>
         <source>Opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidad</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganado</translation>
     </message>
     <message>
         <source>Won amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe ganado</translation>
     </message>
     <message>
         <source>%1 of captured</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de los captados</translation>
     </message>
 </context>
 <context>
     <name>LeadDetail</name>
     <message>
         <source>Rescore with the current rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuar de nuevo con la rúbrica actual</translation>
     </message>
     <message>
         <source>Edit in capture</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar en la captación</translation>
     </message>
     <message>
         <source>Outcome timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de resultados</translation>
     </message>
     <message>
         <source>Deal amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe de la venta</translation>
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota (opcional)</translation>
     </message>
     <message>
         <source>Add outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir resultado</translation>
     </message>
     <message>
         <source>New outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo resultado</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>No lead selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún lead seleccionado</translation>
     </message>
     <message>
         <source>Pick a lead in the list to see its details and outcomes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un lead de la lista para ver sus datos y resultados.</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>País</translation>
     </message>
     <message>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acreditación</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Captado</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento</translation>
     </message>
     <message>
         <source>yes, wording %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>sí, redacción %1 el %2</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sí</translation>
     </message>
     <message>
         <source>Interests</source>
-        <translation type="unfinished"></translation>
+        <translation>Intereses</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Not scored</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin puntuar</translation>
     </message>
     <message>
         <source>%1 · %2 points · scored with rubric v%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 puntos · puntuado con la rúbrica v%3</translation>
     </message>
     <message>
         <source> (the rubric is now v%1; not rescored)</source>
+        <translation> (la rúbrica es ahora v%1; sin volver a puntuar)</translation>
+    </message>
+    <message>
+        <source>Withdrew “%1” (recorded by mistake)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>by %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No outcome yet (new lead)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin resultado (lead nuevo)</translation>
     </message>
     <message>
         <source>Only the lead&apos;s owner or marketing can update its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el responsable del lead o marketing pueden actualizar su resultado.</translation>
     </message>
     <message>
-        <source>The amount must be a number.</source>
-        <translation type="unfinished"></translation>
+        <source>The amount must be a number written like %1.</source>
+        <translation>El importe debe ser un número escrito como %1.</translation>
     </message>
     <message>
         <source>Outcome added.</source>
+        <translation>Resultado añadido.</translation>
+    </message>
+    <message>
+        <source>Recorded “%1” for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: the outcome is withdrawn (a correction that syncs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: the earlier score is back (a change that syncs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescored %1 with the current rubric.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2074,61 +2214,61 @@ as promised, here is %2.
     <name>LeadListPanel</name>
     <message>
         <source>Search name, company, email, notes…  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar nombre, empresa, correo, notas…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar CSV…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar…</translation>
     </message>
     <message>
         <source>Any grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier calificación</translation>
     </message>
     <message>
         <source>Qualified or not</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificado o no</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificado</translation>
     </message>
     <message>
         <source>Not qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>No cualificado</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>from YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>desde AAAA-MM-DD</translation>
     </message>
     <message>
         <source>to YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta AAAA-MM-DD</translation>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los eventos</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando…</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
         </translation>
     </message>
 </context>
@@ -2136,824 +2276,880 @@ as promised, here is %2.
     <name>LeadTableModel</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo</translation>
     </message>
     <message>
         <source>Contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactado</translation>
     </message>
     <message>
         <source>Meeting booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Reunión concertada</translation>
     </message>
     <message>
         <source>Opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidad</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganado</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdido</translation>
     </message>
     <message>
         <source>Disqualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Descalificado</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Caliente</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>Templado</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>Frío</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Empresa</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargo</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Calificación</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Captados</translation>
     </message>
 </context>
 <context>
     <name>LeadsPage</name>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>Everyone you met, and what happened next</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las personas que conoció y qué pasó después</translation>
     </message>
     <message>
         <source>Capture</source>
-        <translation type="unfinished"></translation>
+        <translation>Captar</translation>
     </message>
     <message>
         <source>Events &amp;&amp; rubrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos &amp;&amp; rúbricas</translation>
     </message>
 </context>
 <context>
     <name>LibraryModel</name>
     <message>
+        <source>Sell sheet</source>
+        <translation>Ficha de producto</translation>
+    </message>
+    <message>
+        <source>Brochure</source>
+        <translation>Folleto</translation>
+    </message>
+    <message>
+        <source>Deck</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Caso de éxito</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>Lista de precios</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración</translation>
     </message>
     <message>
         <source>Uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Usos</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijado</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>En este equipo</translation>
     </message>
     <message>
         <source>Downloading %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando %1 %</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>No descargado</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Fieldnote</source>
-        <translation type="unfinished"></translation>
+        <translation>Fieldnote</translation>
     </message>
     <message>
         <source>Opening your data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo sus datos…</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin sesión iniciada</translation>
     </message>
 </context>
 <context>
     <name>NeedsAttentionView</name>
     <message>
         <source>Fix and resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Corregir y reenviar</translation>
     </message>
     <message>
         <source>Discard change</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar cambio</translation>
     </message>
     <message>
         <source>Nothing needs your attention. Every change reached the hub or is on its way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada requiere su atención. Todos los cambios llegaron al hub o van de camino.</translation>
     </message>
     <message>
         <source>The hub refused this change</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub rechazó este cambio</translation>
     </message>
     <message>
         <source>The hub failed on this change repeatedly; it was set aside so other changes could go through. Resend to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub falló varias veces con este cambio; se apartó para que pasaran los demás. Reenvíelo para intentarlo de nuevo.</translation>
     </message>
     <message>
         <source>Discard this change?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar este cambio?</translation>
     </message>
     <message>
         <source>Your change to “%1” will not be sent, and the record goes back to what the hub has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cambio en «%1» no se enviará y el registro vuelve a la versión del hub.</translation>
     </message>
     <message>
         <source>This change could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar este cambio: %1</translation>
     </message>
 </context>
 <context>
     <name>NotesEdit</name>
     <message>
         <source>That paste is %1 characters; notes hold at most %2. Nothing was pasted and it is still on your clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto pegado tiene %1 caracteres; las notas admiten como máximo %2. No se pegó nada y sigue en el portapapeles.</translation>
     </message>
 </context>
 <context>
     <name>PdfViewer</name>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
         </translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar al ancho</translation>
     </message>
     <message>
         <source>Whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página completa</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentar</translation>
     </message>
     <message>
         <source>Full screen, one page at a time (Esc to leave)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla completa, página a página (Esc para salir)</translation>
     </message>
 </context>
 <context>
     <name>PreviewModel</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea</translation>
     </message>
 </context>
 <context>
     <name>PublishDialog</name>
     <message>
         <source>New version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva versión</translation>
     </message>
     <message>
         <source>Publish collateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar material comercial</translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> y %n más</numerusform>
+            <numerusform> y %n más</numerusform>
         </translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Each file is titled after its name</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada archivo toma su nombre como título</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>What it is for, in one or two sentences</source>
-        <translation type="unfinished"></translation>
+        <translation>Para qué sirve, en una o dos frases</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Producto</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Etapa</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Región</translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>separados por comas</translation>
     </message>
     <message>
         <source>other tags, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>otras etiquetas, separadas por comas</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>teams, comma-separated; empty = everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>equipos, separados por comas; vacío = todos</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios</translation>
     </message>
     <message>
         <source>Expires on</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca el</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Caducidad</translation>
     </message>
     <message>
         <source>Draft (only marketing sees it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador (solo lo ve marketing)</translation>
     </message>
     <message>
         <source>In review (reps can open and comment)</source>
-        <translation type="unfinished"></translation>
+        <translation>En revisión (los comerciales pueden abrirlo y comentarlo)</translation>
     </message>
     <message>
         <source>Approved (goes to every rep in the audience)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobado (llega a todos los comerciales destinatarios)</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar</translation>
     </message>
     <message>
         <source>Give it a title reps will recognise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Póngale un título que los comerciales reconozcan.</translation>
     </message>
 </context>
 <context>
     <name>ReasonListsDialog</name>
     <message>
         <source>Why they buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué compran</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no</translation>
     </message>
     <message>
         <source>Reason lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de motivos</translation>
     </message>
     <message>
         <source>One reason per line. Reps pick from these lists in every debrief; changes reach them on their next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un motivo por línea. Los comerciales eligen de estas listas en cada informe; los cambios les llegan en su próxima sincronización.</translation>
     </message>
     <message>
         <source>Marketing maintains these lists; they arrive with each sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing mantiene estas listas; llegan con cada sincronización.</translation>
     </message>
 </context>
 <context>
     <name>RequestDialog</name>
     <message>
         <source>Request material</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitar material</translation>
     </message>
     <message>
         <source>e.g. Sell sheet for Edge Sensors in food plants</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., ficha de producto de Edge Sensors para plantas alimentarias</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Who it is for and what it must answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Para quién es y qué debe responder</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Needed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesario para</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>No event</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin evento</translation>
     </message>
     <message>
         <source>For the event</source>
-        <translation type="unfinished"></translation>
+        <translation>Para el evento</translation>
     </message>
     <message>
         <source>Send request</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar solicitud</translation>
     </message>
     <message>
         <source>Say what you need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique qué necesita.</translation>
     </message>
 </context>
 <context>
     <name>RequestModel</name>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Needed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesario para</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitado por</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta</translation>
     </message>
 </context>
 <context>
     <name>RequestsDialog</name>
     <message>
         <source>Requests for collateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes de material comercial</translation>
     </message>
     <message>
         <source>My requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis solicitudes</translation>
     </message>
     <message>
         <source>Open and accepted requests, the soonest needed first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes abiertas y aceptadas, primero las más urgentes.</translation>
     </message>
     <message>
         <source>What you asked marketing for, and their answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que pidió a marketing y sus respuestas.</translation>
     </message>
     <message>
         <source>Accept…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar…</translation>
     </message>
     <message>
         <source>Decline…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar…</translation>
     </message>
     <message>
         <source>Deliver…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregar…</translation>
     </message>
 </context>
 <context>
     <name>RubricDialog</name>
     <message>
         <source>One choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Una opción</translation>
     </message>
     <message>
         <source>Several choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Varias opciones</translation>
     </message>
     <message>
         <source>Yes / no</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí / no</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número</translation>
     </message>
     <message>
         <source>Free text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto libre</translation>
     </message>
     <message>
         <source>Rubric %1 (v%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rúbrica %1 (v%2)</translation>
     </message>
     <message>
         <source>New rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva rúbrica</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Hot from</source>
-        <translation type="unfinished"></translation>
+        <translation>Caliente desde</translation>
     </message>
     <message>
         <source>warm from</source>
-        <translation type="unfinished"></translation>
+        <translation>templado desde</translation>
     </message>
     <message>
         <source>points; below is cold</source>
-        <translation type="unfinished"></translation>
+        <translation>puntos; por debajo, frío</translation>
     </message>
     <message>
         <source>Grades</source>
-        <translation type="unfinished"></translation>
+        <translation>Calificaciones</translation>
     </message>
     <message>
         <source>Add question</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir pregunta</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>One answer per line: Label = points</source>
-        <translation type="unfinished"></translation>
+        <translation>Una respuesta por línea: Etiqueta = puntos</translation>
     </message>
     <message>
         <source>no cap</source>
-        <translation type="unfinished"></translation>
+        <translation>sin límite</translation>
     </message>
     <message>
         <source>Empty = not required</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacío = no obligatorio</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta</translation>
     </message>
     <message>
         <source>Answer type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de respuesta</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas</translation>
     </message>
     <message>
         <source>Points for yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos por sí</translation>
     </message>
     <message>
         <source>Points for no</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos por no</translation>
     </message>
     <message>
         <source>Points cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de puntos</translation>
     </message>
     <message>
         <source>Must have</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprescindible</translation>
     </message>
     <message>
         <source>Saving makes a new version. Leads already captured keep the version they were scored with; nothing is rescored without asking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al guardar se crea una versión nueva. Los leads ya captados conservan la versión con la que se puntuaron; nada se vuelve a puntuar sin preguntar.</translation>
     </message>
     <message>
         <source>One per line, e.g. &apos;Confirmed = 25&apos;. Must have: labels, comma separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una por línea, p. ej. &apos;Confirmado = 25&apos;. Imprescindible: etiquetas, separadas por comas.</translation>
     </message>
     <message>
         <source>One per line, e.g. &apos;CRM integration = 4&apos;. Must have: labels, comma separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una por línea, p. ej. &apos;Integración CRM = 4&apos;. Imprescindible: etiquetas, separadas por comas.</translation>
     </message>
     <message>
         <source>Ranges, e.g. &apos;50-249 = 6&apos; or &apos;1000+ = 15&apos;. Must have: &apos;50+&apos; or &apos;10-500&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rangos, p. ej. &apos;50-249 = 6&apos; o &apos;1000+ = 15&apos;. Imprescindible: &apos;50+&apos; o &apos;10-500&apos;.</translation>
     </message>
     <message>
         <source>Must have: yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprescindible: sí o no.</translation>
     </message>
     <message>
         <source>Free text is kept with the lead and scores nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto libre se guarda con el lead y no puntúa.</translation>
     </message>
     <message>
         <source>must have: write &apos;50+&apos; or &apos;10-500&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>imprescindible: escriba &apos;50+&apos; o &apos;10-500&apos;</translation>
     </message>
     <message>
         <source>must have: %1 is not one of the answers</source>
-        <translation type="unfinished"></translation>
+        <translation>imprescindible: %1 no es una de las respuestas</translation>
     </message>
     <message>
         <source>New question</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva pregunta</translation>
     </message>
 </context>
 <context>
     <name>RubricForm</name>
     <message>
         <source>This event has no qualification rubric.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este evento no tiene rúbrica de cualificación.</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
-        <source>a number</source>
-        <translation type="unfinished"></translation>
+        <source>a number, like %1</source>
+        <translation>un número, como %1</translation>
     </message>
     <message>
         <source>Score %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos %1 / %2</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificado</translation>
     </message>
     <message>
         <source>Not qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>No cualificado</translation>
     </message>
     <message>
         <source>Needs: </source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere: </translation>
     </message>
 </context>
 <context>
     <name>RubricTab</name>
     <message>
         <source>Do hot and qualified leads convert better than the rest? Each card shows the share of a group&apos;s leads that reached a meeting, an opportunity and a win.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Convierten mejor los leads calientes y cualificados que el resto? Cada tarjeta muestra la proporción de leads de un grupo que llegaron a reunión, oportunidad y venta.</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>Meeting %</source>
-        <translation type="unfinished"></translation>
+        <translation>Reunión %</translation>
     </message>
     <message>
         <source>Opportunity %</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidad %</translation>
     </message>
     <message>
         <source>Won %</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganado %</translation>
     </message>
 </context>
 <context>
     <name>ScanField</name>
     <message>
         <source>That paste is %1 characters long; a badge scan holds at most %2. Nothing was pasted and it is still on your clipboard: put longer text in the notes or split it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto pegado tiene %1 caracteres; un escaneo de acreditación admite como máximo %2. No se pegó nada y sigue en el portapapeles: ponga el texto largo en las notas o divídalo.</translation>
     </message>
 </context>
 <context>
     <name>ShareDialog</name>
     <message>
         <source>Share “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir «%1»</translation>
     </message>
     <message>
         <source>Search leads and debriefs by name, company, email…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar leads e informes por nombre, empresa, correo…</translation>
     </message>
     <message>
         <source>An email draft opens with a link to the file; attach it from the folder that opens if your mail app does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abre un borrador de correo con un enlace al archivo; adjúntelo desde la carpeta que se abre si su programa de correo no lo hace.</translation>
     </message>
     <message>
         <source>Write email</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir correo</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión en el hub</translation>
     </message>
     <message>
         <source>Sign in to send your work to the team and receive theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión para enviar su trabajo al equipo y recibir el suyo.</translation>
     </message>
     <message>
         <source>you@company.com</source>
-        <translation type="unfinished"></translation>
+        <translation>usted@empresa.com</translation>
     </message>
     <message>
         <source>Hub address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del hub</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Enter the hub address, your email and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca la dirección del hub, su correo y su contraseña.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando sesión…</translation>
     </message>
     <message>
         <source>The email or password is not right. Check them and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El correo o la contraseña no son correctos. Revíselos e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The hub&apos;s security certificate is not trusted, so the connection was not made. Ask IT for the company certificate bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>El certificado de seguridad del hub no es de confianza, así que no se conectó. Pida a TI el paquete de certificados de la empresa.</translation>
     </message>
     <message>
         <source>Cannot reach the hub. Check the address and your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el hub. Revise la dirección y su conexión de red.</translation>
     </message>
     <message>
         <source>This hub cannot work with this version of Fieldnote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este hub no funciona con esta versión de Fieldnote.</translation>
     </message>
     <message>
         <source>That is not a hub address. It looks like https://hub.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eso no es una dirección de hub. Tiene esta forma: https://hub.example.com.</translation>
     </message>
     <message>
         <source>Too many sign-in attempts. Wait a little and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiados intentos de inicio de sesión. Espere un poco e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>Signing in failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar sesión.</translation>
     </message>
 </context>
 <context>
     <name>SyncControls</name>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Needs attention…</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere atención…</translation>
     </message>
     <message>
         <source>Conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflictos…</translation>
     </message>
     <message>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión…</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere atención</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflictos</translation>
     </message>
     <message>
         <source>Sign-in saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión guardado</translation>
     </message>
     <message>
         <source>Sign out?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cerrar sesión?</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) have not reached the hub yet. They stay on this device and are sent after you sign in again. Sign out anyway?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cambio aún no ha llegado al hub. Se queda en este dispositivo y se enviará cuando vuelva a iniciar sesión. ¿Cerrar sesión de todos modos?</numerusform>
+            <numerusform>%n cambios aún no han llegado al hub. Se quedan en este dispositivo y se enviarán cuando vuelva a iniciar sesión. ¿Cerrar sesión de todos modos?</numerusform>
         </translation>
     </message>
 </context>
@@ -2961,80 +3157,95 @@ as promised, here is %2.
     <name>SyncStatusWidget</name>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Send and fetch changes now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar y recibir cambios ahora (F5)</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en espera</numerusform>
+            <numerusform>%n en espera</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n requiere atención</numerusform>
+            <numerusform>%n requieren atención</numerusform>
         </translation>
     </message>
     <message>
         <source>Sending changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando cambios…</translation>
     </message>
     <message>
         <source>Sending files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando archivos…</translation>
     </message>
     <message>
         <source>Fetching changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibiendo cambios…</translation>
     </message>
     <message>
         <source>Fetching files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibiendo archivos…</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando…</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando…</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin sesión iniciada</translation>
     </message>
     <message>
         <source>Sign in needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay que iniciar sesión</translation>
     </message>
     <message>
         <source>Hub needs an update</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub necesita una actualización</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión</translation>
     </message>
     <message>
         <source>Hub trouble, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema con el hub, reintentando</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin sincronizar</translation>
     </message>
     <message>
         <source>Synced at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizado a las %1</translation>
     </message>
     <message>
         <source>Synced %1</source>
+        <translation>Sincronizado %1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z): records a correction that syncs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3042,152 +3253,144 @@ as promised, here is %2.
     <name>VoiceTab</name>
     <message>
         <source>by team</source>
-        <translation type="unfinished"></translation>
+        <translation>por equipo</translation>
     </message>
     <message>
         <source>by outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>por resultado</translation>
     </message>
     <message>
         <source>Trend and segments of</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendencia y segmentos de</translation>
     </message>
     <message>
         <source>Per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Por mes</translation>
     </message>
     <message>
         <source>By segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Por segmento</translation>
     </message>
     <message>
         <source>Debriefs</source>
-        <translation type="unfinished"></translation>
+        <translation>Informes</translation>
     </message>
     <message>
         <source>Share of debriefs</source>
-        <translation type="unfinished"></translation>
+        <translation>Proporción de informes</translation>
     </message>
     <message>
         <source>%1 (from %2 debriefs; click a bar for the debriefs)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (de %2 informes; haga clic en una barra para ver los informes)</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
 </context>
 <context>
     <name>_CollateralRow</name>
     <message>
         <source>Not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin valorar</translation>
     </message>
     <message>
         <source>Helped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayudó</translation>
     </message>
     <message>
         <source>Did not help</source>
-        <translation type="unfinished"></translation>
+        <translation>No ayudó</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
 </context>
 <context>
     <name>_Tab</name>
     <message>
         <source>Captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Captados</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificados</translation>
     </message>
     <message>
         <source>Contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactados</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Reunión</translation>
     </message>
     <message>
         <source>Opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidad</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganado</translation>
     </message>
     <message>
         <source>Hot</source>
-        <translation type="unfinished"></translation>
+        <translation>Calientes</translation>
     </message>
     <message>
         <source>Warm</source>
-        <translation type="unfinished"></translation>
+        <translation>Templados</translation>
     </message>
     <message>
         <source>Cold</source>
-        <translation type="unfinished"></translation>
+        <translation>Fríos</translation>
     </message>
     <message>
         <source>Ungraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin calificar</translation>
     </message>
     <message>
         <source>Not qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>No cualificados</translation>
     </message>
     <message>
         <source>Objections</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeciones</translation>
     </message>
     <message>
         <source>Competitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Competidores</translation>
     </message>
     <message>
         <source>Why they buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué compran</translation>
     </message>
     <message>
         <source>Why they don&apos;t</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no compran</translation>
     </message>
 </context>
 <context>
     <name>pages</name>
     <message>
         <source>Collateral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The collateral library is not available in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Material</translation>
     </message>
     <message>
         <source>Debriefs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call debriefs are not available in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Informes</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>Insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Análisis</translation>
     </message>
 </context>
 </TS>

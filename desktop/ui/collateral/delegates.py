@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.ui.collateral.files import CACHED, DOWNLOADING
 from desktop.ui.collateral.icons import kind_colour
 from desktop.ui.collateral.model import (
-    KIND_NAMES,
     THUMB_H,
     THUMB_W,
     ItemRole,
@@ -21,7 +20,9 @@ from desktop.ui.collateral.model import (
     OfflineRole,
     ThumbnailRole,
     TitleHtmlRole,
+    kind_name,
     stars,
+    status_name,
 )
 from desktop.ui.theme import Palette
 
@@ -98,7 +99,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(p.warn) if row["status"] != "retired" else QColor(p.muted))
             painter.drawRoundedRect(badge, 9, 9)
             painter.setPen(QColor(p.accent_text))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(row["status"]).capitalize())
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, status_name(row["status"]))
         y = ty + THUMB_H + 8
         text_rect = QRect(int(card.left() + 10), y, int(card.width() - 20), 40)
         _html(painter, text_rect, index.data(TitleHtmlRole) or "", QColor(p.text), max_lines=2, bold=True)
@@ -107,7 +108,7 @@ class CardDelegate(QStyledItemDelegate):
         small = painter.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         painter.setFont(small)
-        kind = KIND_NAMES.get(row.get("kind") or "", "")
+        kind = kind_name(row.get("kind"))
         version = f"  ·  v{row.get('version') or 1}"
         painter.drawText(QRect(int(card.left() + 10), y, int(card.width() - 20), 16),
                          Qt.AlignmentFlag.AlignLeft, kind + version)

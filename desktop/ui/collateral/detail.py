@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.collateral.files import CACHED, DOWNLOADING
-from desktop.ui.collateral.model import KIND_NAMES, stars
+from desktop.ui.collateral.model import kind_name, stars, status_name
 
 
 class DetailPanel(QScrollArea):
@@ -181,8 +181,8 @@ class DetailPanel(QScrollArea):
             self.thumb.setPixmap(thumbnail.scaledToWidth(min(160, thumbnail.width()),
                                                         Qt.TransformationMode.SmoothTransformation))
         self.title.setText(title_html or html.escape(row.get("title") or ""))
-        bits = [KIND_NAMES.get(row.get("kind") or "", ""), f"v{row.get('version') or 1}",
-                (row.get("status") or "").capitalize()]
+        bits = [kind_name(row.get("kind")), f"v{row.get('version') or 1}",
+                status_name(row.get("status"))]
         if row.get("expires_on"):
             bits.append(self.tr("expires %1").replace("%1", row["expires_on"]))
         if row.get("rating") is not None:
@@ -199,7 +199,7 @@ class DetailPanel(QScrollArea):
         if audience:
             line += ("  ·  " if line else "") + self.tr("for %1").replace("%1", ", ".join(audience))
         self.tags.setText(line)
-        versions = [f"v{h.get('version') or 1} ({(h.get('status') or '').capitalize()})"
+        versions = [f"v{h.get('version') or 1} ({status_name(h.get('status'))})"
                     for h in history or []]
         self.history.setText(self.tr("Other versions: %1").replace("%1", ", ".join(versions))
                              if versions else "")

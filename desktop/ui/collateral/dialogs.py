@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.collateral.model import KIND_NAMES
+from desktop.ui.collateral.model import kind_name
 from fieldnote.kinds import COLLATERAL_KINDS
 
 TAG_FIELDS = ("product", "industry", "stage", "region")
@@ -40,7 +40,7 @@ def _kind_combo(selected: str | None = None, *, any_label: str | None = None) ->
     if any_label is not None:
         combo.addItem(any_label, None)
     for kind in COLLATERAL_KINDS:
-        combo.addItem(KIND_NAMES[kind], kind)
+        combo.addItem(kind_name(kind), kind)
     if selected:
         combo.setCurrentIndex(max(0, combo.findData(selected)))
     return combo

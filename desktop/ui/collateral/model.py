@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from desktop.ui.collateral.files import CACHED, DOWNLOADING, CollateralFiles
 from desktop.ui.collateral.icons import type_pixmap
 from desktop.ui.collateral.thumbnails import ThumbnailService
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,11 +25,35 @@ OfflineRole = Qt.ItemDataRole.UserRole + 4  # (state, fraction)
 NewRole = Qt.ItemDataRole.UserRole + 5  # arrived since the last visit
 ThumbnailRole = Qt.ItemDataRole.UserRole + 6  # QPixmap (thumbnail or type icon)
 
+# Marked for extraction here, translated where shown (`kind_name`, `status_name`).
 KIND_NAMES = {
-    "sell_sheet": "Sell sheet", "brochure": "Brochure", "deck": "Deck",
-    "case_study": "Case study", "price_list": "Price list", "video": "Video", "other": "Other",
+    "sell_sheet": QT_TRANSLATE_NOOP("LibraryModel", "Sell sheet"),
+    "brochure": QT_TRANSLATE_NOOP("LibraryModel", "Brochure"),
+    "deck": QT_TRANSLATE_NOOP("LibraryModel", "Deck"),
+    "case_study": QT_TRANSLATE_NOOP("LibraryModel", "Case study"),
+    "price_list": QT_TRANSLATE_NOOP("LibraryModel", "Price list"),
+    "video": QT_TRANSLATE_NOOP("LibraryModel", "Video"),
+    "other": QT_TRANSLATE_NOOP("LibraryModel", "Other"),
+}
+STATUS_NAMES = {
+    "draft": QT_TRANSLATE_NOOP("LibraryModel", "Draft"),
+    "review": QT_TRANSLATE_NOOP("LibraryModel", "In review"),
+    "approved": QT_TRANSLATE_NOOP("LibraryModel", "Approved"),
+    "retired": QT_TRANSLATE_NOOP("LibraryModel", "Retired"),
 }
 THUMB_W, THUMB_H = 130, 168
+
+
+def kind_name(kind: str | None) -> str:
+    """The translated name of a collateral kind (the stored word when it has none)."""
+    label = KIND_NAMES.get(kind or "")
+    return QCoreApplication.translate("LibraryModel", label) if label else (kind or "")
+
+
+def status_name(status: str | None) -> str:
+    """The translated name of a collateral status (the stored word when it has none)."""
+    label = STATUS_NAMES.get(status or "")
+    return QCoreApplication.translate("LibraryModel", label) if label else (status or "")
 
 
 def stars(rating: float | None) -> str:
@@ -55,9 +80,9 @@ class LibraryModel(LazyRecordModel):
         self.new_since: str | None = None
         self.columns = [
             Column("title", self.tr("Title")),
-            Column("kind", self.tr("Kind"), lambda r: KIND_NAMES.get(r.get("kind") or "", "")),
+            Column("kind", self.tr("Kind"), lambda r: kind_name(r.get("kind"))),
             Column("version", self.tr("Version"), lambda r: f"v{r.get('version') or 1}", align_right=True),
-            Column("status", self.tr("Status"), lambda r: (r.get("status") or "").capitalize()),
+            Column("status", self.tr("Status"), lambda r: status_name(r.get("status"))),
             Column("rating", self.tr("Rating"), lambda r: stars(r.get("rating"))),
             Column("uses", self.tr("Uses"), lambda r: str(r.get("uses") or 0), align_right=True),
             Column("offline", self.tr("Offline"), self._offline_text),

@@ -43,13 +43,13 @@ from desktop.ui.collateral.detail import DetailPanel
 from desktop.ui.collateral.dialogs import AnswerDialog, PublishDialog, RequestDialog, ShareDialog
 from desktop.ui.collateral.files import CollateralFiles
 from desktop.ui.collateral.model import (
-    KIND_NAMES,
     ItemRole,
     LibraryModel,
     OfflineRole,
     SnippetHtmlRole,
     ThumbnailRole,
     TitleHtmlRole,
+    kind_name,
 )
 from desktop.ui.collateral.requests import RequestsDialog
 from desktop.ui.collateral.thumbnails import ThumbnailService
@@ -299,7 +299,7 @@ class CollateralPage(Page):
         current = self.current_id()
         facets = self.library.facets(self.query())
         self._fill_facet(self.kind_facet, self.tr("All kinds"),
-                         {k: (KIND_NAMES.get(k, k), n) for k, n in facets.kinds.items()})
+                         {k: (kind_name(k), n) for k, n in facets.kinds.items()})
         for group, combo in self.tag_facets.items():
             values = facets.tags.get(group, {})
             shown = {t: (t.split(":", 1)[1] if group != "tag" else t, n) for t, n in values.items()}

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.collateral.model import KIND_NAMES
+from desktop.ui.collateral.model import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_NAMES = {"open": "Open", "accepted": "Accepted", "delivered": "Delivered", "declined": "Declined"}
@@ -69,7 +69,7 @@ class RequestModel(QAbstractTableModel):
         if col == 0:
             return r.get("title") or ""
         if col == 1:
-            return KIND_NAMES.get(r.get("kind") or "", "")
+            return kind_name(r.get("kind"))
         if col == 2:
             return r.get("needed_by") or ""
         if col == 3:

@@ -30,6 +30,9 @@ class Page(QWidget):
         titles.addWidget(self.title_label)
         self.subtitle_label = QLabel(subtitle)
         self.subtitle_label.setProperty("role", "subtitle")
+        # Wraps rather than pushing the header's buttons off a narrow window (and longer
+        # translations with them).
+        self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.store.leads import STATUS_NEW, LeadBook, LeadFilter
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.detail import LeadDetail
-from desktop.ui.leads.models import LeadTableModel, status_text
+from desktop.ui.leads.models import LeadTableModel, grade_label, status_text
 from desktop.ui.services import Services
 from fieldnote.kinds import GRADES, OUTCOME_STATUSES
 
@@ -67,7 +67,7 @@ class LeadListPanel(QWidget):
         self.grade_filter = ChoiceBox()
         self.grade_filter.addItem(self.tr("Any grade"), None)
         for g in GRADES:
-            self.grade_filter.addItem(g.capitalize(), g)
+            self.grade_filter.addItem(grade_label(g), g)
         self.qualified_filter = ChoiceBox()
         self.qualified_filter.addItem(self.tr("Qualified or not"), None)
         self.qualified_filter.addItem(self.tr("Qualified"), True)

@@ -37,6 +37,19 @@ STATUS_LABELS = {
 }
 
 
+GRADE_LABELS = {
+    "hot": QT_TRANSLATE_NOOP("LeadTableModel", "Hot"),
+    "warm": QT_TRANSLATE_NOOP("LeadTableModel", "Warm"),
+    "cold": QT_TRANSLATE_NOOP("LeadTableModel", "Cold"),
+}
+
+
+def grade_label(grade: str | None) -> str:
+    """The translated name of a grade (hot, warm, cold; the stored word when it has none)."""
+    label = GRADE_LABELS.get(grade or "")
+    return QCoreApplication.translate("LeadTableModel", label) if label else (grade or "").capitalize()
+
+
 def person_name(row: dict[str, Any]) -> str:
     return " ".join(p for p in (row.get("first_name"), row.get("last_name")) if p) or (
         row.get("email") or row.get("badge_id") or "—"
@@ -44,8 +57,7 @@ def person_name(row: dict[str, Any]) -> str:
 
 
 def grade_text(row: dict[str, Any]) -> str:
-    grade = row.get("grade") or ""
-    return grade.capitalize() + (" ✓" if row.get("qualified") else "")
+    return grade_label(row.get("grade")) + (" ✓" if row.get("qualified") else "")
 
 
 def status_text(status: str | None) -> str:

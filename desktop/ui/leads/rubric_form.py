@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import app_locale, format_number, parse_number
 from desktop.ui.leads.choice_box import ChoiceBox
+from desktop.ui.leads.models import grade_label
 from fieldnote.scoring import Question, Rubric, Score, score
 
 
@@ -220,7 +221,7 @@ class RubricForm(QWidget):
             self.tr("Score %1 / %2").replace("%1", str(result.points))
             .replace("%2", str(result.max_points))
         )
-        self.grade_label.setText(result.grade.capitalize())
+        self.grade_label.setText(grade_label(result.grade))
         _set_look(self.grade_label, "grade", result.grade)
         self.qualified_label.setText(self.tr("Qualified") if result.qualified else self.tr("Not qualified"))
         _set_look(self.qualified_label, "state", "good" if result.qualified else "warn")
