@@ -359,9 +359,9 @@
     </message>
     <message numerus="yes">
         <source>Held, not saved yet (%n): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zurückgestellt, noch nicht gespeichert (%n): %1</numerusform>
+            <numerusform>Zurückgestellt, noch nicht gespeichert (%n): %1</numerusform>
         </translation>
     </message>
     <message>
@@ -622,19 +622,19 @@ wie versprochen erhalten Sie hier %2.
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished">Entwurf</translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished">Zur Prüfung</translation>
+        <translation>Zur Prüfung</translation>
     </message>
     <message>
         <source>“%1” is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Status von „%1“: %2.</translation>
     </message>
     <message>
         <source>Undone: the earlier status is back (a change that syncs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: Der frühere Status gilt wieder (eine Änderung, die synchronisiert wird).</translation>
     </message>
     <message>
         <source>Publish files</source>
@@ -2167,7 +2167,7 @@ wie versprochen erhalten Sie hier %2.
     </message>
     <message>
         <source>Withdrew “%1” (recorded by mistake)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ zurückgenommen (versehentlich erfasst)</translation>
     </message>
     <message>
         <source>by %1</source>
@@ -2175,7 +2175,7 @@ wie versprochen erhalten Sie hier %2.
     </message>
     <message>
         <source>%1 (withdrawn)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (zurückgenommen)</translation>
     </message>
     <message>
         <source>No outcome yet (new lead)</source>
@@ -2195,19 +2195,19 @@ wie versprochen erhalten Sie hier %2.
     </message>
     <message>
         <source>Recorded “%1” for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ für %2 erfasst.</translation>
     </message>
     <message>
         <source>Undone: the outcome is withdrawn (a correction that syncs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: Das Ergebnis ist zurückgenommen (eine Korrektur, die synchronisiert wird).</translation>
     </message>
     <message>
         <source>Undone: the earlier score is back (a change that syncs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: Die frühere Bewertung gilt wieder (eine Änderung, die synchronisiert wird).</translation>
     </message>
     <message>
         <source>Rescored %1 with the current rubric.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit dem aktuellen Bewertungsbogen neu bewertet.</translation>
     </message>
 </context>
 <context>
@@ -3238,15 +3238,15 @@ wie versprochen erhalten Sie hier %2.
     <name>UndoNotice</name>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Undo the last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Änderung rückgängig machen</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z): records a correction that syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig (Strg+Z): erfasst eine Korrektur, die synchronisiert wird</translation>
     </message>
 </context>
 <context>

@@ -359,9 +359,9 @@
     </message>
     <message numerus="yes">
         <source>Held, not saved yet (%n): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>En espera, aún sin guardar (%n): %1</numerusform>
+            <numerusform>En espera, aún sin guardar (%n): %1</numerusform>
         </translation>
     </message>
     <message>
@@ -622,19 +622,19 @@ como le prometí, aquí tiene %2.
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished">Borrador</translation>
+        <translation>Borrador</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished">A revisión</translation>
+        <translation>A revisión</translation>
     </message>
     <message>
         <source>“%1” is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de «%1»: %2.</translation>
     </message>
     <message>
         <source>Undone: the earlier status is back (a change that syncs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshecho: vuelve el estado anterior (un cambio que se sincroniza).</translation>
     </message>
     <message>
         <source>Publish files</source>
@@ -2167,7 +2167,7 @@ como le prometí, aquí tiene %2.
     </message>
     <message>
         <source>Withdrew “%1” (recorded by mistake)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» retirado (registrado por error)</translation>
     </message>
     <message>
         <source>by %1</source>
@@ -2175,7 +2175,7 @@ como le prometí, aquí tiene %2.
     </message>
     <message>
         <source>%1 (withdrawn)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (retirado)</translation>
     </message>
     <message>
         <source>No outcome yet (new lead)</source>
@@ -2195,19 +2195,19 @@ como le prometí, aquí tiene %2.
     </message>
     <message>
         <source>Recorded “%1” for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» registrado para %2.</translation>
     </message>
     <message>
         <source>Undone: the outcome is withdrawn (a correction that syncs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshecho: el resultado se ha retirado (una corrección que se sincroniza).</translation>
     </message>
     <message>
         <source>Undone: the earlier score is back (a change that syncs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshecho: vuelve la puntuación anterior (un cambio que se sincroniza).</translation>
     </message>
     <message>
         <source>Rescored %1 with the current rubric.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 puntuado de nuevo con la rúbrica actual.</translation>
     </message>
 </context>
 <context>
@@ -3238,15 +3238,15 @@ como le prometí, aquí tiene %2.
     <name>UndoNotice</name>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Undo the last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer el último cambio</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z): records a correction that syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer (Ctrl+Z): registra una corrección que se sincroniza</translation>
     </message>
 </context>
 <context>
