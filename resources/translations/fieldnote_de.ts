@@ -150,6 +150,10 @@
         <translation>Nachfassen</translation>
     </message>
     <message>
+        <source>not enough to save yet</source>
+        <translation>noch nicht genug zum Speichern</translation>
+    </message>
+    <message>
         <source>Could not read this scan; it is shown under “Scan as received” and kept whole with the lead. Type the name and email.</source>
         <translation>Dieser Scan war nicht lesbar; er steht unter „Scan wie empfangen“ und wird vollständig beim Lead gespeichert. Geben Sie Name und E-Mail ein.</translation>
     </message>
@@ -160,6 +164,14 @@
     <message>
         <source>%1 is held, not saved (%2).</source>
         <translation>%1 ist zurückgestellt, nicht gespeichert (%2).</translation>
+    </message>
+    <message>
+        <source>Marketing follow-up needs the visitor&apos;s consent: tick “May we contact you?” or clear follow-up.</source>
+        <translation>Nachfassen durch Marketing braucht die Einwilligung des Besuchers: „Dürfen wir Sie kontaktieren?“ ankreuzen oder das Nachfassen abwählen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Could not save %2 (%1); they are held above the form.</source>
@@ -292,14 +304,6 @@
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 von %2 Zeichen</translation>
-    </message>
-    <message>
-        <source>a field is too long</source>
-        <translation>ein Feld ist zu lang</translation>
-    </message>
-    <message>
-        <source>needs a last name, an email, a phone number or a badge scan</source>
-        <translation>braucht einen Nachnamen, eine E-Mail, eine Telefonnummer oder einen Ausweis-Scan</translation>
     </message>
     <message>
         <source>Email as typed (not a valid address): %1</source>
@@ -2182,10 +2186,6 @@ wie versprochen erhalten Sie hier %2.
         <translation>Noch kein Ergebnis (neuer Lead)</translation>
     </message>
     <message>
-        <source>Only the lead&apos;s owner or marketing can update its outcome.</source>
-        <translation>Nur der Verantwortliche des Leads oder das Marketing kann das Ergebnis ändern.</translation>
-    </message>
-    <message>
         <source>The amount must be a number written like %1.</source>
         <translation>Der Betrag muss eine Zahl in der Form %1 sein.</translation>
     </message>
@@ -2470,6 +2470,29 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>LocaleDialog</name>
+    <message>
+        <source>Language and formats</source>
+        <translation>Sprache und Formate</translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation>Wie das System (%1)</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Fieldnote uses the new choice from its next start.</source>
+        <translation>Fieldnote verwendet die neue Auswahl ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>%1 leads · %2 won · %3</source>
+        <translation>%1 Leads · %2 gewonnen · %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Fieldnote</source>
@@ -2486,6 +2509,14 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>New</source>
         <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Language and formats…</source>
+        <translation>Sprache und Formate…</translation>
+    </message>
+    <message>
+        <source>Language and formats change at the next start of Fieldnote.</source>
+        <translation>Sprache und Formate ändern sich beim nächsten Start von Fieldnote.</translation>
     </message>
     <message>
         <source>Not signed in</source>

@@ -150,6 +150,10 @@
         <translation>Seguimiento</translation>
     </message>
     <message>
+        <source>not enough to save yet</source>
+        <translation>aún no hay suficiente para guardar</translation>
+    </message>
+    <message>
         <source>Could not read this scan; it is shown under “Scan as received” and kept whole with the lead. Type the name and email.</source>
         <translation>No se pudo leer este escaneo; se muestra en «Escaneo recibido» y se guarda entero con el lead. Escriba el nombre y el correo.</translation>
     </message>
@@ -160,6 +164,14 @@
     <message>
         <source>%1 is held, not saved (%2).</source>
         <translation>%1 está en espera, sin guardar (%2).</translation>
+    </message>
+    <message>
+        <source>Marketing follow-up needs the visitor&apos;s consent: tick “May we contact you?” or clear follow-up.</source>
+        <translation>El seguimiento de marketing requiere el consentimiento del visitante: marque «¿Podemos contactarle?» o quite el seguimiento.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Could not save %2 (%1); they are held above the form.</source>
@@ -292,14 +304,6 @@
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 de %2 caracteres</translation>
-    </message>
-    <message>
-        <source>a field is too long</source>
-        <translation>un campo es demasiado largo</translation>
-    </message>
-    <message>
-        <source>needs a last name, an email, a phone number or a badge scan</source>
-        <translation>necesita un apellido, un correo, un teléfono o un escaneo de acreditación</translation>
     </message>
     <message>
         <source>Email as typed (not a valid address): %1</source>
@@ -2182,10 +2186,6 @@ como le prometí, aquí tiene %2.
         <translation>Aún sin resultado (lead nuevo)</translation>
     </message>
     <message>
-        <source>Only the lead&apos;s owner or marketing can update its outcome.</source>
-        <translation>Solo el responsable del lead o marketing pueden actualizar su resultado.</translation>
-    </message>
-    <message>
         <source>The amount must be a number written like %1.</source>
         <translation>El importe debe ser un número escrito como %1.</translation>
     </message>
@@ -2470,6 +2470,29 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>LocaleDialog</name>
+    <message>
+        <source>Language and formats</source>
+        <translation>Idioma y formatos</translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation>El del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>Ejemplo</translation>
+    </message>
+    <message>
+        <source>Fieldnote uses the new choice from its next start.</source>
+        <translation>Fieldnote usará la nueva elección a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>%1 leads · %2 won · %3</source>
+        <translation>%1 leads · %2 ganados · %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Fieldnote</source>
@@ -2486,6 +2509,14 @@ como le prometí, aquí tiene %2.
     <message>
         <source>New</source>
         <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Language and formats…</source>
+        <translation>Idioma y formatos…</translation>
+    </message>
+    <message>
+        <source>Language and formats change at the next start of Fieldnote.</source>
+        <translation>El idioma y los formatos cambian en el próximo inicio de Fieldnote.</translation>
     </message>
     <message>
         <source>Not signed in</source>
