@@ -128,7 +128,7 @@ OWN_DEBRIEF = _own("author_id", "own debrief", "This debrief belongs to someone 
 OUTCOME_LEAD_THERE = _parent_there("lead", "lead_id", "the lead is on the hub",
                                    "The lead of this outcome is not on the hub")
 OWNS_OUTCOME_LEAD = Check(
-    "of an own lead",
+    "for an own lead",
     lambda a: (_parent(a, "lead", "lead_id") or {}).get("owner_id") == a.person.id,
     "Only the lead's owner or a marketer can record its outcome",
 )
@@ -387,10 +387,11 @@ def markdown_table() -> str:
 
 def reads_table() -> str:
     """What each role reads, as a Markdown table."""
-    lines = ["| role | others' work | unpublished collateral | every stored file |",
+    work = {"own": "none", "team": "their team's", "all": "everyone's"}
+    lines = ["| role | others' work | unpublished collateral | any stored file |",
              "| --- | --- | --- | --- |"]
     for role in ROLES:
         r = READS[role]
-        lines.append(f"| {role} | {r.work} | {'yes' if r.unpublished else 'no'} "
+        lines.append(f"| {role} | {work[r.work]} | {'yes' if r.unpublished else 'no'} "
                      f"| {'yes' if r.any_file else 'no'} |")
     return "\n".join(lines) + "\n"

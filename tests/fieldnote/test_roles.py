@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fieldnote import roles
@@ -61,3 +62,18 @@ def test_a_disabled_account_may_do_nothing() -> None:
 def test_an_unknown_role_reads_as_the_least_one() -> None:
     assert roles.reach("nobody") == roles.READS[roles.LEAST_ROLE]
     assert not roles.decide(Someone("x", "nobody"), "event", "create", NoFacts())
+
+
+def test_docs_roles_holds_the_tables_of_the_code() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "roles.md").read_text(encoding="utf-8")
+    assert roles.markdown_table() in doc
+    assert roles.reads_table() in doc
+
+
+def test_every_sentence_a_user_may_be_shown_ends_without_a_full_stop() -> None:
+    # The CLI and the pages add their own punctuation around the hub's sentence.
+    reasons = {c.reason for row in roles.POLICY.values() for cells in row.values()
+               for c in cells.values() if isinstance(c, roles.Deny)}
+    reasons |= {check.reason for row in roles.POLICY.values() for cells in row.values()
+                for c in cells.values() if isinstance(c, roles.Allow) for check in c.checks}
+    assert reasons and not [r for r in reasons if r.endswith(".") or not r]

@@ -5,10 +5,14 @@ Letters in the table: c create, u update own, U update someone else's, d delete 
 D delete someone else's, p see someone else's record in a pull. "Someone else" is, for
 reps' work, the east rep (the west rep when the actor is the east rep, so a rep never looks
 at a teammate's work); for marketing kinds and conflicts, a second marketer.
+
+The second half walks the policy table itself and checks that the desktop's offered actions
+(`desktop.store.offers`) allow exactly what the hub accepts, refusing with the hub's words.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from desktop.store.offers import Offers
+from fieldnote import roles
 from fieldnote.ids import new_id
 from fieldnote.kinds import KINDS
 from tests.hub.client import SyncClient, lead_fields
@@ -206,3 +212,107 @@ def test_the_hub_enforces_the_authorisation_matrix(
     assert answer["status"] == expected, answer
     if not allowed:
         assert answer["problem"]["status"] == 403
+
+
+# -- the desktop offers exactly what the hub accepts ------------------------------------------
+#
+# Every cell of the policy table (`fieldnote.roles.POLICY` and `ACTIONS`), asked twice: over
+# HTTP of the hub, and of `desktop.store.offers.Offers` (what the pages and the CLI call) with
+# the records the actor's own device would hold after a pull. Both must allow the same, and a
+# refusal must give the hub's words.
+
+
+class Device:
+    """What `Offers` reads of a desktop store: the records its user pulled."""
+
+    def __init__(self, changes: dict[tuple[str, str], dict[str, Any]]) -> None:
+        self.changes = changes
+
+    def get(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        change = self.changes.get((kind, record_id))
+        if change is None:
+            return None
+        return {**change["fields"], "id": record_id, "rev": change["version"], "deleted": False}
+
+
+def _offer_cases() -> Iterator[Any]:
+    for kind, ops in roles.POLICY.items():
+        for op, cells in ops.items():
+            for role in cells:
+                whose = ("new",) if op == "create" else ("own", "other")
+                for which in whose:
+                    if which == "own" and not _may_own(kind, role):
+                        continue  # no own record of this kind to change
+                    yield pytest.param(role, kind, op, which, id=f"{role}-{kind}-{op}-{which}")
+
+
+def _may_own(kind: str, role: str) -> bool:
+    if kind == "conflict":
+        return role == "marketer"  # one's own conflict comes from one's own edits of events
+    return isinstance(roles.cell(kind, "create", role), roles.Allow)
+
+
+def test_the_offer_cases_walk_every_cell_of_the_table() -> None:
+    cells = {(p.values[1], p.values[2], p.values[0]) for p in _offer_cases()}
+    assert cells == {(k, op, r) for k, ops in roles.POLICY.items() for op, row in ops.items()
+                     for r in row}
+
+
+@pytest.mark.parametrize(("role", "kind", "op", "which"), list(_offer_cases()))
+def test_the_desktop_offers_exactly_what_the_hub_accepts(
+    world: World, role: str, kind: str, op: roles.Op, which: str
+) -> None:
+    actor = world.people[role]
+    if op == "create":
+        record_id, changes = new_id(), world.fields_for(kind, role)
+    else:
+        author = role if which == "own" else world.other_author(kind, role)
+        record_id, changes = world.make(kind, author), UPDATES[kind] if op == "update" else {}
+    device = Device(actor.visible())
+    record = device.get(kind, record_id)
+    offered = Offers(actor.user, device).offer(kind, op, record, changes)  # type: ignore[arg-type]
+    if op != "create" and record is None:
+        # Not on the user's device: no page or command can offer anything on it.
+        offered = roles.Decision(False)
+    if op == "delete":
+        answer = actor.push_one(kind, record_id, op="delete", base=10**9)
+    else:
+        answer = actor.push_one(kind, record_id, changes,
+                                base=0 if op == "create" else 10**9)
+    accepted = answer["status"] in ("applied", "conflict")
+    assert offered.allowed is accepted, (offered, answer)
+    if offered.reason:
+        assert answer["problem"]["detail"] == offered.reason
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_desktop_offers_uploads_and_user_management_as_the_hub_allows_them(
+    world: World, role: str
+) -> None:
+    actor = world.people[role]
+    offers = Offers(actor.user, Device({}))  # type: ignore[arg-type]
+    body = f"a file from a {role} {new_id()}".encode()
+    upload = actor.http.put(f"{world.hub.url}/v1/blobs/{hashlib.sha256(body).hexdigest()}",
+                            data=body, timeout=30)
+    offered = offers.offer("collateral", "upload")
+    assert offered.allowed is (upload.status_code in (200, 201)), upload.text
+    if not offered:
+        assert (upload.status_code, upload.json()["detail"]) == (403, offered.reason)
+    users = actor.http.get(f"{world.hub.url}/v1/admin/users", timeout=30)
+    offered = offers.offer("user", "manage")
+    assert offered.allowed is (users.status_code == 200), users.text
+    if not offered:
+        assert (users.status_code, users.json()["detail"]) == (403, offered.reason)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_desktop_offers_handing_a_lead_over_as_the_hub_applies_it(
+    world: World, role: str
+) -> None:
+    actor = world.people[role]
+    lead_id = world.make("lead", role if _may_own("lead", role) else "rep")
+    new_owner = world.people["rep2"].id
+    actor.push_one("lead", lead_id, {"owner_id": new_owner}, base=10**9)
+    owner = world.people["marketer"].visible("lead")[("lead", lead_id)]["fields"]["owner_id"]
+    offered = Offers(actor.user, Device({})).offer("lead", "reassign")  # type: ignore[arg-type]
+    assert offered.allowed is (owner == new_owner)
