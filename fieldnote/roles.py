@@ -18,6 +18,14 @@ from fieldnote.kinds import KINDS, ROLES
 Op = Literal["create", "update", "delete", "reassign", "upload", "manage"]
 RECORD_OPS: tuple[Op, ...] = ("create", "update", "delete")
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Mark a sentence a user is shown for extraction into the translations, without Qt: the
+    desktop translates it where it shows it (`QCoreApplication.translate("roles", ...)`); the
+    hub answers in English."""
+    return text
+
+
 # A user record without a role acts and reads as the role with the least rights.
 LEAST_ROLE = "rep"
 
@@ -118,23 +126,28 @@ def _parent_there(kind: str, column: str, label: str, reason: str) -> Check:
     return Check(label, lambda a: _parent(a, kind, column) is not None, reason)
 
 
-OWN_LEAD = _own("owner_id", "own lead", "This lead belongs to someone else")
+OWN_LEAD = _own("owner_id", "own lead",
+                QT_TRANSLATE_NOOP("roles", "This lead belongs to someone else"))
 OWN_LEAD_OR_HANDOVER = Check(
     "own lead, or only its owner changes (a handover)",
     lambda a: OWN_LEAD.test(a) or (a.record is not None and set(a.changes) == {"owner_id"}),
     OWN_LEAD.reason,
 )
-OWN_DEBRIEF = _own("author_id", "own debrief", "This debrief belongs to someone else")
-OUTCOME_LEAD_THERE = _parent_there("lead", "lead_id", "the lead is on the hub",
-                                   "The lead of this outcome is not on the hub")
+OWN_DEBRIEF = _own("author_id", "own debrief",
+                   QT_TRANSLATE_NOOP("roles", "This debrief belongs to someone else"))
+OUTCOME_LEAD_THERE = _parent_there(
+    "lead", "lead_id", "the lead is on the hub",
+    QT_TRANSLATE_NOOP("roles", "The lead of this outcome is not on the hub"))
 OWNS_OUTCOME_LEAD = Check(
     "for an own lead",
     lambda a: (_parent(a, "lead", "lead_id") or {}).get("owner_id") == a.person.id,
-    "Only the lead's owner or a marketer can record its outcome",
+    QT_TRANSLATE_NOOP("roles", "Only the lead's owner or a marketer can record its outcome"),
 )
-COMMENT_DEBRIEF_THERE = _parent_there("debrief", "debrief_id", "the debrief is on the hub",
-                                      "The debrief of this comment is not on the hub")
-_COMMENT_REASON = "You can comment only on debriefs you can see (reps: their own)"
+COMMENT_DEBRIEF_THERE = _parent_there(
+    "debrief", "debrief_id", "the debrief is on the hub",
+    QT_TRANSLATE_NOOP("roles", "The debrief of this comment is not on the hub"))
+_COMMENT_REASON = QT_TRANSLATE_NOOP(
+    "roles", "You can comment only on debriefs you can see (reps: their own)")
 AUTHORS_COMMENTED_DEBRIEF = Check(
     "on an own debrief",
     lambda a: (_parent(a, "debrief", "debrief_id") or {}).get("author_id") == a.person.id,
@@ -145,56 +158,75 @@ SEES_COMMENTED_DEBRIEF = Check(
     lambda a: a.facts.sees(a.person, "debrief", _parent(a, "debrief", "debrief_id") or {}),
     _COMMENT_REASON,
 )
-COLLATERAL_THERE = _parent_there("collateral", "collateral_id", "the collateral is on the hub",
-                                 "The collateral this refers to is not on the hub")
+COLLATERAL_THERE = _parent_there(
+    "collateral", "collateral_id", "the collateral is on the hub",
+    QT_TRANSLATE_NOOP("roles", "The collateral this refers to is not on the hub"))
 NEW_REQUEST_OPEN = Check(
     "starting open",
     lambda a: a.changes.get("status") in (None, "open"),
-    "A new request starts open; marketers answer it",
+    QT_TRANSLATE_NOOP("roles", "A new request starts open; marketers answer it"),
 )
 NEW_REQUEST_UNANSWERED = Check(
     "without an answer",
     lambda a: not (a.changes.get("response") or a.changes.get("collateral_id")),
-    "Only marketers answer collateral requests",
+    QT_TRANSLATE_NOOP("roles", "Only marketers answer collateral requests"),
 )
 _own_request = _own("author_id", "", "")
-OWN_REQUEST_TO_WITHDRAW = Check("own request", _own_request.test,
-                                "You can withdraw only your own requests")
-OWN_REQUEST_TO_CHANGE = Check("own request", _own_request.test,
-                              "You can change only your own requests")
+OWN_REQUEST_TO_WITHDRAW = Check(
+    "own request", _own_request.test,
+    QT_TRANSLATE_NOOP("roles", "You can withdraw only your own requests"))
+OWN_REQUEST_TO_CHANGE = Check(
+    "own request", _own_request.test,
+    QT_TRANSLATE_NOOP("roles", "You can change only your own requests"))
 REQUEST_NOT_ANSWERED = Check(
     "not its answer (status, response, collateral)",
     lambda a: not set(a.changes) & REQUEST_ANSWER_FIELDS,
-    "Only marketers set a request's status, response or collateral",
+    QT_TRANSLATE_NOOP("roles", "Only marketers set a request's status, response or collateral"),
 )
 OWN_REQUEST_OR_ANSWER = Check(
     "own request, or only its answer (status, response, collateral)",
     lambda a: _own_request.test(a) or set(a.changes) <= REQUEST_ANSWER_FIELDS,
-    "Marketers answer requests (status, response, collateral)",
+    QT_TRANSLATE_NOOP("roles", "Marketers answer requests (status, response, collateral)"),
 )
 INVOLVED_IN_CONFLICT = Check(
     "one of the people involved",
     lambda a: a.record is not None and a.person.id in (a.record.get("users") or []),
-    "Only the people involved in a conflict can resolve it",
+    QT_TRANSLATE_NOOP("roles", "Only the people involved in a conflict can resolve it"),
 )
 ONLY_RESOLVED = Check(
     "only `resolved`",
     lambda a: not set(a.changes) - {"resolved"},
-    "Only `resolved` can be changed on a conflict",
+    QT_TRANSLATE_NOOP("roles", "Only `resolved` can be changed on a conflict"),
 )
 
 # -- the table --------------------------------------------------------------------------------
 
-ADMIN_WRITES = "Administrators manage users and settings; they do not edit records"
+# The sentences of the refusals that are not a condition's (those are with the conditions).
+ADMIN_WRITES = QT_TRANSLATE_NOOP(
+    "roles", "Administrators manage users and settings; they do not edit records")
+_NOT_CAPTURING = QT_TRANSLATE_NOOP("roles", "Only reps and marketers capture leads")
+_NOT_FILING = QT_TRANSLATE_NOOP("roles", "Only reps and marketers file debriefs")
+_OUTCOMES_FROZEN = QT_TRANSLATE_NOOP(
+    "roles", "Lead outcome records cannot be changed or deleted once written")
+_COMMENTS_FROZEN = QT_TRANSLATE_NOOP(
+    "roles", "Debrief comment records cannot be changed or deleted once written")
+_FEEDBACK_FROZEN = QT_TRANSLATE_NOOP(
+    "roles", "Collateral feedback records cannot be changed or deleted once written")
+_USAGE_FROZEN = QT_TRANSLATE_NOOP(
+    "roles", "Collateral usage records cannot be changed or deleted once written")
+_USERS_HUB_MADE = QT_TRANSLATE_NOOP(
+    "roles", "User records are made by the hub; clients cannot change them")
+_CONFLICTS_HUB_MADE = QT_TRANSLATE_NOOP(
+    "roles", "Conflict records are made by the hub; clients cannot change them")
 
 
 def _everyone(cell: Cell) -> dict[str, Cell]:
     return dict.fromkeys(ROLES, cell)
 
 
-def _roles(admin: Cell = Deny(ADMIN_WRITES), **cells: Cell) -> dict[str, Cell]:
+def _roles(admin: Cell | None = None, **cells: Cell) -> dict[str, Cell]:
     """A row of the table: a cell per role; admins write no records unless a row says so."""
-    return {**cells, "admin": admin}
+    return {**cells, "admin": admin or Deny(ADMIN_WRITES)}
 
 
 def _marketing(reason: str) -> dict[Op, dict[str, Cell]]:
@@ -203,14 +235,14 @@ def _marketing(reason: str) -> dict[Op, dict[str, Cell]]:
     return {"create": row, "update": row, "delete": row}
 
 
-def _appended(name: str, create: dict[str, Cell]) -> dict[Op, dict[str, Cell]]:
+def _appended(frozen_reason: str, create: dict[str, Cell]) -> dict[Op, dict[str, Cell]]:
     """A kind whose records are facts once written: authors add new ones, nobody edits them."""
-    frozen = _everyone(Deny(f"{name} records cannot be changed or deleted once written"))
+    frozen = _everyone(Deny(frozen_reason))
     return {"create": create, "update": frozen, "delete": frozen}
 
 
-def _hub_made(name: str) -> dict[str, Cell]:
-    return _everyone(Deny(f"{name} records are made by the hub; clients cannot change them"))
+def _hub_made(reason: str) -> dict[str, Cell]:
+    return _everyone(Deny(reason))
 
 
 def _work(own: Check, reason: str, marketer_update: Check) -> dict[Op, dict[str, Cell]]:
@@ -238,53 +270,52 @@ _REQUEST_BY_MARKETING: dict[Op, Cell] = {
 
 # POLICY[kind][op][role]: the one place a role decision is written.
 POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
-    "lead": _work(OWN_LEAD, "Only reps and marketers capture leads", OWN_LEAD_OR_HANDOVER),
-    "lead_outcome": _appended("Lead outcome", _roles(
+    "lead": _work(OWN_LEAD, _NOT_CAPTURING, OWN_LEAD_OR_HANDOVER),
+    "lead_outcome": _appended(_OUTCOMES_FROZEN, _roles(
         rep=Allow((OUTCOME_LEAD_THERE, OWNS_OUTCOME_LEAD)),
         marketer=Allow((OUTCOME_LEAD_THERE,)),
         manager=Deny(OWNS_OUTCOME_LEAD.reason))),
-    "debrief": _work(OWN_DEBRIEF, "Only reps and marketers file debriefs", OWN_DEBRIEF),
-    "debrief_comment": _appended("Debrief comment", _roles(
+    "debrief": _work(OWN_DEBRIEF, _NOT_FILING, OWN_DEBRIEF),
+    "debrief_comment": _appended(_COMMENTS_FROZEN, _roles(
         rep=Allow((COMMENT_DEBRIEF_THERE, AUTHORS_COMMENTED_DEBRIEF)),
         marketer=Allow((COMMENT_DEBRIEF_THERE, SEES_COMMENTED_DEBRIEF)),
         manager=Allow((COMMENT_DEBRIEF_THERE, SEES_COMMENTED_DEBRIEF)))),
-    "collateral_feedback": _appended("Collateral feedback", _FEEDBACK_CREATE),
-    "collateral_usage": _appended("Collateral usage", _FEEDBACK_CREATE),
+    "collateral_feedback": _appended(_FEEDBACK_FROZEN, _FEEDBACK_CREATE),
+    "collateral_usage": _appended(_USAGE_FROZEN, _FEEDBACK_CREATE),
     "collateral_request": {
         op: _roles(rep=_REQUEST_BY_OTHERS[op], marketer=_REQUEST_BY_MARKETING[op],
                    manager=_REQUEST_BY_OTHERS[op])
         for op in RECORD_OPS
     },
-    "collateral": _marketing("Only marketers can change Collateral records"),
-    "event": _marketing("Only marketers can change Event records"),
-    "rubric": _marketing("Only marketers can change Rubric records"),
-    "reason_list": _marketing("Only marketers can change Reason list records"),
-    "user": {op: _hub_made("User") for op in RECORD_OPS},
+    "collateral": _marketing(
+        QT_TRANSLATE_NOOP("roles", "Only marketers can change Collateral records")),
+    "event": _marketing(QT_TRANSLATE_NOOP("roles", "Only marketers can change Event records")),
+    "rubric": _marketing(QT_TRANSLATE_NOOP("roles", "Only marketers can change Rubric records")),
+    "reason_list": _marketing(
+        QT_TRANSLATE_NOOP("roles", "Only marketers can change Reason list records")),
+    "user": {op: _hub_made(_USERS_HUB_MADE) for op in RECORD_OPS},
     "conflict": {
-        "create": _hub_made("Conflict"),
+        "create": _hub_made(_CONFLICTS_HUB_MADE),
         "update": _everyone(Allow((INVOLVED_IN_CONFLICT, ONLY_RESOLVED))),
-        "delete": _hub_made("Conflict"),
+        "delete": _hub_made(_CONFLICTS_HUB_MADE),
     },
 }
+
+_HANDOVER = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers hand leads to another owner"))
+_UPLOAD = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers upload collateral files"))
+_MANAGE = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators manage users"))
 
 # Actions that are not plain record writes, with the same shape: ACTIONS[(kind, op)][role].
 ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
     # Hand a lead to another owner (the `owner_id` of an update); from anyone else the hub
     # ignores the field, as it does every server-set field.
-    ("lead", "reassign"): _roles(rep=Deny("Only marketers hand leads to another owner"),
-                                 marketer=Allow(),
-                                 manager=Deny("Only marketers hand leads to another owner"),
-                                 admin=Deny("Only marketers hand leads to another owner")),
+    ("lead", "reassign"): _roles(rep=_HANDOVER, marketer=Allow(), manager=_HANDOVER,
+                                 admin=_HANDOVER),
     # Upload a collateral file (the blob a collateral record names).
-    ("collateral", "upload"): _roles(rep=Deny("Only marketers upload collateral files"),
-                                     marketer=Allow(),
-                                     manager=Deny("Only marketers upload collateral files"),
-                                     admin=Deny("Only marketers upload collateral files")),
+    ("collateral", "upload"): _roles(rep=_UPLOAD, marketer=Allow(), manager=_UPLOAD,
+                                     admin=_UPLOAD),
     # Add, change, disable users and reset their passwords (the hub's admin API).
-    ("user", "manage"): _roles(rep=Deny("Only administrators manage users"),
-                               marketer=Deny("Only administrators manage users"),
-                               manager=Deny("Only administrators manage users"),
-                               admin=Allow()),
+    ("user", "manage"): _roles(rep=_MANAGE, marketer=_MANAGE, manager=_MANAGE, admin=Allow()),
 }
 
 
@@ -322,7 +353,7 @@ def in_the_field(role: str | None) -> bool:
 
 # -- reading the table ------------------------------------------------------------------------
 
-DISABLED = "This account is disabled"
+DISABLED = QT_TRANSLATE_NOOP("roles", "This account is disabled")
 
 
 def cell(kind: str, op: Op, role: str) -> Cell:
