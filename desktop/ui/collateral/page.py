@@ -389,6 +389,9 @@ class CollateralPage(Page):
             offline=index.data(OfflineRole) or ("", None),
             can_download=self.files.can_download(),
         )
+        about = {"collateral_id": row["id"]}
+        show_offer(self.detail.rate_button, self.offers.offer("collateral_feedback", "create", None, about))
+        show_offer(self.detail.share_button, self.offers.offer("collateral_usage", "create", None, about))
 
     def _on_thumbnail_ready(self, sha256: str) -> None:
         row = self.current_row()
@@ -514,9 +517,12 @@ class CollateralPage(Page):
 
     def _record_use(self, row: dict[str, Any], action: str, **link: str | None) -> None:
         library, user_id, cid = self.library, self.services.user.get("id"), row["id"]
+        # Reading is not use: whom the hub takes no usage records from (admins) just read.
+        counted = self.offers.offer("collateral_usage", "create", None, {"collateral_id": cid}).allowed
 
         def write(_ctx: TaskContext) -> None:
-            library.record_usage(cid, action, author_id=user_id, **link)
+            if counted:
+                library.record_usage(cid, action, author_id=user_id, **link)
             library.touch_opened(cid)
 
         self.services.tasks.write(f"collateral {action}", write)

@@ -323,3 +323,25 @@ def test_an_admin_requests_nothing_and_answers_nothing(qtbot, services):
     assert not p.request_button.isEnabled()
     assert p.request_button.toolTip().startswith("Administrators manage users")
     assert p.requests_button.text() == "My requests"
+
+
+def test_an_admin_reads_collateral_without_rating_sharing_or_usage_records(qtbot, store, services):
+    # The hub takes no feedback or usage from admins; opening an item used to queue an
+    # "opened" record that came back as needs attention.
+    services.user = {**REP, "role": "admin"}
+    cid = received(store, title="Deck", status="approved")
+    p = CollateralPage(services, services.collateral)
+    qtbot.addWidget(p)
+    p.reload()
+    qtbot.waitUntil(lambda: p.model.total() == 1)
+    p.grid.setCurrentIndex(p.model.index(0, 0))
+    qtbot.waitUntil(lambda: p.detail.row is not None)
+    admin_writes = "Administrators manage users and settings; they do not edit records"
+    for button in (p.detail.rate_button, p.detail.share_button):
+        assert not button.isEnabled() and button.toolTip() == admin_writes
+    p._record_use(p.current_row(), "opened")
+    done: list[int] = []
+    services.tasks.write("after", lambda _ctx: done.append(1))  # the writer lane is serial
+    qtbot.waitUntil(lambda: done == [1])
+    assert store.outbox_counts()["pending"] == 0
+    assert store.get("collateral", cid) is not None
