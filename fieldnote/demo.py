@@ -648,6 +648,7 @@ def demo_dataset(seed: int = 7, leads: int = 600) -> DemoData:
             "name": ev.name, "venue": ev.venue, "starts_on": ev.starts_on.isoformat(),
             "ends_on": ev.ends_on.isoformat(), "campaign_code": ev.campaign_code,
             "rubric_id": rubrics[ev.rubric].id,
+            "country": ev.countries[0][0],  # the venue's country is its visitors' first
         }, MARKETER)
 
     collateral, blobs = _collateral(add)

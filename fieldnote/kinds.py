@@ -168,6 +168,9 @@ EVENT = KindSpec(
         _f("rubric_id", FieldType.UUID),
         _f("booth_staff", FieldType.UUIDS),
         _f("author_id", FieldType.UUID, server_set=True),
+        # Where the event is (ISO 3166 alpha-2, e.g. "DE"): the region of phone numbers typed
+        # without +country at its booth (fieldnote.leads.phone_region).
+        _f("country", N),
     ),
 )
 

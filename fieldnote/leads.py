@@ -37,6 +37,7 @@ __all__ = [
     "find_duplicates",
     "follow_up_allowed",
     "is_identified",
+    "is_region",
     "merge_leads",
     "needs_rescore",
     "phone_region",
@@ -122,6 +123,11 @@ FALLBACK_PHONE_REGION = "US"
 def _region(code: str | None) -> str | None:
     value = (code or "").strip().upper()
     return value if value in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def is_region(code: str | None) -> bool:
+    """Whether `code` is a region phone numbers can be read in (ISO 3166 alpha-2, any case)."""
+    return _region(code) is not None
 
 
 def phone_region(chosen: str | None, event_country: str | None = None,

@@ -137,7 +137,8 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             event = _event(book, args.event)
             parsed = read_lead_csv(data, mapping, event_id=event["id"],
-                                   default_region=phone_region(ctx.settings.phone_region, None,
+                                   default_region=phone_region(ctx.settings.phone_region,
+                                                               event.get("country"),
                                                                _locale_territory()))
             file_problems = list(parsed.problems)
             rows = ((row.line, row.fields) for row in parsed.rows)

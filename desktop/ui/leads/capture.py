@@ -109,9 +109,10 @@ def system_territory() -> str:
     return QLocale.territoryToCode(QLocale.system().territory())
 
 
-def default_phone_region(chosen: str) -> str:
-    """The region for phone numbers typed without +country (the setting, else the locale's)."""
-    return phone_region(chosen, None, system_territory())
+def default_phone_region(chosen: str, event_country: str | None = None) -> str:
+    """The region for phone numbers typed without +country: the setting, else the event's
+    country, else the system locale's (`fieldnote.leads.phone_region`)."""
+    return phone_region(chosen, event_country, system_territory())
 
 
 def _set_look(widget: QWidget, name: str, value: str) -> None:
@@ -620,7 +621,11 @@ class CapturePanel(QWidget):
 
     def _check_phone(self) -> None:
         text = self.inputs["phone"].text()
-        checked = normalize_phone(text, default_phone_region(self.services.settings.phone_region))
+        event_id = self.current_event_id()
+        event = self.book.event(event_id) if event_id else None
+        region = default_phone_region(self.services.settings.phone_region,
+                                      (event or {}).get("country"))
+        checked = normalize_phone(text, region)
         if checked.ok and checked.value != text:
             self.inputs["phone"].setText(checked.value)
         self.phone_warning.setText(checked.warning or "")

@@ -33,6 +33,7 @@ from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_editor import RubricDialog
 from desktop.ui.services import Services
+from fieldnote.leads import is_region
 from fieldnote.validation import ValidationFailed, clean_fields
 
 
@@ -72,6 +73,9 @@ class EventDialog(QDialog):
         self.ends_on = QLineEdit()
         self.ends_on.setPlaceholderText("YYYY-MM-DD")
         self.campaign_code = QLineEdit()
+        self.country = QLineEdit()
+        self.country.setPlaceholderText(self.tr("Two letters, e.g. DE"))
+        self.country.setToolTip(self.tr("Phone numbers typed without +country at this event are read in this country"))
         self.rubric = ChoiceBox()
         self.rubric.addItem(self.tr("(no rubric)"), "")
         for r in book.rubrics():
@@ -87,6 +91,7 @@ class EventDialog(QDialog):
             self.staff.addItem(item)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Venue"), self.venue)
+        form.addRow(self.tr("Country"), self.country)
         form.addRow(self.tr("Starts on"), self.starts_on)
         form.addRow(self.tr("Ends on"), self.ends_on)
         form.addRow(self.tr("Campaign code"), self.campaign_code)
@@ -107,6 +112,7 @@ class EventDialog(QDialog):
             self.starts_on.setText(event.get("starts_on") or "")
             self.ends_on.setText(event.get("ends_on") or "")
             self.campaign_code.setText(event.get("campaign_code") or "")
+            self.country.setText(event.get("country") or "")
             index = self.rubric.findData(event.get("rubric_id") or "")
             self.rubric.setCurrentIndex(max(0, index))
 
@@ -122,6 +128,7 @@ class EventDialog(QDialog):
             "starts_on": self.starts_on.text().strip() or None,
             "ends_on": self.ends_on.text().strip() or None,
             "campaign_code": self.campaign_code.text().strip() or None,
+            "country": self.country.text().strip().upper() or None,
             "rubric_id": self.rubric.currentData() or None,
             "booth_staff": staff,
         }
@@ -136,6 +143,10 @@ class EventDialog(QDialog):
             return
         if values["starts_on"] and values["ends_on"] and values["ends_on"] < values["starts_on"]:
             self.error.setText(self.tr("The event ends before it starts."))
+            return
+        if values["country"] and not is_region(values["country"]):
+            self.error.setText(self.tr("Country: use the two-letter code, e.g. DE or US."))
+            self.country.setFocus()
             return
         book, event_id, author = self.book, self.event_id, self.services.user.get("id")
         task = self.services.tasks.write(

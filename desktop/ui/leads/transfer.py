@@ -191,8 +191,15 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Reading %1…").replace("%1", path.name))
         return self._preview(None)
 
+    def _phone_region(self) -> str:
+        """Phones without +country are read in the chosen region, else the event's country."""
+        event_id = self.event_box.currentData()
+        event = self.book.event(event_id) if event_id else None
+        return default_phone_region(self.services.settings.phone_region,
+                                    (event or {}).get("country"))
+
     def _preview(self, mapping: dict[str, str | None] | None) -> Any:
-        path, region = self.path, default_phone_region(self.services.settings.phone_region)
+        path, region = self.path, self._phone_region()
         assert path is not None
         task = self.services.tasks.run("preview lead csv", lambda _ctx: _read_preview(path, mapping, region))
         task.finished.connect(when_alive(self, self._on_preview_read))
@@ -237,7 +244,7 @@ class ImportDialog(QDialog):
             return None
         data, mapping = self.data, self.mapping()
         event_id = self.event_box.currentData()
-        region = default_phone_region(self.services.settings.phone_region)
+        region = self._phone_region()
         uid = self.services.user.get("id")
         local = {"owner_id": uid, "captured_by": uid} if uid else None
         book = self.book

@@ -276,3 +276,17 @@ def test_settings_of_version_1_take_the_old_default_us_as_automatic(tmp_path):
     (tmp_path / "settings.json").write_text('{"version": 1, "values": {"phone_region": "GB"}}')
     assert Settings.load(tmp_path).phone_region == "GB"
     assert Settings().phone_region == ""
+
+
+def test_a_phone_typed_at_an_event_is_read_in_the_events_country(qtbot, page, services, monkeypatch):
+    import desktop.ui.leads.capture as capture_module
+
+    monkeypatch.setattr(capture_module, "system_territory", lambda: "US")
+    services.settings.phone_region = ""
+    event = services.store.get("event", EVENT_ID)
+    services.store.save("event", {"country": "DE"}, EVENT_ID)
+    assert event is not None
+    capture = page.capture
+    capture.inputs["phone"].setText("030 1234567")
+    capture._check_phone()
+    assert capture.inputs["phone"].text() == "+49301234567"

@@ -288,3 +288,20 @@ def test_the_windows_new_and_search_actions_open_capture_and_the_search(qtbot, s
 
 def test_the_marketer_role_is_read_from_services(marketer_services):
     assert marketer_services.role == MARKETER["role"]
+
+
+def test_an_event_keeps_its_country_and_refuses_one_that_is_not_a_region(qtbot, marketer_services):
+    from desktop.store.leads import LeadBook
+    from desktop.ui.leads.events import EventDialog
+
+    book = LeadBook(marketer_services.store)
+    dialog = EventDialog(marketer_services, book, None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Hannover Messe")
+    dialog.country.setText("Germany")
+    dialog.submit()
+    assert "two-letter code" in dialog.error.text()
+    dialog.country.setText("de")
+    dialog.submit()
+    qtbot.waitUntil(lambda: marketer_services.store.count("event") == 1)
+    assert marketer_services.store.all("event")[0]["country"] == "DE"
