@@ -75,7 +75,7 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     # the number formats follow once the window has painted, in _after_shown).
     translated = install_translator(app, language_of(_locale_name(args, settings))) is not None
     app.setWindowIcon(theme.app_icon())
-    app.setStyleSheet(theme.style_sheet(theme.palette(settings.theme)))
+    theme.apply(app, theme.palette(settings.theme))
 
     pages = default_pages()
     window = MainWindow(None, pages, start_page=args.page or "", settings=settings)

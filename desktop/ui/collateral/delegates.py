@@ -30,8 +30,9 @@ Index = QModelIndex | QPersistentModelIndex
 CARD_W, CARD_H = 160, 280
 
 
-def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height: int | None = None,
-          max_lines: int | None = None, bold: bool = False, wrap: bool = True) -> None:
+def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, mark: Palette,
+          max_height: int | None = None, max_lines: int | None = None, bold: bool = False,
+          wrap: bool = True) -> None:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     font = painter.font()
@@ -40,7 +41,7 @@ def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height:
         # Whole lines only: a line cut in half reads as a rendering bug.
         max_height = QFontMetrics(font).lineSpacing() * max_lines + 1
     doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }} b {{ background: {MARK_BACKGROUND}; color: {MARK_TEXT}; }}")
+    doc.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }} b {{ background: {mark.mark}; color: {mark.mark_text}; }}")
     doc.setHtml(f"<body>{html}</body>")
     doc.setTextWidth(rect.width() if wrap else -1)
     painter.save()
@@ -48,10 +49,6 @@ def _html(painter: QPainter, rect: QRect, html: str, colour: QColor, max_height:
     clip = QRectF(0, 0, rect.width(), max_height or rect.height())
     doc.drawContents(painter, clip)
     painter.restore()
-
-
-# Search matches are marked like a highlighter pen in both themes.
-MARK_BACKGROUND, MARK_TEXT = "#fff3b0", "#1b2333"
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -94,17 +91,20 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(QColor(p.accent_text))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.tr("New"))
         if row.get("status") and row.get("status") != "approved":
+            # Outlined in the state's colour on the card: that colour reads on the surface in
+            # both themes, where white on a light amber fill would not.
             badge = QRectF(card.right() - 74, card.top() + 8, 66, 18)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(p.warn) if row["status"] != "retired" else QColor(p.muted))
+            colour = QColor(p.warn) if row["status"] != "retired" else QColor(p.muted)
+            painter.setPen(QPen(colour, 1))
+            painter.setBrush(QColor(p.surface))
             painter.drawRoundedRect(badge, 9, 9)
-            painter.setPen(QColor(p.accent_text))
+            painter.setPen(colour)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, status_name(row["status"]))
         y = ty + THUMB_H + 8
         text_rect = QRect(int(card.left() + 10), y, int(card.width() - 20), 40)
-        _html(painter, text_rect, index.data(TitleHtmlRole) or "", QColor(p.text), max_lines=2, bold=True)
+        _html(painter, text_rect, index.data(TitleHtmlRole) or "", QColor(p.text), p, max_lines=2, bold=True)
         y += 44
-        painter.setPen(QColor(kind_colour(row.get("kind"))))
+        painter.setPen(QColor(kind_colour(row.get("kind"), p)))
         small = painter.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         painter.setFont(small)
@@ -113,14 +113,14 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(int(card.left() + 10), y, int(card.width() - 20), 16),
                          Qt.AlignmentFlag.AlignLeft, kind + version)
         y += 18
-        painter.setPen(QColor(p.warm))
+        painter.setPen(QColor(p.warm))  # the stars: 4.5:1 on the card in both themes
         rating = stars(row.get("rating"))
         painter.drawText(QRect(int(card.left() + 10), y, 90, 16), Qt.AlignmentFlag.AlignLeft, rating)
         state, fraction = index.data(OfflineRole) or ("", None)
         if state == CACHED:
             label, colour = (self.tr("📌 Offline") if row.get("pinned") else self.tr("✓ Offline")), p.good
         elif state == DOWNLOADING:
-            label, colour = self.tr("↓ %1%").replace("%1", str(int((fraction or 0) * 100))), p.accent
+            label, colour = self.tr("↓ %1%").replace("%1", str(int((fraction or 0) * 100))), p.link
         else:
             label, colour = self.tr("Not downloaded"), p.muted
         painter.setPen(QColor(colour))
@@ -134,8 +134,9 @@ class CardDelegate(QStyledItemDelegate):
 class HtmlDelegate(QStyledItemDelegate):
     """Rich text in a table cell: the title or the match snippet with the search words marked."""
 
-    def __init__(self, role: int | None = None, parent: Any = None) -> None:
+    def __init__(self, palette: Palette, role: int | None = None, parent: Any = None) -> None:
         super().__init__(parent)
+        self.p = palette
         self.role = role
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -153,5 +154,5 @@ class HtmlDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(6, 6, -6, -2)
         painter.save()
         painter.setClipRect(option.rect)
-        _html(painter, rect, str(html or "").replace("\n", " "), colour, rect.height(), wrap=False)
+        _html(painter, rect, str(html or "").replace("\n", " "), colour, self.p, rect.height(), wrap=False)
         painter.restore()

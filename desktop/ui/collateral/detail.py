@@ -44,6 +44,8 @@ class DetailPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        # Not a Tab stop of its own: what is inside is, and focus scrolls it into view.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedWidth(320)
@@ -148,6 +150,7 @@ class DetailPanel(QScrollArea):
             self.rating.addItem("★" * n + "☆" * (5 - n), n)
         rb.addWidget(self.rating)
         self.comment = QPlainTextEdit()
+        self.comment.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.comment.setFixedHeight(60)
         self.comment.setPlaceholderText(self.tr("What worked, what was missing?"))
         rb.addWidget(self.comment)

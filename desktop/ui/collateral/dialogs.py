@@ -80,6 +80,7 @@ class PublishDialog(QDialog):
             self.title.setPlaceholderText(self.tr("Each file is titled after its name"))
         form.addRow(self.tr("Title"), self.title)
         self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.summary.setFixedHeight(70)
         self.summary.setPlaceholderText(self.tr("What it is for, in one or two sentences"))
         if previous:
@@ -234,6 +235,7 @@ class RequestDialog(QDialog):
         self.title.setPlaceholderText(self.tr("e.g. Sell sheet for Edge Sensors in food plants"))
         form.addRow(self.tr("What"), self.title)
         self.need = QPlainTextEdit()
+        self.need.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.need.setFixedHeight(90)
         self.need.setPlaceholderText(self.tr("Who it is for and what it must answer"))
         form.addRow(self.tr("Why"), self.need)
@@ -308,6 +310,7 @@ class AnswerDialog(QDialog):
                 self.item.addItem(title, cid)
             form.addRow(self.tr("Published item"), self.item)
         self.response = QPlainTextEdit()
+        self.response.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.response.setFixedHeight(80)
         self.response.setPlaceholderText(self.tr("Your reply to the rep"))
         form.addRow(self.tr("Reply"), self.response)

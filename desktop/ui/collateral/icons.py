@@ -1,5 +1,7 @@
 """Type icons for collateral without a thumbnail: a sheet of paper in the kind's colour with
-its label. Painted in code so every kind has one without shipping image files.
+its label. Painted in code so every kind has one without shipping image files. The kinds'
+colours are palette tokens; the icon is a picture of paper, so it keeps the light theme's
+colours (white on each of them reads at 4.5:1 or better) in both themes.
 """
 
 from __future__ import annotations
@@ -9,14 +11,17 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
 
-_COLOURS = {
-    "sell_sheet": "#1f6feb",
-    "brochure": "#8250df",
-    "deck": "#d4762c",
-    "case_study": "#1a7f37",
-    "price_list": "#9a6700",
-    "video": "#cf222e",
-    "other": "#57606a",
+from desktop.ui.theme import LIGHT, Palette
+
+# The palette token of each kind's colour.
+_TOKENS = {
+    "sell_sheet": "link",
+    "brochure": "violet",
+    "deck": "orange",
+    "case_study": "good",
+    "price_list": "warn",
+    "video": "bad",
+    "other": "muted",
 }
 _LABELS = {
     "sell_sheet": "SELL SHEET",
@@ -29,8 +34,8 @@ _LABELS = {
 }
 
 
-def kind_colour(kind: str | None) -> str:
-    return _COLOURS.get(kind or "other", _COLOURS["other"])
+def kind_colour(kind: str | None, palette: Palette = LIGHT) -> str:
+    return str(getattr(palette, _TOKENS.get(kind or "other", "muted")))
 
 
 @lru_cache(maxsize=64)
@@ -49,12 +54,12 @@ def type_pixmap(kind: str | None, width: int, height: int) -> QPixmap:
     page.lineTo(width - 0.5, height - 0.5)
     page.lineTo(0.5, height - 0.5)
     page.closeSubpath()
-    painter.fillPath(page, QColor("#ffffff"))
+    painter.fillPath(page, QColor(LIGHT.surface))
     painter.setPen(colour)
     painter.drawPath(page)
     band = QRectF(0.5, height * 0.58, width - 1, height * 0.2)
     painter.fillRect(band, colour)
-    painter.setPen(QColor("#ffffff"))
+    painter.setPen(QColor(LIGHT.accent_text))
     font = QFont()
     font.setBold(True)
     font.setPixelSize(max(8, int(width * 0.09)))

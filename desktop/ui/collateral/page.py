@@ -54,6 +54,7 @@ from desktop.ui.collateral.model import (
 from desktop.ui.collateral.requests import RequestsDialog
 from desktop.ui.collateral.thumbnails import ThumbnailService
 from desktop.ui.collateral.viewer import PdfViewer
+from desktop.ui.common.keyboard import down_into, item_view_keys
 from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.page import Page
 from desktop.ui.common.undo_notice import UndoNotice
@@ -210,8 +211,8 @@ class CollateralPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(32)
-        self.table.setItemDelegateForColumn(0, HtmlDelegate(TitleHtmlRole, self.table))
-        self.table.setItemDelegateForColumn(7, HtmlDelegate(SnippetHtmlRole, self.table))
+        self.table.setItemDelegateForColumn(0, HtmlDelegate(theme.palette(services.settings.theme), TitleHtmlRole, self.table))
+        self.table.setItemDelegateForColumn(7, HtmlDelegate(theme.palette(services.settings.theme), SnippetHtmlRole, self.table))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((300, 90, 60, 80, 80, 50, 130)):
@@ -244,6 +245,9 @@ class CollateralPage(Page):
         self.grid.selectionModel().currentChanged.connect(self._on_current_changed)
         self.grid.doubleClicked.connect(lambda _i: self._on_open())
         self.table.doubleClicked.connect(lambda _i: self._on_open())
+        item_view_keys(self.grid, self.tr("Collateral library"), lambda _i: self._on_open())
+        item_view_keys(self.table, self.tr("Collateral library"), lambda _i: self._on_open())
+        down_into(self.search, lambda: self.table if self.views.currentWidget() is self.table else self.grid)
         self.thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
         self.files.state_changed.connect(self._on_file_state)
         d = self.detail

@@ -34,6 +34,8 @@ class Page(QWidget):
         # translations with them).
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
+        # Wraps rather than squeezing the header's buttons in a narrow window.
+        self.subtitle_label.setWordWrap(True)
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
         self.header_actions = QHBoxLayout()
@@ -49,6 +51,10 @@ class Page(QWidget):
 
     def create_new(self) -> None:
         """Ctrl+N."""
+
+    def offers_new(self) -> bool:
+        """Whether Ctrl+N makes something here (the shell offers it only then)."""
+        return True
 
     def is_ready(self) -> bool:
         """True once the page shows its data (used before a screenshot)."""

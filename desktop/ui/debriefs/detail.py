@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.debriefs.form import choice_label, field_label
+from desktop.ui.theme import LIGHT, Palette
 
 _SECTIONS = ("contacts", "why_buy", "reasons_buy", "why_not", "reasons_not", "pain_points",
              "objections", "competitors", "next_steps", "follow_up_on", "notes")
@@ -28,8 +29,10 @@ def _text(value: Any) -> str:
     return html.escape(str(value or "")).replace("\n", "<br>")
 
 
-def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dict[str, str]) -> str:
-    """The debrief and its thread as HTML; every typed value is escaped."""
+def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dict[str, str],
+                 palette: Palette = LIGHT) -> str:
+    """The debrief and its thread as HTML in the theme's colours; every typed value is escaped."""
+    muted, link = palette.muted, palette.link
     author = row.get("_author")
     meta = " · ".join(p for p in (
         _text(row.get("call_date")), _text(choice_label(row.get("call_type") or "")),
@@ -37,7 +40,7 @@ def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dic
         _text(author and QCoreApplication.translate("DebriefDetail", "by %1").replace("%1", str(author))),
         _text(QCoreApplication.translate("DebriefDetail", "draft")) if row.get("status") == "draft" else "") if p)
     account = row.get("account") or QCoreApplication.translate("DebriefDetail", "(no account yet)")
-    parts = [f"<h2>{_text(account)}</h2>", f"<p style='color:#5d6b82'>{meta}</p>"]
+    parts = [f"<h2>{_text(account)}</h2>", f"<p style='color:{muted}'>{meta}</p>"]
     for name in _SECTIONS:
         if row.get(name):
             parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>{_text(row[name])}</p>")
@@ -52,14 +55,14 @@ def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dic
         parts.append(f"<p><b>{html.escape(field_label('collateral_used'))}</b></p><ul>{items}</ul>")
     parts.append(f"<h3>{_text(QCoreApplication.translate('DebriefDetail', 'Replies (%1)').replace('%1', str(len(replies))))}</h3>")
     if not replies:
-        parts.append(f"<p style='color:#5d6b82'>{_text(QCoreApplication.translate('DebriefDetail', 'No replies yet.'))}</p>")
+        parts.append(f"<p style='color:{muted}'>{_text(QCoreApplication.translate('DebriefDetail', 'No replies yet.'))}</p>")
     new_mark = _text(QCoreApplication.translate("DebriefDetail", "new"))
     for c in replies:
         when = _text((c.get("created_at") or "")[:16].replace("T", " "))
-        new = "" if c.get("_read") else f" <b style='color:#1f6feb'>{new_mark}</b>"
+        new = "" if c.get("_read") else f" <b style='color:{link}'>{new_mark}</b>"
         who = c.get("_author") or QCoreApplication.translate("DebriefDetail", "Someone")
         parts.append(f"<p><b>{_text(who)}</b> "
-                     f"<span style='color:#5d6b82'>{when}</span>{new}<br>{_text(c.get('body'))}</p>")
+                     f"<span style='color:{muted}'>{when}</span>{new}<br>{_text(c.get('body'))}</p>")
     return "".join(parts)
 
 
@@ -71,8 +74,9 @@ class DebriefDetail(QWidget):
     pdf_requested = Signal(str)
     calendar_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, palette: Palette = LIGHT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.palette_tokens = palette
         self.record_id = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -88,9 +92,11 @@ class DebriefDetail(QWidget):
             actions.addWidget(button)
         outer.addLayout(actions)
         self.view = QTextBrowser()
+        self.view.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.view.setOpenLinks(False)
         outer.addWidget(self.view, 1)
         self.reply = QPlainTextEdit()
+        self.reply.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.reply.setPlaceholderText(self.tr("Reply to this debrief…"))
         self.reply.setMaximumHeight(80)
         outer.addWidget(self.reply)
@@ -111,7 +117,7 @@ class DebriefDetail(QWidget):
             self.reply_state.clear()
         self.record_id = str(row.get("id") or "")
         scroll = self.view.verticalScrollBar().value()
-        self.view.setHtml(debrief_html(row, replies, titles))
+        self.view.setHtml(debrief_html(row, replies, titles, self.palette_tokens))
         self.view.verticalScrollBar().setValue(scroll)
         self.edit_button.setVisible(can_edit)
         # A draft kept only as typed (no account yet) is not a record: nothing to print yet.

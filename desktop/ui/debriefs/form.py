@@ -161,6 +161,11 @@ class DebriefForm(QWidget):
         bar.addWidget(self.submit_button)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.autosave)
+        # Esc leaves the form as it leaves the capture form: nothing typed is lost (the draft
+        # is saved on the way out). An open completion list or calendar closes first.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_form)
         outer.addLayout(bar)
         self.form_error = QLabel()
         self.form_error.setProperty("state", "bad")
@@ -169,6 +174,8 @@ class DebriefForm(QWidget):
         outer.addWidget(self.form_error)
 
         scroll = QScrollArea()
+        # Not a Tab stop of its own: its fields are, and focus scrolls them into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
@@ -255,6 +262,7 @@ class DebriefForm(QWidget):
 
     def _text(self, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(64)

@@ -39,14 +39,23 @@ class _LastTokenCompleter(QCompleter):
     def __init__(self, edit: QLineEdit) -> None:
         super().__init__(edit)
         self._edit = edit
+        # Walking the popup with Down puts each highlighted completion into the field; picking
+        # one must complete what was typed before, not that text (else the tag is doubled:
+        # "Price, Security, Security, "). `_offered` is the last completion put in the field.
+        self._base = ""
+        self._offered = ""
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setModel(QStringListModel(self))
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt override
-        head, _sep, _tail = self._edit.text().rpartition(",")
+        text = self._edit.text()
+        if text != self._offered:  # typed or set since the last completion was offered
+            self._base = text
+        head, _sep, _tail = self._base.rpartition(",")
         value = str(index.data())
-        return f"{head}, {value}, " if head else f"{value}, "
+        self._offered = f"{head}, {value}, " if head else f"{value}, "
+        return self._offered
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
         return [path.rpartition(",")[2].strip()]

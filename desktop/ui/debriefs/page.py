@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ics import debrief_follow_up
 from desktop.settings import atomic_write
+from desktop.ui import theme
+from desktop.ui.common.keyboard import down_into, item_view_keys
 from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.common.page import Page
 from desktop.ui.debriefs.detail import DebriefDetail
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
 from fieldnote.ids import new_id
 from fieldnote.kinds import DEBRIEF_OUTCOMES
 
+READ_AFTER_MS = 1500  # how long a debrief is on screen before its replies count as read
 DATE_RANGES = (
     (QT_TRANSLATE_NOOP("DebriefsPage", "Any time"), 0),
     (QT_TRANSLATE_NOOP("DebriefsPage", "Last 7 days"), 7),
@@ -89,7 +92,7 @@ class DebriefsPage(Page):
         self.unread_badge.setObjectName("unreadBadge")
         self.unread_badge.setProperty("role", "badge")
         self.unread_badge.hide()
-        self.header_actions.addWidget(self.unread_badge)
+        self.header_actions.addWidget(self.unread_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         self.reasons_button = QPushButton(self.tr("Reason lists"))
         self.reasons_button.clicked.connect(self._on_reasons_clicked)
         self.digest_button = QPushButton(self.tr("Digest PDF"))
@@ -192,6 +195,13 @@ class DebriefsPage(Page):
         for col, width in enumerate((90, 170, 120, 90, 95, 150, 130, 80)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        item_view_keys(self.table, self.tr("Debriefs"), self._on_table_open)
+        down_into(self.search, self.table)
+        # Replies count as read once their debrief has been on screen a moment (or opened with
+        # Enter): moving through the feed with the arrow keys marks nothing read.
+        self._read_timer = QTimer(self, singleShot=True, interval=READ_AFTER_MS)
+        self._read_timer.timeout.connect(self._mark_shown_read)
+        self._shown_id = ""
 
         self.side = QStackedWidget()
         self.empty = QLabel(self.tr("Pick a debrief to read it, or file a new one (Ctrl+N)."))
@@ -199,7 +209,7 @@ class DebriefsPage(Page):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.side.addWidget(self.empty)
-        self.detail = DebriefDetail()
+        self.detail = DebriefDetail(theme.palette(self.services.settings.theme))
         self.detail.reply_requested.connect(self._on_detail_reply_requested)
         self.detail.edit_requested.connect(self.open_draft)
         self.detail.pdf_requested.connect(self._on_detail_pdf_requested)
@@ -364,9 +374,39 @@ class DebriefsPage(Page):
         for widget in (self.detail.reply, self.detail.send_button):
             show_offer(widget, replying)
         self.side.setCurrentWidget(self.detail)
+        self._shown_id = record_id
         if any(not c.get("_read") for c in replies):
-            debriefs = self.debriefs
-            self.services.tasks.write("mark replies read", lambda _ctx: debriefs.mark_read(record_id))
+            self._read_timer.start()
+        else:
+            self._read_timer.stop()
+
+    def _mark_shown_read(self) -> None:
+        record_id = self._shown_id
+        if not record_id or self.form is not None or self.side.currentWidget() is not self.detail:
+            return
+        if not self.isVisible():
+            return  # the page was left before the debrief could be read
+        if self.detail.record_id != record_id:
+            return
+        debriefs = self.debriefs
+        self.services.tasks.write("mark replies read", lambda _ctx: debriefs.mark_read(record_id))
+
+    def _on_table_open(self, index: Any) -> None:
+        """Enter on a row: a draft of one's own opens in the form; anything else is read."""
+        record_id = self.model.id_at(index.row())
+        if not record_id:
+            return
+        if record_id in self._unsaved:
+            self.open_draft(record_id)
+            return
+        if self.detail.record_id != record_id or self.side.currentWidget() is not self.detail:
+            self._show_detail(record_id)
+        if self.detail.edit_button.isVisibleTo(self.detail):
+            self.open_draft(record_id)
+            return
+        self._read_timer.stop()
+        self._mark_shown_read()
+        self.detail.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the form ------------------------------------------------------------------------
 
@@ -374,6 +414,9 @@ class DebriefsPage(Page):
         if not self.offers.offer("debrief", "create"):
             return  # the hub would refuse this role's debriefs; the button says why
         self._open_form(new_id(), None)
+
+    def offers_new(self) -> bool:
+        return bool(self.offers.offer("debrief", "create"))
 
     def open_draft(self, record_id: str) -> None:
         self._open_form(record_id, self.debriefs.form_values(record_id))
@@ -398,6 +441,7 @@ class DebriefsPage(Page):
         self.reload()
         if not self.select(record_id):
             self.side.setCurrentWidget(self.empty)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_form_submitted(self, record_id: str) -> None:
         self._on_form_closed(record_id)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.locale import app_locale
+from desktop.ui.common.keyboard import item_view_keys
 from desktop.ui.insights.table_model import FigureTableModel
 from desktop.ui.theme import Palette
 
@@ -51,6 +52,18 @@ def grade_colours(p: Palette) -> dict[str, str]:
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Title(QLabel):
+    """A card's title; the card renames its parts when the title changes."""
+
+    def __init__(self, text: str, renamed: Any) -> None:
+        super().__init__(text)
+        self._renamed = renamed
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._renamed()
 
 
 class ChartPanel(QFrame):
@@ -71,7 +84,7 @@ class ChartPanel(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
         top = QHBoxLayout()
-        self.title_label = QLabel(title)
+        self.title_label = _Title(title, self._name_parts)
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
@@ -107,10 +120,24 @@ class ChartPanel(QFrame):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(min_height)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        # Enter and Space open a row of the table as a double-click does.
+        item_view_keys(self.table, title, self._on_table_double_clicked, space_opens=True)
+        # The chart is a picture for the eye; the keyboard and screen readers use its table.
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
         self._set_chart(self._new_chart())
+        self._name_parts()
+
+    def _name_parts(self) -> None:
+        """Name the chart, its table and its toggle after the card's title."""
+        title = self.title_label.text()
+        self.view.setAccessibleName(self.tr("%1 chart").replace("%1", title))
+        self.table.setAccessibleName(self.tr("%1 table").replace("%1", title))
+        shown = self.toggle.isChecked()
+        self.toggle.setAccessibleName(
+            (self.tr("Show %1 as a chart") if shown else self.tr("Show %1 as a table")).replace("%1", title))
 
     # -- the table ---------------------------------------------------------------------------
 
@@ -124,8 +151,10 @@ class ChartPanel(QFrame):
     def _on_toggle_toggled(self, checked: bool) -> None:
         self.stack.setCurrentIndex(1 if checked else 0)
         self.toggle.setText(self.tr("Chart") if checked else self.tr("Table"))
+        self._name_parts()
 
     def _on_table_double_clicked(self, index: Any) -> None:
+        """A row opened (double-click, Enter or Space): its key goes to whoever listens."""
         key = self.proxy.data(index, FigureTableModel.KeyRole)
         if key is not None:
             self.row_activated.emit(key)

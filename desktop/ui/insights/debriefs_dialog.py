@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.common.keyboard import item_view_keys
 from desktop.ui.insights.jobs import start_job
 from desktop.ui.insights.table_model import FigureTableModel
 from desktop.ui.services import Services
@@ -53,6 +54,7 @@ class DebriefsBehindDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        item_view_keys(self.table, self.tr("Debriefs"), self._on_table_double_clicked)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = buttons.addButton(self.tr("Open debrief"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -73,10 +75,11 @@ class DebriefsBehindDialog(QDialog):
               r.get("author") or "", r.get("team") or ""] for r in rows],
             [r["id"] for r in rows],
         )
-        self.summary.setText(self.tr("%n submitted debrief(s); double-click one to open it.", "", len(rows)))
+        self.summary.setText(self.tr("%n submitted debrief(s); double-click one or press Enter to open it.", "", len(rows)))
         self.open_button.setEnabled(bool(rows))
         if rows:
             self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.loaded.emit(len(rows))
 
     def _on_task_failed(self, message: str) -> None:

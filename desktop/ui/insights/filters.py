@@ -68,12 +68,12 @@ class InsightFilterBar(QWidget):
         self.rep = QComboBox()
         self.rep.addItem(self.tr("All reps"), None)
         # Fixed widths: picks and refills must not resize the window around them.
-        for combo, chars in ((self.team, 14), (self.rep, 20)):
+        for combo, chars in ((self.team, 12), (self.rep, 16)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
         self.events_button = QToolButton()
         self.events_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.events_button.setMinimumWidth(220)
+        self.events_button.setMinimumWidth(160)
         self.events_button.setText(self.tr("All events"))
         self.events_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.events_menu = QMenu(self.events_button)
@@ -81,9 +81,16 @@ class InsightFilterBar(QWidget):
         self._event_actions: dict[str, QAction] = {}
         for label, widget in ((self.tr("Period"), self.period),):
             caption = QLabel(label)
+            caption.setBuddy(widget)
             caption.setProperty("role", "muted")
             layout.addWidget(caption)
             layout.addWidget(widget)
+        self.period.setAccessibleName(self.tr("Period"))
+        self.date_from.setAccessibleName(self.tr("From"))
+        self.date_to.setAccessibleName(self.tr("To"))
+        self.team.setAccessibleName(self.tr("Team"))
+        self.rep.setAccessibleName(self.tr("Rep"))
+        self.events_button.setAccessibleName(self.tr("Events"))
         layout.addWidget(self.date_from)
         layout.addWidget(self.to_label)
         layout.addWidget(self.date_to)

@@ -179,6 +179,15 @@ class InsightsPage(Page):
     def is_ready(self) -> bool:
         return self.source is None or self.figures is not None
 
+    # -- page hooks -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: Insights has no text to search; it narrows the figures with its filters."""
+        self.filter_bar.period.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def offers_new(self) -> bool:
+        return False  # nothing is created on Insights: Ctrl+N is not offered here
+
     # -- click-through ------------------------------------------------------------------------
 
     def _on_voice_number_picked(self, dimension: str, tag: str, segment: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,6 +35,8 @@ class _Tab(QScrollArea):
         super().__init__(parent)
         self.palette_tokens = palette
         self.setWidgetResizable(True)
+        # Not a Tab stop of its own: what is inside is, and focus scrolls it into view.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
         inner.setObjectName("page")

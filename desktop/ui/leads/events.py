@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import LeadBook
+from desktop.ui.common.keyboard import item_view_keys
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
 from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.leads.choice_box import ChoiceBox
@@ -207,6 +208,7 @@ class EventsPanel(QWidget):
         )
         self.event_view = _table(self.event_model)
         self.event_view.doubleClicked.connect(lambda _i: self._edit_selected_event())
+        item_view_keys(self.event_view, self.tr("Events"), lambda _i: self._edit_selected_event())
         left.addWidget(self.event_view, 1)
         layout.addLayout(left, 3)
 
@@ -236,6 +238,7 @@ class EventsPanel(QWidget):
         )
         self.rubric_view = _table(self.rubric_model)
         self.rubric_view.doubleClicked.connect(lambda _i: self._edit_selected_rubric())
+        item_view_keys(self.rubric_view, self.tr("Rubrics"), lambda _i: self._edit_selected_rubric())
         right.addWidget(self.rubric_view, 1)
         self.role_note = QLabel(self.tr("Events and rubrics are set up by marketing; you see them read-only."))
         self.role_note.setProperty("role", "muted")

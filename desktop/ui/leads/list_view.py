@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import STATUS_NEW, LeadBook, LeadFilter
+from desktop.ui.common.keyboard import down_into, item_view_keys
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.detail import LeadDetail
 from desktop.ui.leads.models import LeadTableModel, grade_label, status_text
@@ -119,6 +120,10 @@ class LeadListPanel(QWidget):
         for col, width in enumerate((160, 150, 130, 190, 70, 55, 110, 150, 120)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        # Enter (or a double-click) opens the lead in the capture form, as its Edit button does.
+        item_view_keys(self.table, self.tr("Leads"), self._on_table_open)
+        self.table.doubleClicked.connect(self._on_table_open)
+        down_into(self.search, self.table)
         self.detail = LeadDetail(services, book, undo_scope=self)
         self.detail.edit_requested.connect(self.edit_requested)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -212,6 +217,11 @@ class LeadListPanel(QWidget):
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_lead(self.model.id_at(current.row()) if current.isValid() else None)
+
+    def _on_table_open(self, index: QModelIndex) -> None:
+        lead_id = self.model.id_at(index.row())
+        if lead_id:
+            self.edit_requested.emit(lead_id)
 
     def _on_records_changed(self, kind: str, ids: list[str]) -> None:
         if not self.isVisible() and kind in ("lead", "lead_outcome"):

@@ -38,7 +38,9 @@ class LeadsPage(Page):
         switch = QHBoxLayout()
         switch.setSpacing(0)
         self.views = QButtonGroup(self)
-        self.views.setExclusive(True)
+        # Not exclusive for Qt (show_view keeps one checked): an exclusive group gives only its
+        # checked button a Tab stop, and "Events & rubrics" could not be reached by Tab.
+        self.views.setExclusive(False)
         for index, label in enumerate((self.tr("Capture"), self.tr("Leads"), self.tr("Events && rubrics"))):
             button = QPushButton(label)
             button.setCheckable(True)
@@ -110,9 +112,8 @@ class LeadsPage(Page):
         elif index == EVENTS:
             _ = self.events
         self.stack.setCurrentIndex(index)
-        button = self.views.button(index)
-        if button is not None and not button.isChecked():
-            button.setChecked(True)
+        for b in self.views.buttons():
+            b.setChecked(self.views.id(b) == index)
         for b in self.views.buttons():
             # The theme's primary look marks the view that is showing.
             b.setProperty("primary", self.views.id(b) == index)

@@ -200,6 +200,7 @@ class RubricDialog(QDialog):
         for t in QUESTION_TYPES:
             self.q_type.addItem(QCoreApplication.translate("RubricDialog", TYPE_LABELS[t]), t)
         self.q_answers = QPlainTextEdit()
+        self.q_answers.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.q_answers.setPlaceholderText(self.tr("One answer per line: Label = points"))
         self.q_answers_hint = QLabel()
         self.q_answers_hint.setProperty("role", "muted")

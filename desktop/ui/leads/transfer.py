@@ -157,6 +157,7 @@ class ImportDialog(QDialog):
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.preview_view, 1)
         self.problems = QPlainTextEdit()
+        self.problems.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.problems.setReadOnly(True)
         self.problems.setMaximumHeight(90)
         self.problems.setPlaceholderText(self.tr("Problems found in the file are listed here by line."))

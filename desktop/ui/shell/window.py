@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(lambda: self.current_page().create_new())
         self.addAction(new)
+        self.new_action = new
 
     def attach_services(self, services: Services) -> None:
         """Give the shell its services: the status bar fills in, the shortcuts start working
@@ -154,6 +155,13 @@ class MainWindow(QMainWindow):
 
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._install_shortcuts()
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.ui.common.keyboard import keep_focus_in_view
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            keep_focus_in_view(app)
         from desktop.ui.shell.status import ShellStatus
 
         self.status = ShellStatus(self.statusBar(), services)
@@ -215,6 +223,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
+        self._offer_page_actions()
+
+    def _offer_page_actions(self) -> None:
+        """Ctrl+N is offered only on a page where it makes something."""
+        action = getattr(self, "new_action", None)
+        if action is not None and self.services is not None:
+            action.setEnabled(self.current_page().offers_new())
 
     def _page_built(self, key: str, page: Page) -> None:
         row = self._keys.index(key)
@@ -246,6 +261,7 @@ class MainWindow(QMainWindow):
                 self.pages[self._keys[row]]
             self.stack.setCurrentIndex(row)
             self.settings.last_page = self._keys[row]
+            self._offer_page_actions()
 
     def _restore_geometry(self) -> None:
         saved = self.settings.window_geometry
