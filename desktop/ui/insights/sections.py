@@ -316,6 +316,8 @@ class VoiceTab(_Tab):
         self.segment.addItem(self.tr("by team"), "team")
         self.segment.addItem(self.tr("by outcome"), "outcome")
         caption = QLabel(self.tr("Trend and segments of"))
+        caption.setBuddy(self.dimension)
+        self.segment.setAccessibleName(self.tr("Segments"))
         caption.setProperty("role", "muted")
         controls.addWidget(caption)
         controls.addWidget(self.dimension)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -37,18 +36,17 @@ class LeadsPage(Page):
         self.book = LeadBook(services.store)
         switch = QHBoxLayout()
         switch.setSpacing(0)
-        self.views = QButtonGroup(self)
-        # Not exclusive for Qt (show_view keeps one checked): an exclusive group gives only its
-        # checked button a Tab stop, and "Events & rubrics" could not be reached by Tab.
-        self.views.setExclusive(False)
+        # Plain checkable buttons, no QButtonGroup: Qt gives only the focused or checked button
+        # of a group a Tab stop, and "Events & rubrics" could not be reached by Tab.
+        self.view_buttons: list[QPushButton] = []
         for index, label in enumerate((self.tr("Capture"), self.tr("Leads"), self.tr("Events && rubrics"))):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setObjectName("segment")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            self.views.addButton(button, index)
+            button.clicked.connect(lambda _checked=False, i=index: self.show_view(i))
+            self.view_buttons.append(button)
             self.header_actions.addWidget(button)
-        self.views.idClicked.connect(self.show_view)
         self.capturing = offers_of(services).offer("lead", "create")
         self.stack = QStackedWidget()
         # Capture and Events are built when first shown: the window opens on the list.
@@ -112,11 +110,10 @@ class LeadsPage(Page):
         elif index == EVENTS:
             _ = self.events
         self.stack.setCurrentIndex(index)
-        for b in self.views.buttons():
-            b.setChecked(self.views.id(b) == index)
-        for b in self.views.buttons():
+        for i, b in enumerate(self.view_buttons):
+            b.setChecked(i == index)
             # The theme's primary look marks the view that is showing.
-            b.setProperty("primary", self.views.id(b) == index)
+            b.setProperty("primary", i == index)
             b.style().unpolish(b)
             b.style().polish(b)
         if index == CAPTURE:

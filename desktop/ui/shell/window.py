@@ -262,6 +262,10 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             self.settings.last_page = self._keys[row]
             self._offer_page_actions()
+            if self.services is not None:
+                # Kept at once (and again on close): a crash or a killed session still
+                # reopens on this page.
+                self.settings.save()
 
     def _restore_geometry(self) -> None:
         saved = self.settings.window_geometry
