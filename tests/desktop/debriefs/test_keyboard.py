@@ -17,7 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def make_page(qtbot, services):
-    page = DebriefsPage(services, services.extras["debriefs"])
+    page = DebriefsPage(services, services.debriefs)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
