@@ -145,11 +145,13 @@ class DetailPanel(QScrollArea):
         self.rate_title.setStyleSheet("font-weight: 600;")
         rb.addWidget(self.rate_title)
         self.rating = QComboBox()
+        self.rating.setAccessibleName(self.tr("Your rating"))
         self.rating.addItem(self.tr("No rating (comment only)"), 0)
         for n in range(5, 0, -1):
             self.rating.addItem("★" * n + "☆" * (5 - n), n)
         rb.addWidget(self.rating)
         self.comment = QPlainTextEdit()
+        self.comment.setAccessibleName(self.tr("Comment"))
         self.comment.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.comment.setFixedHeight(60)
         self.comment.setPlaceholderText(self.tr("What worked, what was missing?"))

@@ -110,6 +110,7 @@ class PublishDialog(QDialog):
         expiry_row = QHBoxLayout()
         self.expires = QCheckBox(self.tr("Expires on"))
         self.expires_on = QDateEdit()
+        self.expires_on.setAccessibleName(self.tr("Expires on"))
         self.expires_on.setCalendarPopup(True)
         self.expires_on.setDisplayFormat("yyyy-MM-dd")
         self.expires_on.setMinimumDate(QDate.currentDate())
@@ -182,9 +183,11 @@ class ShareDialog(QDialog):
         self.setMinimumSize(480, 420)
         self._search = search
         self.query = QLineEdit()
+        self.query.setAccessibleName(self.tr("Search leads and debriefs"))
         self.query.setPlaceholderText(self.tr("Search leads and debriefs by name, company, email…"))
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Share with"))
         self.note = QLabel(self.tr("An email draft opens with a link to the file; attach it "
                                    "from the folder that opens if your mail app does not."))
         self.note.setWordWrap(True)
@@ -243,6 +246,7 @@ class RequestDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind)
         self.needed = QCheckBox(self.tr("Needed by"))
         self.needed_by = QDateEdit()
+        self.needed_by.setAccessibleName(self.tr("Needed by"))
         self.needed_by.setCalendarPopup(True)
         self.needed_by.setDisplayFormat("yyyy-MM-dd")
         self.needed_by.setMinimumDate(QDate.currentDate())

@@ -132,12 +132,14 @@ class CollateralPage(Page):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search titles, summaries, tags and the words inside files…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search collateral"))
         controls.addWidget(self.search, 1)
         self.sort = QComboBox()
         for key, label in (("relevance", self.tr("Best match")), ("newest", self.tr("Newest")),
                            ("most_used", self.tr("Most used")), ("best_rated", self.tr("Best rated"))):
             self.sort.addItem(label, key)
         self.sort.setCurrentIndex(1)
+        self.sort.setAccessibleName(self.tr("Sort by"))
         controls.addWidget(self.sort)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Approved"), ("approved",))
@@ -146,6 +148,7 @@ class CollateralPage(Page):
             self.status_filter.addItem(self.tr("Drafts"), ("draft",))
             self.status_filter.addItem(self.tr("Retired"), ("retired",))
             self.status_filter.addItem(self.tr("Everything current"), ("draft", "review", "approved"))
+        self.status_filter.setAccessibleName(self.tr("Status"))
         controls.addWidget(self.status_filter)
         self.only_new = QCheckBox(self.tr("New since last visit"))
         controls.addWidget(self.only_new)
@@ -162,7 +165,9 @@ class CollateralPage(Page):
         facets.setSpacing(6)
         self.kind_facet = QComboBox()
         self.kind_facet.setFixedWidth(140)
-        facets.addWidget(self._facet_label(self.tr("Kind")))
+        kind_label = self._facet_label(self.tr("Kind"))
+        kind_label.setBuddy(self.kind_facet)
+        facets.addWidget(kind_label)
         facets.addWidget(self.kind_facet)
         self.tag_facets: dict[str, QComboBox] = {}
         for group in ("product", "industry", "stage", "region", "tag"):
@@ -170,6 +175,7 @@ class CollateralPage(Page):
             combo = QComboBox()
             combo.setFixedWidth(140)
             combo.setProperty("group", group)
+            heading.setBuddy(combo)
             facets.addWidget(heading)
             facets.addWidget(combo)
             combo.setProperty("label", heading)

@@ -104,6 +104,7 @@ class RequestsDialog(QDialog):
         intro.setProperty("role", "muted")
         self.model = RequestModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.windowTitle())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -69,4 +69,5 @@ def item_table(model: QAbstractTableModel) -> QTableView:
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)  # one Tab stop; the arrow keys move inside
     return table

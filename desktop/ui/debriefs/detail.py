@@ -92,10 +92,12 @@ class DebriefDetail(QWidget):
             actions.addWidget(button)
         outer.addLayout(actions)
         self.view = QTextBrowser()
+        self.view.setAccessibleName(self.tr("Debrief"))
         self.view.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.view.setOpenLinks(False)
         outer.addWidget(self.view, 1)
         self.reply = QPlainTextEdit()
+        self.reply.setAccessibleName(self.tr("Reply"))
         self.reply.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.reply.setPlaceholderText(self.tr("Reply to this debrief…"))
         self.reply.setMaximumHeight(80)

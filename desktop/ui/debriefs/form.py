@@ -215,6 +215,7 @@ class DebriefForm(QWidget):
         fl.setContentsMargins(0, 0, 0, 0)
         self.follow_up_set = QCheckBox(self.tr("Set"))
         self.follow_up_on = QDateEdit()
+        self.follow_up_on.setAccessibleName(self.tr("Follow up on"))
         self.follow_up_on.setCalendarPopup(True)
         self.follow_up_on.setDisplayFormat("yyyy-MM-dd")
         self.follow_up_on.setEnabled(False)

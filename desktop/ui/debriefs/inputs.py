@@ -162,6 +162,7 @@ class CollateralUsedEdit(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         pick = QHBoxLayout()
         self.picker = QComboBox()
+        self.picker.setAccessibleName(self.tr("Find collateral from the library"))
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         edit, completer = self.picker.lineEdit(), self.picker.completer()

@@ -154,6 +154,13 @@ class DebriefsPage(Page):
         for combo in (self.rep, self.team, self.outcome, self.collateral, self.dates):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
+        # Named for screen readers: a combo box's current value ("Any rep") is not its name.
+        self.search.setAccessibleName(self.tr("Search debriefs"))
+        for widget, name in ((self.scope, self.tr("Show")), (self.rep, self.tr("Rep")),
+                             (self.team, self.tr("Team")), (self.outcome, self.tr("Outcome")),
+                             (self.objection, self.tr("Objection")), (self.competitor, self.tr("Competitor")),
+                             (self.collateral, self.tr("Collateral")), (self.dates, self.tr("Call date"))):
+            widget.setAccessibleName(name)
         for widget in (self.rep, self.team, self.outcome, self.objection, self.competitor,
                        self.collateral, self.dates):
             widget.setMinimumWidth(90)

@@ -37,8 +37,10 @@ class ReasonListsDialog(QDialog):
         grid = QGridLayout()
         self.edits: dict[str, QPlainTextEdit] = {}
         for col, (name, title) in enumerate(LISTS):
-            grid.addWidget(QLabel(QCoreApplication.translate("ReasonListsDialog", title)), 0, col)
+            caption = QLabel(QCoreApplication.translate("ReasonListsDialog", title))
+            grid.addWidget(caption, 0, col)
             edit = QPlainTextEdit("\n".join(lists.get(name, [])))
+            caption.setBuddy(edit)
             edit.setReadOnly(not editable)
             edit.setObjectName(f"reasons_{name}")
             self.edits[name] = edit

@@ -100,6 +100,7 @@ class LeadDetail(QWidget):
         self.timeline_title.setProperty("role", "subtitle")
         self.layout_.addWidget(self.timeline_title)
         self.timeline = QListWidget()
+        self.timeline.setAccessibleName(self.tr("Outcomes"))
         self.timeline.setObjectName("outcomeTimeline")
         self.timeline.setMinimumHeight(90)
         self.timeline.setMaximumHeight(170)

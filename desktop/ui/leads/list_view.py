@@ -85,6 +85,13 @@ class LeadListPanel(QWidget):
         self.date_to = QLineEdit()
         self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
         self.date_to.setMaximumWidth(130)
+        # Named for screen readers: a combo box's current value ("Any grade") is not its name.
+        self.search.setAccessibleName(self.tr("Search leads"))
+        for w, name in ((self.event_filter, self.tr("Event")), (self.grade_filter, self.tr("Grade")),
+                        (self.qualified_filter, self.tr("Qualified")), (self.status_filter, self.tr("Status")),
+                        (self.owner_filter, self.tr("Owner")), (self.date_from, self.tr("Captured from")),
+                        (self.date_to, self.tr("Captured to"))):
+            w.setAccessibleName(name)
         for w in (self.event_filter, self.grade_filter, self.qualified_filter, self.status_filter,
                   self.owner_filter):
             filters.addWidget(w)

@@ -152,11 +152,13 @@ class ImportDialog(QDialog):
         layout.addWidget(scroll)
         self.preview = PreviewModel(self)
         self.preview_view = QTableView()
+        self.preview_view.setAccessibleName(self.tr("Preview"))
         self.preview_view.setModel(self.preview)
         self.preview_view.verticalHeader().setVisible(False)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.preview_view, 1)
         self.problems = QPlainTextEdit()
+        self.problems.setAccessibleName(self.tr("Problems found"))
         self.problems.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.problems.setReadOnly(True)
         self.problems.setMaximumHeight(90)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         side.addWidget(brand)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.nav.setIconSize(QSize(20, 20))
         # (No focus for the navigation is set in attach_services: the first use of the Qt
         # namespace costs tens of milliseconds, which the shell's first paint need not pay.)

@@ -86,6 +86,7 @@ class NeedsAttentionView(QWidget):
         self._calls: list[BackgroundCall] = []
         self.model = AttentionModel(self)
         self.table = item_table(self.model)
+        self.table.setAccessibleName(self.tr("Changes that need attention"))
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
 
         detail = QWidget()

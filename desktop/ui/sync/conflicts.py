@@ -41,6 +41,7 @@ class ConflictView(QWidget):
         self._calls: list[BackgroundCall] = []
         self.model = ConflictModel(self)
         self.table = item_table(self.model)
+        self.table.setAccessibleName(self.tr("Conflicts"))
         self.empty = QLabel(self.tr("No conflicts. When the same field is changed on two "
                                     "devices, it shows up here."))
         self.empty.setWordWrap(True)

@@ -52,6 +52,7 @@ class SyncControls(QWidget):
         menu_button = QToolButton(self)
         menu_button.setText("⋯")
         menu_button.setToolTip(self.tr("Sync"))
+        menu_button.setAccessibleName(self.tr("Sync and account menu"))
         menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(menu_button)
         self.sync_action = QAction(self.tr("Sync now"), window)

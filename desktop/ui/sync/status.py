@@ -48,6 +48,7 @@ class SyncStatusWidget(QWidget):
         self.attention_button = QPushButton()
         self.attention_button.setObjectName("attentionButton")
         self.attention_button.setFlat(True)
+        self.attention_button.setAccessibleName(self.tr("Changes that need attention"))
         self.attention_button.clicked.connect(self.attention_requested)
         self.attention_button.hide()
         self.sync_button = QPushButton(self.tr("Sync now"))
