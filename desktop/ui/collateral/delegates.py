@@ -94,11 +94,11 @@ class CardDelegate(QStyledItemDelegate):
             # Outlined in the state's colour on the card: that colour reads on the surface in
             # both themes, where white on a light amber fill would not.
             badge = QRectF(card.right() - 74, card.top() + 8, 66, 18)
-            colour = QColor(p.warn) if row["status"] != "retired" else QColor(p.muted)
-            painter.setPen(QPen(colour, 1))
+            edge = QColor(p.warn) if row["status"] != "retired" else QColor(p.muted)
+            painter.setPen(QPen(edge, 1))
             painter.setBrush(QColor(p.surface))
             painter.drawRoundedRect(badge, 9, 9)
-            painter.setPen(colour)
+            painter.setPen(edge)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, status_name(row["status"]))
         y = ty + THUMB_H + 8
         text_rect = QRect(int(card.left() + 10), y, int(card.width() - 20), 40)

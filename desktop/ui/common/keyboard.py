@@ -61,7 +61,8 @@ def down_into(search: QLineEdit,
     def move() -> bool:
         view = results() if callable(results) else results
         completer = search.completer()
-        if completer is not None and completer.popup() is not None and completer.popup().isVisible():
+        popup = completer.popup() if completer is not None else None
+        if popup is not None and popup.isVisible():
             return False  # Down walks the completions first
         model = view.model()
         if model is None or model.rowCount() == 0:
@@ -89,9 +90,8 @@ def _on_focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
     child: QWidget = new
     parent = new.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None and (
-            parent.widget().isAncestorOf(child)
-        ):
+        inner = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and inner is not None and inner.isAncestorOf(child):
             parent.ensureWidgetVisible(child, 16, 16)
             child = parent
         parent = parent.parentWidget()
