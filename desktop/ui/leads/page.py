@@ -60,7 +60,7 @@ class LeadsPage(Page):
         self.leads.edit_requested.connect(self._on_leads_edit_requested)
         self.leads.import_requested.connect(self.open_import)
         self.leads.export_requested.connect(self.open_export)
-        for action in (self.views.button(CAPTURE), self.leads.import_button):
+        for action in (self.view_buttons[CAPTURE], self.leads.import_button):
             show_offer(action, self.capturing)
         self.show_view(LIST)
 

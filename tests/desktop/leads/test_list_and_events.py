@@ -209,7 +209,7 @@ def test_who_may_not_capture_sees_capture_and_import_disabled_with_the_reason(qt
         page = make_page(qtbot, services)
         reason = ("Only reps and marketers capture leads" if role == "manager" else
                   "Administrators manage users and settings; they do not edit records")
-        for action in (page.views.button(0), page.leads.import_button):
+        for action in (page.view_buttons[0], page.leads.import_button):
             assert not action.isEnabled()
             assert action.toolTip() == reason
         page.create_new()
