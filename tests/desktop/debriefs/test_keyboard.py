@@ -88,7 +88,8 @@ def test_enter_on_an_own_draft_opens_it_in_the_form(qtbot, services, debriefs):
     debriefs.autosave(rid, debrief(account="Draft Co"), REP["id"])
     page = make_page(qtbot, services)
     page.table.setFocus(Qt.FocusReason.TabFocusReason)
-    page.table.selectRow(page.model.row_of(rid))
+    assert page.select(rid)
+    qtbot.waitUntil(lambda: page.detail.record_id == rid)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert page.form is not None and page.form.record_id == rid
 
