@@ -415,6 +415,22 @@
         <translation>Die Zahlen hinter diesem Diagramm zeigen</translation>
     </message>
     <message>
+        <source>%1 chart</source>
+        <translation>Diagramm %1</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Show %1 as a chart</source>
+        <translation>%1 als Diagramm zeigen</translation>
+    </message>
+    <message>
+        <source>Show %1 as a table</source>
+        <translation>%1 als Tabelle zeigen</translation>
+    </message>
+    <message>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
@@ -493,6 +509,10 @@
         <translation>Titel, Zusammenfassungen, Schlagwörter und Dateiinhalte durchsuchen…  (Strg+F)</translation>
     </message>
     <message>
+        <source>Search collateral</source>
+        <translation>Vertriebsmaterial durchsuchen</translation>
+    </message>
+    <message>
         <source>Best match</source>
         <translation>Beste Treffer</translation>
     </message>
@@ -507,6 +527,10 @@
     <message>
         <source>Best rated</source>
         <translation>Am besten bewertet</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Sortieren nach</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -529,6 +553,10 @@
         <translation>Alles Aktuelle</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>New since last visit</source>
         <translation>Neu seit letztem Besuch</translation>
     </message>
@@ -547,6 +575,10 @@
     <message>
         <source>Drop files or a folder here to publish them.</source>
         <translation>Dateien oder einen Ordner hier ablegen, um sie zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Collateral library</source>
+        <translation>Materialbibliothek</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -840,6 +872,10 @@ wie versprochen erhalten Sie hier %2.
 <context>
     <name>CollateralUsedEdit</name>
     <message>
+        <source>Find collateral from the library</source>
+        <translation>Material in der Bibliothek suchen</translation>
+    </message>
+    <message>
         <source>Find collateral from the library…</source>
         <translation>Material in der Bibliothek suchen…</translation>
     </message>
@@ -873,6 +909,10 @@ wie versprochen erhalten Sie hier %2.
 </context>
 <context>
     <name>ConflictView</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
     <message>
         <source>No conflicts. When the same field is changed on two devices, it shows up here.</source>
         <translation>Keine Konflikte. Wenn dasselbe Feld auf zwei Geräten geändert wird, erscheint es hier.</translation>
@@ -935,6 +975,14 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>PDF</source>
         <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Gesprächsbericht</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Reply to this debrief…</source>
@@ -1053,6 +1101,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Set</source>
         <translation>Festlegen</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Wiedervorlage am</translation>
     </message>
     <message>
         <source>What made them lean in</source>
@@ -1297,14 +1349,18 @@ wie versprochen erhalten Sie hier %2.
         <translation>Team</translation>
     </message>
     <message>
+        <source>Debriefs</source>
+        <translation>Gesprächsberichte</translation>
+    </message>
+    <message>
         <source>Open debrief</source>
         <translation>Bericht öffnen</translation>
     </message>
     <message numerus="yes">
-        <source>%n submitted debrief(s); double-click one to open it.</source>
+        <source>%n submitted debrief(s); double-click one or press Enter to open it.</source>
         <translation>
-            <numerusform>%n eingereichter Gesprächsbericht; zum Öffnen doppelklicken.</numerusform>
-            <numerusform>%n eingereichte Gesprächsberichte; zum Öffnen doppelklicken.</numerusform>
+            <numerusform>%n eingereichter Gesprächsbericht; zum Öffnen doppelklicken oder Enter drücken.</numerusform>
+            <numerusform>%n eingereichte Gesprächsberichte; zum Öffnen doppelklicken oder Enter drücken.</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,6 +1445,34 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Any collateral</source>
         <translation>Alles Material</translation>
+    </message>
+    <message>
+        <source>Search debriefs</source>
+        <translation>Gesprächsberichte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Vertriebler</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Vertriebsmaterial</translation>
+    </message>
+    <message>
+        <source>Call date</source>
+        <translation>Gesprächsdatum</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1513,6 +1597,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Keine Bewertung (nur Kommentar)</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
         <source>What worked, what was missing?</source>
         <translation>Was hat funktioniert, was hat gefehlt?</translation>
     </message>
@@ -1595,6 +1683,14 @@ wie versprochen erhalten Sie hier %2.
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
+        <source>Two letters, e.g. DE</source>
+        <translation>Zwei Buchstaben, z. B. DE</translation>
+    </message>
+    <message>
+        <source>Phone numbers typed without +country at this event are read in this country</source>
+        <translation>Telefonnummern ohne +Ländervorwahl gelten bei dieser Veranstaltung für dieses Land</translation>
+    </message>
+    <message>
         <source>(no rubric)</source>
         <translation>(kein Bewertungsbogen)</translation>
     </message>
@@ -1605,6 +1701,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Venue</source>
         <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Starts on</source>
@@ -1629,6 +1729,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>The event ends before it starts.</source>
         <translation>Die Veranstaltung endet, bevor sie beginnt.</translation>
+    </message>
+    <message>
+        <source>Country: use the two-letter code, e.g. DE or US.</source>
+        <translation>Land: Verwenden Sie den Code aus zwei Buchstaben, z. B. DE oder US.</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +1959,14 @@ wie versprochen erhalten Sie hier %2.
         <translation>Spalten (Zuordnung ändern, dann die Vorschau prüfen)</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Gefundene Probleme</translation>
+    </message>
+    <message>
         <source>Problems found in the file are listed here by line.</source>
         <translation>Probleme in der Datei werden hier zeilenweise aufgeführt.</translation>
     </message>
@@ -1936,6 +2048,26 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Period</source>
         <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Vertriebler</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -2064,6 +2196,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Outcome timeline</source>
         <translation>Verlauf der Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>Deal amount</source>
@@ -2251,6 +2387,38 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>to YYYY-MM-DD</source>
         <translation>bis JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>Search leads</source>
+        <translation>Leads durchsuchen</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Captured from</source>
+        <translation>Erfasst ab</translation>
+    </message>
+    <message>
+        <source>Captured to</source>
+        <translation>Erfasst bis</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>All events</source>
@@ -2499,6 +2667,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Fieldnote</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
         <source>Opening your data…</source>
         <translation>Ihre Daten werden geöffnet…</translation>
     </message>
@@ -2525,6 +2697,10 @@ wie versprochen erhalten Sie hier %2.
 </context>
 <context>
     <name>NeedsAttentionView</name>
+    <message>
+        <source>Changes that need attention</source>
+        <translation>Änderungen, die Aufmerksamkeit erfordern</translation>
+    </message>
     <message>
         <source>Fix and resend</source>
         <translation>Korrigieren und erneut senden</translation>
@@ -2879,6 +3055,14 @@ wie versprochen erhalten Sie hier %2.
         <translation>Name</translation>
     </message>
     <message>
+        <source>Hot from (points)</source>
+        <translation>Heiß ab (Punkte)</translation>
+    </message>
+    <message>
+        <source>Warm from (points)</source>
+        <translation>Warm ab (Punkte)</translation>
+    </message>
+    <message>
         <source>Hot from</source>
         <translation>Heiß ab</translation>
     </message>
@@ -2893,6 +3077,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Grades</source>
         <translation>Einstufungen</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
     </message>
     <message>
         <source>Add question</source>
@@ -3055,8 +3243,16 @@ wie versprochen erhalten Sie hier %2.
         <translation>„%1“ teilen</translation>
     </message>
     <message>
+        <source>Search leads and debriefs</source>
+        <translation>Leads und Gesprächsberichte durchsuchen</translation>
+    </message>
+    <message>
         <source>Search leads and debriefs by name, company, email…</source>
         <translation>Leads und Gesprächsberichte nach Name, Firma, E-Mail durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation>Teilen mit</translation>
     </message>
     <message>
         <source>An email draft opens with a link to the file; attach it from the folder that opens if your mail app does not.</source>
@@ -3141,6 +3337,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Synchronisieren</translation>
     </message>
     <message>
+        <source>Sync and account menu</source>
+        <translation>Menü für Synchronisierung und Konto</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
@@ -3186,6 +3386,10 @@ wie versprochen erhalten Sie hier %2.
 </context>
 <context>
     <name>SyncStatusWidget</name>
+    <message>
+        <source>Changes that need attention</source>
+        <translation>Änderungen, die Aufmerksamkeit erfordern</translation>
+    </message>
     <message>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
@@ -3293,6 +3497,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Trend and segments of</source>
         <translation>Verlauf und Segmente von</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
     </message>
     <message>
         <source>Per month</source>

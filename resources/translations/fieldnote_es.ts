@@ -415,6 +415,22 @@
         <translation>Mostrar las cifras de este gráfico</translation>
     </message>
     <message>
+        <source>%1 chart</source>
+        <translation>Gráfico %1</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>Tabla %1</translation>
+    </message>
+    <message>
+        <source>Show %1 as a chart</source>
+        <translation>Mostrar %1 como gráfico</translation>
+    </message>
+    <message>
+        <source>Show %1 as a table</source>
+        <translation>Mostrar %1 como tabla</translation>
+    </message>
+    <message>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
@@ -493,6 +509,10 @@
         <translation>Buscar en títulos, resúmenes, etiquetas y el texto de los archivos…  (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search collateral</source>
+        <translation>Buscar material comercial</translation>
+    </message>
+    <message>
         <source>Best match</source>
         <translation>Más relevantes</translation>
     </message>
@@ -507,6 +527,10 @@
     <message>
         <source>Best rated</source>
         <translation>Mejor valorados</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Ordenar por</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -529,6 +553,10 @@
         <translation>Todo lo vigente</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
         <source>New since last visit</source>
         <translation>Nuevo desde la última visita</translation>
     </message>
@@ -547,6 +575,10 @@
     <message>
         <source>Drop files or a folder here to publish them.</source>
         <translation>Suelte aquí archivos o una carpeta para publicarlos.</translation>
+    </message>
+    <message>
+        <source>Collateral library</source>
+        <translation>Biblioteca de material comercial</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -840,6 +872,10 @@ como le prometí, aquí tiene %2.
 <context>
     <name>CollateralUsedEdit</name>
     <message>
+        <source>Find collateral from the library</source>
+        <translation>Buscar material en la biblioteca</translation>
+    </message>
+    <message>
         <source>Find collateral from the library…</source>
         <translation>Buscar material en la biblioteca…</translation>
     </message>
@@ -873,6 +909,10 @@ como le prometí, aquí tiene %2.
 </context>
 <context>
     <name>ConflictView</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
     <message>
         <source>No conflicts. When the same field is changed on two devices, it shows up here.</source>
         <translation>No hay conflictos. Cuando el mismo campo cambia en dos dispositivos, aparece aquí.</translation>
@@ -935,6 +975,14 @@ como le prometí, aquí tiene %2.
     <message>
         <source>PDF</source>
         <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
     </message>
     <message>
         <source>Reply to this debrief…</source>
@@ -1053,6 +1101,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Set</source>
         <translation>Fijar</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Seguimiento el</translation>
     </message>
     <message>
         <source>What made them lean in</source>
@@ -1297,14 +1349,18 @@ como le prometí, aquí tiene %2.
         <translation>Equipo</translation>
     </message>
     <message>
+        <source>Debriefs</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
         <source>Open debrief</source>
         <translation>Abrir informe</translation>
     </message>
     <message numerus="yes">
-        <source>%n submitted debrief(s); double-click one to open it.</source>
+        <source>%n submitted debrief(s); double-click one or press Enter to open it.</source>
         <translation>
-            <numerusform>%n informe enviado; haga doble clic para abrirlo.</numerusform>
-            <numerusform>%n informes enviados; haga doble clic en uno para abrirlo.</numerusform>
+            <numerusform>%n informe enviado; haga doble clic o pulse Intro para abrirlo.</numerusform>
+            <numerusform>%n informes enviados; haga doble clic en uno o pulse Intro para abrirlo.</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,6 +1445,34 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Any collateral</source>
         <translation>Material</translation>
+    </message>
+    <message>
+        <source>Search debriefs</source>
+        <translation>Buscar informes</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Comercial</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Material comercial</translation>
+    </message>
+    <message>
+        <source>Call date</source>
+        <translation>Fecha de la llamada</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1513,6 +1597,10 @@ como le prometí, aquí tiene %2.
         <translation>Solo comentario</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
         <source>What worked, what was missing?</source>
         <translation>¿Qué funcionó y qué faltó?</translation>
     </message>
@@ -1595,6 +1683,14 @@ como le prometí, aquí tiene %2.
         <translation>Nuevo evento</translation>
     </message>
     <message>
+        <source>Two letters, e.g. DE</source>
+        <translation>Dos letras, p. ej. ES</translation>
+    </message>
+    <message>
+        <source>Phone numbers typed without +country at this event are read in this country</source>
+        <translation>Los teléfonos escritos sin +prefijo de país en este evento se leen como de este país</translation>
+    </message>
+    <message>
         <source>(no rubric)</source>
         <translation>(sin rúbrica)</translation>
     </message>
@@ -1605,6 +1701,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Venue</source>
         <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
     </message>
     <message>
         <source>Starts on</source>
@@ -1629,6 +1729,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>The event ends before it starts.</source>
         <translation>El evento termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>Country: use the two-letter code, e.g. DE or US.</source>
+        <translation>País: use el código de dos letras, p. ej. ES o US.</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +1959,14 @@ como le prometí, aquí tiene %2.
         <translation>Columnas (cambie el destino de una columna y revise la vista previa)</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Problemas encontrados</translation>
+    </message>
+    <message>
         <source>Problems found in the file are listed here by line.</source>
         <translation>Los problemas encontrados en el archivo se listan aquí por línea.</translation>
     </message>
@@ -1936,6 +2048,26 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Period</source>
         <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Comercial</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -2064,6 +2196,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Outcome timeline</source>
         <translation>Historial de resultados</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Resultados</translation>
     </message>
     <message>
         <source>Deal amount</source>
@@ -2251,6 +2387,38 @@ como le prometí, aquí tiene %2.
     <message>
         <source>to YYYY-MM-DD</source>
         <translation>hasta AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Search leads</source>
+        <translation>Buscar leads</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Captured from</source>
+        <translation>Captado desde</translation>
+    </message>
+    <message>
+        <source>Captured to</source>
+        <translation>Captado hasta</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>All events</source>
@@ -2499,6 +2667,10 @@ como le prometí, aquí tiene %2.
         <translation>Fieldnote</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
         <source>Opening your data…</source>
         <translation>Abriendo sus datos…</translation>
     </message>
@@ -2525,6 +2697,10 @@ como le prometí, aquí tiene %2.
 </context>
 <context>
     <name>NeedsAttentionView</name>
+    <message>
+        <source>Changes that need attention</source>
+        <translation>Cambios que requieren atención</translation>
+    </message>
     <message>
         <source>Fix and resend</source>
         <translation>Corregir y reenviar</translation>
@@ -2879,6 +3055,14 @@ como le prometí, aquí tiene %2.
         <translation>Nombre</translation>
     </message>
     <message>
+        <source>Hot from (points)</source>
+        <translation>Caliente desde (puntos)</translation>
+    </message>
+    <message>
+        <source>Warm from (points)</source>
+        <translation>Templado desde (puntos)</translation>
+    </message>
+    <message>
         <source>Hot from</source>
         <translation>Caliente desde</translation>
     </message>
@@ -2893,6 +3077,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Grades</source>
         <translation>Calificaciones</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
     </message>
     <message>
         <source>Add question</source>
@@ -3055,8 +3243,16 @@ como le prometí, aquí tiene %2.
         <translation>Compartir «%1»</translation>
     </message>
     <message>
+        <source>Search leads and debriefs</source>
+        <translation>Buscar leads e informes</translation>
+    </message>
+    <message>
         <source>Search leads and debriefs by name, company, email…</source>
         <translation>Buscar leads e informes por nombre, empresa, correo…</translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation>Compartir con</translation>
     </message>
     <message>
         <source>An email draft opens with a link to the file; attach it from the folder that opens if your mail app does not.</source>
@@ -3141,6 +3337,10 @@ como le prometí, aquí tiene %2.
         <translation>Sincronizar</translation>
     </message>
     <message>
+        <source>Sync and account menu</source>
+        <translation>Menú de sincronización y cuenta</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
@@ -3186,6 +3386,10 @@ como le prometí, aquí tiene %2.
 </context>
 <context>
     <name>SyncStatusWidget</name>
+    <message>
+        <source>Changes that need attention</source>
+        <translation>Cambios que requieren atención</translation>
+    </message>
     <message>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
@@ -3293,6 +3497,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Trend and segments of</source>
         <translation>Tendencia y segmentos de</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmentos</translation>
     </message>
     <message>
         <source>Per month</source>
