@@ -206,6 +206,8 @@ def style_sheet(p: Palette) -> str:
         background: {p.surface}; border: 1px solid {p.control_border}; }}
     QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent}; {check_image} }}
     QCheckBox::indicator:disabled {{ border-color: {p.border}; }}
+    QPushButton:disabled, QToolButton:disabled, QPushButton[primary="true"]:disabled {{
+        background: {p.window}; color: {p.muted}; border: 1px dashed {p.border}; }}
     QStatusBar {{ background: {p.surface}; color: {p.muted}; border-top: 1px solid {p.border}; }}
     QStatusBar QLabel {{ color: {p.muted}; padding: 0 8px; }}
     QToolTip {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.control_border}; }}
