@@ -16,10 +16,10 @@ from desktop.cli import CliError
 from desktop.logs import setup_logging
 from desktop.paths import DataDirError, InstanceLock, prepare_data_dir
 from desktop.settings import Settings
-from fieldnote.roles import Op
 
 if TYPE_CHECKING:
     from desktop.store import Store
+    from fieldnote.roles import Op
 
 
 @dataclass
