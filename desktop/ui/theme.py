@@ -142,6 +142,8 @@ def apply(app: QApplication, p: Palette) -> None:
 def style_sheet(p: Palette) -> str:
     check = _tinted_file("check", p.accent_text)
     check_image = f"image: url({check});" if check else ""
+    chevron = _tinted_file("chevron-down", p.text)
+    chevron_image = f"image: url({chevron});" if chevron else ""
     return f"""
     QMainWindow, QDialog {{ background: {p.window}; color: {p.text}; }}
     QWidget {{ font-size: 10pt; }}
@@ -189,6 +191,9 @@ def style_sheet(p: Palette) -> str:
     QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {p.focus}; }}
     QTextBrowser {{ border-color: {p.border}; }}
     QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: padding;
+        subcontrol-position: center right; width: 20px; border: none; }}
+    QComboBox::down-arrow, QDateEdit::down-arrow {{ width: 12px; height: 12px; {chevron_image} }}
     QLineEdit#search {{ padding: 6px 10px; font-size: 11pt; }}
     QLineEdit#search:focus {{ padding: 5px 9px; }}
     QPushButton, QToolButton {{ background: {p.surface}; color: {p.text};

@@ -64,7 +64,6 @@ class LeadListPanel(QWidget):
 
         filters = QHBoxLayout()
         self.event_filter = ChoiceBox()
-        self.event_filter.setMinimumWidth(180)
         self.grade_filter = ChoiceBox()
         self.grade_filter.addItem(self.tr("Any grade"), None)
         for g in GRADES:
@@ -92,17 +91,20 @@ class LeadListPanel(QWidget):
                         (self.owner_filter, self.tr("Owner")), (self.date_from, self.tr("Captured from")),
                         (self.date_to, self.tr("Captured to"))):
             w.setAccessibleName(name)
-        for w in (self.event_filter, self.grade_filter, self.qualified_filter, self.status_filter,
-                  self.owner_filter):
-            filters.addWidget(w)
+        for w, chars in ((self.event_filter, 12), (self.grade_filter, 8), (self.qualified_filter, 8),
+                         (self.status_filter, 8), (self.owner_filter, 8)):
+            # The boxes share the row and shrink with the window instead of overlapping.
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(chars)
+            filters.addWidget(w, 2 if w is self.event_filter else 1)
             w.currentIndexChanged.connect(self._schedule)
         for date in (self.date_from, self.date_to):
-            filters.addWidget(date)
+            date.setMinimumWidth(100)
+            filters.addWidget(date, 1)
             date.editingFinished.connect(self._schedule)
-        filters.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
-        filters.addWidget(self.count_label)
+        top.insertWidget(1, self.count_label)
         layout.addLayout(filters)
 
         self.model = LeadTableModel(book, self._event_name, self._owner_name, self, services.tasks)
