@@ -120,24 +120,41 @@ def problems(messages: Sequence[Message]) -> Iterator[str]:
 
 
 def variable_tr_calls(root: Path = ROOT) -> Iterator[str]:
-    """`tr()` calls whose text is not a literal, and `translate()`/`QT_TRANSLATE_NOOP()` calls
-    whose context is not: lupdate cannot extract them."""
+    """Calls lupdate cannot extract: `tr()` with text that is not a literal, `translate()` or
+    `QT_TRANSLATE_NOOP()` with a context that is not, an alias of `tr`/`translate`, and a
+    wrapper that passes its own parameter to `translate()` (its callers' literals would never
+    be extracted). `translate(literal_context, variable)` is allowed for labels marked with
+    QT_TRANSLATE_NOOP where they are defined."""
     for source in SOURCES:
         for path in sorted((root / source).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+            params: dict[int, set[str]] = {}  # id of each call node -> its function's parameters
+            for func in ast.walk(tree):
+                if isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                    names = {a.arg for a in (*func.args.posonlyargs, *func.args.args,
+                                             *func.args.kwonlyargs)}
+                    for inner in ast.walk(func):
+                        params.setdefault(id(inner), set()).update(names)
             for node in ast.walk(tree):
+                where = f"{path.relative_to(root)}:{node.lineno}" if hasattr(node, "lineno") else ""
+                if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute)
+                        and node.value.attr in ("tr", "translate")):
+                    # `t = QCoreApplication.translate`: lupdate does not follow the alias.
+                    yield f"{where}: alias {ast.unparse(node)}"
+                    continue
                 if not isinstance(node, ast.Call) or not node.args:
                     continue
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
                 owner = func.value if isinstance(func, ast.Attribute) else None
                 literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
-                where = f"{path.relative_to(root)}:{node.lineno}"
                 translate = (name == "translate" and isinstance(owner, ast.Name)
                              and owner.id in ("QCoreApplication", "QApplication"))
+                wrapper = (translate and len(node.args) > 1 and isinstance(node.args[1], ast.Name)
+                           and node.args[1].id in params.get(id(node), set()))
                 if (name in ("tr", "QT_TR_NOOP") and not literal[0]
                         or name == "QT_TRANSLATE_NOOP" and not all(literal[:2])
-                        or translate and not literal[0]):
+                        or translate and not literal[0] or wrapper):
                     yield f"{where}: {ast.unparse(node)}"
 
 

@@ -207,11 +207,11 @@
     </message>
     <message>
         <source>Editing a saved lead · Enter saves the changes · %1 jumps to the rubric · Esc leaves it</source>
-        <translation>Gespeicherten Lead bearbeiten · Enter speichert die Änderungen · %1 springt zum Bewertungsbogen · Esc verlässt ihn</translation>
+        <translation>Gespeicherten Lead bearbeiten · Enter speichert · %1: Bewertungsbogen · Esc beendet</translation>
     </message>
     <message>
         <source>Enter saves · %1 jumps to the rubric · Ctrl+Z reopens the last lead · Esc sets the visitor aside</source>
-        <translation>Enter speichert · %1 springt zum Bewertungsbogen · Strg+Z öffnet den letzten Lead · Esc stellt den Besucher zurück</translation>
+        <translation>Enter speichert · %1: Bewertung · Strg+Z: letzter Lead · Esc: zurückstellen</translation>
     </message>
     <message>
         <source>This event has no qualification rubric.</source>
@@ -244,6 +244,42 @@
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Badge id</source>
+        <translation>Ausweisnummer</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Der Scan</translation>
     </message>
     <message>
         <source>Qualification</source>

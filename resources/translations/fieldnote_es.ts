@@ -207,11 +207,11 @@
     </message>
     <message>
         <source>Editing a saved lead · Enter saves the changes · %1 jumps to the rubric · Esc leaves it</source>
-        <translation>Editando un lead guardado · Intro guarda los cambios · %1 va a la rúbrica · Esc sale</translation>
+        <translation>Editando un lead guardado · Intro guarda · %1: rúbrica · Esc sale</translation>
     </message>
     <message>
         <source>Enter saves · %1 jumps to the rubric · Ctrl+Z reopens the last lead · Esc sets the visitor aside</source>
-        <translation>Intro guarda · %1 va a la rúbrica · Ctrl+Z reabre el último lead · Esc deja el visitante en espera</translation>
+        <translation>Intro guarda · %1: rúbrica · Ctrl+Z: último lead · Esc deja en espera</translation>
     </message>
     <message>
         <source>This event has no qualification rubric.</source>
@@ -244,6 +244,42 @@
     <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Badge id</source>
+        <translation>N.º de acreditación</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>El escaneo</translation>
     </message>
     <message>
         <source>Qualification</source>

@@ -84,18 +84,18 @@ log = logging.getLogger(__name__)
 
 def field_labels() -> dict[str, str]:
     """The form's label of each contact field (and of notes and the scan), translated."""
-    t = QCoreApplication.translate
+    # Spelled out in full: lupdate extracts `QCoreApplication.translate(...)`, not an alias.
     return {
-        "first_name": t("CapturePanel", "First name"),
-        "last_name": t("CapturePanel", "Last name"),
-        "email": t("CapturePanel", "Email"),
-        "phone": t("CapturePanel", "Phone"),
-        "company": t("CapturePanel", "Company"),
-        "title": t("CapturePanel", "Job title"),
-        "country": t("CapturePanel", "Country"),
-        "badge_id": t("CapturePanel", "Badge id"),
-        "notes": t("CapturePanel", "Notes"),
-        "badge_raw": t("CapturePanel", "The scan"),
+        "first_name": QCoreApplication.translate("CapturePanel", "First name"),
+        "last_name": QCoreApplication.translate("CapturePanel", "Last name"),
+        "email": QCoreApplication.translate("CapturePanel", "Email"),
+        "phone": QCoreApplication.translate("CapturePanel", "Phone"),
+        "company": QCoreApplication.translate("CapturePanel", "Company"),
+        "title": QCoreApplication.translate("CapturePanel", "Job title"),
+        "country": QCoreApplication.translate("CapturePanel", "Country"),
+        "badge_id": QCoreApplication.translate("CapturePanel", "Badge id"),
+        "notes": QCoreApplication.translate("CapturePanel", "Notes"),
+        "badge_raw": QCoreApplication.translate("CapturePanel", "The scan"),
     }
 # Jumps from anywhere in the form to the first qualification question (shown in the hint).
 RUBRIC_SHORTCUT = "Ctrl+R"
