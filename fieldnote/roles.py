@@ -8,7 +8,8 @@ condition needs to know about other records it asks a `Facts` object of its call
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -350,6 +351,107 @@ def in_the_field(role: str | None) -> bool:
     they write leads and read only their own work."""
     role = role or LEAST_ROLE
     return isinstance(cell("lead", "create", role), Allow) and reach(role).work == "own"
+
+# -- who sees which record --------------------------------------------------------------------
+#
+# Visibility is written as audiences ("user:<id>", "team:<t>", "all", "staff", "work:all",
+# "work:team:<t>"): a record names the audiences that see it, a person reads the audiences of
+# their role (`READS`), so the hub can keep a feed row per audience and read it with an index.
+
+# Collateral statuses published to reps (while not expired); the rest is unpublished material.
+PUBLISHED_COLLATERAL = frozenset({"approved", "review"})
+
+
+class Directory(Protocol):
+    """What visibility reads: users (for their team) and other records, as current states."""
+
+    def user_fields(self, user_id: str) -> Mapping[str, Any] | None: ...
+
+    def record_fields(self, kind: str, record_id: str) -> Mapping[str, Any] | None: ...
+
+
+def audiences_of(person: Person) -> list[str]:
+    """The audiences whose records this person sees, by their role's reach."""
+    audiences = ["all", f"user:{person.id}"]
+    if person.team:
+        audiences.append(f"team:{person.team}")
+    r = reach(person.role)
+    if r.unpublished:
+        audiences.append("staff")
+    if r.work == "all":
+        audiences.append("work:all")
+    elif r.work == "team" and person.team:
+        audiences.append(f"work:team:{person.team}")
+    return audiences
+
+
+def sees(person: Person, audiences: Iterable[str]) -> bool:
+    return not set(audiences_of(person)).isdisjoint(audiences)
+
+
+def _work_audiences(user_id: str | None, directory: Directory) -> list[str]:
+    """Audiences of a user's own work (leads, debriefs, requests...): the user, whoever reads
+    everyone's work, and whoever reads the work of the user's team."""
+    if not user_id:
+        return ["work:all"]
+    audiences = [f"user:{user_id}", "work:all"]
+    user = directory.user_fields(user_id)
+    team = user.get("team") if user else None
+    if team:
+        audiences.append(f"work:team:{team}")
+    return audiences
+
+
+def record_audiences(
+    kind: str, fields: Mapping[str, Any], directory: Directory, today: dt.date | None = None
+) -> list[str]:
+    """Who may see this record in its current state (a deleted record is seen by nobody)."""
+    if kind == "lead":
+        return _work_audiences(fields.get("owner_id"), directory)
+    if kind == "lead_outcome":
+        lead = directory.record_fields("lead", fields.get("lead_id") or "")
+        audiences = _work_audiences(lead.get("owner_id") if lead else None, directory)
+        return _dedupe([*audiences, *_author(fields)])
+    if kind == "debrief":
+        if fields.get("status") == "submitted":
+            return _work_audiences(fields.get("author_id"), directory)
+        return _author(fields)  # a draft is its author's alone
+    if kind == "debrief_comment":
+        debrief = directory.record_fields("debrief", fields.get("debrief_id") or "")
+        audiences = record_audiences("debrief", debrief, directory) if debrief else []
+        return _dedupe([*audiences, *_author(fields)])
+    if kind in ("collateral_feedback", "collateral_usage", "collateral_request"):
+        return _work_audiences(fields.get("author_id"), directory)
+    if kind == "collateral":
+        return collateral_audiences(fields, today or dt.datetime.now(dt.UTC).date())
+    if kind in ("event", "rubric", "reason_list", "user"):
+        return ["all"]
+    if kind == "conflict":
+        return [f"user:{u}" for u in fields.get("users") or []]
+    return []
+
+
+def collateral_audiences(fields: Mapping[str, Any], today: dt.date) -> list[str]:
+    audiences = ["staff"]
+    if fields.get("status") in PUBLISHED_COLLATERAL and not is_expired(fields, today):
+        teams = [t for t in fields.get("audience") or [] if t]
+        audiences.extend([f"team:{t}" for t in teams] if teams else ["all"])
+    return _dedupe(audiences)
+
+
+def is_expired(fields: Mapping[str, Any], today: dt.date) -> bool:
+    expires = fields.get("expires_on")
+    return bool(expires) and str(expires) < today.isoformat()
+
+
+def _author(fields: Mapping[str, Any]) -> list[str]:
+    author = fields.get("author_id")
+    return [f"user:{author}"] if author else []
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
 
 # -- reading the table ------------------------------------------------------------------------
 
