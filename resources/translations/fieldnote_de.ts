@@ -1779,7 +1779,7 @@ wie versprochen erhalten Sie hier %2.
     </message>
     <message>
         <source>New event</source>
-        <translation>Neue Veranstaltung</translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -1787,7 +1787,7 @@ wie versprochen erhalten Sie hier %2.
     </message>
     <message>
         <source>Capture at this event</source>
-        <translation>Bei dieser Veranstaltung erfassen</translation>
+        <translation>Hier erfassen</translation>
     </message>
     <message>
         <source>Event</source>
@@ -1815,7 +1815,7 @@ wie versprochen erhalten Sie hier %2.
     </message>
     <message>
         <source>New rubric</source>
-        <translation>Neuer Bewertungsbogen</translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>View</source>
