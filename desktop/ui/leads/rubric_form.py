@@ -193,9 +193,25 @@ class RubricForm(QWidget):
         self.set_answers({})
 
     def result(self) -> Score | None:
+        """The score of the answers; a number answer that is no number in the app's locale
+        counts as unanswered (kept as typed in `answers()`, never misread)."""
         if self.rubric is None:
             return None
-        return score(self.rubric, self.answers())
+        unreadable = self.unreadable_numbers()
+        return score(self.rubric, {k: v for k, v in self.answers().items() if k not in unreadable})
+
+    def unreadable_numbers(self) -> list[str]:
+        """Ids of number questions whose text is not a number in the app's locale."""
+        out = []
+        for q in self.rubric.questions if self.rubric else ():
+            widget = self._inputs.get(q.id)
+            if q.type != "number" or not isinstance(widget, QLineEdit) or not widget.text().strip():
+                continue
+            try:
+                parse_number(widget.text())
+            except ValueError:
+                out.append(q.id)
+        return out
 
     def first_input(self) -> QWidget | None:
         for widget in self._inputs.values():
@@ -225,12 +241,21 @@ class RubricForm(QWidget):
         _set_look(self.grade_label, "grade", result.grade)
         self.qualified_label.setText(self.tr("Qualified") if result.qualified else self.tr("Not qualified"))
         _set_look(self.qualified_label, "state", "good" if result.qualified else "warn")
+        lines = []
+        unreadable = self.unreadable_numbers()
+        if unreadable:
+            names = [q.text for q in self.rubric.questions if q.id in unreadable]
+            lines.append(self.tr("Not a number here: %1 (write numbers like %2)")
+                         .replace("%1", "; ".join(names)).replace("%2", format_number(1234.5)))
+        for q in self.rubric.questions:
+            widget = self._inputs.get(q.id)
+            if q.type == "number" and isinstance(widget, QLineEdit):
+                _set_look(widget, "state", "warn" if q.id in unreadable else "")
         if result.missing_must_haves:
             needs = [
                 m.describe(self.rubric.question(m.question_id))
                 for m in self.rubric.must_have
                 if m.question_id in result.missing_must_haves
             ]
-            self.missing_label.setText(self.tr("Needs: ") + "; ".join(needs))
-        else:
-            self.missing_label.setText("")
+            lines.append(self.tr("Needs: ") + "; ".join(needs))
+        self.missing_label.setText("\n".join(lines))

@@ -62,3 +62,17 @@ def test_a_rubric_number_is_read_and_shown_in_the_locale(qtbot, app_locale, name
     assert form.result().points >= 15  # 1,000 employees or more scores the top range
     form.set_answers({"employees": value})
     assert edit.text() == shown
+
+
+def test_a_rubric_number_in_another_locales_format_is_kept_flagged_and_not_misread(qtbot, app_locale):
+    app_locale("en_US")
+    form = RubricForm()
+    qtbot.addWidget(form)
+    form.set_rubric(parse_rubric(DEMO_RUBRIC_FIELDS))
+    edit = form._inputs["employees"]
+    qtbot.keyClicks(edit, "1,5")  # a German 1.5; read as thousands it would be 15 employees
+    assert form.answers()["employees"] == "1,5"  # kept as typed, nothing lost
+    assert form.unreadable_numbers() == ["employees"]
+    assert form.result().by_question.get("employees", 0) == 0  # not scored as 15 employees
+    assert "Not a number here: Company size (employees)" in form.missing_label.text()
+    assert edit.property("state") == "warn"
