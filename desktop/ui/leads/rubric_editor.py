@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_number, parse_number
 from desktop.store.leads import LeadBook
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.guard import when_alive
@@ -49,7 +50,10 @@ def _slug(label: str) -> str:
 
 
 def _num(x: Any) -> str:
-    return str(int(x)) if isinstance(x, (int, float)) and float(x).is_integer() else str(x)
+    """A range bound as the marketer writes it: the app's locale, no group separators."""
+    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        return format_number(x, grouped=False)
+    return str(x)
 
 
 def options_to_text(options: list[dict[str, Any]]) -> str:
@@ -89,20 +93,33 @@ def ranges_to_text(ranges: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# A number in a range line, in the app's locale ("1.000" or "2,5" in German, "1,000" or "2.5" in
+# English); it never contains "-" or "+", which mark the range itself.
+_NUM = r"-?\d[\d.,'\u00a0\u202f]*"
+
+
 def _parse_span(text: str) -> tuple[float | None, float | None] | None:
     text = text.strip()
-    m = re.match(r"^(-?\d+(?:\.\d+)?)\s*(?:-|to)\s*(-?\d+(?:\.\d+)?)$", text)
-    if m:
-        return float(m[1]), float(m[2])
-    m = re.match(r"^(-?\d+(?:\.\d+)?)\s*\+$", text)
-    if m:
-        return float(m[1]), None
-    m = re.match(r"^-\s*(\d+(?:\.\d+)?)$", text)
-    if m:
-        return None, float(m[1])
-    m = re.match(r"^(-?\d+(?:\.\d+)?)$", text)
-    if m:
-        return float(m[1]), float(m[1])
+    for pattern, shape in (
+        (rf"^({_NUM})\s*(?:-|–|to)\s*({_NUM})$", "both"),
+        (rf"^({_NUM})\s*\+$", "min"),
+        (rf"^-\s*({_NUM[2:]})$", "max"),
+        (rf"^({_NUM})$", "one"),
+    ):
+        m = re.match(pattern, text)
+        if m is None:
+            continue
+        try:
+            numbers = [parse_number(g) for g in m.groups()]
+        except ValueError:
+            return None  # not a number in the app's locale: reported, never misread
+        if shape == "both":
+            return numbers[0], numbers[1]
+        if shape == "min":
+            return numbers[0], None
+        if shape == "max":
+            return None, numbers[0]
+        return numbers[0], numbers[0]
     return None
 
 
@@ -121,7 +138,8 @@ def text_to_ranges(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         m = _LINE.match(line)
         span = _parse_span(m["left"]) if m else None
         if not m or span is None:
-            problems.append(f"line {n}: write a range like '50-249 = 6' or '1000+ = 15'")
+            problems.append(f"line {n}: write a range like '50-249 = 6' or '1000+ = 15' "
+                            f"(numbers as in {format_number(1234.5, grouped=False)})")
             continue
         r: dict[str, Any] = {"points": int(m["points"])}
         lo, hi = span

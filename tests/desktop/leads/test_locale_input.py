@@ -76,3 +76,24 @@ def test_a_rubric_number_in_another_locales_format_is_kept_flagged_and_not_misre
     assert form.result().by_question.get("employees", 0) == 0  # not scored as 15 employees
     assert "Not a number here: Company size (employees)" in form.missing_label.text()
     assert edit.property("state") == "warn"
+
+
+@pytest.mark.parametrize(("name", "lines", "expected"), [
+    ("de_DE", "1.000+ = 15\n2,5-4,5 = 1", [{"points": 15, "min": 1000}, {"points": 1, "min": 2.5, "max": 4.5}]),
+    ("en_US", "1,000+ = 15\n2.5-4.5 = 1", [{"points": 15, "min": 1000}, {"points": 1, "min": 2.5, "max": 4.5}]),
+])
+def test_a_rubric_range_is_read_in_the_locale(app_locale, name, lines, expected):
+    from desktop.ui.leads.rubric_editor import ranges_to_text, text_to_ranges
+
+    app_locale(name)
+    ranges, problems = text_to_ranges(lines)
+    assert (ranges, problems) == (expected, [])
+    assert text_to_ranges(ranges_to_text(ranges)) == (expected, [])
+
+
+def test_a_rubric_range_in_another_locales_format_is_refused_not_misread(app_locale):
+    from desktop.ui.leads.rubric_editor import text_to_ranges
+
+    app_locale("en_US")
+    ranges, problems = text_to_ranges("1.000,5+ = 3")
+    assert ranges == [] and "line 1" in problems[0]
