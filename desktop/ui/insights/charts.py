@@ -259,7 +259,9 @@ class ChartPanel(QFrame):
                        default=0.0)
         if percent:
             value_axis.setRange(0, 100)  # values are percentages
-            value_axis.setLabelFormat("%.0f%%")
+            # With localised numbers (setLocalizeNumbers) Qt replaces only the specifier and
+            # keeps the rest literally: "%%" would show as "%%".
+            value_axis.setLabelFormat("%.0f%")
         else:
             self._count_range(value_axis, peak)
         for axis in (cat_axis, value_axis):
