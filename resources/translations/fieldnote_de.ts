@@ -3234,6 +3234,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Nicht qualifiziert</translation>
     </message>
     <message>
+        <source>Not a number here: %1 (write numbers like %2)</source>
+        <translation>Hier keine Zahl: %1 (Zahlen so schreiben: %2)</translation>
+    </message>
+    <message>
         <source>Needs: </source>
         <translation>Erfordert: </translation>
     </message>

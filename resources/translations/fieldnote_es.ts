@@ -3234,6 +3234,10 @@ como le prometí, aquí tiene %2.
         <translation>No cualificado</translation>
     </message>
     <message>
+        <source>Not a number here: %1 (write numbers like %2)</source>
+        <translation>Aquí no es un número: %1 (escriba los números así: %2)</translation>
+    </message>
+    <message>
         <source>Needs: </source>
         <translation>Requiere: </translation>
     </message>
