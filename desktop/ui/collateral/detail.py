@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_date
 from desktop.ui.collateral.files import CACHED, DOWNLOADING
 from desktop.ui.collateral.model import kind_name, stars, status_name
 
@@ -189,7 +190,7 @@ class DetailPanel(QScrollArea):
         bits = [kind_name(row.get("kind")), f"v{row.get('version') or 1}",
                 status_name(row.get("status"))]
         if row.get("expires_on"):
-            bits.append(self.tr("expires %1").replace("%1", row["expires_on"]))
+            bits.append(self.tr("expires %1").replace("%1", format_date(row["expires_on"])))
         if row.get("rating") is not None:
             bits.append(f"{stars(row['rating'])} ({row.get('ratings', 0)})")
         bits.append(self.tr("used %n time(s)", "", int(row.get("uses") or 0)))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_date, format_datetime
 from desktop.ui.debriefs.form import choice_label, field_label
 from desktop.ui.theme import LIGHT, Palette
 
@@ -35,7 +36,7 @@ def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dic
     muted, link = palette.muted, palette.link
     author = row.get("_author")
     meta = " · ".join(p for p in (
-        _text(row.get("call_date")), _text(choice_label(row.get("call_type") or "")),
+        _text(format_date(row.get("call_date"))), _text(choice_label(row.get("call_type") or "")),
         _text(choice_label(row.get("stage") or "")), _text(choice_label(row.get("outcome") or "")),
         _text(author and QCoreApplication.translate("DebriefDetail", "by %1").replace("%1", str(author))),
         _text(QCoreApplication.translate("DebriefDetail", "draft")) if row.get("status") == "draft" else "") if p)
@@ -58,7 +59,7 @@ def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dic
         parts.append(f"<p style='color:{muted}'>{_text(QCoreApplication.translate('DebriefDetail', 'No replies yet.'))}</p>")
     new_mark = _text(QCoreApplication.translate("DebriefDetail", "new"))
     for c in replies:
-        when = _text((c.get("created_at") or "")[:16].replace("T", " "))
+        when = _text(format_datetime(c.get("created_at")))
         new = "" if c.get("_read") else f" <b style='color:{link}'>{new_mark}</b>"
         who = c.get("_author") or QCoreApplication.translate("DebriefDetail", "Someone")
         parts.append(f"<p><b>{_text(who)}</b> "

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_time
 from desktop.ui.debriefs.inputs import CollateralUsedEdit, ReasonPicker, TagEdit
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
@@ -409,7 +410,7 @@ class DebriefForm(QWidget):
 
     def _on_autosave_finished(self, result: Any) -> None:
         self._pending_saves -= 1
-        now = dt.datetime.now().strftime("%H:%M")
+        now = format_time(dt.datetime.now())
         if result.kept_as == "record":
             self.save_state.setText(self.tr("Draft saved at %1").replace("%1", now))
         else:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from desktop.locale import format_date
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
 from desktop.ui.debriefs.form import choice_label
 
@@ -36,7 +37,8 @@ class DebriefFeedModel(LazyRecordModel):
     def __init__(self, load_ids: Callable[[], list[str]],
                  load_rows: Callable[[list[str]], dict[str, dict[str, Any]]], parent: Any = None) -> None:
         columns = [
-            Column("call_date", QCoreApplication.translate("DebriefFeedModel", "Call"), sort_key="call_date"),
+            Column("call_date", QCoreApplication.translate("DebriefFeedModel", "Call"),
+                   lambda r: format_date(r.get("call_date")), sort_key="call_date"),
             Column("account", QCoreApplication.translate("DebriefFeedModel", "Account"), lambda r: r.get("account") or QCoreApplication.translate("DebriefFeedModel", "(no account yet)")),
             Column("author", QCoreApplication.translate("DebriefFeedModel", "Rep"), lambda r: r.get("_author") or ""),
             Column("call_type", QCoreApplication.translate("DebriefFeedModel", "Type"), lambda r: choice_label(r.get("call_type") or "")),

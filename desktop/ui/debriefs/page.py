@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ics import debrief_follow_up
+from desktop.locale import format_date, format_int
 from desktop.settings import atomic_write
 from desktop.ui import theme
 from desktop.ui.common.keyboard import down_into, item_view_keys
@@ -307,7 +308,7 @@ class DebriefsPage(Page):
         self.model.reload()
         total = self.model.total()
         self.count_label.setText(
-            self.tr("1 debrief") if total == 1 else self.tr("%1 debriefs").replace("%1", f"{total:,}"))
+            self.tr("1 debrief") if total == 1 else self.tr("%1 debriefs").replace("%1", format_int(total)))
         # The badge counts every unread reply in the scope, whatever the other filters hide.
         unread = self.debriefs.unread_total({"scope": self.scope.currentData(), "user_id": self.user_id})
         self.unread_badge.setText(
@@ -496,7 +497,7 @@ class DebriefsPage(Page):
         from desktop.reports.debriefs import debrief_pdf, digest_pdf
 
         debriefs = self.debriefs
-        subtitle = self.tr("%n debrief(s), built %1", "", len(ids)).replace("%1", dt.date.today().isoformat())
+        subtitle = self.tr("%n debrief(s), built %1", "", len(ids)).replace("%1", format_date(dt.date.today()))
 
         def build(ctx: Any) -> str:
             ctx.progress(0, len(ids), "Collecting")

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_int
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS, ImportSummary, LeadBook
 from desktop.ui.leads.capture import default_phone_region
@@ -230,7 +231,7 @@ class ImportDialog(QDialog):
         self.problems.setPlainText("\n".join(parsed.problems[:500]))
         self.status.setText(
             self.tr("%1 rows read (%2, separator %3). Rows with problems are imported as far as they go.")
-            .replace("%1", f"{len(parsed.rows):,}").replace("%2", parsed.encoding)
+            .replace("%1", format_int(len(parsed.rows))).replace("%2", parsed.encoding)
             .replace("%3", repr(parsed.delimiter))
         )
         self.import_button.setEnabled(bool(parsed.rows) and self.event_box.count() > 0)
@@ -284,8 +285,8 @@ class ImportDialog(QDialog):
         self.problems.setPlainText("\n".join(lines[:2000]))
         self.status.setText(
             self.tr("Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).")
-            .replace("%1", f"{summary.imported:,}").replace("%2", f"{summary.duplicates:,}")
-            .replace("%3", f"{len(lines):,}")
+            .replace("%1", format_int(summary.imported)).replace("%2", format_int(summary.duplicates))
+            .replace("%3", format_int(len(lines)))
         )
 
 
@@ -366,7 +367,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
         self.status.setText(self.tr("Wrote %1 (%2 KB).").replace("%1", str(path))
-                            .replace("%2", f"{size / 1024:,.0f}"))
+                            .replace("%2", format_int(size / 1024)))
 
     def _on_failed(self, message: str) -> None:
         self.progress.setVisible(False)

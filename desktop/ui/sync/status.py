@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from desktop.locale import format_datetime, format_time
 from desktop.sync.state import Phase, Progress, SyncState
 
 
@@ -120,5 +121,5 @@ class SyncStatusWidget(QWidget):
         if when is None:
             return self.tr("Not synced yet")
         if when.date() == dt.datetime.now().astimezone().date():
-            return self.tr("Synced at %1").replace("%1", when.strftime("%H:%M"))
-        return self.tr("Synced %1").replace("%1", when.strftime("%d %b %H:%M"))
+            return self.tr("Synced at %1").replace("%1", format_time(when))
+        return self.tr("Synced %1").replace("%1", format_datetime(when))

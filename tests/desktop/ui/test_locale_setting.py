@@ -40,3 +40,19 @@ def test_the_lead_list_and_detail_write_dates_and_amounts_in_the_locale(qtbot, s
     assert model.data(model.index(0, 9)).startswith("20.04.2026 ")
     assert "Captured: 20.04.2026" in detail.facts.text()
     assert "1.054.000,50" in detail.timeline.item(0).text()
+
+
+def test_the_debrief_feed_and_the_sync_status_write_dates_in_the_locale(qapp, app_locale):
+    import datetime as dt
+
+    from desktop.locale import format_time
+    from desktop.ui.debriefs.model import DebriefFeedModel
+
+    app_locale("de_DE")
+    rows = {"d1": {"id": "d1", "call_date": "2026-11-20", "account": "Acme"}}
+    model = DebriefFeedModel(lambda: ["d1"], lambda ids: {i: rows[i] for i in ids})
+    model.reload()
+    assert model.data(model.index(0, 0)) == "20.11.2026"
+    app_locale("en_US")
+    assert format_time(dt.datetime(2026, 12, 7, 14, 3)).startswith("2:03") and \
+        format_time(dt.datetime(2026, 12, 7, 14, 3)).endswith("PM")  # the status bar's "Synced at"
