@@ -23,12 +23,15 @@ def stage_rows(store, lead_id):
 
 
 def test_space_on_the_off_screen_add_button_records_an_outcome_that_ctrl_z_withdraws(qtbot, services):
-    lead_id = add_lead(services.store, "Okafor")
+    notes = "\n".join(f"Booth note {n}: asked about pricing tiers" for n in range(12))
+    lead_id = add_lead(services.store, "Okafor", notes=notes, company="Zenith", title="CTO")
     page = make_page(qtbot, services)
     page.window().resize(1024, 640)
     detail = select_first(qtbot, page)
+    qtbot.waitUntil(lambda: detail.add_button.visibleRegion().isEmpty())
     book = LeadBook(services.store)
-    # The button the stray Space reached: the form's default status is "Contacted".
+    # The button the stray Space reached, scrolled out of sight below the timeline; the
+    # form's default status is "Contacted".
     detail.add_button.setFocus()
     qtbot.keyClick(detail.add_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: len(book.outcomes(lead_id)) == 1)
