@@ -671,7 +671,8 @@ class InsightsQueries:
                 "SELECT collateral_id, MAX(at) FROM rec_collateral_usage WHERE collateral_id IN :ids "
                 "AND deleted = 0 AND at < :after GROUP BY collateral_id"
             ).bindparams(bindparam("ids", expanding=True))
-            before: dict[str, str] = dict(conn.execute(clause, {"ids": late, "after": after}).tuples().all())
+            before: dict[str, str] = {
+                cid: last for cid, last in conn.execute(clause, {"ids": late, "after": after})}
             return [(*r[:4], before.get(r[0]) if r[0] in late else r[4]) for r in rows]
         use = where.usage("u")
         return [tuple(r) for r in _rows(conn, where,
