@@ -34,8 +34,9 @@ The JSON shape of a rubric record (kind `rubric`)::
   (inclusive).
 
 Answers are a JSON object `{question_id: answer}`: a single answer is an option value, multi a
-list of option values, yes/no `true`/`false` (or "yes"/"no"), a number a number (or numeric
-text), text any text. Empty answers (None, "", []) count as unanswered.
+list of option values, yes/no `true`/`false` (or "yes"/"no"), a number a number (or text
+read by `fieldnote.numbers.read_number`: "1,5" is one and a half, "1,500" is ambiguous and is
+kept unscored), text any text. Empty answers (None, "", []) count as unanswered.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldnote.kinds import GRADES
+from fieldnote.numbers import read_number
 from fieldnote.validation import FieldError, ValidationFailed
 
 __all__ = [
@@ -445,11 +447,9 @@ def _as_number(answer: object) -> float | None:
     if _is_number(answer):
         return answer  # type: ignore[return-value]
     if isinstance(answer, str):
-        try:
-            value = float(answer.strip().replace(",", ""))
-        except ValueError:
-            return None
-        return value if math.isfinite(value) else None
+        # Stored text has no locale: one rule reads it, and refuses what it cannot read for
+        # certain ("1,500"), so the answer is kept unscored rather than scored wrong.
+        return read_number(answer)
     return None
 
 
@@ -497,7 +497,8 @@ def _answer_points(q: Question, answer: object, problems: list[str]) -> int:
     if q.type == "number":
         number = _as_number(answer)
         if number is None:
-            problems.append(f"{q.id}: {_show(answer)} is not a number")
+            problems.append(f"{q.id}: {_show(answer)} is not a number that reads one way "
+                            "only (kept, not scored)")
             return 0
         return next((r.points for r in q.ranges if r.contains(number)), 0)
     return 0  # text answers are kept, not scored
