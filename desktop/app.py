@@ -7,9 +7,11 @@ on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args))
         if args.command:
             parser.error(f"{args.command} needs more arguments")
+        if args.size is not None and args.screenshot is None:
+            parser.error("--size is for --screenshot (the window itself keeps the size you give it)")
         return run_window(args)
     except CliError as exc:
         sys.stderr.write(f"fieldnote: {exc}\n")
@@ -45,15 +49,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_window(args: argparse.Namespace) -> int:
+    screen_config: Path | None = None
     if args.screenshot is not None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         args.screenshot = args.screenshot.expanduser().resolve()
         if not args.screenshot.parent.is_dir():
             raise CliError(f"Cannot write the screenshot: {args.screenshot.parent} does not exist.")
-    # Logging is set up once the window shows (its rotating handler is slow to import); a
-    # warning before that goes to stderr.
-    with locked_data_dir(args, logs=False) as data_dir:
-        return _run_qt(args, data_dir, Settings.load(data_dir))
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if args.size is not None and os.environ["QT_QPA_PLATFORM"] == "offscreen":
+            screen_config = _offscreen_screen(*args.size)
+    try:
+        # Logging is set up once the window shows (its rotating handler is slow to import); a
+        # warning before that goes to stderr.
+        with locked_data_dir(args, logs=False) as data_dir:
+            return _run_qt(args, data_dir, Settings.load(data_dir))
+    finally:
+        if screen_config is not None:
+            screen_config.unlink(missing_ok=True)
+
+
+def _offscreen_screen(width: int, height: int) -> Path:
+    """A screen of `width`x`height` for Qt's offscreen platform (its own is 800x800, and a
+    window's restored geometry is kept within the screen): a JSON file named in
+    QT_QPA_PLATFORM, read when the application starts. The caller deletes it afterwards."""
+    fd, name = tempfile.mkstemp(prefix="fieldnote-screen-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump({"screens": [{"name": "screenshot", "x": 0, "y": 0, "width": width,
+                                "height": height, "logicalDpiX": 96, "logicalDpiY": 96,
+                                "dpr": 1}]}, out)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={name}"
+    return Path(name)
 
 
 def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
@@ -79,13 +103,15 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
 
     pages = default_pages()
     window = MainWindow(None, pages, start_page=args.page or "", settings=settings)
+    if args.size is not None:
+        window.resize(*args.size)
     window.show()
     # Everything else waits for the first turn of the event loop, when the window paints.
     boot = _Boot()
     QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages, translated))
     try:
         if args.screenshot is not None:
-            return _screenshot(window, boot, args.screenshot)
+            return _screenshot(window, boot, args.screenshot, args.size)
         code = app.exec()
         error = boot.error()
         if error is not None:
@@ -217,7 +243,8 @@ def _mark_shown(window: Any) -> None:
         window.grab().save(path, "PNG")
 
 
-def _screenshot(window: Any, boot: _Boot, path: Path) -> int:
+def _screenshot(window: Any, boot: _Boot, path: Path,
+                args_size: tuple[int, int] | None = None) -> int:
     """Wait for the store, the session and the page, then render the window to `path`."""
     from PySide6.QtWidgets import QApplication
 
@@ -239,6 +266,10 @@ def _screenshot(window: Any, boot: _Boot, path: Path) -> int:
         time.sleep(0.02)
     for _ in range(5):
         QApplication.processEvents()
+    if args_size is not None and (window.width(), window.height()) != args_size:
+        window.resize(*args_size)
+        for _ in range(5):
+            QApplication.processEvents()
     if not window.grab().save(str(path), "PNG"):
         raise CliError(f"Could not write the screenshot to {path}.")
     log.info("screenshot written to %s", path)

@@ -29,9 +29,13 @@ COMMANDS = {
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 # The window's options that take a value: the word after one is never the command.
-_VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--page", "--locale")
+_VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--size", "--page", "--locale")
 
 PAGES = ("leads", "collateral", "debriefs", "insights")
+
+# The window's smallest size (MainWindow's minimum) and a sane largest for `--size`.
+MIN_WINDOW_SIZE = (720, 500)
+MAX_WINDOW_SIZE = (7680, 4320)
 
 
 class CliError(Exception):
@@ -52,6 +56,20 @@ def common_parent() -> argparse.ArgumentParser:
         help="where Fieldnote keeps its data (default: the user data directory)",
     )
     return parent
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`--size`'s value: "1024x640" -> (1024, 640), within the window's smallest and largest."""
+    width, sep, height = text.strip().lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1024x640")
+    size = (int(width), int(height))
+    (min_w, min_h), (max_w, max_h) = MIN_WINDOW_SIZE, MAX_WINDOW_SIZE
+    if not (min_w <= size[0] <= max_w and min_h <= size[1] <= max_h):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside {min_w}x{min_h} .. {max_w}x{max_h}"
+        )
+    return size
 
 
 def _command_word(argv: Sequence[str]) -> str | None:
@@ -95,6 +113,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--hub", metavar="URL", help="the hub to sign in to and sync with")
     parser.add_argument(
         "--screenshot", type=Path, metavar="PNG", help="render the window to PNG and exit"
+    )
+    parser.add_argument(
+        "--size", type=window_size, metavar="WxH",
+        help="with --screenshot: the window's size in pixels, e.g. 1024x640 or 1920x1080",
     )
     parser.add_argument("--page", choices=PAGES, help="the page to open")
     parser.add_argument(

@@ -33,6 +33,35 @@ def test_screenshot_of_each_page(tmp_path, page):
     assert png.stat().st_size > 5000
 
 
+@pytest.mark.parametrize(("size", "expected"), [("1024x640", (1024, 640)), ("1920x1080", (1920, 1080))])
+def test_screenshot_at_a_chosen_size(tmp_path, size, expected):
+    # Qt's offscreen screen is 800x800: without a screen as big as asked, the window (and
+    # any geometry it restores) is not the size a user would see.
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "sized.png"
+    result = fieldnote("--data-dir", str(tmp_path / "data"), "--screenshot", str(png), "--size", size,
+                       "--page", "insights")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == expected
+
+
+@pytest.mark.parametrize("size", ["big", "1024", "100x100", "1024x640x2", "99999x640"])
+def test_a_bad_size_is_a_usage_error(tmp_path, size):
+    result = fieldnote("--data-dir", str(tmp_path / "data"), "--screenshot", str(tmp_path / "x.png"),
+                       "--size", size)
+    assert result.returncode == 2
+    assert "--size" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_size_without_screenshot_is_a_usage_error(tmp_path):
+    result = fieldnote("--data-dir", str(tmp_path / "data"), "--size", "1024x640")
+    assert result.returncode == 2
+    assert "--size is for --screenshot" in result.stderr
+
+
 def test_version_prints_and_exits_zero():
     result = fieldnote("--version")
     assert result.returncode == 0
