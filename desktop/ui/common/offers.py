@@ -1,5 +1,5 @@
-"""How a page shows what the role policy offers: an action the user may not take is disabled
-(or left out) with the hub's reason as its tooltip. The decisions come from
+"""How a page shows what the role policy offers: an action the user may not take is disabled,
+with the hub's reason as its tooltip. The decisions come from
 `desktop.store.offers`; nothing here decides who may do what.
 """
 
@@ -28,15 +28,13 @@ def reason_text(decision: Decision) -> str:
     return "" if decision else QCoreApplication.translate("roles", decision.reason)
 
 
-def show_offer(widget: QWidget, decision: Decision, *, hide: bool = False) -> None:
-    """Enable `widget` when the action is allowed; otherwise disable it (or hide it, with
-    `hide`) and put the reason in its tooltip. A tooltip it had of its own comes back when the
-    action is allowed again."""
+def show_offer(widget: QWidget, decision: Decision) -> None:
+    """Enable `widget` when the action is allowed; otherwise disable it and put the reason in
+    its tooltip (Qt shows tooltips on disabled widgets). A tooltip it had of its own comes back
+    when the action is allowed again."""
     own = widget.property("offerOwnTip")
     if own is None:
         own = widget.toolTip()
         widget.setProperty("offerOwnTip", own)
     widget.setEnabled(decision.allowed)
     widget.setToolTip(str(own) if decision else reason_text(decision))
-    if hide:
-        widget.setVisible(decision.allowed)
