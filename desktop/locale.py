@@ -106,6 +106,12 @@ def format_int(value: int | float, *, locale: QLocale | None = None) -> str:
     return (locale or app_locale()).toString(int(round(value)))
 
 
+def with_count(text: str, count: int, *, locale: QLocale | None = None) -> str:
+    """A `tr(source, "", count)` text with its count written in the locale ("1.054 Leads"):
+    Qt writes `%n` as bare digits, and the plural form stays the translator's."""
+    return text.replace(str(count), format_int(count, locale=locale), 1)
+
+
 def format_amount(value: float | int | None, *, grouped: bool = True,
                   locale: QLocale | None = None) -> str:
     """Money with its cents: 1.234,56 in German, 1,234.56 in English; "" for no amount."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import with_count
 from desktop.store.leads import STATUS_NEW, LeadBook, LeadFilter
 from desktop.ui.common.keyboard import down_into, item_view_keys
 from desktop.ui.leads.choice_box import ChoiceBox
@@ -216,7 +217,8 @@ class LeadListPanel(QWidget):
                 self.table.selectRow(row)
 
     def _on_model_ids_loaded(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n lead(s)", "", total))
+        # The plural form from the catalogue, the digits in the app's locale (1.054 Leads).
+        self.count_label.setText(with_count(self.tr("%n lead(s)", "", total), total))
 
     def show_event(self, event_id: str | None) -> None:
         index = self.event_filter.findData(event_id) if event_id else 0

@@ -43,6 +43,27 @@ def test_the_lead_model_passes_the_model_tester_while_paging(qtbot, services):
     assert model.rowCount() == 450
 
 
+@pytest.mark.parametrize(("name", "language", "expected"), [
+    ("de_DE", "de", "1.054 Leads"), ("de_DE", "de", "1 Lead"), ("en_US", "en", "1,054 lead(s)"),
+    ("es_ES", "es", "1054 leads"),  # Spanish groups from five digits
+])
+def test_the_lead_count_is_a_plural_in_the_locales_digits(qtbot, services, app_locale, name,
+                                                          language, expected):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.translations import install_translator
+
+    app_locale(name)
+    translator = install_translator(QApplication.instance(), language)
+    try:
+        panel = make_page(qtbot, services).leads
+        panel._on_model_ids_loaded(1 if expected.startswith("1 ") else 1054)
+        assert panel.count_label.text() == expected
+    finally:
+        if translator is not None:
+            QApplication.instance().removeTranslator(translator)
+
+
 def test_clicking_a_header_sorts_in_sql(qtbot, services):
     for name in ("Berg", "aho", "Cruz"):
         add_lead(services.store, name)
