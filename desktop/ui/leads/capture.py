@@ -530,10 +530,14 @@ class CapturePanel(QWidget):
         if plan == "save_first":
             self._write(values, self.flow.editing_id)
         elif plan == "hold":
-            reason = self.flow.hold_reason(values)
+            reason = self.flow.hold_reason(self.form_state(), values)
             self._hold()
-            why = (self.tr("already captured at this event; open it to merge") if reason == "duplicate"
-                   else self.tr("not enough to save yet"))
+            if reason == "duplicate":
+                why = self.tr("already captured at this event; open it to merge")
+            elif reason == "unread":
+                why = self.tr("only a scan that could not be read")
+            else:
+                why = self.tr("not enough to save yet")
             held_notice = (self.tr("%1 is held, not saved (%2).")
                            .replace("%1", person(values)).replace("%2", why))
         elif plan == "reset":

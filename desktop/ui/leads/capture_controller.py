@@ -222,7 +222,7 @@ class CaptureController:
         (the form is the scan's to fill)."""
         same_scan = state.get("badge_raw") == payload
         if self.dirty(state) and not same_scan:
-            if self.problems(values):
+            if self.problems(values) or self._only_unread_scan(state):
                 return "hold"
             if self.editing_id is None and self.book.duplicates(values, likely=False):
                 return "hold"
@@ -231,8 +231,18 @@ class CaptureController:
             return "reset"
         return "fill"
 
-    def hold_reason(self, values: Mapping[str, Any]) -> str:
-        """Why a visitor was held instead of saved: "unsaveable" or "duplicate"."""
+    @staticmethod
+    def _only_unread_scan(state: Mapping[str, Any]) -> bool:
+        # A scan nothing could be read from, with nothing typed: not yet a lead worth sending
+        # (and, on a busy machine, maybe the first part of a scan that arrived in pieces).
+        typed = any(str(v).strip() for v in (state.get("fields") or {}).values())
+        return bool(state.get("scan_unread")) and not typed and not str(state.get("notes") or "").strip()
+
+    def hold_reason(self, state: Mapping[str, Any], values: Mapping[str, Any]) -> str:
+        """Why a visitor was held instead of saved: "unread" (only a scan nothing could be read
+        from), "unsaveable" or "duplicate"."""
+        if self._only_unread_scan(state):
+            return "unread"
         return "unsaveable" if self.problems(values) else "duplicate"
 
     def plan_undo(self, state: Mapping[str, Any]) -> str:

@@ -69,13 +69,19 @@ def test_a_new_scan_saves_the_previous_visitor_first_or_holds_them(flow, book):
     assert flow.plan_scan(lee, "B-1", values(flow, lee)) == "fill"  # the same scan again
     first_name_only = state(fields={"first_name": "Lee", "company": "Harbour"})
     assert flow.plan_scan(first_name_only, "B-2", values(flow, first_name_only)) == "hold"
-    assert flow.hold_reason(values(flow, first_name_only)) == "unsaveable"
+    assert flow.hold_reason(first_name_only, values(flow, first_name_only)) == "unsaveable"
     # Already at the event: held rather than saved as a second lead.
     book.store.save("lead", {"last_name": "Wong", "email": "lee@harbour.example",
                              "event_id": EVENT, "captured_at": "2026-04-20T10:00:00Z"})
     again = state(fields={"last_name": "Wong", "email": "lee@harbour.example"})
     assert flow.plan_scan(again, "B-3", values(flow, again)) == "hold"
-    assert flow.hold_reason(values(flow, again)) == "duplicate"
+    assert flow.hold_reason(again, values(flow, again)) == "duplicate"
+    # Only a scan nothing could be read from: held for the rep to complete, not sent as a lead.
+    unread = state(badge_raw="##??", scan_unread=True)
+    assert flow.plan_scan(unread, "B-4", values(flow, unread)) == "hold"
+    assert flow.hold_reason(unread, values(flow, unread)) == "unread"
+    typed = state(badge_raw="##??", scan_unread=True, fields={"last_name": "Okafor"})
+    assert flow.plan_scan(typed, "B-4", values(flow, typed)) == "save_first"
 
 
 def test_enter_refuses_follow_up_without_consent_naming_the_field(flow):
