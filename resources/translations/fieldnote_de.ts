@@ -310,6 +310,10 @@
         <translation>  ·  %1 bei dieser Veranstaltung</translation>
     </message>
     <message>
+        <source>only a scan that could not be read</source>
+        <translation>nur ein Scan, der nicht lesbar war</translation>
+    </message>
+    <message>
         <source>Read %1: %2</source>
         <translation>%1 gelesen: %2</translation>
     </message>

@@ -310,6 +310,10 @@
         <translation>  ·  %1 en este evento</translation>
     </message>
     <message>
+        <source>only a scan that could not be read</source>
+        <translation>solo un escaneo que no se pudo leer</translation>
+    </message>
+    <message>
         <source>Read %1: %2</source>
         <translation>Leído %1: %2</translation>
     </message>
@@ -2556,7 +2560,7 @@ como le prometí, aquí tiene %2.
     </message>
     <message>
         <source>Captured</source>
-        <translation>Captados</translation>
+        <translation>Captado</translation>
     </message>
 </context>
 <context>
