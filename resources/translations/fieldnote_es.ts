@@ -2212,7 +2212,7 @@ como le prometí, aquí tiene %2.
     </message>
     <message>
         <source>Won</source>
-        <translation>Ganado</translation>
+        <translation>Ganados</translation>
     </message>
     <message>
         <source>Won amount</source>
@@ -3618,7 +3618,7 @@ como le prometí, aquí tiene %2.
     </message>
     <message>
         <source>Won</source>
-        <translation>Ganado</translation>
+        <translation>Ganados</translation>
     </message>
     <message>
         <source>Hot</source>
