@@ -1,8 +1,9 @@
 """The demo data set: a mid-size data-platform company's events, leads, debriefs and collateral.
 
-`demo_dataset(seed)` returns the same records with the same ids every time, so seeding a hub
-or a data dir twice changes nothing. Pure data: no Qt, SQL or HTTP; it only reads the
-generated collateral files under `resources/demo/` (see `tools/make_demo_pdfs.py`).
+`demo_dataset(seed, collateral=...)` returns the same records with the same ids every time, so
+seeding a hub or a data dir twice changes nothing. Pure: no Qt, SQL, HTTP or file access. The
+demo collateral (its catalogue and the facts of its files under `resources/demo/`) is read by
+`resources.demo_files` and passed in.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-import hashlib
 import random
 import unicodedata
 import uuid
@@ -21,7 +21,6 @@ from typing import Any, NamedTuple
 
 from fieldnote.scoring import DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID, Rubric, parse_rubric, score
 from fieldnote.validation import format_datetime
-from resources.paths import resource_path
 
 DEMO_PASSWORD = "demo"
 DEMO_DOMAIN = "demo.fieldnote"
@@ -75,7 +74,8 @@ class DemoData:
 
 @dataclass(frozen=True)
 class CollateralSpec:
-    """One piece of demo collateral; `tools/make_demo_pdfs.py` renders a PDF for each."""
+    """One piece of demo collateral, as `resources/demo/catalogue.json` lists it;
+    `tools/make_demo_pdfs.py` renders a PDF for each."""
 
     stem: str
     title: str
@@ -94,77 +94,28 @@ class CollateralSpec:
         return f"{self.stem}.pdf"
 
 
-COLLATERAL_CATALOGUE: tuple[CollateralSpec, ...] = (
-    CollateralSpec(
-        "pipeline-sell-sheet", "Pipeline sell sheet: real-time ingestion with CDC", "sell_sheet",
-        "One-page overview of Pipeline: sub-second latency, 240+ connectors, change data "
-        "capture, exactly-once delivery into Snowflake, Databricks and Insight Cloud.",
-        ("Pipeline", "latency", "CDC", "connectors"), ANCHOR - dt.timedelta(days=120),
-    ),
-    CollateralSpec(
-        "insight-cloud-sell-sheet", "Insight Cloud sell sheet: governed self-service analytics",
-        "sell_sheet",
-        "Semantic layer, natural-language questions, editions and the security story: SOC 2, "
-        "ISO 27001, HIPAA BAA, EU data residency.",
-        ("Insight Cloud", "security", "HIPAA", "editions"), ANCHOR - dt.timedelta(days=110),
-    ),
-    CollateralSpec(
-        "edge-sensors-sell-sheet", "Edge Sensors sell sheet: predictive maintenance",
-        "sell_sheet",
-        "Clip-on vibration and temperature sensors with on-device anomaly detection, LoRaWAN, "
-        "10-year battery, ATEX Zone 2 variant, and typical first-year results.",
-        ("Edge Sensors", "IoT", "predictive maintenance", "manufacturing"),
-        ANCHOR - dt.timedelta(days=95),
-    ),
-    CollateralSpec(
-        "case-study-mercy-valley-health",
-        "Case study: Mercy Valley Health cuts reporting time by 80%", "case_study",
-        "Seven-hospital health system consolidates 14 BI tools into Insight Cloud under a HIPAA "
-        "BAA, with Epic ADT data every six minutes through Pipeline.",
-        ("healthcare", "HIPAA", "Insight Cloud", "Pipeline", "reference"),
-        ANCHOR - dt.timedelta(days=80),
-    ),
-    CollateralSpec(
-        "price-list-2026", "Price list 2026", "price_list",
-        "List prices, SKUs and discount guidance for 2026. Replaced by the 2027 price list.",
-        ("pricing", "internal"), ANCHOR - dt.timedelta(days=330), status="retired",
-        expires_on=dt.date(2026, 12, 31),
-    ),
-    CollateralSpec(
-        "price-list-2027", "Price list 2027", "price_list",
-        "List prices, SKUs and discount approval levels effective 1 January 2027, including the "
-        "new ATEX sensor SKU.",
-        ("pricing", "internal", "discounts"), ANCHOR - dt.timedelta(days=20), version=2,
-        supersedes="price-list-2026", expires_on=dt.date(2027, 12, 31),
-    ),
-    CollateralSpec(
-        "northwind-platform-brochure", "The Northwind Data Platform (brochure)", "brochure",
-        "Three-page company brochure: Pipeline, Insight Cloud and Edge Sensors, customers, "
-        "security, services and partners. Good to hand out at the booth.",
-        ("brochure", "overview", "events"), ANCHOR - dt.timedelta(days=150),
-    ),
-    CollateralSpec(
-        "battlecard-snowflake-databricks", "Battlecard: Snowflake, Databricks and Tableau",
-        "other",
-        "Competitive positioning, objection handling (price, already using Snowflake, security "
-        "review), landmine questions and proof points. Internal only.",
-        ("battlecard", "competitive", "Snowflake", "Databricks", "Tableau"),
-        ANCHOR - dt.timedelta(days=30),
-    ),
-    CollateralSpec(
-        "insight-cloud-executive-briefing", "Insight Cloud executive briefing (deck)", "deck",
-        "Three-slide executive briefing for CDOs, CFOs and COOs: why now, customer outcomes, "
-        "and the 30-day proof of value.",
-        ("deck", "executive", "Insight Cloud", "ROI"), ANCHOR - dt.timedelta(days=60),
-    ),
-    CollateralSpec(
-        "edge-sensors-west-pilot", "Edge Sensors pilot program: West region", "sell_sheet",
-        "Fixed-price 90-day pilot with 20 sensors for plants in the West region, credited in "
-        "full on purchase.",
-        ("Edge Sensors", "pilot", "offer", "west"), ANCHOR - dt.timedelta(days=45),
-        audience=("west",), expires_on=dt.date(2027, 3, 31),
-    ),
-)
+def collateral_spec(entry: Mapping[str, Any]) -> CollateralSpec:
+    """A catalogue entry (an object of `resources/demo/catalogue.json`) as a CollateralSpec."""
+    expires = entry.get("expires_on")
+    return CollateralSpec(
+        stem=str(entry["stem"]), title=str(entry["title"]), kind=str(entry["kind"]),
+        summary=str(entry["summary"]), tags=tuple(entry["tags"]),
+        published_on=dt.date.fromisoformat(entry["published_on"]),
+        audience=tuple(entry.get("audience", ())), status=str(entry.get("status", "approved")),
+        version=int(entry.get("version", 1)), supersedes=entry.get("supersedes"),
+        expires_on=dt.date.fromisoformat(expires) if expires else None,
+    )
+
+
+@dataclass(frozen=True)
+class DemoCollateral:
+    """A catalogue entry with the facts of its file, as the reader found them."""
+
+    spec: CollateralSpec
+    sha256: str
+    size: int
+    text: str  # the words inside the file, for search
+    path: Path  # where the file is, for whoever stores it (a hub's file store)
 
 
 def demo_user(email: str) -> dict[str, Any]:
@@ -174,10 +125,6 @@ def demo_user(email: str) -> dict[str, Any]:
             return user
     known = ", ".join(u[0] for u in _USERS)
     raise KeyError(f"No demo user {email!r}; the demo users are {known}")
-
-
-def demo_collateral_dir() -> Path:
-    return resource_path("demo")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -616,8 +563,12 @@ class _Lead:
 # The data set
 
 
-def demo_dataset(seed: int = 7, leads: int = 600) -> DemoData:
-    """The whole demo data set for `seed`: the same ids and values on every call."""
+def demo_dataset(seed: int = 7, leads: int = 600, *,
+                 collateral: Sequence[DemoCollateral]) -> DemoData:
+    """The whole demo data set for `seed`: the same ids and values on every call.
+
+    `collateral` is the demo library in catalogue order (`resources.demo_files.demo_collateral`).
+    """
     if leads < 0:
         raise ValueError("leads must be zero or more")
     users = _users()
@@ -651,10 +602,10 @@ def demo_dataset(seed: int = 7, leads: int = 600) -> DemoData:
             "country": ev.countries[0][0],  # the venue's country is its visitors' first
         }, MARKETER)
 
-    collateral, blobs = _collateral(add)
+    library, blobs = _collateral(collateral, add)
     # What each rep may see: approved collateral for everyone or for the rep's team.
     visible = {
-        rep: [cid for cid, spec in collateral.values()
+        rep: [cid for cid, spec in library.values()
               if spec.status == "approved" and (not spec.audience or _TEAM[rep] in spec.audience)]
         for rep in REPS
     }
@@ -667,40 +618,33 @@ def demo_dataset(seed: int = 7, leads: int = 600) -> DemoData:
     for lead in lead_list:
         _funnel(rng, lead, add)
 
-    debriefs = _debriefs(rng, lead_list, collateral, visible, add)
+    debriefs = _debriefs(rng, lead_list, library, visible, add)
     _comments(rng, debriefs, add)
     _usage(rng, lead_list, debriefs, visible, add)
-    _feedback(rng, collateral, visible, add)
-    _requests(event_ids, collateral, add)
+    _feedback(rng, library, visible, add)
+    _requests(event_ids, library, add)
     return DemoData(users=users, records=records, blobs=blobs)
 
 
-def _collateral(add: Any) -> tuple[dict[str, tuple[str, CollateralSpec]], list[Path]]:
-    folder = demo_collateral_dir()
+def _collateral(collateral: Sequence[DemoCollateral],
+                add: Any) -> tuple[dict[str, tuple[str, CollateralSpec]], list[Path]]:
     out: dict[str, tuple[str, CollateralSpec]] = {}
     blobs: list[Path] = []
-    for spec in COLLATERAL_CATALOGUE:
-        pdf = folder / spec.file_name
-        txt = folder / f"{spec.stem}.txt"
-        if not pdf.is_file() or not txt.is_file():
-            raise FileNotFoundError(
-                f"Demo collateral {spec.file_name} is missing from {folder}; rebuild it with "
-                "`python -m tools.make_demo_pdfs`"
-            )
-        data = pdf.read_bytes()
+    for item in collateral:
+        spec = item.spec
         fields: dict[str, Any] = {
             "title": spec.title, "summary": spec.summary, "kind": spec.kind,
             "tags": list(spec.tags), "status": spec.status, "version": spec.version,
-            "file_sha256": hashlib.sha256(data).hexdigest(), "file_name": spec.file_name,
-            "file_size": len(data), "mime_type": "application/pdf",
-            "audience": list(spec.audience), "text": txt.read_text(encoding="utf-8"),
+            "file_sha256": item.sha256, "file_name": spec.file_name,
+            "file_size": item.size, "mime_type": "application/pdf",
+            "audience": list(spec.audience), "text": item.text,
         }
         if spec.supersedes:
             fields["supersedes_id"] = out[spec.supersedes][0]
         if spec.expires_on:
             fields["expires_on"] = spec.expires_on.isoformat()
         out[spec.stem] = (add("collateral", _at(spec.published_on, 14), fields, MARKETER), spec)
-        blobs.append(pdf)
+        blobs.append(item.path)
     return out, blobs
 
 

@@ -1,5 +1,6 @@
 """Demo data for trying the hub: the users, events, rubric, reason lists, collateral with
-its PDF files, leads, outcomes, debriefs and comments of `fieldnote.demo`.
+its PDF files, leads, outcomes, debriefs and comments of `fieldnote.demo` (with the files read
+by `resources.demo_files`).
 
 Seeding is idempotent: records have fixed ids and users fixed emails, and anything already
 present is left as it is. It writes through the same path as pushes, so the demo data is in
@@ -17,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from fieldnote.demo import DEMO_PASSWORD, DemoData, demo_dataset
+from fieldnote.demo import DEMO_PASSWORD, DemoData
 from fieldnote.kinds import KINDS
 from fieldnote.validation import clean_fields
 from hub import accounts
@@ -25,6 +26,7 @@ from hub.blobs import BlobStore
 from hub.db.engine import make_engine, writer
 from hub.db.migrate import upgrade
 from hub.records import RecordState, RecordStore
+from resources.demo_files import load_demo_dataset
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,7 @@ class SeedReport:
 
 def seed_demo(db_url: str, blobs_dir: Path, data: DemoData | None = None) -> SeedReport:
     """Add the demo users, records and files that are not there yet."""
-    data = data or demo_dataset()
+    data = data or load_demo_dataset()
     engine = make_engine(db_url)
     try:
         upgrade(engine)

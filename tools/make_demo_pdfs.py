@@ -36,7 +36,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from fieldnote.demo import COLLATERAL_CATALOGUE, CollateralSpec
+from fieldnote.demo import CollateralSpec
+from resources.demo_files import demo_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "resources" / "demo"
@@ -797,7 +798,7 @@ def build_all(out_dir: Path) -> list[Path]:
     """Write every catalogue PDF and its `.txt` into `out_dir`; return the PDF paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for spec in COLLATERAL_CATALOGUE:
+    for spec in demo_catalogue():
         builder = BUILDERS.get(spec.stem)
         if builder is None:
             raise SystemExit(f"No PDF builder for catalogue entry {spec.stem!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import sys
 import uuid
@@ -11,17 +12,11 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from fieldnote.demo import (
-    COLLATERAL_CATALOGUE,
-    DATA_ENDS,
-    DEMO_PASSWORD,
-    DemoData,
-    demo_dataset,
-    demo_user,
-)
+from fieldnote.demo import DATA_ENDS, DEMO_PASSWORD, DemoData, demo_user
 from fieldnote.kinds import spec
 from fieldnote.scoring import DEMO_RUBRIC, DEMO_RUBRIC_ID, parse_rubric, score
 from fieldnote.validation import clean_fields, parse_date, parse_datetime
+from resources.demo_files import demo_catalogue, load_demo_dataset
 from resources.paths import resource_path
 
 REFERENCES = {
@@ -36,17 +31,17 @@ REFERENCES = {
 
 @pytest.fixture(scope="module")
 def data() -> DemoData:
-    return demo_dataset()
+    return load_demo_dataset()
 
 
 def test_two_calls_with_one_seed_give_identical_data(data: DemoData) -> None:
-    again = demo_dataset()
+    again = load_demo_dataset()
     assert again == data
     assert [r.record_id for r in again.records] == [r.record_id for r in data.records]
 
 
 def test_another_seed_gives_other_leads_but_the_same_users_and_set_up(data: DemoData) -> None:
-    other = demo_dataset(seed=8)
+    other = load_demo_dataset(seed=8)
     assert other.users == data.users
     assert [r.record_id for r in other.of_kind("lead")] != [r.record_id
                                                              for r in data.of_kind("lead")]
@@ -118,7 +113,7 @@ def test_an_unknown_demo_user_is_named_in_the_error() -> None:
 
 def test_each_blob_hashes_to_what_its_collateral_names(data: DemoData) -> None:
     collateral = data.of_kind("collateral")
-    assert len(collateral) == len(data.blobs) == len(COLLATERAL_CATALOGUE)
+    assert len(collateral) == len(data.blobs) == len(demo_catalogue())
     named = {r.fields["file_sha256"]: r.fields for r in collateral}
     for blob in data.blobs:
         body = blob.read_bytes()
@@ -293,7 +288,7 @@ def test_phone_numbers_are_valid_e164_for_the_leads_country(data: DemoData) -> N
 
 
 def test_a_smaller_data_set_is_still_consistent() -> None:
-    small = demo_dataset(seed=3, leads=40)
+    small = load_demo_dataset(seed=3, leads=40)
     assert len(small.of_kind("lead")) == 40
     seen: set[str] = set()
     for record in small.records:
@@ -320,7 +315,7 @@ def test_the_pdf_script_is_deterministic(tmp_path: Path) -> None:
     first = {p.name: p.read_bytes() for p in build_all(tmp_path / "a")}
     second = {p.name: p.read_bytes() for p in build_all(tmp_path / "b")}
     assert first == second
-    assert set(first) == {s.file_name for s in COLLATERAL_CATALOGUE}
+    assert set(first) == {s.file_name for s in demo_catalogue()}
 
 
 def test_committed_text_matches_the_committed_pdfs(data: DemoData) -> None:
@@ -334,3 +329,15 @@ def test_committed_text_matches_the_committed_pdfs(data: DemoData) -> None:
         missing = [word for word in extracted if word not in stored]
         # Extraction may differ slightly between pypdf versions; a stale .txt differs a lot.
         assert len(missing) <= 0.02 * len(extracted), (blob.name, missing[:10])
+
+
+def test_the_generator_reads_no_files(tmp_path: Path) -> None:
+    from fieldnote.demo import demo_dataset
+    from resources.demo_files import demo_collateral
+
+    # Paths that do not exist: the generator only passes them on, it never opens them.
+    elsewhere = [dataclasses.replace(c, path=tmp_path / "nowhere" / c.path.name)
+                 for c in demo_collateral()]
+    made = demo_dataset(3, 40, collateral=elsewhere)
+    assert made.records == load_demo_dataset(3, 40).records
+    assert all(not p.exists() for p in made.blobs)

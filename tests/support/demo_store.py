@@ -15,11 +15,11 @@ from fieldnote.validation import utc_now_iso
 
 def seed_if_empty(store: Store) -> int:
     """Insert the demo records unless the store already holds leads; return how many."""
-    from fieldnote.demo import demo_dataset
+    from resources.demo_files import load_demo_dataset
 
     if store.count("lead"):
         return 0
-    data = demo_dataset()
+    data = load_demo_dataset()
     users = {u["email"]: u for u in data.users}
     now = utc_now_iso()
     with store.engine.begin() as conn:
