@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -320,7 +321,7 @@ class ChartPanel(QFrame):
             return []
         out = []
         for s in self.chart.series():
-            if hasattr(s, "barSets"):
+            if isinstance(s, QAbstractBarSeries):
                 for b in s.barSets():
                     out.append((b.label(), [b.at(i) for i in range(b.count())]))
         return out
