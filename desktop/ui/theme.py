@@ -199,6 +199,11 @@ def style_sheet(p: Palette) -> str:
     QPushButton, QToolButton {{ background: {p.surface}; color: {p.text};
         border: 1px solid {p.control_border}; border-radius: 6px; padding: 6px 14px; }}
     QToolButton {{ padding: 5px 10px; }}
+    QToolButton::menu-indicator {{ subcontrol-origin: padding; subcontrol-position: center right;
+        width: 12px; height: 12px; right: 6px; {chevron_image} }}
+    QToolButton#dropButton {{ padding-right: 24px; }}
+    QToolButton#dropButton:focus {{ padding-right: 23px; }}
+    QToolButton#moreButton::menu-indicator {{ image: none; width: 0px; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {p.focus}; }}
     QPushButton:focus {{ border: 2px solid {p.focus}; padding: 5px 13px; }}
     QToolButton:focus {{ border: 2px solid {p.focus}; padding: 4px 9px; }}

@@ -36,6 +36,7 @@ from desktop.ui import theme
 from desktop.ui.common.keyboard import down_into, item_view_keys
 from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.common.page import Page
+from desktop.ui.common.reflow import ReflowRow
 from desktop.ui.debriefs.detail import DebriefDetail
 from desktop.ui.debriefs.form import DebriefForm, choice_label
 from desktop.ui.debriefs.model import DebriefFeedModel
@@ -139,7 +140,6 @@ class DebriefsPage(Page):
         row1.addWidget(self.scope)
         self.body.addLayout(row1)
 
-        row2 = QHBoxLayout()
         self.rep = self._combo(self.tr("Any rep"))
         self.team = self._combo(self.tr("Any team"))
         self.outcome = self._combo(self.tr("Any outcome"))
@@ -152,9 +152,15 @@ class DebriefsPage(Page):
         for text, days in DATE_RANGES:
             self.dates.addItem(QCoreApplication.translate("DebriefsPage", text), days)
         self.dates.currentIndexChanged.connect(self._on_filter_changed)
-        for combo in (self.rep, self.team, self.outcome, self.collateral, self.dates):
+        for combo in (self.team, self.outcome, self.dates):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo in (self.rep, self.collateral):
+            # Rep names and collateral titles are long and many: the box shows the start.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(12)
+        for edit in (self.objection, self.competitor):
+            # The placeholder is the field's only label on screen: it shows whole.
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 48)
         # Named for screen readers: a combo box's current value ("Any rep") is not its name.
         self.search.setAccessibleName(self.tr("Search debriefs"))
         for widget, name in ((self.scope, self.tr("Show")), (self.rep, self.tr("Rep")),
@@ -162,11 +168,10 @@ class DebriefsPage(Page):
                              (self.objection, self.tr("Objection")), (self.competitor, self.tr("Competitor")),
                              (self.collateral, self.tr("Collateral")), (self.dates, self.tr("Call date"))):
             widget.setAccessibleName(name)
-        for widget in (self.rep, self.team, self.outcome, self.objection, self.competitor,
-                       self.collateral, self.dates):
-            widget.setMinimumWidth(90)
-            row2.addWidget(widget, 1)
-        self.body.addLayout(row2)
+        # One row on a wide window, wrapped in a narrow one: no filter's text is cut.
+        self.filters = ReflowRow((self.rep, self.team, self.outcome, self.objection,
+                                  self.competitor, self.collateral, self.dates))
+        self.body.addWidget(self.filters)
 
         row3 = QHBoxLayout()
         self.count_label = QLabel()

@@ -89,6 +89,9 @@ class ChartPanel(QFrame):
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
+        # A long title ("Helped in debriefs: top and bottom", longer in German) wraps rather
+        # than widening its card past the window.
+        self.title_label.setWordWrap(True)
         top.addWidget(self.title_label, 1)
         self.toggle = QPushButton(self.tr("Table"))
         self.toggle.setCheckable(True)
@@ -251,7 +254,10 @@ class ChartPanel(QFrame):
             seen[n] = seen.get(n, 0) + 1
             unique.append(n if seen[n] == 1 else f"{n} ({seen[n]})")
         cat_axis.append(unique)
-        cat_axis.setTruncateLabels(False)
+        # Names on the left of a bar list get the room Qt can spare and are shortened to it (a
+        # narrow card would otherwise cut them at the card's edge); along the bottom they keep
+        # their length and tilt.
+        cat_axis.setTruncateLabels(horizontal)
         if not horizontal and len(unique) > 3 and sum(map(len, unique)) / len(unique) > 7:
             cat_axis.setLabelsAngle(-30)
         value_axis = QValueAxis()

@@ -68,13 +68,16 @@ class InsightFilterBar(QWidget):
         self.rep = QComboBox()
         self.rep.addItem(self.tr("All reps"), None)
         # Fixed widths: picks and refills must not resize the window around them.
-        for combo, chars in ((self.team, 12), (self.rep, 16)):
+        for combo, chars in ((self.team, 10), (self.rep, 12)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
         self.events_button = QToolButton()
         self.events_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.events_button.setMinimumWidth(160)
         self.events_button.setText(self.tr("All events"))
+        # Room for "All events" in every language (German: "Alle Veranstaltungen") and its arrow.
+        self.events_button.setMinimumWidth(
+            max(160, self.events_button.fontMetrics().horizontalAdvance(self.events_button.text()) + 48))
+        self.events_button.setObjectName("dropButton")  # drawn as a drop-down, like the combos
         self.events_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.events_menu = QMenu(self.events_button)
         self.events_button.setMenu(self.events_menu)

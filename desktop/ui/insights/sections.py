@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.locale import format_date, format_int, format_number, format_percent
+from desktop.ui.common.reflow import ReflowRow
 from desktop.ui.insights.charts import ChartPanel, grade_colours
 from desktop.ui.theme import Palette
 from fieldnote.insights import FUNNEL, GRADE_GROUPS, VOICE_DIMENSIONS
@@ -81,6 +82,10 @@ class KpiStrip(QFrame):
         self.setObjectName("card")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
+        # Seven figures in one row on a wide window, wrapped onto two in a narrow one: a
+        # figure ("1.054.000") is never cut off.
+        self.row = ReflowRow(spacing=12)
+        layout.addWidget(self.row)
         self.values: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
         titles = {"captured": self.tr("Captured"), "qualified": self.tr("Qualified"),
@@ -88,7 +93,9 @@ class KpiStrip(QFrame):
                   "opportunity": self.tr("Opportunity"), "won": self.tr("Won"),
                   "won_amount": self.tr("Won amount")}
         for key, title in titles.items():
-            box = QVBoxLayout()
+            cell = QWidget()
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
             caption = QLabel(title)
             caption.setProperty("role", "muted")
             value = QLabel("—")
@@ -98,7 +105,7 @@ class KpiStrip(QFrame):
             box.addWidget(caption)
             box.addWidget(value)
             box.addWidget(note)
-            layout.addLayout(box, 1)
+            self.row.add(cell)
             self.values[key], self.notes[key] = value, note
 
     def show_totals(self, totals: Mapping[str, Any]) -> None:
@@ -110,6 +117,7 @@ class KpiStrip(QFrame):
             self.notes[key].setText(
                 self.tr("%1 of captured").replace("%1", _pct(value / captured))
                 if key in FUNNEL[1:] and captured else "")
+        self.row.relayout()
 
 
 class EventsTab(_Tab):

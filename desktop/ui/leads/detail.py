@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -63,7 +63,7 @@ class LeadDetail(QWidget):
         self.lead: dict[str, Any] | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        scroll = _FitWidthScroll()
         # Not a Tab stop of its own: its buttons are, and focus scrolls them into view.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
@@ -110,6 +110,8 @@ class LeadDetail(QWidget):
         self.outcome_form = QWidget()
         form = QFormLayout(self.outcome_form)
         form.setContentsMargins(0, 0, 0, 0)
+        # In a narrow detail a label goes above its field rather than widening the pane.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.status_box = ChoiceBox()
         for status in OUTCOME_STATUSES:
             self.status_box.addItem(status_text(status), status)
@@ -333,3 +335,26 @@ class LeadDetail(QWidget):
 
 
 __all__ = ["STATUS_LABELS", "LeadDetail", "may_update_outcome"]
+
+
+class _FitWidthScroll(QScrollArea):
+    """Scrolls up and down only: it asks its splitter for the width its content needs, so a
+    narrow window takes the room from the lead list (a table that scrolls sideways anyway)
+    instead of cutting the detail's texts."""
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # another lead, another width needed: the splitter asks again
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(inner.minimumSizeHint().width() + extra, hint.height())

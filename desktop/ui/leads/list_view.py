@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.locale import with_count
 from desktop.store.leads import STATUS_NEW, LeadBook, LeadFilter
 from desktop.ui.common.keyboard import down_into, item_view_keys
+from desktop.ui.common.reflow import ReflowRow
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.detail import LeadDetail
 from desktop.ui.leads.models import LeadTableModel, grade_label, status_text
@@ -63,7 +64,6 @@ class LeadListPanel(QWidget):
         top.addWidget(self.export_button)
         layout.addLayout(top)
 
-        filters = QHBoxLayout()
         self.event_filter = ChoiceBox()
         self.grade_filter = ChoiceBox()
         self.grade_filter.addItem(self.tr("Any grade"), None)
@@ -81,10 +81,8 @@ class LeadListPanel(QWidget):
         self.owner_filter = ChoiceBox()
         self.date_from = QLineEdit()
         self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
-        self.date_from.setMaximumWidth(130)
         self.date_to = QLineEdit()
         self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
-        self.date_to.setMaximumWidth(130)
         # Named for screen readers: a combo box's current value ("Any grade") is not its name.
         self.search.setAccessibleName(self.tr("Search leads"))
         for w, name in ((self.event_filter, self.tr("Event")), (self.grade_filter, self.tr("Grade")),
@@ -92,21 +90,28 @@ class LeadListPanel(QWidget):
                         (self.owner_filter, self.tr("Owner")), (self.date_from, self.tr("Captured from")),
                         (self.date_to, self.tr("Captured to"))):
             w.setAccessibleName(name)
-        for w, chars in ((self.event_filter, 12), (self.grade_filter, 8), (self.qualified_filter, 8),
-                         (self.status_filter, 8), (self.owner_filter, 8)):
-            # The boxes share the row and shrink with the window instead of overlapping.
+        # The filters share one row on a wide window and wrap onto two in a narrow one, so
+        # their texts ("Qualified or not", the date format) are never cut, in any language.
+        self.filters = filters = ReflowRow()
+        for w in (self.grade_filter, self.qualified_filter, self.status_filter):
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for w, chars in ((self.event_filter, 12), (self.owner_filter, 8)):
+            # Event and rep names are long and many: the box shows the start of a long one.
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             w.setMinimumContentsLength(chars)
-            filters.addWidget(w, 2 if w is self.event_filter else 1)
+        for w in (self.event_filter, self.grade_filter, self.qualified_filter, self.status_filter,
+                  self.owner_filter):
+            filters.add(w)
             w.currentIndexChanged.connect(self._schedule)
         for date in (self.date_from, self.date_to):
-            date.setMinimumWidth(100)
-            filters.addWidget(date, 1)
+            margins = date.textMargins().left() + date.textMargins().right() + 26
+            date.setMinimumWidth(date.fontMetrics().horizontalAdvance(date.placeholderText()) + margins)
+            filters.add(date)
             date.editingFinished.connect(self._schedule)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
         top.insertWidget(1, self.count_label)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
 
         self.model = LeadTableModel(book, self._event_name, self._owner_name, self, services.tasks)
         self.model.ids_loaded.connect(self._on_model_ids_loaded)

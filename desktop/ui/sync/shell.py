@@ -49,8 +49,9 @@ class SyncControls(QWidget):
         self._calls: list[BackgroundCall] = []
         self.status = SyncStatusWidget(runner, self)
         self.status.attention_requested.connect(self.open_attention)
-        menu_button = QToolButton(self)
+        self.menu_button = menu_button = QToolButton(self)
         menu_button.setText("⋯")
+        menu_button.setObjectName("moreButton")  # the dots are the menu's sign: no arrow over them
         menu_button.setToolTip(self.tr("Sync"))
         menu_button.setAccessibleName(self.tr("Sync and account menu"))
         menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -326,3 +326,36 @@ def test_an_event_keeps_its_country_and_refuses_one_that_is_not_a_region(qtbot, 
     dialog.submit()
     qtbot.waitUntil(lambda: marketer_services.store.count("event") == 1)
     assert marketer_services.store.all("event")[0]["country"] == "DE"
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de_DE"])
+def test_in_a_1024_px_window_the_detail_does_not_scroll_sideways_and_filters_are_whole(
+        qtbot, services, app_locale, locale):
+    # The list panel's width in a 1024 px window (sidebar and page margins off).
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.ui import theme
+
+    app_locale(locale)
+    add_lead(services.store, "Davies", first_name="Harry", title="BI Analyst",
+             company="Pennine Water Services", email="harry.davies@penninewater.co.uk")
+    page = LeadsPage(services)
+    page.setStyleSheet(theme.style_sheet(theme.palette("light")))
+    qtbot.addWidget(page)
+    page.resize(766, 560)
+    page.show()
+    qtbot.waitExposed(page)
+    detail = select_first(qtbot, page)
+    scroll = detail.findChild(QScrollArea)
+
+    def fits() -> bool:
+        return not scroll.horizontalScrollBar().isVisible() and (
+            scroll.viewport().width() >= scroll.widget().minimumSizeHint().width())
+
+    qtbot.waitUntil(fits)
+    panel = page.leads
+    for box in (panel.grade_filter, panel.qualified_filter, panel.status_filter):
+        qtbot.waitUntil(lambda box=box: box.width() >= box.sizeHint().width())
+    for date in (panel.date_from, panel.date_to):
+        text = date.fontMetrics().horizontalAdvance(date.placeholderText())
+        assert date.width() >= text
