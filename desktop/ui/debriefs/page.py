@@ -206,7 +206,8 @@ class DebriefsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in enumerate((90, 170, 120, 90, 95, 150, 130, 80)):
-            self.table.setColumnWidth(col, width)
+            # Never narrower than the column's title in the window's language.
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         item_view_keys(self.table, self.tr("Debriefs"), self._on_table_open)
         down_into(self.search, self.table)

@@ -133,7 +133,8 @@ class LeadListPanel(QWidget):
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
         for col, width in enumerate((160, 150, 130, 190, 70, 55, 110, 150, 120)):
-            self.table.setColumnWidth(col, width)
+            # Never narrower than the column's title in the window's language ("Einstufung").
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         # Enter (or a double-click) opens the lead in the capture form, as its Edit button does.
         item_view_keys(self.table, self.tr("Leads"), self._on_table_open)

@@ -359,3 +359,21 @@ def test_in_a_1024_px_window_the_detail_does_not_scroll_sideways_and_filters_are
     for date in (panel.date_from, panel.date_to):
         text = date.fontMetrics().horizontalAdvance(date.placeholderText())
         assert date.width() >= text
+
+
+def test_no_column_title_of_the_lead_list_is_cut_in_german(qtbot, services, app_locale):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.translations import install_translator
+
+    app_locale("de_DE")
+    translator = install_translator(QApplication.instance(), "de")
+    try:
+        panel = make_page(qtbot, services).leads
+        header = panel.table.horizontalHeader()
+        assert panel.model.headerData(4, Qt.Orientation.Horizontal) == "Einstufung"
+        for col in range(panel.model.columnCount() - 1):  # the last one stretches
+            assert panel.table.columnWidth(col) >= header.sectionSizeHint(col), col
+    finally:
+        if translator is not None:
+            QApplication.instance().removeTranslator(translator)
