@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 
 class ReflowRow(QWidget):
@@ -87,3 +87,87 @@ class ReflowRow(QWidget):
         count = len(self._widgets)
         return QSize(count * self._wanted() + max(0, count - 1) * spacing,
                      self._grid.sizeHint().height())
+
+
+class FlowRow(QWidget):
+    """Its shown widgets left to right at their own widths, starting a new row when the next
+    does not fit; a row of pickers whose widths differ much (a date range beside a combo).
+    Call `relayout()` after showing or hiding one of them."""
+
+    def __init__(self, widgets: Sequence[QWidget] = (), parent: QWidget | None = None, *,
+                 spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._widgets = list(widgets)
+        self._spacing = spacing
+        self._rows_now: tuple[int, ...] = ()
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._box.setSpacing(spacing)
+        for widget in self._widgets:
+            widget.setParent(self)
+        self.relayout()
+
+    def relayout(self) -> None:
+        self._rows_now = ()
+        self._place(self.width() or 10_000)
+
+    def rows(self) -> int:
+        """How many rows the widgets take now."""
+        return len(self._rows_now)
+
+    def _shown(self) -> list[QWidget]:
+        return [w for w in self._widgets if not w.isHidden()]
+
+    @staticmethod
+    def _width(widget: QWidget) -> int:
+        return max(widget.sizeHint().width(), widget.minimumWidth())
+
+    def _rows_for(self, width: int) -> tuple[int, ...]:
+        rows: list[int] = []
+        used = 0
+        for widget in self._shown():
+            need = self._width(widget)
+            if rows and used + self._spacing + need <= width:
+                rows[-1] += 1
+                used += self._spacing + need
+            else:
+                rows.append(1)
+                used = need
+        return tuple(rows)
+
+    def _place(self, width: int) -> None:
+        rows = self._rows_for(width)
+        if rows == self._rows_now:
+            return
+        while (item := self._box.takeAt(0)) is not None:
+            inner = item.layout()
+            if inner is not None:
+                while inner.takeAt(0) is not None:
+                    pass
+                inner.deleteLater()
+        shown = iter(self._shown())
+        for count in rows:
+            line = QHBoxLayout()
+            line.setSpacing(self._spacing)
+            for _ in range(count):
+                widget = next(shown)
+                line.addWidget(widget)
+            line.addStretch(1)
+            self._box.addLayout(line)
+        self._rows_now = rows
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place(event.size().width())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        widest = max((max(w.minimumSizeHint().width(), w.minimumWidth()) for w in self._shown()),
+                     default=0)
+        return QSize(widest, self._box.minimumSize().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        shown = self._shown()
+        width = sum(self._width(w) for w in shown) + self._spacing * max(0, len(shown) - 1)
+        return QSize(width, self._box.sizeHint().height())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.common.reflow import FlowRow
 from fieldnote import roles
 from fieldnote.insights import InsightFilters
 
@@ -82,25 +83,28 @@ class InsightFilterBar(QWidget):
         self.events_menu = QMenu(self.events_button)
         self.events_button.setMenu(self.events_menu)
         self._event_actions: dict[str, QAction] = {}
+        period_group, period_line = _group()
         for label, widget in ((self.tr("Period"), self.period),):
             caption = QLabel(label)
             caption.setBuddy(widget)
             caption.setProperty("role", "muted")
-            layout.addWidget(caption)
-            layout.addWidget(widget)
+            period_line.addWidget(caption)
+            period_line.addWidget(widget)
         self.period.setAccessibleName(self.tr("Period"))
         self.date_from.setAccessibleName(self.tr("From"))
         self.date_to.setAccessibleName(self.tr("To"))
         self.team.setAccessibleName(self.tr("Team"))
         self.rep.setAccessibleName(self.tr("Rep"))
         self.events_button.setAccessibleName(self.tr("Events"))
-        layout.addWidget(self.date_from)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.team)
-        layout.addWidget(self.rep)
-        layout.addWidget(self.events_button)
-        layout.addStretch(1)
+        self.range_group, range_line = _group()
+        for part in (self.date_from, self.to_label, self.date_to):
+            range_line.addWidget(part)
+        self.range_group.setVisible(False)
+        # One row on a wide window; in a narrow one (or with a custom range) the pickers wrap
+        # onto a second row instead of cutting their texts.
+        self.row = FlowRow((period_group, self.range_group, self.team, self.rep,
+                            self.events_button))
+        layout.addWidget(self.row, 1)
         self.period.currentIndexChanged.connect(self._on_period_changed)
         self.team.currentIndexChanged.connect(self._emit)
         self.rep.currentIndexChanged.connect(self._emit)
@@ -197,6 +201,8 @@ class InsightFilterBar(QWidget):
         custom = self.period.currentData() == "custom"
         for widget in (self.date_from, self.to_label, self.date_to):
             widget.setVisible(custom)
+        self.range_group.setVisible(custom)
+        self.row.relayout()
         self._emit()
 
     def _on_event_toggled(self) -> None:
@@ -215,3 +221,12 @@ class InsightFilterBar(QWidget):
     def _emit(self) -> None:
         if not self._updating:
             self.changed.emit()
+
+
+def _group() -> tuple[QWidget, QHBoxLayout]:
+    """Widgets that stay together on one line of the filter row, and that line."""
+    group = QWidget()
+    line = QHBoxLayout(group)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(8)
+    return group, line

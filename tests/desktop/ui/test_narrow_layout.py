@@ -99,3 +99,33 @@ def _close(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 120
 
 
+
+
+@pytest.mark.parametrize("custom", [False, True])
+def test_the_insights_pickers_fit_a_narrow_window_with_or_without_a_custom_range(
+        qtbot, app_locale, custom):
+    from desktop.ui.insights.filters import InsightFilterBar
+
+    app_locale("de_DE")
+    host = QWidget()
+    host.setStyleSheet(theme.style_sheet(theme.palette("light")))
+    bar = InsightFilterBar(host)
+    qtbot.addWidget(host)
+    host.resize(BODY_WIDTH_AT_1024, 200)
+    bar.resize(BODY_WIDTH_AT_1024, 120)
+    host.show()
+    qtbot.waitExposed(host)
+    if custom:
+        bar.set_period("custom")
+    pickers = [bar.period, bar.team, bar.rep, bar.events_button]
+    if custom:
+        pickers += [bar.date_from, bar.date_to]
+
+    def whole() -> bool:
+        return all(
+            p.isVisible() and p.mapTo(bar, p.rect().topRight()).x() <= bar.width()
+            and p.width() >= min(p.sizeHint().width(), p.minimumWidth() or p.sizeHint().width())
+            for p in pickers
+        )
+
+    qtbot.waitUntil(whole)
