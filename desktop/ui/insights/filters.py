@@ -71,7 +71,8 @@ class InsightFilterBar(QWidget):
         # Fixed widths: picks and refills must not resize the window around them.
         for combo, chars in ((self.team, 10), (self.rep, 12)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(chars)
+            # At least as wide as "All teams" / "All reps" in the window's language.
+            combo.setMinimumContentsLength(max(chars, len(combo.itemText(0)) + 1))
         self.events_button = QToolButton()
         self.events_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.events_button.setText(self.tr("All events"))

@@ -129,3 +129,26 @@ def test_the_insights_pickers_fit_a_narrow_window_with_or_without_a_custom_range
         )
 
     qtbot.waitUntil(whole)
+
+
+def test_the_team_and_rep_pickers_show_their_all_choice_whole_in_spanish(qtbot, app_locale):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.insights.filters import InsightFilterBar
+    from desktop.ui.translations import install_translator
+
+    app_locale("es_ES")
+    translator = install_translator(QApplication.instance(), "es")
+    try:
+        bar = InsightFilterBar()
+        qtbot.addWidget(bar)
+        bar.resize(1400, 80)
+        bar.show()
+        qtbot.waitExposed(bar)
+        assert bar.team.itemText(0) == "Todos los equipos"
+        for combo in (bar.team, bar.rep):
+            text = combo.fontMetrics().horizontalAdvance(combo.itemText(0))
+            qtbot.waitUntil(lambda combo=combo, text=text: combo.width() >= text + 24)
+    finally:
+        if translator is not None:
+            QApplication.instance().removeTranslator(translator)
