@@ -18,7 +18,6 @@ from sqlalchemy import (
     Connection,
     Select,
     and_,
-    delete,
     desc,
     exists,
     func,
@@ -30,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from desktop.store.marks import drop_mark, marked, put_mark
 from desktop.store.queries import fts_query, live
 from desktop.store.records import Store
 from desktop.store.schema import local_marks, record_tables
@@ -304,12 +304,7 @@ class DebriefStore:
     def unsaved_forms(self) -> list[tuple[str, dict[str, Any]]]:
         """Drafts kept as typed (not yet records), oldest first."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(local_marks.c.record_id, local_marks.c.value)
-                .where(local_marks.c.kind == "debrief", local_marks.c.mark == UNSAVED_FORM)
-                .order_by(local_marks.c.record_id)
-            ).all()
-        return [(r.record_id, dict(r.value or {})) for r in rows]
+            return marked(conn, "debrief", UNSAVED_FORM)
 
     def add_many(self, items: Sequence[Any], author_id: str = "") -> AddReport:
         """Queue every good debrief of `items`; report the bad ones by index with their errors.
@@ -544,16 +539,11 @@ def _check_id(value: Any) -> str:
 
 
 def _keep_form(conn: Connection, record_id: str, values: Mapping[str, Any]) -> None:
-    stmt = sqlite_insert(local_marks).values(
-        kind="debrief", record_id=record_id, mark=UNSAVED_FORM, value=dict(values))
-    conn.execute(stmt.on_conflict_do_update(
-        index_elements=["kind", "record_id", "mark"], set_={"value": dict(values)}))
+    put_mark(conn, "debrief", record_id, UNSAVED_FORM, dict(values))
 
 
 def _drop_mark(conn: Connection, record_id: str) -> None:
-    conn.execute(delete(local_marks).where(
-        local_marks.c.kind == "debrief", local_marks.c.record_id == record_id,
-        local_marks.c.mark == UNSAVED_FORM))
+    drop_mark(conn, "debrief", record_id, UNSAVED_FORM)
 
 
 def _mark_read(conn: Connection, comment_ids: Iterable[str]) -> None:

@@ -20,7 +20,6 @@ from sqlalchemy import (
     and_,
     asc,
     case,
-    delete,
     desc,
     exists,
     func,
@@ -30,12 +29,12 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.store.db import make_engine
+from desktop.store.marks import drop_mark, marked, put_mark
 from desktop.store.queries import fts_query, live
 from desktop.store.records import SaveResult, Store
-from desktop.store.schema import local_marks, record_tables
+from desktop.store.schema import record_tables
 from fieldnote.duplicates import Match, find_duplicates, import_key, merge_leads
 from fieldnote.kinds import LEAD, RUBRIC, spec
 from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vcards
@@ -158,9 +157,7 @@ def day_start_utc(day: dt.date | None = None) -> str:
 
 
 def _drop_draft(conn: Any, draft_id: str) -> None:
-    conn.execute(delete(local_marks).where(
-        local_marks.c.kind == "lead", local_marks.c.record_id == draft_id,
-        local_marks.c.mark == CAPTURE_DRAFT))
+    drop_mark(conn, "lead", draft_id, CAPTURE_DRAFT)
 
 
 def _raw_key(event_id: str, raw: str) -> tuple[str, str, str]:
@@ -414,12 +411,8 @@ class LeadBook:
 
     def keep_draft(self, draft_id: str, state: Mapping[str, Any]) -> None:
         """Keep an unsaved capture form as typed (JSON-able values), replacing its last copy."""
-        value = dict(state)
         with self.engine.begin() as conn:
-            stmt = sqlite_insert(local_marks).values(
-                kind="lead", record_id=draft_id, mark=CAPTURE_DRAFT, value=value)
-            conn.execute(stmt.on_conflict_do_update(
-                index_elements=["kind", "record_id", "mark"], set_={"value": value}))
+            put_mark(conn, "lead", draft_id, CAPTURE_DRAFT, dict(state))
 
     def drop_draft(self, draft_id: str) -> None:
         with self.engine.begin() as conn:
@@ -428,12 +421,7 @@ class LeadBook:
     def drafts(self) -> list[tuple[str, dict[str, Any]]]:
         """The capture drafts kept on this device, oldest first (draft ids are time-ordered)."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(local_marks.c.record_id, local_marks.c.value)
-                .where(local_marks.c.kind == "lead", local_marks.c.mark == CAPTURE_DRAFT)
-                .order_by(local_marks.c.record_id)
-            ).all()
-        return [(r.record_id, dict(r.value or {})) for r in rows]
+            return marked(conn, "lead", CAPTURE_DRAFT)
 
     # -- outcomes ------------------------------------------------------------------------
 

@@ -60,7 +60,7 @@ from desktop.ui.common.page import Page
 from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
-from desktop.undo import UndoableWrite, UndoUnavailable, save_undoably
+from desktop.undo import UndoableWrite, save_undoably
 from fieldnote.kinds import COLLATERAL_STATUSES
 
 if TYPE_CHECKING:
@@ -595,15 +595,8 @@ class CollateralPage(Page):
         self.undo_notice.show_write(write)
 
     def _on_undo_notice_undo_requested(self, write: UndoableWrite) -> None:
-        try:
-            self.services.undo.take(write)
-        except UndoUnavailable as exc:
-            self.undo_notice.show_result(str(exc))
-            return
-        task = self.services.tasks.write("undo collateral status", lambda _ctx: write.revert())
-        task.finished.connect(lambda _r: self.undo_notice.show_result(
+        self.undo_notice.revert(self.services.tasks, write, lambda _w: self.undo_notice.show_result(
             self.tr("Undone: the earlier status is back (a change that syncs).")))
-        task.failed.connect(self.undo_notice.show_result)
 
     # -- publishing ----------------------------------------------------------------------
 

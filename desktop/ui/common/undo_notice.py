@@ -7,11 +7,15 @@ It never decides what can be undone and never writes by itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.undo import UndoableWrite, UndoLog
+from desktop.tasks import TaskRunner
+from desktop.ui.common.guard import when_alive
+from desktop.undo import UndoableWrite, UndoLog, UndoUnavailable
 
 
 class UndoNotice(QFrame):
@@ -65,6 +69,19 @@ class UndoNotice(QFrame):
         self.shortcut.setEnabled(False)
         self._expiry.start(int(self.log.window_s * 1000))
         self.show()
+
+    def revert(self, tasks: TaskRunner, write: UndoableWrite,
+               on_done: Callable[[UndoableWrite], None]) -> None:
+        """Take `write` from the log and run its revert on the writer lane; `on_done(write)` after
+        it committed. A write that can no longer be undone, or a revert that fails, is said here."""
+        try:
+            self.log.take(write)
+        except UndoUnavailable as exc:
+            self.show_result(str(exc))
+            return
+        task = tasks.write("undo", lambda _ctx: write.revert())
+        task.finished.connect(when_alive(self, lambda _r: on_done(write)))
+        task.failed.connect(when_alive(self, self.show_result))
 
     def dismiss(self) -> None:
         self.write = None

@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import LeadBook
+from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, Decoded, decode_file
 from desktop.ui.leads.capture_controller import (
     CONTACT_FIELDS,
@@ -69,7 +70,6 @@ from desktop.ui.leads.capture_controller import (
     person,
 )
 from desktop.ui.leads.choice_box import ChoiceBox
-from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_form import RubricForm
 from desktop.ui.leads.scan_field import ScanField
 from desktop.ui.services import Services

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, parse_number
 from desktop.store.leads import LeadBook
 from desktop.store.records import SaveResult
+from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.leads.choice_box import ChoiceBox
-from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.models import STATUS_LABELS, grade_text, person_name, short_time, status_text
 from desktop.ui.services import Services
-from desktop.undo import UndoableWrite, UndoUnavailable, save_undoably
+from desktop.undo import UndoableWrite, save_undoably
 from fieldnote.kinds import OUTCOME_STATUSES
 from fieldnote.roles import Decision
 from fieldnote.scoring import needs_rescore, score_fields
@@ -289,14 +289,7 @@ class LeadDetail(QWidget):
         self.undo_notice.show_write(write)
 
     def _on_undo_notice_undo_requested(self, write: UndoableWrite) -> None:
-        try:
-            self.services.undo.take(write)
-        except UndoUnavailable as exc:
-            self.undo_notice.show_result(str(exc))
-            return
-        task = self.services.tasks.write("undo", lambda _ctx: write.revert())
-        task.finished.connect(when_alive(self, lambda _r: self._on_undone(write)))
-        task.failed.connect(when_alive(self, self.undo_notice.show_result))
+        self.undo_notice.revert(self.services.tasks, write, when_alive(self, self._on_undone))
 
     def _on_undone(self, write: UndoableWrite) -> None:
         if write.kind == "lead_outcome":

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.leads import LeadBook
+from desktop.ui.common.guard import when_alive
 from desktop.ui.common.keyboard import item_view_keys
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
 from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.leads.choice_box import ChoiceBox
-from desktop.ui.leads.guard import when_alive
 from desktop.ui.leads.rubric_editor import RubricDialog
 from desktop.ui.services import Services
 from fieldnote.leads import is_region

@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from desktop.locale import format_datetime
 from desktop.store.leads import LeadBook, LeadFilter
+from desktop.ui.common.guard import when_alive
 from desktop.ui.common.lazy_model import ROW_PAGE, Column, LazyRecordModel
-from desktop.ui.leads.guard import when_alive
 from desktop.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:

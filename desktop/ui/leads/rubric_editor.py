@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import format_number, parse_number
 from desktop.store.leads import LeadBook
+from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.choice_box import ChoiceBox
-from desktop.ui.leads.guard import when_alive
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.scoring import QUESTION_TYPES, RubricInvalid, parse_rubric

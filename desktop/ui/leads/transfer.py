@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from desktop.locale import format_int
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS, ImportSummary, LeadBook
+from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.capture import default_phone_region
 from desktop.ui.leads.choice_box import ChoiceBox
-from desktop.ui.leads.guard import when_alive
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.leadcsv import IMPORT_TARGETS, CsvImport, read_lead_csv
