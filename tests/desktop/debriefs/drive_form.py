@@ -17,21 +17,12 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.settings import Settings
-    from desktop.startup import build_services
-    from desktop.store import open_store
-    from desktop.store.db import DB_FILE
-    from desktop.tasks import TaskRunner
     from desktop.ui.debriefs.page import DebriefsPage
-    from desktop.ui.services import RecordChanges
+    from tests.support.typing_kill import driver_services
 
     data_dir, account, notes = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     app = QApplication(sys.argv[:1])
-    store = open_store(data_dir / DB_FILE)
-    changes = RecordChanges()
-    store.add_listener(changes.on_store_commit)
-    services = build_services(store, TaskRunner(), Settings.load(data_dir), changes, data_dir,
-                              dict(store.get_state("user", {}) or {}))
+    services = driver_services(data_dir)
     page = DebriefsPage(services, services.debriefs)
     page.resize(1200, 800)
     page.show()

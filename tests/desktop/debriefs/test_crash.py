@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,31 +9,9 @@ import pytest
 from desktop.store import open_store
 from desktop.store.db import DB_FILE
 from desktop.store.debriefs import DebriefFilter, DebriefStore
+from tests.support.typing_kill import type_then_kill
 
 pytestmark = pytest.mark.slow
-ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-    try:
-        return conn.execute(sql).fetchall()
-    except sqlite3.OperationalError:  # the schema is not there yet
-        return []
-    finally:
-        conn.close()
-
-
-def _wait_for(proc: subprocess.Popen, condition, timeout: float = 45.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if proc.poll() is not None:
-            raise AssertionError(f"the app exited early: {proc.stderr.read() if proc.stderr else ''}")
-        if time.monotonic() > deadline:
-            raise AssertionError("the draft never reached the disk")
-        time.sleep(0.05)  # polling the database for the condition, not a fixed wait
 
 
 def _type_then_kill(tmp_path: Path, account: str, notes: str, condition_sql: str) -> Path:
@@ -47,18 +19,7 @@ def _type_then_kill(tmp_path: Path, account: str, notes: str, condition_sql: str
     data.mkdir()
     # The real debounce, shortened from 2 s so the test waits less.
     (data / "settings.json").write_text('{"version": 1, "values": {"debrief_autosave_ms": 300}}')
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.desktop.debriefs.drive_form", str(data), account, notes],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        _wait_for(proc, lambda: bool(_query(data / DB_FILE, condition_sql)))
-        os.kill(proc.pid, signal.SIGKILL)
-        assert proc.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    type_then_kill("tests.desktop.debriefs.drive_form", data, [account, notes], condition_sql)
     return data
 
 
