@@ -402,6 +402,7 @@ class CapturePanel(QWidget):
         buttons = QHBoxLayout()
         self.hint = QLabel()
         self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)  # a narrow window (or German) wraps the keys, never cuts them
         buttons.addWidget(self.hint, 1)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Sets the visitor aside as a held draft (Ctrl+Z brings it back)"))

@@ -377,3 +377,15 @@ def test_no_column_title_of_the_lead_list_is_cut_in_german(qtbot, services, app_
     finally:
         if translator is not None:
             QApplication.instance().removeTranslator(translator)
+
+
+def test_the_capture_hint_is_whole_in_a_1024_px_window(qtbot, services):
+    from desktop.ui.leads.page import CAPTURE
+
+    page = make_page(qtbot, services)
+    page.resize(766, 560)
+    page.show_view(CAPTURE)
+    hint = page.capture.hint
+    assert "Esc" in hint.text()
+    qtbot.waitUntil(lambda: hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width()))
+    assert hint.width() < hint.fontMetrics().horizontalAdvance(hint.text())  # it did need to wrap
