@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("desktop",)  # where tr() strings live; only .py files are read
+SOURCES = ("desktop", "fieldnote")  # where tr() strings live (fieldnote: the role policy's
+# refusal sentences, marked with QT_TRANSLATE_NOOP); only .py files are read
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("de", "es")  # the shipped languages: each must be complete
 CATALOGUE = "fieldnote"  # fieldnote_<lang>.ts / .qm

@@ -44,7 +44,8 @@ def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dic
     parts = [f"<h2>{_text(account)}</h2>", f"<p style='color:{muted}'>{meta}</p>"]
     for name in _SECTIONS:
         if row.get(name):
-            parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>{_text(row[name])}</p>")
+            value = format_date(row[name]) if name == "follow_up_on" else row[name]
+            parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>{_text(value)}</p>")
     used = [c for c in (row.get("collateral_used") or []) if isinstance(c, dict)]
     if used:
         verdicts: dict[object, str] = {True: QCoreApplication.translate("DebriefDetail", "helped"), False: QCoreApplication.translate("DebriefDetail", "did not help")}
@@ -54,9 +55,12 @@ def debrief_html(row: dict[str, Any], replies: list[dict[str, Any]], titles: dic
             f"{_text(verdicts.get(c.get('helpful'), not_rated))}</li>"
             for c in used)
         parts.append(f"<p><b>{html.escape(field_label('collateral_used'))}</b></p><ul>{items}</ul>")
-    parts.append(f"<h3>{_text(QCoreApplication.translate('DebriefDetail', 'Replies (%1)').replace('%1', str(len(replies))))}</h3>")
+    # Translated outside the f-strings: lupdate does not read calls inside one.
+    heading = QCoreApplication.translate("DebriefDetail", "Replies (%1)").replace("%1", str(len(replies)))
+    parts.append(f"<h3>{_text(heading)}</h3>")
     if not replies:
-        parts.append(f"<p style='color:{muted}'>{_text(QCoreApplication.translate('DebriefDetail', 'No replies yet.'))}</p>")
+        none_yet = QCoreApplication.translate("DebriefDetail", "No replies yet.")
+        parts.append(f"<p style='color:{muted}'>{_text(none_yet)}</p>")
     new_mark = _text(QCoreApplication.translate("DebriefDetail", "new"))
     for c in replies:
         when = _text(format_datetime(c.get("created_at")))
