@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_date
 from desktop.store.leads import LeadBook
+from desktop.ui.common.columns import fit_columns, fitting_columns
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.keyboard import item_view_keys
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
@@ -46,8 +49,7 @@ def _table(model: LazyRecordModel) -> QTableView:
     view.setShowGrid(False)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    fitting_columns(view)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view
 
@@ -161,6 +163,11 @@ class EventDialog(QDialog):
         self.accept()
 
 
+# Below this width the events and rubrics tables stack (the event table's five columns want
+# about 800 px in German).
+SIDE_BY_SIDE_MIN_WIDTH = 1200
+
+
 class EventsPanel(QWidget):
     """The events and rubrics lists, with New/Edit for marketers."""
 
@@ -173,7 +180,9 @@ class EventsPanel(QWidget):
         offers = offers_of(services)
         self.event_edits, self.rubric_edits = offers.offer("event", "update"), offers.offer("rubric", "update")
         self.editable = self.event_edits.allowed
-        layout = QHBoxLayout(self)
+        # Side by side when wide; in a narrow window the rubrics go below the events, so each
+        # table has the whole width for its columns instead of scrolling sideways.
+        self.columns_layout = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
 
         left = QVBoxLayout()
@@ -197,7 +206,7 @@ class EventsPanel(QWidget):
                 Column("name", self.tr("Event")),
                 Column("venue", self.tr("Venue")),
                 Column("dates", self.tr("Dates"), lambda r: " – ".join(
-                    d for d in (r.get("starts_on"), r.get("ends_on")) if d)),
+                    format_date(d) for d in (r.get("starts_on"), r.get("ends_on")) if d)),
                 Column("campaign_code", self.tr("Campaign")),
                 Column("rubric", self.tr("Rubric"),
                        lambda r: self._rubric_names.get(r.get("rubric_id") or "", "")),
@@ -253,15 +262,24 @@ class EventsPanel(QWidget):
         services.changes.records_changed.connect(self._on_records_changed)
         self.reload()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns_layout.direction() != direction:
+            self.columns_layout.setDirection(direction)
+            self.columns_layout.setStretch(0, 3 if wide else 2)
+            self.columns_layout.setStretch(1, 2 if wide else 1)
+
     def reload(self) -> None:
         self._rubric_names = {
             r["id"]: f"{r.get('name') or ''} (v{r.get('version') or 1})" for r in self.book.rubrics()
         }
         self.event_model.reload()
         self.rubric_model.reload()
-        # Events and rubrics are few: fit the columns to what they hold.
-        self.event_view.resizeColumnsToContents()
-        self.rubric_view.resizeColumnsToContents()
+        # Events and rubrics are few: fit the columns to what they hold, within the width.
+        fit_columns(self.event_view)
+        fit_columns(self.rubric_view)
 
     def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind in ("event", "rubric", "user"):

@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 
 from desktop.store.leads import LeadBook
 from desktop.ui.leads.page import EVENTS, LIST, LeadsPage
-from fieldnote.scoring import DEMO_RUBRIC_ID
+from fieldnote.scoring import DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID
 from tests.desktop.leads.conftest import EVENT_ID, MARKETER, REP, add_event
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -389,3 +389,28 @@ def test_the_capture_hint_is_whole_in_a_1024_px_window(qtbot, services):
     assert "Esc" in hint.text()
     qtbot.waitUntil(lambda: hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width()))
     assert hint.width() < hint.fontMetrics().horizontalAdvance(hint.text())  # it did need to wrap
+
+
+def test_events_and_rubrics_stack_in_a_narrow_window_and_show_every_column(qtbot, services):
+    from PySide6.QtWidgets import QBoxLayout
+
+    from desktop.store.leads import LeadBook
+    from desktop.ui.leads.events import EventsPanel
+
+    services.store.save("rubric", DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID)
+    for n in range(3):
+        services.store.save("event", {
+            "name": f"International Industrial Automation Fair {n}",
+            "venue": "Messe Hannover Exhibition Grounds, Hall 27, Hannover",
+            "starts_on": "2026-04-20", "ends_on": "2026-04-24",
+            "campaign_code": f"IIAF26-HAN-{n}", "rubric_id": DEMO_RUBRIC_ID})
+    panel = EventsPanel(services, LeadBook(services.store))
+    qtbot.addWidget(panel)
+    panel.resize(790, 560)  # the Leads page's room in a 1024x640 window
+    panel.show()
+    qtbot.waitUntil(lambda: panel.columns_layout.direction() == QBoxLayout.Direction.TopToBottom)
+    panel.reload()
+    for view in (panel.event_view, panel.rubric_view):
+        qtbot.waitUntil(lambda v=view: not v.horizontalScrollBar().isVisible())
+    panel.resize(1700, 900)
+    qtbot.waitUntil(lambda: panel.columns_layout.direction() == QBoxLayout.Direction.LeftToRight)
