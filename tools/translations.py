@@ -122,9 +122,9 @@ def problems(messages: Sequence[Message]) -> Iterator[str]:
 
 def variable_tr_calls(root: Path = ROOT) -> Iterator[str]:
     """Calls lupdate cannot extract: `tr()` with text that is not a literal, `translate()` or
-    `QT_TRANSLATE_NOOP()` with a context that is not, an alias of `tr`/`translate`, and a
-    wrapper that passes its own parameter to `translate()` (its callers' literals would never
-    be extracted). `translate(literal_context, variable)` is allowed for labels marked with
+    `QT_TRANSLATE_NOOP()` with a context that is not, any of them inside an f-string, an alias
+    of `tr`/`translate`, and a wrapper that passes its own parameter to `translate()` (its
+    callers' literals would never be extracted). `translate(literal_context, variable)` is allowed for labels marked with
     QT_TRANSLATE_NOOP where they are defined."""
     for source in SOURCES:
         for path in sorted((root / source).rglob("*.py")):
@@ -136,6 +136,8 @@ def variable_tr_calls(root: Path = ROOT) -> Iterator[str]:
                                              *func.args.kwonlyargs)}
                     for inner in ast.walk(func):
                         params.setdefault(id(inner), set()).update(names)
+            in_fstring = {id(inner) for fstring in ast.walk(tree) if isinstance(fstring, ast.JoinedStr)
+                          for inner in ast.walk(fstring)}
             for node in ast.walk(tree):
                 where = f"{path.relative_to(root)}:{node.lineno}" if hasattr(node, "lineno") else ""
                 if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute)
@@ -153,6 +155,11 @@ def variable_tr_calls(root: Path = ROOT) -> Iterator[str]:
                              and owner.id in ("QCoreApplication", "QApplication"))
                 wrapper = (translate and len(node.args) > 1 and isinstance(node.args[1], ast.Name)
                            and node.args[1].id in params.get(id(node), set()))
+                if id(node) in in_fstring and name in ("tr", "translate", "QT_TRANSLATE_NOOP",
+                                                       "QT_TR_NOOP"):
+                    # lupdate does not read inside f-strings: the call is never extracted.
+                    yield f"{where}: inside an f-string {ast.unparse(node)}"
+                    continue
                 if (name in ("tr", "QT_TR_NOOP") and not literal[0]
                         or name == "QT_TRANSLATE_NOOP" and not all(literal[:2])
                         or translate and not literal[0] or wrapper):

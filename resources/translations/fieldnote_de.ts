@@ -997,6 +997,14 @@ wie versprochen erhalten Sie hier %2.
         <translation>nicht bewertet</translation>
     </message>
     <message>
+        <source>Replies (%1)</source>
+        <translation>Antworten (%1)</translation>
+    </message>
+    <message>
+        <source>No replies yet.</source>
+        <translation>Noch keine Antworten.</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>neu</translation>
     </message>
@@ -3674,6 +3682,137 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Insights</source>
         <translation>Auswertungen</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>This lead belongs to someone else</source>
+        <translation>Dieser Lead gehört jemand anderem</translation>
+    </message>
+    <message>
+        <source>This debrief belongs to someone else</source>
+        <translation>Dieser Gesprächsbericht gehört jemand anderem</translation>
+    </message>
+    <message>
+        <source>The lead of this outcome is not on the hub</source>
+        <translation>Der Lead zu diesem Ergebnis ist nicht auf dem Hub</translation>
+    </message>
+    <message>
+        <source>Only the lead&apos;s owner or a marketer can record its outcome</source>
+        <translation>Nur der Verantwortliche des Leads oder das Marketing kann sein Ergebnis erfassen</translation>
+    </message>
+    <message>
+        <source>The debrief of this comment is not on the hub</source>
+        <translation>Der Gesprächsbericht zu diesem Kommentar ist nicht auf dem Hub</translation>
+    </message>
+    <message>
+        <source>You can comment only on debriefs you can see (reps: their own)</source>
+        <translation>Sie können nur Gesprächsberichte kommentieren, die Sie sehen (Vertriebler: die eigenen)</translation>
+    </message>
+    <message>
+        <source>The collateral this refers to is not on the hub</source>
+        <translation>Das Material, auf das sich dies bezieht, ist nicht auf dem Hub</translation>
+    </message>
+    <message>
+        <source>A new request starts open; marketers answer it</source>
+        <translation>Eine neue Anfrage beginnt offen; das Marketing beantwortet sie</translation>
+    </message>
+    <message>
+        <source>Only marketers answer collateral requests</source>
+        <translation>Nur das Marketing beantwortet Materialanfragen</translation>
+    </message>
+    <message>
+        <source>You can withdraw only your own requests</source>
+        <translation>Sie können nur Ihre eigenen Anfragen zurückziehen</translation>
+    </message>
+    <message>
+        <source>You can change only your own requests</source>
+        <translation>Sie können nur Ihre eigenen Anfragen ändern</translation>
+    </message>
+    <message>
+        <source>Only marketers set a request&apos;s status, response or collateral</source>
+        <translation>Nur das Marketing setzt Status, Antwort oder Material einer Anfrage</translation>
+    </message>
+    <message>
+        <source>Marketers answer requests (status, response, collateral)</source>
+        <translation>Das Marketing beantwortet Anfragen (Status, Antwort, Material)</translation>
+    </message>
+    <message>
+        <source>Only the people involved in a conflict can resolve it</source>
+        <translation>Nur die Beteiligten eines Konflikts können ihn lösen</translation>
+    </message>
+    <message>
+        <source>Only `resolved` can be changed on a conflict</source>
+        <translation>An einem Konflikt lässt sich nur `resolved` ändern</translation>
+    </message>
+    <message>
+        <source>Administrators manage users and settings; they do not edit records</source>
+        <translation>Administratoren verwalten Benutzer und Einstellungen; sie bearbeiten keine Datensätze</translation>
+    </message>
+    <message>
+        <source>Only reps and marketers capture leads</source>
+        <translation>Nur Vertriebler und Marketing erfassen Leads</translation>
+    </message>
+    <message>
+        <source>Only reps and marketers file debriefs</source>
+        <translation>Nur Vertriebler und Marketing schreiben Gesprächsberichte</translation>
+    </message>
+    <message>
+        <source>Lead outcome records cannot be changed or deleted once written</source>
+        <translation>Ergebnisse von Leads lassen sich nach dem Erfassen nicht ändern oder löschen</translation>
+    </message>
+    <message>
+        <source>Debrief comment records cannot be changed or deleted once written</source>
+        <translation>Kommentare zu Gesprächsberichten lassen sich nach dem Schreiben nicht ändern oder löschen</translation>
+    </message>
+    <message>
+        <source>Collateral feedback records cannot be changed or deleted once written</source>
+        <translation>Rückmeldungen zu Material lassen sich nach dem Schreiben nicht ändern oder löschen</translation>
+    </message>
+    <message>
+        <source>Collateral usage records cannot be changed or deleted once written</source>
+        <translation>Nutzungsdaten von Material lassen sich nach dem Erfassen nicht ändern oder löschen</translation>
+    </message>
+    <message>
+        <source>User records are made by the hub; clients cannot change them</source>
+        <translation>Benutzer legt der Hub an; Clients können sie nicht ändern</translation>
+    </message>
+    <message>
+        <source>Conflict records are made by the hub; clients cannot change them</source>
+        <translation>Konflikte legt der Hub an; Clients können sie nicht ändern</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Collateral records</source>
+        <translation>Nur das Marketing kann Vertriebsmaterial ändern</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Event records</source>
+        <translation>Nur das Marketing kann Veranstaltungen ändern</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Rubric records</source>
+        <translation>Nur das Marketing kann Bewertungsbögen ändern</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Reason list records</source>
+        <translation>Nur das Marketing kann Gründelisten ändern</translation>
+    </message>
+    <message>
+        <source>Only marketers hand leads to another owner</source>
+        <translation>Nur das Marketing übergibt Leads an einen anderen Verantwortlichen</translation>
+    </message>
+    <message>
+        <source>Only marketers upload collateral files</source>
+        <translation>Nur das Marketing lädt Materialdateien hoch</translation>
+    </message>
+    <message>
+        <source>Only administrators manage users</source>
+        <translation>Nur Administratoren verwalten Benutzer</translation>
+    </message>
+    <message>
+        <source>This account is disabled</source>
+        <translation>Dieses Konto ist deaktiviert</translation>
     </message>
 </context>
 </TS>

@@ -997,6 +997,14 @@ como le prometí, aquí tiene %2.
         <translation>sin valorar</translation>
     </message>
     <message>
+        <source>Replies (%1)</source>
+        <translation>Respuestas (%1)</translation>
+    </message>
+    <message>
+        <source>No replies yet.</source>
+        <translation>Aún no hay respuestas.</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>nuevo</translation>
     </message>
@@ -3674,6 +3682,137 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Insights</source>
         <translation>Análisis</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>This lead belongs to someone else</source>
+        <translation>Este lead pertenece a otra persona</translation>
+    </message>
+    <message>
+        <source>This debrief belongs to someone else</source>
+        <translation>Este informe pertenece a otra persona</translation>
+    </message>
+    <message>
+        <source>The lead of this outcome is not on the hub</source>
+        <translation>El lead de este resultado no está en el hub</translation>
+    </message>
+    <message>
+        <source>Only the lead&apos;s owner or a marketer can record its outcome</source>
+        <translation>Solo el responsable del lead o marketing pueden registrar su resultado</translation>
+    </message>
+    <message>
+        <source>The debrief of this comment is not on the hub</source>
+        <translation>El informe de este comentario no está en el hub</translation>
+    </message>
+    <message>
+        <source>You can comment only on debriefs you can see (reps: their own)</source>
+        <translation>Solo puede comentar los informes que puede ver (comerciales: los suyos)</translation>
+    </message>
+    <message>
+        <source>The collateral this refers to is not on the hub</source>
+        <translation>El material al que se refiere no está en el hub</translation>
+    </message>
+    <message>
+        <source>A new request starts open; marketers answer it</source>
+        <translation>Una solicitud nueva empieza abierta; marketing la responde</translation>
+    </message>
+    <message>
+        <source>Only marketers answer collateral requests</source>
+        <translation>Solo marketing responde las solicitudes de material</translation>
+    </message>
+    <message>
+        <source>You can withdraw only your own requests</source>
+        <translation>Solo puede retirar sus propias solicitudes</translation>
+    </message>
+    <message>
+        <source>You can change only your own requests</source>
+        <translation>Solo puede cambiar sus propias solicitudes</translation>
+    </message>
+    <message>
+        <source>Only marketers set a request&apos;s status, response or collateral</source>
+        <translation>Solo marketing fija el estado, la respuesta o el material de una solicitud</translation>
+    </message>
+    <message>
+        <source>Marketers answer requests (status, response, collateral)</source>
+        <translation>Marketing responde las solicitudes (estado, respuesta, material)</translation>
+    </message>
+    <message>
+        <source>Only the people involved in a conflict can resolve it</source>
+        <translation>Solo las personas implicadas en un conflicto pueden resolverlo</translation>
+    </message>
+    <message>
+        <source>Only `resolved` can be changed on a conflict</source>
+        <translation>En un conflicto solo se puede cambiar `resolved`</translation>
+    </message>
+    <message>
+        <source>Administrators manage users and settings; they do not edit records</source>
+        <translation>Los administradores gestionan usuarios y ajustes; no editan registros</translation>
+    </message>
+    <message>
+        <source>Only reps and marketers capture leads</source>
+        <translation>Solo comerciales y marketing captan leads</translation>
+    </message>
+    <message>
+        <source>Only reps and marketers file debriefs</source>
+        <translation>Solo comerciales y marketing escriben informes</translation>
+    </message>
+    <message>
+        <source>Lead outcome records cannot be changed or deleted once written</source>
+        <translation>Los resultados de un lead no se pueden cambiar ni borrar una vez registrados</translation>
+    </message>
+    <message>
+        <source>Debrief comment records cannot be changed or deleted once written</source>
+        <translation>Los comentarios de un informe no se pueden cambiar ni borrar una vez escritos</translation>
+    </message>
+    <message>
+        <source>Collateral feedback records cannot be changed or deleted once written</source>
+        <translation>Las valoraciones de material no se pueden cambiar ni borrar una vez escritas</translation>
+    </message>
+    <message>
+        <source>Collateral usage records cannot be changed or deleted once written</source>
+        <translation>Los registros de uso de material no se pueden cambiar ni borrar una vez escritos</translation>
+    </message>
+    <message>
+        <source>User records are made by the hub; clients cannot change them</source>
+        <translation>Los usuarios los crea el hub; los clientes no pueden cambiarlos</translation>
+    </message>
+    <message>
+        <source>Conflict records are made by the hub; clients cannot change them</source>
+        <translation>Los conflictos los crea el hub; los clientes no pueden cambiarlos</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Collateral records</source>
+        <translation>Solo marketing puede cambiar el material comercial</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Event records</source>
+        <translation>Solo marketing puede cambiar los eventos</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Rubric records</source>
+        <translation>Solo marketing puede cambiar las rúbricas</translation>
+    </message>
+    <message>
+        <source>Only marketers can change Reason list records</source>
+        <translation>Solo marketing puede cambiar las listas de motivos</translation>
+    </message>
+    <message>
+        <source>Only marketers hand leads to another owner</source>
+        <translation>Solo marketing asigna leads a otro responsable</translation>
+    </message>
+    <message>
+        <source>Only marketers upload collateral files</source>
+        <translation>Solo marketing sube archivos de material</translation>
+    </message>
+    <message>
+        <source>Only administrators manage users</source>
+        <translation>Solo los administradores gestionan usuarios</translation>
+    </message>
+    <message>
+        <source>This account is disabled</source>
+        <translation>Esta cuenta está desactivada</translation>
     </message>
 </context>
 </TS>
