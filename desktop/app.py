@@ -89,7 +89,7 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     from desktop.ui import theme
     from desktop.ui.shell.pages import default_pages
     from desktop.ui.shell.window import MainWindow
-    from desktop.ui.translations import install_translator, language_of
+    from desktop.ui.translations import install_translator, is_english, language_of
 
     QCoreApplication.setOrganizationName("Fieldnote")
     QCoreApplication.setApplicationName("Fieldnote")
@@ -97,7 +97,7 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     # Before the first widget, so every tr() finds the chosen language (Qt's own strings and
     # the number formats follow once the window has painted, in _after_shown).
-    translated = install_translator(app, language_of(_locale_name(args, settings))) is not None
+    translated = not is_english(install_translator(app, language_of(_locale_name(args, settings))))
     app.setWindowIcon(theme.app_icon())
     theme.apply(app, theme.palette(settings.theme))
 

@@ -30,6 +30,10 @@ SOURCES = ("desktop", "fieldnote")  # where tr() strings live (fieldnote: the ro
 # refusal sentences, marked with QT_TRANSLATE_NOOP); only .py files are read
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("de", "es")  # the shipped languages: each must be complete
+# English needs only the plural forms of "%n" messages ("1 lead", "308 leads"): its catalogue
+# holds just those (lupdate -pluralonly), and it must be complete too.
+PLURAL_ONLY = ("en",)
+CATALOGUES = LANGUAGES + PLURAL_ONLY
 CATALOGUE = "fieldnote"  # fieldnote_<lang>.ts / .qm
 
 _PLACEHOLDER = re.compile(r"%(?:\d+|n)")
@@ -62,10 +66,17 @@ def _run(args: list[str]) -> None:
 
 def lupdate(ts_files: Sequence[Path], root: Path = ROOT) -> None:
     """Extract every message of the sources into `ts_files` (new ones unfinished, vanished
-    ones dropped, existing translations kept)."""
-    _run([_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete",
-          "-source-language", "en",
-          *[str(root / s) for s in SOURCES], "-ts", *[str(t) for t in ts_files]])
+    ones dropped, existing translations kept); a plural-only catalogue gets the "%n" ones."""
+    for plural_only in (False, True):
+        files = [t for t in ts_files if _is_plural_only(t) == plural_only]
+        if files:
+            _run([_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none",
+                  "-no-obsolete", "-source-language", "en", *(["-pluralonly"] if plural_only else []),
+                  *[str(root / s) for s in SOURCES], "-ts", *[str(t) for t in files]])
+
+
+def _is_plural_only(ts_file: Path) -> bool:
+    return any(ts_file.name == f"{CATALOGUE}_{lang}.ts" for lang in PLURAL_ONLY)
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:
@@ -170,7 +181,7 @@ def check(root: Path = ROOT, ts_dir: Path = TS_DIR) -> list[str]:
     """Everything that keeps the shipped translations from being complete and current."""
     found = [f"text not extractable, {p}" for p in variable_tr_calls(root)]
     with tempfile.TemporaryDirectory() as tmp:
-        for lang in LANGUAGES:
+        for lang in CATALOGUES:
             shipped = ts_path(lang, ts_dir)
             if not shipped.exists():
                 found.append(f"{shipped.name} is missing")
@@ -236,18 +247,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("build", help="compile each .ts into its .qm")
     sub.add_parser("check", help="fail on an untranslated, inconsistent or stale translation")
     filling = sub.add_parser("fill", help="set translations from a JSON table")
-    filling.add_argument("lang", choices=LANGUAGES)
+    filling.add_argument("lang", choices=CATALOGUES)
     filling.add_argument("table", type=Path)
     args = parser.parse_args(argv)
     if args.command == "update":
         TS_DIR.mkdir(parents=True, exist_ok=True)
-        lupdate([ts_path(lang) for lang in LANGUAGES])
-        for lang in LANGUAGES:
+        lupdate([ts_path(lang) for lang in CATALOGUES])
+        for lang in CATALOGUES:
             messages = read_ts(ts_path(lang))
             todo = sum(1 for m in messages if not m.finished or not all(f.strip() for f in m.forms))
             sys.stdout.write(f"{ts_path(lang).name}: {len(messages)} messages, {todo} to translate\n")
     elif args.command == "build":
-        for lang in LANGUAGES:
+        for lang in CATALOGUES:
             lrelease(ts_path(lang), qm_path(lang))
             sys.stdout.write(f"{qm_path(lang).name} built\n")
     elif args.command == "fill":
@@ -258,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(f"{line}\n")
         if found:
             return 1
-        sys.stdout.write("translations complete and current: " + ", ".join(LANGUAGES) + "\n")
+        sys.stdout.write("translations complete and current: " + ", ".join(CATALOGUES) + "\n")
     return 0
 
 

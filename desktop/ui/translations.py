@@ -37,21 +37,35 @@ def language_of(setting: str) -> str:
     return name.replace("-", "_").split("_")[0].split(".")[0].lower()
 
 
+ENGLISH = ("c", "posix", "en", "")  # languages the source strings are already written in
+
+
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install Fieldnote's catalogue for `language`; None (and English) when there is none.
+    """Install Fieldnote's catalogue for `language`, or the English one when there is none.
 
     Only that language is looked up: Qt's `QTranslator.load(QLocale, ...)` would fall back
     through every language the system lists and could show German to someone who reads
-    English first.
+    English first. A window that stays in English gets the English catalogue, which holds only
+    the plural forms of counted messages ("1 lead", "308 leads"); `is_english(translator)`
+    tells the two apart.
     """
-    if language in ("c", "posix", "en", ""):
-        return None
-    translator = QTranslator(app)  # parented: lives as long as the application
-    if not translator.load(f"{CATALOGUE}_{language}", str(resource_path("translations"))):
+    folder = str(resource_path("translations"))
+    if language not in ENGLISH:
+        translator = QTranslator(app)  # parented: lives as long as the application
+        if translator.load(f"{CATALOGUE}_{language}", folder):
+            app.installTranslator(translator)
+            return translator
         log.info("no translation for %s; the window stays in English", language)
+    plurals = QTranslator(app)
+    if not plurals.load(f"{CATALOGUE}_en", folder):
         return None
-    app.installTranslator(translator)
-    return translator
+    app.installTranslator(plurals)
+    return plurals
+
+
+def is_english(translator: QTranslator | None) -> bool:
+    """Whether the window stays in English with `translator` (none, or English plurals)."""
+    return translator is None or translator.language().lower().startswith("en")
 
 
 def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
@@ -60,6 +74,8 @@ def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator |
     Call it only when Fieldnote's catalogue was installed: Qt's strings alone would make a
     window of two languages.
     """
+    if language in ENGLISH:
+        return None  # Qt's own strings are English already
     from PySide6.QtCore import QLibraryInfo  # its first use costs ~25 ms: not before the paint
 
     translator = QTranslator(app)
@@ -76,5 +92,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     ours = install_translator(app, language)
     if ours is None:
         return []
+    if is_english(ours):
+        return [ours]
     qt = install_qt_translator(app, language)
     return [ours] if qt is None else [ours, qt]
