@@ -56,3 +56,17 @@ def debrief(**fields):
             "outcome": "advanced", "objections": ["Price"], "competitors": ["Zeta"]}
     base.update(fields)
     return base
+
+
+def make_page(qtbot, services, *, exposed=False):
+    """The Debriefs page at 1200x800, shown (and, with `exposed`, on screen and active)."""
+    from desktop.ui.debriefs.page import DebriefsPage
+
+    page = DebriefsPage(services, services.debriefs)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    if exposed:
+        qtbot.waitExposed(page)
+        page.activateWindow()
+    return page

@@ -9,21 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.store.debriefs import DebriefFilter
-from desktop.ui.debriefs.page import DebriefsPage
 from fieldnote.ids import new_id
 from tests.desktop.debriefs.conftest import MARKETER, REP, debrief
+from tests.desktop.debriefs.conftest import make_page as make_debriefs_page
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def make_page(qtbot, services):
-    page = DebriefsPage(services, services.debriefs)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    return page
+    return make_debriefs_page(qtbot, services, exposed=True)
 
 
 def flush_writes(qtbot, services):

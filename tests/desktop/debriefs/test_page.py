@@ -7,20 +7,13 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from desktop.store.debriefs import DebriefFilter
-from desktop.ui.debriefs.page import DebriefsPage
 from fieldnote.ids import new_id
-from tests.desktop.debriefs.conftest import MARKETER, REP, debrief
+from tests.desktop.debriefs.conftest import MARKETER, REP, debrief, make_page
 
 # The offscreen platform says so whenever a top-level widget's size limits change.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def make_page(qtbot, services):
-    page = DebriefsPage(services, services.debriefs)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    return page
 
 
 def test_typing_in_a_new_debrief_autosaves_a_draft_after_a_pause(qtbot, services, store):

@@ -56,3 +56,18 @@ def add_event(store, event_id=EVENT_ID, name="Hannover Messe", rubric=True):
                          "ends_on": "2026-04-24", "rubric_id": DEMO_RUBRIC_ID if rubric else None},
                event_id)
     return event_id
+
+
+def open_capture_page(qtbot, services):
+    """The Leads page shown on its capture screen at the test event, the scan field focused."""
+    from desktop.ui.leads.page import LeadsPage
+
+    add_event(services.store)
+    page = LeadsPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.create_new()
+    page.capture.set_event(EVENT_ID)
+    qtbot.waitUntil(page.capture.scan.hasFocus)
+    return page

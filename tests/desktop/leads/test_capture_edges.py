@@ -8,22 +8,15 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QImage
 
 from desktop.ui.leads.barcodes import decode_file
-from desktop.ui.leads.page import LeadsPage
 from fieldnote.kinds import TEXT_MAX
-from tests.desktop.leads.conftest import EVENT_ID, add_event
+from tests.desktop.leads.conftest import open_capture_page
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
 def capture(qtbot, services):
-    add_event(services.store)
-    page = LeadsPage(services)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    page.create_new()
-    page.capture.set_event(EVENT_ID)
+    page = open_capture_page(qtbot, services)
     yield page.capture  # the page stays referenced while the test runs
 
 

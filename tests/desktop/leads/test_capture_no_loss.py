@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.store.leads import LeadBook
-from desktop.ui.leads.page import LIST, LeadsPage
+from desktop.ui.leads.page import LIST
 from fieldnote.scoring import DEMO_RUBRIC_ID
-from tests.desktop.leads.conftest import EVENT_ID, add_event
+from tests.desktop.leads.conftest import EVENT_ID, open_capture_page
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -23,21 +23,11 @@ HOT = {"budget": "confirmed", "timeframe": "0-3m", "authority": "decision_maker"
        "employees": 1200, "interest": "high"}
 
 
-def open_page(qtbot, services):
-    add_event(services.store)
-    page = LeadsPage(services)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    page.create_new()
-    page.capture.set_event(EVENT_ID)
-    qtbot.waitUntil(page.capture.scan.hasFocus)
-    return page
 
 
 @pytest.fixture
 def page(qtbot, services):
-    return open_page(qtbot, services)
+    return open_capture_page(qtbot, services)
 
 
 def scan_burst(qtbot, capture, lines):
@@ -141,7 +131,7 @@ def test_an_unsaved_visitor_is_kept_on_a_page_switch_and_offered_back_after_a_re
     [(_draft_id, state)] = LeadBook(services.store).drafts()
     assert state["fields"] == {"last_name": "Haddad", "company": "Cedar Systems"}
     # A new window on the same data (a restart) offers the visitor back.
-    again = open_page(qtbot, services)
+    again = open_capture_page(qtbot, services)
     assert again.capture.held_bar.isVisible()
     assert "Haddad (Cedar Systems)" in again.capture.held_label.text()
     again.capture.open_held()
