@@ -5,7 +5,7 @@ new outcome of the same lead whose `retracts` names it. Both stay on record and 
 The rule, here once: an outcome counts (for the lead's status, the funnel, exports) when it is
 not deleted, is not itself a retraction, and no live retraction of the same lead names it.
 The store's SQL (lead status and filters, the insights summaries' triggers) states this rule
-for speed; keep them in step with `counting_outcomes`.
+for speed; tests/desktop/store/test_outcome_rule.py holds the lead SQL to `counting_outcomes`.
 """
 
 from __future__ import annotations
