@@ -1,7 +1,10 @@
 """`fieldnote-hub`: serve the hub, migrate its database, manage users, seed demo data.
 
-Every failure a person can fix (bad database URL, unreachable database, duplicate user)
-ends with one clear line on stderr and a non-zero exit code, never a traceback.
+Every failure a person can fix (bad database URL, unreachable database, a file that is not a
+database, a folder that cannot be made, duplicate user, weak password) ends with one clear
+line on stderr and exit code 1, never a traceback. Only `migrate` and `serve` create or
+upgrade a database; every other command needs one that is there and current, so that a typo
+in `--db` never makes a new, empty hub.
 """
 
 from __future__ import annotations
@@ -10,15 +13,21 @@ import argparse
 import getpass
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from fieldnote.kinds import ROLES
 from hub import accounts
 from hub.db.engine import DatabaseUnavailable, make_engine
-from hub.db.migrate import upgrade
+from hub.db.migrate import current_revision, head_revision, known_revisions, upgrade
+from hub.passwords import password_problem
 from hub.settings import ENV_BLOBS, ENV_DB, resolve_blobs_dir, resolve_db_url
 from resources.version import app_version
 
@@ -83,9 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(str(exc))
     except DatabaseUnavailable as exc:
         _fail(str(exc))
-    except (OperationalError, ProgrammingError) as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        _fail(f"Database error: {reason}")
+    except DBAPIError as exc:
+        _fail(f"Database error at {_where(args)}: {_first_line(exc.orig or exc)}")
+    except CommandError as exc:
+        _fail(f"Cannot migrate the database at {_where(args)}: {_first_line(exc)}")
+    except OSError as exc:
+        _fail(_os_error(exc))
     except accounts.AccountError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -97,21 +109,132 @@ def _fail(message: str) -> None:
     sys.stderr.write(f"fieldnote-hub: {message}\n")
 
 
+def _first_line(exc: BaseException | str) -> str:
+    text = " ".join(str(exc).split("\n")[0].split())
+    return text or type(exc).__name__
+
+
+def _os_error(exc: OSError) -> str:
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"Cannot create or open{where}: {exc.strerror or _first_line(exc)}"
+
+
+def _where(args: argparse.Namespace) -> str:
+    """The database a command works on, as a person reads it (no password)."""
+    db_url = resolve_db_url(getattr(args, "db", None))
+    path = _sqlite_path(db_url)
+    return str(path) if path is not None else _redacted(db_url)
+
+
+def _sqlite_path(db_url: str) -> Path | None:
+    """The file of a SQLite URL; None for other databases and unparsable URLs."""
+    try:
+        url = make_url(db_url)
+    except ArgumentError:
+        return None
+    if url.get_backend_name() != "sqlite":
+        return None
+    return Path(url.database or ":memory:").expanduser()
+
+
+def _open_created(db_url: str) -> Engine:
+    """An engine on the database, created if need be and brought to the newest schema."""
+    path = _sqlite_path(db_url)
+    if path is not None:
+        _refuse_non_sqlite(path)
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _open_existing(db_url: str) -> Engine:
+    """An engine on a hub database that is there and at the newest schema; nothing is created
+    or changed when it is not."""
+    missing = (f"No hub database at {{where}}; check --db (or ${ENV_DB}), or create it with "
+               f"`fieldnote-hub migrate`")
+    path = _sqlite_path(db_url)
+    if path is not None:
+        if not path.is_file():
+            raise CommandFailed(missing.format(where=path))
+        _refuse_non_sqlite(path)
+        # Read the version without the hub's engine, which would switch the file to WAL.
+        revision = _sqlite_revision(path)
+    engine = make_engine(db_url)
+    try:
+        if path is None:
+            try:
+                revision = current_revision(engine)
+            except OperationalError as exc:
+                raise DatabaseUnavailable(
+                    f"Cannot reach the database: {_first_line(exc.orig or exc)}") from None
+        where = str(path) if path is not None else _redacted(db_url)
+        if revision is None:
+            raise CommandFailed(missing.format(where=where))
+        if revision != head_revision():
+            if revision not in known_revisions():
+                raise CommandFailed(
+                    f"The hub database at {where} was written by a newer fieldnote-hub "
+                    f"(schema {revision}); update fieldnote-hub to use it")
+            raise CommandFailed(
+                f"The hub database at {where} has an older schema; run `fieldnote-hub migrate` "
+                "first")
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _refuse_non_sqlite(path: Path) -> None:
+    """A file that is there but is no SQLite database is refused and left as it is."""
+    if path.is_dir():
+        raise CommandFailed(f"{path} is a folder, not a hub database")
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise CommandFailed(f"{path} is not a hub database (not a SQLite file); it was left "
+                            "as it is")
+
+
+def _sqlite_revision(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                     "AND name = 'alembic_version'").fetchone()
+            if has_table is None:
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise CommandFailed(f"{path} is not a usable hub database ({_first_line(exc)})"
+                            ) from None
+    return str(row[0]) if row else None
+
+
 def _run(args: argparse.Namespace) -> int:
     db_url = resolve_db_url(args.db)
     command = args.command
     if command == "serve":
         return _serve(args, db_url)
-    engine = make_engine(db_url)
+    if command == "migrate":
+        _open_created(db_url).dispose()
+        sys.stdout.write("Database is at the newest schema.\n")
+        return EXIT_OK
+    engine = _open_existing(db_url)
     try:
-        upgrade(engine)
-        if command == "migrate":
-            sys.stdout.write("Database is at the newest schema.\n")
-            return EXIT_OK
         if command == "seed-demo":
             from hub.seed import seed_demo
 
-            report = seed_demo(db_url, resolve_blobs_dir(args.blobs))
+            blobs_dir = resolve_blobs_dir(args.blobs)
+            blobs_dir.mkdir(parents=True, exist_ok=True)
+            report = seed_demo(db_url, blobs_dir)
             sys.stdout.write(
                 f"Demo data: {report.users_added} users, {report.records_added} records, "
                 f"{report.blobs_added} files added.\n"
@@ -124,23 +247,26 @@ def _run(args: argparse.Namespace) -> int:
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
 
 
-def _user(args: argparse.Namespace, engine: object) -> int:
+def _user(args: argparse.Namespace, engine: Engine) -> int:
     sub = args.user_command
     if sub == "add":
         password = _read_password(args.password_stdin)
+        problem = password_problem(password)
+        if problem is not None:
+            raise CommandFailed(problem)
         actor = accounts.add_user(
-            engine, email=args.email, name=args.name, role=args.role, team=args.team,  # type: ignore[arg-type]
+            engine, email=args.email, name=args.name, role=args.role, team=args.team,
             password=password,
         )
         sys.stdout.write(f"Added {actor.email} ({actor.role}) with id {actor.id}\n")
         return EXIT_OK
     if sub == "list":
-        for a in accounts.list_users(engine):  # type: ignore[arg-type]
+        for a in accounts.list_users(engine):
             state = "active" if a.active else "disabled"
             sys.stdout.write(f"{a.email}\t{a.name}\t{a.role}\t{a.team or '-'}\t{state}\n")
         return EXIT_OK
     if sub in ("disable", "enable"):
-        actor = accounts.set_active(engine, args.email, sub == "enable")  # type: ignore[arg-type]
+        actor = accounts.set_active(engine, args.email, sub == "enable")
         sys.stdout.write(f"{actor.email} is now {'active' if actor.active else 'disabled'}\n")
         return EXIT_OK
     raise CommandFailed(f"Unknown user command {sub}")  # pragma: no cover
@@ -171,16 +297,14 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
     import uvicorn
 
     blobs_dir = resolve_blobs_dir(args.blobs)
-    engine = make_engine(db_url)
-    try:
-        upgrade(engine)
-    finally:
-        engine.dispose()
+    # The blob folder first: a hub that cannot keep files must not create its database.
+    blobs_dir.mkdir(parents=True, exist_ok=True)
+    _open_created(db_url).dispose()
     # Worker processes build their app from the environment; so does this one.
     os.environ[ENV_DB] = db_url
     os.environ[ENV_BLOBS] = str(blobs_dir)
     log.info("Fieldnote hub %s on http://%s:%d (database %s, files in %s)", app_version(),
-             args.host, args.port, _redact(db_url), blobs_dir)
+             args.host, args.port, _redacted(db_url), blobs_dir)
     uvicorn.run(
         "hub.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,
         workers=max(1, args.workers), log_level=args.log_level, proxy_headers=True,
@@ -188,7 +312,8 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
     return EXIT_OK
 
 
-def _redact(db_url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(db_url).render_as_string(hide_password=True)
+def _redacted(db_url: str) -> str:
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return db_url

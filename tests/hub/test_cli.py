@@ -15,6 +15,7 @@ from hub.embedded import free_port
 from hub.settings import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "a long enough passphrase"
 
 
 def run(*args: str, stdin: str = "", env: dict[str, str] | None = None
@@ -26,14 +27,15 @@ def run(*args: str, stdin: str = "", env: dict[str, str] | None = None
 
 def test_user_add_reads_the_password_from_stdin_without_its_newline(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    assert run("migrate", "--db", db).returncode == 0
     done = run("user", "add", "--db", db, "--email", "ana@test.fieldnote", "--name", "Ana",
-               "--role", "rep", "--team", "east", "--password-stdin", stdin=" pass word \n")
+               "--role", "rep", "--team", "east", "--password-stdin", stdin=" pass word, twice \n")
     assert done.returncode == 0, done.stderr
     assert "ana@test.fieldnote" in done.stdout
     engine = make_engine(db)
     try:
         issued = accounts.login(engine, Limits(), email="ana@test.fieldnote",
-                                password=" pass word ", address="test", device_name=None)
+                                password=" pass word, twice ", address="test", device_name=None)
         assert issued.actor.team == "east"
         listed = run("user", "list", "--db", db)
         assert listed.returncode == 0
@@ -46,8 +48,9 @@ def test_cli_failures_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> N
     db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
     add = ("user", "add", "--db", db, "--email", "ana@test.fieldnote", "--name", "Ana",
            "--role", "rep", "--password-stdin")
-    assert run(*add, stdin="x\n").returncode == 0
-    twice = run(*add, stdin="x\n")
+    assert run("migrate", "--db", db).returncode == 0
+    assert run(*add, stdin=f"{PASSWORD}\n").returncode == 0
+    twice = run(*add, stdin=f"{PASSWORD}\n")
     assert twice.returncode == 1
     assert "already exists" in twice.stderr and "Traceback" not in twice.stderr
     empty = run("user", "add", "--db", db, "--email", "bob@test.fieldnote", "--name", "Bob",
@@ -66,8 +69,9 @@ def test_cli_failures_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> N
 
 def test_disable_takes_effect_and_the_environment_names_the_database(tmp_path: Path) -> None:
     env = {"FIELDNOTE_HUB_DB": f"sqlite:///{tmp_path / 'env.sqlite3'}"}
+    assert run("migrate", env=env).returncode == 0
     assert run("user", "add", "--email", "a@test.fieldnote", "--name", "A", "--role", "marketer",
-               "--password-stdin", stdin="pw\n", env=env).returncode == 0
+               "--password-stdin", stdin=f"{PASSWORD}\n", env=env).returncode == 0
     done = run("user", "disable", "a@test.fieldnote", env=env)
     assert done.returncode == 0 and "disabled" in done.stdout
     assert "disabled" in run("user", "list", env=env).stdout
