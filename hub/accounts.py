@@ -14,17 +14,19 @@ import math
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, case, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from fieldnote import roles
 from fieldnote.ids import new_id
 from fieldnote.kinds import ROLES
 from fieldnote.validation import ValidationFailed, clean_fields, format_datetime
 from hub.authz import Actor
-from hub.db.engine import writer
+from hub.db.engine import write_lock, writer
 from hub.db.tables import RECORD_TABLES, login_failures, tokens
 from hub.records import RecordState, RecordStore
 from hub.settings import Limits
@@ -167,43 +169,76 @@ def list_users(engine: Engine) -> list[Actor]:
         ]
 
 
-def login(
-    engine: Engine,
-    limits: Limits,
-    *,
-    email: str,
-    password: str,
-    address: str,
+@dataclass(frozen=True)
+class Attempt:
+    """A sign-in attempt the throttle has admitted (and counted); its password is not checked
+    yet."""
+
+    email_key: str
+    keys: tuple[str, str]  # (address key, account key)
+    at: float
+
+
+def begin_login(
+    engine: Engine, limits: Limits, *, email: str, address: str, now: float | None = None
+) -> Attempt:
+    """Count a sign-in attempt against its client address, then its account, before any
+    password is checked; raise `LoginThrottled` when either is over its limit.
+
+    Each count is one `INSERT ... ON CONFLICT DO UPDATE ... WHERE not locked ... RETURNING`
+    in a writing transaction, so concurrent attempts (threads or worker processes sharing the
+    database) are admitted one by one: a burst gets at most the limit of password checks.
+    The attempt that reaches a limit sets the lock at once, while its password is still being
+    checked; a successful sign-in takes its count back (`finish_login`). An address that is
+    over its limit counts nothing against the account, so a stranger's burst locks the
+    account only for the account's own short lock.
+    """
+    now = time.time() if now is None else now
+    email_key = email.strip().lower()
+    keys = (f"address:{address[:200]}", f"account:{email_key[:200]}")
+    rules = (
+        (keys[0], limits.address_failures, limits.address_lockout_max_s),
+        (keys[1], limits.account_failures, limits.account_lockout_max_s),
+    )
+    refused_until: float | None = None
+    with write_lock(engine), writer(engine).begin() as conn:
+        for key, limit, lockout_max in rules:
+            refused_until = _admit(conn, limits, key, limit, lockout_max, now)
+            if refused_until is not None:
+                break
+    # Committed either way: an address's attempt on a locked account still counts against
+    # the address.
+    if refused_until is not None:
+        raise LoginThrottled(refused_until - now)
+    return Attempt(email_key=email_key, keys=keys, at=now)
+
+
+def finish_login(
+    engine: Engine, limits: Limits, attempt: Attempt, *, password: str,
     device_name: str | None,
 ) -> IssuedToken:
-    now = time.time()
-    keys = [f"account:{email.strip().lower()[:200]}", f"address:{address[:200]}"]
-    with engine.connect() as conn:
-        locked_until = max(
-            (r.locked_until for r in conn.execute(
-                select(login_failures.c.locked_until).where(login_failures.c.key.in_(keys))
-            )),
-            default=0.0,
-        )
-    if locked_until > now:
-        raise LoginThrottled(locked_until - now)
+    """Check the password of an admitted attempt and issue a token, or raise `LoginRefused`.
+
+    Run at most `Limits.hash_concurrency` of these at once (the caller's gate): each check
+    holds the hash's memory (64 MiB with the default cost) while it runs."""
     table = RECORD_TABLES["user"]
     with engine.connect() as conn:
         row = conn.execute(
-            select(table).where(table.c.hub_email_key == email.strip().lower())
+            select(table).where(table.c.hub_email_key == attempt.email_key)
         ).first()
     stored_hash = row.hub_password_hash if row is not None else None
     ok = _verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     active = row is not None and bool(row.active) and not row.deleted
     if not ok or not active:
-        _record_failure(engine, limits, keys, now)
-        raise LoginRefused()
+        raise LoginRefused()  # the failure was counted when the attempt was admitted
     assert row is not None  # an active account has a row
     actor = Actor(row.id, row.email or "", row.name or "", row.role, row.team or None, True)
     token = secrets.token_urlsafe(32)
+    now = time.time()
     expires_at = now + limits.token_days * 86400
-    with writer(engine).begin() as conn:
-        conn.execute(delete(login_failures).where(login_failures.c.key == keys[0]))
+    with write_lock(engine), writer(engine).begin() as conn:
+        conn.execute(delete(login_failures).where(login_failures.c.key == attempt.keys[1]))
+        _take_back(conn, attempt.keys[0], limits.address_failures)
         # Tokens expired for a day are useless; clear them out as new ones are made.
         conn.execute(delete(tokens).where(tokens.c.expires_at < now - 86400))
         conn.execute(
@@ -219,6 +254,29 @@ def login(
     return IssuedToken(token, expires_at, actor)
 
 
+def abandon_login(engine: Engine, limits: Limits, attempt: Attempt) -> None:
+    """Take back the counts of an attempt whose password was never checked (the hub was too
+    busy hashing others)."""
+    with write_lock(engine), writer(engine).begin() as conn:
+        _take_back(conn, attempt.keys[0], limits.address_failures)
+        _take_back(conn, attempt.keys[1], limits.account_failures)
+
+
+def login(
+    engine: Engine,
+    limits: Limits,
+    *,
+    email: str,
+    password: str,
+    address: str,
+    device_name: str | None,
+) -> IssuedToken:
+    """Admit, check and issue in one call (the command line and tests; the API gates the
+    password check between the steps)."""
+    attempt = begin_login(engine, limits, email=email, address=address)
+    return finish_login(engine, limits, attempt, password=password, device_name=device_name)
+
+
 def _verify(stored: str, password: str) -> bool:
     try:
         return _hasher.verify(stored, password)
@@ -226,26 +284,51 @@ def _verify(stored: str, password: str) -> bool:
         return False
 
 
-def _record_failure(engine: Engine, limits: Limits, keys: list[str], now: float) -> None:
-    with writer(engine).begin() as conn:
-        for key, limit in zip(keys, (limits.account_failures, limits.address_failures), strict=True):
-            _bump(conn, limits, key, limit, now)
+def _upsert(conn: Connection) -> Any:
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(login_failures)
+    return sqlite.insert(login_failures)
 
 
-def _bump(conn: Connection, limits: Limits, key: str, limit: int, now: float) -> None:
-    row = conn.execute(select(login_failures).where(login_failures.c.key == key)).first()
-    if row is None or now - row.first_at > limits.failure_window_s:
-        failures, first_at = 1, now
-    else:
-        failures, first_at = row.failures + 1, row.first_at
-    locked_until = 0.0
+def _admit(
+    conn: Connection, limits: Limits, key: str, limit: int, lockout_max: float, now: float
+) -> float | None:
+    """Count one attempt against `key` unless it is locked; None when admitted, else the
+    time the lock ends."""
+    t = login_failures
+    fresh = t.c.first_at <= now - limits.failure_window_s
+    stmt = _upsert(conn).values(key=key, failures=1, first_at=now, locked_until=0.0)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[t.c.key],
+        set_={
+            "failures": case((fresh, 1), else_=t.c.failures + 1),
+            "first_at": case((fresh, now), else_=t.c.first_at),
+        },
+        where=t.c.locked_until <= now,
+    ).returning(t.c.failures)
+    failures = conn.execute(stmt).scalar()
+    if failures is None:  # locked: the row is left as it was
+        locked = conn.execute(select(t.c.locked_until).where(t.c.key == key)).scalar()
+        return float(locked or now + 1)
     if failures >= limit:
-        locked_until = now + min(limits.lockout_s * 2 ** (failures - limit), limits.lockout_max_s)
-    values = {"failures": failures, "first_at": first_at, "locked_until": locked_until}
-    if row is None:
-        conn.execute(insert(login_failures).values(key=key, **values))
-    else:
-        conn.execute(update(login_failures).where(login_failures.c.key == key).values(**values))
+        # The row is ours until commit (row lock; SQLite's single writer), so no other
+        # attempt is admitted before this lock is in place.
+        lock = min(limits.lockout_s * 2 ** (failures - limit), lockout_max)
+        conn.execute(update(t).where(t.c.key == key).values(locked_until=now + lock))
+    return None
+
+
+def _take_back(conn: Connection, key: str, limit: int) -> None:
+    """Uncount one attempt; the lock it set goes with it (one set by earlier failures stays)."""
+    t = login_failures
+    conn.execute(
+        update(t)
+        .where(t.c.key == key, t.c.failures > 0)
+        .values(
+            failures=t.c.failures - 1,
+            locked_until=case((t.c.failures - 1 < limit, 0.0), else_=t.c.locked_until),
+        )
+    )
 
 
 def authenticate(engine: Engine, token: str) -> Actor | None:

@@ -45,11 +45,20 @@ class Limits:
     token_days: float = 30.0
     max_json_bytes: int = 5 * 1024 * 1024 + 64 * 1024  # a full push plus envelope slack
     max_blob_bytes: int = 512 * 1024 * 1024
-    account_failures: int = 5  # failed logins per account before it is throttled
-    address_failures: int = 20  # failed logins per client address before it is throttled
+    # Sign-in attempts are counted before the password is checked (a successful one is
+    # taken back); reaching a limit within the window locks the key: first for `lockout_s`,
+    # doubling with each further attempt let through, up to the key's cap. The address is
+    # checked first; the account's cap is short, so a stranger cannot keep its owner out long.
+    account_failures: int = 5  # sign-in attempts per account before it is locked
+    address_failures: int = 20  # sign-in attempts per client address before it is locked
     failure_window_s: float = 15 * 60
-    lockout_s: float = 60.0  # first lockout; doubles per further failure, capped below
-    lockout_max_s: float = 15 * 60
+    lockout_s: float = 60.0
+    account_lockout_max_s: float = 5 * 60
+    address_lockout_max_s: float = 15 * 60
+    # Password hashes (argon2id, 64 MiB each with the default cost) running at once in one
+    # process; further sign-ins wait up to `hash_wait_s`, then get 429 with Retry-After.
+    hash_concurrency: int = 4
+    hash_wait_s: float = 10.0
 
 
 @dataclass(frozen=True)

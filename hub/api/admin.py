@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from hub import accounts, authz
-from hub.api.deps import CurrentUser, HubDep
+from hub.api.deps import CurrentUser, HashGateBusy, HubDep
 from hub.api.problems import ProblemError, pydantic_errors, read_json
 from hub.api.schemas import request_body
 from hub.authz import Actor
@@ -60,10 +59,16 @@ async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUs
         raise ProblemError(422, "Invalid user", kind="validation",
                            errors=pydantic_errors(exc)) from None
     try:
-        created = await run_in_threadpool(
+        # Hashing the new password takes a hash slot like a sign-in.
+        created = await hub.hash_gate.run(
             lambda: accounts.add_user(hub.engine, email=body.email, name=body.name,
                                       role=body.role, team=body.team, password=body.password)
         )
+    except HashGateBusy as exc:
+        raise ProblemError(429, "Too many password checks at once",
+                           "The hub is busy checking passwords; try again shortly",
+                           kind="throttled", headers={"Retry-After": str(exc.retry_after)},
+                           extra={"retry_after": exc.retry_after}) from None
     except accounts.AccountError as exc:
         raise ProblemError(422, "Cannot add this user", str(exc), kind="validation") from None
     return _out(created)

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from hub import accounts
-from hub.api.deps import CurrentUser, HubDep, bearer_token
+from hub.api.deps import CurrentUser, HashGateBusy, HubDep, bearer_token
 from hub.api.problems import ProblemError, pydantic_errors, read_json
 from hub.api.schemas import request_body
 
@@ -44,11 +44,22 @@ async def sign_in(request: Request, hub: HubDep) -> TokenOut:
         raise ProblemError(422, "Invalid sign-in request", kind="validation",
                            errors=pydantic_errors(exc)) from None
     address = request.client.host if request.client else "unknown"
+    limits = hub.settings.limits
     try:
-        issued = await run_in_threadpool(
-            accounts.login, hub.engine, hub.settings.limits, email=body.email,
-            password=body.password, address=address, device_name=body.device_name,
+        # Counted before the password is checked; the check waits for a hash slot.
+        attempt = await run_in_threadpool(
+            accounts.begin_login, hub.engine, limits, email=body.email, address=address
         )
+        try:
+            issued = await hub.hash_gate.run(lambda: accounts.finish_login(
+                hub.engine, limits, attempt, password=body.password,
+                device_name=body.device_name))
+        except HashGateBusy as exc:
+            await run_in_threadpool(accounts.abandon_login, hub.engine, limits, attempt)
+            raise ProblemError(429, "Too many sign-ins at once",
+                               "The hub is busy checking other sign-ins; try again shortly",
+                               kind="throttled", headers={"Retry-After": str(exc.retry_after)},
+                               extra={"retry_after": exc.retry_after}) from None
     except accounts.LoginThrottled as exc:
         raise ProblemError(429, "Too many sign-in attempts", "Wait before trying again",
                            kind="throttled", headers={"Retry-After": str(exc.retry_after)},

@@ -5,8 +5,11 @@ Authentication happens here once; authorisation of records is `hub.authz`'s job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated
+import asyncio
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine
@@ -18,6 +21,41 @@ from hub.authz import Actor
 from hub.blobs import BlobStore
 from hub.settings import HubSettings
 
+T = TypeVar("T")
+
+
+class HashGateBusy(Exception):
+    """No password-hash slot came free in time."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("The hub is busy checking other passwords")
+        self.retry_after = max(1, math.ceil(retry_after))
+
+
+class HashGate:
+    """At most `size` password hashes run at once in this process: each holds the hash's
+    memory cost (64 MiB for argon2id's default) while it runs, so a burst of sign-ins would
+    otherwise take one per request thread. Waiting requests hold no thread, only a place in
+    the semaphore's queue; one that waits longer than `wait_s` gets `HashGateBusy`."""
+
+    def __init__(self, size: int, wait_s: float) -> None:
+        self.size = max(1, size)
+        self.wait_s = wait_s
+        self._slots = asyncio.Semaphore(self.size)
+
+    async def run(self, work: Callable[[], T]) -> T:
+        try:
+            async with asyncio.timeout(self.wait_s):
+                await self._slots.acquire()
+        except TimeoutError:
+            raise HashGateBusy(min(self.wait_s, 5.0)) from None
+        try:
+            # The thread is not abandoned on cancellation, so the slot is released only
+            # when the hash is done.
+            return await run_in_threadpool(work)
+        finally:
+            self._slots.release()
+
 
 @dataclass
 class Hub:
@@ -25,6 +63,11 @@ class Hub:
     engine: Engine
     epoch: str
     blobs: BlobStore
+    hash_gate: HashGate = field(init=False)
+
+    def __post_init__(self) -> None:
+        limits = self.settings.limits
+        self.hash_gate = HashGate(limits.hash_concurrency, limits.hash_wait_s)
 
 
 def get_hub(request: Request) -> Hub:
