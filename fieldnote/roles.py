@@ -320,6 +320,12 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
 }
 
 
+def manages_users(role: str | None) -> bool:
+    """Whether people of this role administer users; the hub keeps at least one of them
+    active, since nobody else can enable one again over the API."""
+    return isinstance(ACTIONS[("user", "manage")].get(role or LEAST_ROLE), Allow)
+
+
 # -- what each role reads ---------------------------------------------------------------------
 
 Work = Literal["own", "team", "all"]

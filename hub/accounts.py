@@ -138,8 +138,17 @@ def add_user(
         return actor_from_state(state)
 
 
-def set_active(engine: Engine, email: str, active: bool) -> Actor:
-    """Disable (or enable again) a user; a disabled user's tokens stop working at once."""
+class AccountRefused(AccountError):
+    """A request about an existing account that would leave the hub without an administrator
+    (disabling yourself, or the last active administrator)."""
+
+
+def set_active(engine: Engine, email: str, active: bool, *, by: str | None = None) -> Actor:
+    """Disable (or enable again) a user; a disabled user's tokens stop working at once.
+
+    `by` is the id of the user asking (None from the server's command line). Nobody disables
+    their own account, and the last active administrator stays active: checked under the
+    change counter's lock, so two administrators disabling each other cannot both succeed."""
     with writer(engine).begin() as conn:
         store = RecordStore(conn)
         store.take_counter_lock()
@@ -147,12 +156,32 @@ def set_active(engine: Engine, email: str, active: bool) -> Actor:
         if found is None:
             raise AccountError(f"No user with the email {email}")
         state = store.working_copy(found)
+        current = actor_from_state(state)
+        if not active and current.active:
+            if by is not None and by == current.id:
+                raise AccountRefused(
+                    "You cannot disable your own account; another administrator can")
+            if roles.manages_users(current.role) and _other_active_admins(conn, current.id) == 0:
+                raise AccountRefused(
+                    f"{current.email} is the last active administrator; add or enable another "
+                    "administrator first")
         state.fields["active"] = active
         store.stage(state)
         store.flush()
         if not active:
             conn.execute(update(tokens).where(tokens.c.user_id == state.id).values(revoked=True))
         return actor_from_state(state)
+
+
+def _other_active_admins(conn: Connection, user_id: str) -> int:
+    table = RECORD_TABLES["user"]
+    admin_roles = [r for r in ROLES if roles.manages_users(r)]
+    return len(conn.execute(
+        select(table.c.id).where(
+            table.c.role.in_(admin_roles), table.c.active.is_(True),
+            table.c.deleted.is_(False), table.c.id != user_id,
+        )
+    ).all())
 
 
 def list_users(engine: Engine) -> list[Actor]:

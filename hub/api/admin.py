@@ -78,6 +78,9 @@ async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUs
 def disable_user(email: str, hub: HubDep, actor: CurrentUser) -> AdminUser:
     _require_admin(actor)
     try:
-        return _out(accounts.set_active(hub.engine, email, False))
+        return _out(accounts.set_active(hub.engine, email, False, by=actor.id))
+    except accounts.AccountRefused as exc:
+        raise ProblemError(409, "Cannot disable this user", str(exc),
+                           kind="last-administrator") from None
     except accounts.AccountError as exc:
         raise ProblemError(404, "No such user", str(exc), kind="not-found") from None
