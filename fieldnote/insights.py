@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldnote.kinds import FUNNEL_STAGES
+from fieldnote.outcomes import counting_outcomes
 
-# The funnel of the page, in order: the lead itself, its grade, then its outcomes.
+# The funnel, defined here once. The stage chain is captured -> contacted -> meeting ->
+# opportunity -> won, and a lead counts in every stage up to the furthest one its counting
+# outcomes reached (a lead recorded straight as won is contacted, met and an opportunity too),
+# so each stage holds no more leads than the one before it and no step converts above 100 %.
+# Qualified comes from the lead's grade, not from its outcomes: a qualified lead may never be
+# contacted and an unqualified one may be won, so it is a share of captured shown beside the
+# chain, never a step in it.
+CHAIN = ("captured", *FUNNEL_STAGES)
+BESIDE_CHAIN = ("qualified",)
+# Every count of a funnel, in the order of the JSON's keys (`insights --json`).
 FUNNEL = ("captured", "qualified", *FUNNEL_STAGES)
 # Outcome status -> how far a lead got; lost and disqualified end a lead without advancing it.
 STAGE_RANK: Mapping[str, int] = {stage: n for n, stage in enumerate(FUNNEL_STAGES, start=1)}
@@ -81,11 +91,36 @@ def rate(part: float, whole: float) -> float | None:
 
 
 def step_conversion(funnel: Mapping[str, float]) -> dict[str, float | None]:
-    """Each funnel stage as a share of the stage before it (captured has none)."""
-    out: dict[str, float | None] = {}
-    for before, stage in zip(FUNNEL, FUNNEL[1:], strict=False):
-        out[stage] = rate(funnel.get(stage, 0), funnel.get(before, 0))
-    return out
+    """The conversions of a funnel, as fractions 0..1: each stage of the chain over the stage
+    before it (contacted / captured, meeting / contacted, ...), and qualified as a share of
+    captured. Captured has none; a stage after an empty one has None."""
+    out: dict[str, float | None] = {
+        stage: rate(funnel.get(stage, 0), funnel.get(before, 0))
+        for before, stage in zip(CHAIN, CHAIN[1:], strict=False)
+    }
+    for share in BESIDE_CHAIN:
+        out[share] = rate(funnel.get(share, 0), funnel.get("captured", 0))
+    return {stage: out[stage] for stage in FUNNEL[1:]}
+
+
+def stage_reached(outcomes: Iterable[Mapping[str, Any]]) -> int:
+    """How far a lead got: the rank (`STAGE_RANK`, 0 for none) of the furthest stage among its
+    counting outcomes (`fieldnote.outcomes`)."""
+    return max((STAGE_RANK.get(str(o.get("status")), 0) for o in counting_outcomes(outcomes)),
+               default=0)
+
+
+def funnel_counts(leads: Iterable[tuple[bool, Iterable[Mapping[str, Any]]]]) -> dict[str, int]:
+    """The funnel of some live leads, each given as (qualified, its outcomes): the definition
+    the store's summary tables and their SQL are held to."""
+    counts = dict.fromkeys(FUNNEL, 0)
+    for qualified, outcomes in leads:
+        counts["captured"] += 1
+        counts["qualified"] += bool(qualified)
+        reached = stage_reached(outcomes)
+        for stage, rank in STAGE_RANK.items():
+            counts[stage] += reached >= rank
+    return counts
 
 
 def median(values: Iterable[float]) -> float | None:

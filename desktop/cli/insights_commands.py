@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop.cli import CliError
 from desktop.cli.context import cli_context
-from fieldnote.insights import FUNNEL, FilterError, InsightFilters, parse_filter_date
+from fieldnote.insights import BESIDE_CHAIN, CHAIN, FilterError, InsightFilters, parse_filter_date
 
 USAGE_ERROR = 2
 
@@ -131,10 +131,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _text_summary(figures: dict[str, Any]) -> str:
     lines = ["Funnel by event:"]
-    header = f"  {'event':32} " + " ".join(f"{s:>11}" for s in (*FUNNEL, "won_amount"))
+    columns = (*CHAIN, "won_amount", *BESIDE_CHAIN)
+    header = f"  {'event':32} " + " ".join(f"{s:>11}" for s in columns)
     lines.append(header)
     for name, f in figures["funnel"].items():
-        lines.append(f"  {name[:32]:32} " + " ".join(f"{f[s]:>11}" for s in (*FUNNEL, "won_amount")))
+        lines.append(f"  {name[:32]:32} " + " ".join(f"{f[s]:>11}" for s in columns))
     for title, key in (("Top objections", "objections"), ("Top competitors", "competitors")):
         top = list(figures[key].items())[:5]
         lines.append(f"{title}: " + (", ".join(f"{k} ({v})" for k, v in top) or "none"))

@@ -14,7 +14,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from desktop.locale import format_amount, format_date, format_int, format_percent, report_language
-from fieldnote.insights import FUNNEL, GRADE_GROUPS, VOICE_DIMENSIONS
+from fieldnote.insights import BESIDE_CHAIN, CHAIN, GRADE_GROUPS, VOICE_DIMENSIONS
 
 # The light theme's tokens, so the PDF looks like the page.
 ACCENT = colors.HexColor("#1f6feb")
@@ -51,6 +51,8 @@ LABELS = {
 }
 
 
+# The funnel's counts as tables show them: the chain, then qualified beside it.
+SHOWN = (*CHAIN, *BESIDE_CHAIN)
 SHORT = {"captured": "Capt.", "qualified": "Qual.", "contacted": "Cont.", "meeting": "Meet.",
          "opportunity": "Opp.", "won": "Won"}
 
@@ -68,6 +70,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "muted": ParagraphStyle("muted", parent=base["BodyText"], textColor=MUTED, fontSize=8.5),
         "cell": ParagraphStyle("cell", parent=base["BodyText"], textColor=TEXT, fontSize=8,
                                leading=10),
+        "head_num": ParagraphStyle("head_num", parent=base["BodyText"], textColor=TEXT, fontSize=8,
+                                   leading=10, alignment=TA_RIGHT),
     }
 
 
@@ -83,8 +87,13 @@ def _num(value: object) -> str:
     return format_int(value) if isinstance(value, (int, float)) else str(value)
 
 
+class _Figure(str):
+    """A formatted number (a percentage, an amount with its currency): set right-aligned in its
+    column like the plain numbers, never as running text beside them."""
+
+
 def _pct(value: float | None) -> str:
-    return format_percent(value)
+    return _Figure(format_percent(value))
 
 
 def _short(text: str, limit: int = 22) -> str:
@@ -96,9 +105,16 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
     """A zebra table; numbers right-aligned; cut at MAX_ROWS with a note of what was left out."""
     st = styles or _styles()
     shown = list(rows[:MAX_ROWS])
-    data: list[list[Any]] = [[Paragraph(f"<b>{_esc(h)}</b>", st["cell"]) for h in header]]
+    # A column of numbers (counts, amounts, percentages) is right-aligned, its title too, so
+    # that a count and the percentage beside it never run together.
+    numeric = [i > 0 and bool(shown) and all(c is None or isinstance(c, (_Figure, int, float))
+                                             for c in (row[i] for row in shown))
+               for i in range(len(header))]
+    data: list[list[Any]] = [[Paragraph(f"<b>{_esc(h)}</b>", st["head_num" if numeric[i] else "cell"])
+                              for i, h in enumerate(header)]]
     for row in shown:
-        data.append([Paragraph(_esc(c), st["cell"]) if isinstance(c, str) else _num(c) for c in row])
+        data.append([_num(c) if c is None or isinstance(c, (_Figure, int, float))
+                     else Paragraph(_esc(c), st["cell"]) for c in row])
     if not shown:
         data.append([Paragraph("Nothing in this selection.", st["cell"])] + [""] * (len(header) - 1))
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -112,6 +128,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        # Room between a right-aligned figure and the column before it.
+        ("LEFTPADDING", (1, 0), (-1, -1), 8),
     ]
     for i in range(2, len(data), 2):
         style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
@@ -243,35 +261,39 @@ def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights
 def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:
     out: list[Any] = [Paragraph("Events and campaigns", st["h1"])]
     totals = figures.get("totals") or {}
+    conv = totals.get("conversion") or {}
     out.append(KeepTogether([
-        bar_chart([LABELS[s] for s in FUNNEL], [("Leads", [totals.get(s, 0) for s in FUNNEL])],
+        bar_chart([LABELS[s] for s in CHAIN], [("Leads", [totals.get(s, 0) for s in CHAIN])],
                   title="Funnel: all selected leads"),
         *_table(["Stage", "Leads", "Of the stage before"],
-                [[LABELS[s], totals.get(s, 0), _pct((totals.get("conversion") or {}).get(s))]
-                 for s in FUNNEL],
-                widths=[40 * mm, 30 * mm, 40 * mm], styles=st),
+                [*([LABELS[s], totals.get(s, 0), _pct(conv.get(s))] for s in CHAIN),
+                 ["Qualified (share of captured)", totals.get("qualified", 0),
+                  _pct(conv.get("qualified"))]],
+                widths=[50 * mm, 30 * mm, 40 * mm], styles=st),
         Paragraph(f"Won amount: {_num(totals.get('won_amount', 0))}", st["body"]),
     ]))
     events = list(figures.get("events") or [])
     side = sorted(events, key=lambda e: -e["funnel"]["captured"])[:6]
     out.append(Paragraph("Side by side", st["h2"]))
-    out.append(bar_chart([LABELS[s] for s in FUNNEL],
-                         [(e["key"], [e["funnel"][s] for s in FUNNEL]) for e in side],
+    out.append(bar_chart([LABELS[s] for s in CHAIN],
+                         [(e["key"], [e["funnel"][s] for s in CHAIN]) for e in side],
                          title="Funnel per event (largest six)", height=190))
     out.append(Spacer(1, 6))
-    rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in FUNNEL),
+    rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in SHOWN),
              e["funnel"]["won_amount"], e.get("avg_days_to_first_contact")] for e in events]
-    out += _table(["Event", "Campaign", *(SHORT[s] for s in FUNNEL), "Won amount",
+    out += _table(["Event", "Campaign", *(SHORT[s] for s in SHOWN), "Won amount",
                    "Avg days to 1st contact"], rows,
-                  widths=[38 * mm, 18 * mm] + [13 * mm] * 6 + [18 * mm, 16 * mm], styles=st)
-    out.append(Paragraph("Conversion at each step", st["h2"]))
-    out += _table(["Event", *(LABELS[s] for s in FUNNEL[1:])],
-                  [[e["key"], *(_pct(e["conversion"].get(s)) for s in FUNNEL[1:])] for e in events],
+                  widths=[34 * mm, 24 * mm] + [13 * mm] * 6 + [20 * mm, 18 * mm], styles=st)
+    out.append(Paragraph("Conversion at each step, and the share qualified", st["h2"]))
+    out.append(Paragraph("Each stage of the chain as a share of the stage before it; qualified "
+                         "as a share of captured.", st["muted"]))
+    out += _table(["Event", *(LABELS[s] for s in CHAIN[1:]), "Qualified share"],
+                  [[e["key"], *(_pct(e["conversion"].get(s)) for s in SHOWN[1:])] for e in events],
                   widths=[50 * mm] + [22 * mm] * 5, styles=st)
     campaigns = figures.get("campaigns") or {}
     out.append(Paragraph("Campaigns", st["h2"]))
-    out += _table(["Campaign", *(SHORT[s] for s in FUNNEL), "Won amount"],
-                  [[code, *(c[s] for s in FUNNEL), c["won_amount"]] for code, c in campaigns.items()],
+    out += _table(["Campaign", *(SHORT[s] for s in SHOWN), "Won amount"],
+                  [[code, *(c[s] for s in SHOWN), c["won_amount"]] for code, c in campaigns.items()],
                   widths=[40 * mm] + [15 * mm] * 6 + [22 * mm], styles=st)
     out.append(Paragraph("Grade mix and reps", st["h2"]))
     mix_events = events[:12]
@@ -285,7 +307,7 @@ def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
                     len(e["per_day"]),
                     round(e["funnel"]["captured"] / len(e["per_day"]), 1) if e["per_day"] else None]
                    for e in events],
-                  widths=[40 * mm] + [13 * mm] * 4 + [48 * mm, 12 * mm, 14 * mm], styles=st)
+                  widths=[40 * mm] + [17 * mm] * 4 + [36 * mm, 12 * mm, 16 * mm], styles=st)
     return out
 
 

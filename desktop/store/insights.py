@@ -56,10 +56,6 @@ class _CubeRow(NamedTuple):
     delay_n: int
 
 
-_STAGE_CASE = (
-    "CASE status WHEN 'contacted' THEN 1 WHEN 'meeting' THEN 2 "
-    "WHEN 'opportunity' THEN 3 WHEN 'won' THEN 4 ELSE 0 END"
-)
 # A stored list that is not valid JSON is skipped, never an error; readers of json_each take
 # only array elements (integer keys), so an object or a scalar adds nothing either.
 _JSON_ARRAY = "CASE WHEN json_valid({c}) THEN {c} END"

@@ -5,19 +5,45 @@ import pytest
 from fieldnote.ids import new_id
 from fieldnote.insights import (
     FilterError,
+    funnel_counts,
     id_time,
     money,
     parse_filter_date,
     rate,
+    stage_reached,
     step_conversion,
     top_and_bottom,
 )
 
 
-def test_step_conversion_divides_each_stage_by_the_one_before():
+def test_step_conversion_divides_each_stage_of_the_chain_by_the_one_before():
     funnel = {"captured": 10, "qualified": 5, "contacted": 4, "meeting": 2, "opportunity": 0, "won": 0}
-    assert step_conversion(funnel) == {"qualified": 0.5, "contacted": 0.8, "meeting": 0.5,
+    assert step_conversion(funnel) == {"qualified": 0.5, "contacted": 0.4, "meeting": 0.5,
                                        "opportunity": 0.0, "won": None}
+
+
+def test_more_contacted_than_qualified_never_converts_above_one():
+    # The demo's shape: contacted 126 of 308 captured, only 95 of them qualified.
+    funnel = {"captured": 308, "qualified": 95, "contacted": 126, "meeting": 55,
+              "opportunity": 26, "won": 13}
+    conversion = step_conversion(funnel)
+    assert conversion["contacted"] == round(126 / 308, 4)
+    assert conversion["qualified"] == round(95 / 308, 4)
+    assert all(v is not None and 0 <= v <= 1 for v in conversion.values())
+
+
+def test_a_lead_counts_in_every_stage_up_to_the_furthest_its_counting_outcomes_reached():
+    won = {"id": "a", "status": "won"}
+    lost = {"id": "b", "status": "lost"}
+    withdrawn_won = [{"id": "c", "status": "meeting"}, {"id": "d", "status": "won"},
+                     {"id": "e", "status": "won", "retracts": "d"}]
+    assert stage_reached([won]) == 4
+    assert stage_reached([lost]) == 0
+    assert stage_reached(withdrawn_won) == 2
+    assert stage_reached([{"id": "f", "status": "won", "deleted": True}]) == 0
+    counts = funnel_counts([(False, [won]), (True, [lost]), (True, withdrawn_won), (False, [])])
+    assert counts == {"captured": 4, "qualified": 2, "contacted": 2, "meeting": 2,
+                      "opportunity": 1, "won": 1}
 
 
 def test_rate_of_nothing_is_none():

@@ -24,9 +24,11 @@ from desktop.locale import format_date, format_int, format_number, format_percen
 from desktop.ui.common.reflow import ReflowRow
 from desktop.ui.insights.charts import ChartPanel, grade_colours
 from desktop.ui.theme import Palette
-from fieldnote.insights import FUNNEL, GRADE_GROUPS, VOICE_DIMENSIONS
+from fieldnote.insights import BESIDE_CHAIN, CHAIN, GRADE_GROUPS, VOICE_DIMENSIONS
 
 TOP_N = 10
+# The funnel's counts as tables show them: the chain, then qualified beside it.
+SHOWN = (*CHAIN, *BESIDE_CHAIN)
 
 
 class _Tab(QScrollArea):
@@ -75,7 +77,8 @@ def _pct(value: float | None) -> str:
 
 
 class KpiStrip(QFrame):
-    """The headline numbers: each funnel stage and the won amount."""
+    """The headline numbers: each stage of the funnel's chain, the won amount, and the share of
+    qualified leads beside the chain."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,10 +91,10 @@ class KpiStrip(QFrame):
         layout.addWidget(self.row)
         self.values: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
-        titles = {"captured": self.tr("Captured"), "qualified": self.tr("Qualified"),
-                  "contacted": self.tr("Contacted"), "meeting": self.tr("Meeting"),
-                  "opportunity": self.tr("Opportunity"), "won": self.tr("Won"),
-                  "won_amount": self.tr("Won amount")}
+        titles = {"captured": self.tr("Captured"), "contacted": self.tr("Contacted"),
+                  "meeting": self.tr("Meeting"), "opportunity": self.tr("Opportunity"),
+                  "won": self.tr("Won"), "won_amount": self.tr("Won amount"),
+                  "qualified": self.tr("Qualified")}
         for key, title in titles.items():
             cell = QWidget()
             box = QVBoxLayout(cell)
@@ -110,13 +113,17 @@ class KpiStrip(QFrame):
 
     def show_totals(self, totals: Mapping[str, Any]) -> None:
         captured = totals.get("captured", 0)
+        conv = totals.get("conversion") or {}
         for key, label in self.values.items():
             value = totals.get(key, 0)
             label.setText(format_int(value) if isinstance(value, (int, float)) else str(value))
-            # Shares of captured read as a funnel even where stages do not nest (qualified).
-            self.notes[key].setText(
-                self.tr("%1 of captured").replace("%1", _pct(value / captured))
-                if key in FUNNEL[1:] and captured else "")
+            if key in BESIDE_CHAIN and captured:
+                note = self.tr("%1 of captured").replace("%1", _pct(conv.get(key)))
+            elif key in CHAIN[1:] and conv.get(key) is not None:
+                note = self.tr("%1 of the stage before").replace("%1", _pct(conv.get(key)))
+            else:
+                note = ""
+            self.notes[key].setText(note)
         self.row.relayout()
 
 
@@ -140,29 +147,34 @@ class EventsTab(_Tab):
         lab = self.labels()
         totals = figures.get("totals") or {}
         self.kpis.show_totals(totals)
-        names = [lab[s] for s in FUNNEL]
-        self.funnel.show_bars(names, [(self.tr("Leads"), [totals.get(s, 0) for s in FUNNEL])])
+        chain = [lab[s] for s in CHAIN]
+        names = [lab[s] for s in SHOWN]
+        self.funnel.show_bars(chain, [(self.tr("Leads"), [totals.get(s, 0) for s in CHAIN])])
         conv = totals.get("conversion") or {}
-        self.funnel.set_table([self.tr("Stage"), self.tr("Leads"), self.tr("Of the stage before")],
-                              [[lab[s], totals.get(s, 0), _pct(conv.get(s))] for s in FUNNEL])
+        self.funnel.set_table(
+            [self.tr("Stage"), self.tr("Leads"), self.tr("Of the stage before")],
+            [*([lab[s], totals.get(s, 0), _pct(conv.get(s))] for s in CHAIN),
+             [self.tr("Qualified (share of captured)"), totals.get("qualified", 0),
+              _pct(conv.get("qualified"))]])
         events = list(figures.get("events") or [])
         side = [e for e in events if e["id"] in chosen] if chosen else []
         if not side:
             side = sorted(events, key=lambda e: -e["funnel"]["captured"])[:6]
-        self.side.show_bars(names, [(e["key"], [e["funnel"][s] for s in FUNNEL]) for e in side])
+        self.side.show_bars(chain, [(e["key"], [e["funnel"][s] for s in CHAIN]) for e in side])
         header = [self.tr("Event"), *names, self.tr("Won amount"), self.tr("Won of captured"),
                   self.tr("Average days to first contact")]
-        rows = [[e["key"], *(e["funnel"][s] for s in FUNNEL), e["funnel"]["won_amount"],
+        rows = [[e["key"], *(e["funnel"][s] for s in SHOWN), e["funnel"]["won_amount"],
                  _pct(e["funnel"]["won"] / e["funnel"]["captured"] if e["funnel"]["captured"] else None),
                  e.get("avg_days_to_first_contact")] for e in side]
         self.side.set_table(header, rows, [e["id"] for e in side])
-        all_rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in FUNNEL),
+        all_rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in SHOWN),
                      e["funnel"]["won_amount"],
-                     *(_pct(e["conversion"].get(s)) for s in FUNNEL[1:]),
+                     *(_pct(e["conversion"].get(s)) for s in SHOWN[1:]),
                      e.get("avg_days_to_first_contact")] for e in events]
         self.events_table.set_table(
             [self.tr("Event"), self.tr("Campaign"), *names, self.tr("Won amount"),
-             *(self.tr("→ %1").replace("%1", lab[s]) for s in FUNNEL[1:]),
+             *(self.tr("→ %1").replace("%1", lab[s]) for s in CHAIN[1:]),
+             self.tr("Qualified share"),
              self.tr("Avg days to first contact")],
             all_rows, [e["id"] for e in events])
         self.events_table.show_bars([e["key"] for e in events[:12]],
@@ -197,7 +209,7 @@ class EventsTab(_Tab):
         self.campaigns.show_bars(codes, [(lab[s], [campaigns[c][s] for c in codes])
                                          for s in ("captured", "qualified", "meeting", "won")])
         self.campaigns.set_table([self.tr("Campaign"), *names, self.tr("Won amount"), self.tr("Events")],
-                                 [[c, *(campaigns[c][s] for s in FUNNEL), campaigns[c]["won_amount"],
+                                 [[c, *(campaigns[c][s] for s in SHOWN), campaigns[c]["won_amount"],
                                    ", ".join(campaigns[c]["events"])] for c in codes])
 
 

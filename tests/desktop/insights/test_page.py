@@ -54,13 +54,28 @@ def test_the_page_shows_the_figures_of_the_local_data(page):
     assert page.events_tab.kpis.values["captured"].text() == "11"
     assert page.events_tab.kpis.values["won_amount"].text() == "18,000"
     assert totals["won"] == 3
+    # The chart is the chain; qualified is a share beside it, not a bar between its steps.
     funnel = dict(page.events_tab.funnel.bar_sets())["Leads"]
-    assert funnel == [11, 5, 7, 5, 3, 3]
+    assert funnel == [11, 7, 5, 3, 3]
     side = dict(page.events_tab.side.bar_sets())
     assert side["Expo North"] == [EXPECTED_FUNNEL["Expo North"][s] for s in
-                                  ("captured", "qualified", "contacted", "meeting", "opportunity", "won")]
+                                  ("captured", "contacted", "meeting", "opportunity", "won")]
     rows = {r[0]: r for r in page.events_tab.events_table.model.rows()}
-    assert rows["Expo North"][2:9] == [6, 3, 4, 3, 2, 2, 8000]
+    assert rows["Expo North"][2:9] == [6, 4, 3, 2, 2, 3, 8000]
+    # Conversions: each step of the chain over the one before, then qualified of captured.
+    assert rows["Expo North"][9:14] == ["67%", "75%", "67%", "100%", "50%"]
+    kpis = page.events_tab.kpis
+    assert kpis.notes["contacted"].text() == "64% of the stage before"
+    assert kpis.notes["qualified"].text() == "45% of captured"
+
+
+def test_no_percentage_on_the_page_is_above_one_hundred(page):
+    # Expo North has more contacted (4) than qualified (3) leads: it printed 133 %.
+    texts = [label.text() for label in page.events_tab.kpis.notes.values()]
+    for card in (page.events_tab.funnel, page.events_tab.events_table):
+        texts += [str(c) for row in card.model.rows() for c in row]
+    percents = [int(t.split("%")[0]) for t in texts if t.endswith("%")]
+    assert percents and max(percents) <= 100
 
 
 def test_every_chart_has_its_table_behind_a_toggle(qtbot, page):

@@ -24,7 +24,8 @@ def test_the_report_has_every_section_with_its_tables(insights):
                     "Voice of the customer", "Stale: approved items nobody used in 90 days (1)"):
         assert heading in text
     # Table rows: the funnel, an item's use, an objection count, an open request.
-    assert "Expo North\nC26\n6\n3\n4\n3\n2\n2\n8,000" in text
+    # Captured, contacted, meeting, opportunity, won, then qualified beside the chain.
+    assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n8,000" in text
     assert "Battlecard\n2\n1\n1\n4.50\n2\n2\n0\n3\n1\n5,000" in text
     assert "Price\n2" in text
     assert "Case study\naccepted\n11/1/2026" in text
@@ -71,7 +72,7 @@ def test_a_german_report_writes_numbers_and_dates_the_german_way(insights, app_l
     app_locale("de_DE")
     figures = insights.compute(InsightFilters(), today=TODAY)
     text = pdf_text(build_report(figures))
-    assert "Expo North\nC26\n6\n3\n4\n3\n2\n2\n8.000" in text
+    assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n8.000" in text
     assert "Battlecard\n2\n1\n1\n4,50\n2\n2\n0\n3\n1\n5.000" in text
     assert "Case study\naccepted\n01.11.2026" in text
     assert "as of 27.11.2026" in text
@@ -94,3 +95,31 @@ def test_every_report_names_its_language_in_the_catalog(insights, app_locale):
         assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
     assert "24.11.2026" in pdf_text(pdfs[1])
     assert "20.11.2026" in pdf_text(pdfs[2])
+
+
+def _placed_text(pdf: bytes, page: int = 0) -> list[tuple[float, str]]:
+    """(x where it starts, text) of each run of text on a page, in the order drawn."""
+    out: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            out.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], text.strip()))
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
+    return out
+
+
+def test_percentages_line_up_on_the_right_like_the_counts_beside_them(insights):
+    # They were set as left-aligned text right after right-aligned counts, so "126" and "41%"
+    # ran together. Right-aligned, a narrower figure starts further right.
+    figures = insights.compute(InsightFilters(), today=TODAY)
+    placed = _placed_text(build_report(figures))
+    start = next(i for i, (_x, t) in enumerate(placed) if t == "Of the stage before")
+    end = next(i for i, (_x, t) in enumerate(placed) if t == "Qualified (share of captured)")
+    column = [(x, t) for x, t in placed[start:end + 3] if t.endswith("%") or t == "—"]
+    assert [t for _x, t in column] == ["—", "64%", "71%", "60%", "100%", "45%"]
+    x = dict((t, x) for x, t in column)
+    assert x["—"] > x["64%"] > x["100%"]
+    counts = [(x, t) for x, t in placed[start:end + 3] if t.isdigit()]
+    # Every count ends well before the percentage of its row starts.
+    assert all(cx < x["100%"] - 20 for cx, _t in counts)
