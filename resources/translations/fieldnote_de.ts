@@ -1889,6 +1889,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Von der Vorstufe</translation>
     </message>
     <message>
+        <source>Qualified (share of captured)</source>
+        <translation>Qualifiziert (Anteil der erfassten)</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>Veranstaltung</translation>
     </message>
@@ -1911,6 +1915,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>→ %1</source>
         <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Qualified share</source>
+        <translation>Anteil qualifiziert</translation>
     </message>
     <message>
         <source>Avg days to first contact</source>
@@ -2229,6 +2237,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>%1 of captured</source>
         <translation>%1 der erfassten</translation>
+    </message>
+    <message>
+        <source>%1 of the stage before</source>
+        <translation>%1 der Stufe davor</translation>
     </message>
 </context>
 <context>

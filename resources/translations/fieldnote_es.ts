@@ -1889,6 +1889,10 @@ como le prometí, aquí tiene %2.
         <translation>De la etapa anterior</translation>
     </message>
     <message>
+        <source>Qualified (share of captured)</source>
+        <translation>Cualificados (parte de los captados)</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
@@ -1911,6 +1915,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>→ %1</source>
         <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Qualified share</source>
+        <translation>Parte cualificada</translation>
     </message>
     <message>
         <source>Avg days to first contact</source>
@@ -2229,6 +2237,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>%1 of captured</source>
         <translation>%1 de los captados</translation>
+    </message>
+    <message>
+        <source>%1 of the stage before</source>
+        <translation>%1 de la etapa anterior</translation>
     </message>
 </context>
 <context>
