@@ -57,6 +57,11 @@ def run_window(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if args.size is not None and os.environ["QT_QPA_PLATFORM"] == "offscreen":
             screen_config = _offscreen_screen(*args.size)
+    from desktop.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:  # Qt itself would abort with exit 134 and five lines
+        raise CliError(problem)
     try:
         # Logging is set up once the window shows (its rotating handler is slow to import); a
         # warning before that goes to stderr.

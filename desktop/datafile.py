@@ -1,5 +1,9 @@
 """The local data file before anything opens it: its name, and the check that it is a sound
-SQLite database. Only the standard library, so the check can run while the rest loads."""
+SQLite database. Only the standard library, so the check can run while the rest loads.
+
+The check never changes the file and leaves nothing beside a file it refuses: no `-wal` or
+`-shm` that was not there before. Every refusal is one line.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ import sqlite3
 from pathlib import Path
 
 DB_FILE = "fieldnote.sqlite3"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+_HEADER = b"SQLite format 3\x00"
+_LEFT_ALONE = "It has been left untouched"
 
 
 class StoreError(Exception):
@@ -14,29 +21,73 @@ class StoreError(Exception):
 
 
 def check_readable(path: Path) -> None:
-    """Refuse a file that is not a SQLite database (or is damaged) before touching it."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a file that is not a Fieldnote database (empty, foreign or damaged) before
+    anything opens it for writing; a file that is not there yet is fine (a new store)."""
+    if not path.exists():
         return
+    if path.is_dir():
+        raise StoreError(f"The data file {path} is a folder. {_LEFT_ALONE}; move it away or "
+                         "choose another --data-dir.")
     with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
+        header = fh.read(len(_HEADER))
+    if not header:
+        raise StoreError(
+            f"The data file {path} is empty (0 bytes), not a Fieldnote database. "
+            f"{_LEFT_ALONE}; restore a backup, or move it away to start a new one."
+        )
+    if header != _HEADER:
         raise StoreError(
             f"The data file {path} is not a Fieldnote database (it may be damaged). "
-            "It has been left untouched; move it away or choose another --data-dir."
+            f"{_LEFT_ALONE}; move it away or choose another --data-dir."
         )
+    there_before = {suffix for suffix in SIDE_FILES if _side(path, suffix).exists()}
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        _check_contents(path, logged=bool(there_before & {"-wal", "-journal"}))
+    except StoreError:
+        # Reading a WAL file may have made a shared-memory file beside it: leave the folder
+        # as it was found.
+        for suffix in SIDE_FILES:
+            if suffix not in there_before:
+                _side(path, suffix).unlink(missing_ok=True)
+        raise
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _check_contents(path: Path, *, logged: bool) -> None:
+    # Without a log (write-ahead or rollback) beside it the file alone is the whole database:
+    # read it as immutable, which creates no side files. With one, a read-only open takes the
+    # log's pages in.
+    mode = "mode=ro" if logged else "immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
+            result = conn.execute("PRAGMA quick_check").fetchall()
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            f"The data file {path} is damaged ({exc}). It has been left untouched; "
+            f"The data file {path} is damaged ({one_line(str(exc))}). {_LEFT_ALONE}; "
             "restore a backup or choose another --data-dir."
         ) from None
-    if not result or result[0] != "ok":
+    verdict = one_line("; ".join(str(row[0]) for row in result)) if result else "?"
+    if verdict != "ok":
         raise StoreError(
-            f"The data file {path} failed its integrity check ({result[0] if result else '?'}). "
-            "It has been left untouched; restore a backup or choose another --data-dir."
+            f"The data file {path} failed its integrity check ({verdict}). {_LEFT_ALONE}; "
+            "restore a backup or choose another --data-dir."
         )
+    if tables and "alembic_version" not in tables:
+        raise StoreError(
+            f"The data file {path} holds tables but no Fieldnote schema version. "
+            f"{_LEFT_ALONE}; move it away or choose another --data-dir."
+        )
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

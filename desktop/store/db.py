@@ -11,10 +11,10 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from desktop.datafile import DB_FILE, StoreError, check_readable
+from desktop.datafile import DB_FILE, StoreError, check_readable, one_line
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,10 +95,6 @@ def open_engine(path: Path, *, checked: bool = False) -> Engine:
     engine = make_engine(path)
     try:
         rev = current_revision(engine)
-        if rev is None and inspect(engine).get_table_names():
-            raise StoreError(
-                f"{path} holds tables but no Fieldnote schema version; it has been left untouched."
-            )
         if rev != SCHEMA_HEAD:
             from alembic import command
             from alembic.script import ScriptDirectory
@@ -115,7 +111,8 @@ def open_engine(path: Path, *, checked: bool = False) -> Engine:
             command.upgrade(alembic_config(engine), "head")
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
-        raise StoreError(f"Cannot open the data file {path}: {exc.orig}") from None
+        raise StoreError(f"Cannot open the data file {path}: {one_line(str(exc.orig))}"
+                         ) from None
     except StoreError:
         engine.dispose()
         raise
