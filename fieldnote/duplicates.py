@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
+import hmac
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -21,6 +23,7 @@ __all__ = [
     "Match",
     "company_key",
     "find_duplicates",
+    "import_fingerprint",
     "import_key",
     "merge_leads",
     "name_key",
@@ -195,6 +198,28 @@ def import_key(event_id: Any, fields: Mapping[str, Any]) -> tuple[str, str, str]
     if email:
         return (event, "email", email)
     return None
+
+
+def import_fingerprint(salt: bytes, event_id: Any, fields: Mapping[str, Any]) -> str | None:
+    """The re-import fingerprint of a lead at an event, a salted hash; None when it holds nothing.
+
+    Made of the person as normalised fields (folded name, company without its legal form, the
+    last digits of the phone, lower-cased email, badge id), so that the row of a file and the
+    lead it became give the same fingerprint, whatever the phone's notation or the column order.
+    Keyed by `salt` (HMAC-SHA256): what is stored cannot be looked up in a list of names.
+    """
+    phone = fields.get("phone")
+    parts = (
+        name_key(fields.get("first_name"), fields.get("last_name")),
+        company_key(fields.get("company")),
+        phone_digits(phone if isinstance(phone, str) else "")[-_PHONE_MATCH_DIGITS:],
+        normalize_email(fields.get("email")),
+        _badge(fields),
+    )
+    if not any(parts):
+        return None
+    message = "\x1f".join((str(event_id or ""), *parts)).encode("utf-8", "surrogatepass")
+    return hmac.new(salt, message, hashlib.sha256).hexdigest()
 
 
 # --- merging -------------------------------------------------------------------------------

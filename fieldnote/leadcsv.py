@@ -1,8 +1,12 @@
 """Lead CSV files: reading organisers' badge-scan exports, writing CRM imports and vCards.
 
-Reading never refuses a file it can decode: each row becomes lead fields plus the problems
-found in it, by line number, and whatever does not fit a lead field is kept in its notes.
-Writing guards spreadsheet users against formula injection.
+Reading refuses, with one line (`CsvImport.refusal`), a file that is not a lead list: not text
+in a supported encoding, no header row, or no column for a name, email, company, phone or badge
+id. Of a file it accepts, each row becomes lead fields plus the problems found in it, by line
+number, and whatever does not fit a lead field is kept in its notes; a row that names no person
+is skipped and counted by reason (`SKIP_REASONS`). The column mapping is inferred here once
+(`guess_target`) for the command line, the window and the store alike. Writing guards
+spreadsheet users against formula injection (`guard_cell`, used by every CSV writer).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +24,7 @@ from typing import Any
 from fieldnote.contacts import check_email, normalize_phone, split_name
 from fieldnote.duplicates import import_key  # re-exported: the importer's de-duplication key
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX, FieldType
-from fieldnote.leads import required_one_of
+from fieldnote.leads import names_a_person, required_one_of
 from fieldnote.validation import (
     ValidationFailed,
     check_complete,
@@ -34,11 +39,14 @@ __all__ = [
     "HUBSPOT_COLUMNS",
     "IMPORT_TARGETS",
     "NOT_PROVIDED",
+    "PERSON_TARGETS",
     "PROGRESS_EVERY",
     "SALESFORCE_COLUMNS",
     "SALESFORCE_LIMITS",
+    "SKIP_REASONS",
     "CsvImport",
     "ImportRow",
+    "guard_cell",
     "guess_target",
     "import_key",
     "parse_scan_time",
@@ -93,8 +101,8 @@ for _target, _names in {
                     "province zip zipcode postcode postalcode",
     "captured_at": "capturedat scandate scantime scannedat scandatetime timestamp createdat "
                    "datecaptured",
-    "consent_contact": "consent consentcontact contactconsent optin optedin marketingconsent "
-                       "gdprconsent maycontact permissiontocontact",
+    "consent_contact": "consent consentgiven consentcontact contactconsent optin optedin "
+                       "marketingconsent gdprconsent maycontact permissiontocontact",
     "follow_up": "followup marketingfollowup",
 }.items():
     for _name in _names.split():
@@ -102,6 +110,18 @@ for _target, _names in {
 
 _HEADER_KEY = re.compile(r"[\W_]+")
 _FORMULA_ESCAPED = re.compile(r"'[=+\-@\t\r]")
+
+
+# A file is a lead list only when one of its columns goes to one of these.
+PERSON_TARGETS = frozenset({"first_name", "last_name", "full_name", "email", "company", "phone",
+                            "mobile", "badge_id"})
+
+# Why a row of an accepted file was not imported: key (as in `--json`) -> what it means.
+SKIP_REASONS: dict[str, str] = {
+    "no_person": "no name, email or badge id",
+    "unreadable": "could not be read as CSV",
+    "refused": "refused by the lead rules",
+}
 
 
 def guess_target(header: str) -> str | None:
@@ -117,6 +137,7 @@ class ImportRow:
     line: int
     fields: dict[str, Any]
     errors: list[str] = field(default_factory=list)
+    skip: str | None = None  # a key of SKIP_REASONS when the row is not imported
 
     @property
     def ok(self) -> bool:
@@ -125,40 +146,135 @@ class ImportRow:
 
 @dataclass
 class CsvImport:
-    rows: list[ImportRow]
+    rows: list[ImportRow]  # the rows to import (skipped rows are counted, not listed)
     mapping: dict[str, str | None]  # header -> target (see IMPORT_TARGETS) or None: notes
     problems: list[str]  # file-level problems and each row error as "line N: ..."
     encoding: str = "utf-8"
     delimiter: str = ","  # a control character when the header has a single column
     headers: list[str] = field(default_factory=list)
+    # Set when the file is not imported at all: one line, to follow the file's name
+    # ("is a PDF document, not a CSV file; ..."). Nothing is to be written then.
+    refusal: str | None = None
+    skipped: dict[str, int] = field(default_factory=dict)  # SKIP_REASONS key -> rows
+    samples: dict[str, list[str]] = field(default_factory=dict)  # header -> first values
+
+    @property
+    def skipped_rows(self) -> int:
+        return sum(self.skipped.values())
+
+
+class _NotText(Exception):
+    """The bytes are not a text file Fieldnote reads; the message follows the file's name."""
+
+
+# Files people save as .csv by mistake, by their first bytes.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (an Excel or OpenDocument spreadsheet?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (an .xls spreadsheet?)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+_SAVE_AS_CSV = "save the list as CSV (UTF-8) and import that"
+# Characters text does not hold: controls other than tab and line breaks, unassigned code
+# points, private use, lone surrogates. A little of it is noise; more is not text.
+_NOT_TEXT_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_TEXT_SAMPLE = 1 << 20
+
+
+def _looks_like_text(text: str, *, eight_bit: bool = False) -> bool:
+    """Whether decoded `text` reads as text rather than decoded noise.
+
+    For a single-byte fallback (`eight_bit`) random bytes decode to printable characters too:
+    there, over a third of the characters being non-ASCII also means noise.
+    """
+    sample = text[:_TEXT_SAMPLE]
+    if not sample:
+        return True
+    bad = len(_ASCII_CONTROL.findall(sample))
+    non_ascii = _NON_ASCII.findall(sample)
+    bad += sum(1 for c in non_ascii if unicodedata.category(c) in _NOT_TEXT_CATEGORIES
+               and c != "\ufeff")
+    if bad > max(1, len(sample) // 100):
+        return False
+    return not (eight_bit and len(non_ascii) > len(sample) / 3)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    """The text of the file and the encoding it was read with."""
+    """The text of the file and the encoding it was read with; `_NotText` when it is none.
+
+    UTF-8 (with or without BOM; a few broken sequences in otherwise valid UTF-8, as in a file
+    cut short, become U+FFFD), UTF-16 with a BOM (or plainly UTF-16 text without one), and
+    Windows-1252 for bytes that are not UTF-8 but read as text in it.
+    """
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise _NotText(f"is {what}, not a CSV file; {_SAVE_AS_CSV}.")
+    text: str | None = None
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE):
-        return data[2:].decode("utf-16-le", "replace"), "utf-16-le"
-    if data.startswith(codecs.BOM_UTF16_BE):
-        return data[2:].decode("utf-16-be", "replace"), "utf-16-be"
-    head = data[:4000]
-    if len(head) >= 4:
-        # UTF-16 without a BOM: ASCII text leaves every other byte zero.
-        odd_zero = head[1::2].count(0) / (len(head) // 2)
-        even_zero = head[0::2].count(0) / ((len(head) + 1) // 2)
-        if odd_zero > 0.4 and even_zero < 0.05:
-            return data.decode("utf-16-le", "replace"), "utf-16-le"
-        if even_zero > 0.4 and odd_zero < 0.05:
-            return data.decode("utf-16-be", "replace"), "utf-16-be"
+        text, encoding = _utf8(data[3:]), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        try:
+            text = data[2:].decode(encoding)
+        except UnicodeDecodeError:
+            raise _NotText("is not valid UTF-16 text, though it starts like it; "
+                           f"{_SAVE_AS_CSV}.") from None
+    else:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            try:
+                text, encoding = data.decode(utf16), utf16
+            except UnicodeDecodeError:
+                text = None
+        if text is None:
+            text, encoding = _utf8(data), "utf-8"
+        if text is None:
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text = None
+            if text is not None and not _looks_like_text(text, eight_bit=True):
+                text = None
+    if text is None or not _looks_like_text(text):
+        raise _NotText("is not a text file (binary data, or an encoding other than UTF-8, "
+                       f"UTF-16 or Windows-1252); {_SAVE_AS_CSV}.")
+    return text, encoding
+
+
+def _utf8(data: bytes) -> str | None:
+    """`data` as UTF-8, tolerating a few broken sequences among valid ones; None if it is not."""
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        # Five bytes are undefined in cp1252; Latin-1 maps every byte, so nothing is lost.
-        return data.decode("latin-1"), "latin-1"
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    multibyte = sum(1 for c in _NON_ASCII.findall(text[:_TEXT_SAMPLE]) if c != "\ufffd")
+    # A file cut inside a character, or a stray byte or two in a UTF-8 file, is still UTF-8;
+    # mostly broken sequences are another encoding.
+    if multibyte and broken <= max(1, multibyte // 20):
+        return text
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    head = data[:4000]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    # UTF-16 without a BOM: ASCII text leaves every other byte zero.
+    odd_zero = head[1::2].count(0) / (len(head) // 2)
+    even_zero = head[0::2].count(0) / ((len(head) + 1) // 2)
+    if odd_zero > 0.4 and even_zero < 0.05:
+        return "utf-16-le"
+    if even_zero > 0.4 and odd_zero < 0.05:
+        return "utf-16-be"
+    return None
 
 
 _DELIMITERS = (";", ",", "\t", "|")
@@ -239,45 +355,56 @@ def read_lead_csv(
     event_id: str | None = None,
     captured_at: str | None = None,
     default_region: str | None = None,
+    consent_text_version: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> CsvImport:
     """Read a lead CSV into lead fields, row by row, reporting problems by line number.
 
+    A file that is no lead list is refused (`CsvImport.refusal`, nothing in `rows`): empty,
+    not text, no header row, or no column going to a name, email, company, phone or badge id.
     Encoding (UTF-8 with or without BOM, UTF-16 with BOM, cp1252) and separator (`;`, `,`,
     tab, `|`) are detected. Headers are matched to lead fields by `guess_target`; `mapping`
     overrides that per header (a target from `IMPORT_TARGETS`, or None to keep the column in
     notes). Each row gets `source="import"`, `captured_at` (the row's scan time if a column
     has one, else `captured_at` or now) and `event_id` when given. A value that cannot be a
     lead field (a bad email, a name over 200 characters) is moved into notes with an error;
-    a row with no email, phone, last name or badge id keeps the whole row in `badge_raw` so it
-    can still be saved. Phones are normalised to E.164 when `default_region` is given and the
-    number is valid; otherwise kept as written.
+    a row naming no person (no name, email or badge id) is skipped and counted in `skipped`;
+    a row with a name but no email, phone, last name or badge id keeps the whole row in
+    `badge_raw` so it can still be saved. Phones are normalised to E.164 when `default_region`
+    is given and the number is valid; otherwise kept as written. A yes in a consent column
+    ("Consent", "Consent given", "Opt-in") records consent at the row's scan time under the
+    wording `consent_text_version`.
 
     `progress` is called with the number of rows read every `PROGRESS_EVERY` rows and at the
     end; a worker cancels the import by raising from it (the exception propagates).
     """
     problems: list[str] = []
     if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
-        return CsvImport([], {}, ["The file is empty."])
-    text, encoding = _decode(data)
+        return CsvImport([], {}, ["The file is empty."], refusal="is empty.")
+    try:
+        text, encoding = _decode(data)
+    except _NotText as exc:
+        return CsvImport([], {}, [], refusal=str(exc))
+    if "\ufffd" in text and encoding.startswith("utf-8") and b"\xef\xbf\xbd" not in data:
+        problems.append(f"{text.count(chr(0xFFFD))} character(s) were not valid UTF-8 and "
+                        "read as \ufffd")
     delimiter = _detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                         doublequote=True, skipinitialspace=False, strict=False)
     try:
         raw_headers = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        return CsvImport([], {}, [f"The file has no header row ({exc or 'no lines'})."],
-                         encoding, delimiter)
+    except (StopIteration, csv.Error):
+        return CsvImport([], {}, [], encoding, delimiter,
+                         refusal="has no header row that can be read; the first line should "
+                                 "name the columns (First Name, Last Name, Email, Company…).")
     headers = _unique_headers(raw_headers, problems)
     resolved = _resolve_mapping(headers, mapping, problems)
-    if not any(t in ("email", "phone", "mobile", "last_name", "full_name", "badge_id")
-               for t in resolved.values()):
-        problems.append(
-            "line 1: no column was recognised as email, phone, last name or badge id; "
-            "check the header row or map the columns by hand"
-        )
+    if not any(t in PERSON_TARGETS for t in resolved.values()):
+        return CsvImport([], resolved, problems, encoding, delimiter, headers,
+                         refusal=_no_column_refusal(headers))
     default_time = captured_at or utc_now_iso()
     records: list[tuple[int, list[str]]] = []
+    skipped: dict[str, int] = {}
     next_line = 2
     while True:
         start = next_line
@@ -287,6 +414,7 @@ def read_lead_csv(
             break
         except csv.Error as exc:
             problems.append(f"line {start}: could not be read as CSV ({exc}); skipped")
+            skipped["unreadable"] = skipped.get("unreadable", 0) + 1
             next_line = reader.line_num + 1
             continue
         next_line = reader.line_num + 1
@@ -297,16 +425,63 @@ def read_lead_csv(
         for i, h in enumerate(headers) if resolved.get(h) == "captured_at" and i < len(cells)
     ])
     rows: list[ImportRow] = []
+    read = 0
     for start, cells in records:
         row = _read_row(start, headers, cells, resolved, delimiter, default_time, event_id,
-                        default_region, day_first)
-        rows.append(row)
-        problems.extend(f"line {row.line}: {e}" for e in row.errors)
-        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
-            progress(len(rows))
+                        default_region, day_first, consent_text_version)
+        read += 1
+        if row.skip is not None:
+            skipped[row.skip] = skipped.get(row.skip, 0) + 1
+            problems.append(f"line {row.line}: skipped: {SKIP_REASONS[row.skip]}")
+        else:
+            rows.append(row)
+            problems.extend(f"line {row.line}: {e}" for e in row.errors)
+        if progress is not None and read % PROGRESS_EVERY == 0:
+            progress(read)
     if progress is not None:
-        progress(len(rows))
-    return CsvImport(rows, resolved, problems, encoding, delimiter, headers)
+        progress(read)
+    return CsvImport(rows, resolved, problems, encoding, delimiter, headers,
+                     skipped=skipped, samples=_samples(headers, records))
+
+
+_SAMPLES = 3
+_SAMPLE_CHARS = 40
+
+
+def _samples(headers: list[str], records: list[tuple[int, list[str]]]) -> dict[str, list[str]]:
+    """The first few different values of each column, shortened, for a mapping preview."""
+    out: dict[str, list[str]] = {h: [] for h in headers}
+    for _line, cells in records[:200]:
+        for header, raw in zip(headers, cells, strict=False):
+            values = out[header]
+            if len(values) >= _SAMPLES:
+                continue
+            value = " ".join(_clean_cell(raw).split())
+            if len(value) > _SAMPLE_CHARS:
+                value = value[: _SAMPLE_CHARS - 1] + "…"
+            if value and value not in values:
+                values.append(value)
+    return out
+
+
+def _looks_like_data(header: str) -> str | None:
+    """What a header cell holds when it is a value rather than a column name."""
+    if "@" in header and "." in header:
+        return "an email address"
+    if re.fullmatch(r"[\d\s+().\-/:]+", header) and any(c.isdigit() for c in header):
+        return "a number or date"
+    return None
+
+
+def _no_column_refusal(headers: list[str]) -> str:
+    data = next((what for h in headers if (what := _looks_like_data(h))), None)
+    if data is not None:
+        return (f"has no header row: its first line holds data ({data}); add a first line "
+                "naming the columns (First Name, Last Name, Email, Company…).")
+    shown = [" ".join(h.split())[:30] for h in headers[:5]]
+    more = ", …" if len(headers) > 5 else ""
+    return ("has no column for a name, email, company, phone or badge id (its columns: "
+            f"{', '.join(shown)}{more}); rename the columns or map them to lead fields.")
 
 
 _SLASH_DATE = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
@@ -400,6 +575,7 @@ def _read_row(
     event_id: str | None,
     default_region: str | None,
     day_first: bool = False,
+    consent_text_version: str | None = None,
 ) -> ImportRow:
     errors: list[str] = []
     fields: dict[str, Any] = {}
@@ -444,6 +620,10 @@ def _read_row(
             _put(fields, target, value, header, extra)
     if address:
         fields.setdefault("address", ", ".join(address))
+    # Before the checks: an email that is not valid, or an overlong name, still names a person
+    # (the value is kept in notes).
+    if not names_a_person(fields):
+        return ImportRow(line, {}, errors, skip="no_person")
     _check_row(fields, errors, extra, headers, mapping, default_region)
     if notes or extra:
         fields["notes"] = "\n".join(notes + extra)
@@ -453,6 +633,11 @@ def _read_row(
         fields["badge_raw"] = _row_text(cells, delimiter)
     fields["source"] = "import"
     fields.setdefault("captured_at", default_time)
+    if fields.get("consent_contact") is True:
+        # Consent given under the organiser's terms, when the visitor was scanned.
+        fields["consent_at"] = fields["captured_at"]
+        if consent_text_version:
+            fields["consent_text_version"] = consent_text_version
     if event_id is not None:
         fields["event_id"] = event_id
     _check_lengths(fields, errors)
@@ -536,14 +721,23 @@ def _row_text(cells: list[str], delimiter: str) -> str:
 
 # --- writing -------------------------------------------------------------------------------
 
-_PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().\-/]*\d[\d\s().\-/]*")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _guard(value: str) -> str:
-    """Make a cell inert for spreadsheets: formulas start with = + - @ (or tab/CR)."""
-    if value and value[0] in "=+-@\t\r" and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+def guard_cell(value: Any) -> str:
+    """A value as a CSV cell a spreadsheet cannot run (OWASP's rule on CSV injection).
+
+    Numbers (int, float; not bool) are written as numbers, unguarded: they are the values of
+    numeric columns. Any text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+    gets a leading `'`, including text that looks like a number or a phone ("-2-3",
+    "+1 (555) 123-4567" evaluate in a spreadsheet). Reading our own files back drops the `'`.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _text(value)
+    text = strip_control(_text(value))
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
 def _text(value: Any) -> str:
@@ -564,7 +758,7 @@ def _csv(columns: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> bytes:
                         lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_guard(strip_control(_text(row.get(c)))) for c in columns])
+        writer.writerow([guard_cell(row.get(c)) for c in columns])
     return out.getvalue().encode("utf-8")
 
 

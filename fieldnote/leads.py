@@ -4,6 +4,9 @@
   contacted (`follow_up` true only with `consent_contact` true).
 - **Required fields per source**: what a lead of each source must hold to be found again
   (`ONE_OF_BY_SOURCE`; today every source needs one of email, phone, last name or the scan).
+- **A person to import**: a row of an imported file becomes a lead only when it names a person
+  (`IMPORT_PERSON_FIELDS`: a name, an email or a badge id; `names_a_person`). A company or a
+  phone number alone is not a visitor.
 - **The duplicate key** within an event (`duplicate_key`), and the matching and merging of
   `fieldnote.duplicates` behind `find_duplicates` / `merge_leads`.
 - **Scoring entry points**: `score_lead` gives the fields a scored lead stores;
@@ -31,6 +34,7 @@ from fieldnote.validation import FieldError
 __all__ = [
     "FALLBACK_PHONE_REGION",
     "FOLLOW_UP_NEEDS_CONSENT",
+    "IMPORT_PERSON_FIELDS",
     "ONE_OF_BY_SOURCE",
     "check_lead",
     "duplicate_key",
@@ -38,6 +42,7 @@ __all__ = [
     "follow_up_allowed",
     "is_identified",
     "is_region",
+    "names_a_person",
     "merge_leads",
     "needs_rescore",
     "phone_region",
@@ -56,6 +61,14 @@ ONE_OF_BY_SOURCE: Mapping[str, tuple[str, ...]] = {source: _IDENTIFYING for sour
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+IMPORT_PERSON_FIELDS = ("first_name", "last_name", "email", "badge_id")
+
+
+def names_a_person(fields: Mapping[str, Any]) -> bool:
+    """Whether an imported row names a visitor (a name, an email or a badge id)."""
+    return not all(_blank(fields.get(name)) for name in IMPORT_PERSON_FIELDS)
 
 
 def required_one_of(source: str | None) -> tuple[str, ...]:

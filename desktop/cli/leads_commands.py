@@ -1,8 +1,10 @@
 """`fieldnote leads import|export`: organisers' CSV files in, CRM files, vCards and the event
 report out, without opening the window.
 
-Import writes through the store (records plus outbox, in batches) and reports bad rows by line
-number on stderr; export only reads. Failures end as one clear line and a non-zero exit.
+Import refuses a file that is not a lead list with one line and exit 1, writing nothing;
+otherwise it writes through the store (records plus outbox, in batches) and reports bad rows by
+line number on stderr. `--dry-run` shows the column mapping and what an import would do.
+Export only reads. Failures end as one clear line and a non-zero exit.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from desktop.cli.context import CliContext, cli_context, require_offer
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
 from desktop.store.leads import ImportSummary, LeadBook
-from fieldnote.leadcsv import IMPORT_TARGETS, read_lead_csv
+from fieldnote.leadcsv import IMPORT_TARGETS, SKIP_REASONS, CsvImport, read_lead_csv
 from fieldnote.leads import phone_region
 
 # An organiser's file of a big show is a few MB; past this it is not a lead list.
@@ -38,8 +40,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         description=(
             "Read a CSV of badge scans (UTF-8, UTF-16 or cp1252; comma, semicolon or tab "
             "separated) into an event. Columns are matched by their header; others are kept "
-            "in the notes. Rows already at the event (same badge id or email) are skipped, so "
-            "importing a file twice adds nothing."
+            "in the notes. A file that is not text, has no header row or no column for a "
+            "name, email, company, phone or badge id is refused (exit 1) and nothing is "
+            "written. Rows naming no person (no name, email or badge id) are skipped; rows "
+            "already at the event (same badge id, email, or the same person) are counted as "
+            "duplicates, so importing a file twice adds nothing. A Consent (Consent given, "
+            "Opt-in) column of yes/no records consent to be contacted."
         ),
     )
     imp.add_argument("file", type=Path, metavar="FILE.csv")
@@ -48,7 +54,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     imp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                      help=f"read column HEADER as FIELD (one of: {', '.join(IMPORT_TARGETS)}; "
                           "or 'notes')")
-    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="show the column mapping with sample values and what the import would "
+                          "add, find already there or skip; write nothing")
+    imp.add_argument("--json", action="store_true",
+                     help='print the summary as one JSON object: {"mapping", "add", '
+                          '"duplicate", "skipped", "reasons", ...}')
     imp.set_defaults(func=run_import)
 
     exp = actions.add_parser(
@@ -139,39 +150,86 @@ def run_import(args: argparse.Namespace) -> int:
             parsed = read_lead_csv(data, mapping, event_id=event["id"],
                                    default_region=phone_region(ctx.settings.phone_region,
                                                                event.get("country"),
-                                                               _locale_territory()))
-            file_problems = list(parsed.problems)
-            rows = ((row.line, row.fields) for row in parsed.rows)
-            summary = book.import_leads(event["id"], rows, local_fields=_owner(ctx))
+                                                               _locale_territory()),
+                                   consent_text_version=ctx.settings.consent_text_version)
+            if parsed.refusal is not None:
+                raise CliError(f"{args.file.name} {parsed.refusal}")
+            if args.dry_run:
+                add, duplicates = book.plan_import(event["id"], (r.fields for r in parsed.rows))
+                summary = ImportSummary(imported=add, duplicates=duplicates)
+            else:
+                rows = ((row.line, row.fields) for row in parsed.rows)
+                summary = book.import_leads(event["id"], rows, local_fields=_owner(ctx))
         finally:
             book.dispose()
-    for problem in file_problems:
+    for problem in parsed.problems:
         sys.stderr.write(f"{args.file.name}: {problem}\n")
     for line, message in summary.problems:
         sys.stderr.write(f"{args.file.name}: line {line}: not imported: {message}\n")
-    _report(args, event, parsed.encoding, summary, len(file_problems))
+    _report(args, event, parsed, summary)
     return 0
 
 
-def _report(args: argparse.Namespace, event: dict[str, Any], encoding: str,
-            summary: ImportSummary, row_problems: int) -> None:
-    problems = row_problems + len(summary.problems)
-    if args.json:
-        sys.stdout.write(json.dumps({
-            "file": str(args.file), "event_id": event["id"], "event": event.get("name"),
-            "encoding": encoding, "imported": summary.imported,
-            "skipped_duplicates": summary.duplicates, "not_imported": summary.failed_rows,
-            "problems": problems,
-        }, ensure_ascii=False) + "\n")
-        return
-    text = (f"Imported {summary.imported} lead(s) into {event.get('name')}; "
-            f"{summary.duplicates} skipped as already there; {problems} problem(s)")
+def _reasons(parsed: CsvImport, summary: ImportSummary) -> dict[str, int]:
+    reasons = dict(parsed.skipped)
     if summary.failed_rows:
-        text += f"; {summary.failed_rows} row(s) could not be imported"
+        reasons["refused"] = reasons.get("refused", 0) + summary.failed_rows
+    return reasons
+
+
+def _reasons_text(reasons: dict[str, int]) -> str:
+    return "; ".join(f"{SKIP_REASONS[k]}: {n}" for k, n in sorted(reasons.items()))
+
+
+def _report(args: argparse.Namespace, event: dict[str, Any], parsed: CsvImport,
+            summary: ImportSummary) -> None:
+    reasons = _reasons(parsed, summary)
+    skipped = sum(reasons.values())
+    # Problems of the rows imported; skipped rows are counted by their reasons.
+    problems = len(parsed.problems) - parsed.skipped_rows
+    if args.json:
+        out: dict[str, Any] = {
+            "mapping": {h: t or "notes" for h, t in parsed.mapping.items()},
+            "add": summary.imported, "duplicate": summary.duplicates,
+            "skipped": skipped, "reasons": reasons,
+            "samples": parsed.samples, "dry_run": bool(args.dry_run),
+            "file": str(args.file), "event_id": event["id"], "event": event.get("name"),
+            "encoding": parsed.encoding, "problems": problems,
+        }
+        if not args.dry_run:
+            out.update(imported=summary.imported, skipped_duplicates=summary.duplicates,
+                       not_imported=summary.failed_rows)
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        return
+    name = event.get("name")
+    skipped_text = f"; {skipped} skipped ({_reasons_text(reasons)})" if skipped else ""
+    if args.dry_run:
+        sys.stdout.write(_mapping_text(args.file.name, parsed))
+        sys.stdout.write(f"Would add {summary.imported} lead(s) to {name}; {summary.duplicates} "
+                         f"already there{skipped_text}. Nothing was written.\n")
+        return
+    if summary.imported == 0 and summary.duplicates and not summary.failed_rows:
+        sys.stdout.write(f"Nothing imported: all {summary.duplicates} row(s) of {args.file.name} "
+                         f"are already at {name}{skipped_text}.\n")
+        return
+    text = (f"Imported {summary.imported} lead(s) into {name}; "
+            f"{summary.duplicates} already there{skipped_text}; {problems} problem(s)")
     text += "."
     if problems:
         text += " Rows with problems were imported as far as they go; see the lines above."
     sys.stdout.write(text + "\n")
+
+
+def _mapping_text(file_name: str, parsed: CsvImport) -> str:
+    """The columns, where each goes and a few of its values, one line each."""
+    lines = [f"{file_name} ({parsed.encoding}, separator {parsed.delimiter!r}), "
+             f"{len(parsed.headers)} column(s):"]
+    width = min(30, max((len(h) for h in parsed.headers), default=0))
+    for header in parsed.headers:
+        target = parsed.mapping.get(header) or "notes"
+        samples = " | ".join(parsed.samples.get(header, [])) or "(empty)"
+        lines.append(f"  {' '.join(header.split()):<{width}}  -> {target:<15} {samples}")
+    return "\n".join(lines) + "\n"
 
 
 def run_export(args: argparse.Namespace) -> int:

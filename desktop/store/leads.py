@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,13 @@ from desktop.store.marks import drop_mark, marked, put_mark
 from desktop.store.queries import fts_query, live
 from desktop.store.records import SaveResult, Store
 from desktop.store.schema import record_tables
-from fieldnote.duplicates import Match, find_duplicates, import_key, merge_leads
+from fieldnote.duplicates import (
+    Match,
+    find_duplicates,
+    import_fingerprint,
+    import_key,
+    merge_leads,
+)
 from fieldnote.kinds import LEAD, RUBRIC, spec
 from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vcards
 from fieldnote.outcomes import NotRetractable, counting_outcomes, retraction_fields
@@ -146,7 +153,48 @@ class ImportSummary:
     imported: int = 0
     duplicates: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
-    failed_rows: int = 0
+    failed_rows: int = 0  # refused by the lead rules when written (skip reason "refused")
+
+
+# The local mark an imported lead keeps: {"event_id", "fingerprint"} (a salted hash of the row
+# it came from, fieldnote.duplicates.import_fingerprint), so that re-importing the file finds
+# it after the lead was edited. The salt is this store's own (sync state IMPORT_SALT).
+IMPORT_FINGERPRINT = "import_fingerprint"
+IMPORT_SALT = "import_salt"
+
+
+class _KnownRows:
+    """What an event already holds, to tell a new row from a row imported (or typed) before.
+
+    A row is known by its badge id or email (`import_key`), by its fingerprint (the marks of
+    leads imported here, and the fingerprints of the event's leads as they are now, which covers
+    leads imported on another device and synced), or, for a row kept whole as scan data, by
+    that text. A row seen once is known for the rest of the file too.
+    """
+
+    def __init__(self, event_id: str, salt: bytes, keys: set[tuple[str, str, str]],
+                 fingerprints: set[str]) -> None:
+        self.event_id = event_id
+        self.salt = salt
+        self.keys = keys
+        self.fingerprints = fingerprints
+
+    def claim(self, values: Mapping[str, Any]) -> tuple[bool, str | None]:
+        """Whether the row is new (and from now on known), and its fingerprint."""
+        fingerprint = import_fingerprint(self.salt, self.event_id, values)
+        keys = [k for k in (import_key(self.event_id, {"badge_id": values.get("badge_id")}),
+                            import_key(self.event_id, {"email": values.get("email")}))
+                if k is not None]
+        if not keys and not fingerprint and values.get("badge_raw"):
+            keys.append(_raw_key(self.event_id, values["badge_raw"]))
+        # The row's own key is its badge id when it has one (two badges sharing one email are
+        # two visitors), else its email; a new row makes both known.
+        if (keys and keys[0] in self.keys) or (fingerprint and fingerprint in self.fingerprints):
+            return False, fingerprint
+        self.keys.update(keys)
+        if fingerprint:
+            self.fingerprints.add(fingerprint)
+        return True, fingerprint
 
 
 def day_start_utc(day: dt.date | None = None) -> str:
@@ -629,6 +677,47 @@ class LeadBook:
                     keys.add(_raw_key(event_id, row["badge_raw"]))
         return keys
 
+    def _import_salt(self, create: bool) -> bytes:
+        """This store's salt of import fingerprints; without one, a throwaway (nothing was
+        fingerprinted with a salt that was never stored) unless `create` stores a new one."""
+        salt = self.store.get_state(IMPORT_SALT)
+        if isinstance(salt, str) and salt:
+            return bytes.fromhex(salt)
+        fresh = secrets.token_hex(16)
+        if create:
+            self.store.set_state(IMPORT_SALT, fresh)
+        return bytes.fromhex(fresh)
+
+    def _known_rows(self, event_id: str, create_salt: bool) -> _KnownRows:
+        salt = self._import_salt(create_salt)
+        fingerprints: set[str] = set()
+        with self.reader.connect() as conn:
+            for row in conn.execute(
+                select(LEADS.c.first_name, LEADS.c.last_name, LEADS.c.company, LEADS.c.phone,
+                       LEADS.c.email, LEADS.c.badge_id)
+                .where(and_(LEADS.c.event_id == event_id, live(LEADS)))
+            ).mappings():
+                fingerprint = import_fingerprint(salt, event_id, dict(row))
+                if fingerprint:
+                    fingerprints.add(fingerprint)
+            for _lead_id, mark in marked(conn, "lead", IMPORT_FINGERPRINT):
+                if mark.get("event_id") == event_id and isinstance(mark.get("fingerprint"), str):
+                    fingerprints.add(mark["fingerprint"])
+        return _KnownRows(event_id, salt, self.import_keys(event_id), fingerprints)
+
+    def plan_import(self, event_id: str, rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+        """How many of `rows` (lead fields) an import would add to the event, and how many are
+        already there; writes nothing."""
+        known = self._known_rows(event_id, create_salt=False)
+        add = duplicates = 0
+        for fields in rows:
+            new, _fingerprint = known.claim({**fields, "event_id": event_id})
+            if new:
+                add += 1
+            else:
+                duplicates += 1
+        return add, duplicates
+
     def import_leads(
         self,
         event_id: str,
@@ -641,22 +730,27 @@ class LeadBook:
         """Write imported rows (line number, lead fields) to the event, skipping leads it has.
 
         Rows go in batches of `batch`, each batch one transaction; a row the validation
-        refuses is reported by line and the rest go on.
+        refuses is reported by line and the rest go on. A row the event already has (see
+        `_KnownRows`) is counted as a duplicate; each lead written keeps its row's fingerprint
+        as a local mark, in the same transaction.
         """
         summary = ImportSummary()
-        seen = self.import_keys(event_id)
+        known = self._known_rows(event_id, create_salt=True)
         ks = spec("lead")
-        pending: list[tuple[int, dict[str, Any]]] = []
+        pending: list[tuple[int, dict[str, Any], str | None]] = []
         done = 0
 
         def flush() -> None:
             nonlocal done
             saved: list[str] = []
             with self.engine.begin() as conn:
-                for line, values in pending:
+                for line, values, fingerprint in pending:
                     try:
                         with conn.begin_nested():
                             result = self.store.save_in(conn, ks, values, local_fields=local_fields)
+                            if fingerprint:
+                                put_mark(conn, "lead", result.record_id, IMPORT_FINGERPRINT,
+                                         {"event_id": event_id, "fingerprint": fingerprint})
                     except ValidationFailed as exc:
                         summary.problems.append((line, exc.describe()))
                         summary.failed_rows += 1
@@ -674,20 +768,11 @@ class LeadBook:
             values = {**fields, "event_id": event_id}
             values.setdefault("source", "import")
             values.setdefault("captured_at", utc_now_iso())
-            key = import_key(event_id, values)
-            if key is None and values.get("badge_raw"):
-                # A row with neither badge id nor email is known by its whole text.
-                key = _raw_key(event_id, values["badge_raw"])
-            if key is not None and key in seen:
+            new, fingerprint = known.claim(values)
+            if not new:
                 summary.duplicates += 1
                 continue
-            if key is not None:
-                seen.add(key)
-                # A row with a badge id is also known by its email, and the other way round.
-                other = import_key(event_id, {"email": values.get("email")})
-                if other is not None:
-                    seen.add(other)
-            pending.append((line, values))
+            pending.append((line, values, fingerprint))
             if len(pending) >= batch:
                 flush()
         if pending:

@@ -14,6 +14,7 @@ from fieldnote.leadcsv import (
     NOT_PROVIDED,
     SALESFORCE_COLUMNS,
     SALESFORCE_LIMITS,
+    guard_cell,
     guess_target,
     parse_scan_time,
     read_lead_csv,
@@ -149,10 +150,12 @@ def test_an_explicit_mapping_overrides_the_guesses():
     assert any("'shoe_size'" in p for p in mapped.problems)
 
 
-def test_a_file_without_a_contact_column_is_flagged_at_the_header():
+def test_a_file_without_a_contact_column_is_refused_naming_its_columns():
     result = read_lead_csv(b"Foo,Bar\r\n1,2\r\n")
-    assert result.problems[0].startswith("line 1: no column was recognised")
-    assert result.rows[0].fields["badge_raw"] == "1,2"
+    assert result.rows == []
+    assert result.refusal is not None
+    assert result.refusal.startswith("has no column for a name, email, company, phone or badge id")
+    assert "Foo, Bar" in result.refusal
 
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\r\n\r\n", codecs.BOM_UTF16_LE])
@@ -165,6 +168,7 @@ def test_a_one_column_file_keeps_commas_in_its_values():
     result = read_lead_csv(b"Email\r\nana@acme.com\r\nbob@x.com,Bob\r\n")
     assert [r.fields.get("email") for r in result.rows] == ["ana@acme.com", None]
     assert result.rows[1].fields["notes"] == "Email: bob@x.com,Bob"
+    assert result.skipped == {}  # an email, though not a valid one, names a person
 
 
 def test_a_header_name_with_a_quoted_line_break_does_not_confuse_the_separator():
@@ -286,10 +290,10 @@ def _check_csv_bytes(data: bytes, columns) -> list[dict[str, str]]:
     assert all(len(r) == len(columns) for r in rows)
     for r in rows[1:]:
         for cell in r:
-            # A spreadsheet runs a cell starting with these as a formula: only plain numbers
-            # (phones like "+49 30 ...") may start so.
+            # A spreadsheet runs a cell starting with these as a formula, phones and
+            # number-like text included: only numbers of numeric columns may start so.
             assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r") or re.fullmatch(
-                r"[+-][\d\s().+/-]*", cell)
+                r"-?\d+(\.\d+)?", cell)
     return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
 
 
@@ -345,7 +349,7 @@ def test_the_salesforce_export_follows_the_import_wizard_rules():
     assert evil["Company"] == "'=HYPERLINK(\"http://evil\",\"click\")"
     assert evil["Title"] == "'@admin"
     assert evil["Lead Status"] == "Closed - Not Converted"
-    assert okafor["Phone"] == "-12 34"  # a plain number is left alone
+    assert okafor["Phone"] == "'-12 34"  # text that a spreadsheet would compute is guarded
     assert okafor["Lead Status"] == "Closed - Converted"
 
 
@@ -354,7 +358,7 @@ def test_the_hubspot_export_follows_the_import_rules():
     zoe, evil, okafor = rows
     assert (zoe["Lead Status"], zoe["Lifecycle Stage"], zoe["Consent To Contact"]) == (
         "Connected", "Marketing qualified lead", "true")
-    assert zoe["Phone Number"] == "+49301234567"
+    assert zoe["Phone Number"] == "'+49301234567"
     assert evil["Last Name"] == "" and evil["Lead Status"] == "Unqualified"
     assert evil["Message"].startswith("'-rm")
     assert okafor["Lifecycle Stage"] == "Customer"
@@ -421,17 +425,24 @@ def test_reading_any_bytes_never_raises(data):
         assert row.line >= 2
 
 
+# Text as people type it: no control characters, unassigned or private-use code points (a file
+# made of those is refused as not text, see tests/desktop/leads/test_hostile_import.py).
+_TYPED = st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn"))
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.integers(2, 5).flatmap(lambda width: st.tuples(
            # The separator is read off the header, so header names hold no separators;
-           # data cells may hold anything.
-           st.lists(st.text(max_size=12).filter(lambda h: not set(h) & set(",;\t|\"\r\n")),
+           # data cells may hold anything. A last name in each row names its person.
+           st.lists(st.text(_TYPED, max_size=12).filter(lambda h: not set(h) & set(",;\t|\"")),
                     min_size=width, max_size=width),
-           st.lists(st.lists(st.text(max_size=12), min_size=width, max_size=width),
+           st.lists(st.lists(st.text(_TYPED, max_size=12), min_size=width + 1,
+                             max_size=width + 1).filter(lambda r: r[0].strip() != ""),
                     min_size=1, max_size=5),
-       ).map(lambda t: [t[0], *t[1]])), st.sampled_from([",", ";", "\t"]))
+       ).map(lambda t: [["Last Name", *t[0]], *t[1]])), st.sampled_from([",", ";", "\t"]))
 def test_reading_any_table_never_raises_and_keeps_every_value(table, sep):
     result = read_lead_csv(_csv_text(table, sep).encode("utf-8"))
+    assert result.refusal is None and result.skipped == {}
     kept = "\n".join(str(v) for r in result.rows for v in r.fields.values())
     reshaped = {"full_name", "captured_at"}  # split into two fields / normalised
     # Tables with such a column are not this check's examples (assume, not return: hypothesis
@@ -443,6 +454,41 @@ def test_reading_any_table_never_raises_and_keeps_every_value(table, sep):
             if value and value != NOT_PROVIDED and not value.startswith("'"):
                 # Cleaned in a field or note, or untouched in badge_raw (the row as written).
                 assert value in kept or cell.strip() in kept
+
+
+# --- formula guarding (OWASP CSV injection) ------------------------------------------------
+
+FORMULA_LOOKING = ["-2-3", "-(1)/(0)", "+1 (555) 123-4567", '=HYPERLINK("http://evil","x")',
+                   "@SUM(A1:A9)", "\tdate", "\r=1", "+49301234567", "-12 34", "=1+1"]
+
+
+@pytest.mark.parametrize("text", FORMULA_LOOKING)
+def test_any_text_a_spreadsheet_could_compute_is_guarded(text):
+    assert guard_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize(("value", "cell"), [(-5, "-5"), (88, "88"), (-2.5, "-2.5"), (True, "true"),
+                                             ("Acme", "Acme"), ("a=b", "a=b"), (None, "")])
+def test_numbers_of_numeric_columns_are_written_as_numbers_and_plain_text_as_it_is(value, cell):
+    assert guard_cell(value) == cell
+
+
+@pytest.mark.parametrize("writer", [write_salesforce_csv, write_hubspot_csv])
+def test_every_crm_export_guards_every_text_cell_and_reads_back_unchanged(writer):
+    leads = [{"id": f"0193aaaa-0000-7000-8000-00000000010{i}", "first_name": text,
+              "last_name": text, "company": text, "phone": text, "title": text, "notes": text,
+              "badge_id": text, "score": -3, "captured_at": WHEN}
+             for i, text in enumerate(FORMULA_LOOKING)]
+    rows = list(csv.reader(io.StringIO(writer(leads).decode("utf-8"), newline="")))
+    header = rows[0]
+    for row, text in zip(rows[1:], FORMULA_LOOKING, strict=True):
+        cells = dict(zip(header, row, strict=True))
+        for column in ("First Name", "Last Name", "Badge ID"):
+            assert cells[column] == "'" + text
+        score = cells.get("Score", cells.get("Lead Score"))
+        assert score == "-3"  # a number of a numeric column
+    back = read_lead_csv(writer(leads))
+    assert [r.fields.get("badge_id") for r in back.rows] == FORMULA_LOOKING
 
 
 # --- vCards --------------------------------------------------------------------------------

@@ -249,12 +249,14 @@ class ImportDialog(QDialog):
         data, mapping = self.data, self.mapping()
         event_id = self.event_box.currentData()
         region = self._phone_region()
+        consent = self.services.settings.consent_text_version
         uid = self.services.user.get("id")
         local = {"owner_id": uid, "captured_by": uid} if uid else None
         book = self.book
 
         def job(ctx: Any) -> tuple[ImportSummary, list[str]]:
-            parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=region)
+            parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=region,
+                                   consent_text_version=consent)
             total = len(parsed.rows)
 
             def progress(done: int) -> None:

@@ -64,9 +64,10 @@ def test_import_reads_each_encoding_reports_lines_and_a_second_run_adds_nothing(
     assert first.returncode == 0, first.stderr
     assert "Traceback" not in first.stderr
     assert "line 3:" in first.stderr  # the bad email, kept in notes
-    assert "Imported 4 lead(s)" in first.stdout
+    assert "line 5: skipped: no name, email or badge id" in first.stderr  # a company is no visitor
+    assert "Imported 3 lead(s)" in first.stdout
     assert "problem" in first.stdout
-    leads = {lead["last_name"] or lead["company"]: lead for lead in leads_in(data_dir)}
+    leads = {lead["last_name"]: lead for lead in leads_in(data_dir)}
     assert leads["Dür"]["first_name"] == "Çelik" and leads["Dür"]["company"] == "Ümlaut AG"
     assert leads["Silva"]["event_id"] == EVENT_ID and leads["Silva"]["source"] == "import"
     assert "Hall 4" in leads["Silva"]["notes"]
@@ -74,8 +75,10 @@ def test_import_reads_each_encoding_reports_lines_and_a_second_run_adds_nothing(
     second = fieldnote("leads", "import", str(path), "--event", EVENT_ID, "--data-dir", str(data_dir), "--json")
     assert second.returncode == 0, second.stderr
     summary = json.loads(second.stdout)
-    assert summary["imported"] == 0 and summary["skipped_duplicates"] == 4
-    assert len(leads_in(data_dir)) == 4
+    assert summary["imported"] == 0 and summary["skipped_duplicates"] == 3
+    assert (summary["add"], summary["duplicate"], summary["skipped"]) == (0, 3, 1)
+    assert summary["reasons"] == {"no_person": 1}
+    assert len(leads_in(data_dir)) == 3
 
 
 def test_import_of_an_unreadable_file_or_unknown_event_fails_clearly(data_dir, tmp_path):
@@ -114,7 +117,7 @@ def test_exports_are_files_the_crm_importers_accept_and_read_back(data_dir, tmp_
         result = fieldnote("leads", "export", "--format", fmt, "--event", "Hannover Messe", "-o", str(out),
                            "--data-dir", str(data_dir))
         assert result.returncode == 0, result.stderr
-        assert "Wrote 4 lead(s)" in result.stdout
+        assert "Wrote 3 lead(s)" in result.stdout
     salesforce = check_crm_csv(sf.read_bytes(), ("Last Name", "Company"))
     assert {r["Email"] for r in salesforce} >= {"ana@zenith.example", "ce@umlaut.example"}
     hubspot = check_crm_csv(hs.read_bytes(), ())
@@ -123,7 +126,7 @@ def test_exports_are_files_the_crm_importers_accept_and_read_back(data_dir, tmp_
 
     again = read_lead_csv(sf.read_bytes())
     assert {r.fields.get("email") for r in again.rows} >= {"ana@zenith.example", "ce@umlaut.example"}
-    assert vcf.read_text(encoding="utf-8").count("BEGIN:VCARD") == 4
+    assert vcf.read_text(encoding="utf-8").count("BEGIN:VCARD") == 3
 
 
 def test_the_pdf_export_opens_and_holds_the_totals(data_dir, tmp_path):
