@@ -20,6 +20,7 @@ from typing import Any
 from desktop.cli import CliError, build_parser
 from desktop.cli.context import locked_data_dir
 from desktop.settings import Settings
+from fieldnote.failures import short_reason
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the edge: log the details, show one line
         log.exception("unexpected error")
-        sys.stderr.write(f"fieldnote: unexpected error ({exc.__class__.__name__}: {exc}); details are in the log file\n")
+        sys.stderr.write(f"fieldnote: unexpected error ({short_reason(exc)}); details are in the log file\n")
         return 1
 
 
@@ -141,7 +142,7 @@ class _Boot:
             self.start = _after_shown(app, window, args, data_dir, settings, pages, translated)
         except Exception as exc:
             log.exception("start-up failed")
-            self.failure = CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
+            self.failure = CliError(f"unexpected error ({short_reason(exc)}); "
                                     "details are in the log file")
             app.exit(1)
 
@@ -226,7 +227,7 @@ def _attach_session(window: Any, start: Any) -> None:
 
 def _attach_failed(start: Any, exc: Exception) -> None:
     log.exception("window could not attach its services")
-    start.fail(CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
+    start.fail(CliError(f"unexpected error ({short_reason(exc)}); "
                         "details are in the log file"))
 
 

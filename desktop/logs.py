@@ -30,3 +30,4 @@ def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
         handler._fieldnote = True  # type: ignore[attr-defined]
         root.addHandler(handler)
 
+

@@ -22,6 +22,7 @@ from desktop.cli.context import check_data_file, open_data_store
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
 from desktop.ui.services import RecordChanges, Services
+from fieldnote.failures import short_reason
 
 if TYPE_CHECKING:
     from desktop.demo_mode import HubSession
@@ -84,7 +85,7 @@ class Startup(QObject):
             self.error = exc
         except Exception as exc:
             log.exception("start-up failed")
-            self.error = CliError(f"unexpected error ({exc.__class__.__name__}: {exc}); "
+            self.error = CliError(f"unexpected error ({short_reason(exc)}); "
                                   "details are in the log file")
         return self.error is None
 

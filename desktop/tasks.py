@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
+from fieldnote.failures import short_reason
+
 log = logging.getLogger(__name__)
 
 
@@ -86,7 +88,8 @@ class _Job(QRunnable):
         except Exception as exc:  # reported to the UI; never lost in a thread
             log.exception("task %s failed", task.name)
             task.done = True
-            task._reported.emit("failed", (str(exc) or exc.__class__.__name__,))
+            reason = short_reason(exc) if hasattr(exc, "statement") else str(exc)
+            task._reported.emit("failed", (reason or exc.__class__.__name__,))
         else:
             task.done = True
             task._reported.emit("finished", (result,))

@@ -45,7 +45,8 @@ def _on_begin(conn: Connection) -> None:
 
 
 def make_engine(path: Path, *, writer: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # Parameters carry people's names, emails and notes: never into an error message or log.
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
 
     @event.listens_for(engine, "begin")
@@ -68,7 +69,7 @@ def alembic_config(engine: Engine) -> Config:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://", hide_parameters=True)))
     head = script.get_current_head()
     assert head is not None
     return head

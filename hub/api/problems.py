@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import traceback
 from typing import Any
 
 import orjson
@@ -18,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from fieldnote.failures import short_reason
 from fieldnote.wire import PROTOCOL_HEADER, SUPPORTED_PROTOCOLS
 from hub.db.engine import has_long_digit_run
 
@@ -80,7 +82,29 @@ _TITLES = {
 }
 
 
+class StatementErrorFilter(logging.Filter):
+    """Logs a failed SQL statement's traceback with only the first line of the database's
+    message: the engines hide statement parameters, but PostgreSQL's DETAIL lines may quote
+    the row's values ("Failing row contains (..., ana@example.com, ...)")."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is not None and hasattr(exc, "statement") and not record.exc_text:
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            record.exc_text = f"Traceback (most recent call last):\n{frames}{short_reason(exc)}"
+        return True
+
+
+# The hub's own crash log and uvicorn's (Starlette re-raises a crash for the server to log).
+_CRASH_LOGGERS = (__name__, "uvicorn.error")
+
+
 def install(app: FastAPI) -> None:
+    for name in _CRASH_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, StatementErrorFilter) for f in logger.filters):
+            logger.addFilter(StatementErrorFilter())
+
     @app.exception_handler(ProblemError)
     async def _on_problem(_request: Request, exc: ProblemError) -> JSONResponse:
         return problem_response(exc)

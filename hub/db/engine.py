@@ -62,6 +62,8 @@ class DatabaseUnavailable(RuntimeError):
 
 
 def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
+    """The hub's engine. Statement parameters (people's names, emails, notes) never appear in
+    its error messages or logs (`hide_parameters`)."""
     try:
         url = make_url(db_url)
     except ArgumentError as exc:
@@ -85,6 +87,7 @@ def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
             pool_size=pool_size,
             max_overflow=pool_size * 2,
             pool_pre_ping=True,
+            hide_parameters=True,
             connect_args={"connect_timeout": 10},
         )
     except NoSuchModuleError as exc:
@@ -107,6 +110,7 @@ def _sqlite_engine(url: Any, pool_size: int) -> Engine:
         json_serializer=json_text,
         json_deserializer=json_value,
         connect_args={"check_same_thread": False, "timeout": 30},
+        hide_parameters=True,
         **pooling,
     )
 
