@@ -3,6 +3,8 @@
 With `--demo` an embedded hub runs in this process on a free loopback port, with its SQLite
 database under `<data_dir>/demo-hub/`, seeded with the demo team; the app signs in as the demo
 rep and its data arrives through the hub only, never by writing the local store directly.
+Without `--data-dir` the demo keeps a folder of its own (`desktop.paths.default_demo_dir`), and
+it never signs a data dir that is signed in to another hub in to its own.
 """
 
 from __future__ import annotations
@@ -115,6 +117,13 @@ def start_session(args: argparse.Namespace, services: Any) -> HubSession:
     session.screenshot = args.screenshot is not None
     account = SyncStore(store).account()
     if args.demo:
+        if account is not None and not (data_dir / DEMO_DIR).is_dir():
+            # A data dir signed in to a real hub: the demo would sign it in to a hub that is
+            # gone once the demo ends, and its next sync would fail.
+            raise CliError(
+                f"{data_dir} is signed in to {account.hub_url}; the demo does not replace that "
+                "sign-in. Run --demo without --data-dir (it keeps a folder of its own) or with "
+                "an empty folder.")
         try:
             session.demo = start_demo(data_dir)
         except Exception as exc:  # the embedded hub could not start: say so in one line

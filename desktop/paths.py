@@ -24,6 +24,14 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def default_demo_dir() -> Path:
+    """Demo mode's own data dir, beside the real one and never inside it: the demo signs in to
+    a hub that lives only while the demo runs, which must not become the real data's hub."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(f"{APP_NAME} Demo", appauthor=False))
+
+
 def prepare_data_dir(path: Path | None) -> Path:
     """Create the data dir if needed and check it is writable."""
     data_dir = (path or default_data_dir()).expanduser().resolve()

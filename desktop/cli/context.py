@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli import CliError
 from desktop.logs import setup_logging
-from desktop.paths import DataDirError, InstanceLock, prepare_data_dir
+from desktop.paths import DataDirError, InstanceLock, default_demo_dir, prepare_data_dir
 from desktop.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,8 +30,12 @@ class CliContext:
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
+    """`--data-dir`, else demo mode's own folder with `--demo`, else the user data dir."""
+    chosen = getattr(args, "data_dir", None)
+    if chosen is None and getattr(args, "demo", False):
+        chosen = default_demo_dir()
     try:
-        return prepare_data_dir(getattr(args, "data_dir", None))
+        return prepare_data_dir(chosen)
     except DataDirError as exc:
         raise CliError(str(exc)) from None
 
