@@ -89,13 +89,14 @@ def _list(args: argparse.Namespace) -> int:
 
 def _publish(args: argparse.Namespace) -> int:
     from desktop.store.collateral import CollateralLibrary
+    from desktop.store.file_check import shown_name
     from desktop.store.local_files import FileProblem
     from desktop.store.publishing import publish_file
     from desktop.sync.blobs import open_file_cache
 
     path: Path = args.file.expanduser()
     if not path.is_file():
-        raise CliError(f"{args.file} does not exist or is not a file.")
+        raise CliError(f"{shown_name(path)} does not exist or is not a file.")
     fields: dict[str, Any] = {
         "title": args.title.strip(),
         "kind": args.kind,

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from desktop.store.file_check import check_content, shown_name
 from desktop.store.local_files import FileProblem, document_text, is_publishable, mime_type
 
 if TYPE_CHECKING:
@@ -27,24 +28,14 @@ class FileCache(Protocol):
 
 
 def file_fields(path: Path, blobs: FileCache) -> dict[str, Any]:
-    """Put `path` into the cache and return the collateral fields that describe the file."""
+    """Check `path` is what its name says, put it into the cache and return the collateral
+    fields that describe the file. A refused file leaves the cache as it was."""
     path = path.expanduser()
-    if not path.is_file():
-        raise FileProblem(f"{path} is not a file.")
-    if not is_publishable(path):
-        raise FileProblem(
-            f"{path.name} is not a kind of file the library holds (PDF, slides, documents, "
-            "spreadsheets, images, videos)."
-        )
-    size = path.stat().st_size
-    if size == 0:
-        raise FileProblem(f"{path.name} is empty.")
-    if size > MAX_FILE_BYTES:
-        raise FileProblem(f"{path.name} is larger than 2 GB; publish a smaller export of it.")
+    check_file(path)
     try:
         sha, stored = blobs.add_file(path)
     except OSError as exc:
-        raise FileProblem(f"Could not copy {path.name} into the library: {exc.strerror or exc}") from None
+        raise FileProblem(f"Could not copy {shown_name(path)} into the library: {exc.strerror or exc}") from None
     fields: dict[str, Any] = {
         "file_sha256": sha,
         "file_name": path.name[:200],
@@ -55,6 +46,24 @@ def file_fields(path: Path, blobs: FileCache) -> dict[str, Any]:
     if text:
         fields["text"] = text
     return fields
+
+
+def check_file(path: Path) -> None:
+    """Raise FileProblem, with one line a marketer can act on, unless `path` may be published:
+    a kind of file the library holds, not empty, not too large, and what its name says."""
+    if not path.is_file():
+        raise FileProblem(f"{shown_name(path)} is not a file.")
+    if not is_publishable(path):
+        raise FileProblem(
+            f"{shown_name(path)} is not a kind of file the library holds (PDF, slides, documents, "
+            "spreadsheets, images, videos, text)."
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise FileProblem(f"{shown_name(path)} is empty.")
+    if size > MAX_FILE_BYTES:
+        raise FileProblem(f"{shown_name(path)} is larger than 2 GB; publish a smaller export of it.")
+    check_content(path)
 
 
 def publish_file(

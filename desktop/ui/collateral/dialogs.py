@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,19 +57,23 @@ class PublishDialog(QDialog):
 
     def __init__(self, paths: Sequence[Path], *, guess_title: Callable[[Path], str],
                  guess_kind: Callable[[Path], str], teams: Sequence[str] = (),
-                 previous: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+                 previous: dict[str, Any] | None = None, parent: QWidget | None = None,
+                 check: Callable[[Path], None] | None = None) -> None:
         super().__init__(parent)
         self.paths = list(paths)
         self.previous = previous
+        # The publishing rule's file check (it raises with a one-line reason); run on Publish so
+        # a file that is not what its name says is refused here, before anything is written.
+        self.check = check
+        self.refused: Path | None = None
+        self.guess_title = guess_title
         self.setWindowTitle(self.tr("New version") if previous else self.tr("Publish collateral"))
         self.setMinimumWidth(520)
         form = QFormLayout()
-        names = ", ".join(p.name for p in self.paths[:4])
-        if len(self.paths) > 4:
-            names += self.tr(" and %n more", "", len(self.paths) - 4)
-        files = QLabel(names)
-        files.setWordWrap(True)
-        form.addRow(self.tr("Files"), files)
+        self.files = QLabel()
+        self.files.setWordWrap(True)
+        self._show_names()
+        form.addRow(self.tr("Files"), self.files)
         self.title = QLineEdit()
         self.title.setMaxLength(200)
         single = len(self.paths) == 1
@@ -133,6 +139,9 @@ class PublishDialog(QDialog):
         self.error.setProperty("state", "bad")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.replace_button = QPushButton(self.tr("Choose another file…"))
+        self.replace_button.clicked.connect(self._on_replace_clicked)
+        self.replace_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Publish"))
         buttons.accepted.connect(self._on_accept)
@@ -140,7 +149,14 @@ class PublishDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
+
+    def _show_names(self) -> None:
+        names = ", ".join(p.name for p in self.paths[:4])
+        if len(self.paths) > 4:
+            names += self.tr(" and %n more", "", len(self.paths) - 4)
+        self.files.setText(names)
 
     def tags(self) -> list[str]:
         out: list[str] = []
@@ -170,7 +186,35 @@ class PublishDialog(QDialog):
             self.error.setText(self.tr("Give it a title reps will recognise."))
             self.error.show()
             return
+        if self.check is not None:
+            for path in self.paths:
+                try:
+                    self.check(path)
+                except Exception as exc:  # the check's one-line reason, shown; nothing is published
+                    self.refused = path
+                    self.error.setText(str(exc))
+                    self.error.show()
+                    self.replace_button.show()
+                    return
         self.accept()
+
+    def _on_replace_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose another file"))
+        if name:
+            self.replace_file(Path(name))
+
+    def replace_file(self, path: Path) -> None:
+        """Put `path` where the refused file was (its guessed title too, for a single file)."""
+        old = self.refused
+        if old is None or old not in self.paths:
+            return
+        self.paths[self.paths.index(old)] = path
+        if len(self.paths) == 1 and not self.previous and self.title.text().strip() == self.guess_title(old):
+            self.title.setText(self.guess_title(path))
+        self.refused = None
+        self._show_names()
+        self.error.hide()
+        self.replace_button.hide()
 
 
 class ShareDialog(QDialog):

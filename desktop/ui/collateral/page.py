@@ -629,11 +629,14 @@ class CollateralPage(Page):
                                "spreadsheets, images, videos)."))
             return None
         if dialog is None:
+            from desktop.store.publishing import check_file
+
             dialog = PublishDialog(files, guess_title=title_from, guess_kind=guess_kind,
-                                   previous=previous, parent=self)
+                                   previous=previous, parent=self, check=check_file)
             if dialog.exec() != PublishDialog.DialogCode.Accepted:
                 return None
-        jobs = [(f, dialog.fields_for(f, title_from)) for f in files]
+        # The dialog may have swapped a refused file for another one.
+        jobs = [(f, dialog.fields_for(f, title_from)) for f in dialog.paths]
         return self._publish(jobs, previous)
 
     def _publish(self, jobs: list[tuple[Path, dict[str, Any]]], previous: dict[str, Any] | None) -> Any:

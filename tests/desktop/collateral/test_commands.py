@@ -108,3 +108,24 @@ def test_publishing_without_signing_in_or_with_bad_input_is_a_clear_error(tmp_pa
     assert kind.returncode == 2 and "invalid choice" in kind.stderr
     for r in (missing, past, kind):
         assert "Traceback" not in r.stderr
+
+
+def test_publishing_a_file_that_is_not_what_its_name_says_is_one_line_exit_1_and_writes_nothing(tmp_path):
+    signed_in_as(tmp_path, MARKETER).engine.dispose()
+    fake = tmp_path / "in" / "sell-sheet.pdf"
+    fake.parent.mkdir()
+    fake.write_bytes(os.urandom(8192))
+    before = open_store(tmp_path / DB_FILE)
+    outbox_before = before.outbox_entries()
+    before.engine.dispose()
+    result = fieldnote("collateral", "publish", str(fake), "--title", "Sheet", "--kind",
+                       "sell_sheet", "--approve", "--data-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "fieldnote: sell-sheet.pdf is not a readable PDF (it does not start like one); "
+        "nothing was published."]
+    assert result.stdout == ""
+    after = open_store(tmp_path / DB_FILE)
+    assert after.outbox_entries() == outbox_before == []
+    after.engine.dispose()
+    assert not (tmp_path / "blobs").exists() or not any((tmp_path / "blobs").iterdir())

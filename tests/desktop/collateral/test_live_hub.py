@@ -20,6 +20,7 @@ from desktop.sync.engine import SyncEngine
 from desktop.sync.session import Timeouts, build_engine, sign_in
 from desktop.sync.state import Outcome
 from resources.paths import resource_path
+from tests.support.files import pdf_bytes
 
 os.environ["FIELDNOTE_NO_KEYCHAIN"] = "1"
 FAST = Timeouts(connect=2.0, read=10.0, retries=0)
@@ -221,7 +222,7 @@ def test_a_rep_opens_an_item_in_review_by_downloading_it_on_demand(qtbot, device
 def test_files_go_up_before_their_items_streamed_with_progress_and_only_once(tmp_path, device, live_hub):
     mia = device("mia@example.com")
     big = tmp_path / "big-deck.pdf"
-    big.write_bytes(os.urandom(3 * 1024 * 1024 + 17))  # not a real PDF: published without text
+    big.write_bytes(pdf_bytes(padding=3 * 1024 * 1024 + 17))  # a PDF of 3 MB, mostly random bytes
     first = publish(mia, big, title="Big deck", kind="deck")
     progress = []
     report = mia.engine.run_cycle(progress=progress.append)

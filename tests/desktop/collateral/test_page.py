@@ -345,3 +345,40 @@ def test_an_admin_reads_collateral_without_rating_sharing_or_usage_records(qtbot
     qtbot.waitUntil(lambda: done == [1])
     assert store.outbox_counts()["pending"] == 0
     assert store.get("collateral", cid) is not None
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_file_that_is_not_what_its_name_says_is_refused_in_the_dialog_and_another_one_chosen(
+        qtbot, tmp_path, store, marketer_page):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from desktop.ui.collateral.dialogs import PublishDialog
+    from tests.support.files import pdf_bytes, write
+
+    fake = write(tmp_path / "in" / "price-list.pdf", b"\x89PNG not a pdf at all" * 50)
+    real = write(tmp_path / "in" / "real-price-list.pdf", pdf_bytes())
+    seen: dict[str, object] = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PublishDialog)
+        publish = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        publish.click()
+        seen["error"] = dialog.error.text()
+        seen["still_open"] = dialog.isVisible()
+        seen["can_replace"] = not dialog.replace_button.isHidden()
+        seen["written_meanwhile"] = len(store.outbox_entries())
+        dialog.replace_file(real)
+        seen["title"] = dialog.title.text()
+        publish.click()
+
+    QTimer.singleShot(0, in_the_dialog)
+    marketer_page.publish_paths([fake])
+    assert seen == {"error": "price-list.pdf is not a readable PDF (it does not start like one); "
+                             "nothing was published.",
+                    "still_open": True, "can_replace": True, "written_meanwhile": 0,
+                    "title": "Real price list"}
+    qtbot.waitUntil(lambda: len(marketer_page.published_ids) == 1, timeout=20_000)
+    row = store.get("collateral", marketer_page.published_ids[0])
+    assert (row["file_name"], row["title"]) == ("real-price-list.pdf", "Real price list")
