@@ -2936,12 +2936,20 @@ wie versprochen erhalten Sie hier %2.
         <translation>Status</translation>
     </message>
     <message>
+        <source>Choose another file…</source>
+        <translation>Andere Datei wählen…</translation>
+    </message>
+    <message>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
     </message>
     <message>
         <source>Give it a title reps will recognise.</source>
         <translation>Geben Sie einen Titel an, den die Vertriebler wiedererkennen.</translation>
+    </message>
+    <message>
+        <source>Choose another file</source>
+        <translation>Andere Datei wählen</translation>
     </message>
 </context>
 <context>

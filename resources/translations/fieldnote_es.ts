@@ -2936,12 +2936,20 @@ como le prometí, aquí tiene %2.
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Choose another file…</source>
+        <translation>Elegir otro archivo…</translation>
+    </message>
+    <message>
         <source>Publish</source>
         <translation>Publicar</translation>
     </message>
     <message>
         <source>Give it a title reps will recognise.</source>
         <translation>Póngale un título que los comerciales reconozcan.</translation>
+    </message>
+    <message>
+        <source>Choose another file</source>
+        <translation>Elegir otro archivo</translation>
     </message>
 </context>
 <context>
