@@ -147,17 +147,20 @@ def run_import(args: argparse.Namespace) -> int:
         book = LeadBook(ctx.store)
         try:
             event = _event(book, args.event)
-            parsed = read_lead_csv(data, mapping, event_id=event["id"],
-                                   default_region=phone_region(ctx.settings.phone_region,
-                                                               event.get("country"),
-                                                               _locale_territory()),
-                                   consent_text_version=ctx.settings.consent_text_version)
+            region = phone_region(ctx.settings.phone_region, event.get("country"),
+                                  _locale_territory())
+            consent = ctx.settings.consent_text_version
+            if args.dry_run:
+                preview = book.preview_import(data, event["id"], mapping, default_region=region,
+                                              consent_text_version=consent)
+                parsed = preview.parsed
+                summary = ImportSummary(imported=preview.add, duplicates=preview.duplicates)
+            else:
+                parsed = read_lead_csv(data, mapping, event_id=event["id"], default_region=region,
+                                       consent_text_version=consent)
             if parsed.refusal is not None:
                 raise CliError(f"{args.file.name} {parsed.refusal}")
-            if args.dry_run:
-                add, duplicates = book.plan_import(event["id"], (r.fields for r in parsed.rows))
-                summary = ImportSummary(imported=add, duplicates=duplicates)
-            else:
+            if not args.dry_run:
                 rows = ((row.line, row.fields) for row in parsed.rows)
                 summary = book.import_leads(event["id"], rows, local_fields=_owner(ctx))
         finally:

@@ -44,7 +44,13 @@ from fieldnote.duplicates import (
     merge_leads,
 )
 from fieldnote.kinds import LEAD, RUBRIC, spec
-from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vcards
+from fieldnote.leadcsv import (
+    CsvImport,
+    read_lead_csv,
+    write_hubspot_csv,
+    write_salesforce_csv,
+    write_vcards,
+)
 from fieldnote.outcomes import NotRetractable, counting_outcomes, retraction_fields
 from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
 from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
@@ -154,6 +160,24 @@ class ImportSummary:
     duplicates: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
     failed_rows: int = 0  # refused by the lead rules when written (skip reason "refused")
+
+
+@dataclass
+class ImportPreview:
+    """What importing a file would do: the file as read (mapping, samples, skipped rows by
+    reason, or the one-line refusal) and how many of its rows are new at the event."""
+
+    parsed: CsvImport
+    add: int = 0
+    duplicates: int = 0
+
+    @property
+    def refusal(self) -> str | None:
+        return self.parsed.refusal
+
+    @property
+    def reasons(self) -> dict[str, int]:
+        return dict(self.parsed.skipped)
 
 
 # The local mark an imported lead keeps: {"event_id", "fingerprint"} (a salted hash of the row
@@ -704,6 +728,26 @@ class LeadBook:
                 if mark.get("event_id") == event_id and isinstance(mark.get("fingerprint"), str):
                     fingerprints.add(mark["fingerprint"])
         return _KnownRows(event_id, salt, self.import_keys(event_id), fingerprints)
+
+    def preview_import(
+        self,
+        data: bytes,
+        event_id: str | None,
+        mapping: Mapping[str, str | None] | None = None,
+        *,
+        default_region: str | None = None,
+        consent_text_version: str | None = None,
+    ) -> ImportPreview:
+        """Read `data` as the import would and count what it would add to the event (all rows
+        when no event is chosen yet); writes nothing. For the dry run and the import dialog."""
+        parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=default_region,
+                               consent_text_version=consent_text_version)
+        if parsed.refusal is not None:
+            return ImportPreview(parsed)
+        if event_id is None:
+            return ImportPreview(parsed, add=len(parsed.rows))
+        add, duplicates = self.plan_import(event_id, (r.fields for r in parsed.rows))
+        return ImportPreview(parsed, add, duplicates)
 
     def plan_import(self, event_id: str, rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
         """How many of `rows` (lead fields) an import would add to the event, and how many are

@@ -2,7 +2,9 @@
 vCard or PDF files written off the UI thread with a progress bar.
 
 Reading and writing files, parsing and building PDFs run on the task lanes; the dialogs only
-show what comes back.
+show what comes back. What an import would do (the mapping, samples, counts, skip reasons, or
+the one-line refusal) is `LeadBook.preview_import`, the same as `leads import --dry-run`; the
+dialog never decides it.
 """
 
 from __future__ import annotations
@@ -37,19 +39,25 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import format_int
 from desktop.settings import atomic_write
-from desktop.store.leads import EXPORT_FORMATS, ImportSummary, LeadBook
+from desktop.store.leads import EXPORT_FORMATS, ImportPreview, ImportSummary, LeadBook
 from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.capture import default_phone_region
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
-from fieldnote.leadcsv import IMPORT_TARGETS, CsvImport, read_lead_csv
+from fieldnote.leadcsv import IMPORT_TARGETS, read_lead_csv
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 50
 PREVIEW_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "country",
                   "badge_id", "notes")
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
+# Why rows are skipped (fieldnote.leadcsv.SKIP_REASONS), as the dialog says it.
+SKIP_LABELS = {
+    "no_person": QT_TRANSLATE_NOOP("ImportDialog", "no name, email or badge id"),
+    "unreadable": QT_TRANSLATE_NOOP("ImportDialog", "could not be read as CSV"),
+    "refused": QT_TRANSLATE_NOOP("ImportDialog", "refused by the lead rules"),
+}
 FORMAT_LABELS = {
     "salesforce": (QT_TRANSLATE_NOOP("ExportDialog", "Salesforce lead import (CSV)"), ".csv"),
     "hubspot": (QT_TRANSLATE_NOOP("ExportDialog", "HubSpot contact import (CSV)"), ".csv"),
@@ -101,13 +109,16 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-def _read_preview(path: Path, mapping: dict[str, str | None] | None, region: str) -> tuple[bytes, CsvImport]:
+def _read_preview(path: Path, book: LeadBook, event_id: str | None,
+                  mapping: dict[str, str | None] | None, region: str,
+                  consent: str) -> tuple[bytes, ImportPreview]:
     size = path.stat().st_size
     if size > MAX_IMPORT_BYTES:
         raise ValueError(f"{path.name} is {size / 1_048_576:.0f} MB; a lead CSV should be under "
                          f"{MAX_IMPORT_BYTES // 1_048_576} MB.")
     data = path.read_bytes()
-    return data, read_lead_csv(data, mapping, default_region=region)
+    return data, book.preview_import(data, event_id, mapping, default_region=region,
+                                     consent_text_version=consent)
 
 
 class ImportDialog(QDialog):
@@ -120,8 +131,9 @@ class ImportDialog(QDialog):
         self.book = book
         self.path: Path | None = None
         self.data: bytes | None = None
-        self.parsed: CsvImport | None = None
+        self.outlook: ImportPreview | None = None
         self._mapping_boxes: dict[str, QComboBox] = {}
+        self._sample_labels: dict[str, QLabel] = {}
         self.summary: ImportSummary | None = None
         self.setWindowTitle(self.tr("Import leads from CSV"))
         self.setMinimumSize(860, 600)
@@ -140,6 +152,7 @@ class ImportDialog(QDialog):
             self.event_box.addItem(e.get("name") or e["id"], e["id"])
         if event_id:
             self.event_box.setCurrentIndex(max(0, self.event_box.findData(event_id)))
+        self.event_box.currentIndexChanged.connect(self._on_event_changed)
         top.addRow(self.tr("Into event"), self.event_box)
         layout.addLayout(top)
 
@@ -148,7 +161,8 @@ class ImportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.mapping_host)
-        scroll.setMaximumHeight(170)
+        scroll.setMinimumHeight(130)  # four columns at a glance; the rest scroll
+        scroll.setMaximumHeight(200)
         layout.addWidget(QLabel(self.tr("Columns (change where a column goes, then check the preview)")))
         layout.addWidget(scroll)
         self.preview = PreviewModel(self)
@@ -168,6 +182,11 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
+        # What the import would do (or why the file is refused), from the preview.
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.counts)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -191,8 +210,15 @@ class ImportDialog(QDialog):
     def load_file(self, path: Path) -> Any:
         """Read and preview `path` on the parallel lane."""
         self.path = path
+        self.data = self.outlook = None
         self.file_label.setText(str(path))
         self.status.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self.counts.clear()
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self._mapping_boxes.clear()
+        self._sample_labels.clear()
+        self.import_button.setEnabled(False)
         return self._preview(None)
 
     def _phone_region(self) -> str:
@@ -205,7 +231,12 @@ class ImportDialog(QDialog):
     def _preview(self, mapping: dict[str, str | None] | None) -> Any:
         path, region = self.path, self._phone_region()
         assert path is not None
-        task = self.services.tasks.run("preview lead csv", lambda _ctx: _read_preview(path, mapping, region))
+        book, event_id = self.book, self.event_box.currentData()
+        consent = self.services.settings.consent_text_version
+        self.import_button.setEnabled(False)  # until the preview of this mapping is back
+        task = self.services.tasks.run(
+            "preview lead csv",
+            lambda _ctx: _read_preview(path, book, event_id, mapping, region, consent))
         task.finished.connect(when_alive(self, self._on_preview_read))
         task.failed.connect(when_alive(self, self._on_preview_failed))
         return task
@@ -214,27 +245,67 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Cannot read the file: %1").replace("%1", message))
         self.import_button.setEnabled(False)
 
-    def _on_preview_read(self, result: tuple[bytes, CsvImport]) -> None:
-        self.data, self.parsed = result
-        parsed = self.parsed
+    def _on_preview_read(self, result: tuple[bytes, ImportPreview]) -> None:
+        self.data, self.outlook = result
+        parsed = self.outlook.parsed
         if not self._mapping_boxes:
             for header in parsed.headers:
                 box = ChoiceBox()
+                box.setAccessibleName(self.tr("Where the column %1 goes").replace("%1", header))
                 box.addItem(self.tr("Keep in notes"), None)
                 for target in IMPORT_TARGETS:
                     box.addItem(target.replace("_", " "), target)
                 box.setCurrentIndex(max(0, box.findData(parsed.mapping.get(header))))
                 box.currentIndexChanged.connect(self._on_mapping_changed)
+                samples = QLabel(" | ".join(parsed.samples.get(header, [])))
+                samples.setProperty("role", "muted")
+                samples.setTextFormat(Qt.TextFormat.PlainText)
+                row = QWidget()
+                row_layout = QHBoxLayout(row)
+                row_layout.setContentsMargins(0, 0, 0, 0)
+                row_layout.addWidget(box)
+                row_layout.addWidget(samples, 1)
                 self._mapping_boxes[header] = box
-                self.mapping_form.addRow(header, box)
+                self._sample_labels[header] = samples
+                self.mapping_form.addRow(" ".join(header.split()), row)
         self.preview.set_rows([(r.line, r.fields, r.errors) for r in parsed.rows[:PREVIEW_ROWS]])
         self.problems.setPlainText("\n".join(parsed.problems[:500]))
-        self.status.setText(
-            self.tr("%1 rows read (%2, separator %3). Rows with problems are imported as far as they go.")
-            .replace("%1", format_int(len(parsed.rows))).replace("%2", parsed.encoding)
-            .replace("%3", repr(parsed.delimiter))
-        )
-        self.import_button.setEnabled(bool(parsed.rows) and self.event_box.count() > 0)
+        refusal = self.outlook.refusal
+        if refusal is not None:
+            name = self.path.name if self.path is not None else ""
+            self.counts.setText(f"{name} {refusal}")
+            self.counts.setProperty("state", "warn")
+            self.status.setText(self.tr("Nothing will be imported from this file."))
+        else:
+            self.counts.setText(self._counts_text(self.outlook))
+            self.counts.setProperty("state", None)
+            self.status.setText(
+                self.tr("%1 rows read (%2, separator %3).")
+                .replace("%1", format_int(len(parsed.rows) + parsed.skipped_rows))
+                .replace("%2", parsed.encoding).replace("%3", repr(parsed.delimiter))
+            )
+        self.counts.style().unpolish(self.counts)
+        self.counts.style().polish(self.counts)
+        self.import_button.setEnabled(refusal is None and self.outlook.add > 0
+                                      and self.event_box.count() > 0)
+
+    def _counts_text(self, outlook: ImportPreview) -> str:
+        text = (self.tr("Would add %1 lead(s); %2 already at the event; %3 skipped.")
+                .replace("%1", format_int(outlook.add))
+                .replace("%2", format_int(outlook.duplicates))
+                .replace("%3", format_int(outlook.parsed.skipped_rows)))
+        reasons = [
+            self.tr("%1: %2").replace("%1", QCoreApplication.translate("ImportDialog", SKIP_LABELS[k]))
+            .replace("%2", format_int(n))
+            for k, n in sorted(outlook.reasons.items())
+        ]
+        if reasons:
+            text += " " + self.tr("Skipped: %1.").replace("%1", "; ".join(reasons))
+        return text
+
+    def _on_event_changed(self, _index: int) -> None:
+        if self.path is not None and self.outlook is not None:
+            self._preview(self.mapping())  # rows already at the new event count as duplicates
 
     def mapping(self) -> dict[str, str | None]:
         return {h: box.currentData() for h, box in self._mapping_boxes.items()}
@@ -257,6 +328,8 @@ class ImportDialog(QDialog):
         def job(ctx: Any) -> tuple[ImportSummary, list[str]]:
             parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=region,
                                    consent_text_version=consent)
+            if parsed.refusal is not None:  # the preview said so; the file may have changed
+                raise ValueError(parsed.refusal)
             total = len(parsed.rows)
 
             def progress(done: int) -> None:
@@ -285,6 +358,7 @@ class ImportDialog(QDialog):
         self.progress.setVisible(False)
         lines = problems + [f"line {line}: not imported: {msg}" for line, msg in summary.problems]
         self.problems.setPlainText("\n".join(lines[:2000]))
+        self.counts.clear()
         self.status.setText(
             self.tr("Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).")
             .replace("%1", format_int(summary.imported)).replace("%2", format_int(summary.duplicates))

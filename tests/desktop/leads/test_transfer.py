@@ -54,6 +54,63 @@ def test_the_import_preview_maps_columns_and_a_remap_is_used(qtbot, page, servic
     qtbot.waitUntil(lambda: page.leads.model.total() == 2)
 
 
+def load(qtbot, dialog, path):
+    task = dialog.load_file(path)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: dialog.outlook is not None)
+    return dialog.outlook
+
+
+def test_the_import_preview_counts_new_known_and_skipped_rows_before_anything_is_written(
+        qtbot, page, services, tmp_path):
+    services.store.save("lead", {"first_name": "Ana", "last_name": "Silva", "email": "ana@zenith.example",
+                                 "event_id": EVENT_ID, "captured_at": "2026-04-20T10:00:00Z"})
+    path = tmp_path / "scans.csv"
+    path.write_bytes(CSV + "Cy;;;Nur eine Firma;\r\n;;;Firma ohne Person;Halle 6\r\n".encode("cp1252"))
+    dialog = page.open_import()
+    dialog.event_box.setCurrentIndex(dialog.event_box.findData(EVENT_ID))
+    outlook = load(qtbot, dialog, path)
+    # Ana is there already; Bo and Cy are new.
+    assert (outlook.add, outlook.duplicates, outlook.reasons) == (2, 1, {"no_person": 1})
+    text = dialog.counts.text()
+    assert "Would add 2 lead(s); 1 already at the event; 1 skipped." in text
+    assert "no name, email or badge id: 1" in text
+    assert dialog._sample_labels["Firma"].text() == "Zenith | Acmé | Nur eine Firma"
+    assert dialog._mapping_boxes["Firma"].accessibleName()
+    assert dialog.import_button.isEnabled()
+    assert len(services.store.all("lead")) == 1  # a preview writes nothing
+    # Fixing the mapping by hand: "Firma" read as the last name makes the last row a person.
+    box = dialog._mapping_boxes["Firma"]
+    box.setCurrentIndex(box.findData("last_name"))
+    qtbot.waitUntil(lambda: dialog.outlook.reasons == {})
+    assert (dialog.outlook.add, dialog.outlook.duplicates) == (3, 1)
+    from tests.support.a11y import unnamed_widgets
+
+    assert unnamed_widgets(dialog) == []
+
+
+def test_a_refused_file_shows_the_one_line_and_cannot_be_imported_until_mapped(
+        qtbot, page, services, tmp_path):
+    pdf = tmp_path / "scans.csv"
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\n")
+    dialog = page.open_import()
+    outlook = load(qtbot, dialog, pdf)
+    assert dialog.counts.text() == f"scans.csv {outlook.refusal}"
+    assert outlook.refusal.startswith("is a PDF document, not a CSV file")
+    assert not dialog.import_button.isEnabled()
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(b"Foo,Bar\r\nSilva,x\r\n")
+    load(qtbot, dialog, odd)
+    assert dialog.counts.text().startswith("odd.csv has no column for a name, email, company")
+    assert not dialog.import_button.isEnabled()
+    box = dialog._mapping_boxes["Foo"]
+    box.setCurrentIndex(box.findData("last_name"))
+    qtbot.waitUntil(lambda: dialog.outlook.refusal is None)
+    assert dialog.outlook.add == 1 and dialog.import_button.isEnabled()
+    assert services.store.all("lead") == []
+
+
 def test_an_unreadable_import_file_is_explained(qtbot, page, tmp_path):
     dialog = page.open_import()
     task = dialog.load_file(tmp_path / "missing.csv")
