@@ -1991,6 +1991,18 @@ wie versprochen erhalten Sie hier %2.
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>no name, email or badge id</source>
+        <translation>kein Name, keine E-Mail und keine Ausweis-ID</translation>
+    </message>
+    <message>
+        <source>could not be read as CSV</source>
+        <translation>nicht als CSV lesbar</translation>
+    </message>
+    <message>
+        <source>refused by the lead rules</source>
+        <translation>von den Lead-Regeln abgelehnt</translation>
+    </message>
+    <message>
         <source>Import leads from CSV</source>
         <translation>Leads aus CSV importieren</translation>
     </message>
@@ -2051,12 +2063,32 @@ wie versprochen erhalten Sie hier %2.
         <translation>Die Datei ist nicht lesbar: %1</translation>
     </message>
     <message>
+        <source>Where the column %1 goes</source>
+        <translation>Wohin die Spalte %1 geht</translation>
+    </message>
+    <message>
         <source>Keep in notes</source>
         <translation>In Notizen behalten</translation>
     </message>
     <message>
-        <source>%1 rows read (%2, separator %3). Rows with problems are imported as far as they go.</source>
-        <translation>%1 Zeilen gelesen (%2, Trennzeichen %3). Zeilen mit Problemen werden so weit wie möglich importiert.</translation>
+        <source>Nothing will be imported from this file.</source>
+        <translation>Aus dieser Datei wird nichts importiert.</translation>
+    </message>
+    <message>
+        <source>%1 rows read (%2, separator %3).</source>
+        <translation>%1 Zeilen gelesen (%2, Trennzeichen %3).</translation>
+    </message>
+    <message>
+        <source>Would add %1 lead(s); %2 already at the event; %3 skipped.</source>
+        <translation>Würde %1 Lead(s) hinzufügen; %2 schon bei der Veranstaltung; %3 übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Skipped: %1.</source>
+        <translation>Übersprungen: %1.</translation>
     </message>
     <message>
         <source>Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).</source>

@@ -1991,6 +1991,18 @@ como le prometí, aquí tiene %2.
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>no name, email or badge id</source>
+        <translation>sin nombre, correo ni ID de acreditación</translation>
+    </message>
+    <message>
+        <source>could not be read as CSV</source>
+        <translation>no se pudo leer como CSV</translation>
+    </message>
+    <message>
+        <source>refused by the lead rules</source>
+        <translation>rechazada por las reglas de leads</translation>
+    </message>
+    <message>
         <source>Import leads from CSV</source>
         <translation>Importar leads desde CSV</translation>
     </message>
@@ -2051,12 +2063,32 @@ como le prometí, aquí tiene %2.
         <translation>No se puede leer el archivo: %1</translation>
     </message>
     <message>
+        <source>Where the column %1 goes</source>
+        <translation>Adónde va la columna %1</translation>
+    </message>
+    <message>
         <source>Keep in notes</source>
         <translation>Guardar en notas</translation>
     </message>
     <message>
-        <source>%1 rows read (%2, separator %3). Rows with problems are imported as far as they go.</source>
-        <translation>%1 filas leídas (%2, separador %3). Las filas con problemas se importan hasta donde es posible.</translation>
+        <source>Nothing will be imported from this file.</source>
+        <translation>No se importará nada de este archivo.</translation>
+    </message>
+    <message>
+        <source>%1 rows read (%2, separator %3).</source>
+        <translation>%1 filas leídas (%2, separador %3).</translation>
+    </message>
+    <message>
+        <source>Would add %1 lead(s); %2 already at the event; %3 skipped.</source>
+        <translation>Se añadirían %1 lead(s); %2 ya en el evento; %3 omitido(s).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Skipped: %1.</source>
+        <translation>Omitidos: %1.</translation>
     </message>
     <message>
         <source>Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).</source>
