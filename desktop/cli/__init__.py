@@ -22,6 +22,7 @@ COMMANDS = {
     "sync": "desktop.cli.sync_commands",
     "status": "desktop.cli.sync_commands",
     "leads": "desktop.cli.leads_commands",
+    "events": "desktop.cli.events_commands",
     "collateral": "desktop.cli.collateral_commands",
     "debriefs": "desktop.cli.debriefs_commands",
     "insights": "desktop.cli.insights_commands",

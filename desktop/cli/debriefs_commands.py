@@ -10,14 +10,30 @@ import argparse
 import datetime as dt
 import json
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli import CliError
 from desktop.cli.context import cli_context, require_offer
+from fieldnote.kinds import CALL_TYPES, DEBRIEF_OUTCOMES, DEBRIEF_STAGES, DEBRIEF_STATUSES
 
 if TYPE_CHECKING:
     from desktop.store.debriefs import DebriefStore
+
+# The example of `debriefs add --help` (docs/debriefs.md shows the same one; a test files both).
+EXAMPLE = """\
+{"id": "01938a6e-4b00-7000-8000-00000000a001",
+ "account": "Acme Freight", "contacts": "Dana Ortiz (CTO), Lee Park",
+ "call_date": "2026-11-20", "call_type": "demo", "stage": "propose", "outcome": "advanced",
+ "why_buy": ["Real-time data (latency)"],
+ "reasons_buy": "Their nightly batch misses same-day orders.",
+ "why_not": ["Price too high"], "objections": ["Price too high", "Needs SSO"],
+ "competitors": ["Tableau"], "pain_points": "Reports arrive a day late.",
+ "collateral_used": [{"collateral_id": "01938a6e-4b00-7000-8000-00000000c001", "helpful": true}],
+ "next_steps": "Send the ROI case study; pilot in January.",
+ "follow_up_on": "2026-11-27", "notes": "Budget owner is the CFO.", "status": "submitted"}
+"""
 
 EXIT_REJECTED = 1  # some debriefs were bad (the good ones are queued)
 EXIT_INPUT = 2  # the input file itself is unusable
@@ -41,9 +57,26 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
     add = sub.add_parser(
         "add", parents=[parent], help="queue debriefs from a JSON file",
-        description="Queue debriefs from a JSON file holding one debrief object or a list of "
-        "them, with the protocol's debrief fields (account and call_date required). An object "
-        "may carry an id, so adding the same file again updates instead of duplicating.",
+        description=textwrap.fill(
+            "Queue debriefs from a JSON file holding one debrief object or a list of them, with "
+            "the protocol's debrief fields (account and call_date required). An object may "
+            "carry an id, so adding the same file again updates instead of duplicating.", 78),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "fields:\n"
+            "  account, call_date      required; call_date as YYYY-MM-DD\n"
+            "  contacts, pain_points, next_steps, notes, reasons_buy, reasons_not   text\n"
+            f"  call_type               {' | '.join(CALL_TYPES)}\n"
+            f"  stage                   {' | '.join(DEBRIEF_STAGES)}\n"
+            f"  outcome                 {' | '.join(DEBRIEF_OUTCOMES)}\n"
+            "  why_buy, why_not, objections, competitors   lists of text\n"
+            '  collateral_used         list of {"collateral_id": ID, "helpful": true | false | null}\n'
+            "  follow_up_on            YYYY-MM-DD, not before call_date\n"
+            f"  status                  {' | '.join(DEBRIEF_STATUSES)} (default submitted)\n"
+            "  id                      a UUID: adding the file again updates, never duplicates\n"
+            "\nexample FILE (one debrief; a JSON list of such objects files several):\n"
+            + "".join(f"  {line}\n" for line in EXAMPLE.splitlines())
+        ),
     )
     add.add_argument("--json", dest="json_file", required=True, metavar="FILE",
                      help="the JSON file ('-' reads standard input)")
@@ -186,22 +219,64 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(item, ensure_ascii=False, indent=2) + "\n")
         return 0
-    lines = [f"{item['account']}  ({item['call_date']}, {item.get('status')})", f"id: {item['id']}"]
-    for key, value in item.items():
-        if key in ("id", "account", "call_date", "status", "comments", "collateral") or value in (None, [], ""):
-            continue
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        lines.append(f"{key}: {shown}")
-    for c in item["collateral"]:
-        verdict = {True: "helped", False: "did not help"}.get(c.get("helpful"), "not rated")
-        lines.append(f"collateral: {c['title']} ({verdict})")
-    lines.append(f"replies: {len(item['comments'])}")
-    for c in item["comments"]:
-        new = "" if c["read"] else "  [new]"
-        lines.append(f"  {c['author'] or c['author_id'] or 'someone'} {c['created_at'] or ''}{new}")
-        lines.extend(f"    {part}" for part in str(c["body"]).splitlines())
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write(_readable(item))
     return 0
+
+
+# The fields `show` prints, in the form's order, with the form's labels. A field not named here
+# (one a newer hub added) follows under its own name; `collateral_used` is shown by title.
+_SHOWN = (
+    ("contacts", "Contacts"), ("call_type", "Call type"), ("stage", "Stage"),
+    ("outcome", "Outcome"), ("why_buy", "Why they buy"), ("reasons_buy", "  in their words"),
+    ("why_not", "Why not"), ("reasons_not", "  in their words"), ("pain_points", "Pain points"),
+    ("objections", "Objections"), ("competitors", "Competitors"), ("next_steps", "Next steps"),
+    ("follow_up_on", "Follow up on"), ("notes", "Notes"), ("lead_id", "Lead"),
+    ("author", "Filed by"),
+)
+_NOT_SHOWN = {"id", "account", "call_date", "status", "comments", "collateral", "collateral_used",
+              "author_id"}
+
+
+def _plain(value: Any) -> str:
+    """A stored value as a person reads it: lists joined with commas, objects as "name value"
+    pairs, yes / no for booleans; never Python's own notation."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value if v not in (None, "", [], {}))
+    if isinstance(value, dict):
+        return "; ".join(f"{str(k).replace('_', ' ')} {_plain(v)}" for k, v in value.items()
+                         if v not in (None, "", [], {}))
+    return str(value)
+
+
+def _readable(item: dict[str, Any]) -> str:
+    """One debrief and its replies as labelled lines (`show` without --json)."""
+    shown = [(key, label) for key, label in _SHOWN if key in item]
+    known = {key for key, _ in _SHOWN} | _NOT_SHOWN
+    shown += [(key, key.replace("_", " ").capitalize()) for key in item if key not in known]
+    width = max(len(label) for _, label in (*shown, ("", "Collateral"))) + 2
+    lines = [str(item.get("account") or ""),
+             f"{'Call on':<{width}}{item.get('call_date') or '—'} ({item.get('status') or 'draft'})",
+             f"{'Id':<{width}}{item['id']}"]
+    for key, label in shown:
+        text = _plain(item.get(key)) if item.get(key) not in (None, "", [], {}) else ""
+        if not text:
+            continue
+        first, *more = text.splitlines() or [""]
+        lines.append(f"{label:<{width}}{first}")
+        lines.extend(f"{'':<{width}}{part}" for part in more)
+    verdicts = {True: "helped", False: "did not help"}
+    for c in item.get("collateral") or []:
+        lines.append(f"{'Collateral':<{width}}{c.get('title') or c.get('collateral_id') or '?'} "
+                     f"({verdicts.get(c.get('helpful'), 'not rated')})")
+    comments = item.get("comments") or []
+    lines.append(f"Replies ({len(comments)})" if comments else "No replies yet")
+    for c in comments:
+        new = "  [new]" if not c["read"] else ""
+        lines.append(f"  {c['author'] or c['author_id'] or 'someone'}, {c['created_at'] or ''}{new}")
+        lines.extend(f"    {part}" for part in str(c["body"]).splitlines())
+    return "\n".join(lines) + "\n"
 
 
 def _reply(args: argparse.Namespace) -> int:

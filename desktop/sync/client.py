@@ -222,7 +222,8 @@ class HubClient:
         status = resp.status_code
         if 200 <= status < 300 or status == 304:
             return
-        problem = _problem_text(resp)
+        title, detail = _problem_parts(resp)
+        problem = _problem_text(title, detail)
         resp.close()
         if status == 401:
             raise AuthRequired(problem or "Your sign-in has expired or was revoked. Sign in again.")
@@ -240,8 +241,7 @@ class HubClient:
             )
         if status == 429:
             after = _retry_after(resp)
-            wait = f" Try again in {int(after)} s." if after else " Try again later."
-            raise TooManyAttempts((problem or "The hub is refusing too many attempts.") + wait, after)
+            raise TooManyAttempts(_throttled_text(title, detail, after), after)
         if status in GATEWAY_STATUSES:
             raise HubUnreachable(f"The hub at {self.base_url} is not available right now (HTTP {status}).")
         if 300 <= status < 400:
@@ -451,17 +451,37 @@ def _reason(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-def _problem_text(resp: requests.Response) -> str:
+def _problem_parts(resp: requests.Response) -> tuple[str, str]:
+    """The title and detail of a problem body, empty when the answer has none."""
     try:
         data = resp.json()
     except (ValueError, requests.exceptions.RequestException):
-        return ""
+        return "", ""
     if not isinstance(data, dict):
+        return "", ""
+    return str(data.get("title") or "")[:200], str(data.get("detail") or "")[:300]
+
+
+def _problem_text(title: str, detail: str) -> str:
+    return title if not detail or detail == title else f"{title}: {detail}" if title else detail
+
+
+def _sentence(text: str) -> str:
+    """`text` as a sentence: a capital first letter and a full stop at the end."""
+    text = text.strip()
+    if not text:
         return ""
-    title = str(data.get("title") or "")
-    detail = str(data.get("detail") or "")
-    text = title if not detail or detail == title else f"{title}: {detail}" if title else detail
-    return text[:500]
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _throttled_text(title: str, detail: str, after: float | None) -> str:
+    """What a 429 says: the hub's reason, then when to try again. A Retry-After the hub sent is
+    the precise form of its "wait" detail, so it replaces that detail."""
+    reason = _sentence(title or "The hub is refusing too many attempts")
+    if after:
+        return f"{reason} Try again in {max(1, round(after))} s."
+    return f"{reason} {_sentence(detail) or 'Try again later.'}"
 
 
 def _retry_after(resp: requests.Response) -> float | None:

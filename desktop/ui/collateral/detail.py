@@ -124,19 +124,17 @@ class DetailPanel(QScrollArea):
         c.addLayout(actions)
         # Workflow (marketing only).
         self.workflow = QWidget()
-        wf = QGridLayout(self.workflow)
-        wf.setContentsMargins(0, 0, 0, 0)
+        self.workflow_grid = QGridLayout(self.workflow)
+        self.workflow_grid.setContentsMargins(0, 0, 0, 0)
         self.status_buttons: dict[str, QPushButton] = {}
-        for n, (status, label) in enumerate((("review", self.tr("To review")),
-                                             ("approved", self.tr("Approve")),
-                                             ("retired", self.tr("Retire")))):
+        for status, label in (("review", self.tr("To review")), ("approved", self.tr("Approve")),
+                              ("retired", self.tr("Retire"))):
             button = QPushButton(label)
             button.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
             self.status_buttons[status] = button
-            wf.addWidget(button, n // 2, n % 2)
         self.version_button = QPushButton(self.tr("New version…"))
         self.version_button.clicked.connect(self.new_version_requested)
-        wf.addWidget(self.version_button, 1, 1)
+        self._lay_out_workflow(None)
         c.addWidget(self.workflow)
         # Rating and comment.
         self.rate_box = QFrame()
@@ -216,8 +214,7 @@ class DetailPanel(QScrollArea):
         self.pin_button.blockSignals(False)
         status = row.get("status")
         self.workflow.setVisible(workflow)
-        for key, button in self.status_buttons.items():
-            button.setEnabled(key != status)
+        self._lay_out_workflow(status)
         in_review = status == "review"
         self.rate_title.setText(self.tr("Review comment") if in_review else self.tr("Your rating"))
         self.rating.setVisible(not in_review)
@@ -225,6 +222,18 @@ class DetailPanel(QScrollArea):
         self.comment.clear()
         self.feedback.setVisible(bool(feedback) or bool(usage))
         self.feedback.setText(self._feedback_html(feedback or [], usage or {}, all_feedback))
+
+    def _lay_out_workflow(self, status: str | None) -> None:
+        """Offer only the moves away from the item's status (an approved item has no Approve
+        button), two to a row, the new version last."""
+        grid = self.workflow_grid
+        shown = [b for key, b in self.status_buttons.items() if key != status]
+        for button in (*self.status_buttons.values(), self.version_button):
+            grid.removeWidget(button)
+        for button in self.status_buttons.values():
+            button.setVisible(button in shown)
+        for n, button in enumerate((*shown, self.version_button)):
+            grid.addWidget(button, n // 2, n % 2)
 
     def set_offline(self, state: str, fraction: float | None, *, can_download: bool = False) -> None:
         if state == CACHED:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_int
 from desktop.sync.errors import (
     AccountInUse,
     BadHubAddress,
@@ -105,7 +106,11 @@ class SignInDialog(QDialog):
         if isinstance(error, BadHubAddress):
             return self.tr("That is not a hub address. It looks like https://hub.example.com.")
         if isinstance(error, TooManyAttempts):
-            return self.tr("Too many sign-in attempts. Wait a little and try again.") + "\n" + detail
+            # The hub's reason and wait, said once in the app's language.
+            if error.retry_after:
+                return self.tr("Too many sign-in attempts. Try again in %1 s.").replace(
+                    "%1", format_int(max(1, round(error.retry_after))))
+            return self.tr("Too many sign-in attempts. Wait a little and try again.")
         if isinstance(error, AccountInUse):
             return detail
         return self.tr("Signing in failed.") + "\n" + detail

@@ -284,6 +284,22 @@ def test_a_picture_gets_a_thumbnail_of_itself_and_other_files_a_type_icon(qtbot,
     assert by_title["Demo video"].data(ThumbnailRole).width() == 130  # the type icon
 
 
+def test_an_item_offers_only_the_moves_away_from_its_status(qtbot, store, marketer_page):
+    # An approved item showed an "Approve" button (greyed out) beside the moves it can make.
+    page = marketer_page
+    received(store, title="Approved deck", status="approved")
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    page.grid.setCurrentIndex(page.model.index(0, 0))
+    buttons = page.detail.status_buttons
+    assert buttons["approved"].isHidden()
+    assert not buttons["review"].isHidden() and not buttons["retired"].isHidden()
+    assert all(b.isEnabled() for b in buttons.values())
+    row = {**page.model.index(0, 0).data(ItemRole), "status": "review"}
+    page.detail.show_item(row, thumbnail=None, workflow=True)
+    assert not buttons["approved"].isHidden() and buttons["approved"].text() == "Approve"
+    assert buttons["review"].isHidden()
+
+
 def test_a_one_click_status_change_is_undone_from_its_notice_as_a_change_that_syncs(qtbot, store, marketer_page):
     page = marketer_page
     cid = received(store, title="Deck", status="approved")

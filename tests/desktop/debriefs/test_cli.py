@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -81,3 +82,30 @@ def test_a_bad_since_date_is_a_usage_error(tmp_path):
                        "-o", str(tmp_path / "x.json"), data_dir=tmp_path / "d")
     assert result.returncode == 2
     assert "is not a date as YYYY-MM-DD" in result.stderr
+
+
+def _docs_example() -> str:
+    from pathlib import Path
+
+    docs = (Path(__file__).parents[3] / "docs" / "debriefs.md").read_text(encoding="utf-8")
+    block = docs.split("```json\n", 1)[1].split("```", 1)[0]
+    return "\n".join(line[2:] for line in block.splitlines())
+
+
+def test_the_documented_add_example_is_the_helps_and_files_a_debrief_show_prints_readably(tmp_path):
+    helped = fieldnote("debriefs", "add", "--help", data_dir=tmp_path / "d")
+    example = helped.stdout.split("several):\n", 1)[1]
+    assert json.loads(example) == json.loads(_docs_example())
+    added = fieldnote("debriefs", "add", "--json", "-", data_dir=tmp_path / "d", stdin=example)
+    assert added.returncode == 0, added.stderr
+    shown = fieldnote("debriefs", "show", json.loads(example)["id"], data_dir=tmp_path / "d")
+    assert shown.returncode == 0, shown.stderr
+    # It printed the stored lists and objects in Python's notation ("{'collateral_id': ...").
+    for python_notation in ("{'", "['", "True", "None"):
+        assert python_notation not in shown.stdout
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "Acme Freight"
+    assert any(re.fullmatch(r"Objections +Price too high, Needs SSO", line) for line in lines)
+    assert any(re.fullmatch(r"Collateral +01938a6e-4b00-7000-8000-00000000c001 \(helped\)", line)
+               for line in lines)
+    assert lines[-1] == "No replies yet"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 from urllib.parse import urlsplit
 
@@ -135,3 +136,15 @@ def test_signout_refuses_while_changes_wait_unless_forced(signed_in, monkeypatch
     assert not (signed_in / "hub-token").exists()
     code, _, _ = run(monkeypatch, capsys, "sync", "--data-dir", str(signed_in))
     assert code == 3
+
+
+def test_a_throttled_signin_says_the_reason_and_the_wait_once_each(tmp_path, hub, monkeypatch, capsys):
+    # It printed "Too many sign-in attempts: Wait before trying again Try again in 60 s."
+    for _attempt in range(10):
+        code, _, err = run(monkeypatch, capsys, "signin", "--hub", hub.url, "--email",
+                           "rep@example.com", "--password-stdin", "--data-dir",
+                           str(tmp_path / "d"), stdin="wrong\n")
+        if "Too many" in err:
+            break
+    assert re.fullmatch(r"fieldnote: Too many sign-in attempts\. Try again in \d+ s\.\n", err), err
+    assert code != 0

@@ -3,6 +3,7 @@ fixing and resending a rejected change from the needs-attention view."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -241,3 +242,14 @@ def test_sign_out_asks_first_when_changes_wait(qtbot, make_device, runner_for, m
     qtbot.waitUntil(lambda: device.store.get_state("signed_in") is False, timeout=10_000)
     assert device.store.outbox_counts()["pending"] == 1  # the change stays on this device
     assert not (device.data_dir / "hub-token").exists()
+
+
+def test_the_sign_in_dialog_says_how_long_to_wait_when_throttled(qtbot, hub, desk):
+    dialog = SignInDialog(desk)
+    qtbot.addWidget(dialog)
+    for _attempt in range(10):
+        sign_in_with(qtbot, dialog, hub.url, "rep@example.com", "not the password")
+        if "Too many" in dialog.message.text():
+            break
+    # One sentence for the reason, one for the wait: not the hub's words run together after it.
+    assert re.fullmatch(r"Too many sign-in attempts\. Try again in \d+ s\.", dialog.message.text())
