@@ -3426,6 +3426,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Das ist keine Hub-Adresse. Sie sieht so aus: https://hub.example.com.</translation>
     </message>
     <message>
+        <source>Too many sign-in attempts. Try again in %1 s.</source>
+        <translation>Zu viele Anmeldeversuche. Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+    <message>
         <source>Too many sign-in attempts. Wait a little and try again.</source>
         <translation>Zu viele Anmeldeversuche. Warten Sie kurz und versuchen Sie es erneut.</translation>
     </message>

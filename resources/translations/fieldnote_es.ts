@@ -3426,6 +3426,10 @@ como le prometí, aquí tiene %2.
         <translation>Eso no es una dirección de hub. Tiene esta forma: https://hub.example.com.</translation>
     </message>
     <message>
+        <source>Too many sign-in attempts. Try again in %1 s.</source>
+        <translation>Demasiados intentos de inicio de sesión. Vuelva a intentarlo en %1 s.</translation>
+    </message>
+    <message>
         <source>Too many sign-in attempts. Wait a little and try again.</source>
         <translation>Demasiados intentos de inicio de sesión. Espere un poco e inténtelo de nuevo.</translation>
     </message>
