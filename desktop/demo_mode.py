@@ -19,6 +19,7 @@ from desktop.store.syncing import SyncStore
 from desktop.sync.client import normalize_hub_url
 from desktop.sync.errors import SyncFailure
 from desktop.sync.session import build_engine, sign_in
+from fieldnote.filemodes import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def start_demo(data_dir: Path) -> DemoHub:
     from hub.seed import seed_demo
 
     root = data_dir / DEMO_DIR
-    root.mkdir(parents=True, exist_ok=True)
+    private_dir(root)
     db_url = f"sqlite:///{root / 'hub.sqlite3'}"
     blobs = root / "blobs"
     marker = root / "seeded"

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
+
+from fieldnote.filemodes import private_opener
 
 LOG_FILE = "fieldnote.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -23,7 +26,14 @@ def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
         # Imported here: it takes tens of milliseconds, which the window's first paint need not pay.
         from logging.handlers import RotatingFileHandler
 
-        handler: logging.Handler = RotatingFileHandler(
+        class PrivateFileHandler(RotatingFileHandler):
+            """Log files are created 0600, also the new one at each rotation."""
+
+            def _open(self) -> Any:
+                return open(self.baseFilename, self.mode, encoding=self.encoding,  # noqa: SIM115
+                            errors=self.errors, opener=private_opener)
+
+        handler: logging.Handler = PrivateFileHandler(
             data_dir / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
         handler.setFormatter(logging.Formatter(_FORMAT))

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from fieldnote.filemodes import private_dir, private_opener, restrict_children
+
 APP_NAME = "Fieldnote"
 
 
@@ -33,10 +35,12 @@ def default_demo_dir() -> Path:
 
 
 def prepare_data_dir(path: Path | None) -> Path:
-    """Create the data dir if needed and check it is writable."""
+    """Create the data dir if needed (0700) and check it is writable; narrow it and the files
+    in it when they are readable by others."""
     data_dir = (path or default_data_dir()).expanduser().resolve()
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
+        restrict_children(data_dir)
     except OSError as exc:
         raise DataDirError(f"Cannot create the data directory {data_dir}: {exc.strerror}") from None
     if not data_dir.is_dir():
@@ -54,7 +58,7 @@ class InstanceLock:
         self._fh: IO[str] | None = None
 
     def acquire(self) -> bool:
-        fh = self.path.open("a+")
+        fh = open(self.path, "a+", opener=private_opener)  # noqa: SIM115 - held while locked
         try:
             if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
                 import msvcrt

@@ -13,6 +13,8 @@ import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from fieldnote.filemodes import PRIVATE_DIR, private_dir, restrict_children
+
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -29,7 +31,8 @@ class BlobMismatch(Exception):
 class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_dir(self.root)
+        restrict_children(self.root)
 
     def path(self, sha256: str) -> Path:
         if not SHA256_RE.match(sha256):
@@ -50,7 +53,7 @@ class BlobStore:
         if self.exists(sha256):
             return False
         target = self.path(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
         try:
             with os.fdopen(fd, "wb") as fh:

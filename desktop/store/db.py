@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop.datafile import DB_FILE, StoreError, check_readable, one_line
+from fieldnote.filemodes import restrict_sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -47,6 +48,8 @@ def _on_begin(conn: Connection) -> None:
 def make_engine(path: Path, *, writer: bool = True) -> Engine:
     # Parameters carry people's names, emails and notes: never into an error message or log.
     engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
+    # Before WAL is turned on: the -wal and -shm files take the database file's mode.
+    event.listen(engine, "connect", lambda _conn, _record: restrict_sqlite(path))
     event.listen(engine, "connect", _on_connect)
 
     @event.listens_for(engine, "begin")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from desktop.sync.errors import BlobProblem
+from fieldnote.filemodes import private_dir, private_opener
 
 if TYPE_CHECKING:
     from desktop.sync.client import Cancel
@@ -61,7 +62,7 @@ class BlobCache:
     def __init__(self, root: Path, source: BlobSource | None = None, *,
                  limit_bytes: int | None = None) -> None:
         self.root = root
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_dir(self.root)
         self.source = source
         self.limit_bytes = limit_bytes
         self.grace_s = 3600.0
@@ -135,7 +136,7 @@ class BlobCache:
                     progress(done, size)
 
             if size is None or offset < size:
-                with part.open("ab" if offset else "wb") as fh:
+                with open(part, "ab" if offset else "wb", opener=private_opener) as fh:
                     finished = self.source.fetch_blob(sha256, fh, offset, on_chunk, cancel)
                     fh.flush()
                     os.fsync(fh.fileno())

@@ -19,6 +19,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
+from fieldnote.filemodes import PRIVATE_DIR, restrict, restrict_sqlite
+from hub.settings import default_data_dir
+
 
 def json_text(value: Any) -> str:
     """JSON columns' text: orjson's (compact, non-ASCII as is), several times faster than the
@@ -96,8 +99,12 @@ def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
 
 def _sqlite_engine(url: Any, pool_size: int) -> Engine:
     database = url.database
-    if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    on_disk = bool(database) and database != ":memory:" and not database.startswith("file:")
+    if on_disk:
+        folder = Path(database).expanduser().parent
+        folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        if folder == default_data_dir():  # the hub's own folder; a folder named by hand is not
+            restrict(folder)
     if database in (None, "", ":memory:"):
         pooling: dict[str, Any] = {"poolclass": NullPool}
     else:
@@ -116,6 +123,8 @@ def _sqlite_engine(url: Any, pool_size: int) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if on_disk:  # before WAL is turned on: -wal and -shm take the database file's mode
+            restrict_sqlite(database)
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
