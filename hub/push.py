@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 PROBLEM_BASE = "https://fieldnote.dev/problems/"
 _RETRIES = 4
+# The per-field version entry that stands for every field without its own: the record's
+# making, as [version, client_id, user id].
+MADE = "*"
 
 
 class Rejected(Exception):
@@ -338,6 +341,7 @@ class _Applier:
             raise Rejected(problem("not-found", "No such record",
                                    f"The hub has no {m.kind} with this id", status=404))
         authz.require(self.actor, m.kind, "delete", before.fields, {}, self.store)
+        self._check_base(m, before)
         if before.deleted:
             return _Outcome(m.mutation_id, "applied", version=before.version)
         state = self.store.working_copy(before)
@@ -357,6 +361,7 @@ class _Applier:
         reassign = self._reassignment(m, before)
         checked = {**changes, "owner_id": reassign} if reassign else changes
         authz.require(self.actor, m.kind, "update", before.fields, checked, self.store)
+        self._check_base(m, before)
         changed = {k: v for k, v in checked.items() if before.fields.get(k) != v}
         if not changed:
             return _Outcome(m.mutation_id, "applied", version=before.version)
@@ -367,10 +372,16 @@ class _Applier:
         conflicts = []
         # A conflict record is the hub's own; marking it resolved never conflicts.
         for name, value in changed.items() if m.kind != "conflict" else ():
-            last = before.field_versions.get(name)
-            if last is None or last[1] == self.client_id:
-                # Unchanged since the record was made, or this device's own earlier edit.
+            last = before.field_versions.get(name) or before.field_versions.get(MADE)
+            if last is None:
+                # A record stored before the hub kept who made it: a client that has seen
+                # any version of it has seen its making; a base of 0 has seen nothing.
+                if m.base_version == 0:
+                    conflicts.append({"field": name, "yours": value,
+                                      "theirs": before.fields.get(name), "other": None})
                 continue
+            if self._mine(last):
+                continue  # this device's own earlier write: it builds on it
             if last[0] < 0 or last[0] > m.base_version:
                 conflicts.append({"field": name, "yours": value,
                                   "theirs": before.fields.get(name), "other": last[2]})
@@ -385,6 +396,7 @@ class _Applier:
 
     def _create(self, m: Mutation, record_id: str, changes: dict[str, Any]) -> _Outcome:
         authz.require(self.actor, m.kind, "create", None, changes, self.store)
+        self._check_base(m, None)
         fields = dict(changes)
         spec = KINDS[m.kind]
         for server_field in ("owner_id", "captured_by", "author_id"):
@@ -395,10 +407,30 @@ class _Applier:
         state = RecordState(kind=m.kind, id=record_id, fields=fields)
         self._check_complete(state)
         self._check_blob(m.kind, changes)
-        # No per-field entries yet: a field without one was written when the record was made,
-        # and anyone editing it later has seen at least that version.
         version = self.store.stage(state)
+        # No per-field entries yet: a field without one was written when the record was made,
+        # by the device this entry names. Anyone else editing it later must have seen at least
+        # that version; a second create of the id from another device has not.
+        state.field_versions[MADE] = [version, self.client_id, self.actor.id]
         return _Outcome(m.mutation_id, "applied", version=version)
+
+    def _mine(self, last: list[Any]) -> bool:
+        """Whether a per-field entry names this device of this user."""
+        return bool(last[1] == self.client_id and (len(last) < 3 or last[2] == self.actor.id))
+
+    def _check_base(self, m: Mutation, before: RecordState | None) -> None:
+        """A `base_version` is a version the hub answered or sent for this record: one above
+        its stored version (0 for a record it does not have) names a state the hub never had,
+        so the change cannot be merged."""
+        latest = before.stored_version if before is not None else 0
+        if m.base_version > latest:
+            raise Rejected(problem(
+                "unknown-base", "Unknown base version",
+                f"This change was made on version {m.base_version} of the {m.kind}, but the "
+                f"hub's latest is {latest}; pull and make the change again",
+                status=409,
+                errors=[{"field": "base_version",
+                         "message": "is newer than the record's version on the hub"}]))
 
     def _follow_parent(self, kind: str, record_id: str, changed: dict[str, Any]) -> None:
         """Outcomes are seen by whoever sees their lead, comments by whoever sees their

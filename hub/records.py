@@ -42,6 +42,9 @@ class RecordState:
     fields: dict[str, Any]
     version: int = 0
     deleted: bool = False
+    # The version stored when the transaction began (0 for a record new in it): the highest
+    # version a client can have seen, so the highest `base_version` the hub accepts.
+    stored_version: int = 0
     audiences: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     field_versions: dict[str, list[Any]] = field(default_factory=dict)
@@ -228,6 +231,7 @@ class RecordStore:
             ])
         for key, state in self._staged.items():
             state.in_db = True
+            state.stored_version = state.version
             state.stored_audiences = list(state.audiences)
             state.stored_removed = list(state.removed)
             self._cache[key] = state
@@ -373,6 +377,7 @@ def _state_from_row(kind: str, row: Any) -> RecordState:
         fields=fields,
         version=int(mapping["row_version"]),
         deleted=bool(mapping["deleted"]),
+        stored_version=int(mapping["row_version"]),
         audiences=list(mapping["hub_audiences"] or []),
         removed=list(mapping["hub_removed"] or []),
         field_versions={k: list(v) for k, v in (mapping["hub_field_versions"] or {}).items()},

@@ -85,6 +85,7 @@ class World:
         self._own_lead: dict[str, str] = {}
         self._own_debrief: dict[str, str] = {}
         self._visible: dict[str, set[tuple[str, str]]] = {}
+        self.versions: dict[str, int] = {}
         self.collateral_id = self.make("collateral", "marketer2")
         self.others: dict[tuple[str, str], str] = {}
 
@@ -124,9 +125,14 @@ class World:
         }[kind]()
 
     def make(self, kind: str, author: str) -> str:
-        """A new record of `kind` written by `author` (by the hub for hub-made kinds)."""
+        """A new record of `kind` written by `author` (by the hub for hub-made kinds); its
+        version is kept in `versions`, the base an edit of it is made on."""
         if kind == "user":
-            return str(self.hub.add_user(f"{new_id()}@matrix.fieldnote", "New", "rep", "west")["id"])
+            user_id = str(self.hub.add_user(f"{new_id()}@matrix.fieldnote", "New", "rep",
+                                            "west")["id"])
+            self.versions[user_id] = self.people[author].visible("user")[("user", user_id)][
+                "version"]
+            return user_id
         if kind == "conflict":
             first = self.people[author]
             second = SyncClient(self.hub, first.http, first.user)
@@ -135,12 +141,14 @@ class World:
             first.push_one("event", event_id, {"venue": "A"}, base=base)
             answer = second.push_one("event", event_id, {"venue": "B"}, base=base)
             assert answer["status"] == "conflict"
-            mine = [rid for (k, rid), c in first.visible("conflict").items()
+            mine = [(rid, c["version"]) for (k, rid), c in first.visible("conflict").items()
                     if c["fields"]["record_id"] == event_id]
-            return mine[0]
+            self.versions[mine[0][0]] = mine[0][1]
+            return mine[0][0]
         record_id = new_id()
         answer = self.people[author].push_one(kind, record_id, self.fields_for(kind, author))
         assert answer["status"] == "applied", answer
+        self.versions[record_id] = answer["version"]
         return record_id
 
     def other_author(self, kind: str, actor: str) -> str:
@@ -204,10 +212,11 @@ def test_the_hub_enforces_the_authorisation_matrix(
         own = op in "ud"
         author = role if own else world.other_author(kind, role)
         record_id = world.make(kind, author)
+        base = world.versions[record_id]
         if op in "uU":
-            answer = actor.push_one(kind, record_id, UPDATES[kind], base=10**9)
+            answer = actor.push_one(kind, record_id, UPDATES[kind], base=base)
         else:
-            answer = actor.push_one(kind, record_id, op="delete", base=10**9)
+            answer = actor.push_one(kind, record_id, op="delete", base=base)
     expected = "applied" if allowed else "rejected"
     assert answer["status"] == expected, answer
     if not allowed:
@@ -274,11 +283,11 @@ def test_the_desktop_offers_exactly_what_the_hub_accepts(
     if op != "create" and record is None:
         # Not on the user's device: no page or command can offer anything on it.
         offered = roles.Decision(False)
+    base = 0 if op == "create" else world.versions[record_id]
     if op == "delete":
-        answer = actor.push_one(kind, record_id, op="delete", base=10**9)
+        answer = actor.push_one(kind, record_id, op="delete", base=base)
     else:
-        answer = actor.push_one(kind, record_id, changes,
-                                base=0 if op == "create" else 10**9)
+        answer = actor.push_one(kind, record_id, changes, base=base)
     accepted = answer["status"] in ("applied", "conflict")
     assert offered.allowed is accepted, (offered, answer)
     if offered.reason:
@@ -312,7 +321,7 @@ def test_the_desktop_offers_handing_a_lead_over_as_the_hub_applies_it(
     actor = world.people[role]
     lead_id = world.make("lead", role if _may_own("lead", role) else "rep")
     new_owner = world.people["rep2"].id
-    actor.push_one("lead", lead_id, {"owner_id": new_owner}, base=10**9)
+    actor.push_one("lead", lead_id, {"owner_id": new_owner}, base=world.versions[lead_id])
     owner = world.people["marketer"].visible("lead")[("lead", lead_id)]["fields"]["owner_id"]
     offered = Offers(actor.user, Device({})).offer("lead", "reassign")  # type: ignore[arg-type]
     assert offered.allowed is (owner == new_owner)
