@@ -42,15 +42,28 @@ def _may_read(hub: Hub, actor: Actor, sha256: str) -> bool:
         return any(authz.can_see(actor, r.hub_audiences or []) for r in rows)
 
 
-@router.head("/{sha256}")
-def has_blob(sha256: str, hub: HubDep, actor: CurrentUser) -> Response:
-    _check_name(sha256)
-    if not hub.blobs.exists(sha256):
-        return Response(status_code=404)
-    return Response(status_code=200, headers={
-        "Content-Length": str(hub.blobs.size(sha256)), "ETag": f'"{sha256}"',
-        "Accept-Ranges": "bytes",
-    })
+_ALLOW = "GET, HEAD, PUT, OPTIONS"
+
+
+@router.head("/{sha256}", response_class=Response,
+             responses={200: {"description": "The file is there and the caller may read it",
+                              "content": {}}})
+async def has_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
+    """Answers as `GET` would, without the body: `404` alike for a file that is missing and
+    for one the caller may not read, so neither existence nor size leaks."""
+    return await _answer(sha256, request, hub, actor, with_body=False)
+
+
+@router.options("/{sha256}", status_code=204, response_class=Response,
+                responses={204: {"description": "The methods this path answers, in `Allow`"}})
+def blob_options(sha256: str) -> Response:
+    return Response(status_code=204, headers={"Allow": _ALLOW})
+
+
+@router.api_route("/{sha256}", methods=["POST", "PATCH", "DELETE"], include_in_schema=False)
+def other_methods(sha256: str) -> Response:
+    raise ProblemError(405, "Method not allowed", f"This path answers {_ALLOW}",
+                       headers={"Allow": _ALLOW})
 
 
 @router.put("/{sha256}", status_code=201, responses={200: {"description": "Already stored"}})
@@ -80,6 +93,12 @@ async def put_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUse
 @router.get("/{sha256}", response_class=Response,
             responses={200: {"content": {"application/octet-stream": {}}}})
 async def get_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
+    return await _answer(sha256, request, hub, actor, with_body=True)
+
+
+async def _answer(sha256: str, request: Request, hub: Hub, actor: Actor, *,
+                  with_body: bool) -> Response:
+    """The answer of GET, and of HEAD without its body."""
     _check_name(sha256)
     allowed = await run_in_threadpool(_may_read, hub, actor, sha256)
     if not allowed or not hub.blobs.exists(sha256):
@@ -94,16 +113,15 @@ async def get_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUse
         return Response(status_code=304, headers=base)
     span = _parse_range(request.headers.get("range"), size)
     path = hub.blobs.path(sha256)
-    if span is None:
-        return StreamingResponse(_read(path, 0, size), media_type="application/octet-stream",
-                                 headers={**base, "Content-Length": str(size)})
-    start, end = span
-    return StreamingResponse(
-        _read(path, start, end - start + 1), status_code=206,
-        media_type="application/octet-stream",
-        headers={**base, "Content-Length": str(end - start + 1),
-                 "Content-Range": f"bytes {start}-{end}/{size}"},
-    )
+    start, end, status = (0, size - 1, 200) if span is None else (*span, 206)
+    headers = {**base, "Content-Length": str(end - start + 1)}
+    if span is not None:
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    if not with_body:
+        return Response(status_code=status, headers=headers,
+                        media_type="application/octet-stream")
+    return StreamingResponse(_read(path, start, end - start + 1), status_code=status,
+                             media_type="application/octet-stream", headers=headers)
 
 
 def _parse_range(header: str | None, size: int) -> tuple[int, int] | None:

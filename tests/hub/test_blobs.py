@@ -92,3 +92,49 @@ def test_a_malformed_blob_name_is_not_found(people: dict[str, SyncClient]) -> No
     for name in ("abc", SHA.upper(), "../" + SHA[:61]):
         answer = rep.http.get(f"{rep.hub.url}/v1/blobs/{name}", timeout=10)
         assert answer.status_code == 404
+
+
+def test_head_answers_as_get_does_so_existence_and_size_never_leak(
+    people: dict[str, SyncClient],
+) -> None:
+    marketer, rep, rep2 = people["marketer"], people["rep"], people["rep2"]
+    _put(marketer, PDF)
+    missing = hashlib.sha256(b"never uploaded").hexdigest()
+    base = f"{rep.hub.url}/v1/blobs/"
+    # A draft's file: the rep may not read it, so it looks exactly like a file that is not there.
+    marketer.push_one("collateral", new_id(), {"title": "Draft", "status": "draft",
+                                               "file_sha256": SHA})
+    hidden, absent = rep.http.head(base + SHA, timeout=10), rep.http.head(base + missing, timeout=10)
+    assert hidden.status_code == absent.status_code == 404
+    assert hidden.content == b""
+
+    def shown(answer: requests.Response) -> dict[str, str]:
+        return {k.lower(): v for k, v in answer.headers.items() if k.lower() != "date"}
+
+    assert shown(hidden) == shown(absent)
+    assert shown(hidden)["content-length"] != str(len(PDF))
+    assert shown(hidden) == shown(rep.http.get(base + missing, timeout=10))
+    # Once a record the rep sees names it, HEAD says what GET would: 200, its size, ranges.
+    marketer.push_one("collateral", new_id(), {"title": "East sheet", "status": "approved",
+                                               "audience": ["east"], "file_sha256": SHA})
+    seen = rep.http.head(base + SHA, timeout=10)
+    assert seen.status_code == 200 and seen.headers["Content-Length"] == str(len(PDF))
+    assert seen.headers["ETag"] == f'"{SHA}"'
+    part = rep.http.head(base + SHA, headers={"Range": "bytes=10-19"}, timeout=10)
+    assert part.status_code == 206 and part.headers["Content-Length"] == "10"
+    assert rep2.http.head(base + SHA, timeout=10).status_code == 404
+    # Whoever may upload checks before uploading: the same answers as their GET.
+    assert marketer.http.head(base + SHA, timeout=10).status_code == 200
+    assert marketer.http.head(base + missing, timeout=10).status_code == 404
+
+
+def test_options_on_a_blob_lists_its_methods(people: dict[str, SyncClient]) -> None:
+    rep = people["rep"]
+    url = f"{rep.hub.url}/v1/blobs/{SHA}"
+    options = rep.http.options(url, timeout=10)
+    assert options.status_code == 204
+    assert {m.strip() for m in options.headers["Allow"].split(",")} >= {"GET", "HEAD", "PUT"}
+    refused = rep.http.delete(url, timeout=10)
+    assert refused.status_code == 405
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert {m.strip() for m in refused.headers["Allow"].split(",")} >= {"GET", "HEAD", "PUT"}
