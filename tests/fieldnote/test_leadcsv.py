@@ -423,6 +423,19 @@ def test_reading_any_bytes_never_raises(data):
     result = read_lead_csv(data)
     for row in result.rows:
         assert row.line >= 2
+    if result.refusal is not None:
+        assert result.rows == []
+        assert result.refusal == " ".join(result.refusal.split())  # one line
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=15), min_size=1, max_size=8))
+def test_a_refusal_naming_the_columns_stays_one_line_whatever_they_hold(headers):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(headers)
+    result = read_lead_csv(out.getvalue().encode("utf-8"))
+    if result.refusal is not None:
+        assert result.refusal == " ".join(result.refusal.split())
 
 
 # Text as people type it: no control characters, unassigned or private-use code points (a file
