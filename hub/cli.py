@@ -23,11 +23,13 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
+from fieldnote.filemodes import private_dir
 from fieldnote.kinds import ROLES
 from hub import accounts
 from hub.db.engine import DatabaseUnavailable, make_engine
 from hub.db.migrate import current_revision, head_revision, known_revisions, upgrade
 from hub.passwords import password_problem
+from hub.serving import ENV_HEADER_TIMEOUT, HEADER_TIMEOUT_S, server_options
 from hub.settings import ENV_BLOBS, ENV_DB, resolve_blobs_dir, resolve_db_url
 from resources.version import app_version
 
@@ -59,6 +61,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--trust-proxy", metavar="ADDR", action="append", default=[],
+                       help="read the client address from X-Forwarded-For when the connection "
+                            "comes from ADDR, the reverse proxy (repeat for several; default: "
+                            "trust nobody)")
+    serve.add_argument("--header-timeout", metavar="SECONDS", type=_seconds,
+                       default=HEADER_TIMEOUT_S,
+                       help="close a connection whose request headers take longer "
+                            f"(default: {HEADER_TIMEOUT_S:g})")
 
     sub.add_parser("migrate", parents=[common], help="bring the database to the newest schema")
 
@@ -298,18 +308,30 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
 
     blobs_dir = resolve_blobs_dir(args.blobs)
     # The blob folder first: a hub that cannot keep files must not create its database.
-    blobs_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(blobs_dir)
     _open_created(db_url).dispose()
     # Worker processes build their app from the environment; so does this one.
     os.environ[ENV_DB] = db_url
     os.environ[ENV_BLOBS] = str(blobs_dir)
+    os.environ[ENV_HEADER_TIMEOUT] = str(args.header_timeout)
     log.info("Fieldnote hub %s on http://%s:%d (database %s, files in %s)", app_version(),
              args.host, args.port, _redacted(db_url), blobs_dir)
     uvicorn.run(
         "hub.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,
-        workers=max(1, args.workers), log_level=args.log_level, proxy_headers=True,
+        workers=max(1, args.workers), log_level=args.log_level,
+        **server_options(args.trust_proxy),
     )
     return EXIT_OK
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 to 3600)")
+    return value
 
 
 def _redacted(db_url: str) -> str:

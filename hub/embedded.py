@@ -18,6 +18,7 @@ import uvicorn
 from hub.api.app import create_app
 from hub.db.engine import make_engine
 from hub.db.migrate import upgrade
+from hub.serving import server_options
 from hub.settings import HubSettings, Limits
 
 
@@ -70,7 +71,7 @@ def start_embedded(
     sock.bind((host, port))
     bound_port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
-                            timeout_graceful_shutdown=2)
+                            **{**server_options(), "timeout_graceful_shutdown": 2})
     server = uvicorn.Server(config)
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name="fieldnote-hub", daemon=True

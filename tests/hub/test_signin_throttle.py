@@ -5,9 +5,6 @@ run at once."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -23,12 +20,11 @@ from requests.adapters import HTTPAdapter
 
 from fieldnote.wire import PROTOCOL_HEADER
 from hub import accounts
-from hub.embedded import free_port
 from hub.settings import Limits
 from tests.support.live_hub import LiveHub, fresh_pg_url, start_live_hub
+from tests.support.serve import ServeProcess
 
 H = {PROTOCOL_HEADER: "1"}
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -223,31 +219,6 @@ def test_a_sign_in_that_finds_no_free_hash_slot_gets_429_and_is_not_counted(
     # None of the three was checked, so none counts: the account is not locked.
     assert verifications.calls == 1
     assert sign_in(hub.url, user["email"], user["password"]).status_code == 200
-
-
-class ServeProcess:
-    """`fieldnote-hub serve` as its own process on a free loopback port."""
-
-    def __init__(self, db_url: str, blobs: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "hub", "serve", "--db", db_url, "--blobs", str(blobs),
-             "--port", str(self.port), "--log-level", "info"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            if "Uvicorn running on" in line:
-                break
-        else:
-            raise AssertionError("the hub exited before listening")
-        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(30)
 
 
 @pytest.mark.slow
