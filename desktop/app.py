@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, build_parser
+from desktop.cli import EXIT_DISK_FULL, CliError, build_parser
 from desktop.cli.context import locked_data_dir
+from desktop.datafile import DiskFull
 from desktop.settings import Settings
-from fieldnote.failures import short_reason
+from fieldnote.failures import is_disk_full, short_reason
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("fieldnote: interrupted\n")
         return 130
     except Exception as exc:  # the edge: log the details, show one line
+        if is_disk_full(exc):
+            log.warning("stopped, the disk is full (%s)", short_reason(exc))
+            full = exc if isinstance(exc, DiskFull) else DiskFull()
+            sys.stderr.write(f"fieldnote: {full}\n")
+            return EXIT_DISK_FULL
         log.exception("unexpected error")
         sys.stderr.write(f"fieldnote: unexpected error ({short_reason(exc)}); details are in the log file\n")
         return 1

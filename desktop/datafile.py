@@ -1,5 +1,6 @@
-"""The local data file before anything opens it: its name, and the check that it is a sound
-SQLite database. Only the standard library, so the check can run while the rest loads.
+"""The local data file before anything opens it: its name, the check that it is a sound
+SQLite database, and what a full disk looks like when a write fails. Only the standard library,
+so the check can run while the rest loads.
 
 The check never changes the file and leaves nothing beside a file it refuses: no `-wal` or
 `-shm` that was not there before. Every refusal is one line.
@@ -18,6 +19,25 @@ _LEFT_ALONE = "It has been left untouched"
 
 class StoreError(Exception):
     """The local data file cannot be used; the message says why and what to do."""
+
+
+class DiskFull(StoreError):
+    """A write found no room on the disk. The transaction it was in is rolled back whole, so
+    what was saved before stays and nothing is half-written. An import that stopped says how
+    far it got: `saved` of `total` leads. (`fieldnote.failures.is_disk_full` knows it.)"""
+
+    disk_full = True
+
+    def __init__(self, saved: int | None = None, total: int | None = None) -> None:
+        self.saved, self.total = saved, total
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        if self.saved is not None and self.total is not None:
+            return (f"the disk is full: {self.saved} of {self.total} leads were saved; free "
+                    "space and import again (saved rows are skipped)")
+        return ("the disk is full: this was not saved, and what was saved before is kept; "
+                "free space and try again")
 
 
 def check_readable(path: Path) -> None:

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.cli import CliError
+from desktop.cli import EXIT_DISK_FULL, CliError
 from desktop.cli.context import check_data_file, open_data_store
+from desktop.datafile import DiskFull
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
 from desktop.ui.services import RecordChanges, Services
-from fieldnote.failures import short_reason
+from fieldnote.failures import is_disk_full, short_reason
 
 if TYPE_CHECKING:
     from desktop.demo_mode import HubSession
@@ -84,6 +85,10 @@ class Startup(QObject):
         except CliError as exc:
             self.error = exc
         except Exception as exc:
+            if is_disk_full(exc):
+                full = exc if isinstance(exc, DiskFull) else DiskFull()
+                self.error = CliError(str(full), EXIT_DISK_FULL)
+                return False
             log.exception("start-up failed")
             self.error = CliError(f"unexpected error ({short_reason(exc)}); "
                                   "details are in the log file")

@@ -13,11 +13,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 
-from fieldnote.failures import short_reason
+from desktop.locale import format_int
+from fieldnote.failures import is_disk_full, short_reason
 
 log = logging.getLogger(__name__)
+
+
+def disk_full_reason(exc: BaseException) -> str:
+    """What the window says when a job's write found the disk full: an import that stopped
+    says how many of the file's new leads were saved (its exception carries `saved` and
+    `total`), any other write that nothing was lost."""
+    saved, total = getattr(exc, "saved", None), getattr(exc, "total", None)
+    if isinstance(saved, int) and isinstance(total, int):
+        return (QCoreApplication.translate(
+            "Task", "the disk is full: %1 of %2 leads were saved; free space and import again "
+            "(saved rows are skipped)").replace("%1", format_int(saved))
+            .replace("%2", format_int(total)))
+    return QCoreApplication.translate(
+        "Task", "the disk is full; nothing was lost. Free space and try again")
 
 
 class Cancelled(Exception):
@@ -86,8 +101,12 @@ class _Job(QRunnable):
             task.done = True
             task._reported.emit("cancelled", ())
         except Exception as exc:  # reported to the UI; never lost in a thread
-            log.exception("task %s failed", task.name)
             task.done = True
+            if is_disk_full(exc):
+                log.warning("task %s stopped: the disk is full", task.name)
+                task._reported.emit("failed", (disk_full_reason(exc),))
+                return
+            log.exception("task %s failed", task.name)
             reason = short_reason(exc) if hasattr(exc, "statement") else str(exc)
             task._reported.emit("failed", (reason or exc.__class__.__name__,))
         else:

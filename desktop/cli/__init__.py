@@ -39,6 +39,12 @@ MIN_WINDOW_SIZE = (720, 500)
 MAX_WINDOW_SIZE = (7680, 4320)
 
 
+# Exit codes every command shares (docs/commands.md lists each command's own): 0 done, 1 failed
+# (one line says why), 2 usage error (argparse), 5 the disk is full (nothing half-written; free
+# space and run it again), 130 interrupted.
+EXIT_DISK_FULL = 5
+
+
 class CliError(Exception):
     """A failure to report as one line on stderr with an exit code."""
 

@@ -76,13 +76,15 @@ def check_data_file(data_dir: Path) -> None:
 def open_data_store(data_dir: Path, *, checked: bool = False) -> Store:
     """The data dir's store, upgraded to the newest schema; a `CliError` if it cannot open.
     `checked` says `check_data_file` already passed."""
+    from desktop.cli import EXIT_DISK_FULL
+    from desktop.datafile import DiskFull
     from desktop.store import StoreError, open_store
     from desktop.store.db import DB_FILE
 
     try:
         return open_store(data_dir / DB_FILE, checked=checked)
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), EXIT_DISK_FULL if isinstance(exc, DiskFull) else 1) from None
 
 
 @contextmanager

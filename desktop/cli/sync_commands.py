@@ -1,7 +1,7 @@
 """Headless `signin`, `sync` and `status` commands for IT, scripting and support.
 
 Exit codes of `sync`: 0 nothing waits, 2 the hub cannot be reached (changes stay queued),
-3 sign-in needed, 4 records need attention, 1 anything else. Output is one short summary;
+3 sign-in needed, 4 records need attention, 5 the disk is full, 1 anything else. Output is one short summary;
 failures are one clear line, never a traceback.
 """
 
@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from desktop.cli import CliError
+from desktop.cli import EXIT_DISK_FULL, CliError
 from desktop.cli.context import cli_context
 from desktop.store.syncing import SyncStore
 from desktop.sync.errors import (
@@ -57,7 +57,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "sync", parents=[parent], help="run one full sync cycle with the hub",
         description="Push waiting changes, pull the hub's changes and files, and report. "
                     "Exit 0: nothing waits; 2: hub unreachable, changes stay queued; "
-                    "3: sign-in needed; 4: records need attention.",
+                    "3: sign-in needed; 4: records need attention; 5: the disk is full.",
     )
     p.set_defaults(func=run_sync)
 
@@ -138,6 +138,8 @@ def run_sync(args: argparse.Namespace) -> int:
             raise CliError(
                 f"{report.message} {report.waiting} change(s) stay queued.", EXIT_UNREACHABLE
             )
+        if report.outcome is Outcome.DISK_FULL:
+            raise CliError(report.message, EXIT_DISK_FULL)
         if report.outcome is not Outcome.OK:
             raise CliError(report.message, EXIT_FAILED)
         if report.attention:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from desktop.datafile import DB_FILE, StoreError, check_readable, one_line
+from desktop.datafile import DB_FILE, DiskFull, StoreError, check_readable, one_line
+from fieldnote.failures import is_disk_full
 from fieldnote.filemodes import restrict_sqlite
 
 if TYPE_CHECKING:
@@ -115,6 +116,8 @@ def open_engine(path: Path, *, checked: bool = False) -> Engine:
             command.upgrade(alembic_config(engine), "head")
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
+        if is_disk_full(exc):
+            raise DiskFull() from exc
         raise StoreError(f"Cannot open the data file {path}: {one_line(str(exc.orig))}"
                          ) from None
     except StoreError:

@@ -31,6 +31,7 @@ from sqlalchemy import (
     text,
 )
 
+from desktop.datafile import DiskFull
 from desktop.store.db import make_engine
 from desktop.store.marks import drop_mark, marked, put_mark
 from desktop.store.queries import fts_query, live
@@ -43,6 +44,7 @@ from fieldnote.duplicates import (
     import_key,
     merge_leads,
 )
+from fieldnote.failures import is_disk_full
 from fieldnote.kinds import LEAD, RUBRIC, spec
 from fieldnote.leadcsv import (
     CsvImport,
@@ -776,17 +778,26 @@ class LeadBook:
         Rows go in batches of `batch`, each batch one transaction; a row the validation
         refuses is reported by line and the rest go on. A row the event already has (see
         `_KnownRows`) is counted as a duplicate; each lead written keeps its row's fingerprint
-        as a local mark, in the same transaction.
+        as a local mark, in the same transaction. When the disk fills up, the batch being
+        written is rolled back whole and `DiskFull` says how many of the file's new leads the
+        earlier batches saved (importing the file again skips those).
         """
         summary = ImportSummary()
-        known = self._known_rows(event_id, create_salt=True)
         ks = spec("lead")
         pending: list[tuple[int, dict[str, Any], str | None]] = []
+        remaining = iter(rows)
         done = 0
+
+        def values_of(fields: Mapping[str, Any]) -> dict[str, Any]:
+            values = {**fields, "event_id": event_id}
+            values.setdefault("source", "import")
+            values.setdefault("captured_at", utc_now_iso())
+            return values
 
         def flush() -> None:
             nonlocal done
             saved: list[str] = []
+            problems: list[tuple[int, str]] = []
             with self.engine.begin() as conn:
                 for line, values, fingerprint in pending:
                     try:
@@ -796,11 +807,13 @@ class LeadBook:
                                 put_mark(conn, "lead", result.record_id, IMPORT_FINGERPRINT,
                                          {"event_id": event_id, "fingerprint": fingerprint})
                     except ValidationFailed as exc:
-                        summary.problems.append((line, exc.describe()))
-                        summary.failed_rows += 1
+                        problems.append((line, exc.describe()))
                     else:
                         saved.append(result.record_id)
-                        summary.imported += 1
+            # Counted once the batch is committed: a batch the disk refused saved nothing.
+            summary.imported += len(saved)
+            summary.problems.extend(problems)
+            summary.failed_rows += len(problems)
             done += len(pending)
             pending.clear()
             if saved:
@@ -808,19 +821,31 @@ class LeadBook:
             if progress is not None:
                 progress(done)
 
-        for line, fields in rows:
-            values = {**fields, "event_id": event_id}
-            values.setdefault("source", "import")
-            values.setdefault("captured_at", utc_now_iso())
-            new, fingerprint = known.claim(values)
-            if not new:
-                summary.duplicates += 1
-                continue
-            pending.append((line, values, fingerprint))
-            if len(pending) >= batch:
+        known: _KnownRows | None = None
+        try:
+            known = self._known_rows(event_id, create_salt=True)
+            for line, fields in remaining:
+                values = values_of(fields)
+                new, fingerprint = known.claim(values)
+                if not new:
+                    summary.duplicates += 1
+                    continue
+                pending.append((line, values, fingerprint))
+                if len(pending) >= batch:
+                    flush()
+            if pending:
                 flush()
-        if pending:
-            flush()
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+            # How many new leads the file holds beyond those saved: the batch that failed and
+            # the rows not reached yet (duplicates not counted).
+            unsaved = len(pending)
+            if known is not None:
+                unsaved += sum(1 for _line, fields in remaining if known.claim(values_of(fields))[0])
+            else:  # it stopped before reading what the event has: every row counts
+                unsaved += sum(1 for _row in remaining)
+            raise DiskFull(saved=summary.imported, total=summary.imported + unsaved) from exc
         return summary
 
     # -- exports and reports -------------------------------------------------------------

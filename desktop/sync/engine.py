@@ -29,7 +29,8 @@ from desktop.sync.errors import (
     SyncFailure,
     TooManyAttempts,
 )
-from desktop.sync.state import CycleReport, Outcome, Progress
+from desktop.sync.state import DISK_FULL_SYNC, CycleReport, Outcome, Progress
+from fieldnote.failures import is_disk_full
 from fieldnote.validation import utc_now_iso
 from fieldnote.wire import DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, PullResponse, PushResponse
 
@@ -107,7 +108,12 @@ class SyncEngine:
             report.outcome, report.message = Outcome.OFFLINE, exc.message
         except SyncFailure as exc:
             report.outcome, report.message = Outcome.HUB_ERROR, exc.message
-        if report.outcome is not Outcome.CANCELLED:
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+            # What was pushed and pulled before stays; the rest waits for room on the disk.
+            report.outcome, report.message = Outcome.DISK_FULL, DISK_FULL_SYNC
+        if report.outcome not in (Outcome.CANCELLED, Outcome.DISK_FULL):
             online = report.outcome is not Outcome.OFFLINE
             if self.store.get("online") is not online:
                 self.store.set("online", online)

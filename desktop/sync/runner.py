@@ -23,12 +23,14 @@ from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import AuthRequired, SyncFailure
 from desktop.sync.session import Timeouts, sign_in, sign_out
 from desktop.sync.state import (
+    DISK_FULL_SYNC,
     CycleReport,
     Outcome,
     Phase,
     Progress,
     SyncState,
 )
+from fieldnote.failures import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ _PHASE_OF = {
     Outcome.SIGN_IN_NEEDED: Phase.SIGN_IN_NEEDED,
     Outcome.INCOMPATIBLE: Phase.INCOMPATIBLE,
     Outcome.HUB_ERROR: Phase.ERROR,
+    Outcome.DISK_FULL: Phase.ERROR,
 }
 
 
@@ -183,9 +186,12 @@ class SyncRunner(QObject):
             try:
                 report = self._one_cycle()
             except Exception as exc:  # never let the worker die; the UI shows the failure
-                log.exception("sync cycle failed unexpectedly")
-                report = CycleReport(outcome=Outcome.HUB_ERROR,
-                                     message=f"Sync failed unexpectedly ({type(exc).__name__}).")
+                if is_disk_full(exc):  # e.g. while the engine was being built
+                    report = CycleReport(outcome=Outcome.DISK_FULL, message=DISK_FULL_SYNC)
+                else:
+                    log.exception("sync cycle failed unexpectedly")
+                    report = CycleReport(outcome=Outcome.HUB_ERROR,
+                                         message=f"Sync failed unexpectedly ({type(exc).__name__}).")
             finally:
                 self._running = False
             if self._stopping:
@@ -223,7 +229,7 @@ class SyncRunner(QObject):
         self._phase = _PHASE_OF.get(report.outcome, Phase.ERROR)
         self._message = "" if report.ok else report.message
         self._progress = None
-        if report.outcome in (Outcome.OFFLINE, Outcome.HUB_ERROR):
+        if report.outcome in (Outcome.OFFLINE, Outcome.HUB_ERROR, Outcome.DISK_FULL):
             self._failures += 1
             base, cap = self._backoff
             delay = min(cap, base * 2 ** (self._failures - 1)) * random.uniform(0.5, 1.5)

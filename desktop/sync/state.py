@@ -25,6 +25,11 @@ class Phase(enum.Enum):
     ERROR = "error"
 
 
+# The report of a cycle stopped by a full disk (the local store could not take what came).
+DISK_FULL_SYNC = ("the disk is full: what was synced so far is kept and waiting changes stay "
+                  "queued; free space and sync again")
+
+
 class Outcome(enum.Enum):
     """How a cycle ended; the CLI maps these to exit codes, the status bar to words."""
 
@@ -33,6 +38,7 @@ class Outcome(enum.Enum):
     SIGN_IN_NEEDED = "sign_in_needed"
     INCOMPATIBLE = "incompatible"
     HUB_ERROR = "hub_error"
+    DISK_FULL = "disk_full"  # a write to the local store found no room; nothing was lost
     CANCELLED = "cancelled"
 
 

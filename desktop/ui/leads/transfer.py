@@ -345,8 +345,15 @@ class ImportDialog(QDialog):
         task = self.services.tasks.write("import leads", job)
         task.progressed.connect(when_alive(self, self._on_import_progressed))
         task.finished.connect(when_alive(self, self._on_imported))
-        task.failed.connect(when_alive(self, self._on_preview_failed))
+        task.failed.connect(when_alive(self, self._on_import_failed))
         return task
+
+    def _on_import_failed(self, message: str) -> None:
+        """The import stopped (a full disk says how far it got); what it saved stays, and
+        importing again skips it."""
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("Import stopped: %1").replace("%1", message))
+        self.import_button.setEnabled(True)
 
     def _on_import_progressed(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(total, 1))
