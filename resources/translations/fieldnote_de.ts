@@ -2091,6 +2091,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Übersprungen: %1.</translation>
     </message>
     <message>
+        <source>Import stopped: %1</source>
+        <translation>Import angehalten: %1</translation>
+    </message>
+    <message>
         <source>Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).</source>
         <translation>%1 Lead(s) importiert; %2 übersprungen, da schon bei der Veranstaltung; %3 Problem(e).</translation>
     </message>
@@ -3575,6 +3579,17 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Synced %1</source>
         <translation>Synchronisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>the disk is full: %1 of %2 leads were saved; free space and import again (saved rows are skipped)</source>
+        <translation>der Datenträger ist voll: %1 von %2 Leads wurden gespeichert; geben Sie Speicherplatz frei und importieren Sie erneut (gespeicherte Zeilen werden übersprungen)</translation>
+    </message>
+    <message>
+        <source>the disk is full; nothing was lost. Free space and try again</source>
+        <translation>der Datenträger ist voll; nichts ging verloren. Geben Sie Speicherplatz frei und versuchen Sie es erneut</translation>
     </message>
 </context>
 <context>

@@ -2091,6 +2091,10 @@ como le prometí, aquí tiene %2.
         <translation>Omitidos: %1.</translation>
     </message>
     <message>
+        <source>Import stopped: %1</source>
+        <translation>Importación detenida: %1</translation>
+    </message>
+    <message>
         <source>Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).</source>
         <translation>%1 lead(s) importado(s); %2 omitido(s) por estar ya en el evento; %3 problema(s).</translation>
     </message>
@@ -3575,6 +3579,17 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Synced %1</source>
         <translation>Sincronizado %1</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>the disk is full: %1 of %2 leads were saved; free space and import again (saved rows are skipped)</source>
+        <translation>el disco está lleno: se guardaron %1 de %2 leads; libere espacio e importe de nuevo (las filas guardadas se omiten)</translation>
+    </message>
+    <message>
+        <source>the disk is full; nothing was lost. Free space and try again</source>
+        <translation>el disco está lleno; no se perdió nada. Libere espacio e inténtelo de nuevo</translation>
     </message>
 </context>
 <context>
