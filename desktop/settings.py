@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 2
+# The smallest window (width, height) every page is laid out for, in every language: the main
+# window's minimum and the least `--size` takes (docs/accessibility.md).
+MIN_WINDOW_SIZE = (800, 600)
 
 
 @dataclass

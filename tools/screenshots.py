@@ -78,6 +78,11 @@ def tour(window: Any, out: Path, tag: str, sizes: list[tuple[int, int]]) -> None
     page.table.selectRow(0)
     _settle(app, 20)
     shot("debriefs-selected")
+    page.create_new()
+    _settle(app, 20)
+    shot("debriefs-form")
+    if page.form is not None:
+        page.form.close_form()
 
     window.show_page("insights")
     page = window.current_page()

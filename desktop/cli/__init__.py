@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop import settings
 from resources.version import app_version
 
 # Each subcommand, and the module whose `register` adds it (and its siblings). A module is
@@ -35,7 +36,7 @@ _VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--size", "--page", "--
 PAGES = ("leads", "collateral", "debriefs", "insights")
 
 # The window's smallest size (MainWindow's minimum) and a sane largest for `--size`.
-MIN_WINDOW_SIZE = (720, 500)
+MIN_WINDOW_SIZE = settings.MIN_WINDOW_SIZE
 MAX_WINDOW_SIZE = (7680, 4320)
 
 

@@ -47,7 +47,7 @@ def test_screenshot_at_a_chosen_size(tmp_path, size, expected):
     assert (image.width(), image.height()) == expected
 
 
-@pytest.mark.parametrize("size", ["big", "1024", "100x100", "1024x640x2", "99999x640"])
+@pytest.mark.parametrize("size", ["big", "1024", "100x100", "720x500", "1024x640x2", "99999x640"])
 def test_a_bad_size_is_a_usage_error(tmp_path, size):
     result = fieldnote("--data-dir", str(tmp_path / "data"), "--screenshot", str(tmp_path / "x.png"),
                        "--size", size)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -57,6 +56,7 @@ from desktop.ui.collateral.viewer import PdfViewer
 from desktop.ui.common.keyboard import down_into, item_view_keys
 from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.page import Page
+from desktop.ui.common.reflow import FlowRow
 from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
@@ -65,6 +65,10 @@ from fieldnote.kinds import COLLATERAL_STATUSES
 
 if TYPE_CHECKING:
     from desktop.store.collateral import CollateralLibrary
+
+# A facet box's width, and the least a search field keeps before its row wraps.
+FACET_WIDTH = 140
+SEARCH_LEAST = 240
 
 GROUP_NAMES = {
     "product": QT_TRANSLATE_NOOP("CollateralPage", "Product"),
@@ -126,21 +130,20 @@ class CollateralPage(Page):
         self.undo_notice.undo_requested.connect(self._on_undo_notice_undo_requested)
         self.body.addWidget(self.undo_notice)
 
-        # Search and view controls.
-        controls = QHBoxLayout()
+        # Search and view controls, then the facets: each a row that wraps in a narrow window
+        # (the search keeps what its row leaves over), so the grid keeps the width for cards.
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search titles, summaries, tags and the words inside files…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search collateral"))
-        controls.addWidget(self.search, 1)
+        self.search.setMinimumWidth(SEARCH_LEAST)
         self.sort = QComboBox()
         for key, label in (("relevance", self.tr("Best match")), ("newest", self.tr("Newest")),
                            ("most_used", self.tr("Most used")), ("best_rated", self.tr("Best rated"))):
             self.sort.addItem(label, key)
         self.sort.setCurrentIndex(1)
         self.sort.setAccessibleName(self.tr("Sort by"))
-        controls.addWidget(self.sort)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Approved"), ("approved",))
         self.status_filter.addItem(self.tr("In review"), ("review",))
@@ -149,52 +152,35 @@ class CollateralPage(Page):
             self.status_filter.addItem(self.tr("Retired"), ("retired",))
             self.status_filter.addItem(self.tr("Everything current"), ("draft", "review", "approved"))
         self.status_filter.setAccessibleName(self.tr("Status"))
-        controls.addWidget(self.status_filter)
         self.only_new = QCheckBox(self.tr("New since last visit"))
-        controls.addWidget(self.only_new)
         self.view_toggle = QPushButton(self.tr("List"))
         self.view_toggle.setCheckable(True)
         self.view_toggle.setToolTip(self.tr("Switch between cards and a list"))
-        controls.addWidget(self.view_toggle)
-        self.body.addLayout(controls)
+        self.controls = FlowRow((self.search, self.sort, self.status_filter, self.only_new,
+                                 self.view_toggle), grow=(self.search,))
+        self.body.addWidget(self.controls)
 
-        # Facets | grid or list | detail.
-        middle = QHBoxLayout()
-        middle.setSpacing(12)
-        facets = QVBoxLayout()
-        facets.setSpacing(6)
         self.kind_facet = QComboBox()
-        self.kind_facet.setFixedWidth(140)
-        kind_label = self._facet_label(self.tr("Kind"))
-        kind_label.setBuddy(self.kind_facet)
-        facets.addWidget(kind_label)
-        facets.addWidget(self.kind_facet)
+        self.kind_facet.setFixedWidth(FACET_WIDTH)
+        facets: list[QWidget] = [self._facet(self.tr("Kind"), self.kind_facet)]
         self.tag_facets: dict[str, QComboBox] = {}
         for group in ("product", "industry", "stage", "region", "tag"):
-            heading = self._facet_label(QCoreApplication.translate("CollateralPage", GROUP_NAMES[group]))
             combo = QComboBox()
-            combo.setFixedWidth(140)
+            combo.setFixedWidth(FACET_WIDTH)
             combo.setProperty("group", group)
-            heading.setBuddy(combo)
-            facets.addWidget(heading)
-            facets.addWidget(combo)
-            combo.setProperty("label", heading)
+            facets.append(self._facet(QCoreApplication.translate("CollateralPage", GROUP_NAMES[group]),
+                                      combo))
             self.tag_facets[group] = combo
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
-        facets.addSpacing(8)
-        facets.addWidget(self.count_label)
         self.new_label = QLabel()
         self.new_label.setProperty("role", "muted")
-        facets.addWidget(self.new_label)
-        facets.addStretch(1)
-        if self.publishing:
-            drop = QLabel(self.tr("Drop files or a folder here to publish them."))
-            drop.setWordWrap(True)
-            drop.setProperty("role", "muted")
-            facets.addWidget(drop)
-        middle.addLayout(facets)
+        self.facets = FlowRow((*facets, self.count_label, self.new_label), spacing=12)
+        self.body.addWidget(self.facets)
 
+        # Grid or list | detail.
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
         self.model = LibraryModel(self._load_ids, self._load_rows, self.thumbnails, self.files, self)
         self.grid = QListView()
         self.grid.setObjectName("libraryGrid")
@@ -235,6 +221,11 @@ class CollateralPage(Page):
         self.detail = DetailPanel()
         middle.addWidget(self.detail)
         self.body.addLayout(middle, 1)
+        if self.publishing:
+            drop = QLabel(self.tr("Drop files or a folder here to publish them."))
+            drop.setWordWrap(True)
+            drop.setProperty("role", "muted")
+            self.body.addWidget(drop)
 
         # Wiring.
         self._debounce = QTimer(self, singleShot=True, interval=150)
@@ -278,10 +269,19 @@ class CollateralPage(Page):
 
     # -- queries -------------------------------------------------------------------------
 
-    def _facet_label(self, text: str) -> QLabel:
+    def _facet(self, text: str, combo: QComboBox) -> QWidget:
+        """A facet's label beside its box (the label its buddy), shown and hidden as one."""
+        pair = QWidget()
+        line = QHBoxLayout(pair)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(6)
         label = QLabel(text)
         label.setProperty("role", "muted")
-        return label
+        label.setBuddy(combo)
+        line.addWidget(label)
+        line.addWidget(combo)
+        combo.setProperty("pair", pair)
+        return pair
 
     def query(self) -> LibraryQuery:
         return LibraryQuery(
@@ -315,14 +315,15 @@ class CollateralPage(Page):
             shown = {t: (t.split(":", 1)[1] if group != "tag" else t, n) for t, n in values.items()}
             self._fill_facet(combo, self.tr("Any"), shown)
             visible = bool(values) or bool(combo.currentData())
-            combo.setVisible(visible)
-            combo.property("label").setVisible(visible)
+            combo.property("pair").setVisible(visible)
         self.model.reload()
         total = self.model.total()
         self._prefetch_thumbnails()
         self.count_label.setText(self.tr("%n item(s)", "", total))
         new = self.library.new_count(self._previous_visit)
         self.new_label.setText(self.tr("%n new since your last visit", "", new) if new else "")
+        self.new_label.setVisible(bool(new))
+        self.facets.relayout()
         if total == 0:
             self.empty.setText(self._empty_text())
             self.views.setCurrentWidget(self.empty)

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from desktop.ui.services import Services
+
+
+# The least width the title and subtitle keep beside the header's actions.
+TITLES_LEAST = 300
 
 
 class Page(QWidget):
@@ -22,7 +28,9 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 12)
         outer.setSpacing(12)
-        header = QHBoxLayout()
+        # The title beside the actions on a wide page, the actions under it on a narrow one
+        # (never a subtitle wrapped a word a line, nor buttons squeezed under their text).
+        self._header = header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         titles = QVBoxLayout()
         titles.setSpacing(2)
         self.title_label = QLabel(title)
@@ -34,16 +42,34 @@ class Page(QWidget):
         # translations with them).
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
-        # Wraps rather than squeezing the header's buttons in a narrow window.
-        self.subtitle_label.setWordWrap(True)
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
         self.header_actions = QHBoxLayout()
         header.addLayout(self.header_actions)
         outer.addLayout(header)
+        self._outer = outer
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         outer.addLayout(self.body, 1)
+
+    def header_stacked(self) -> bool:
+        """Whether the header's actions sit under the title (a narrow page)."""
+        return self._header.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _place_header(self, width: int) -> None:
+        margins = self._outer.contentsMargins()
+        room = width - margins.left() - margins.right()
+        titles = max(self.title_label.sizeHint().width(), TITLES_LEAST)
+        side_by_side = titles + self._header.spacing() + self.header_actions.sizeHint().width() <= room
+        direction = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        if direction != self._header.direction():
+            self._header.setDirection(direction)
+            self._header.setAlignment(self.header_actions, Qt.AlignmentFlag(0) if side_by_side
+                                      else Qt.AlignmentFlag.AlignLeft)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._place_header(event.size().width())
+        super().resizeEvent(event)
 
     # Hooks the shell's shortcuts call; a page that has no search or no "new" ignores them.
     def focus_search(self) -> None:

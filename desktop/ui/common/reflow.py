@@ -92,12 +92,14 @@ class ReflowRow(QWidget):
 class FlowRow(QWidget):
     """Its shown widgets left to right at their own widths, starting a new row when the next
     does not fit; a row of pickers whose widths differ much (a date range beside a combo).
-    Call `relayout()` after showing or hiding one of them."""
+    Widgets in `grow` (a search field) take what their row leaves over. Call `relayout()`
+    after showing or hiding one of them."""
 
     def __init__(self, widgets: Sequence[QWidget] = (), parent: QWidget | None = None, *,
-                 spacing: int = 8) -> None:
+                 spacing: int = 8, grow: Sequence[QWidget] = ()) -> None:
         super().__init__(parent)
         self._widgets = list(widgets)
+        self._grow = list(grow)
         self._spacing = spacing
         self._rows_now: tuple[int, ...] = ()
         self._box = QVBoxLayout(self)
@@ -150,10 +152,14 @@ class FlowRow(QWidget):
         for count in rows:
             line = QHBoxLayout()
             line.setSpacing(self._spacing)
+            growing = False
             for _ in range(count):
                 widget = next(shown)
-                line.addWidget(widget)
-            line.addStretch(1)
+                grows = any(widget is g for g in self._grow)
+                growing = growing or grows
+                line.addWidget(widget, 1 if grows else 0)
+            if not growing:
+                line.addStretch(1)
             self._box.addLayout(line)
         self._rows_now = rows
         self.updateGeometry()

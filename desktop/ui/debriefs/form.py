@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,6 +109,10 @@ def _qdate(text: str | None) -> QDate | None:
     return date if date.isValid() else None
 
 
+# The form's width from which its fields sit two to a row.
+TWO_COLUMNS_FROM = 600
+
+
 class DebriefForm(QWidget):
     """Edits one debrief (new or a draft). `debriefs` is the job's store interface."""
 
@@ -128,6 +132,9 @@ class DebriefForm(QWidget):
         self.completions_loaded = False
         self._errors: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}
+        self._cells: list[tuple[QLabel, QWidget, QLabel, int]] = []
+        self._columns = 0
+        self._stretch_row = 0
         self._build()
         self._load_lookups()
         self.set_values(values or {"call_date": dt.date.today().isoformat()})
@@ -241,7 +248,7 @@ class DebriefForm(QWidget):
         self._wide("collateral_used", self.collateral_used)
         self.notes = self._text(self.tr("Anything else marketing should know"))
         self._wide("notes", self.notes)
-        self.grid.setRowStretch(self._row, 1)
+        self._place_cells(2)
 
         for widget in (self.account, self.contacts):
             widget.textEdited.connect(self._on_edited)
@@ -282,9 +289,7 @@ class DebriefForm(QWidget):
         error.hide()
         self._errors[name] = error
         self._inputs[name] = widget
-        self.grid.addWidget(label, row, col, 1, span)
-        self.grid.addWidget(widget, row + 1, col, 1, span)
-        self.grid.addWidget(error, row + 2, col, 1, span)
+        self._cells.append((label, widget, error, span))
 
     def _pair(self, left: str, lw: QWidget, right: str, rw: QWidget) -> None:
         self._cell(left, lw, self._row, 0)
@@ -294,6 +299,37 @@ class DebriefForm(QWidget):
     def _wide(self, name: str, widget: QWidget) -> None:
         self._cell(name, widget, self._row, 0, 2)
         self._row += 3
+
+    def _place_cells(self, columns: int) -> None:
+        """The fields two to a row on a wide form, one under the other on a narrow one (in
+        the order Tab takes them either way)."""
+        if columns == self._columns:
+            return
+        for label, widget, error, _span in self._cells:
+            for part in (label, widget, error):
+                self.grid.removeWidget(part)
+        self.grid.setRowStretch(self._stretch_row, 0)
+        row = column = 0
+        for label, widget, error, span in self._cells:
+            wide = span > 1 or columns == 1
+            if wide and column:
+                row, column = row + 3, 0
+            width = columns if wide else 1
+            self.grid.addWidget(label, row, column, 1, width)
+            self.grid.addWidget(widget, row + 1, column, 1, width)
+            self.grid.addWidget(error, row + 2, column, 1, width)
+            column += width
+            if column >= columns:
+                row, column = row + 3, 0
+        self._stretch_row = row + (3 if column else 0)
+        self.grid.setRowStretch(self._stretch_row, 1)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
+        self._columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._place_cells(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+        super().resizeEvent(event)
 
     def _load_lookups(self) -> None:
         # Completions read every debrief filed so far: the parallel lane fetches them while the

@@ -93,6 +93,9 @@ class ReasonPicker(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaximumHeight(130)
+        # A form in a scroll area gives its fields their least height: keep five reasons in
+        # sight rather than a sliver of two.
+        self.setMinimumHeight(110)
         self.itemChanged.connect(lambda _i: self.edited.emit())
 
     def set_reasons(self, reasons: Sequence[str], checked: Iterable[Any] | None = None) -> None:
@@ -135,6 +138,8 @@ class _CollateralRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel(title)
         label.setToolTip(title)
+        # A long title wraps rather than widening the form.
+        label.setWordWrap(True)
         row.addWidget(label, 1)
         self.helpful = QComboBox()
         for text, value in HELPFUL_CHOICES:
@@ -170,6 +175,10 @@ class CollateralUsedEdit(QWidget):
         edit.setPlaceholderText(self.tr("Find collateral from the library…"))
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # As wide as the form gives it, not as the longest title in the library: a long title
+        # would push the whole form into sideways scrolling.
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(16)
         pick.addWidget(self.picker, 1)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self._on_add_clicked)

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,12 +77,11 @@ class InsightFilterBar(QWidget):
         self.events_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.events_button.setText(self.tr("All events"))
         # Room for "All events" in every language (German: "Alle Veranstaltungen") and its arrow.
-        self.events_button.setMinimumWidth(
-            max(160, self.events_button.fontMetrics().horizontalAdvance(self.events_button.text()) + 48))
         self.events_button.setObjectName("dropButton")  # drawn as a drop-down, like the combos
         self.events_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.events_menu = QMenu(self.events_button)
         self.events_button.setMenu(self.events_menu)
+        self.events_button.setMinimumWidth(max(160, self.events_button.sizeHint().width()))
         self._event_actions: dict[str, QAction] = {}
         period_group, period_line = _group()
         for label, widget in ((self.tr("Period"), self.period),):
@@ -212,10 +211,19 @@ class InsightFilterBar(QWidget):
 
     def _update_events_text(self) -> None:
         picked = self.event_ids()
+        self.events_button.setToolTip("")
         if not picked:
             self.events_button.setText(self.tr("All events"))
         elif len(picked) == 1:
-            self.events_button.setText(self._event_actions[picked[0]].text().split("  ·  ")[0])
+            # A long event name is shortened with "…" to the button's width, whole in its tooltip.
+            name = self._event_actions[picked[0]].text().split("  ·  ")[0]
+            room = self.events_button.minimumWidth() - (self.events_button.sizeHint().width()
+                                                         - self.events_button.fontMetrics()
+                                                         .horizontalAdvance(self.events_button.text()))
+            self.events_button.setText(self.events_button.fontMetrics().elidedText(
+                name, Qt.TextElideMode.ElideRight, max(room, 80)))
+            self.events_button.setToolTip(name)
+            return
         else:
             self.events_button.setText(self.tr("%n event(s)", "", len(picked)))
 

@@ -82,6 +82,14 @@ class InsightsPage(Page):
         self.tabs.addTab(self.collateral_tab, self.tr("Collateral"))
         self.tabs.addTab(self.voice_tab, self.tr("Voice of the customer"))
         self.tabs.addTab(self.rubric_tab, self.tr("Rubric check"))
+        # In a narrow window every tab stays in sight, its title shortened with "…" (whole in
+        # its tooltip), rather than some tabs hidden behind scroll arrows.
+        bar = self.tabs.tabBar()
+        bar.setElideMode(Qt.TextElideMode.ElideRight)
+        bar.setUsesScrollButtons(False)
+        bar.setExpanding(False)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
         self.body.addWidget(self.tabs, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=250)

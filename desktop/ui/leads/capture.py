@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -162,6 +163,10 @@ class _SaveKeys(QObject):
                     self.capture.save()
                     return True
         return False
+
+
+# The capture form's width from which qualification sits beside the contact card, not under it.
+SIDE_BY_SIDE_FROM = 760
 
 
 class CapturePanel(QWidget):
@@ -395,6 +400,8 @@ class CapturePanel(QWidget):
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 4)
         grid.setRowStretch(2, 1)
+        self._cards = (grid, contact_card, rubric_card, consent_card)
+        self._side_by_side = True
         scroll.setWidget(host)
         self._scroll = scroll
         outer.addWidget(scroll, 1)
@@ -1170,6 +1177,34 @@ class CapturePanel(QWidget):
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
         _set_look(self.message, "state", "bad")
+
+    def _place_cards(self, side_by_side: bool) -> None:
+        """Contact and qualification side by side on a wide form, one under the other (in the
+        order Tab takes them) on a narrow one, so neither is squeezed nor cut."""
+        if side_by_side == self._side_by_side:
+            return
+        grid, contact, rubric, consent = self._cards
+        for card in (contact, rubric, consent):
+            grid.removeWidget(card)
+        grid.setRowStretch(2, 0)
+        grid.setRowStretch(3, 0)
+        if side_by_side:
+            grid.addWidget(contact, 0, 0)
+            grid.addWidget(rubric, 0, 1)
+            grid.addWidget(consent, 1, 0, 1, 2)
+            grid.setColumnStretch(1, 4)
+            grid.setRowStretch(2, 1)
+        else:
+            grid.addWidget(contact, 0, 0, 1, 2)
+            grid.addWidget(rubric, 1, 0, 1, 2)
+            grid.addWidget(consent, 2, 0, 1, 2)
+            grid.setColumnStretch(1, 0)
+            grid.setRowStretch(3, 1)
+        self._side_by_side = side_by_side
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._place_cards(event.size().width() >= SIDE_BY_SIDE_FROM)
+        super().resizeEvent(event)
 
     def focus_scan(self) -> None:
         self.scan.setFocus(Qt.FocusReason.ShortcutFocusReason)

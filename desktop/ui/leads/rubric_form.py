@@ -72,6 +72,7 @@ class RubricForm(QWidget):
         outer.addWidget(self.form_host)
         self.empty_label = QLabel(self.tr("This event has no qualification rubric."))
         self.empty_label.setProperty("role", "muted")
+        self.empty_label.setWordWrap(True)
         outer.addWidget(self.empty_label)
         outer.addStretch(1)
         self.set_rubric(None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,13 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import Settings
+from desktop.settings import MIN_WINDOW_SIZE, Settings
 from desktop.ui import theme
 from desktop.ui.common.page import Page
 
 if TYPE_CHECKING:
     from desktop.ui.services import Services
     from desktop.ui.shell.status import ShellStatus
+
+
+MINIMUM_SIZE = QSize(*MIN_WINDOW_SIZE)
+# Below this width the sidebar shows only its icons (names in tooltips), so a page keeps the
+# room a 1024 px window gives it.
+COMPACT_BELOW = 1000
+SIDEBAR_WIDTH, COMPACT_SIDEBAR_WIDTH = 210, 64
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ class MainWindow(QMainWindow):
         self.status: ShellStatus | None = None  # the status bar's contents, with the services
         self.setWindowTitle(self.tr("Fieldnote"))
         self.setWindowIcon(theme.app_icon())
-        self.setMinimumSize(QSize(720, 500))
+        self.setMinimumSize(MINIMUM_SIZE)
         pal = theme.palette(settings.theme)
 
         central = QWidget()
@@ -70,7 +77,10 @@ class MainWindow(QMainWindow):
 
         sidebar = QWidget()
         sidebar.setObjectName("brand")
-        sidebar.setFixedWidth(210)
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar = sidebar
+        self._compact = False
+        self._labels: list[str] = []
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 16, 0, 12)
         side.setSpacing(4)
@@ -78,6 +88,7 @@ class MainWindow(QMainWindow):
         brand.setObjectName("brandName")
         brand.setContentsMargins(22, 0, 0, 8)
         side.addWidget(brand)
+        self.brand = brand
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Pages"))
@@ -107,6 +118,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(_placeholder(self.tr("Opening your data…")))
             item = QListWidgetItem(theme.icon(entry.icon, pal.sidebar_text), entry.label)
             item.setToolTip(f"{entry.label} (Ctrl+{number})")
+            self._labels.append(entry.label)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
@@ -118,6 +130,34 @@ class MainWindow(QMainWindow):
             self.attach_services(services)
         else:
             self.statusBar().showMessage(self.tr("Opening your data…"))
+
+    def is_compact(self) -> bool:
+        """Whether the sidebar shows only its icons (a window narrower than COMPACT_BELOW)."""
+        return self._compact
+
+    def _set_compact(self, compact: bool) -> None:
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self.sidebar.setFixedWidth(COMPACT_SIDEBAR_WIDTH if compact else SIDEBAR_WIDTH)
+        self.brand.setVisible(not compact)
+        self.user_label.setVisible(not compact)
+        for row, label in enumerate(self._labels):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText("" if compact else label)
+                # Read out by screen readers when the text is gone.
+                item.setData(_ACCESSIBLE_TEXT_ROLE, label)
+        self.nav.setProperty("compact", compact)
+        self.nav.style().unpolish(self.nav)
+        self.nav.style().polish(self.nav)
+        button = getattr(self, "locale_button", None)
+        if button is not None:
+            self._style_locale_button(button)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._set_compact(event.size().width() < COMPACT_BELOW)
+        super().resizeEvent(event)
 
     def wanted_page(self) -> str:
         """The page shown first once the services are attached (or the current one after)."""
@@ -155,6 +195,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Never sideways: the compact sidebar is as wide as an icon (its names are tooltips).
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._install_shortcuts()
         from PySide6.QtWidgets import QApplication
 
@@ -179,16 +221,35 @@ class MainWindow(QMainWindow):
         self.locale_button = QPushButton(self.tr("Language and formats…"))
         self.locale_button.setObjectName("brandLink")
         self.locale_button.setFlat(True)
-        # A link in the sidebar's colours (the theme's tokens), with a visible focus border.
-        pal = theme.palette(self.settings.theme)
-        self.locale_button.setStyleSheet(
-            f"QPushButton#brandLink {{ background: transparent; color: {pal.sidebar_text}; "
-            "border: 2px solid transparent; border-radius: 4px; text-align: left; "
-            "padding: 4px 18px; text-decoration: underline; } "
-            f"QPushButton#brandLink:focus, QPushButton#brandLink:hover {{ "
-            f"border-color: {pal.sidebar_text}; }}")
+        self.locale_button.setAccessibleName(self.tr("Language and formats…"))
+        self._style_locale_button(self.locale_button)
         self.locale_button.clicked.connect(self.open_locale_dialog)
         self._side.addWidget(self.locale_button)
+
+    def _style_locale_button(self, button: QWidget) -> None:
+        """A link in the sidebar's colours (the theme's tokens), with a visible focus border;
+        in the compact sidebar a globe, its name in the tooltip."""
+        from PySide6.QtWidgets import QPushButton
+
+        assert isinstance(button, QPushButton)
+        pal = theme.palette(self.settings.theme)
+        name = button.accessibleName()
+        if self._compact:
+            button.setText("")
+            button.setIcon(theme.icon("language", pal.sidebar_text))
+            button.setIconSize(QSize(20, 20))
+            button.setToolTip(name)
+        else:
+            button.setText(name)
+            button.setIcon(QIcon())
+            button.setToolTip("")
+        padding = "4px 10px" if self._compact else "4px 18px"
+        button.setStyleSheet(
+            f"QPushButton#brandLink {{ background: transparent; color: {pal.sidebar_text}; "
+            "border: 2px solid transparent; border-radius: 4px; text-align: left; "
+            f"padding: {padding}; text-decoration: underline; }} "
+            f"QPushButton#brandLink:focus, QPushButton#brandLink:hover {{ "
+            f"border-color: {pal.sidebar_text}; }}")
 
     def open_locale_dialog(self) -> None:
         from desktop.ui.shell.locale_dialog import LocaleDialog
@@ -281,6 +342,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.remember_geometry()
         super().closeEvent(event)
+
+
+# Qt.ItemDataRole.AccessibleTextRole by value: the shell's first paint does not load the Qt
+# namespace's enums (see attach_services).
+_ACCESSIBLE_TEXT_ROLE = 0x0101
 
 
 class _LazyPages:

@@ -2,7 +2,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from desktop.settings import Settings
+from desktop.settings import MIN_WINDOW_SIZE, Settings
 from desktop.ui.shell.pages import default_pages
 from desktop.ui.shell.window import MainWindow
 
@@ -67,7 +67,9 @@ def test_the_lazy_lead_model_passes_the_model_tester(qtbot, window, services):
 
 def test_window_geometry_is_remembered(qtbot, window, services, tmp_path):
     screen = window.screen().availableGeometry()
-    width, height = min(screen.width() - 20, 1011), min(screen.height() - 40, 555)
+    # Within the screen (the offscreen one is 800x800) and not below the window's minimum.
+    width = max(MIN_WINDOW_SIZE[0], min(screen.width() - 20, 1011))
+    height = max(MIN_WINDOW_SIZE[1], min(screen.height() - 40, 655))
     window.resize(width, height)
     window.close()
     again = Settings.load(tmp_path)
