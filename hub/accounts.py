@@ -266,8 +266,10 @@ def finish_login(
     now = time.time()
     expires_at = now + limits.token_days * 86400
     with write_lock(engine), writer(engine).begin() as conn:
-        conn.execute(delete(login_failures).where(login_failures.c.key == attempt.keys[1]))
+        # Address row first, then the account's, in the order `begin_login` locks them: the
+        # other order could deadlock with an attempt being admitted on PostgreSQL.
         _take_back(conn, attempt.keys[0], limits.address_failures)
+        conn.execute(delete(login_failures).where(login_failures.c.key == attempt.keys[1]))
         # Tokens expired for a day are useless; clear them out as new ones are made.
         conn.execute(delete(tokens).where(tokens.c.expires_at < now - 86400))
         conn.execute(

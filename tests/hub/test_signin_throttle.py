@@ -253,3 +253,17 @@ def test_two_serve_processes_on_one_database_share_the_throttle(
             server.stop()
         for step in cleanup:
             step()
+
+
+def test_parallel_right_passwords_on_one_account_all_sign_in(
+    limited_hub: Callable[[Limits], LiveHub],
+) -> None:
+    # Admissions and successful sign-ins touch the same two rows at once: no deadlock, no
+    # lost count (every success takes its attempt back, so none is locked out).
+    hub = limited_hub(Limits(account_failures=40, address_failures=40, hash_concurrency=8))
+    user = hub.add_user("rep@test.fieldnote", "Riley", "rep")
+    answers = burst(40, lambda n: sign_in(hub.url, user["email"], user["password"]))
+    assert [a.status_code for a in answers] == [200] * 40
+    with hub.engine.connect() as conn:
+        left = dict(conn.exec_driver_sql("SELECT key, failures FROM hub_login_failure").all())
+    assert left == {"address:127.0.0.1": 0}
