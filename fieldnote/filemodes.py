@@ -8,9 +8,12 @@ live in the user's profile, whose ACLs already keep other users out.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -30,7 +33,10 @@ def restrict(path: Path | str) -> None:
         return
     if stat.S_ISLNK(st.st_mode) or not st.st_mode & _OTHERS:
         return
-    os.chmod(path, stat.S_IMODE(st.st_mode) & ~_OTHERS)
+    try:
+        os.chmod(path, stat.S_IMODE(st.st_mode) & ~_OTHERS)
+    except OSError as exc:  # someone else's file (made with sudo, say): say so, go on
+        log.warning("cannot make %s private: %s", path, exc.strerror or exc)
 
 
 def private_dir(path: Path) -> Path:

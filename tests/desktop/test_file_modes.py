@@ -84,3 +84,18 @@ def test_restrict_leaves_links_and_narrow_files_alone(tmp_path: Path) -> None:
     restrict_children(folder)
     assert mode(outside) == 0o644
     assert mode(folder) == 0o700 and mode(folder / "exec") == 0o700
+
+
+def test_a_file_that_cannot_be_narrowed_is_reported_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    wide = tmp_path / "someone-elses.txt"
+    wide.write_text("x")
+    wide.chmod(0o644)
+
+    def refuse(path: object, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chmod", refuse)
+    restrict_children(tmp_path)
+    assert "cannot make" in caplog.text and "Operation not permitted" in caplog.text
