@@ -8,23 +8,16 @@ Builders never read the store and never touch Qt; they run in a worker and repor
 from __future__ import annotations
 
 import io
-import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import registerFontFamily
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -35,24 +28,10 @@ from reportlab.platypus import (
 )
 
 from desktop.locale import format_date, format_datetime, format_int, report_language
-from fieldnote.validation import strip_control
-
-try:  # right-to-left runs are reordered for display when python-bidi is there
-    from bidi import get_display
-except ImportError:  # pragma: no cover - a declared dependency; printing still works without it
-    get_display = None
-
-log = logging.getLogger(__name__)
+from desktop.reports import fonts
+from desktop.reports.fonts import plain
 
 Progress = Callable[[int, int, str], None]
-
-# Fonts with wide Unicode coverage, tried in order; Helvetica is the fallback (Latin only).
-_FONT_CANDIDATES = (
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"),
-    ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
-    ("/Library/Fonts/Arial Unicode.ttf", "/Library/Fonts/Arial Unicode.ttf"),
-)
 
 LABELS = {
     "call_type": "Call type", "stage": "Stage", "outcome": "Outcome", "contacts": "Contacts",
@@ -64,24 +43,8 @@ LABELS = {
 
 
 @cache
-def _fonts() -> tuple[str, str]:
-    for regular, bold in _FONT_CANDIDATES:
-        if Path(regular).is_file() and Path(bold).is_file():
-            try:
-                pdfmetrics.registerFont(TTFont("FieldnoteSans", regular))
-                pdfmetrics.registerFont(TTFont("FieldnoteSans-Bold", bold))
-                registerFontFamily("FieldnoteSans", normal="FieldnoteSans", bold="FieldnoteSans-Bold",
-                                   italic="FieldnoteSans", boldItalic="FieldnoteSans-Bold")
-            except Exception as exc:  # a broken font file falls back, it never stops a report
-                log.warning("font %s unusable (%s); using Helvetica", regular, exc)
-                continue
-            return "FieldnoteSans", "FieldnoteSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-@cache
 def _styles() -> dict[str, ParagraphStyle]:
-    regular, bold = _fonts()
+    regular, bold = fonts.register()
     base = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5, alignment=TA_LEFT,
                           splitLongWords=1, spaceAfter=2)
     return {
@@ -96,38 +59,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-
-
-@cache
-def _glyphs() -> frozenset[int] | None:
-    """Code points the body font can draw, or None for the built-in fonts."""
-    font = pdfmetrics.getFont(_fonts()[0])
-    face = getattr(font, "face", None)
-    cmap = getattr(face, "charToGlyph", None)
-    return frozenset(cmap) if cmap else None
-
-
-def plain(value: Any) -> str:
-    """Text reportlab can encode: lone surrogates (possible in JSON input) become a replacement
-    mark, control characters go, line ends are unified."""
-    text = value if isinstance(value, str) else str(value)
-    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return strip_control(text).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def safe(value: Any) -> str:
-    """Text as reportlab paragraph markup that shows exactly what was typed."""
-    if value is None:
-        return ""
-    text = plain(value)
-    glyphs = _glyphs()
-    if glyphs is not None and any(ord(c) not in glyphs for c in text):
-        # A character the font lacks (emoji) prints as a visible replacement mark.
-        text = "".join(c if ord(c) in glyphs or c == "\n" else "\ufffd" for c in text)
-    if get_display is not None and _RTL.search(text):
-        text = "\n".join(get_display(line) for line in text.split("\n"))
-    return escape(text).replace("\t", "    ").replace("\n", "<br/>")
+def safe(value: Any, bold: bool = False) -> str:
+    """Text as reportlab paragraph markup that shows exactly what was typed, in the shipped fonts
+    that have its characters (`bold` inside a bold style)."""
+    return fonts.markup(value, bold)
 
 
 def _tags(values: Any) -> str:
@@ -166,15 +101,13 @@ class _Label(Flowable):
         return (avail_width, 15)
 
     def draw(self) -> None:
-        _regular, bold = _fonts()
-        self.canv.setFont(bold, 8.5)
         self.canv.setFillColor(colors.HexColor("#5d6b82"))
-        self.canv.drawString(0, 3, self.text)
+        fonts.draw(self.canv, 0, 3, self.text, 8.5, bold=True)
 
 
 def _debrief_flowables(item: Mapping[str, Any]) -> list[Flowable]:
     st = _styles()
-    out: list[Flowable] = [Paragraph(safe(item.get("account") or "—"), st["h2"])]
+    out: list[Flowable] = [Paragraph(safe(item.get("account") or "—", bold=True), st["h2"])]
     meta = [
         safe(format_date(item.get("call_date") or "")),
         safe(_choice(item.get("call_type"))),
@@ -206,7 +139,7 @@ def _debrief_flowables(item: Mapping[str, Any]) -> list[Flowable]:
     if replies:
         out.append(_Label("Replies"))
         for c in replies:
-            who = safe(c.get("author") or "Someone")
+            who = safe(c.get("author") or "Someone", bold=True)
             when = safe(format_datetime(c.get("created_at")))
             out.append(Paragraph(f"<b>{who}</b> {when}<br/>{safe(c.get('body'))}", st["reply"]))
     return out
@@ -217,9 +150,8 @@ def _build(story: list[Flowable], title: str, total: int, progress: Progress | N
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, title=plain(title)[:200], author="Fieldnote",
                             leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=16 * mm, lang=report_language(), displayDocTitle=True)
-    regular, _bold = _fonts()
-
+                            bottomMargin=16 * mm, lang=report_language(), displayDocTitle=True,
+                            initialFontName=fonts.REGULAR)
     def after(flowable: Flowable) -> None:
         if isinstance(flowable, _Reached):
             if check is not None:
@@ -231,9 +163,8 @@ def _build(story: list[Flowable], title: str, total: int, progress: Progress | N
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
-        canvas.setFont(regular, 7.5)
         canvas.setFillColor(colors.HexColor("#5d6b82"))
-        canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, f"{document.page}")
+        fonts.draw(canvas, A4[0] - 18 * mm, 9 * mm, f"{document.page}", 7.5, right=True)
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
@@ -258,7 +189,7 @@ def digest_pdf(
     """Many debriefs as one PDF: a summary first, then each debrief. `check` may raise to cancel."""
     st = _styles()
     total = len(items)
-    story: list[Flowable] = [Paragraph(safe(title), st["title"])]
+    story: list[Flowable] = [Paragraph(safe(title, bold=True), st["title"])]
     if subtitle:
         story.append(Paragraph(safe(subtitle), st["meta"]))
     story.extend(_summary(items))
@@ -279,8 +210,10 @@ def digest_pdf(
 def _summary(items: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     st = _styles()
     dates = sorted(str(i["call_date"]) for i in items if i.get("call_date"))
-    span = f"{format_date(dates[0])} to {format_date(dates[-1])}" if dates else "no calls"
-    out: list[Flowable] = [Paragraph(f"{format_int(len(items))} debrief(s), {safe(span)}", st["meta"]),
+    span = f"calls from {format_date(dates[0])} to {format_date(dates[-1])}" if dates else "no calls"
+    count = f"{format_int(len(items))} {'debrief' if len(items) == 1 else 'debriefs'}"
+    # The one line that counts the debriefs (a caller's subtitle says only what was asked for).
+    out: list[Flowable] = [Paragraph(f"{count}, {safe(span)}", st["meta"]),
                            Spacer(1, 4 * mm)]
     for label, counter in (
         ("Outcomes", Counter(_choice(i.get("outcome")) or "Not set" for i in items)),

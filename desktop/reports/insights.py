@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from desktop.locale import format_amount, format_date, format_int, format_percent, report_language
+from desktop.reports import fonts
 from fieldnote.insights import BESIDE_CHAIN, CHAIN, GRADE_GROUPS, VOICE_DIMENSIONS
 
 # The light theme's tokens, so the PDF looks like the page.
@@ -59,24 +60,28 @@ SHORT = {"captured": "Capt.", "qualified": "Qual.", "contacted": "Cont.", "meeti
 
 def _styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
+    regular, bold = fonts.register()
     return {
         "title": ParagraphStyle("title", parent=base["Title"], alignment=TA_LEFT, textColor=TEXT,
-                                fontSize=20, spaceAfter=4),
-        "h1": ParagraphStyle("h1", parent=base["Heading1"], textColor=TEXT, fontSize=15,
-                             spaceBefore=10, spaceAfter=6, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], textColor=TEXT, fontSize=11.5,
-                             spaceBefore=8, spaceAfter=4, keepWithNext=1),
-        "body": ParagraphStyle("body", parent=base["BodyText"], textColor=TEXT, fontSize=9),
-        "muted": ParagraphStyle("muted", parent=base["BodyText"], textColor=MUTED, fontSize=8.5),
-        "cell": ParagraphStyle("cell", parent=base["BodyText"], textColor=TEXT, fontSize=8,
-                               leading=10),
-        "head_num": ParagraphStyle("head_num", parent=base["BodyText"], textColor=TEXT, fontSize=8,
-                                   leading=10, alignment=TA_RIGHT),
+                                fontName=bold, fontSize=20, leading=24, spaceAfter=4),
+        "h1": ParagraphStyle("h1", parent=base["Heading1"], textColor=TEXT, fontName=bold,
+                             fontSize=15, spaceBefore=10, spaceAfter=6, keepWithNext=1),
+        "h2": ParagraphStyle("h2", parent=base["Heading2"], textColor=TEXT, fontName=bold,
+                             fontSize=11.5, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        "body": ParagraphStyle("body", parent=base["BodyText"], textColor=TEXT, fontName=regular,
+                               fontSize=9),
+        "muted": ParagraphStyle("muted", parent=base["BodyText"], textColor=MUTED,
+                                fontName=regular, fontSize=8.5),
+        "cell": ParagraphStyle("cell", parent=base["BodyText"], textColor=TEXT, fontName=regular,
+                               fontSize=8, leading=10),
+        "head_num": ParagraphStyle("head_num", parent=base["BodyText"], textColor=TEXT,
+                                   fontName=regular, fontSize=8, leading=10, alignment=TA_RIGHT),
     }
 
 
-def _esc(value: object) -> str:
-    return (str(value) if value is not None else "—").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _esc(value: object, bold: bool = False) -> str:
+    """Markup that prints `value` as typed, in the shipped fonts that have its characters."""
+    return fonts.markup(value if value is not None else "—", bold)
 
 
 def _num(value: object) -> str:
@@ -110,7 +115,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
     numeric = [i > 0 and bool(shown) and all(c is None or isinstance(c, (_Figure, int, float))
                                              for c in (row[i] for row in shown))
                for i in range(len(header))]
-    data: list[list[Any]] = [[Paragraph(f"<b>{_esc(h)}</b>", st["head_num" if numeric[i] else "cell"])
+    data: list[list[Any]] = [[Paragraph(f"<b>{_esc(h, bold=True)}</b>", st["head_num" if numeric[i] else "cell"])
                               for i, h in enumerate(header)]]
     for row in shown:
         data.append([_num(c) if c is None or isinstance(c, (_Figure, int, float))
@@ -119,7 +124,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
         data.append([Paragraph("Nothing in this selection.", st["cell"])] + [""] * (len(header) - 1))
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
-        ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8),
         ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, BORDER),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
@@ -155,10 +160,11 @@ def bar_chart(
     """A bar chart drawing (vertical or horizontal), with a legend when there are several series."""
     # A little room under the legend so the table after the chart never touches it.
     height += 6
-    drawing = Drawing(width, height)
-    drawing.add(String(0, height - 11, title, fontName="Helvetica-Bold", fontSize=9, fillColor=TEXT))
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
+    shown, font = fonts.label(title, bold=True)
+    drawing.add(String(0, height - 11, shown, fontName=font, fontSize=9, fillColor=TEXT))
     if not categories or not series:
-        drawing.add(String(0, height / 2, "No data in this selection.", fontName="Helvetica",
+        drawing.add(String(0, height / 2, "No data in this selection.", fontName=fonts.REGULAR,
                            fontSize=8, fillColor=MUTED))
         return drawing
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
@@ -167,11 +173,17 @@ def bar_chart(
     chart.x, chart.y = left, 30 + legend_h
     chart.width, chart.height = width - left - 12, height - 50 - legend_h
     chart.data = [list(values) for _, values in series]
-    chart.categoryAxis.categoryNames = [_short(c, 26 if horizontal else 14) for c in categories]
-    chart.categoryAxis.labels.fontName = "Helvetica"
+    # Each category label in the one shipped font that has most of its characters.
+    labels = [fonts.label(_short(c, 26 if horizontal else 14)) for c in categories]
+    chart.categoryAxis.categoryNames = [text for text, _font in labels]
+    chart.categoryAxis.labels.fontName = fonts.REGULAR
+    for i, (_text, label_font) in enumerate(labels):
+        if label_font != fonts.REGULAR:
+            # reportlab numbers the label styles by position: reversed with the axis.
+            chart.categoryAxis.labels[len(labels) - 1 - i if horizontal else i].fontName = label_font
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.strokeColor = BORDER
-    chart.valueAxis.labels.fontName = "Helvetica"
+    chart.valueAxis.labels.fontName = fonts.REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.strokeColor = BORDER
     chart.valueAxis.valueMin = 0
@@ -199,17 +211,23 @@ def bar_chart(
         chart.bars[i].strokeColor = None
     drawing.add(chart)
     if len(series) > 1:
-        legend = Legend()
-        legend.x, legend.y = left, 18
-        legend.dx = legend.dy = 6
-        legend.fontName, legend.fontSize = "Helvetica", 7
-        legend.alignment = "right"
-        legend.columnMaximum = 1
-        legend.deltax = 80
-        legend.colorNamePairs = [(palette[i % len(palette)], _short(name, 18))
-                                 for i, (name, _) in enumerate(series)]
-        drawing.add(legend)
+        drawing.add(_legend(left, 15, [_short(name, 18) for name, _ in series], palette))
     return drawing
+
+
+class _Legend(Group):
+    """One row of colour swatches and series names, each name in the shipped font that has it
+    (reportlab's Legend draws every name in one font, and no one font has every script)."""
+
+
+def _legend(x: float, y: float, names: Sequence[str], palette: Sequence[colors.Color]) -> _Legend:
+    legend = _Legend()
+    for i, name in enumerate(names):
+        text, font = fonts.label(name)
+        legend.add(Rect(x, y, 6, 6, fillColor=palette[i % len(palette)], strokeColor=None))
+        legend.add(String(x + 10, y, text, fontName=font, fontSize=7, fillColor=TEXT))
+        x += max(80, stringWidth(text, font, 7) + 22)
+    return legend
 
 
 def _filters_line(figures: Mapping[str, Any]) -> str:
@@ -231,7 +249,7 @@ def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights
     """The whole Insights report as PDF bytes."""
     st = _styles()
     story: list[Any] = [
-        Paragraph(_esc(title), st["title"]),
+        Paragraph(_esc(title, bold=True), st["title"]),
         Paragraph(f"Selection: {_esc(_filters_line(figures))}. Figures as of "
                   f"{_esc(format_date(figures.get('as_of')))}, computed from the local data.", st["muted"]),
         Spacer(1, 6),
@@ -244,14 +262,13 @@ def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm, title=title,
                             author="Fieldnote", subject="Insights", lang=report_language(),
-                            displayDocTitle=True)
+                            displayDocTitle=True, initialFontName=fonts.REGULAR)
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(18 * mm, 9 * mm, f"{title} · as of {format_date(figures.get('as_of'))}")
-        canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, f"page {document.page}")
+        fonts.draw(canvas, 18 * mm, 9 * mm, f"{title} · as of {format_date(figures.get('as_of'))}", 7.5)
+        fonts.draw(canvas, A4[0] - 18 * mm, 9 * mm, f"page {document.page}", 7.5, right=True)
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -18,10 +18,10 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.locale import format_date, format_datetime, format_int, format_percent, report_language
+from desktop.reports import fonts
 
 ACCENT = colors.HexColor("#1f6feb")
 TEXT = colors.HexColor("#1b2333")
@@ -90,18 +90,30 @@ def summarise(leads: Iterable[Mapping[str, Any]]) -> EventSummary:
 
 def _styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
+    regular, bold = fonts.register()
     return {
         "title": ParagraphStyle("title", parent=base["Title"], alignment=TA_LEFT, textColor=TEXT,
-                                fontSize=20, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], textColor=TEXT, fontSize=12,
-                             spaceBefore=10, spaceAfter=4),
-        "body": ParagraphStyle("body", parent=base["BodyText"], textColor=TEXT, fontSize=9.5),
-        "muted": ParagraphStyle("muted", parent=base["BodyText"], textColor=MUTED, fontSize=8.5),
+                                fontName=bold, fontSize=20, leading=24, spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=base["Heading2"], textColor=TEXT, fontName=bold,
+                             fontSize=12, spaceBefore=10, spaceAfter=4),
+        "body": ParagraphStyle("body", parent=base["BodyText"], textColor=TEXT, fontName=regular,
+                               fontSize=9.5),
+        "muted": ParagraphStyle("muted", parent=base["BodyText"], textColor=MUTED,
+                                fontName=regular, fontSize=8.5),
+        "cell": ParagraphStyle("cell", fontName=regular, fontSize=7.5, leading=9, textColor=TEXT),
+        "small_cell": ParagraphStyle("small_cell", fontName=regular, fontSize=8.5, leading=10,
+                                     textColor=TEXT),
     }
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _esc(text: str, bold: bool = False) -> str:
+    return fonts.markup(text, bold)
+
+
+def _cell(text: str, style: ParagraphStyle) -> str | Paragraph:
+    """A table cell: the plain string when the body font prints it (fast for long tables), else
+    a paragraph that switches fonts (and shapes right-to-left text)."""
+    return Paragraph(fonts.markup(text), style) if fonts.needs_markup(text) else text
 
 
 def _pct(part: int, whole: int) -> str:
@@ -110,19 +122,16 @@ def _pct(part: int, whole: int) -> str:
 
 def _fit(text: Any, width: float, size: float = 7.5) -> str:
     """Text cut with an ellipsis to fit a table cell (the PDF is a view; the data stays whole)."""
-    value = " ".join(str(text or "").split())
-    if stringWidth(value, "Helvetica", size) <= width:
-        return value
-    while value and stringWidth(value + "…", "Helvetica", size) > width:
-        value = value[: max(0, len(value) - max(1, len(value) // 8))]
-    return value + "…"
+    return fonts.fit(text, width, size)
 
 
 def _small_table(header: Sequence[str], rows: list[list[str]], widths: Sequence[float]) -> Table:
-    table = Table([list(header), *rows], colWidths=list(widths), hAlign="LEFT", repeatRows=1)
+    cell = _styles()["small_cell"]
+    body = [[_cell(c, cell) for c in row] for row in rows]
+    table = Table([list(header), *body], colWidths=list(widths), hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5),
-        ("FONT", (0, 1), (-1, -1), "Helvetica", 8.5),
+        ("FONT", (0, 0), (-1, 0), fonts.BOLD, 8.5),
+        ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 8.5),
         ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, BORDER),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
@@ -137,18 +146,19 @@ LEAD_COLUMNS: tuple[tuple[str, str, float], ...] = (
     # key, header, share of the width
     ("name", "Name", 0.15),
     ("company", "Company", 0.15),
-    ("title", "Title", 0.12),
-    ("email", "Email", 0.17),
+    ("title", "Title", 0.095),
+    ("email", "Email", 0.16),
     ("grade", "Grade", 0.05),
     ("score", "Score", 0.045),
     ("qualified", "Qual.", 0.04),
     ("status", "Status", 0.075),
     ("owner_name", "Rep", 0.10),
-    ("captured_at", "Captured", 0.08),
+    ("captured_at", "Captured", 0.115),
 )
 
 
-def _lead_cells(lead: Mapping[str, Any], widths: Sequence[float]) -> list[str]:
+def _lead_cells(lead: Mapping[str, Any], widths: Sequence[float],
+                style: ParagraphStyle) -> list[str | Paragraph]:
     name = " ".join(p for p in (lead.get("first_name"), lead.get("last_name")) if p) or (
         lead.get("badge_id") or "—")
     values = {
@@ -163,7 +173,8 @@ def _lead_cells(lead: Mapping[str, Any], widths: Sequence[float]) -> list[str]:
         "owner_name": lead.get("owner_name"),
         "captured_at": format_datetime(lead.get("captured_at")),
     }
-    return [_fit(values[key], w - 6) for (key, _h, _s), w in zip(LEAD_COLUMNS, widths, strict=True)]
+    return [_cell(_fit(values[key], w - 6), style)
+            for (key, _h, _s), w in zip(LEAD_COLUMNS, widths, strict=True)]
 
 
 def build_event_report(
@@ -177,7 +188,7 @@ def build_event_report(
     """The event report as PDF bytes. `leads` are lead rows with `owner_name` and `status`."""
     styles = _styles()
     summary = summarise(leads)
-    story: list[Any] = [Paragraph(_esc(title), styles["title"])]
+    story: list[Any] = [Paragraph(_esc(title, bold=True), styles["title"])]
     facts = []
     if event:
         if event.get("venue"):
@@ -215,17 +226,17 @@ def build_event_report(
 
     story.append(Paragraph("Leads", styles["h2"]))
     widths = [WIDTH * share for _k, _h, share in LEAD_COLUMNS]
-    rows: list[list[str]] = [[h for _k, h, _s in LEAD_COLUMNS]]
+    rows: list[list[str | Paragraph]] = [[h for _k, h, _s in LEAD_COLUMNS]]
     total = len(leads)
     for i, lead in enumerate(leads, start=1):
-        rows.append(_lead_cells(lead, widths))
+        rows.append(_lead_cells(lead, widths, styles["cell"]))
         if progress is not None and (i % 500 == 0 or i == total):
             progress(i, total)
     if total:
         table = LongTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 7.5),
-            ("FONT", (0, 1), (-1, -1), "Helvetica", 7.5),
+            ("FONT", (0, 0), (-1, 0), fonts.BOLD, 7.5),
+            ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 7.5),
             ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, BORDER),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
@@ -241,13 +252,14 @@ def build_event_report(
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=14 * mm, bottomMargin=14 * mm, title=title,
-                            author="Fieldnote", lang=report_language(), displayDocTitle=True)
+                            author="Fieldnote", lang=report_language(), displayDocTitle=True,
+                            initialFontName=fonts.REGULAR)
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, f"{title} · page {document.page}")
+        fonts.draw(canvas, PAGE[0] - 15 * mm, 8 * mm, f"{title} · page {document.page}", 7.5,
+                   right=True)
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -72,7 +72,7 @@ def test_the_digest_holds_every_debrief_a_summary_and_reports_progress():
     seen = []
     text = pdf_text(digest_pdf(items, progress=lambda done, total, _m: seen.append((done, total))))
     assert all(f"Account {i}" in text for i in range(30))
-    assert "30 debrief(s)" in text and "Won (15)" in text and "Price (30)" in text
+    assert "30 debriefs, calls from 11/20/2026 to 11/20/2026" in text and "Won (15)" in text and "Price (30)" in text
     assert seen[-1] == (30, 30) and len(seen) == 30
 
 

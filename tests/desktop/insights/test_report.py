@@ -43,7 +43,7 @@ def test_the_report_draws_its_charts(insights):
         assert chart in text
     drawing = bar_chart(["a", "b"], [("x", [1, 2]), ("y", [3, 4])], title="t")
     assert isinstance(drawing, Drawing)
-    assert any(type(c).__name__ == "Legend" for c in drawing.contents)
+    assert any(type(c).__name__ == "_Legend" for c in drawing.contents)
 
 
 def test_the_report_says_what_it_was_filtered_by(insights):
