@@ -301,6 +301,7 @@ def _reply(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from desktop.locale import format_date
     from desktop.reports.debriefs import debrief_pdf, digest_pdf
     from desktop.settings import atomic_write
     from desktop.store.debriefs import DebriefStore
@@ -324,8 +325,9 @@ def _export(args: argparse.Namespace) -> int:
             if len(args.ids) == 1 and items:
                 data = debrief_pdf(items[0])
             else:
-                since = f"calls since {args.since}" if args.since else "all calls"
-                data = digest_pdf(items, subtitle=f"{len(items)} debrief(s), {since}")
+                # The digest's summary says how many; the subtitle only which calls were asked for.
+                since = f"Calls since {format_date(args.since)}" if args.since else "All calls"
+                data = digest_pdf(items, subtitle=since)
             count = len(items)
     try:
         atomic_write(out, data)

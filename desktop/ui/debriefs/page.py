@@ -503,7 +503,8 @@ class DebriefsPage(Page):
         from desktop.reports.debriefs import debrief_pdf, digest_pdf
 
         debriefs = self.debriefs
-        subtitle = self.tr("%n debrief(s), built %1", "", len(ids)).replace("%1", format_date(dt.date.today()))
+        # The digest's own summary says how many debriefs and which days: only the date it was built.
+        subtitle = self.tr("Built %1").replace("%1", format_date(dt.date.today()))
 
         def build(ctx: Any) -> str:
             ctx.progress(0, len(ids), "Collecting")

@@ -75,6 +75,8 @@ def test_export_writes_json_and_a_pdf_holding_the_fields(tmp_path):
     assert result.returncode == 0, result.stderr
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     assert "Acme Freight" in text and "Old Account" in text and "Price" in text
+    # The count is said once, by the digest's summary (the subtitle used to repeat it).
+    assert text.count("2 debriefs") == 1 and "debrief(s)" not in text and "All calls" in text
 
 
 def test_a_bad_since_date_is_a_usage_error(tmp_path):

@@ -168,6 +168,8 @@ def test_a_digest_pdf_is_built_off_the_ui_thread_with_progress(qtbot, marketer_s
     assert str(out) in page.progress_label.text()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert all(f"Digest {i}" in text for i in range(12))
+    # The count is said once, by the digest's summary (the subtitle used to repeat it).
+    assert text.count("12 debriefs") == 1 and "debrief(s)" not in text and "Built " in text
 
 
 def test_the_follow_up_of_a_debrief_is_saved_as_a_calendar_file(qtbot, services, debriefs, tmp_path):
