@@ -1554,12 +1554,9 @@ wie versprochen erhalten Sie hier %2.
         <source>Save digest PDF</source>
         <translation>Übersicht als PDF speichern</translation>
     </message>
-    <message numerus="yes">
-        <source>%n debrief(s), built %1</source>
-        <translation>
-            <numerusform>%n Gesprächsbericht, erstellt %1</numerusform>
-            <numerusform>%n Gesprächsberichte, erstellt %1</numerusform>
-        </translation>
+    <message>
+        <source>Built %1</source>
+        <translation>Erstellt am %1</translation>
     </message>
     <message>
         <source>Building PDF…</source>

@@ -63,16 +63,6 @@
         </message>
     </context>
     <context>
-        <name>DebriefsPage</name>
-        <message numerus="yes">
-            <source>%n debrief(s), built %1</source>
-            <translation>
-                <numerusform>%n debrief, built %1</numerusform>
-                <numerusform>%n debriefs, built %1</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>DetailPanel</name>
         <message numerus="yes">
             <source>used %n time(s)</source>

@@ -1554,12 +1554,9 @@ como le prometí, aquí tiene %2.
         <source>Save digest PDF</source>
         <translation>Guardar resumen en PDF</translation>
     </message>
-    <message numerus="yes">
-        <source>%n debrief(s), built %1</source>
-        <translation>
-            <numerusform>%n informe, generado %1</numerusform>
-            <numerusform>%n informes, generado %1</numerusform>
-        </translation>
+    <message>
+        <source>Built %1</source>
+        <translation>Creado el %1</translation>
     </message>
     <message>
         <source>Building PDF…</source>
