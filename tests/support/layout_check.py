@@ -182,9 +182,9 @@ def layout_problems(root: QWidget, *, narrow: Iterable[QWidget] = ()) -> list[st
                 problems.append(f"{describe(widget)} is {widget.width()} px, needs {least}")
         elif isinstance(widget, QLineEdit) and widget.width() < 60:
             problems.append(f"{describe(widget)} is only {widget.width()} px wide")
-        if isinstance(widget, QAbstractScrollArea) and not isinstance(
-                widget, (QTextEdit, QPlainTextEdit, QHeaderView)) and \
-                not any(widget is w for w in by_design):
+        typing_box = isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly()
+        if isinstance(widget, QAbstractScrollArea) and not typing_box and \
+                not isinstance(widget, QHeaderView) and not any(widget is w for w in by_design):
             view = widget.viewport()
             if view.width() < SLIVER or view.height() < SLIVER:
                 problems.append(f"{describe(widget)} shrank to a sliver "

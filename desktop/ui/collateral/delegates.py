@@ -125,10 +125,18 @@ class CardDelegate(QStyledItemDelegate):
             label, colour = self.tr("Not downloaded"), p.muted
         painter.setPen(QColor(colour))
         metrics = QFontMetrics(small)
+        label = beside(metrics, rating, label, int(card.width() - 20))
         painter.drawText(QRect(int(card.right() - 10 - metrics.horizontalAdvance(label) - 2), y,
                                metrics.horizontalAdvance(label) + 2, 16),
                          Qt.AlignmentFlag.AlignRight, label)
         painter.restore()
+
+
+def beside(metrics: QFontMetrics, left: str, right: str, width: int, gap: int = 6) -> str:
+    """`right` as it fits beside `left` in `width` pixels: whole, or shortened with "…"
+    (a card's offline state beside its stars, in a language with longer words)."""
+    room = width - (metrics.horizontalAdvance(left) + gap if left else 0)
+    return metrics.elidedText(right, Qt.TextElideMode.ElideRight, max(room, 0))
 
 
 class HtmlDelegate(QStyledItemDelegate):

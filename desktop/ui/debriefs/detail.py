@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -86,7 +86,12 @@ class DebriefDetail(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
-        actions.addStretch(1)
+        # What happened to a reply sits with the actions: the reply box and its button share
+        # one row below, so the debrief itself keeps the height of a short window.
+        self.reply_state = QLabel()
+        self.reply_state.setProperty("role", "muted")
+        self.reply_state.setWordWrap(True)
+        actions.addWidget(self.reply_state, 1)
         self.edit_button = QPushButton(self.tr("Edit draft"))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.record_id))
         self.calendar_button = QPushButton(self.tr("Add follow-up to calendar"))
@@ -106,15 +111,12 @@ class DebriefDetail(QWidget):
         self.reply.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.reply.setPlaceholderText(self.tr("Reply to this debrief…"))
         self.reply.setMaximumHeight(80)
-        outer.addWidget(self.reply)
         send = QHBoxLayout()
-        self.reply_state = QLabel()
-        self.reply_state.setProperty("role", "muted")
-        send.addWidget(self.reply_state, 1)
+        send.addWidget(self.reply, 1)
         self.send_button = QPushButton(self.tr("Send reply"))
         self.send_button.setProperty("primary", True)
         self.send_button.clicked.connect(self._on_send_clicked)
-        send.addWidget(self.send_button)
+        send.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(send)
 
     def show_debrief(self, row: dict[str, Any], replies: list[dict[str, Any]], titles: dict[str, str],

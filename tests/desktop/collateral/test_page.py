@@ -398,3 +398,18 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_in_the_dialog_and_anot
     qtbot.waitUntil(lambda: len(marketer_page.published_ids) == 1, timeout=20_000)
     row = store.get("collateral", marketer_page.published_ids[0])
     assert (row["file_name"], row["title"]) == ("real-price-list.pdf", "Real price list")
+
+
+def test_a_cards_offline_state_never_runs_into_its_stars(qapp):
+    # Spanish "Sin conexión" beside five stars was drawn over them on a 160 px card.
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.ui.collateral.delegates import CARD_W, beside
+
+    metrics = QFontMetrics(QFont())
+    width = CARD_W - 28
+    for label in ("✓ Sin conexión", "✓ Offline", "📌 Offline verfügbar und angeheftet"):
+        shown = beside(metrics, "★★★★★", label, width)
+        assert metrics.horizontalAdvance("★★★★★") + 6 + metrics.horizontalAdvance(shown) <= width
+        assert shown == label or shown.endswith("…")
+    assert beside(metrics, "", "✓ Offline", width) == "✓ Offline"
