@@ -24,6 +24,7 @@ from sqlalchemy import (
     desc,
     exists,
     func,
+    insert,
     literal_column,
     not_,
     or_,
@@ -36,7 +37,7 @@ from desktop.store.db import make_engine
 from desktop.store.marks import drop_mark, marked, put_mark
 from desktop.store.queries import fts_query, live
 from desktop.store.records import SaveResult, Store
-from desktop.store.schema import record_tables
+from desktop.store.schema import local_marks, record_tables
 from fieldnote.duplicates import (
     Match,
     find_duplicates,
@@ -726,8 +727,14 @@ class LeadBook:
                 fingerprint = import_fingerprint(salt, event_id, dict(row))
                 if fingerprint:
                     fingerprints.add(fingerprint)
-            for _lead_id, mark in marked(conn, "lead", IMPORT_FINGERPRINT):
-                if mark.get("event_id") == event_id and isinstance(mark.get("fingerprint"), str):
+            # Marks of the event's live leads only: a lead deleted here may be imported again.
+            for (mark,) in conn.execute(
+                select(local_marks.c.value)
+                .select_from(local_marks.join(LEADS, LEADS.c.id == local_marks.c.record_id))
+                .where(and_(local_marks.c.kind == "lead", local_marks.c.mark == IMPORT_FINGERPRINT,
+                            LEADS.c.event_id == event_id, live(LEADS)))
+            ):
+                if isinstance(mark, dict) and isinstance(mark.get("fingerprint"), str):
                     fingerprints.add(mark["fingerprint"])
         return _KnownRows(event_id, salt, self.import_keys(event_id), fingerprints)
 
@@ -798,18 +805,23 @@ class LeadBook:
             nonlocal done
             saved: list[str] = []
             problems: list[tuple[int, str]] = []
+            marks: list[dict[str, Any]] = []
             with self.engine.begin() as conn:
                 for line, values, fingerprint in pending:
                     try:
                         with conn.begin_nested():
                             result = self.store.save_in(conn, ks, values, local_fields=local_fields)
-                            if fingerprint:
-                                put_mark(conn, "lead", result.record_id, IMPORT_FINGERPRINT,
-                                         {"event_id": event_id, "fingerprint": fingerprint})
                     except ValidationFailed as exc:
                         problems.append((line, exc.describe()))
                     else:
                         saved.append(result.record_id)
+                        if fingerprint:
+                            marks.append({"kind": "lead", "record_id": result.record_id,
+                                          "mark": IMPORT_FINGERPRINT,
+                                          "value": {"event_id": event_id,
+                                                    "fingerprint": fingerprint}})
+                if marks:  # new leads: one statement for the batch, in its transaction
+                    conn.execute(insert(local_marks), marks)
             # Counted once the batch is committed: a batch the disk refused saved nothing.
             summary.imported += len(saved)
             summary.problems.extend(problems)

@@ -207,6 +207,22 @@ def test_reimporting_finds_rows_whose_lead_was_edited_or_came_from_another_devic
     assert len(leads_in(data_dir)) == 4
 
 
+def test_a_lead_deleted_here_is_imported_again_though_its_row_was_edited(capsys, data_dir, tmp_path):
+    path = tmp_path / "scans.csv"
+    path.write_bytes(csv_bytes(NAME_ONLY[:3]))
+    assert run(capsys, data_dir, path)[0] == 0
+    store = open_store(data_dir / "fieldnote.sqlite3")
+    try:
+        (ana,) = [lead for lead in store.all("lead") if lead["first_name"] == "Ana"]
+        store.save("lead", {"last_name": "Silva-Costa"}, ana["id"])  # known by its mark only
+        assert store.delete("lead", ana["id"])
+    finally:
+        store.engine.dispose()
+    code, out, err = run(capsys, data_dir, path, "--json")
+    assert code == 0, err
+    assert (json.loads(out)["add"], json.loads(out)["duplicate"]) == (1, 1)
+
+
 def test_the_fingerprint_is_a_hash_salted_per_store_and_holds_nothing_readable(
         capsys, tmp_path):
     path = tmp_path / "scans.csv"
