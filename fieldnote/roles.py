@@ -123,10 +123,6 @@ def _parent(a: Ask, kind: str, column: str) -> Mapping[str, Any] | None:
     return None if parent is None or parent.get("deleted") else parent
 
 
-def _parent_there(kind: str, column: str, label: str, reason: str) -> Check:
-    return Check(label, lambda a: _parent(a, kind, column) is not None, reason)
-
-
 OWN_LEAD = _own("owner_id", "own lead",
                 QT_TRANSLATE_NOOP("roles", "This lead belongs to someone else"))
 OWN_LEAD_OR_HANDOVER = Check(
@@ -136,17 +132,11 @@ OWN_LEAD_OR_HANDOVER = Check(
 )
 OWN_DEBRIEF = _own("author_id", "own debrief",
                    QT_TRANSLATE_NOOP("roles", "This debrief belongs to someone else"))
-OUTCOME_LEAD_THERE = _parent_there(
-    "lead", "lead_id", "the lead is on the hub",
-    QT_TRANSLATE_NOOP("roles", "The lead of this outcome is not on the hub"))
 OWNS_OUTCOME_LEAD = Check(
     "for an own lead",
     lambda a: (_parent(a, "lead", "lead_id") or {}).get("owner_id") == a.person.id,
     QT_TRANSLATE_NOOP("roles", "Only the lead's owner or a marketer can record its outcome"),
 )
-COMMENT_DEBRIEF_THERE = _parent_there(
-    "debrief", "debrief_id", "the debrief is on the hub",
-    QT_TRANSLATE_NOOP("roles", "The debrief of this comment is not on the hub"))
 _COMMENT_REASON = QT_TRANSLATE_NOOP(
     "roles", "You can comment only on debriefs you can see (reps: their own)")
 AUTHORS_COMMENTED_DEBRIEF = Check(
@@ -159,9 +149,6 @@ SEES_COMMENTED_DEBRIEF = Check(
     lambda a: a.facts.sees(a.person, "debrief", _parent(a, "debrief", "debrief_id") or {}),
     _COMMENT_REASON,
 )
-COLLATERAL_THERE = _parent_there(
-    "collateral", "collateral_id", "the collateral is on the hub",
-    QT_TRANSLATE_NOOP("roles", "The collateral this refers to is not on the hub"))
 NEW_REQUEST_OPEN = Check(
     "starting open",
     lambda a: a.changes.get("status") in (None, "open"),
@@ -199,6 +186,80 @@ ONLY_RESOLVED = Check(
     lambda a: not set(a.changes) - {"resolved"},
     QT_TRANSLATE_NOOP("roles", "Only `resolved` can be changed on a conflict"),
 )
+
+# -- what a record may refer to ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A field of a record that names another record: its writer must see that record.
+
+    `key` is set for a list of objects that each name one (`collateral_used`); a `UUIDS` field
+    is a list of ids. A record that is not there and one the writer may not see are refused
+    with the same `reason`, so a refusal never tells whether a hidden record exists."""
+
+    field: str
+    kind: str
+    reason: str
+    key: str | None = None
+
+
+_LEAD_REF = QT_TRANSLATE_NOOP("roles", "The lead this refers to is not on the hub, or you "
+                              "cannot see it")
+_DEBRIEF_REF = QT_TRANSLATE_NOOP("roles", "The debrief this refers to is not on the hub, or you "
+                                 "cannot see it")
+_COLLATERAL_REF = QT_TRANSLATE_NOOP("roles", "The collateral this refers to is not on the hub, "
+                                    "or you cannot see it")
+_OUTCOME_REF = QT_TRANSLATE_NOOP("roles", "The outcome this withdraws is not on the hub, or you "
+                                 "cannot see it")
+
+# REFERENCES[kind]: the fields that name records whose visibility is limited. (Events, rubrics,
+# reason lists and users are seen by everyone, so naming one tells nothing about anyone.)
+REFERENCES: Mapping[str, tuple[Ref, ...]] = {
+    "lead": (Ref("collateral_ids", "collateral", _COLLATERAL_REF),),
+    "lead_outcome": (Ref("lead_id", "lead", _LEAD_REF),
+                     Ref("retracts", "lead_outcome", _OUTCOME_REF)),
+    "debrief": (Ref("lead_id", "lead", _LEAD_REF),
+                Ref("collateral_used", "collateral", _COLLATERAL_REF, key="collateral_id")),
+    "debrief_comment": (Ref("debrief_id", "debrief", _DEBRIEF_REF),),
+    "collateral_feedback": (Ref("collateral_id", "collateral", _COLLATERAL_REF),),
+    "collateral_usage": (Ref("collateral_id", "collateral", _COLLATERAL_REF),
+                         Ref("lead_id", "lead", _LEAD_REF),
+                         Ref("debrief_id", "debrief", _DEBRIEF_REF)),
+    "collateral_request": (Ref("collateral_id", "collateral", _COLLATERAL_REF),),
+    "collateral": (Ref("supersedes_id", "collateral", _COLLATERAL_REF),),
+}
+
+
+def _named(ref: Ref, value: Any) -> set[str]:
+    """The ids a field's value names."""
+    if not value:
+        return set()
+    if isinstance(value, str):
+        return {value.lower()}
+    if isinstance(value, list | tuple):
+        items = [i.get(ref.key) if isinstance(i, Mapping) else None for i in value] \
+            if ref.key else list(value)
+        return {i.lower() for i in items if isinstance(i, str) and i}
+    return set()
+
+
+def unseen_reference(person: Person, kind: str, facts: Facts, record: Mapping[str, Any] | None,
+                     changes: Mapping[str, Any]) -> str | None:
+    """The refusal for the first record `changes` newly names that `person` may not see (or
+    that is not there, or deleted: the same answer), or None when every one is seen. An
+    update is held only to the records it adds, so a record naming one that later left the
+    writer's sight stays editable."""
+    for ref in REFERENCES.get(kind, ()):
+        if ref.field not in changes:
+            continue
+        added = _named(ref, changes[ref.field]) - _named(ref, (record or {}).get(ref.field))
+        for target_id in sorted(added):
+            target = facts.record_fields(ref.kind, target_id)
+            if target is None or target.get("deleted") or not facts.sees(person, ref.kind, target):
+                return ref.reason
+    return None
+
 
 # -- the table --------------------------------------------------------------------------------
 
@@ -256,8 +317,7 @@ def _work(own: Check, reason: str, marketer_update: Check) -> dict[Op, dict[str,
     }
 
 
-_FEEDBACK_CREATE = _roles(rep=Allow((COLLATERAL_THERE,)), marketer=Allow((COLLATERAL_THERE,)),
-                          manager=Allow((COLLATERAL_THERE,)))
+_FEEDBACK_CREATE = _roles(rep=Allow(), marketer=Allow(), manager=Allow())
 _REQUEST_BY_OTHERS: dict[Op, Cell] = {
     "create": Allow((NEW_REQUEST_OPEN, NEW_REQUEST_UNANSWERED)),
     "update": Allow((OWN_REQUEST_TO_CHANGE, REQUEST_NOT_ANSWERED)),
@@ -273,14 +333,14 @@ _REQUEST_BY_MARKETING: dict[Op, Cell] = {
 POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
     "lead": _work(OWN_LEAD, _NOT_CAPTURING, OWN_LEAD_OR_HANDOVER),
     "lead_outcome": _appended(_OUTCOMES_FROZEN, _roles(
-        rep=Allow((OUTCOME_LEAD_THERE, OWNS_OUTCOME_LEAD)),
-        marketer=Allow((OUTCOME_LEAD_THERE,)),
+        rep=Allow((OWNS_OUTCOME_LEAD,)),
+        marketer=Allow(),
         manager=Deny(OWNS_OUTCOME_LEAD.reason))),
     "debrief": _work(OWN_DEBRIEF, _NOT_FILING, OWN_DEBRIEF),
     "debrief_comment": _appended(_COMMENTS_FROZEN, _roles(
-        rep=Allow((COMMENT_DEBRIEF_THERE, AUTHORS_COMMENTED_DEBRIEF)),
-        marketer=Allow((COMMENT_DEBRIEF_THERE, SEES_COMMENTED_DEBRIEF)),
-        manager=Allow((COMMENT_DEBRIEF_THERE, SEES_COMMENTED_DEBRIEF)))),
+        rep=Allow((AUTHORS_COMMENTED_DEBRIEF,)),
+        marketer=Allow((SEES_COMMENTED_DEBRIEF,)),
+        manager=Allow((SEES_COMMENTED_DEBRIEF,)))),
     "collateral_feedback": _appended(_FEEDBACK_FROZEN, _FEEDBACK_CREATE),
     "collateral_usage": _appended(_USAGE_FROZEN, _FEEDBACK_CREATE),
     "collateral_request": {
@@ -486,6 +546,10 @@ def decide(
     found = cell(kind, op, person.role)
     if isinstance(found, Deny):
         return Decision(False, found.reason)
+    if op in ("create", "update"):
+        unseen = unseen_reference(person, kind, facts, record, changes or {})
+        if unseen:
+            return Decision(False, unseen)
     ask = Ask(person, kind, op, record, changes or {}, facts)
     for check in found.checks:
         if not check.test(ask):

@@ -46,6 +46,11 @@ is_expired = roles.is_expired
 can_see = roles.sees
 
 
+def sees_record(actor: Actor, kind: str, fields: Mapping[str, Any], lookup: Lookup) -> bool:
+    """Whether `actor` may see a record with these fields (a deleted one: as it was)."""
+    return HubFacts(lookup).sees(actor, kind, fields)
+
+
 def may_read_any_file(actor: Actor) -> bool:
     return roles.reach(actor.role).any_file
 

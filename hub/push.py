@@ -337,7 +337,8 @@ class _Applier:
     def _delete(self, m: Mutation) -> _Outcome:
         record_id = m.record_id.lower()
         before = self.store.get(m.kind, record_id)
-        if before is None:
+        if before is None or not authz.sees_record(self.actor, m.kind, before.fields, self.store):
+            # The same answer for a record that is not there and one the writer may not see.
             raise Rejected(problem("not-found", "No such record",
                                    f"The hub has no {m.kind} with this id", status=404))
         authz.require(self.actor, m.kind, "delete", before.fields, {}, self.store)

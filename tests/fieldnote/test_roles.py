@@ -51,7 +51,7 @@ def test_a_refusal_gives_the_first_failing_condition_as_its_reason() -> None:
     assert (decision.allowed, decision.reason) == (False, "This lead belongs to someone else")
     assert roles.decide(rep, "lead", "update", NoFacts(), {"owner_id": "r"}, {"notes": "x"})
     outcome = roles.decide(rep, "lead_outcome", "create", NoFacts(), None, {"lead_id": "l"})
-    assert outcome.reason == "The lead of this outcome is not on the hub"
+    assert outcome.reason == "The lead this refers to is not on the hub, or you cannot see it"
 
 
 def test_a_disabled_account_may_do_nothing() -> None:
