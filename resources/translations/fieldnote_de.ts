@@ -3763,24 +3763,12 @@ wie versprochen erhalten Sie hier %2.
         <translation>Dieser Gesprächsbericht gehört jemand anderem</translation>
     </message>
     <message>
-        <source>The lead of this outcome is not on the hub</source>
-        <translation>Der Lead zu diesem Ergebnis ist nicht auf dem Hub</translation>
-    </message>
-    <message>
         <source>Only the lead&apos;s owner or a marketer can record its outcome</source>
         <translation>Nur der Verantwortliche des Leads oder das Marketing kann sein Ergebnis erfassen</translation>
     </message>
     <message>
-        <source>The debrief of this comment is not on the hub</source>
-        <translation>Der Gesprächsbericht zu diesem Kommentar ist nicht auf dem Hub</translation>
-    </message>
-    <message>
         <source>You can comment only on debriefs you can see (reps: their own)</source>
         <translation>Sie können nur Gesprächsberichte kommentieren, die Sie sehen (Vertriebler: die eigenen)</translation>
-    </message>
-    <message>
-        <source>The collateral this refers to is not on the hub</source>
-        <translation>Das Material, auf das sich dies bezieht, ist nicht auf dem Hub</translation>
     </message>
     <message>
         <source>A new request starts open; marketers answer it</source>
@@ -3813,6 +3801,22 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Only `resolved` can be changed on a conflict</source>
         <translation>An einem Konflikt lässt sich nur `resolved` ändern</translation>
+    </message>
+    <message>
+        <source>The lead this refers to is not on the hub, or you cannot see it</source>
+        <translation>Der Lead, auf den sich dies bezieht, ist nicht auf dem Hub, oder Sie können ihn nicht sehen</translation>
+    </message>
+    <message>
+        <source>The debrief this refers to is not on the hub, or you cannot see it</source>
+        <translation>Der Gesprächsbericht, auf den sich dies bezieht, ist nicht auf dem Hub, oder Sie können ihn nicht sehen</translation>
+    </message>
+    <message>
+        <source>The collateral this refers to is not on the hub, or you cannot see it</source>
+        <translation>Das Material, auf das sich dies bezieht, ist nicht auf dem Hub, oder Sie können es nicht sehen</translation>
+    </message>
+    <message>
+        <source>The outcome this withdraws is not on the hub, or you cannot see it</source>
+        <translation>Das Ergebnis, das hiermit zurückgenommen wird, ist nicht auf dem Hub, oder Sie können es nicht sehen</translation>
     </message>
     <message>
         <source>Administrators manage users and settings; they do not edit records</source>

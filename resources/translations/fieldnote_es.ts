@@ -3763,24 +3763,12 @@ como le prometí, aquí tiene %2.
         <translation>Este informe pertenece a otra persona</translation>
     </message>
     <message>
-        <source>The lead of this outcome is not on the hub</source>
-        <translation>El lead de este resultado no está en el hub</translation>
-    </message>
-    <message>
         <source>Only the lead&apos;s owner or a marketer can record its outcome</source>
         <translation>Solo el responsable del lead o marketing pueden registrar su resultado</translation>
     </message>
     <message>
-        <source>The debrief of this comment is not on the hub</source>
-        <translation>El informe de este comentario no está en el hub</translation>
-    </message>
-    <message>
         <source>You can comment only on debriefs you can see (reps: their own)</source>
         <translation>Solo puede comentar los informes que puede ver (comerciales: los suyos)</translation>
-    </message>
-    <message>
-        <source>The collateral this refers to is not on the hub</source>
-        <translation>El material al que se refiere no está en el hub</translation>
     </message>
     <message>
         <source>A new request starts open; marketers answer it</source>
@@ -3813,6 +3801,22 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Only `resolved` can be changed on a conflict</source>
         <translation>En un conflicto solo se puede cambiar `resolved`</translation>
+    </message>
+    <message>
+        <source>The lead this refers to is not on the hub, or you cannot see it</source>
+        <translation>El lead al que se refiere no está en el hub, o usted no puede verlo</translation>
+    </message>
+    <message>
+        <source>The debrief this refers to is not on the hub, or you cannot see it</source>
+        <translation>El informe al que se refiere no está en el hub, o usted no puede verlo</translation>
+    </message>
+    <message>
+        <source>The collateral this refers to is not on the hub, or you cannot see it</source>
+        <translation>El material al que se refiere no está en el hub, o usted no puede verlo</translation>
+    </message>
+    <message>
+        <source>The outcome this withdraws is not on the hub, or you cannot see it</source>
+        <translation>El resultado que esto retira no está en el hub, o usted no puede verlo</translation>
     </message>
     <message>
         <source>Administrators manage users and settings; they do not edit records</source>
