@@ -190,7 +190,8 @@ def test_at_most_hash_concurrency_passwords_are_hashed_at_once(
     limited_hub: Callable[[Limits], LiveHub], verifications: VerifyCounter,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    hub = limited_hub(Limits(hash_concurrency=2, account_failures=1000, address_failures=1000))
+    hub = limited_hub(Limits(hash_concurrency=2, hash_wait_s=300, account_failures=1000,
+                             address_failures=1000))
     # The hub's own cost (argon2id, 64 MiB): slow enough that parallel checks overlap.
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher())
     user = hub.add_user("rep@test.fieldnote", "Riley", "rep")
