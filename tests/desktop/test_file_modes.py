@@ -99,3 +99,13 @@ def test_a_file_that_cannot_be_narrowed_is_reported_not_fatal(
     monkeypatch.setattr(os, "chmod", refuse)
     restrict_children(tmp_path)
     assert "cannot make" in caplog.text and "Operation not permitted" in caplog.text
+
+
+def test_thumbnails_are_kept_private(qapp: object, tmp_path: Path, umask_022: None) -> None:
+    from desktop.ui.collateral.thumbnails import build_thumbnail, thumbnail_dir
+    from resources.paths import resource_path
+
+    folder = thumbnail_dir(tmp_path)
+    made = build_thumbnail(resource_path("demo", "insight-cloud-sell-sheet.pdf"), folder, "ab" * 32)
+    assert made is not None
+    assert mode(folder) == 0o700 and mode(made) == 0o600

@@ -61,6 +61,7 @@ from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
 from desktop.undo import UndoableWrite, save_undoably
+from fieldnote.filemodes import private_dir, restrict
 from fieldnote.kinds import COLLATERAL_STATUSES
 
 if TYPE_CHECKING:
@@ -474,10 +475,12 @@ class CollateralPage(Page):
         name = Path(row.get("file_name") or "file").name or "file"
 
         def copy(_ctx: TaskContext) -> Path:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder.parent)
+            private_dir(folder)
             target = folder / name
             if not target.exists() or target.stat().st_size != path.stat().st_size:
                 shutil.copyfile(path, target)
+                restrict(target)
             return target
 
         task = self.services.tasks.run("copy file to open", copy)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 
 from desktop.tasks import TaskContext, TaskRunner
+from fieldnote.filemodes import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,7 @@ def build_thumbnail(pdf: Path, folder: Path, sha256: str, width: int = THUMB_WID
     image = render_picture(pdf, width) if mime.startswith("image/") else render_first_page(pdf, width)
     if image is None:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     # The temporary name ends in .png, so Qt picks the format from it (PySide6's stubs and
     # its runtime disagree on the type of an explicit format argument).
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".png")
