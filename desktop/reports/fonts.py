@@ -163,6 +163,18 @@ def fit(value: Any, max_width: float, size: float, bold: bool = False) -> str:
     return text + "…"
 
 
+def word_size(value: Any, max_width: float, size: float, bold: bool = False,
+              smallest: float = 5.5) -> float:
+    """The font size, at most `size`, at which the widest word of `value` fits `max_width`: a
+    word (a code, an email, an id, a URL) then wraps whole or not at all, never inside. Never
+    below `smallest`; a word still too wide there is the layout's to break."""
+    words = plain(value or "").split()
+    widest = max((width(w, size, bold) for w in words), default=0.0)
+    if widest <= max_width:
+        return size
+    return max(smallest, size * max_width / widest * 0.995)  # a hair under, against rounding
+
+
 def draw(canvas: Any, x: float, y: float, text: str, size: float, *, bold: bool = False,
          right: bool = False) -> None:
     """Draw one line on a canvas (footers, labels) run by run; `right` aligns its end at x."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -105,6 +106,12 @@ def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@cache
+def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-{size:.2f}", parent=style, fontSize=size,
+                          leading=size * 1.25)
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float] | None = None,
            styles: Mapping[str, ParagraphStyle] | None = None, total: int | None = None) -> list[Any]:
     """A zebra table; numbers right-aligned; cut at MAX_ROWS with a note of what was left out."""
@@ -115,11 +122,24 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
     numeric = [i > 0 and bool(shown) and all(c is None or isinstance(c, (_Figure, int, float))
                                              for c in (row[i] for row in shown))
                for i in range(len(header))]
-    data: list[list[Any]] = [[Paragraph(f"<b>{_esc(h, bold=True)}</b>", st["head_num" if numeric[i] else "cell"])
-                              for i, h in enumerate(header)]]
+    # The room for text in each column (its width less the paddings set below).
+    room: list[float | None] = ([w - (11 if i else 6) for i, w in enumerate(widths)]
+                                if widths is not None else [None] * len(header))
+
+    def cell(text: object, column: int, bold: bool = False, right: bool = False) -> Paragraph:
+        # A word (a campaign code, an email, a title word) wider than its column gets a smaller
+        # size rather than a line break inside it.
+        base = st["head_num" if right else "cell"]
+        space = room[column]
+        size = base.fontSize if space is None else fonts.word_size(text, space, base.fontSize, bold)
+        style = base if size == base.fontSize else _sized(base, size)
+        shown_text = f"<b>{_esc(text, bold=True)}</b>" if bold else _esc(text)
+        return Paragraph(shown_text, style)
+
+    data: list[list[Any]] = [[cell(h, i, bold=True, right=numeric[i]) for i, h in enumerate(header)]]
     for row in shown:
         data.append([_num(c) if c is None or isinstance(c, (_Figure, int, float))
-                     else Paragraph(_esc(c), st["cell"]) for c in row])
+                     else cell(c, i) for i, c in enumerate(row)])
     if not shown:
         data.append([Paragraph("Nothing in this selection.", st["cell"])] + [""] * (len(header) - 1))
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")

@@ -11,6 +11,7 @@ import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -144,10 +145,10 @@ def _small_table(header: Sequence[str], rows: list[list[str]], widths: Sequence[
 
 LEAD_COLUMNS: tuple[tuple[str, str, float], ...] = (
     # key, header, share of the width
-    ("name", "Name", 0.15),
-    ("company", "Company", 0.15),
+    ("name", "Name", 0.14),
+    ("company", "Company", 0.14),
     ("title", "Title", 0.095),
-    ("email", "Email", 0.16),
+    ("email", "Email", 0.18),
     ("grade", "Grade", 0.05),
     ("score", "Score", 0.045),
     ("qualified", "Qual.", 0.04),
@@ -155,6 +156,10 @@ LEAD_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("owner_name", "Rep", 0.10),
     ("captured_at", "Captured", 0.115),
 )
+
+
+# Columns of codes (an email is one word): shrunk to fit whole before they are cut.
+CODE_COLUMNS = frozenset({"email"})
 
 
 def _lead_cells(lead: Mapping[str, Any], widths: Sequence[float],
@@ -173,8 +178,23 @@ def _lead_cells(lead: Mapping[str, Any], widths: Sequence[float],
         "owner_name": lead.get("owner_name"),
         "captured_at": format_datetime(lead.get("captured_at")),
     }
-    return [_cell(_fit(values[key], w - 6), style)
-            for (key, _h, _s), w in zip(LEAD_COLUMNS, widths, strict=True)]
+    cells: list[str | Paragraph] = []
+    for (key, _h, _s), w in zip(LEAD_COLUMNS, widths, strict=True):
+        if key in CODE_COLUMNS and values[key]:
+            # A code is no use cut short: a smaller size first, the ellipsis only past that.
+            size = fonts.word_size(values[key], w - 6, style.fontSize, smallest=5.5)
+            if size < style.fontSize:
+                cells.append(Paragraph(fonts.markup(_fit(values[key], w - 6, size)),
+                                       _sized(style, size)))
+                continue
+        cells.append(_cell(_fit(values[key], w - 6), style))
+    return cells
+
+
+@cache
+def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-{size:.2f}", parent=style, fontSize=size,
+                          leading=style.leading)
 
 
 def build_event_report(
