@@ -155,6 +155,8 @@ class CsvImport:
     # Set when the file is not imported at all: one line, to follow the file's name
     # ("is a PDF document, not a CSV file; ..."). Nothing is to be written then.
     refusal: str | None = None
+    # Why, for a caller that adds its own advice: empty, not_text, no_header or no_column.
+    refused_for: str | None = None
     skipped: dict[str, int] = field(default_factory=dict)  # SKIP_REASONS key -> rows
     samples: dict[str, list[str]] = field(default_factory=dict)  # header -> first values
 
@@ -380,11 +382,11 @@ def read_lead_csv(
     """
     problems: list[str] = []
     if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
-        return CsvImport([], {}, ["The file is empty."], refusal="is empty.")
+        return CsvImport([], {}, ["The file is empty."], refusal="is empty.", refused_for="empty")
     try:
         text, encoding = _decode(data)
     except _NotText as exc:
-        return CsvImport([], {}, [], refusal=str(exc))
+        return CsvImport([], {}, [], refusal=str(exc), refused_for="not_text")
     if "\ufffd" in text and encoding.startswith("utf-8") and b"\xef\xbf\xbd" not in data:
         problems.append(f"{text.count(chr(0xFFFD))} character(s) were not valid UTF-8 and "
                         "read as \ufffd")
@@ -396,12 +398,14 @@ def read_lead_csv(
     except (StopIteration, csv.Error):
         return CsvImport([], {}, [], encoding, delimiter,
                          refusal="has no header row that can be read; the first line should "
-                                 "name the columns (First Name, Last Name, Email, Company…).")
+                                 "name the columns (First Name, Last Name, Email, Company…).",
+                         refused_for="no_header")
     headers = _unique_headers(raw_headers, problems)
     resolved = _resolve_mapping(headers, mapping, problems)
     if not any(t in PERSON_TARGETS for t in resolved.values()):
+        refusal, refused_for = _no_column_refusal(headers)
         return CsvImport([], resolved, problems, encoding, delimiter, headers,
-                         refusal=_no_column_refusal(headers))
+                         refusal=refusal, refused_for=refused_for)
     default_time = captured_at or utc_now_iso()
     records: list[tuple[int, list[str]]] = []
     skipped: dict[str, int] = {}
@@ -473,15 +477,16 @@ def _looks_like_data(header: str) -> str | None:
     return None
 
 
-def _no_column_refusal(headers: list[str]) -> str:
+def _no_column_refusal(headers: list[str]) -> tuple[str, str]:
     data = next((what for h in headers if (what := _looks_like_data(h))), None)
     if data is not None:
         return (f"has no header row: its first line holds data ({data}); add a first line "
-                "naming the columns (First Name, Last Name, Email, Company…).")
+                "naming the columns (First Name, Last Name, Email, Company…).", "no_header")
     shown = [" ".join(h.split())[:30] for h in headers[:5]]
     more = ", …" if len(headers) > 5 else ""
     return ("has no column for a name, email, company, phone or badge id (its columns: "
-            f"{', '.join(shown)}{more}); rename the columns or map them to lead fields.")
+            f"{', '.join(shown)}{more}); rename the columns or choose where they go.",
+            "no_column")
 
 
 _SLASH_DATE = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")

@@ -21,7 +21,12 @@ from desktop.cli.context import CliContext, cli_context, require_offer
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
 from desktop.store.leads import ImportSummary, LeadBook
-from fieldnote.leadcsv import IMPORT_TARGETS, SKIP_REASONS, CsvImport, read_lead_csv
+from fieldnote.leadcsv import (
+    IMPORT_TARGETS,
+    SKIP_REASONS,
+    CsvImport,
+    read_lead_csv,
+)
 from fieldnote.leads import phone_region
 
 # An organiser's file of a big show is a few MB; past this it is not a lead list.
@@ -142,7 +147,8 @@ def _locale_territory() -> str | None:
 def run_import(args: argparse.Namespace) -> int:
     mapping = _mapping(args.map)
     data = read_file(args.file)
-    with cli_context(args) as ctx:
+    # A dry run only reads: it may run beside the open window, as an export does.
+    with cli_context(args, lock=not args.dry_run) as ctx:
         require_offer(ctx, "import leads", "lead", "create")
         book = LeadBook(ctx.store)
         try:
@@ -159,7 +165,10 @@ def run_import(args: argparse.Namespace) -> int:
                 parsed = read_lead_csv(data, mapping, event_id=event["id"], default_region=region,
                                        consent_text_version=consent)
             if parsed.refusal is not None:
-                raise CliError(f"{args.file.name} {parsed.refusal}")
+                hint = ""
+                if parsed.refused_for == "no_column":
+                    hint = " Choose with --map HEADER=FIELD, e.g. --map 'Nom=last_name'."
+                raise CliError(f"{args.file.name} {parsed.refusal}{hint}")
             if not args.dry_run:
                 rows = ((row.line, row.fields) for row in parsed.rows)
                 summary = book.import_leads(event["id"], rows, local_fields=_owner(ctx))

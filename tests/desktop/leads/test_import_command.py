@@ -95,6 +95,8 @@ def test_a_file_that_is_no_lead_list_is_refused_with_one_line_and_nothing_writte
         assert err.count("\n") == 1 and err.endswith("\n"), err
         assert err.startswith(f"fieldnote: scans.csv {says}"), err
         assert "Traceback" not in err and "unexpected" not in err
+        # Only a file whose columns could be chosen by hand is told how.
+        assert ("--map HEADER=FIELD" in err) == (name == "columns that map to nothing")
     assert snapshot(data_dir) == before
 
 
