@@ -120,6 +120,66 @@ def format_amount(value: float | int | None, *, grouped: bool = True,
     return format_number(float(value), AMOUNT_DECIMALS, grouped=grouped, locale=locale)
 
 
+def format_money(value: float | int | None, currency: str, *,
+                 locale: QLocale | None = None) -> str:
+    """An amount in `currency` (an ISO 4217 code) as the locale writes money: "€1,054,000" in
+    English, "1.054.000 €" in German, cents only when there are any; "" for no amount. The
+    symbol is the locale's own for its own currency, else the one every locale uses for that
+    code (€, £), else the code itself ("1,200 CHF"), so a symbol never names two currencies."""
+    if value is None:
+        return ""
+    loc = locale or app_locale()
+    number = float(value)
+    decimals = 0 if number.is_integer() else AMOUNT_DECIMALS
+    if loc.language() == QLocale.Language.C:
+        # No locale to follow (C/POSIX): the number and the code, as the command line writes.
+        return f"{loc.toString(number, 'f', decimals)}\u00a0{currency}"
+    symbol = _currency_symbol(loc, currency)
+    text = loc.toCurrencyString(number, symbol, decimals)
+    if symbol == currency:
+        # A code is a word: never glued to the digits ("CHF1,200").
+        at = text.find(symbol)
+        before, after = text[:at], text[at + len(symbol):]
+        if after[:1] and (after[0].isdigit() or after[0] in "-\u2212"):
+            after = "\u00a0" + after
+        if before[-1:].isdigit():
+            before += "\u00a0"
+        text = before + symbol + after
+    return text
+
+
+_SYMBOLS: dict[str, str] = {}
+
+
+def _currency_symbol(loc: QLocale, code: str) -> str:
+    own_code = loc.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+    own_symbol = loc.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
+    if own_code == code:
+        return own_symbol or code
+    if not _SYMBOLS:
+        # Per code, the symbol most of its locales write, kept when that code is the one most
+        # locales mean by it ("$" is the US dollar's, "€" the euro's; "kr" is kept by one).
+        counts: dict[str, dict[str, int]] = {}
+        for other in QLocale.matchingLocales(QLocale.Language.AnyLanguage,
+                                             QLocale.Script.AnyScript, QLocale.Country.AnyCountry):
+            iso = other.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+            sign = other.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
+            if iso and sign:
+                counts.setdefault(iso, {}).setdefault(sign, 0)
+                counts[iso][sign] += 1
+        users: dict[str, dict[str, int]] = {}
+        for iso, signs in counts.items():
+            for sign, n in signs.items():
+                users.setdefault(sign, {})[iso] = n
+        for iso, signs in counts.items():
+            sign = max(signs, key=lambda s: (signs[s], s))
+            top = max(users[sign], key=lambda i: (users[sign][i], i))
+            _SYMBOLS[iso] = sign if top == iso else iso
+    symbol = _SYMBOLS.get(code, code)
+    # Where the locale's own money has that symbol ("$" in Canada), it would be read as that.
+    return code if symbol == own_symbol else symbol
+
+
 def format_percent(fraction: float | None, decimals: int = 0) -> str:
     """A share of 1 as a percentage in the locale's digits and sign ("42 %" in German)."""
     if fraction is None:
@@ -235,6 +295,7 @@ def parse_date(text: str) -> dt.date:
 
 __all__ = [
     "AMOUNT_DECIMALS", "app_locale", "apply_locale", "document_language", "format_amount",
-    "format_date", "format_datetime", "format_int", "format_number", "format_percent",
+    "format_date", "format_datetime", "format_int", "format_money", "format_number",
+    "format_percent",
     "format_time", "parse_date", "parse_number", "report_language",
 ]

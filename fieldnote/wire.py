@@ -89,6 +89,9 @@ class PullResponse(BaseModel):
     changes: list[Change]
     cursor: str
     has_more: bool
+    # The hub settings every device receives (`fieldnote.money.SHARED_SETTINGS`); absent from
+    # an older hub's answers.
+    settings: dict[str, Any] | None = None
 
 
 class Digest(BaseModel):

@@ -25,6 +25,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from fieldnote.filemodes import private_dir
 from fieldnote.kinds import ROLES
+from fieldnote.money import SHARED_SETTINGS
 from hub import accounts
 from hub.db.engine import DatabaseUnavailable, make_engine
 from hub.db.migrate import current_revision, head_revision, known_revisions, upgrade
@@ -86,6 +87,18 @@ def _parser() -> argparse.ArgumentParser:
     disable.add_argument("email")
     enable = user_sub.add_parser("enable", parents=[common], help="enable a disabled user")
     enable.add_argument("email")
+
+    settings = sub.add_parser(
+        "settings", help="show or set the hub settings every device receives",
+        description="Show or set the hub settings that every device receives with its next "
+        "sync. currency: the ISO 4217 code amounts are shown in (default EUR).")
+    settings_sub = settings.add_subparsers(dest="settings_command", required=True)
+    settings_sub.add_parser("list", parents=[common], help="every setting with its value")
+    get = settings_sub.add_parser("get", parents=[common], help="one setting's value")
+    get.add_argument("key", choices=list(SHARED_SETTINGS))
+    put = settings_sub.add_parser("set", parents=[common], help="set a setting")
+    put.add_argument("key", choices=list(SHARED_SETTINGS))
+    put.add_argument("value", help="for currency an ISO 4217 code, e.g. EUR, USD or GBP")
 
     seed = sub.add_parser("seed-demo", parents=[common], help="add demo users and data")
     seed.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
@@ -252,6 +265,8 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_OK
         if command == "user":
             return _user(args, engine)
+        if command == "settings":
+            return _settings(args, engine)
     finally:
         engine.dispose()
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
@@ -280,6 +295,26 @@ def _user(args: argparse.Namespace, engine: Engine) -> int:
         sys.stdout.write(f"{actor.email} is now {'active' if actor.active else 'disabled'}\n")
         return EXIT_OK
     raise CommandFailed(f"Unknown user command {sub}")  # pragma: no cover
+
+
+def _settings(args: argparse.Namespace, engine: Engine) -> int:
+    from hub import shared_settings
+
+    sub = args.settings_command
+    if sub == "set":
+        try:
+            value = shared_settings.set_shared_setting(engine, args.key, args.value)
+        except ValueError as exc:
+            raise CommandFailed(str(exc)) from None
+        sys.stdout.write(f"{args.key} = {value} (devices receive it with their next sync)\n")
+        return EXIT_OK
+    values = shared_settings.shared_settings(engine)
+    if sub == "get":
+        sys.stdout.write(f"{values[args.key]}\n")
+        return EXIT_OK
+    for key, value in values.items():
+        sys.stdout.write(f"{key}\t{value}\n")
+    return EXIT_OK
 
 
 def _read_password(from_stdin: bool) -> str:

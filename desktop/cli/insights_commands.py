@@ -15,6 +15,7 @@ from typing import Any
 from desktop.cli import CliError
 from desktop.cli.context import cli_context
 from fieldnote.insights import BESIDE_CHAIN, CHAIN, FilterError, InsightFilters, parse_filter_date
+from fieldnote.money import DEFAULT_CURRENCY
 
 USAGE_ERROR = 2
 
@@ -132,10 +133,17 @@ def run_export(args: argparse.Namespace) -> int:
 def _text_summary(figures: dict[str, Any]) -> str:
     lines = ["Funnel by event:"]
     columns = (*CHAIN, "won_amount", *BESIDE_CHAIN)
-    header = f"  {'event':32} " + " ".join(f"{s:>11}" for s in columns)
+    currency = figures.get("currency") or DEFAULT_CURRENCY
+
+    def cell(f: dict[str, Any], key: str) -> str:
+        # Amounts carry their currency (a hub setting); counts are bare.
+        return f"{f[key]} {currency}" if key == "won_amount" else str(f[key])
+
+    widths = {key: 15 if key == "won_amount" else 11 for key in columns}
+    header = f"  {'event':32} " + " ".join(f"{s:>{widths[s]}}" for s in columns)
     lines.append(header)
     for name, f in figures["funnel"].items():
-        lines.append(f"  {name[:32]:32} " + " ".join(f"{f[s]:>11}" for s in columns))
+        lines.append(f"  {name[:32]:32} " + " ".join(f"{cell(f, s):>{widths[s]}}" for s in columns))
     for title, key in (("Top objections", "objections"), ("Top competitors", "competitors")):
         top = list(figures[key].items())[:5]
         lines.append(f"{title}: " + (", ".join(f"{k} ({v})" for k, v in top) or "none"))

@@ -28,9 +28,17 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.locale import format_amount, format_date, format_int, format_percent, report_language
+from desktop.locale import (
+    format_amount,
+    format_date,
+    format_int,
+    format_money,
+    format_percent,
+    report_language,
+)
 from desktop.reports import fonts
 from fieldnote.insights import BESIDE_CHAIN, CHAIN, GRADE_GROUPS, VOICE_DIMENSIONS
+from fieldnote.money import DEFAULT_CURRENCY
 
 # The light theme's tokens, so the PDF looks like the page.
 ACCENT = colors.HexColor("#1f6feb")
@@ -100,6 +108,11 @@ class _Figure(str):
 
 def _pct(value: float | None) -> str:
     return _Figure(format_percent(value))
+
+
+def _money(value: float | None, figures: Mapping[str, Any]) -> str:
+    """An amount with the currency the figures are in (a hub setting)."""
+    return _Figure(format_money(value or 0, figures.get("currency") or DEFAULT_CURRENCY))
 
 
 def _short(text: str, limit: int = 22) -> str:
@@ -307,7 +320,7 @@ def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
                  ["Qualified (share of captured)", totals.get("qualified", 0),
                   _pct(conv.get("qualified"))]],
                 widths=[50 * mm, 30 * mm, 40 * mm], styles=st),
-        Paragraph(f"Won amount: {_num(totals.get('won_amount', 0))}", st["body"]),
+        Paragraph(f"Won amount: {_esc(_money(totals.get('won_amount', 0), figures))}", st["body"]),
     ]))
     events = list(figures.get("events") or [])
     side = sorted(events, key=lambda e: -e["funnel"]["captured"])[:6]
@@ -317,7 +330,8 @@ def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
                          title="Funnel per event (largest six)", height=190))
     out.append(Spacer(1, 6))
     rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in SHOWN),
-             e["funnel"]["won_amount"], e.get("avg_days_to_first_contact")] for e in events]
+             _money(e["funnel"]["won_amount"], figures), e.get("avg_days_to_first_contact")]
+            for e in events]
     out += _table(["Event", "Campaign", *(SHORT[s] for s in SHOWN), "Won amount",
                    "Avg days to 1st contact"], rows,
                   widths=[34 * mm, 24 * mm] + [13 * mm] * 6 + [20 * mm, 18 * mm], styles=st)
@@ -330,7 +344,8 @@ def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
     campaigns = figures.get("campaigns") or {}
     out.append(Paragraph("Campaigns", st["h2"]))
     out += _table(["Campaign", *(SHORT[s] for s in SHOWN), "Won amount"],
-                  [[code, *(c[s] for s in SHOWN), c["won_amount"]] for code, c in campaigns.items()],
+                  [[code, *(c[s] for s in SHOWN), _money(c["won_amount"], figures)]
+                   for code, c in campaigns.items()],
                   widths=[40 * mm] + [15 * mm] * 6 + [22 * mm], styles=st)
     out.append(Paragraph("Grade mix and reps", st["h2"]))
     mix_events = events[:12]
@@ -388,7 +403,7 @@ def _collateral_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphSt
         return [[detail[i]["title"], detail[i]["opens"], detail[i]["shares"], detail[i]["presentations"],
                  detail[i]["avg_rating"], detail[i]["ratings"], detail[i]["helped"],
                  detail[i]["not_helped"], detail[i]["deals"], detail[i]["deals_won"],
-                 detail[i]["deals_won_amount"]] for i in ids if i in detail]
+                 _money(detail[i]["deals_won_amount"], figures)] for i in ids if i in detail]
 
     header = ["Item", "Open", "Share", "Pres.", "Rating", "Votes", "Help", "No help",
               "Deals", "Won", "Won amount"]

@@ -19,9 +19,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, bindparam, text
+from sqlalchemy import Connection, Engine, bindparam, select, text
 
 from desktop.store.db import make_engine
+from desktop.store.records import HUB_SETTINGS_KEY
+from desktop.store.schema import sync_state
 from fieldnote.insights import (
     FUNNEL,
     GRADE_GROUPS,
@@ -36,6 +38,7 @@ from fieldnote.insights import (
     step_conversion,
     top_and_bottom,
 )
+from fieldnote.money import currency_of
 
 Check = Callable[[], None]
 
@@ -278,7 +281,15 @@ class InsightsQueries:
                 item.update(figures)
         shown = filters.as_dict()
         shown["rep_name"] = out.pop("_users").get(filters.rep_id or "", {}).get("name")
-        return {"filters": shown, "as_of": as_of.isoformat(), **out, **rest}
+        # The currency the amounts are in (a hub setting): the JSON's numbers stay plain.
+        return {"filters": shown, "as_of": as_of.isoformat(), "currency": self._currency(),
+                **out, **rest}
+
+    def _currency(self) -> str:
+        with self._reader.connect() as conn:
+            settings = conn.execute(select(sync_state.c.value).where(
+                sync_state.c.key == HUB_SETTINGS_KEY)).scalar()
+        return currency_of(settings if isinstance(settings, dict) else None)
 
     @contextmanager
     def _snapshot(self) -> Iterator[Connection]:

@@ -19,6 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from desktop.store.schema import outbox, record_tables, sync_state
 from fieldnote.ids import new_id
 from fieldnote.kinds import KindSpec, spec
+from fieldnote.money import currency_of
 from fieldnote.validation import (
     ValidationFailed,
     check_complete,
@@ -49,6 +50,8 @@ def _insert(table: Any) -> Any:
 
 ChangeListener = Callable[[str, Sequence[str]], None]
 _META_COLUMNS = ("id", "rev", "deleted", "local_updated_at", "extra")
+# The sync state key of the hub settings the last pull brought (`fieldnote.money`).
+HUB_SETTINGS_KEY = "hub_settings"
 
 
 @dataclass(frozen=True)
@@ -281,6 +284,11 @@ class Store:
                     select(outbox).where(outbox.c.state == state).order_by(outbox.c.seq).limit(limit)
                 ).mappings()
             ]
+
+    def currency(self) -> str:
+        """The ISO 4217 code the team's amounts are in: the hub setting the last pull brought
+        (`fieldnote.money`), or the default before any."""
+        return currency_of(self.get_state(HUB_SETTINGS_KEY))
 
     def get_state(self, key: str, default: Any = None) -> Any:
         with self.engine.connect() as conn:

@@ -20,7 +20,7 @@ from sqlalchemy import JSON, Connection, and_, bindparam, delete, func, insert, 
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.store.attention import AttentionItem, ConflictItem
-from desktop.store.records import Store
+from desktop.store.records import HUB_SETTINGS_KEY, Store
 from desktop.store.schema import local_marks, outbox, record_tables, sync_state
 from fieldnote.ids import new_id
 from fieldnote.kinds import KINDS, spec
@@ -214,7 +214,8 @@ class SyncStore:
             for table in record_tables.values():
                 conn.execute(delete(table))
             conn.execute(delete(local_marks).where(local_marks.c.mark.in_([SEEN_MARK, FOREIGN_MARK])))
-            for key in ("cursor", "resync", "resync_requested", "last_sync_at", "careful_until_seq"):
+            for key in ("cursor", "resync", "resync_requested", "last_sync_at", "careful_until_seq",
+                        HUB_SETTINGS_KEY):
                 conn.execute(delete(sync_state).where(sync_state.c.key == key))
 
     def counts(self) -> tuple[int, int]:
@@ -474,8 +475,10 @@ class SyncStore:
             self.store.notify(kind, ids)
         return removed
 
-    def apply_page(self, changes: Sequence[Change], cursor: str) -> PageTally:
-        """Apply one pulled page and store the new cursor, in ONE transaction.
+    def apply_page(self, changes: Sequence[Change], cursor: str,
+                   settings: Mapping[str, Any] | None = None) -> PageTally:
+        """Apply one pulled page and store the new cursor (and the hub settings that came with
+        it, when the hub sent them), in ONE transaction.
 
         Each change is a record's whole state. Fields with a pending outbox edit keep the local
         value; a change older than what we hold is skipped; unknown fields go into `extra`;
@@ -497,6 +500,8 @@ class SyncStore:
                     continue
                 self._apply_kind(conn, kind, group, now, tally)
             self.store.set_state("cursor", cursor, conn)
+            if settings is not None:
+                self.store.set_state(HUB_SETTINGS_KEY, dict(settings), conn)
         for kind, ids in tally.changed.items():
             self.store.notify(kind, ids)
         return tally

@@ -293,7 +293,7 @@ class SyncEngine:
             ahead = None
             if page.has_more:
                 ahead = (page.cursor, net.submit(self.client.pull, page.cursor, self.pull_limit))
-            self.store.apply_page(page.changes, page.cursor)
+            self.store.apply_page(page.changes, page.cursor, page.settings)
             pulled += len(page.changes)
             report.pulled += len(page.changes)
             emit(Progress("pull", pulled, None))

@@ -19,7 +19,7 @@ from fieldnote.wire import (
     PushRequest,
     PushResponse,
 )
-from hub import feed
+from hub import feed, shared_settings
 from hub.api.deps import CurrentUser, HubDep
 from hub.api.problems import ProblemError, pydantic_errors, read_json
 from hub.api.schemas import request_body
@@ -75,8 +75,11 @@ def pull(
                            "full resync with an empty cursor (keep the outbox)",
                            kind="unknown-cursor") from None
     # Built by the hub from its own rows: answered as is, not re-validated field by field.
+    # The shared hub settings ride along (docs/protocol-extensions.md): a device is current
+    # with them after every pull, online or not since.
     return JSONResponse({"changes": page.changes, "cursor": page.cursor,
-                         "has_more": page.has_more})
+                         "has_more": page.has_more,
+                         "settings": shared_settings.shared_settings(hub.engine)})
 
 
 @router.get("/digest", response_model=Digest)

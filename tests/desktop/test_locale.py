@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from desktop.locale import (
     document_language,
     format_amount,
     format_date,
     format_int,
+    format_money,
     format_number,
     parse_date,
     parse_number,
@@ -73,3 +75,27 @@ def test_the_document_language_follows_the_locale(app_locale):
     assert document_language() == "de-DE"
     app_locale("fr_FR")
     assert document_language() == "fr-FR"
+
+
+@pytest.mark.parametrize(("name", "value", "code", "shown"), [
+    ("en_US", 1054000, "EUR", "€1,054,000"),
+    ("en_US", 1054000, "USD", "$1,054,000"),
+    ("en_US", 1234.5, "USD", "$1,234.50"),
+    ("de_DE", 1054000, "EUR", "1.054.000\u00a0€"),
+    ("de_DE", 99.9, "GBP", "99,90\u00a0£"),
+    ("es_ES", 18000, "USD", "18.000\u00a0$"),
+    # A symbol that means the locale's own money elsewhere is written as the code.
+    ("en_CA", 500, "USD", "USD\u00a0500"),
+    ("en_US", 1200, "CHF", "CHF\u00a01,200"),
+    ("de_DE", 1200, "CHF", "1.200\u00a0CHF"),
+])
+def test_money_is_written_with_its_currency_as_the_locale_writes_money(name, value, code, shown):
+    assert format_money(value, code, locale=QLocale(name)) == shown
+
+
+def test_no_amount_is_no_text():
+    assert format_money(None, "EUR") == ""
+
+
+def test_without_a_locale_money_is_the_number_and_the_code():
+    assert format_money(1054000, "EUR", locale=QLocale.c()) == "1054000\u00a0EUR"

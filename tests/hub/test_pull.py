@@ -27,7 +27,8 @@ def test_pull_pages_through_everything_once_in_version_order(people: dict[str, S
     assert sorted(seen) == sorted(ids)
     # Nothing new: the cursor stays good and gives an empty page.
     empty = rep.pull_page(cursor).json()
-    assert empty == {"changes": [], "cursor": cursor, "has_more": False}
+    assert empty == {"changes": [], "cursor": cursor, "has_more": False,
+                     "settings": {"currency": "EUR"}}
 
 
 def test_a_pull_after_a_cursor_returns_only_later_changes_as_whole_states(

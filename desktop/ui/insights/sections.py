@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.locale import format_date, format_int, format_number, format_percent
+from desktop.locale import format_date, format_int, format_money, format_number, format_percent
 from desktop.ui.common.reflow import ReflowRow
 from desktop.ui.insights.charts import ChartPanel, grade_colours
+from desktop.ui.insights.table_model import Money
 from desktop.ui.theme import Palette
 from fieldnote.insights import BESIDE_CHAIN, CHAIN, GRADE_GROUPS, VOICE_DIMENSIONS
+from fieldnote.money import DEFAULT_CURRENCY
 
 TOP_N = 10
 # The funnel's counts as tables show them: the chain, then qualified beside it.
@@ -111,12 +113,15 @@ class KpiStrip(QFrame):
             self.row.add(cell)
             self.values[key], self.notes[key] = value, note
 
-    def show_totals(self, totals: Mapping[str, Any]) -> None:
+    def show_totals(self, totals: Mapping[str, Any], currency: str = DEFAULT_CURRENCY) -> None:
         captured = totals.get("captured", 0)
         conv = totals.get("conversion") or {}
         for key, label in self.values.items():
             value = totals.get(key, 0)
-            label.setText(format_int(value) if isinstance(value, (int, float)) else str(value))
+            if key == "won_amount":
+                label.setText(format_money(value, currency))
+            else:
+                label.setText(format_int(value) if isinstance(value, (int, float)) else str(value))
             if key in BESIDE_CHAIN and captured:
                 note = self.tr("%1 of captured").replace("%1", _pct(conv.get(key)))
             elif key in CHAIN[1:] and conv.get(key) is not None:
@@ -146,7 +151,8 @@ class EventsTab(_Tab):
     def show_figures(self, figures: Mapping[str, Any], chosen: Sequence[str]) -> None:
         lab = self.labels()
         totals = figures.get("totals") or {}
-        self.kpis.show_totals(totals)
+        currency = figures.get("currency") or DEFAULT_CURRENCY
+        self.kpis.show_totals(totals, currency)
         chain = [lab[s] for s in CHAIN]
         names = [lab[s] for s in SHOWN]
         self.funnel.show_bars(chain, [(self.tr("Leads"), [totals.get(s, 0) for s in CHAIN])])
@@ -163,12 +169,12 @@ class EventsTab(_Tab):
         self.side.show_bars(chain, [(e["key"], [e["funnel"][s] for s in CHAIN]) for e in side])
         header = [self.tr("Event"), *names, self.tr("Won amount"), self.tr("Won of captured"),
                   self.tr("Average days to first contact")]
-        rows = [[e["key"], *(e["funnel"][s] for s in SHOWN), e["funnel"]["won_amount"],
+        rows = [[e["key"], *(e["funnel"][s] for s in SHOWN), Money(e["funnel"]["won_amount"], currency),
                  _pct(e["funnel"]["won"] / e["funnel"]["captured"] if e["funnel"]["captured"] else None),
                  e.get("avg_days_to_first_contact")] for e in side]
         self.side.set_table(header, rows, [e["id"] for e in side])
         all_rows = [[e["key"], e.get("campaign_code") or "", *(e["funnel"][s] for s in SHOWN),
-                     e["funnel"]["won_amount"],
+                     Money(e["funnel"]["won_amount"], currency),
                      *(_pct(e["conversion"].get(s)) for s in SHOWN[1:]),
                      e.get("avg_days_to_first_contact")] for e in events]
         self.events_table.set_table(
@@ -209,7 +215,7 @@ class EventsTab(_Tab):
         self.campaigns.show_bars(codes, [(lab[s], [campaigns[c][s] for c in codes])
                                          for s in ("captured", "qualified", "meeting", "won")])
         self.campaigns.set_table([self.tr("Campaign"), *names, self.tr("Won amount"), self.tr("Events")],
-                                 [[c, *(campaigns[c][s] for s in SHOWN), campaigns[c]["won_amount"],
+                                 [[c, *(campaigns[c][s] for s in SHOWN), Money(campaigns[c]["won_amount"], currency),
                                    ", ".join(campaigns[c]["events"])] for c in codes])
 
 
@@ -229,6 +235,7 @@ class CollateralTab(_Tab):
         self.all_items.show_table(True)
 
     def show_figures(self, figures: Mapping[str, Any]) -> None:
+        currency = figures.get("currency") or DEFAULT_CURRENCY
         detail: Mapping[str, Mapping[str, Any]] = figures.get("collateral_detail") or {}
         items = list(detail.values())
         used = sorted((i for i in items if i["uses"]), key=lambda i: (-i["uses"], i["title"]))[:TOP_N]
@@ -270,7 +277,8 @@ class CollateralTab(_Tab):
                              horizontal=True, stacked=True, colours=[p.good, p.bad, p.muted])
         self.deals.set_table([self.tr("Item"), self.tr("Deals"), self.tr("Won"), self.tr("Lost"),
                               self.tr("Won amount")],
-                             [[i["title"], i["deals"], i["deals_won"], i["deals_lost"], i["deals_won_amount"]]
+                             [[i["title"], i["deals"], i["deals_won"], i["deals_lost"],
+                               Money(i["deals_won_amount"], currency)]
                               for i in dealt], [i["id"] for i in dealt])
         stale = figures.get("collateral_stale") or []
         by_kind: dict[str, int] = {}
@@ -307,7 +315,8 @@ class CollateralTab(_Tab):
              self.tr("Won"), self.tr("Won amount"), self.tr("Last used")],
             [[i["title"], (i["kind"] or "").replace("_", " "), i["status"] or "", i["opens"], i["shares"],
               i["presentations"], i["avg_rating"], i["ratings"], i["helped"], i["not_helped"],
-              i["deals"], i["deals_won"], i["deals_won_amount"], format_date(i["last_used"])]
+              i["deals"], i["deals_won"], Money(i["deals_won_amount"], currency),
+              format_date(i["last_used"])]
              for i in ordered],
             [i["id"] for i in ordered])
 

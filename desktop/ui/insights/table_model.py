@@ -10,14 +10,28 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.locale import format_amount, format_int
+from desktop.locale import format_amount, format_int, format_money
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+class Money(float):
+    """An amount in a currency (ISO 4217): a number to sort and compare, shown with its
+    currency."""
+
+    currency: str
+
+    def __new__(cls, amount: float | int, currency: str) -> Money:
+        value = super().__new__(cls, amount)
+        value.currency = currency
+        return value
 
 
 def display(value: Any) -> str:
     if value is None:
         return "—"
+    if isinstance(value, Money):
+        return format_money(float(value), value.currency)
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, float):

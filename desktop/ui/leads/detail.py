@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, parse_number
+from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, format_money, parse_number
 from desktop.store.leads import LeadBook
 from desktop.store.records import SaveResult
 from desktop.ui.common.guard import when_alive
@@ -208,6 +208,7 @@ class LeadDetail(QWidget):
             return
         users = self.book.users()
         outcomes = self.book.outcomes(self.lead_id)
+        currency = self.services.store.currency()
         for o in outcomes:
             if o.get("retracts"):
                 parts = [short_time(o.get("at")),
@@ -224,7 +225,7 @@ class LeadDetail(QWidget):
             if o.get("reason"):
                 parts.append(str(o["reason"]))
             if o.get("amount") is not None:
-                parts.append(format_amount(o["amount"]))
+                parts.append(format_money(o["amount"], currency))
             who = (users.get(o.get("author_id") or "") or {}).get("name")
             if who:
                 parts.append(self.tr("by %1").replace("%1", who))

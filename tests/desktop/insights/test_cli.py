@@ -136,3 +136,16 @@ def test_a_german_locale_setting_changes_the_pdf_but_never_the_json(data_dir, tm
     assert german.stdout == english.stdout
     assert exported.returncode == 0, exported.stderr
     assert "8.000" in pdf_text(out.read_bytes())
+
+
+def test_amounts_name_their_currency_in_the_text_and_the_json(tmp_path):
+    store = open_store(tmp_path / "fieldnote.sqlite3")
+    fixture_data.load(store)
+    store.set_state("hub_settings", {"currency": "USD"})
+    store.engine.dispose()
+    figures = json.loads(fieldnote("insights", "--json", "--data-dir", str(tmp_path)).stdout)
+    assert figures["currency"] == "USD"
+    assert figures["funnel"]["Expo North"]["won_amount"] == 8000  # numbers stay numbers
+    text = fieldnote("insights", "--data-dir", str(tmp_path)).stdout
+    expo = next(line for line in text.splitlines() if "Expo North" in line)
+    assert "8000 USD" in expo

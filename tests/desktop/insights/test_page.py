@@ -52,7 +52,7 @@ def page(qtbot, services):
 def test_the_page_shows_the_figures_of_the_local_data(page):
     totals = page.figures["totals"]
     assert page.events_tab.kpis.values["captured"].text() == "11"
-    assert page.events_tab.kpis.values["won_amount"].text() == "18,000"
+    assert page.events_tab.kpis.values["won_amount"].text() == "€18,000"
     assert totals["won"] == 3
     # The chart is the chain; qualified is a share beside it, not a bar between its steps.
     funnel = dict(page.events_tab.funnel.bar_sets())["Leads"]
@@ -318,10 +318,29 @@ def test_under_german_formats_the_page_writes_numbers_and_dates_the_german_way(q
     page.resize(1200, 900)
     page.show()
     qtbot.waitUntil(page.is_ready)
-    assert page.events_tab.kpis.values["won_amount"].text() == "18.000"
+    # Amounts carry the team's currency (a hub setting; the euro until one is set).
+    assert page.events_tab.kpis.values["won_amount"].text() == "18.000\u00a0€"
     model = page.events_tab.events_table.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Expo North")
-    assert model.index(row, 8).data(Qt.ItemDataRole.DisplayRole) == "8.000"
+    assert model.index(row, 8).data(Qt.ItemDataRole.DisplayRole) == "8.000\u00a0€"
     as_of = page.figures["as_of"]
     day = f"{as_of[8:10]}.{as_of[5:7]}.{as_of[:4]}"
     assert page.status_label.text().endswith(f"as of {day}")
+
+
+def test_won_amounts_carry_the_currency_the_hub_set(qtbot, services, store):
+    # Amounts were bare numbers ("18,000"): a VP could not tell dollars from euros.
+    store.set_state("hub_settings", {"currency": "USD"})
+    page = InsightsPage(services, services.insights)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    qtbot.waitUntil(page.is_ready)
+    assert page.figures["currency"] == "USD"
+    assert page.events_tab.kpis.values["won_amount"].text() == "$18,000"
+    rows = {r[0]: r for r in page.events_tab.events_table.model.rows()}
+    model = page.events_tab.events_table.model
+    row = list(rows).index("Expo North")
+    assert model.index(row, 8).data() == "$8,000"
+    deals = page.collateral_tab.deals.model
+    assert any(deals.index(r, 4).data().startswith("$") for r in range(deals.rowCount()))

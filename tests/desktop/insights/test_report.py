@@ -25,8 +25,8 @@ def test_the_report_has_every_section_with_its_tables(insights):
         assert heading in text
     # Table rows: the funnel, an item's use, an objection count, an open request.
     # Captured, contacted, meeting, opportunity, won, then qualified beside the chain.
-    assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n8,000" in text
-    assert "Battlecard\n2\n1\n1\n4.50\n2\n2\n0\n3\n1\n5,000" in text
+    assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n€8,000" in text
+    assert "Battlecard\n2\n1\n1\n4.50\n2\n2\n0\n3\n1\n€5,000" in text
     assert "Price\n2" in text
     assert "Case study\naccepted\n11/1/2026" in text
     assert "Booth rubric v1" in text
@@ -72,7 +72,7 @@ def test_a_german_report_writes_numbers_and_dates_the_german_way(insights, app_l
     app_locale("de_DE")
     figures = insights.compute(InsightFilters(), today=TODAY)
     text = pdf_text(build_report(figures))
-    assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n8.000" in text
+    assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n8.000 €" in text  # pypdf reads the no-break space as one
     assert "Battlecard\n2\n1\n1\n4,50\n2\n2\n0\n3\n1\n5.000" in text
     assert "Case study\naccepted\n01.11.2026" in text
     assert "as of 27.11.2026" in text
@@ -123,3 +123,10 @@ def test_percentages_line_up_on_the_right_like_the_counts_beside_them(insights):
     counts = [(x, t) for x, t in placed[start:end + 3] if t.isdigit()]
     # Every count ends well before the percentage of its row starts.
     assert all(cx < x["100%"] - 20 for cx, _t in counts)
+
+
+def test_the_report_writes_amounts_with_the_hubs_currency(insights, store):
+    store.set_state("hub_settings", {"currency": "GBP"})
+    text = pdf_text(build_report(insights.compute(InsightFilters(), today=TODAY)))
+    assert "Won amount: £18,000" in text
+    assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n£8,000" in text

@@ -114,10 +114,23 @@ def test_a_rep_adds_outcomes_to_an_own_lead_and_sees_the_timeline(qtbot, service
     detail.note.setText("Signed at the booth")
     detail.add_outcome()
     qtbot.waitUntil(lambda: detail.timeline.count() == 1 and "Won" in detail.timeline.item(0).text())
-    assert "12,500.00" in detail.timeline.item(0).text()
+    # With the team's currency (a hub setting; the euro until one is set), cents when any.
+    assert "€12,500" in detail.timeline.item(0).text()
     outcome = LeadBook(services.store).outcomes(lead_id)[0]
     assert (outcome["status"], outcome["amount"], outcome["note"]) == ("won", 12500.0, "Signed at the booth")
     qtbot.waitUntil(lambda: page.leads.model.data(page.leads.model.index(0, 6)) == "Won")
+
+
+def test_a_won_amount_shows_the_currency_the_hub_set(qtbot, services):
+    services.store.set_state("hub_settings", {"currency": "USD"})
+    add_lead(services.store, "Okafor")
+    page = make_page(qtbot, services)
+    detail = select_first(qtbot, page)
+    detail.status_box.setCurrentIndex(detail.status_box.findData("won"))
+    detail.amount.setText("12500.5")
+    detail.add_outcome()
+    qtbot.waitUntil(lambda: detail.timeline.count() == 1 and "Won" in detail.timeline.item(0).text())
+    assert "$12,500.50" in detail.timeline.item(0).text()
 
 
 def test_lost_needs_a_reason_from_the_list(qtbot, services):
