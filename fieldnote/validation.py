@@ -126,11 +126,18 @@ def _full_email_check(text: str) -> str | None:
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_text(value: Any, limit: int) -> str:
     if not isinstance(value, str):
         raise ValueError("must be text")
     if "\x00" in value:
         raise ValueError("contains a NUL character")
+    if not value.isascii() and _SURROGATE.search(value):
+        # Half of a UTF-16 pair (from a decoded JSON escape or a scanner): no file, database
+        # or wire can hold it.
+        raise ValueError("contains a broken character (half of a surrogate pair)")
     if len(value) > limit:
         raise ValueError(f"is too long ({len(value):,} characters; at most {limit:,})")
     return value
@@ -428,5 +435,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def strip_control(text: str) -> str:
-    """Remove control characters (keeping tab and line breaks) from typed or pasted text."""
-    return _CONTROL.sub("", text)
+    """Remove control characters (keeping tab and line breaks) from typed, pasted or scanned
+    text, and show half a surrogate pair (which nothing can store) as U+FFFD."""
+    text = _CONTROL.sub("", text)
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)

@@ -168,3 +168,16 @@ def test_deep_and_circular_values_get_the_encoders_verdict():
     loop["a"].append(loop)
     for value in (deep, loop):
         assert _json_verdict(value) == _reference_json_verdict(value)
+
+
+def test_half_a_surrogate_pair_is_refused_in_text_and_shown_as_a_replacement_when_typed():
+    from fieldnote.validation import strip_control
+
+    with pytest.raises(ValidationFailed) as refused:
+        clean_fields("lead", {"last_name": "Wo\ud800ng", "badge_raw": "N:\udfff",
+                              "captured_at": "2026-11-24T10:00:00Z"})
+    message = refused.value.describe()
+    assert "last_name: contains a broken character" in message
+    assert "badge_raw: contains a broken character" in message
+    assert strip_control("Wo\ud800ng\x00 🙂") == "Wo\ufffdng 🙂"
+    assert clean_fields("lead", {"last_name": "Wong 🙂", "captured_at": "2026-11-24T10:00:00Z"})
