@@ -37,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"{args.command} needs more arguments")
         if args.size is not None and args.screenshot is None:
             parser.error("--size is for --screenshot (the window itself keeps the size you give it)")
+        if args.select_first and args.screenshot is None:
+            parser.error("--select-first is for --screenshot")
         return run_window(args)
     except CliError as exc:
         sys.stderr.write(f"fieldnote: {exc}\n")
@@ -123,7 +125,8 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages, translated))
     try:
         if args.screenshot is not None:
-            return _screenshot(window, boot, args.screenshot, args.size)
+            return _screenshot(window, boot, args.screenshot, args.size,
+                               select_first=args.select_first)
         code = app.exec()
         error = boot.error()
         if error is not None:
@@ -256,8 +259,9 @@ def _mark_shown(window: Any) -> None:
 
 
 def _screenshot(window: Any, boot: _Boot, path: Path,
-                args_size: tuple[int, int] | None = None) -> int:
-    """Wait for the store, the session and the page, then render the window to `path`."""
+                args_size: tuple[int, int] | None = None, *, select_first: bool = False) -> int:
+    """Wait for the store, the session and the page (with `select_first`, its first row
+    selected and shown), then render the window to `path`."""
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + 60
@@ -278,6 +282,13 @@ def _screenshot(window: Any, boot: _Boot, path: Path,
         time.sleep(0.02)
     for _ in range(5):
         QApplication.processEvents()
+    if select_first:
+        page.select_first()
+        while time.monotonic() < deadline and not page.is_ready():
+            QApplication.processEvents()
+            time.sleep(0.02)
+        for _ in range(20):
+            QApplication.processEvents()
     if args_size is not None and (window.width(), window.height()) != args_size:
         window.resize(*args_size)
         for _ in range(5):

@@ -1,7 +1,8 @@
 """`python tools/screenshots.py OUT_DIR [--size 1024x640 ...] [--locale de_DE ...] [--theme dark ...]`:
 render every page and the states the command line cannot open (the lead detail with a lead
-selected, capture, events & rubrics, each Insights tab, a debrief opened) on demo data, for
-each size, theme and locale asked, to OUT_DIR/<page>-<state>-<size>-<theme>-<locale>.png.
+selected, capture, events & rubrics, each Insights tab, a debrief opened, the debrief form) on
+demo data, for each size, theme and locale asked, to
+OUT_DIR/<page>-<state>-<size>-<theme>-<locale>.png.
 
 It runs the app as `fieldnote --demo --screenshot --size` does, one process per theme and
 locale, and walks the window through the states before each grab. Open the PNGs and look:
@@ -100,7 +101,7 @@ def _child(out: Path, theme: str, locale: str, sizes: list[tuple[int, int]]) -> 
     (data / "settings.json").write_text(json.dumps({"version": 1, "values": {"theme": theme}}))
     tag = f"{theme}-{locale}"
 
-    def screenshot(window: Any, boot: Any, path: Path, size: Any = None) -> int:
+    def screenshot(window: Any, boot: Any, path: Path, size: Any = None, **_options: Any) -> int:
         from PySide6.QtWidgets import QApplication
 
         _wait(QApplication.instance(), lambda: boot.start is not None and boot.start.attached, 60)

@@ -128,6 +128,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--page", choices=PAGES, help="the page to open")
     parser.add_argument(
+        "--select-first", action="store_true",
+        help="with --screenshot: show the page's first lead, debrief or item selected",
+    )
+    parser.add_argument(
         "--locale", metavar="NAME",
         help="the window's language for this run, e.g. de_DE (default: the locale setting)",
     )

@@ -109,3 +109,9 @@ def test_a_second_instance_on_the_same_data_dir_says_so_and_exits(tmp_path):
     assert result.returncode == 1
     assert "already running" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_select_first_without_screenshot_is_a_usage_error(tmp_path):
+    result = fieldnote("--data-dir", str(tmp_path / "data"), "--select-first")
+    assert result.returncode == 2
+    assert "--select-first is for --screenshot" in result.stderr

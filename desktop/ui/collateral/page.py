@@ -367,6 +367,10 @@ class CollateralPage(Page):
                            "publishes it from here.")
         return self.tr("Nothing here with these filters.")
 
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.grid.setCurrentIndex(self.model.index(0, 0))
+
     def current_id(self) -> str | None:
         index = self.grid.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None

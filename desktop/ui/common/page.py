@@ -82,6 +82,9 @@ class Page(QWidget):
         """Whether Ctrl+N makes something here (the shell offers it only then)."""
         return True
 
+    def select_first(self) -> None:
+        """Select the first row of the page's list and show it (`--select-first`)."""
+
     def is_ready(self) -> bool:
         """True once the page shows its data (used before a screenshot)."""
         return True

@@ -331,6 +331,10 @@ class DebriefsPage(Page):
         index = self.table.currentIndex()
         return (self.model.id_at(index.row()) or "") if index.isValid() else ""
 
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
     def select(self, record_id: str) -> bool:
         """Show one debrief: its row when the feed lists it, else (filtered out) the debrief alone."""
         row = self.model.fetch_until(record_id)

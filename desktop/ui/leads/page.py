@@ -104,6 +104,11 @@ class LeadsPage(Page):
     def is_ready(self) -> bool:
         return self.leads.model.complete
 
+    def select_first(self) -> None:
+        self.show_view(LIST)
+        if self.leads.model.rowCount():
+            self.leads.table.selectRow(0)
+
     def show_view(self, index: int) -> None:
         if index == CAPTURE:
             _ = self.capture

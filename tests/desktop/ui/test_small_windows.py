@@ -1,10 +1,14 @@
 """Every page and its states, at the smallest window (800x600), at 1024x640 and at 1920x1080, in
 English and German, cuts no text, squeezes no button under its text, cuts no column title,
-shows every tab and scrolls no page sideways (`tests.support.layout_check`)."""
+shows every tab and scrolls no page sideways (`tests.support.layout_check`); nor do the
+dialogs, which also fit inside the smallest window."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtWidgets import QDialog
 
 from desktop.settings import MIN_WINDOW_SIZE
 from tests.support.layout_check import layout_problems, squeezed
@@ -45,3 +49,70 @@ def test_the_window_cannot_be_made_smaller_than_its_pages_are_laid_out_for(qtbot
         assert window.is_compact()
         window.resize(1024, 640)
         qtbot.waitUntil(lambda: not window.is_compact())
+
+
+DEMO_PDF = Path(__file__).resolve().parents[3] / "resources" / "demo" / "price-list-2027.pdf"
+
+
+def _dialogs(window) -> list[tuple[str, QDialog]]:
+    from desktop.sync.runner import SyncDesk
+    from desktop.ui.collateral.dialogs import PublishDialog
+    from desktop.ui.shell.locale_dialog import LocaleDialog
+    from desktop.ui.sync.signin import SignInDialog
+
+    services = window.services
+    leads = window.pages["leads"]
+    signin = SignInDialog(SyncDesk(services.data_dir, services.store), parent=window)
+    # The longest of its messages, as a failed sign-in shows it.
+    signin.show_message(signin.tr("The hub's security certificate is not trusted, so the connection "
+                                  "was not made. Ask IT for the company certificate bundle.")
+                        + "\nhttps://hub.example.com: certificate verify failed")
+    return [
+        ("sign in", signin),
+        ("publish", PublishDialog([DEMO_PDF, DEMO_PDF.with_name("battlecard.pdf")],
+                                  guess_title=lambda p: p.stem, guess_kind=lambda _p: "other",
+                                  teams=["east", "west"], parent=window)),
+        ("language", LocaleDialog(services.settings, window)),
+        ("export", leads.open_export()),
+    ]
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de_DE"])
+def test_the_dialogs_fit_the_smallest_window_and_cut_nothing(qtbot, tmp_path, locale):
+    found: list[str] = []
+    with demo_window(qtbot, tmp_path, locale) as window:
+        window.resize(*MIN_WINDOW_SIZE)
+        for name, dialog in _dialogs(window):
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+            if least.width() > MIN_WINDOW_SIZE[0] or least.height() > MIN_WINDOW_SIZE[1]:
+                found.append(f"{name} needs {least.width()}x{least.height()}, more than the window")
+            for size in (least, dialog.sizeHint().expandedTo(least)):
+                dialog.resize(size)
+                settle(qtbot)
+                found += [f"{name} at {size.width()}x{size.height()}: {p}"
+                          for p in squeezed(dialog) + layout_problems(dialog)]
+            dialog.close()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("key", ["leads", "collateral", "debriefs"])
+def test_select_first_shows_the_first_row_of_the_page(qtbot, tmp_path, key):
+    # What `fieldnote --screenshot --select-first` shows (the README's screenshot): a record
+    # open beside its list, not an empty pane.
+    with demo_window(qtbot, tmp_path) as window:
+        window.show_page(key)
+        page = window.current_page()
+        qtbot.waitUntil(page.is_ready, timeout=15000)
+        page.select_first()
+        if key == "leads":
+            first = page.model.id_at(0)
+            qtbot.waitUntil(lambda: page.leads.detail.lead_id == first)
+            assert page.leads.detail.name_label.text() != page.leads.detail.tr("No lead selected")
+        elif key == "collateral":
+            qtbot.waitUntil(lambda: page.current_id() == page.model.id_at(0))
+            assert page.detail.row is not None
+        else:
+            qtbot.waitUntil(lambda: page.current_id() == page.model.id_at(0))
+            assert page.side.currentWidget() is page.detail
