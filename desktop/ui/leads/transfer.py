@@ -134,6 +134,7 @@ class ImportDialog(QDialog):
         self.outlook: ImportPreview | None = None
         self._mapping_boxes: dict[str, QComboBox] = {}
         self._sample_labels: dict[str, QLabel] = {}
+        self._preview_token = 0
         self.summary: ImportSummary | None = None
         self.setWindowTitle(self.tr("Import leads from CSV"))
         self.setMinimumSize(860, 600)
@@ -234,11 +235,19 @@ class ImportDialog(QDialog):
         book, event_id = self.book, self.event_box.currentData()
         consent = self.services.settings.consent_text_version
         self.import_button.setEnabled(False)  # until the preview of this mapping is back
+        # Only the newest preview is shown: an older one (another file, a mapping changed
+        # since) may come back later.
+        self._preview_token += 1
+        token = self._preview_token
         task = self.services.tasks.run(
             "preview lead csv",
             lambda _ctx: _read_preview(path, book, event_id, mapping, region, consent))
-        task.finished.connect(when_alive(self, self._on_preview_read))
-        task.failed.connect(when_alive(self, self._on_preview_failed))
+        task.finished.connect(when_alive(
+            self, lambda result: self._on_preview_read(result) if token == self._preview_token
+            else None))
+        task.failed.connect(when_alive(
+            self, lambda message: self._on_preview_failed(message)
+            if token == self._preview_token else None))
         return task
 
     def _on_preview_failed(self, message: str) -> None:

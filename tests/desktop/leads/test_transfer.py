@@ -111,6 +111,21 @@ def test_a_refused_file_shows_the_one_line_and_cannot_be_imported_until_mapped(
     assert services.store.all("lead") == []
 
 
+def test_only_the_newest_file_or_mapping_is_previewed_whatever_order_the_previews_finish(
+        qtbot, page, tmp_path):
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_bytes(CSV)
+    second.write_bytes(b"Email,Company\r\nana@zenith.example,Zenith\r\n")
+    dialog = page.open_import()
+    tasks = [dialog.load_file(first), dialog.load_file(second)]
+    # Results arrive through the event loop: waiting for both at once misses neither.
+    with qtbot.waitSignals([task.finished for task in tasks], timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: dialog.outlook is not None)
+    assert list(dialog._mapping_boxes) == ["Email", "Company"]
+    assert [row[1].get("email") for row in dialog.preview.rows] == ["ana@zenith.example"]
+
+
 def test_an_unreadable_import_file_is_explained(qtbot, page, tmp_path):
     dialog = page.open_import()
     task = dialog.load_file(tmp_path / "missing.csv")
