@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -123,6 +124,23 @@ def text_problems(widget: QWidget) -> list[str]:
     return problems
 
 
+def height_problems(widget: QWidget) -> list[str]:
+    """A field or button squeezed below its own height, or wrapped text cut at the bottom."""
+    if isinstance(widget, QLabel):
+        if widget.wordWrap() and widget.text():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height() + SLACK:
+                return [f"{describe(widget)} is cut at the bottom ({widget.height()} of {need} px)"]
+        return []
+    if isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
+        return []  # the line edit of an editable box: the box sizes it
+    if isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton)):
+        need = widget.minimumSizeHint().height()
+        if widget.height() + SLACK < need:
+            return [f"{describe(widget)} is squeezed to {widget.height()} px high, needs {need}"]
+    return []
+
+
 def header_problems(header: QHeaderView) -> list[str]:
     """Column titles cut: a shown section narrower than its title (its sort arrow aside)."""
     problems: list[str] = []
@@ -164,6 +182,7 @@ def layout_problems(root: QWidget, *, narrow: Iterable[QWidget] = ()) -> list[st
         if widget.width() <= 0 or widget.height() <= 0:
             problems.append(f"{describe(widget)} is shown with no size ({widget.width()}x{widget.height()})")
             continue
+        problems += height_problems(widget)
         if isinstance(widget, (QLabel, QAbstractButton)):
             problems += text_problems(widget)
             if not _inside_scrolled(widget, root):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.collateral.model import kind_name
+from desktop.ui.common.dialog_size import keep_whole
 from fieldnote.kinds import COLLATERAL_KINDS
 
 TAG_FIELDS = ("product", "industry", "stage", "region")
@@ -151,6 +152,7 @@ class PublishDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
+        keep_whole(self)  # never dragged smaller than its fields and texts need
 
     def _show_names(self) -> None:
         names = ", ".join(p.name for p in self.paths[:4])

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import format_amount, format_date, format_int
 from desktop.settings import Settings
+from desktop.ui.common.dialog_size import keep_whole
 
 # Locales offered by name; "" is the system's. Any other name typed into settings.json works too.
 CHOICES = ("", "en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "es_ES")
@@ -60,6 +61,7 @@ class LocaleDialog(QDialog):
         outer.addWidget(buttons)
         self.choice.currentIndexChanged.connect(self._on_choice_current_index_changed)
         self._on_choice_current_index_changed()
+        keep_whole(self)  # never dragged lower than its fields and texts need
 
     def chosen(self) -> str:
         return str(self.choice.currentData() or "")

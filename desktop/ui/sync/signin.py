@@ -26,6 +26,7 @@ from desktop.sync.errors import (
     TooManyAttempts,
     WrongCredentials,
 )
+from desktop.ui.common.dialog_size import keep_whole
 from desktop.ui.sync.background import BackgroundCall
 
 
@@ -68,6 +69,7 @@ class SignInDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         (self.password_edit if hub_url and email else self.hub_edit).setFocus()
+        keep_whole(self)  # never dragged lower than its fields and texts need
 
     def _on_buttons_accepted(self) -> None:
         hub, email, password = (self.hub_edit.text().strip(), self.email_edit.text().strip(),
