@@ -184,7 +184,8 @@ _SAVE_AS_CSV = "save the list as CSV (UTF-8) and import that"
 # Characters text does not hold: controls other than tab and line breaks, unassigned code
 # points, private use, lone surrogates. A little of it is noise; more is not text.
 _NOT_TEXT_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Vertical tab and form feed are line breaks inside cells in some exports (FileMaker's).
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TEXT_SAMPLE = 1 << 20
 

@@ -150,6 +150,13 @@ def test_an_explicit_mapping_overrides_the_guesses():
     assert any("'shoe_size'" in p for p in mapped.problems)
 
 
+def test_vertical_tabs_as_line_breaks_in_cells_are_text_not_binary():
+    notes = "\x0b".join(["first line", "second line", "third"]) * 3
+    data = ("Last Name,Notes\r\n" + "".join(f"Name{i},{notes}\r\n" for i in range(20))).encode()
+    result = read_lead_csv(data)
+    assert result.refusal is None and len(result.rows) == 20
+
+
 def test_a_file_without_a_contact_column_is_refused_naming_its_columns():
     result = read_lead_csv(b"Foo,Bar\r\n1,2\r\n")
     assert result.rows == []
