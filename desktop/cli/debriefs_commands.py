@@ -14,6 +14,8 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from desktop.cli import CliError
 from desktop.cli.context import cli_context, require_offer
 from fieldnote.kinds import CALL_TYPES, DEBRIEF_OUTCOMES, DEBRIEF_STAGES, DEBRIEF_STATUSES
@@ -122,14 +124,22 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _read_items(name: str) -> list[Any]:
     try:
-        raw = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        # A byte order mark (Windows editors write one) is not part of the JSON.
+        raw = (sys.stdin.read().removeprefix("\ufeff") if name == "-"
+               else Path(name).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise CliError(f"{name}: no such file", EXIT_INPUT) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{name}: cannot read it ({exc})", EXIT_INPUT) from None
+    except IsADirectoryError:
+        raise CliError(f"{name} is a folder, not a JSON file", EXIT_INPUT) from None
+    except UnicodeDecodeError:
+        raise CliError(f"{name} is not UTF-8 text; save it as UTF-8 JSON", EXIT_INPUT) from None
+    except OSError as exc:
+        raise CliError(f"{name}: cannot read it ({exc.strerror or exc})", EXIT_INPUT) from None
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
+        # orjson, as the hub reads bodies: strict JSON (no NaN), text that is valid Unicode
+        # (no unpaired surrogate escapes) and a bounded depth, refused as an error, not a crash.
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
         raise CliError(
             f"{name} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
             "expected one debrief object or a list of them", EXIT_INPUT) from None
@@ -139,6 +149,13 @@ def _read_items(name: str) -> list[Any]:
         return data
     raise CliError(f"{name} holds JSON {type(data).__name__}; expected one debrief object or a "
                    "list of them", EXIT_INPUT)
+
+
+def _one_line(text: str) -> str:
+    """`text` with its control and other unprintable characters escaped (a key or value from
+    the file may hold a line break or a record separator): each problem stays one line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in str(text))
 
 
 def _user_id(ctx: Any) -> str:
@@ -155,7 +172,8 @@ def _add(args: argparse.Namespace) -> int:
         report = DebriefStore(ctx.store).add_many(items, _user_id(ctx))
     for index, errors in report.rejected:
         for error in errors:
-            sys.stderr.write(f"debrief {index}: {error.field}: {error.message}\n")
+            sys.stderr.write(f"debrief {index}: {_one_line(error.field) or '(empty key)'}: "
+                             f"{_one_line(error.message)}\n")
     good, bad = len(report.saved), len(report.rejected)
     if not bad:
         sys.stdout.write(f"Queued {good} debrief(s) for sync.\n")
