@@ -13,6 +13,7 @@ import argparse
 import getpass
 import logging
 import os
+import socket
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -342,8 +343,10 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
     import uvicorn
 
     blobs_dir = resolve_blobs_dir(args.blobs)
-    # The blob folder first: a hub that cannot keep files must not create its database.
+    # The blob folder and the address first: a hub that cannot keep files or listen must not
+    # create its database.
     private_dir(blobs_dir)
+    _check_address(args.host, args.port)
     _open_created(db_url).dispose()
     # Worker processes build their app from the environment; so does this one.
     os.environ[ENV_DB] = db_url
@@ -357,6 +360,25 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
         **server_options(args.trust_proxy),
     )
     return EXIT_OK
+
+
+def _check_address(host: str, port: int) -> None:
+    """Refuse an address the server could not listen on, in one line, before it starts (its
+    own answer is several log lines and exit code 3)."""
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = getattr(exc, "strerror", None) or _first_line(exc)
+        raise CommandFailed(f"Cannot listen on {host}:{port}: {reason}") from None
+    with socket.socket(family, kind, proto) as probe:
+        # As the server does, so that a port in TIME_WAIT after a restart counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise CommandFailed(
+                f"Cannot listen on {host}:{port}: {exc.strerror or _first_line(exc)}") from None
 
 
 def _seconds(text: str) -> float:

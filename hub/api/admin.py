@@ -10,6 +10,7 @@ from hub.api.deps import CurrentUser, HashGateBusy, HubDep
 from hub.api.problems import ProblemError, pydantic_errors, read_json
 from hub.api.schemas import request_body
 from hub.authz import Actor
+from hub.passwords import password_problem
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 
@@ -58,6 +59,9 @@ async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUs
     except ValidationError as exc:
         raise ProblemError(422, "Invalid user", kind="validation",
                            errors=pydantic_errors(exc)) from None
+    problem = password_problem(body.password)
+    if problem is not None:  # the rule `fieldnote-hub user add` applies too
+        raise ProblemError(422, "Cannot add this user", problem, kind="validation")
     try:
         # Hashing the new password takes a hash slot like a sign-in.
         created = await hub.hash_gate.run(

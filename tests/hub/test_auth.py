@@ -131,8 +131,11 @@ def test_administrators_list_add_and_disable_users(hub: LiveHub) -> None:
     assert rep.get(url, timeout=10).status_code == 403
     listed = admin.get(url, timeout=10).json()
     assert {u["email"] for u in listed} == {"admin@test.fieldnote", "rep@test.fieldnote"}
-    made = admin.post(url, timeout=10, json={"email": "new@test.fieldnote", "name": "New",
-                                             "role": "marketer", "password": "pw"})
+    weak = {"email": "new@test.fieldnote", "name": "New", "role": "marketer"}
+    for password, says in (("pw", "at least 10 characters"), ("1q2w3e4r5t", "most common")):
+        refused = admin.post(url, timeout=10, json={**weak, "password": password})
+        assert refused.status_code == 422 and says in refused.json()["detail"]
+    made = admin.post(url, timeout=10, json={**weak, "password": "a long enough passphrase"})
     assert made.status_code == 201 and made.json()["role"] == "marketer"
     bad = admin.post(url, timeout=10, json={"email": "x@test.fieldnote", "name": "X",
                                             "role": "emperor", "password": "pw"})

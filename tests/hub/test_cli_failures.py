@@ -7,6 +7,7 @@ test as a traceback would); one runs each kind of failure as a real process.
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from sqlalchemy import create_engine, inspect, text
 from hub import cli
 from hub.db.engine import make_engine
 from hub.db.migrate import upgrade
+from hub.embedded import free_port
 from hub.passwords import MIN_LENGTH, common_passwords, password_problem
 from hub.settings import ENV_BLOBS, ENV_DB
 from tests.support.live_hub import PG_ENV, fresh_pg_url
@@ -29,7 +31,7 @@ EMAIL = "ana@test.fieldnote"
 
 # Every subcommand, as run against `--db URL` (and `--blobs DIR` where it takes one).
 ALL_COMMANDS = {
-    "serve": ["serve", "--port", "1"],
+    "serve": ["serve", "--port", str(free_port())],
     "migrate": ["migrate"],
     "user add": ["user", "add", "--email", EMAIL, "--name", "Ana", "--role", "rep",
                  "--password-stdin"],
@@ -177,7 +179,7 @@ def test_migrate_and_seed_demo_say_when_a_folder_cannot_be_made(
     db = tmp_path / "hub.sqlite3"
     assert hub_cli(["migrate", "--db", sqlite_url(db)], capsys, monkeypatch)[0] == 0
     for argv in (["seed-demo", "--db", sqlite_url(db), "--blobs", str(blocker / "blobs")],
-                 ["serve", "--port", "1", "--db", sqlite_url(tmp_path / "new.sqlite3"),
+                 ["serve", "--port", str(free_port()), "--db", sqlite_url(tmp_path / "new.sqlite3"),
                   "--blobs", str(blocker / "blobs")]):
         code, err = hub_cli(argv, capsys, monkeypatch)
         assert code == 1 and str(blocker / "blobs") in one_line(err)
@@ -221,7 +223,7 @@ def test_each_kind_of_failure_is_one_line_from_the_real_process(tmp_path: Path) 
     blocker.write_text("not a folder")
     runs = [
         ("migrate", "--db", sqlite_url(junk)),
-        ("serve", "--port", "1", "--db", sqlite_url(junk)),
+        ("serve", "--port", str(free_port()), "--db", sqlite_url(junk)),
         ("seed-demo", "--db", sqlite_url(junk)),
         ("user", "list", "--db", sqlite_url(tmp_path / "typo.sqlite3")),
         ("migrate", "--db", sqlite_url(blocker / "sub" / "hub.sqlite3")),
@@ -273,3 +275,20 @@ def test_on_postgresql_a_database_that_does_not_exist_is_one_line(
     code, err = hub_cli([*ALL_COMMANDS[command], "--db", url.render_as_string(False)], capsys,
                         monkeypatch)
     assert code == 1 and "does not exist" in one_line(err)
+
+
+def test_serve_on_an_address_it_cannot_listen_on_is_one_line_and_creates_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "hub.sqlite3"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        code, err = hub_cli(["serve", "--port", str(port), "--db", sqlite_url(db)], capsys,
+                            monkeypatch)
+    assert code == 1 and f"Cannot listen on 127.0.0.1:{port}" in one_line(err)
+    code, err = hub_cli(["serve", "--host", "no-such-host.invalid", "--db", sqlite_url(db)],
+                        capsys, monkeypatch)
+    assert code == 1 and "Cannot listen on no-such-host.invalid" in one_line(err)
+    assert not db.exists()
