@@ -1,6 +1,6 @@
 """A full disk loses nothing and says so in one line: `leads import` says how many of the file's
 leads it saved (importing again adds the rest), `sync` keeps what it synced and exits 5, the
-capture form keeps the lead (tests/desktop/leads/test_capture_disk_full.py), and a log file that
+capture form keeps the lead (tests/desktop/leads/test_disk_full_window.py), and a log file that
 cannot be written prints no traceback. The CLI runs on a real full disk (a small tmpfs,
 `tests.support.full_disk`).
 """
