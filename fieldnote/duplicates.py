@@ -20,6 +20,7 @@ from fieldnote.contacts import phone_digits
 
 __all__ = [
     "LIKELY_THRESHOLD",
+    "PHONE_NAME_THRESHOLD",
     "Match",
     "company_key",
     "find_duplicates",
@@ -34,6 +35,8 @@ __all__ = [
 # are a likely match. Tuned on the cases in the tests: typos and swapped name order match,
 # colleagues at one company and namesakes at different companies do not.
 LIKELY_THRESHOLD = 0.85
+# With the same phone number (its last nine digits), a name this similar is enough.
+PHONE_NAME_THRESHOLD = 0.7
 _PHONE_MATCH_DIGITS = 9
 
 
@@ -97,14 +100,15 @@ def name_key(first: Any, last: Any) -> str:
     return " ".join(sorted(_fold(text).split()))
 
 
-def _ratio(a: str, b: str) -> float:
+def _ratio(a: str, b: str, floor: float) -> float:
+    """The similarity of `a` and `b`, or 0.0 when it is below `floor` (told cheaply if it can)."""
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
     m = difflib.SequenceMatcher(None, a, b, autojunk=False)
     # The cheap upper bounds first: most pairs are told apart without the full comparison.
-    if m.real_quick_ratio() < LIKELY_THRESHOLD or m.quick_ratio() < LIKELY_THRESHOLD:
+    if m.real_quick_ratio() < floor or m.quick_ratio() < floor:
         return 0.0
     return m.ratio()
 
@@ -132,7 +136,8 @@ def find_duplicates(
     Exact: the same email (trimmed, case-insensitive) or the same badge id (or the identical
     scanned payload) at the same event (`event_id`; leads with no event share one), or at any
     event with `any_event`. Likely: similar name and company (see `name_key`, `company_key`,
-    `LIKELY_THRESHOLD`), or the same phone number and a similar name, at any event. A lead with
+    `LIKELY_THRESHOLD`), or the same phone number and a similar name (`PHONE_NAME_THRESHOLD`),
+    at any event. A lead with
     the candidate's own `id` is skipped. Callers narrow `existing` (for example to the event's
     leads or a search hit list); this is a scan.
     """
@@ -164,10 +169,10 @@ def find_duplicates(
         if not names:
             continue
         other_names = name_key(lead.get("first_name"), lead.get("last_name"))
-        name_score = _ratio(names, other_names)
-        if name_score < 0.7:
+        name_score = _ratio(names, other_names, PHONE_NAME_THRESHOLD)
+        if name_score < PHONE_NAME_THRESHOLD:
             continue
-        company_score = _ratio(company, company_key(lead.get("company")))
+        company_score = _ratio(company, company_key(lead.get("company")), LIKELY_THRESHOLD)
         if name_score >= LIKELY_THRESHOLD and company_score >= LIKELY_THRESHOLD:
             reasons = ["similar name" if name_score < 1 else "same name",
                        "similar company" if company_score < 1 else "same company"]
@@ -234,7 +239,7 @@ _LIST_FIELDS = frozenset({"interests", "collateral_ids"})
 
 
 def _blank(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {} or (
+    return value is None or value == [] or value == {} or (
         isinstance(value, str) and not value.strip()
     )
 
@@ -272,6 +277,8 @@ def merge_leads(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> dic
       way as fields.
     - Consent given on the incoming lead (consent_contact true) replaces a missing or refused
       consent, with its wording version and time: a later yes is the visitor's latest word.
+      An incoming refusal fills a missing answer the same way; over a yes it is listed in the
+      notes ("Other answer to consent: no").
     - Score fields are taken only when the existing lead has none; otherwise the merged
       answers may differ from the stored score and `fieldnote.scoring.needs_rescore` or an
       explicit rescore is the caller's choice.
@@ -286,7 +293,8 @@ def merge_leads(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> dic
             continue  # text fields handled below
         current = merged.get(field)
         if field in _LIST_FIELDS and isinstance(value, list):
-            base = list(current) if isinstance(current, list) else []
+            # A lone value where a list belongs (an older record) is kept as the list's first.
+            base = list(current) if isinstance(current, list) else [] if _blank(current) else [current]
             merged[field] = base + [v for v in value if v not in base]
         elif field == "answers" and isinstance(value, Mapping):
             answers = dict(current) if isinstance(current, Mapping) else {}
@@ -306,14 +314,17 @@ def merge_leads(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> dic
         for f in _SCORE_FIELDS:
             if not _blank(incoming.get(f)):
                 merged[f] = incoming[f]
-    if incoming.get("consent_contact") is True and existing.get("consent_contact") is not True:
-        if existing.get("consent_contact") is False:
+    consent, earlier = incoming.get("consent_contact"), existing.get("consent_contact")
+    if (consent is True and earlier is not True) or (consent is False and earlier is None):
+        # A yes replaces a missing or refused consent; a refusal fills a missing answer. Either
+        # way with its wording version and time.
+        if earlier is False:
             others.append(f"Earlier answer to consent: no (at {existing.get('consent_at')})")
         for f in _CONSENT_FIELDS:
             if f in incoming:
                 merged[f] = incoming[f]
-    elif incoming.get("consent_contact") is False and existing.get("consent_contact") is None:
-        merged["consent_contact"] = False
+    elif consent is False and earlier is True:
+        others.append(f"Other answer to consent: no (at {incoming.get('consent_at')})")
     raw = incoming.get("badge_raw")
     if isinstance(raw, str) and raw.strip():
         if _blank(existing.get("badge_raw")):
