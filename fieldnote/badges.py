@@ -19,7 +19,7 @@ import phonenumbers
 
 from fieldnote.contacts import split_name
 
-__all__ = ["FIELD_MAX", "FORMATS", "ParsedBadge", "parse_badge"]
+__all__ = ["FIELD_MAX", "FORMATS", "ParsedBadge", "parse_badge", "read_badge"]
 
 _log = logging.getLogger(__name__)
 
@@ -88,10 +88,16 @@ def parse_badge(text: str) -> ParsedBadge:
         # The contract is text in; keep whatever arrived readable rather than fail a scan.
         text = "" if text is None else str(text)
     try:
-        return _parse(text)
+        return read_badge(text)
     except Exception:  # the capture screen must never lose a scan to a parser bug
         _log.warning("badge parser failed; the payload is kept unparsed", exc_info=True)
         return ParsedBadge(raw=text)
+
+
+def read_badge(text: str) -> ParsedBadge:
+    """`parse_badge` without its safety net: a bug in the parser raises here instead of being
+    logged and hidden behind an unparsed result, so tests see it."""
+    return _parse(text)
 
 
 # --- shared cleaning -----------------------------------------------------------------------

@@ -4,7 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldnote.badges import FIELD_MAX, FORMATS, ParsedBadge, _parse, parse_badge
+from fieldnote.badges import FIELD_MAX, FORMATS, ParsedBadge, parse_badge, read_badge
+
+# The tests read with `read_badge`: the same parser without `parse_badge`'s safety net, so a
+# parser bug fails them instead of passing as an unparsed scan.
 
 CONTACT = ("first_name", "last_name", "email", "phone", "company", "title", "country",
            "address", "badge_id", "note")
@@ -35,7 +38,7 @@ VCARD_30 = (
 
 
 def test_a_vcard_3_gives_every_contact_field():
-    p = parse_badge(VCARD_30)
+    p = read_badge(VCARD_30)
     assert p.format == "vcard"
     assert fields_of(p) == {
         "first_name": "Ana",
@@ -67,7 +70,7 @@ def test_a_vcard_2_1_with_quoted_printable_and_charset_is_decoded():
         "Deutschland\n"
         "END:VCARD\n"
     )
-    p = parse_badge(card)
+    p = read_badge(card)
     assert p.format == "vcard"
     assert p.last_name == "Müller"
     assert p.first_name == "Jürgen Karl"
@@ -89,7 +92,7 @@ def test_a_vcard_4_with_uri_values_lowercase_names_and_cr_line_ends_is_read():
         "x-badge-id:JP-778\r"
         "end:vcard"
     )
-    p = parse_badge(card)
+    p = read_badge(card)
     assert (p.first_name, p.last_name) == ("Kenji", "Tanaka")
     assert p.phone == "+81-3-1234-5678"
     assert p.email == "kenji@example.jp"
@@ -103,7 +106,7 @@ def test_folded_vcard_lines_are_joined():
         "ORG:A Very Long Company Name That The Writer\r\n  Folded Twice Over\r\n\t Lines\r\n"
         "END:VCARD"
     )
-    assert parse_badge(card).company == "A Very Long Company Name That The Writer Folded Twice Over Lines"
+    assert read_badge(card).company == "A Very Long Company Name That The Writer Folded Twice Over Lines"
 
 
 def test_a_vcard_without_n_takes_the_name_from_fn_and_grouped_properties_count():
@@ -111,31 +114,31 @@ def test_a_vcard_without_n_takes_the_name_from_fn_and_grouped_properties_count()
         "BEGIN:VCARD\nVERSION:3.0\nFN:Ludwig van Beethoven\n"
         "item1.EMAIL;type=INTERNET:ludwig@example.at\nitem1.X-ABLabel:_$!<Work>!$_\nEND:VCARD"
     )
-    p = parse_badge(card)
+    p = read_badge(card)
     assert (p.first_name, p.last_name, p.email) == ("Ludwig", "van Beethoven", "ludwig@example.at")
 
 
 def test_a_uuid_uid_is_an_address_book_id_not_a_badge_id():
     card = "BEGIN:VCARD\nFN:Ana Silva\nUID:urn:uuid:0193aaaa-0000-7000-8000-000000000001\nEND:VCARD"
-    assert parse_badge(card).badge_id is None
-    assert parse_badge(card.replace("urn:uuid:0193aaaa-0000-7000-8000-000000000001",
+    assert read_badge(card).badge_id is None
+    assert read_badge(card.replace("urn:uuid:0193aaaa-0000-7000-8000-000000000001",
                                     "REG-2291")).badge_id == "REG-2291"
 
 
 def test_a_vcard_after_scanner_junk_is_still_found():
-    p = parse_badge("]Q1\x1dBEGIN:VCARD\nN:Doe;John\nEMAIL:john@doe.com\nEND:VCARD\x04")
+    p = read_badge("]Q1\x1dBEGIN:VCARD\nN:Doe;John\nEMAIL:john@doe.com\nEND:VCARD\x04")
     assert (p.format, p.first_name, p.last_name, p.email) == ("vcard", "John", "Doe", "john@doe.com")
 
 
 def test_a_vcard_with_missing_fields_gives_none_for_them():
-    p = parse_badge("BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nEND:VCARD")
+    p = read_badge("BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nEND:VCARD")
     assert p.format == "vcard"
     assert fields_of(p) == {}
 
 
 def test_right_to_left_and_emoji_names_survive_a_vcard():
     card = "BEGIN:VCARD\nVERSION:3.0\nN:כהן;דנה\nORG:شركة النور 🌟\nTITLE:مدير 🚀\nEND:VCARD"
-    p = parse_badge(card)
+    p = read_badge(card)
     assert (p.first_name, p.last_name) == ("דנה", "כהן")
     assert p.company == "شركة النور 🌟"
     assert p.title == "مدير 🚀"
@@ -145,7 +148,7 @@ def test_right_to_left_and_emoji_names_survive_a_vcard():
 
 
 def test_a_mecard_with_escapes_is_read():
-    p = parse_badge(
+    p = read_badge(
         r"MECARD:N:Doe,John;TEL:+1-555-0100;EMAIL:john\:doe@example.com;"
         r"ORG:Doe\; Sons\, Ltd;NOTE:likes \\ slashes;ADR:,,1 Main St,Springfield,IL,62701,US;;"
     )
@@ -160,12 +163,12 @@ def test_a_mecard_with_escapes_is_read():
 
 
 def test_a_mecard_name_without_comma_is_split_as_a_full_name():
-    p = parse_badge("MECARD:N:José 😀 Álvarez;EMAIL:jose@example.es;;")
+    p = read_badge("MECARD:N:José 😀 Álvarez;EMAIL:jose@example.es;;")
     assert (p.first_name, p.last_name) == ("José 😀", "Álvarez")
 
 
 def test_a_bizcard_is_read():
-    p = parse_badge(
+    p = read_badge(
         "BIZCARD:N:John;X:Doe;T:VP Sales;C:Acme Inc;A:1 Main St, Springfield;"
         "M:+1 555 0111;B:+1 555 0100;E:john@acme.com;;"
     )
@@ -196,7 +199,7 @@ def test_a_bizcard_is_read():
     ],
 )
 def test_a_url_with_contact_parameters_is_read(url, expected):
-    p = parse_badge(url)
+    p = read_badge(url)
     assert p.format == "url"
     assert fields_of(p) == expected
 
@@ -205,7 +208,7 @@ def test_a_json_badge_with_contact_keys_is_read():
     text = ('{"attendee": {"firstName": "Ana", "lastName": "Silva", "email": "ana@acme.com",'
             ' "jobTitle": "CTO", "company": {"name": "Acme", "country": "PT"}},'
             ' "badge": {"id": 4711}, "checkedIn": true}')
-    p = parse_badge(text)
+    p = read_badge(text)
     assert p.format == "json"
     assert fields_of(p) == {"first_name": "Ana", "last_name": "Silva", "email": "ana@acme.com",
                             "title": "CTO", "company": "Acme", "country": "PT",
@@ -214,11 +217,11 @@ def test_a_json_badge_with_contact_keys_is_read():
 
 @pytest.mark.parametrize("text", ['{"colour": "blue"}', "{not json", '{"a": ' + "[" * 50_000 + "}"])
 def test_json_without_contact_keys_is_unknown(text):
-    assert parse_badge(text).format == "unknown"
+    assert read_badge(text).format == "unknown"
 
 
 def test_a_url_without_contact_parameters_is_unknown_but_kept():
-    p = parse_badge("https://example.com/welcome?utm_source=badge")
+    p = read_badge("https://example.com/welcome?utm_source=badge")
     assert p.format == "unknown"
     assert p.raw == "https://example.com/welcome?utm_source=badge"
 
@@ -233,19 +236,19 @@ def test_a_url_without_contact_parameters_is_unknown_but_kept():
     ],
 )
 def test_a_bare_email_or_mailto_link_gives_the_email(text, email):
-    p = parse_badge(text)
+    p = read_badge(text)
     assert (p.format, p.email) == ("email", email)
     assert fields_of(p) == {"email": email}
 
 
 def test_a_named_address_gives_the_name_too():
-    p = parse_badge('"Silva, Ana" <ana@acme.com>')
+    p = read_badge('"Silva, Ana" <ana@acme.com>')
     assert (p.format, p.first_name, p.last_name, p.email) == ("email", "Ana", "Silva", "ana@acme.com")
 
 
 @pytest.mark.parametrize("code", ["A12345678", "000123456", "12345", "EXPO26-00042"])
 def test_a_bare_number_or_code_gives_the_badge_id(code):
-    p = parse_badge(code + "\r\n")
+    p = read_badge(code + "\r\n")
     assert (p.format, p.badge_id) == ("badge_id", code)
 
 
@@ -255,7 +258,7 @@ def test_a_bare_number_or_code_gives_the_badge_id(code):
      ("]Q1https://x.example/?email=a@b.co", "url"), ("]d2ana@acme.com", "email")],
 )
 def test_a_scanner_symbology_prefix_is_skipped(text, fmt):
-    p = parse_badge(text)
+    p = read_badge(text)
     assert p.format == fmt
     assert p.raw == text
 
@@ -263,7 +266,7 @@ def test_a_scanner_symbology_prefix_is_skipped(text, fmt):
 @pytest.mark.parametrize("text", ["ana^silva@acme.com", "ana|x@acme.com", "a@b", "a@b.c", "@acme.com",
                                   "ana@acme.com.", "ana@@acme.com"])
 def test_odd_addresses_are_not_taken_for_a_bare_email(text):
-    assert parse_badge(text).format != "email"
+    assert read_badge(text).format != "email"
 
 
 # --- delimited ---------------------------------------------------------------------------------
@@ -300,7 +303,7 @@ def test_odd_addresses_are_not_taken_for_a_bare_email(text):
     ],
 )
 def test_delimited_text_fields_are_guessed_by_shape_and_position(text, expected):
-    p = parse_badge(text)
+    p = read_badge(text)
     assert p.format == "delimited"
     assert fields_of(p) == expected
 
@@ -310,7 +313,7 @@ def test_delimited_text_fields_are_guessed_by_shape_and_position(text, expected)
 
 @pytest.mark.parametrize("text", ["", "   ", "hello world", "!!!", "\x00\x01\x02", "Ana"])
 def test_an_unreadable_payload_is_unknown_with_only_raw(text):
-    p = parse_badge(text)
+    p = read_badge(text)
     assert p.format == "unknown"
     assert fields_of(p) == {}
     assert p.raw == text
@@ -318,7 +321,7 @@ def test_an_unreadable_payload_is_unknown_with_only_raw(text):
 
 def test_control_characters_are_removed_from_fields_but_kept_in_raw():
     text = "BEGIN:VCARD\nN:Sil\x00va\x07;A\x1bna\nORG:Acme\x7f\x9b Corp\nEND:VCARD"
-    p = parse_badge(text)
+    p = read_badge(text)
     assert (p.first_name, p.last_name, p.company) == ("Ana", "Silva", "Acme Corp")
     assert p.raw == text
 
@@ -326,7 +329,7 @@ def test_control_characters_are_removed_from_fields_but_kept_in_raw():
 def test_fields_are_capped_and_raw_keeps_everything():
     long_org = "Acme " * 500
     text = f"MECARD:N:Doe,John;ORG:{long_org};;"
-    p = parse_badge(text)
+    p = read_badge(text)
     assert p.company is not None and FIELD_MAX - 1 <= len(p.company) <= FIELD_MAX
     assert p.company.startswith("Acme Acme")
     assert long_org in p.raw
@@ -350,7 +353,7 @@ def test_fields_are_capped_and_raw_keeps_everything():
 )
 def test_a_10_mb_paste_is_parsed_quickly_and_kept_whole(text):
     start = time.perf_counter()
-    p = parse_badge(text)
+    p = read_badge(text)
     elapsed = time.perf_counter() - start
     assert p.raw is text
     assert all(len(v) <= FIELD_MAX for v in fields_of(p).values())
@@ -360,7 +363,7 @@ def test_a_10_mb_paste_is_parsed_quickly_and_kept_whole(text):
 
 
 def test_lead_fields_use_the_lead_field_names_and_keep_the_payload():
-    p = parse_badge(VCARD_30)
+    p = read_badge(VCARD_30)
     out = p.lead_fields()
     assert out["badge_raw"] == VCARD_30
     assert out["notes"].startswith("Met at booth")
@@ -387,7 +390,7 @@ def _check_invariants(text: str, p: ParsedBadge) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_any_text_parses_without_raising_and_keeps_raw(text):
-    _check_invariants(text, _parse(text))  # no safety net: a bug here must fail the test
+    _check_invariants(text, read_badge(text))  # no safety net: a bug here must fail the test
 
 
 _prefixes = st.sampled_from(
@@ -402,7 +405,7 @@ _alphabet = st.sampled_from(list(";:,=\\\n\r\t ^|&?@.\"'%+-") + ["a", "Z", "9", 
 @given(_prefixes, st.text(alphabet=_alphabet, max_size=60), st.text(max_size=20))
 def test_format_shaped_junk_parses_without_raising(prefix, body, tail):
     text = prefix + body + tail
-    _check_invariants(text, _parse(text))
+    _check_invariants(text, read_badge(text))
 
 
 _name = st.text(
@@ -423,7 +426,7 @@ def _vescape(s: str) -> str:
 def test_any_names_survive_a_vcard_round_trip(first, last, org, eol):
     card = eol.join(["BEGIN:VCARD", "VERSION:3.0", f"N:{_vescape(last)};{_vescape(first)};;;",
                      f"ORG:{_vescape(org)}", "END:VCARD"])
-    p = parse_badge(card)
+    p = read_badge(card)
     assert (p.first_name, p.last_name, p.company) == (
         " ".join(first.split())[:FIELD_MAX], " ".join(last.split())[:FIELD_MAX],
         " ".join(org.split())[:FIELD_MAX],
@@ -440,12 +443,13 @@ def test_any_names_survive_a_quoted_printable_vcard(first, last):
 
     card = (f"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
             f"{qp(last)};{qp(first)}\r\nEND:VCARD\r\n")
-    p = parse_badge(card)
+    p = read_badge(card)
     assert (p.first_name, p.last_name) == (" ".join(first.split()), " ".join(last.split()))
 
 
 def test_parse_badge_of_non_text_does_not_raise():
-    assert parse_badge(None).format == "unknown"  # type: ignore[arg-type]
+    assert parse_badge(None) == ParsedBadge(raw="")  # type: ignore[arg-type]
+    assert parse_badge(12345) == parse_badge("12345")  # type: ignore[arg-type]
 
 
 # --- more real-world shapes ----------------------------------------------------------------
@@ -458,7 +462,7 @@ def test_a_vcard_with_a_folded_base64_photo_is_read_around_it():
     for photo in (photo_30, photo_21):
         card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Silva;Ana\r\n" + photo
                 + "EMAIL:ana@acme.com\r\nEND:VCARD\r\n")
-        p = parse_badge(card)
+        p = read_badge(card)
         assert (p.first_name, p.last_name, p.email) == ("Ana", "Silva", "ana@acme.com")
 
 
@@ -473,7 +477,7 @@ def test_an_outlook_vcard_with_language_parameters_is_read():
         "REV:20261124T101500Z\r\n"
         "END:VCARD\r\n"
     )
-    p = parse_badge(card)
+    p = read_badge(card)
     assert (p.first_name, p.last_name, p.company, p.phone, p.email) == (
         "Jürgen", "Müller", "Beispiel AG", "+49 (89) 1234-0", "j.mueller@beispiel.de")
 
@@ -481,9 +485,9 @@ def test_an_outlook_vcard_with_language_parameters_is_read():
 def test_right_to_left_names_survive_urls_and_delimited_text():
     url = ("https://reg.example.il/c?first=%D7%93%D7%A0%D7%94&last=%D7%9B%D7%94%D7%9F"
            "&email=dana%40example.co.il")
-    p = parse_badge(url)
+    p = read_badge(url)
     assert (p.first_name, p.last_name, p.email) == ("דנה", "כהן", "dana@example.co.il")
-    p = parse_badge("778899|ليلى|حداد|شركة الأفق|مديرة المبيعات|layla@example.ae")
+    p = read_badge("778899|ليلى|حداد|شركة الأفق|مديرة المبيعات|layla@example.ae")
     assert (p.badge_id, p.first_name, p.last_name, p.company, p.title) == (
         "778899", "ليلى", "حداد", "شركة الأفق", "مديرة المبيعات")
 
@@ -491,7 +495,7 @@ def test_right_to_left_names_survive_urls_and_delimited_text():
 def test_bidi_and_joiner_marks_in_names_are_kept():
     # U+200F (right-to-left mark) and U+200D (zero width joiner in emoji) are formatting, not
     # stray controls: removing them would change how the name reads.
-    p = parse_badge("BEGIN:VCARD\nN:\u200fכהן;👩\u200d💻 Dana\nEND:VCARD")
+    p = read_badge("BEGIN:VCARD\nN:\u200fכהן;👩\u200d💻 Dana\nEND:VCARD")
     assert p.last_name == "\u200fכהן"
     assert p.first_name == "👩\u200d💻 Dana"
 
@@ -499,7 +503,7 @@ def test_bidi_and_joiner_marks_in_names_are_kept():
 def test_a_multi_card_payload_reads_the_first_card_and_keeps_the_rest_raw():
     text = ("BEGIN:VCARD\nN:One;Ana\nEND:VCARD\nBEGIN:VCARD\nN:Two;Bob\nEMAIL:bob@x.com\n"
             "END:VCARD\n")
-    p = parse_badge(text)
+    p = read_badge(text)
     assert (p.first_name, p.last_name, p.email) == ("Ana", "One", None)
     assert p.raw == text
 
@@ -510,7 +514,7 @@ def test_a_vcard_on_one_line_is_read(sep):
     card = sep.join(["BEGIN:VCARD", "VERSION:3.0", "N:Doe;Jane", "FN:Jane Doe", "ORG:Acme Corp",
                      "TITLE:VP of Sales", "EMAIL;TYPE=WORK:jane@acme.example",
                      "TEL;TYPE=CELL:+1 415 555 0100", "item1.X-BADGE-ID:B-77", "END:VCARD"])
-    parsed = parse_badge(card)
+    parsed = read_badge(card)
     assert parsed.format == "vcard"
     assert (parsed.first_name, parsed.last_name, parsed.company) == ("Jane", "Doe", "Acme Corp")
     assert (parsed.title, parsed.email, parsed.phone) == ("VP of Sales", "jane@acme.example",
@@ -521,4 +525,4 @@ def test_a_vcard_on_one_line_is_read(sep):
 
 def test_a_multi_line_vcard_keeps_spaces_and_colons_inside_its_values():
     card = "BEGIN:VCARD\nN:Doe;Jane\nNOTE:call TEL: later re: pricing\nEND:VCARD"
-    assert parse_badge(card).note == "call TEL: later re: pricing"
+    assert read_badge(card).note == "call TEL: later re: pricing"

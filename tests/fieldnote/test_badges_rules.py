@@ -1,0 +1,215 @@
+"""The choices `fieldnote.badges` makes, each pinned: which of several phones or emails a
+vCard gives, where the country comes from, the digit counts that make a phone number or a
+badge code, what a mailto: link must hold, and that a parser bug is never hidden from tests."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from fieldnote import badges
+from fieldnote.badges import FIELD_MAX, ParsedBadge, parse_badge, read_badge
+
+
+def card(*lines: str) -> str:
+    return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", "N:Silva;Ana", *lines, "END:VCARD"])
+
+
+# --- which of several emails and phones ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "email"),
+    [
+        (["EMAIL;TYPE=HOME:home@x.io", "EMAIL;TYPE=WORK:work@x.io"], "work@x.io"),
+        (["EMAIL:plain@x.io", "EMAIL;TYPE=INTERNET:net@x.io"], "net@x.io"),
+        (["EMAIL;TYPE=INTERNET:net@x.io", "EMAIL;TYPE=WORK:work@x.io"], "work@x.io"),
+        (["EMAIL;TYPE=WORK:work@x.io", "EMAIL;TYPE=HOME,PREF:pref@x.io"], "pref@x.io"),
+        (["EMAIL;TYPE=WORK:work@x.io", "EMAIL;PREF=1:pref@x.io"], "pref@x.io"),
+        (["EMAIL;TYPE=HOME:work@x.io", "EMAIL;PREF;INTERNET:pref@x.io"], "pref@x.io"),
+        (["EMAIL:first@x.io", "EMAIL:second@x.io"], "first@x.io"),
+        (["EMAIL;TYPE=WORK:", "EMAIL:filled@x.io"], "filled@x.io"),
+        (["EMAIL;TYPE=work:lower@x.io", "EMAIL:plain@x.io"], "lower@x.io"),
+        (['EMAIL;TYPE="home,work":quoted@x.io', "EMAIL;TYPE=HOME:home@x.io"], "quoted@x.io"),
+        (["EMAIL:mailto:Ana@x.io"], "Ana@x.io"),
+        (["EMAIL:MAILTO:ana@x.io"], "ana@x.io"),
+    ],
+)
+def test_vcard_rule_the_preferred_then_work_then_first_email_wins(lines, email):
+    assert read_badge(card(*lines)).email == email
+
+
+@pytest.mark.parametrize(
+    ("lines", "phone"),
+    [
+        (["TEL;TYPE=HOME:1111111", "TEL;TYPE=CELL:2222222"], "2222222"),
+        (["TEL;TYPE=CELL:2222222", "TEL;TYPE=WORK:3333333"], "3333333"),
+        (["TEL;TYPE=VOICE:4444444", "TEL;TYPE=CELL:2222222"], "2222222"),
+        (["TEL:5555555", "TEL;TYPE=VOICE:4444444"], "4444444"),
+        (["TEL;TYPE=WORK,FAX:6666666", "TEL;TYPE=HOME:1111111"], "1111111"),
+        (["TEL;FAX:6666666", "TEL:5555555"], "5555555"),
+        (["TEL;TYPE=HOME:1111111", "TEL;PREF=1:7777777"], "7777777"),
+        (["TEL;TYPE=HOME:1111111", "TEL;TYPE=HOME:8888888"], "1111111"),
+        (["TEL;VALUE=uri;TYPE=work:tel:+1-555-0100"], "+1-555-0100"),
+        (["TEL;WORK;VOICE:+49 89 1234-0", "TEL;HOME:+49 89 999"], "+49 89 1234-0"),
+    ],
+)
+def test_vcard_rule_the_preferred_then_work_cell_voice_phone_wins_and_never_a_fax(lines, phone):
+    assert read_badge(card(*lines)).phone == phone
+
+
+def test_vcard_rule_a_card_with_only_a_fax_gives_no_phone():
+    assert read_badge(card("TEL;TYPE=FAX:6666666")).phone is None
+
+
+# --- where the country comes from ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "country", "address"),
+    [
+        (["ADR:;;1 Main St;Springfield;IL;62701;us"], "US", "1 Main St, Springfield, IL, 62701, us"),
+        (["ADR:;;Hauptstr. 1;Berlin;;10115;Germany"], "Germany",
+         "Hauptstr. 1, Berlin, 10115, Germany"),
+        (["ADR:;;Hauptstr. 1;Berlin;;;", "X-COUNTRY:de"], "DE", "Hauptstr. 1, Berlin"),
+        (["ADR:;;Rua 1;Lisboa", "COUNTRY:PT"], "PT", "Rua 1, Lisboa"),
+        (["ADR:;;1 Main St;;;;US", "X-COUNTRY:DE"], "US", "1 Main St, US"),
+        (["X-COUNTRY:fr", "COUNTRY:DE"], "FR", None),
+        (["COUNTRY:Portugal"], "Portugal", None),
+        (["LABEL:1 Main St, Springfield"], None, "1 Main St, Springfield"),
+        (["ADR;TYPE=HOME:;;Home St;;;;DE", "ADR;TYPE=WORK:;;Work St;;;;FR"], "FR", "Work St, FR"),
+        (["ADR:PO Box 9;Suite 5;1 Main St;Town;ST;12345;US", "LABEL:ignored"], "US",
+         "1 Main St, Suite 5, PO Box 9, Town, ST, 12345, US"),
+    ],
+)
+def test_vcard_rule_the_country_is_the_addresss_else_a_country_property(lines, country, address):
+    parsed = read_badge(card(*lines))
+    assert (parsed.country, parsed.address) == (country, address)
+
+
+@pytest.mark.parametrize(("code", "country"), [("de", "DE"), ("D", "D"), ("deu", "deu")])
+def test_a_two_letter_country_is_written_in_capitals(code, country):
+    assert read_badge(card(f"X-COUNTRY:{code}")).country == country
+
+
+def test_a_mecard_address_of_seven_parts_gives_the_country():
+    parsed = read_badge("MECARD:N:Silva,Ana;ADR:PO 9,Suite 5,1 Main St,Town,ST,12345,us;;")
+    assert (parsed.country, parsed.address) == ("US", "1 Main St, Suite 5, PO 9, Town, ST, 12345, us")
+    parsed = read_badge("MECARD:N:Silva,Ana;ADR:1 Main St\\, Town;COUNTRY:pt;;")
+    assert (parsed.country, parsed.address) == ("PT", "1 Main St, Town")
+
+
+def test_delimited_rule_a_trailing_region_code_is_the_country():
+    parsed = read_badge("Ana^Silva^Acme^DE")
+    assert (parsed.first_name, parsed.last_name, parsed.company, parsed.country) == (
+        "Ana", "Silva", "Acme", "DE")
+    # With fewer than three fields, a region code is a name.
+    parsed = read_badge("Ana^DE")
+    assert (parsed.first_name, parsed.last_name, parsed.country) == ("Ana", "DE", None)
+    # Not a region: the code is kept as an ordinary field.
+    assert read_badge("Ana^Silva^Acme^ZZ").country is None
+
+
+# --- digit counts: phone numbers and badge codes -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "field"),
+    [
+        ("123456", "badge_id"),  # six bare digits: too few for a phone
+        ("1234567", "phone"),  # seven: a phone
+        ("123456789012345", "phone"),  # fifteen: E.164's most
+        ("1234567890123456", "badge_id"),  # sixteen: a code
+        ("12-345", "badge_id"),  # five digits with punctuation: a code
+        ("12-3456", "phone"),  # six with punctuation: a phone
+        ("+49 151 2345678", "phone"),
+        ("(0)89 1234 5678 ext. 12", "phone"),
+    ],
+)
+def test_delimited_rule_a_later_digit_run_is_a_phone_by_its_digit_count(token, field):
+    parsed = read_badge(f"Ana^Silva^{token}")
+    assert getattr(parsed, field) == token
+    assert (parsed.first_name, parsed.last_name) == ("Ana", "Silva")
+
+
+def test_delimited_rule_the_first_code_is_the_badge_even_when_it_looks_like_a_phone():
+    parsed = read_badge("1234567^Ana^Silva^7654321")
+    assert (parsed.badge_id, parsed.phone) == ("1234567", "7654321")
+
+
+@pytest.mark.parametrize(
+    ("code", "badge"),
+    [("A", None), ("A1", "A1"), ("1" * 64, "1" * 64), ("1" * 65, None), ("AB", None),
+     ("A1.b/c-d_e", "A1.b/c-d_e"), ("-A1", None)],
+)
+def test_bare_code_rule_two_to_sixty_four_characters_with_a_digit(code, badge):
+    parsed = read_badge(code)
+    assert parsed.badge_id == badge
+    assert parsed.format == ("badge_id" if badge else "unknown")
+
+
+# --- mailto: -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("mailto:ana@acme.com", "ana@acme.com"),
+        ("MAILTO:Ana@Acme.com?subject=Hi", "Ana@Acme.com"),
+        ("mailto:ana%40acme.com", "ana@acme.com"),
+        ("mailto:ana@acme.com,bob@acme.com", "ana@acme.com"),
+        ("  mailto: ana@acme.com ", "ana@acme.com"),
+    ],
+)
+def test_mailto_rule_the_first_address_is_the_email(text, email):
+    parsed = read_badge(text)
+    assert (parsed.format, parsed.email) == ("email", email)
+
+
+@pytest.mark.parametrize("text", ["mailto:", "mailto:not-an-address", "mailto:ana@acme",
+                                  "mailto:?to=ana@acme.com", "mailto:a b@acme.com"])
+def test_mailto_rule_an_invalid_address_gives_no_fields_and_keeps_the_scan(text):
+    assert read_badge(text) == ParsedBadge(raw=text)
+
+
+# --- the safety net ------------------------------------------------------------------------
+
+
+def test_parse_badge_keeps_the_scan_when_the_parser_fails_and_read_badge_shows_the_failure(
+    monkeypatch, caplog
+):
+    def broken(text: str) -> ParsedBadge:
+        raise IndexError("parser bug")
+
+    monkeypatch.setattr(badges, "_parse", broken)
+    with pytest.raises(IndexError):
+        read_badge("BEGIN:VCARD")
+    with caplog.at_level(logging.WARNING, logger="fieldnote.badges"):
+        assert parse_badge("BEGIN:VCARD") == ParsedBadge(raw="BEGIN:VCARD")
+    assert "badge parser failed; the payload is kept unparsed" in caplog.text
+
+
+# --- the result ----------------------------------------------------------------------------
+
+
+def test_fields_are_cleaned_emails_lose_spaces_and_empty_values_are_none():
+    parsed = read_badge(card("EMAIL:ana @ acme.com", "TITLE:  \t ", "ORG:;Sales"))
+    assert parsed.email == "ana@acme.com"
+    assert parsed.title is None
+    assert parsed.company == "Sales"
+
+
+def test_a_field_is_cut_at_the_field_limit_after_its_spaces_are_joined():
+    parsed = read_badge(card("NOTE:" + "abc  " * 300))
+    assert parsed.note == ("abc " * 50).rstrip()  # cut at 200, then the trailing space
+    assert len(parsed.note) == FIELD_MAX - 1
+    parsed = read_badge(card("NOTE:" + "ab  " * 300))
+    assert parsed.note == ("ab " * 67)[:FIELD_MAX]
+
+
+def test_lead_fields_leave_out_empty_values_and_name_the_note_notes():
+    parsed = ParsedBadge(raw="x", format="delimited", first_name="Ana", note="hi")
+    assert parsed.lead_fields() == {"first_name": "Ana", "notes": "hi", "badge_raw": "x"}
+    assert ParsedBadge(raw="").lead_fields() == {}
+    assert not ParsedBadge(raw="").recognised and parsed.recognised
