@@ -377,3 +377,45 @@ def test_merge_rule_a_conflict_names_the_field_in_words_and_keeps_the_notes_as_w
     merged = merge_leads(lead("1", job_title="CTO", notes="  first  "),
                          lead("2", job_title="CEO"))
     assert merged["notes"] == "  first\n\n--- Merged duplicate ---\nOther job title: CEO"
+
+
+# --- the re-import fingerprint ---------------------------------------------------------------
+
+SALT = b"s" * 16
+PERSON = {"first_name": "Ana", "last_name": "Silva", "company": "Acme GmbH",
+          "phone": "+49 151 2345 6789", "email": "Ana@Acme.com", "badge_id": "B-1"}
+
+
+def test_fingerprint_rule_the_same_person_in_another_notation_gives_the_same_fingerprint():
+    from fieldnote.duplicates import import_fingerprint
+
+    same = {"first_name": "SILVA", "last_name": "ána", "company": "acme",
+            "phone": "0151-23456789", "email": " ana@acme.com ", "badge_id": "b-1 "}
+    assert import_fingerprint(SALT, EVENT, PERSON) == import_fingerprint(SALT, EVENT, same)
+    assert len(import_fingerprint(SALT, EVENT, PERSON) or "") == 64
+
+
+@pytest.mark.parametrize("field", list(PERSON))
+def test_fingerprint_rule_every_part_of_the_person_counts(field):
+    from fieldnote.duplicates import import_fingerprint
+
+    changed = {**PERSON, field: "Other 987654321"}
+    assert import_fingerprint(SALT, EVENT, changed) != import_fingerprint(SALT, EVENT, PERSON)
+
+
+def test_fingerprint_rule_the_event_and_the_salt_count_and_nothing_gives_none():
+    import hashlib
+    import hmac
+
+    from fieldnote.duplicates import import_fingerprint
+
+    fp = import_fingerprint(SALT, EVENT, PERSON)
+    assert fp != import_fingerprint(SALT, OTHER, PERSON)
+    assert fp != import_fingerprint(b"t" * 16, EVENT, PERSON)
+    assert import_fingerprint(SALT, None, PERSON) != import_fingerprint(SALT, "None", PERSON)
+    assert import_fingerprint(SALT, EVENT, {"phone": 5, "notes": "x"}) is None
+    assert import_fingerprint(SALT, None, {"email": "a@b.co"}) == hmac.new(
+        SALT, b"\x1f\x1f\x1f\x1fa@b.co\x1f", hashlib.sha256).hexdigest()
+    # The phone's last nine digits only: event, names, company, phone, email, badge.
+    assert import_fingerprint(SALT, 7, {"phone": "0049 151 2345 6789"}) == hmac.new(
+        SALT, b"7\x1f\x1f\x1f123456789\x1f\x1f", hashlib.sha256).hexdigest()

@@ -376,3 +376,10 @@ def test_a_cell_in_words():
     assert table[2] == "| lead | create | yes | yes | no | no |"
     assert table[-1] == "| user | manage | no | no | no | yes |"
     assert len(table) == 2 + len(EXPECTED)
+
+
+@pytest.mark.parametrize(("role", "manages"), [("admin", True), ("marketer", False),
+                                               ("manager", False), ("rep", False),
+                                               (None, False), ("guest", False)])
+def test_only_administrators_manage_users(role, manages):
+    assert roles.manages_users(role) is manages
