@@ -27,24 +27,30 @@ class Someone:
 
 
 class Facts:
-    """Leads L1 (mine), L2 (someone else's), L9 (deleted); debriefs D1 (mine), D2 (someone
-    else's that I see), D3 (someone else's that I do not see); collateral C1."""
+    """Leads l1 (mine), l2 (someone else's, which I see), l3 (someone else's, hidden from me),
+    l9 (deleted); debriefs d1 (mine), d2 (someone else's that I see), d3 (someone else's that I
+    do not see); collateral c1 (seen) and c3 (hidden)."""
 
     RECORDS: Mapping[tuple[str, str], Mapping[str, Any]] = {
-        ("lead", "L1"): {"owner_id": ME},
-        ("lead", "L2"): {"owner_id": OTHER},
-        ("lead", "L9"): {"owner_id": ME, "deleted": True},
-        ("debrief", "D1"): {"author_id": ME},
-        ("debrief", "D2"): {"author_id": OTHER, "seen": True},
-        ("debrief", "D3"): {"author_id": OTHER},
-        ("collateral", "C1"): {"status": "approved"},
+        ("lead", "l1"): {"owner_id": ME},
+        ("lead", "l2"): {"owner_id": OTHER, "seen": True},
+        ("lead", "l3"): {"owner_id": OTHER},
+        ("lead", "l9"): {"owner_id": ME, "deleted": True},
+        ("debrief", "d1"): {"author_id": ME},
+        ("debrief", "d2"): {"author_id": OTHER, "seen": True},
+        ("debrief", "d3"): {"author_id": OTHER},
+        ("collateral", "c1"): {"status": "approved", "seen": True},
+        ("collateral", "c3"): {"status": "draft"},
+        ("lead_outcome", "o1"): {"author_id": ME},
+        ("lead_outcome", "o3"): {"author_id": OTHER},
     }
 
     def record_fields(self, kind: str, record_id: str) -> Mapping[str, Any] | None:
         return self.RECORDS.get((kind, record_id))
 
     def sees(self, person: roles.Person, kind: str, fields: Mapping[str, Any]) -> bool:
-        return kind == "debrief" and (fields.get("author_id") == person.id or bool(fields.get("seen")))
+        return person.id in (fields.get("author_id"), fields.get("owner_id")) or bool(
+            fields.get("seen"))
 
 
 # The refusals of cells that are refused whoever asks.
@@ -70,6 +76,11 @@ HANDOVER = "Only marketers hand leads to another owner"
 UPLOAD = "Only marketers upload collateral files"
 MANAGE = "Only administrators manage users"
 
+LEAD_REF = "The lead this refers to is not on the hub, or you cannot see it"
+DEBRIEF_REF = "The debrief this refers to is not on the hub, or you cannot see it"
+COLLATERAL_REF = "The collateral this refers to is not on the hub, or you cannot see it"
+OUTCOME_REF = "The outcome this withdraws is not on the hub, or you cannot see it"
+
 # The conditions, by the name this table gives them: (a request's record and changes that
 # break only this condition, the sentence of the refusal).
 BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] = {
@@ -79,24 +90,21 @@ BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] 
                              ({"owner_id": OTHER}, {"owner_id": ME, "notes": "x"},
                               "This lead belongs to someone else")],
     "own debrief": [({"author_id": OTHER}, {"notes": "x"}, "This debrief belongs to someone else")],
-    "outcome lead there": [(None, {"lead_id": "missing"},
-                            "The lead of this outcome is not on the hub"),
-                           (None, {"lead_id": "L9"}, "The lead of this outcome is not on the hub"),
-                           (None, {}, "The lead of this outcome is not on the hub")],
-    "own outcome lead": [(None, {"lead_id": "L2"}, OUTCOME_OWNER)],
-    "comment debrief there": [(None, {"debrief_id": "missing"},
-                               "The debrief of this comment is not on the hub")],
-    "own commented debrief": [(None, {"debrief_id": "D2"},
+    "lead seen": [(None, {"lead_id": "missing"}, LEAD_REF), (None, {"lead_id": "l9"}, LEAD_REF),
+                  (None, {"lead_id": "l3"}, LEAD_REF)],
+    "own outcome lead": [(None, {"lead_id": "l2"}, OUTCOME_OWNER), (None, {}, OUTCOME_OWNER)],
+    "debrief seen": [(None, {"debrief_id": "missing"}, DEBRIEF_REF),
+                     (None, {"debrief_id": "d3"}, DEBRIEF_REF)],
+    "own commented debrief": [(None, {"debrief_id": "d2"},
                                "You can comment only on debriefs you can see (reps: their own)")],
-    "sees commented debrief": [(None, {"debrief_id": "D3"},
-                                "You can comment only on debriefs you can see (reps: their own)")],
-    "collateral there": [(None, {"collateral_id": "missing"},
-                          "The collateral this refers to is not on the hub")],
+    "sees commented debrief": [(None, {"debrief_id": "d3"}, DEBRIEF_REF)],
+    "collateral seen": [(None, {"collateral_id": "missing"}, COLLATERAL_REF),
+                        (None, {"collateral_id": "c3"}, COLLATERAL_REF)],
     "request starts open": [(None, {"status": "accepted"},
                              "A new request starts open; marketers answer it")],
     "request unanswered": [(None, {"response": "here it is"},
                             "Only marketers answer collateral requests"),
-                           (None, {"collateral_id": "C1"},
+                           (None, {"collateral_id": "c1"},
                             "Only marketers answer collateral requests")],
     "own request to change": [({"author_id": OTHER}, {"notes": "x"},
                                "You can change only your own requests")],
@@ -105,7 +113,7 @@ BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] 
          "Only marketers set a request's status, response or collateral"),
         ({"author_id": ME}, {"notes": "x", "response": "r"},
          "Only marketers set a request's status, response or collateral"),
-        ({"author_id": ME}, {"collateral_id": "C1"},
+        ({"author_id": ME}, {"collateral_id": "c1"},
          "Only marketers set a request's status, response or collateral")],
     "own request or answer": [({"author_id": OTHER}, {"notes": "x"},
                                "Marketers answer requests (status, response, collateral)"),
@@ -129,7 +137,7 @@ ALSO_ALLOWED: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any]]]
     "own lead or handover": [({"owner_id": OTHER}, {"owner_id": ME})],
     "request starts open": [(None, {})],
     "own request or answer": [({"author_id": OTHER}, {"status": "accepted", "response": "r",
-                                                      "collateral_id": "C1"}),
+                                                      "collateral_id": "c1"}),
                               ({"author_id": OTHER}, {})],
     "request answer untouched": [({"author_id": ME}, {})],
     "own request to withdraw": [(None, {})],
@@ -148,16 +156,16 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("lead", "create"): ((), (), CAPTURE, ADMIN),
     ("lead", "update"): (("own lead",), ("own lead or handover",), CAPTURE, ADMIN),
     ("lead", "delete"): (("own lead",), ("own lead",), CAPTURE, ADMIN),
-    ("lead_outcome", "create"): (("outcome lead there", "own outcome lead"),
-                                 ("outcome lead there",), OUTCOME_OWNER, ADMIN),
+    ("lead_outcome", "create"): (("lead seen", "own outcome lead"), ("lead seen",),
+                                 OUTCOME_OWNER, ADMIN),
     ("debrief", "create"): ((), (), FILE, ADMIN),
     ("debrief", "update"): (("own debrief",), ("own debrief",), FILE, ADMIN),
     ("debrief", "delete"): (("own debrief",), ("own debrief",), FILE, ADMIN),
-    ("debrief_comment", "create"): (("comment debrief there", "own commented debrief"),
-                                    ("comment debrief there", "sees commented debrief"),
-                                    ("comment debrief there", "sees commented debrief"), ADMIN),
-    ("collateral_feedback", "create"): (("collateral there",),) * 3 + (ADMIN,),
-    ("collateral_usage", "create"): (("collateral there",),) * 3 + (ADMIN,),
+    ("debrief_comment", "create"): (("debrief seen", "own commented debrief"),
+                                    ("debrief seen", "sees commented debrief"),
+                                    ("debrief seen", "sees commented debrief"), ADMIN),
+    ("collateral_feedback", "create"): (("collateral seen",),) * 3 + (ADMIN,),
+    ("collateral_usage", "create"): (("collateral seen",),) * 3 + (ADMIN,),
     **{("collateral_request", op): (REQUEST_BY_OTHERS[op], REQUEST_BY_MARKETING[op],
                                     REQUEST_BY_OTHERS[op], ADMIN)
        for op in ("create", "update", "delete")},
@@ -178,9 +186,9 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
 def friendly(kind: str, op: str) -> tuple[Mapping[str, Any] | None, Mapping[str, Any]]:
     """A request every condition of the cell holds for."""
     if op not in roles.RECORD_OPS or op == "create":
-        changes = {"lead_outcome": {"lead_id": "L1"}, "debrief_comment": {"debrief_id": "D1"},
-                   "collateral_feedback": {"collateral_id": "C1"},
-                   "collateral_usage": {"collateral_id": "C1"},
+        changes = {"lead_outcome": {"lead_id": "l1"}, "debrief_comment": {"debrief_id": "d1"},
+                   "collateral_feedback": {"collateral_id": "c1"},
+                   "collateral_usage": {"collateral_id": "c1"},
                    "collateral_request": {"status": "open"}}.get(kind, {})
         return None, changes
     record = {"owner_id": ME, "author_id": ME, "users": [ME]}
@@ -224,8 +232,8 @@ def test_a_condition_that_fails_first_gives_the_reason():
     both = roles.decide(rep, "collateral_request", "create", Facts(), None,
                         {"status": "accepted", "response": "r"})
     assert both.reason == "A new request starts open; marketers answer it"
-    gone = roles.decide(rep, "lead_outcome", "create", Facts(), None, {"lead_id": "L9"})
-    assert gone.reason == "The lead of this outcome is not on the hub"
+    gone = roles.decide(rep, "lead_outcome", "create", Facts(), None, {"lead_id": "l9"})
+    assert gone.reason == LEAD_REF
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -280,8 +288,8 @@ def test_audiences_rule_a_person_reads_by_their_role(person, audiences):
 class Directory:
     USERS: Mapping[str, Mapping[str, Any]] = {"r": {"team": "east"}, "s": {"team": None}}
     RECORDS: Mapping[tuple[str, str], Mapping[str, Any]] = {
-        ("lead", "L1"): {"owner_id": "r"},
-        ("debrief", "D1"): {"author_id": "r", "status": "submitted"},
+        ("lead", "l1"): {"owner_id": "r"},
+        ("debrief", "d1"): {"author_id": "r", "status": "submitted"},
         ("debrief", "D0"): {"author_id": "r", "status": "draft"},
     }
 
@@ -303,13 +311,13 @@ R_WORK = ["user:r", "work:all", "work:team:east"]
         ("lead", {"owner_id": "s"}, ["user:s", "work:all"]),
         ("lead", {"owner_id": "nobody"}, ["user:nobody", "work:all"]),
         ("lead", {}, ["work:all"]),
-        ("lead_outcome", {"lead_id": "L1", "author_id": "m"}, [*R_WORK, "user:m"]),
-        ("lead_outcome", {"lead_id": "L1", "author_id": "r"}, R_WORK),
+        ("lead_outcome", {"lead_id": "l1", "author_id": "m"}, [*R_WORK, "user:m"]),
+        ("lead_outcome", {"lead_id": "l1", "author_id": "r"}, R_WORK),
         ("lead_outcome", {"lead_id": "gone"}, ["work:all"]),
         ("debrief", {"author_id": "r", "status": "submitted"}, R_WORK),
         ("debrief", {"author_id": "r", "status": "draft"}, ["user:r"]),
         ("debrief", {"status": "draft"}, []),
-        ("debrief_comment", {"debrief_id": "D1", "author_id": "m"}, [*R_WORK, "user:m"]),
+        ("debrief_comment", {"debrief_id": "d1", "author_id": "m"}, [*R_WORK, "user:m"]),
         ("debrief_comment", {"debrief_id": "D0", "author_id": "m"}, ["user:r", "user:m"]),
         ("debrief_comment", {"debrief_id": "gone", "author_id": "m"}, ["user:m"]),
         ("collateral_feedback", {"author_id": "r"}, R_WORK),
@@ -383,3 +391,46 @@ def test_a_cell_in_words():
                                                (None, False), ("guest", False)])
 def test_only_administrators_manage_users(role, manages):
     assert roles.manages_users(role) is manages
+
+
+@pytest.mark.parametrize(
+    ("kind", "record", "changes", "reason"),
+    [
+        ("lead", None, {"collateral_ids": ["c1"]}, None),
+        ("lead", None, {"collateral_ids": ["C1", "c3"]}, COLLATERAL_REF),
+        ("lead", {"collateral_ids": ["c3"]}, {"collateral_ids": ["c3", "c1"]}, None),
+        ("lead", {"collateral_ids": ["C3"]}, {"collateral_ids": ["c3"]}, None),
+        ("lead", None, {"collateral_ids": []}, None),
+        ("lead", None, {"collateral_ids": [5, None, ""]}, None),
+        ("lead", None, {"collateral_ids": 5}, None),
+        ("lead", None, {"notes": "c3"}, None),
+        ("lead_outcome", None, {"lead_id": "L1", "retracts": "o1"}, None),
+        ("lead_outcome", None, {"lead_id": "l1", "retracts": "o3"}, OUTCOME_REF),
+        ("lead_outcome", None, {"lead_id": "l3", "retracts": "o3"}, LEAD_REF),
+        ("debrief", None, {"lead_id": "l3"}, LEAD_REF),
+        ("debrief", None, {"collateral_used": [{"collateral_id": "c1"}, "c3", {"x": "c3"}]}, None),
+        ("debrief", None, {"collateral_used": [{"collateral_id": "c3"}]}, COLLATERAL_REF),
+        ("debrief", {"collateral_used": [{"collateral_id": "c3"}]},
+         {"collateral_used": [{"collateral_id": "c3"}]}, None),
+        ("debrief_comment", None, {"debrief_id": "d3"}, DEBRIEF_REF),
+        ("collateral_feedback", None, {"collateral_id": "c3"}, COLLATERAL_REF),
+        ("collateral_usage", None, {"collateral_id": "c1", "lead_id": "l1", "debrief_id": "d3"},
+         DEBRIEF_REF),
+        ("collateral_usage", None, {"collateral_id": "c1", "lead_id": "l3"}, LEAD_REF),
+        ("collateral_request", None, {"collateral_id": "c3"}, COLLATERAL_REF),
+        ("collateral", None, {"supersedes_id": "c3"}, COLLATERAL_REF),
+        ("collateral", None, {"supersedes_id": "c1"}, None),
+        ("event", None, {"collateral_id": "c3"}, None),
+    ],
+)
+def test_reference_rule_a_record_names_only_records_its_writer_sees(kind, record, changes, reason):
+    me = Someone(ME, "marketer")
+    assert roles.unseen_reference(me, kind, Facts(), record, changes) == reason
+
+
+def test_reference_rule_applies_to_creates_and_updates_not_deletes():
+    me = Someone(ME, "marketer")
+    own = {"author_id": ME}
+    assert roles.decide(me, "collateral_request", "update", Facts(), own,
+                        {"collateral_id": "c3"}).reason == COLLATERAL_REF
+    assert roles.decide(me, "collateral_request", "delete", Facts(), own, {"collateral_id": "c3"})
