@@ -10,6 +10,7 @@ right-to-left runs are put in visual order (python-bidi) before layout.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from typing import Any
@@ -45,7 +46,6 @@ FAMILIES: tuple[tuple[str, str, str | None], ...] = (
 )
 MISSING = "\ufffd"  # what a character no font has prints as (a visible mark, never a blank)
 
-_RTL_CLASSES = {"R", "AL", "AN"}
 
 
 @cache
@@ -79,8 +79,35 @@ def _joins(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) in ("Mn", "Me", "Cf")
 
 
+# The blocks of right-to-left scripts and the marks that start right-to-left runs: one regex
+# search (in C) instead of a look-up per character, for the long tables.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+                  "\U0001e800-\U0001efff\u200f\u202b\u202e\u2067]")
+
+
 def is_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+    return _RTL.search(text) is not None
+
+
+@cache
+def _outside_body() -> re.Pattern[str]:
+    """Matches a character the body font lacks or that runs right to left."""
+    allowed = sorted({ord("\n"), ord("\t")} | {
+        c for c in _coverage()[0] if not _RTL.match(chr(c)) and not 0xD800 <= c <= 0xDFFF})
+    spans: list[tuple[int, int]] = []
+    for code in allowed:
+        if spans and code == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], code)
+        else:
+            spans.append((code, code))
+    ranges = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                     for a, b in spans)
+    return re.compile(f"[^{ranges}]")
+
+
+def _body_only(text: str) -> bool:
+    """Whether the body font prints all of `text` left to right: the common case, kept fast."""
+    return _outside_body().search(text) is None
 
 
 def visual(text: str) -> str:
@@ -100,6 +127,8 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """(text, font name) pieces of already visual `text`, each character in the first font that
     has it (spaces and combining marks stay with their run); a character no font has becomes
     MISSING in the body font."""
+    if _body_only(text):
+        return [(text, _font_name(0, bold))] if text else []
     out: list[tuple[str, str]] = []
     current = 0
     piece: list[str] = []
@@ -140,12 +169,13 @@ def markup(value: Any, bold: bool = False) -> str:
 
 def needs_markup(text: str) -> bool:
     """Whether `text` needs more than the body font (so a plain table cell would not do)."""
-    body = _coverage()[0]
-    return any(ord(ch) not in body and not _joins(ch) for ch in text) or is_rtl(text)
+    return not _body_only(text)
 
 
 def width(text: str, size: float, bold: bool = False) -> float:
     """The printed width of logical `text`."""
+    if _body_only(text):
+        return float(stringWidth(text, BOLD if bold else REGULAR, size))
     return float(sum(stringWidth(piece, font, size) for piece, font in runs(visual(text), bold)))
 
 

@@ -184,11 +184,23 @@ def _lead_cells(lead: Mapping[str, Any], widths: Sequence[float],
             # A code is no use cut short: a smaller size first, the ellipsis only past that.
             size = fonts.word_size(values[key], w - 6, style.fontSize, smallest=5.5)
             if size < style.fontSize:
-                cells.append(Paragraph(fonts.markup(_fit(values[key], w - 6, size)),
-                                       _sized(style, size)))
+                text = _fit(values[key], w - 6, size)
+                cells.append(Paragraph(fonts.markup(text), _sized(style, size))
+                             if fonts.needs_markup(text) else _Sized(text, size))
                 continue
         cells.append(_cell(_fit(values[key], w - 6), style))
     return cells
+
+
+class _Sized(str):
+    """A plain cell set in a smaller size than its table's (the table adds the style command)."""
+
+    size: float
+
+    def __new__(cls, text: str, size: float) -> _Sized:
+        cell = super().__new__(cls, text)
+        cell.size = size
+        return cell
 
 
 @cache
@@ -264,6 +276,9 @@ def build_event_report(
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            # Codes set smaller so that they fit whole.
+            *(("FONTSIZE", (c, r), (c, r), cell.size) for r, row in enumerate(rows)
+              for c, cell in enumerate(row) if isinstance(cell, _Sized)),
         ]))
         story.append(table)
     else:

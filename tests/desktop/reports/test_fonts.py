@@ -14,6 +14,8 @@ import io
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from desktop.reports import fonts
@@ -129,3 +131,15 @@ def test_chart_labels_and_legends_draw_each_name_in_a_font_that_has_it(horizonta
     for name in NAMES:
         assert normalised(name[:12]) in text, name
     assert "\ufffd" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=40))
+def test_the_fast_path_for_body_font_text_agrees_with_the_per_character_rule(text):
+    body = fonts._coverage()[0]
+    if not fonts.needs_markup(text):
+        assert all(ord(c) in body or c in "\n\t" for c in text) and not fonts.is_rtl(text)
+        assert fonts.runs(text) == ([(text, fonts.REGULAR)] if text else [])
+    shown = "".join(piece for piece, _font in fonts.runs(text))
+    assert len(shown) == len(text)
+    assert all(s == t or s == fonts.MISSING for s, t in zip(shown, text, strict=True))
