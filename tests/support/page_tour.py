@@ -109,6 +109,11 @@ def _collateral(qtbot: Any, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: bool(page.current_id()))
 
 
+def _collateral_list(qtbot: Any, window: MainWindow) -> None:
+    _collateral(qtbot, window)
+    window.current_page().view_toggle.setChecked(True)  # type: ignore[attr-defined]
+
+
 def _debriefs(qtbot: Any, window: MainWindow) -> None:
     window.show_page("debriefs")
     page: Any = window.current_page()
@@ -131,19 +136,24 @@ def _debrief_form(qtbot: Any, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible())
 
 
-def _insights_tab(index: int) -> Callable[[Any, MainWindow], None]:
+def _insights_tab(index: int, tables: bool = False) -> Callable[[Any, MainWindow], None]:
     def enter(qtbot: Any, window: MainWindow) -> None:
+        from desktop.ui.insights.charts import ChartPanel
+
         window.show_page("insights")
         page: Any = window.current_page()
         qtbot.waitUntil(page.is_ready, timeout=15000)
         page.tabs.setCurrentIndex(index)
+        for card in page.tabs.currentWidget().findChildren(ChartPanel):
+            card.show_table(tables)
     return enter
 
 
 PAGES: dict[str, list[tuple[str, Callable[[Any, MainWindow], None]]]] = {
     "leads": [("list", _leads_list), ("lead selected", _lead_selected), ("capture", _capture),
               ("events & rubrics", _events)],
-    "collateral": [("item selected", _collateral)],
+    "collateral": [("item selected", _collateral), ("list", _collateral_list)],
     "debriefs": [("list", _debriefs), ("debrief open", _debrief_open), ("form", _debrief_form)],
-    "insights": [(f"tab {n}", _insights_tab(n)) for n in range(4)],
+    "insights": [(f"tab {n}", _insights_tab(n)) for n in range(4)]
+    + [(f"tab {n} as tables", _insights_tab(n, tables=True)) for n in range(4)],
 }

@@ -208,8 +208,10 @@ class CollateralPage(Page):
         self.table.setItemDelegateForColumn(7, HtmlDelegate(theme.palette(services.settings.theme), SnippetHtmlRole, self.table))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
         for col, width in enumerate((300, 90, 60, 80, 80, 50, 130)):
-            self.table.setColumnWidth(col, width)
+            # Never narrower than the column's title in the window's language ("Nutzungen").
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         self.views = QStackedWidget()
         self.views.addWidget(self.grid)
         self.views.addWidget(self.table)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.collateral.model import kind_name
+from desktop.ui.common.dialog_size import keep_whole
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_NAMES = {"open": "Open", "accepted": "Accepted", "delivered": "Delivered", "declined": "Declined"}
@@ -88,6 +89,10 @@ class RequestModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+# The least height of the list of requests: a few rows, never a sliver.
+LIST_LEAST_HEIGHT = 160
+
+
 class RequestsDialog(QDialog):
     """The request list; marketers get accept, decline and deliver buttons."""
 
@@ -111,8 +116,11 @@ class RequestsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
         for col, width in enumerate((230, 90, 90, 150, 120, 80)):
-            self.table.setColumnWidth(col, width)
+            # Never narrower than the column's title in the window's language ("Benötigt bis").
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
+        self.table.setMinimumHeight(LIST_LEAST_HEIGHT)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -129,6 +137,7 @@ class RequestsDialog(QDialog):
                 row.addWidget(button)
             layout.addLayout(row)
             self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        keep_whole(self)  # never dragged smaller than its list and buttons need
         self.reload()
 
     def reload(self) -> None:

@@ -13,11 +13,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.common.dialog_size import keep_whole
 from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.debriefs import tidy_tags
 
 LISTS = (("why_buy", QT_TRANSLATE_NOOP("ReasonListsDialog", "Why they buy")),
          ("why_not", QT_TRANSLATE_NOOP("ReasonListsDialog", "Why not")))
+
+
+# Room for the lists side by side, each wide enough to read a reason.
+LEAST_WIDTH = 480
 
 
 class ReasonListsDialog(QDialog):
@@ -52,6 +57,8 @@ class ReasonListsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        self.setMinimumWidth(LEAST_WIDTH)
+        keep_whole(self)  # never dragged lower than its note and lists need
 
     def lists(self) -> dict[str, list[str]]:
         return {name: tidy_tags(edit.toPlainText().splitlines()) for name, edit in self.edits.items()}

@@ -57,7 +57,9 @@ DEMO_PDF = Path(__file__).resolve().parents[3] / "resources" / "demo" / "price-l
 
 def _dialogs(window) -> list[tuple[str, QDialog]]:
     from desktop.sync.runner import SyncDesk
-    from desktop.ui.collateral.dialogs import PublishDialog
+    from desktop.ui.collateral.dialogs import PublishDialog, RequestDialog, ShareDialog
+    from desktop.ui.collateral.requests import RequestsDialog
+    from desktop.ui.debriefs.reasons import ReasonListsDialog
     from desktop.ui.shell.locale_dialog import LocaleDialog
     from desktop.ui.sync.signin import SignInDialog
 
@@ -75,6 +77,11 @@ def _dialogs(window) -> list[tuple[str, QDialog]]:
                                   teams=["east", "west"], parent=window)),
         ("language", LocaleDialog(services.settings, window)),
         ("export", leads.open_export()),
+        ("request", RequestDialog({"e1": "Cloud Analytics Week Austin"}, window)),
+        ("requests", RequestsDialog(lambda: ([], {}, {}), True, window)),
+        ("share", ShareDialog("Price list 2027", lambda _s: [], window)),
+        ("reason lists", ReasonListsDialog(services.debriefs.reason_lists(), True, window)),
+        ("rubric", leads.events.edit_rubric(None)),
     ]
 
 
