@@ -12,6 +12,7 @@ import logging
 import re
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop.store.local_files import FileProblem
 
@@ -30,7 +31,8 @@ _OLE_NAMES = {".doc": "Word document", ".ppt": "PowerPoint file", ".xls": "Excel
 _MOVIE_BOXES = {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot"}
 _EBML = b"\x1a\x45\xdf\xa3"  # WebM's first four bytes
 _IMAGES = {".png": ("png", "PNG image"), ".jpg": ("jpeg", "JPEG image"), ".jpeg": ("jpeg", "JPEG image")}
-_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+# A hostile file cannot keep the walk over PNG chunks or JPEG segments going for ever.
+_MAX_SEGMENTS = 1_000_000
 # Qt refuses to decode images over its allocation limit (256 MB); so does the check, up front.
 _IMAGE_MAX_BYTES = 256 * 1024 * 1024
 _SHOWN_NAME_MAX = 80
@@ -115,15 +117,11 @@ def _check_image(path: Path, qt_format: str, what: str) -> None:
         raise _not_a(path, what, "it does not start like one")
     if qt_format == "jpeg" and not head.startswith(b"\xff\xd8\xff"):
         raise _not_a(path, what, "it does not start like one")
-    # A file cut short still half-decodes (the rest grey); its end marker tells.
+    # A file cut short still half-decodes (the rest grey); whether its image data reaches the
+    # end marker tells. Data after the end (a phone's motion photo appends a video) is allowed.
     with path.open("rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(0, size - 4096))
-        tail = fh.read()
-    if qt_format == "png" and _PNG_END not in tail:
-        raise _not_a(path, what, "it is cut short")
-    if qt_format == "jpeg" and b"\xff\xd9" not in tail:
+        whole = _png_reaches_end(fh) if qt_format == "png" else _jpeg_reaches_end(fh)
+    if not whole:
         raise _not_a(path, what, "it is cut short")
     reader = QImageReader(str(path), qt_format.encode())
     width, height = reader.size().width(), reader.size().height()
@@ -134,6 +132,52 @@ def _check_image(path: Path, qt_format: str, what: str) -> None:
                           "publish a smaller export of it. Nothing was published.")
     if reader.read().isNull():
         raise _not_a(path, what, reader.errorString() or "it does not decode")
+
+
+def _png_reaches_end(fh: BinaryIO) -> bool:
+    """Walk the chunks (length, type, data, CRC) from the signature to IEND."""
+    fh.seek(8)
+    for _ in range(_MAX_SEGMENTS):
+        head = fh.read(8)
+        if len(head) < 8:
+            return False
+        length = int.from_bytes(head[:4], "big")
+        if head[4:8] == b"IEND":
+            return len(fh.read(4)) == 4
+        fh.seek(length + 4, 1)
+    return False
+
+
+def _jpeg_reaches_end(fh: BinaryIO) -> bool:
+    """Walk the marker segments to the first scan, then find the end-of-image marker after it
+    (inside scan data 0xFF is always followed by 0x00 or a restart marker, so 0xFFD9 there is
+    the real end; the markers of a thumbnail sit inside a segment the walk skips)."""
+    fh.seek(2)
+    for _ in range(_MAX_SEGMENTS):
+        marker = fh.read(2)
+        if len(marker) < 2 or marker[0] != 0xFF:
+            return False
+        if marker[1] == 0xFF:  # fill byte before a marker
+            fh.seek(-1, 1)
+            continue
+        if marker[1] == 0xD9:
+            return True
+        if 0xD0 <= marker[1] <= 0xD7 or marker[1] == 0x01:
+            continue  # markers without a length
+        size = fh.read(2)
+        if len(size) < 2:
+            return False
+        fh.seek(int.from_bytes(size, "big") - 2, 1)
+        if marker[1] == 0xDA:  # start of scan: the rest is image data up to the end marker
+            break
+    else:
+        return False
+    carry = b""
+    while chunk := fh.read(1 << 20):
+        if b"\xff\xd9" in carry + chunk:
+            return True
+        carry = chunk[-1:]
+    return False
 
 
 def _open_zip(path: Path, what: str) -> zipfile.ZipFile:

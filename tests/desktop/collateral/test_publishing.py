@@ -94,6 +94,9 @@ GENUINE = [
     ("deck.pdf", pdf_bytes(pages=2)),
     ("photo.png", image_bytes("PNG")),
     ("photo.jpg", image_bytes("JPEG")),
+    # A phone's motion photo: the video rides after the picture's end marker.
+    ("motion-photo.jpg", image_bytes("JPEG", 400, 300) + b"\x00\x00\x00\x18ftypmp42" + os.urandom(20_000)),
+    ("trailing-data.png", image_bytes("PNG", 400, 300) + os.urandom(20_000)),
     ("brief.docx", ooxml_bytes(".docx")),
     ("slides.pptx", ooxml_bytes(".pptx")),
     ("prices.xlsx", ooxml_bytes(".xlsx")),
