@@ -16,6 +16,8 @@ SUPPORTED_PROTOCOLS = (1,)
 PROTOCOL_HEADER = "Fieldnote-Protocol"
 MAX_MUTATIONS_PER_PUSH = 500
 MAX_PUSH_BYTES = 5 * 1024 * 1024
+# A push's `client_id` (the installation's id, a UUID from the desktop) is 1 to 100 characters.
+MAX_CLIENT_ID = 100
 DEFAULT_PULL_LIMIT = 1000
 MAX_PULL_LIMIT = 5000
 # A mutation answered with a 5xx this many times is parked under "needs attention".
@@ -41,7 +43,7 @@ class Mutation(_Strict):
 
 
 class PushRequest(_Strict):
-    client_id: str
+    client_id: str = Field(min_length=1, max_length=MAX_CLIENT_ID)
     mutations: list[Mutation]
 
 

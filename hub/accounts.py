@@ -44,6 +44,10 @@ class AccountError(ValueError):
     """A user or password request that cannot be carried out; the message says why."""
 
 
+class DuplicateUser(AccountError):
+    """A user with this email exists already."""
+
+
 class LoginRefused(Exception):
     """Wrong email or password, or a disabled account (the caller cannot tell which)."""
 
@@ -126,7 +130,7 @@ def add_user(
         store = RecordStore(conn)
         store.take_counter_lock()
         if store.user_by_email(fields["email"]) is not None:
-            raise AccountError(f"A user with the email {fields['email']} already exists")
+            raise DuplicateUser(f"A user with the email {fields['email']} already exists")
         state = RecordState(
             kind="user",
             id=user_id or new_id(),

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hub import accounts, authz
 from hub.api.deps import CurrentUser, HashGateBusy, HubDep
-from hub.api.problems import ProblemError, pydantic_errors, read_json
+from hub.api.problems import ProblemError, documented, pydantic_errors, read_json
 from hub.api.schemas import request_body
 from hub.authz import Actor
 from hub.passwords import password_problem
@@ -44,13 +44,14 @@ def _out(a: Actor) -> AdminUser:
                      active=a.active)
 
 
-@router.get("/users", response_model=list[AdminUser])
+@router.get("/users", response_model=list[AdminUser], responses=documented(403))
 def list_users(hub: HubDep, actor: CurrentUser) -> list[AdminUser]:
     _require_admin(actor)
     return [_out(a) for a in accounts.list_users(hub.engine)]
 
 
 @router.post("/users", response_model=AdminUser, status_code=201,
+             responses=documented(400, 403, 409, 413, 422, 429),
              openapi_extra=request_body(NewUser))
 async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUser:
     _require_admin(actor)
@@ -73,12 +74,15 @@ async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUs
                            "The hub is busy checking passwords; try again shortly",
                            kind="throttled", headers={"Retry-After": str(exc.retry_after)},
                            extra={"retry_after": exc.retry_after}) from None
+    except accounts.DuplicateUser as exc:
+        raise ProblemError(409, "User exists", str(exc), kind="duplicate-user") from None
     except accounts.AccountError as exc:
         raise ProblemError(422, "Cannot add this user", str(exc), kind="validation") from None
     return _out(created)
 
 
-@router.post("/users/{email}/disable", response_model=AdminUser)
+@router.post("/users/{email}/disable", response_model=AdminUser,
+             responses=documented(403, 404, 409))
 def disable_user(email: str, hub: HubDep, actor: CurrentUser) -> AdminUser:
     _require_admin(actor)
     try:

@@ -8,6 +8,7 @@ import gc
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 
 from fieldnote.wire import SUPPORTED_PROTOCOLS
 from hub.api import admin, auth, blobs, problems, sync
@@ -44,7 +45,20 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.include_router(sync.router)
     app.include_router(blobs.router)
     app.include_router(admin.router)
+    _describe_problems(app)
     return app
+
+
+def _describe_problems(app: FastAPI) -> None:
+    """Serve an OpenAPI document that lists the problem answers every route gives."""
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                              routes=app.routes)
+            app.openapi_schema = problems.describe_problems(doc)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app_from_env() -> FastAPI:

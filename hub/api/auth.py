@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from hub import accounts
 from hub.api.deps import CurrentUser, HashGateBusy, HubDep, bearer_token
-from hub.api.problems import ProblemError, pydantic_errors, read_json
+from hub.api.problems import ProblemError, documented, pydantic_errors, read_json
 from hub.api.schemas import request_body
 
 router = APIRouter(prefix="/v1", tags=["auth"])
@@ -35,7 +35,8 @@ class TokenOut(BaseModel):
     user: UserOut
 
 
-@router.post("/auth/token", response_model=TokenOut, openapi_extra=request_body(TokenRequest))
+@router.post("/auth/token", response_model=TokenOut, openapi_extra=request_body(TokenRequest),
+             responses=documented(400, 401, 413, 422, 429))
 async def sign_in(request: Request, hub: HubDep) -> TokenOut:
     data = await read_json(request, 64 * 1024)
     try:

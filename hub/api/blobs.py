@@ -6,15 +6,16 @@ A download is allowed only to someone who can see a record naming the file.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from hub import authz
 from hub.api.deps import CurrentUser, Hub, HubDep
-from hub.api.problems import ProblemError
+from hub.api.problems import ProblemError, documented
 from hub.authz import Actor
 from hub.blobs import SHA256_RE, BlobMismatch, BlobTooLarge
 from hub.db.tables import RECORD_TABLES
@@ -45,17 +46,38 @@ def _may_read(hub: Hub, actor: Actor, sha256: str) -> bool:
 _ALLOW = "GET, HEAD, PUT, OPTIONS"
 
 
-@router.head("/{sha256}", response_class=Response,
-             responses={200: {"description": "The file is there and the caller may read it",
-                              "content": {}}})
-async def has_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
+# Read from the request in `_answer`; declared so that the document names them.
+# (The patterns are documentation: a Range the hub cannot read is ignored, as RFC 9110 says.)
+RangeHeader = Annotated[str | None, Header(
+    description="One byte range, `bytes=FIRST-[LAST]` or `bytes=-SUFFIX`: answered with 206, "
+    "or 416 when it starts past the end", json_schema_extra={"pattern": r"^bytes=\d{0,7}-\d{0,7}$"})]
+IfNoneMatch = Annotated[str | None, Header(
+    description="The file's ETag (its sha256 in quotes): answered with 304",
+    json_schema_extra={"pattern": r'^"[0-9a-f]{64}"$'})]
+_FILE_HEADERS = {name: {"schema": {"type": "string"}}
+                 for name in ("ETag", "Accept-Ranges", "Content-Length")}
+_READ_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The file", "headers": _FILE_HEADERS,
+          "content": {"application/octet-stream": {}}},
+    206: {"description": "The requested byte range of the file",
+          "headers": {**_FILE_HEADERS, "Content-Range": {"schema": {"type": "string"}}},
+          "content": {"application/octet-stream": {}}},
+    304: {"description": "The file has not changed (If-None-Match)"},
+    **documented(404, 416),
+}
+
+
+@router.head("/{sha256}", response_class=Response, responses=_READ_ANSWERS)
+async def has_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser,
+                   range: RangeHeader = None, if_none_match: IfNoneMatch = None) -> Response:
     """Answers as `GET` would, without the body: `404` alike for a file that is missing and
     for one the caller may not read, so neither existence nor size leaks."""
     return await _answer(sha256, request, hub, actor, with_body=False)
 
 
 @router.options("/{sha256}", status_code=204, response_class=Response,
-                responses={204: {"description": "The methods this path answers, in `Allow`"}})
+                responses={204: {"description": "The methods this path answers, in `Allow`",
+                                 "headers": {"Allow": {"schema": {"type": "string"}}}}})
 def blob_options(sha256: str) -> Response:
     return Response(status_code=204, headers={"Allow": _ALLOW})
 
@@ -66,7 +88,9 @@ def other_methods(sha256: str) -> Response:
                        headers={"Allow": _ALLOW})
 
 
-@router.put("/{sha256}", status_code=201, responses={200: {"description": "Already stored"}})
+@router.put("/{sha256}", status_code=201, response_class=Response,
+            responses={200: {"description": "Already stored"}, 201: {"description": "Stored"},
+                       **documented(403, 404, 413, 422)})
 async def put_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
     _check_name(sha256)
     refusal = authz.refusal(actor, "collateral", "upload")
@@ -90,9 +114,9 @@ async def put_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUse
                     headers={"ETag": f'"{sha256}"', "Location": f"/v1/blobs/{sha256}"})
 
 
-@router.get("/{sha256}", response_class=Response,
-            responses={200: {"content": {"application/octet-stream": {}}}})
-async def get_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
+@router.get("/{sha256}", response_class=Response, responses=_READ_ANSWERS)
+async def get_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser,
+                   range: RangeHeader = None, if_none_match: IfNoneMatch = None) -> Response:
     return await _answer(sha256, request, hub, actor, with_body=True)
 
 

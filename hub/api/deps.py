@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
@@ -89,7 +90,16 @@ def bearer_token(request: Request) -> str:
     return token.strip()
 
 
-async def current_user(request: Request, hub: HubDep) -> Actor:
+# Declares the bearer token in the OpenAPI document (each operation that needs one names it);
+# the token itself is read by `bearer_token`, which answers the problem when it is missing.
+_BEARER = HTTPBearer(auto_error=False, scheme_name="token",
+                     description="A token from POST /v1/auth/token")
+
+
+async def current_user(
+    request: Request, hub: HubDep,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
+) -> Actor:
     token = bearer_token(request)
     actor = await run_in_threadpool(accounts.authenticate, hub.engine, token)
     if actor is None:

@@ -99,6 +99,55 @@ class StatementErrorFilter(logging.Filter):
 _CRASH_LOGGERS = (__name__, "uvicorn.error")
 
 
+# The problem body every error answer carries (RFC 9457), as the OpenAPI document names it.
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["field", "message"],
+            "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+    "additionalProperties": True,
+}
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+
+
+def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses` of a route for the problem statuses it answers besides those every
+    route of its kind answers (401, 426, 422: added by `describe_problems`)."""
+    return {status: {"description": _TITLES[status],
+                     "content": {PROBLEM_TYPE: {"schema": PROBLEM_REF}}} for status in statuses}
+
+
+def describe_problems(doc: dict[str, Any]) -> dict[str, Any]:
+    """Complete an OpenAPI document with the answers no route declares itself: `426` on every
+    versioned path (the protocol gate), `401` on the operations that need a token (those that
+    name a `security` scheme), and the problem body in place of FastAPI's own validation error
+    schema for `422`."""
+    doc.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    schemas = doc["components"]["schemas"]
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    for path, operations in doc.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            wanted = []
+            if path.startswith("/v1/") and path not in UNVERSIONED_PATHS:
+                wanted.append(426)
+            if operation.get("security"):
+                wanted.append(401)
+            if "422" in responses:
+                wanted.append(422)
+            for status, answer in documented(*wanted).items():
+                responses[str(status)] = answer
+    return doc
+
+
 def install(app: FastAPI) -> None:
     for name in _CRASH_LOGGERS:
         logger = logging.getLogger(name)

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fieldnote.wire import (
     DEFAULT_PULL_LIMIT,
+    MAX_CLIENT_ID,
     MAX_MUTATIONS_PER_PUSH,
     MAX_PULL_LIMIT,
     Digest,
@@ -21,7 +22,7 @@ from fieldnote.wire import (
 )
 from hub import feed, shared_settings
 from hub.api.deps import CurrentUser, HubDep
-from hub.api.problems import ProblemError, pydantic_errors, read_json
+from hub.api.problems import ProblemError, documented, pydantic_errors, read_json
 from hub.api.schemas import request_body
 from hub.push import apply_push
 
@@ -33,11 +34,12 @@ class _Envelope(BaseModel):
     rather than failing the whole request."""
 
     model_config = ConfigDict(extra="forbid")
-    client_id: str = Field(min_length=1, max_length=100)
+    client_id: str = Field(min_length=1, max_length=MAX_CLIENT_ID)
     mutations: list[Any]
 
 
 @router.post("/push", response_model=PushResponse, response_model_exclude_none=True,
+             responses=documented(400, 413, 422),
              openapi_extra=request_body(PushRequest))
 async def push(request: Request, hub: HubDep, actor: CurrentUser) -> Response:
     data = await read_json(request, hub.settings.limits.max_json_bytes)
@@ -60,7 +62,7 @@ async def push(request: Request, hub: HubDep, actor: CurrentUser) -> Response:
         return JSONResponse({"results": results})
 
 
-@router.get("/pull", response_model=PullResponse)
+@router.get("/pull", response_model=PullResponse, responses=documented(410))
 def pull(
     hub: HubDep,
     actor: CurrentUser,
