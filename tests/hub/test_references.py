@@ -148,3 +148,34 @@ def test_a_delete_of_a_hidden_record_is_answered_as_for_a_missing_one(
     assert hidden["status"] == missing["status"] == "rejected"
     assert hidden["problem"] == missing["problem"]
     assert people["rep2"].visible("lead")[("lead", world["other_lead"])]["deleted"] is False
+
+
+def test_a_withdrawal_names_only_an_outcome_its_writer_sees(
+    people: dict[str, SyncClient], world: dict[str, str],
+) -> None:
+    rep, rep2 = people["rep"], people["rep2"]
+    theirs = new_id()
+    assert rep2.push_one("lead_outcome", theirs, {
+        "lead_id": world["other_lead"], "status": "contacted"})["status"] == "applied"
+    mine = new_id()
+    assert rep.push_one("lead_outcome", mine, {
+        "lead_id": world["own_lead"], "status": "contacted"})["status"] == "applied"
+    _refused_like_missing(rep, "lead_outcome", lambda o: {
+        "lead_id": world["own_lead"], "status": "contacted", "retracts": o}, theirs, mine)
+
+
+def test_marketing_names_only_collateral_that_is_there(
+    people: dict[str, SyncClient], world: dict[str, str],
+) -> None:
+    marketer = people["marketer"]
+    _refused_like_missing(marketer, "collateral", lambda c: {
+        "title": "Sheet v2", "supersedes_id": c}, new_id(), world["draft"])
+    request_id = new_id()
+    base = people["rep"].push_one("collateral_request", request_id, {"title": "Deck"})["version"]
+    missing = marketer.push_one("collateral_request", request_id,
+                                {"status": "delivered", "collateral_id": new_id()}, base=base)
+    assert missing["status"] == "rejected" and "cannot see it" in missing["problem"]["detail"]
+    delivered = marketer.push_one("collateral_request", request_id,
+                                  {"status": "delivered", "collateral_id": world["draft"]},
+                                  base=base)
+    assert delivered["status"] == "applied", delivered
