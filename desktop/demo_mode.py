@@ -108,7 +108,8 @@ def start_session(args: argparse.Namespace, services: Any) -> HubSession:
 
     `--demo` starts the embedded hub and signs in as the demo rep; `--hub URL` asks the user to
     sign in there unless this data dir already is; otherwise the signed-in account (if any)
-    keeps syncing, and the status bar offers "Sign in…".
+    keeps syncing, or else the `hub_url` setting (often pre-set machine-wide) is asked for, and
+    the status bar offers "Sign in…".
     """
     from desktop.cli import CliError
 
@@ -147,6 +148,13 @@ def start_session(args: argparse.Namespace, services: Any) -> HubSession:
                                or account.hub_url != session.hub_url)
     elif account is not None:
         session.hub_url = account.hub_url
+    elif services.settings.hub_url:
+        # The hub a machine-wide (or the user's) settings file names: asked for at once.
+        try:
+            session.hub_url = normalize_hub_url(services.settings.hub_url)
+            session.ask_sign_in = True
+        except SyncFailure as exc:
+            log.warning("the hub_url setting is not used: %s", exc.message)
     if args.demo and session.screenshot:
         # The screenshot must show synced data: one full cycle before the window renders.
         engine = build_engine(data_dir, store, services.settings)

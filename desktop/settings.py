@@ -2,6 +2,11 @@
 
 Widgets never invent string keys: they read and write the attributes of `Settings`. The file is
 written atomically (temp file, fsync, rename), and older setting files are upgraded by version.
+
+Before the user's file, a machine-wide file in the platform's site config directory is read
+(`machine_settings_path`): there a company's IT pre-sets the hub, its CA bundle and the theme
+for everyone on the machine. The user's file overrides it; a value the user never changed is
+not written to the user's file, so it keeps following the machine's.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
+# The settings a machine-wide file may pre-set, and the environment variable that names another
+# directory for it (for tests and for trying a file out before rolling it out).
+MACHINE_KEYS = ("hub_url", "hub_ca_bundle", "theme")
+SITE_CONFIG_ENV = "FIELDNOTE_SITE_CONFIG_DIR"
+THEMES = ("light", "dark")
 SETTINGS_VERSION = 2
 # The smallest window (width, height) every page is laid out for, in every language: the main
 # window's minimum and the least `--size` takes (docs/accessibility.md).
@@ -40,17 +50,23 @@ class Settings:
     cache_limit_mb: int = 2048
     current_event_id: str = ""
     hub_ca_bundle: str = ""  # a company CA bundle for TLS to the hub
+    hub_url: str = ""  # the hub offered for signing in when none is signed in yet
     debrief_autosave_ms: int = 2000  # a draft is saved this long after typing stops
     locale: str = ""  # "" = the system's; else a locale name such as "de_DE"
     capture_autosave_ms: int = 600  # an unsaved capture is kept this long after the last change
     extra: dict[str, Any] = field(default_factory=dict)  # settings of newer versions, kept
 
     path: Path | None = field(default=None, repr=False, compare=False)
+    # The values the machine-wide file set (MACHINE_KEYS only), under the user's.
+    machine: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:
         path = data_dir / SETTINGS_FILE
         settings = cls(path=path)
+        settings.machine = load_machine_settings()
+        for name, value in settings.machine.items():
+            setattr(settings, name, value)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -61,7 +77,7 @@ class Settings:
         if not isinstance(raw, dict):
             return settings
         raw = _upgrade(raw)
-        known = {f.name: f for f in fields(cls) if f.name not in ("path", "extra")}
+        known = {f.name: f for f in fields(cls) if f.name not in _NOT_SETTINGS}
         for name, value in raw.get("values", {}).items():
             f = known.get(name)
             default = getattr(settings, name, None) if f else None
@@ -78,10 +94,66 @@ class Settings:
     def save(self) -> None:
         if self.path is None:
             return
-        values = {k: v for k, v in asdict(self).items() if k not in ("path", "extra")}
+        values = {k: v for k, v in asdict(self).items() if k not in _NOT_SETTINGS
+                  and not (k in self.machine and self.machine[k] == v)}
         values.update(self.extra)
         payload = json.dumps({"version": SETTINGS_VERSION, "values": values}, indent=2)
         atomic_write(self.path, payload.encode("utf-8"))
+
+
+_NOT_SETTINGS = ("path", "extra", "machine")
+
+
+def machine_settings_path() -> Path:
+    """The machine-wide settings file: `settings.json` in the site config directory
+    (/etc/xdg/fieldnote on Linux, /Library/Application Support/fieldnote on macOS,
+    C:\\ProgramData\\Fieldnote\\fieldnote on Windows), or in $FIELDNOTE_SITE_CONFIG_DIR."""
+    override = os.environ.get(SITE_CONFIG_ENV)
+    if override:
+        return Path(override) / SETTINGS_FILE
+    from platformdirs import site_config_dir
+
+    return Path(site_config_dir("fieldnote", "Fieldnote")) / SETTINGS_FILE
+
+
+def load_machine_settings(path: Path | None = None) -> dict[str, Any]:
+    """The values of the machine-wide file; none when there is no file. A file that cannot be
+    used (unreadable, not JSON, a setting it may not set, a value of the wrong kind) is reported
+    in one line and ignored as a whole, so the app starts as if it were not there."""
+    path = machine_settings_path() if path is None else path
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("machine settings %s ignored: %s", path, _one_line(exc))
+        return {}
+    problem = _machine_problem(raw)
+    if problem:
+        log.warning("machine settings %s ignored: %s", path, problem)
+        return {}
+    values: dict[str, Any] = _upgrade(dict(raw))["values"]
+    return values
+
+
+def _machine_problem(raw: Any) -> str:
+    if not isinstance(raw, dict):
+        return "not a JSON object"
+    values = _upgrade(dict(raw)).get("values")
+    if not isinstance(values, dict):
+        return '"values" is not an object'
+    for name, value in values.items():
+        if name not in MACHINE_KEYS:
+            return f"{name!r} cannot be set machine-wide (only {', '.join(MACHINE_KEYS)})"
+        if not isinstance(value, str):
+            return f"{name} must be a string"
+    if values.get("theme", "light") not in THEMES:
+        return f"theme must be one of {', '.join(THEMES)}"
+    return ""
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _upgrade(raw: dict[str, Any]) -> dict[str, Any]:

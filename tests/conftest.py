@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 # Keyring must never reach a real keychain from tests.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+# Nor a machine-wide settings file of the machine the tests run on: a folder that has none.
+os.environ.setdefault("FIELDNOTE_SITE_CONFIG_DIR",
+                      str(Path(__file__).resolve().parent / "data" / "no-machine-settings"))
 
 from tests.support.live_hub import LiveHub, start_live_hub  # noqa: E402
 

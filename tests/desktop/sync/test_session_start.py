@@ -43,3 +43,25 @@ def test_a_plain_start_keeps_syncing_with_the_signed_in_hub(make_device, hub):
 def test_a_bad_hub_address_is_one_clear_line(make_device):
     with pytest.raises(CliError, match="not a hub address"):
         start_session(args(hub="ftp://nope"), services_of(make_device("rep")))
+
+
+def test_a_fresh_data_dir_asks_to_sign_in_to_the_preset_hub(tmp_path):
+    from desktop.store import open_store
+
+    store = open_store(tmp_path / "fieldnote.sqlite3")
+    try:
+        services = SimpleNamespace(data_dir=tmp_path, store=store, user={},
+                                   settings=Settings(hub_url="https://hub.example.com/"))
+        session = start_session(args(), services)
+        assert (session.hub_url, session.ask_sign_in) == ("https://hub.example.com", True)
+        services.settings = Settings(hub_url="ftp://nope")  # not a hub: ignored, logged
+        assert (start_session(args(), services).hub_url or "") == ""
+    finally:
+        store.engine.dispose()
+
+
+def test_the_signed_in_hub_comes_before_the_preset_one(make_device, hub):
+    services = services_of(make_device("rep"))
+    services.settings = Settings(hub_url="https://hub.example.com")
+    session = start_session(args(), services)
+    assert (session.hub_url, session.ask_sign_in) == (hub.url, False)
