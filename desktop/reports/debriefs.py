@@ -164,6 +164,7 @@ def _build(story: list[Flowable], title: str, total: int, progress: Progress | N
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
         canvas.setFillColor(colors.HexColor("#5d6b82"))
+        fonts.draw(canvas, 18 * mm, 9 * mm, fonts.made_by(), 7.5)
         fonts.draw(canvas, A4[0] - 18 * mm, 9 * mm, f"{document.page}", 7.5, right=True)
         canvas.restoreState()
 

@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from fieldnote.validation import strip_control
 from resources.paths import resource_path
+from resources.version import app_version
 
 try:  # Arabic letters joined; a declared dependency, and without it Arabic still prints (unjoined)
     from arabic_reshaper import reshape
@@ -225,3 +226,8 @@ def label(text: str, bold: bool = False) -> tuple[str, str]:
     counts = [sum(ord(ch) in cmap for ch in shown) for cmap in coverage]
     best = max(range(len(counts)), key=lambda i: (counts[i], -i))
     return shown, _font_name(best, bold)
+
+
+def made_by() -> str:
+    """"Fieldnote 0.1.0": the program and its version, in every report's footer."""
+    return f"Fieldnote {app_version()}"

@@ -300,7 +300,7 @@ def build_report(figures: Mapping[str, Any], *, title: str = "Fieldnote insights
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        fonts.draw(canvas, 18 * mm, 9 * mm, f"{title} · as of {format_date(figures.get('as_of'))}", 7.5)
+        fonts.draw(canvas, 18 * mm, 9 * mm, f"{title} · as of {format_date(figures.get('as_of'))} · {fonts.made_by()}", 7.5)
         fonts.draw(canvas, A4[0] - 18 * mm, 9 * mm, f"page {document.page}", 7.5, right=True)
         canvas.restoreState()
 

@@ -293,6 +293,7 @@ def build_event_report(
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
         canvas.setFillColor(MUTED)
+        fonts.draw(canvas, 15 * mm, 8 * mm, fonts.made_by(), 7.5)
         fonts.draw(canvas, PAGE[0] - 15 * mm, 8 * mm, f"{title} · page {document.page}", 7.5,
                    right=True)
         canvas.restoreState()
