@@ -96,6 +96,14 @@ def _capture(qtbot: Any, window: MainWindow) -> None:
     window.current_page().show_view(0)  # type: ignore[attr-defined]
 
 
+def _capture_with_rubric(qtbot: Any, window: MainWindow) -> None:
+    _capture(qtbot, window)
+    page: Any = window.current_page()
+    event = page.book.events()[0]["id"]
+    page.capture.set_event(event)
+    qtbot.waitUntil(lambda: page.capture.rubric_form.rubric is not None)
+
+
 def _events(qtbot: Any, window: MainWindow) -> None:
     _leads_list(qtbot, window)
     window.current_page().show_view(2)  # type: ignore[attr-defined]
@@ -151,6 +159,7 @@ def _insights_tab(index: int, tables: bool = False) -> Callable[[Any, MainWindow
 
 PAGES: dict[str, list[tuple[str, Callable[[Any, MainWindow], None]]]] = {
     "leads": [("list", _leads_list), ("lead selected", _lead_selected), ("capture", _capture),
+              ("capture with a rubric", _capture_with_rubric),
               ("events & rubrics", _events)],
     "collateral": [("item selected", _collateral), ("list", _collateral_list)],
     "debriefs": [("list", _debriefs), ("debrief open", _debrief_open), ("form", _debrief_form)],

@@ -165,7 +165,8 @@ class _SaveKeys(QObject):
         return False
 
 
-# The capture form's width from which qualification sits beside the contact card, not under it.
+# The least width of the capture form with qualification beside the contact card, not under
+# it (wider still when the cards need more).
 SIDE_BY_SIDE_FROM = 760
 
 
@@ -493,6 +494,7 @@ class CapturePanel(QWidget):
         clean = not self._dirty()
         answers = self.rubric_form.answers()
         self.rubric_form.set_rubric(self.book.rubric(event.get("rubric_id")) if event else None)
+        self._place_cards(self._side_by_side_fits(self.width()))
         self.rubric_form.set_answers(answers)
         if clean:
             # A rubric's unanswered look differs between events; an empty form stays empty.
@@ -1202,8 +1204,16 @@ class CapturePanel(QWidget):
             grid.setRowStretch(3, 1)
         self._side_by_side = side_by_side
 
+    def _side_by_side_fits(self, width: int) -> bool:
+        """Whether both cards fit side by side, whole, in a form `width` wide."""
+        grid, contact, rubric, _consent = self._cards
+        room = width - self._scroll.verticalScrollBar().sizeHint().width()
+        need = (contact.minimumSizeHint().width() + grid.horizontalSpacing()
+                + rubric.minimumSizeHint().width())
+        return room >= max(need, SIDE_BY_SIDE_FROM)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        self._place_cards(event.size().width() >= SIDE_BY_SIDE_FROM)
+        self._place_cards(self._side_by_side_fits(event.size().width()))
         super().resizeEvent(event)
 
     def focus_scan(self) -> None:
