@@ -101,6 +101,18 @@ def _parser() -> argparse.ArgumentParser:
     put.add_argument("key", choices=list(SHARED_SETTINGS))
     put.add_argument("value", help="for currency an ISO 4217 code, e.g. EUR, USD or GBP")
 
+    release = sub.add_parser(
+        "release", help="show or set the desktop release this hub announces",
+        description="The newest desktop version your company has published and where people "
+        "get it. Desktops that are older show a notice with the link after their next sync; "
+        "they never download anything by themselves.")
+    release_sub = release.add_subparsers(dest="release_command", required=True)
+    publish = release_sub.add_parser("set", parents=[common], help="announce a desktop release")
+    publish.add_argument("version", metavar="VERSION", help="the version, e.g. 1.4.0")
+    publish.add_argument("--url", required=True, help="the page where people get it")
+    release_sub.add_parser("show", parents=[common], help="the announced release, if any")
+    release_sub.add_parser("clear", parents=[common], help="announce no release")
+
     seed = sub.add_parser("seed-demo", parents=[common], help="add demo users and data")
     seed.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
     return parser
@@ -268,6 +280,8 @@ def _run(args: argparse.Namespace) -> int:
             return _user(args, engine)
         if command == "settings":
             return _settings(args, engine)
+        if command == "release":
+            return _release(args, engine)
     finally:
         engine.dispose()
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
@@ -315,6 +329,27 @@ def _settings(args: argparse.Namespace, engine: Engine) -> int:
         return EXIT_OK
     for key, value in values.items():
         sys.stdout.write(f"{key}\t{value}\n")
+    return EXIT_OK
+
+
+def _release(args: argparse.Namespace, engine: Engine) -> int:
+    from hub import releases
+
+    sub = args.release_command
+    if sub == "set":
+        try:
+            release = releases.publish(engine, args.version, args.url)
+        except ValueError as exc:
+            raise CommandFailed(str(exc)) from None
+        sys.stdout.write(f"Desktop release {release.version} at {release.url} (older desktops "
+                         "show it after their next sync)\n")
+        return EXIT_OK
+    if sub == "clear":
+        releases.withdraw(engine)
+        sys.stdout.write("No desktop release is announced.\n")
+        return EXIT_OK
+    current = releases.published_release(engine)
+    sys.stdout.write(f"{current.version}\t{current.url}\n" if current else "none\n")
     return EXIT_OK
 
 

@@ -90,6 +90,7 @@ class _HealthModel(BaseModel):
     status: str
     protocol: list[int]
     hub_version: str | None = None
+    desktop_release: dict[str, Any] | None = None  # docs/protocol-extensions.md
 
 
 def normalize_hub_url(url: str) -> str:

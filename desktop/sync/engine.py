@@ -30,6 +30,7 @@ from desktop.sync.errors import (
     TooManyAttempts,
 )
 from desktop.sync.state import DISK_FULL_SYNC, CycleReport, Outcome, Progress
+from desktop.sync.updates import update_offer
 from fieldnote.failures import is_disk_full
 from fieldnote.validation import utc_now_iso
 from fieldnote.wire import DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, PullResponse, PushResponse
@@ -71,6 +72,7 @@ class SyncEngine:
         check_digest: bool = True,
         files: FilePolicy | None = None,
         digest_interval_s: float = 600.0,
+        release_interval_s: float = 3600.0,
     ) -> None:
         self.store = store
         self.files = files
@@ -84,6 +86,10 @@ class SyncEngine:
         # and then at most every `digest_interval_s` (0: every drained cycle).
         self.digest_interval_s = digest_interval_s
         self._digest_checked_at: float | None = None
+        # The hub's announced desktop release is asked for at the first good cycle, then at
+        # most every `release_interval_s`.
+        self.release_interval_s = release_interval_s
+        self._release_checked_at: float | None = None
 
     def run_cycle(
         self, progress: ProgressSink | None = None, cancel: Cancel | None = None
@@ -97,6 +103,7 @@ class SyncEngine:
             self._check(report, emit, cancel)
             self.store.mark_synced(utc_now_iso())
             self._planner_stats(report)
+            self._check_release(report)
         except _Cancelled:
             report.outcome = Outcome.CANCELLED
             report.message = "Sync was stopped."
@@ -125,6 +132,22 @@ class SyncEngine:
             report.waiting, report.attention,
         )
         return report
+
+    def _check_release(self, report: CycleReport) -> None:
+        """Ask the hub which desktop release IT published (a notice, never a download). A hub
+        that cannot say right now leaves the last answer standing."""
+        now = time.monotonic()
+        last = self._release_checked_at
+        if last is not None and now - last < self.release_interval_s:
+            return
+        try:
+            health = self.client.health()
+        except SyncFailure as exc:
+            log.info("could not ask the hub for its desktop release: %s", exc.message)
+            return
+        self._release_checked_at = now
+        report.update = update_offer(health)
+        report.update_checked = True
 
     def _planner_stats(self, report: CycleReport) -> None:
         """Refresh SQLite's planner statistics when the store has none, or once a thousand

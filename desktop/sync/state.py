@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from fieldnote.releases import Release
+
 if TYPE_CHECKING:
     from desktop.store.attention import AttentionItem, ConflictItem
 
@@ -61,6 +63,10 @@ class CycleReport:
     waiting: int = 0
     attention: int = 0
     finished_at: str = ""
+    # After a cycle that asked the hub: the desktop release it announces when that is newer
+    # than this app (`desktop.sync.updates`); None also when not asked this cycle.
+    update: Release | None = None
+    update_checked: bool = False
 
     @property
     def ok(self) -> bool:

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from fieldnote.wire import SUPPORTED_PROTOCOLS
+from hub import releases
 from hub.api import admin, auth, blobs, problems, sync
 from hub.api.deps import Hub
 from hub.blobs import BlobStore
@@ -39,7 +40,10 @@ def create_app(settings: HubSettings) -> FastAPI:
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:
-        return {"status": "ok", "protocol": list(SUPPORTED_PROTOCOLS), "hub_version": app_version()}
+        # `desktop_release` (docs/protocol-extensions.md): what IT published, or null.
+        release = releases.published_release(engine)
+        return {"status": "ok", "protocol": list(SUPPORTED_PROTOCOLS), "hub_version": app_version(),
+                "desktop_release": release.as_wire() if release else None}
 
     app.include_router(auth.router)
     app.include_router(sync.router)

@@ -23,6 +23,7 @@ from desktop.ui.sync.background import BackgroundCall
 from desktop.ui.sync.conflicts import ConflictView
 from desktop.ui.sync.signin import SignInDialog
 from desktop.ui.sync.status import SyncStatusWidget
+from desktop.ui.sync.update_notice import UpdateNotice
 
 
 class _ViewDialog(QDialog):
@@ -71,6 +72,8 @@ class SyncControls(QWidget):
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        self.update_notice = UpdateNotice(runner, self)
+        row.addWidget(self.update_notice)
         row.addWidget(self.status)
         row.addWidget(menu_button)
         if warning:
