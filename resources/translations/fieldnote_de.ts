@@ -3605,6 +3605,25 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Newer version available</source>
+        <translation>Neuere Version verfügbar</translation>
+    </message>
+    <message>
+        <source>Get it</source>
+        <translation>Zur Seite</translation>
+    </message>
+    <message>
+        <source>Fieldnote %1 is available.</source>
+        <translation>Fieldnote %1 ist verfügbar.</translation>
+    </message>
+    <message>
+        <source>Fieldnote %1 is available at %2</source>
+        <translation>Fieldnote %1 ist unter %2 verfügbar</translation>
+    </message>
+</context>
+<context>
     <name>VoiceTab</name>
     <message>
         <source>by team</source>

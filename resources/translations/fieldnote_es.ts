@@ -3605,6 +3605,25 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Newer version available</source>
+        <translation>Versión más reciente disponible</translation>
+    </message>
+    <message>
+        <source>Get it</source>
+        <translation>Ir a la página</translation>
+    </message>
+    <message>
+        <source>Fieldnote %1 is available.</source>
+        <translation>Fieldnote %1 está disponible.</translation>
+    </message>
+    <message>
+        <source>Fieldnote %1 is available at %2</source>
+        <translation>Fieldnote %1 está disponible en %2</translation>
+    </message>
+</context>
+<context>
     <name>VoiceTab</name>
     <message>
         <source>by team</source>
