@@ -256,8 +256,8 @@ def _decode_qp(value: str, charset: str | None) -> str:
             continue
         try:
             return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
-            continue
+        except (LookupError, UnicodeDecodeError, ValueError):
+            continue  # an unknown charset, or a name no codec lookup accepts (a NUL in it)
     return data.decode("utf-8", "replace")  # pragma: no cover - cp1252 leaves few gaps
 
 

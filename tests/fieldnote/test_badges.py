@@ -82,6 +82,15 @@ def test_a_vcard_2_1_with_quoted_printable_and_charset_is_decoded():
     assert p.address == "Hauptstraße 1, München, 80331, Deutschland"
 
 
+@pytest.mark.parametrize("charset", ["\x00", "UTF\x00-8", "no-such-charset"])
+def test_a_quoted_printable_value_under_a_charset_no_codec_takes_is_read_as_utf8(charset):
+    # A NUL in the charset's name made bytes.decode raise ValueError, not LookupError, and the
+    # strict parser crashed on the card (found by hypothesis).
+    card = f"BEGIN:VCARD\nN;ENCODING=QUOTED-PRINTABLE;CHARSET={charset}:M=C3=BCller;Ana\nEND:VCARD"
+    p = read_badge(card)
+    assert (p.last_name, p.first_name) == ("Müller", "Ana")
+
+
 def test_a_vcard_4_with_uri_values_lowercase_names_and_cr_line_ends_is_read():
     card = (
         "begin:vcard\rversion:4.0\r"
