@@ -206,6 +206,10 @@ def _formats(loc: QLocale) -> tuple[str, str]:
     key = loc.name()
     if key not in _FORMATS:
         fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
+        if loc.language() == QLocale.Language.C:
+            # No locale to follow (C/POSIX, as on many servers): Qt's "d M yy" would print
+            # "7 12 2026"; ISO 8601, as the command line writes dates.
+            fmt = "yyyy-MM-dd"
         # Short formats of several locales show two-digit years; a lead list spans years.
         if "yyyy" not in fmt:
             fmt = fmt.replace("yy", "yyyy")

@@ -65,6 +65,13 @@ def test_counts_amounts_and_days_are_written_in_the_locale(app_locale, name, cou
     assert parse_number(format_number(1234.5, grouped=False)) == pytest.approx(1234.5)
 
 
+def test_a_day_without_a_locale_to_follow_is_written_as_iso_8601(app_locale):
+    # Qt's C locale writes "7 12 2026"; a machine with LANG=C.UTF-8 gets the command line's form.
+    app_locale("C")
+    assert format_date("2026-12-07") == "2026-12-07"
+    assert parse_date("2026-12-07") == dt.date(2026, 12, 7)
+
+
 def test_text_that_is_no_date_is_shown_as_it_is(app_locale):
     app_locale("de_DE")
     assert format_date("sometime in May") == "sometime in May"
