@@ -33,6 +33,7 @@ from hub.db.migrate import current_revision, head_revision, known_revisions, upg
 from hub.passwords import password_problem
 from hub.serving import ENV_HEADER_TIMEOUT, HEADER_TIMEOUT_S, server_options
 from hub.settings import ENV_BLOBS, ENV_DB, resolve_blobs_dir, resolve_db_url
+from hub.transfer import TransferError
 from resources.version import app_version
 
 log = logging.getLogger("hub")
@@ -113,6 +114,34 @@ def _parser() -> argparse.ArgumentParser:
     release_sub.add_parser("show", parents=[common], help="the announced release, if any")
     release_sub.add_parser("clear", parents=[common], help="announce no release")
 
+    backup = sub.add_parser(
+        "backup", parents=[common], help="write a backup archive of the hub",
+        description="Write one consistent moment of the hub (every table, and the files its "
+        "records name, with their sha256) to a tar.gz archive, while the hub keeps serving.")
+    backup.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
+    backup.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the archive to write (FILE.tar.gz)")
+    restore = sub.add_parser(
+        "restore", parents=[common], help="restore a backup archive into an empty hub",
+        description="Check every file of a backup archive, then restore it into an empty "
+        "database and blob directory (stop the hub first). Devices notice the restored hub "
+        "and send it what it lost at their next sync.")
+    restore.add_argument("archive", metavar="FILE", help="the archive `backup` wrote")
+    restore.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
+    restore.add_argument("--force", action="store_true",
+                         help="replace everything in a database that is not empty")
+    copy = sub.add_parser(
+        "copy-data", help="copy a whole hub into another database (e.g. SQLite to PostgreSQL)",
+        description="Copy every user, token, record, change and setting of one hub database "
+        "into another, which is migrated first. Devices carry on with the new one without "
+        "signing in again. The blob directory stays as it is: give the new hub the same one.")
+    copy.add_argument("--from", dest="source", metavar="URL", required=True,
+                      help="the database to copy (at the newest schema)")
+    copy.add_argument("--to", dest="target", metavar="URL", required=True,
+                      help="the database to copy into (created if need be)")
+    copy.add_argument("--force", action="store_true",
+                      help="replace everything in a target that is not empty")
+
     seed = sub.add_parser("seed-demo", parents=[common], help="add demo users and data")
     seed.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
     return parser
@@ -135,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         _fail(_os_error(exc))
     except accounts.AccountError as exc:
+        _fail(str(exc))
+    except TransferError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("Interrupted")
@@ -255,14 +286,18 @@ def _sqlite_revision(path: Path) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    db_url = resolve_db_url(args.db)
     command = args.command
+    if command == "copy-data":
+        return _copy_data(args)
+    db_url = resolve_db_url(args.db)
     if command == "serve":
         return _serve(args, db_url)
     if command == "migrate":
         _open_created(db_url).dispose()
         sys.stdout.write("Database is at the newest schema.\n")
         return EXIT_OK
+    if command == "restore":
+        return _restore(args, db_url)
     engine = _open_existing(db_url)
     try:
         if command == "seed-demo":
@@ -276,6 +311,8 @@ def _run(args: argparse.Namespace) -> int:
                 f"{report.blobs_added} files added.\n"
             )
             return EXIT_OK
+        if command == "backup":
+            return _backup(args, engine)
         if command == "user":
             return _user(args, engine)
         if command == "settings":
@@ -285,6 +322,72 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
+
+
+def _backup(args: argparse.Namespace, engine: Engine) -> int:
+    from hub import transfer
+
+    blobs_dir = resolve_blobs_dir(args.blobs)
+    output = Path(args.output)
+    if output.is_dir():
+        raise CommandFailed(f"{output} is a folder; name the archive to write")
+    summary = transfer.backup(engine, blobs_dir, output)
+    sys.stdout.write(f"Backup written to {output}: {summary.records} records, {summary.blobs} "
+                     f"files, schema {summary.revision}.\n")
+    if summary.missing_blobs:
+        sys.stderr.write(f"fieldnote-hub: {len(summary.missing_blobs)} files the records name "
+                         f"are missing or damaged in {blobs_dir} and are not in the backup "
+                         f"(first: {summary.missing_blobs[0]})\n")
+    return EXIT_OK
+
+
+def _target_engine(db_url: str) -> Engine:
+    """An engine on a database to write a whole hub into: created if need be, never one that
+    is not a SQLite file."""
+    path = _sqlite_path(db_url)
+    if path is not None:
+        _refuse_non_sqlite(path)
+    return make_engine(db_url)
+
+
+def _restore(args: argparse.Namespace, db_url: str) -> int:
+    from hub import transfer
+
+    archive = Path(args.archive)
+    transfer.read_manifest(archive)  # a file that is no backup is refused before anything
+    blobs_dir = resolve_blobs_dir(args.blobs)
+    engine = _target_engine(db_url)
+    try:
+        summary = transfer.restore(archive, engine, blobs_dir, force=args.force,
+                                   where=_where(args))
+    finally:
+        engine.dispose()
+    sys.stdout.write(f"Restored {archive}: {summary.records} records, {summary.blobs} files "
+                     "(every file's sha256 checked). Devices resync at their next sync.\n")
+    return EXIT_OK
+
+
+def _copy_data(args: argparse.Namespace) -> int:
+    from hub import transfer
+
+    source_url, target_url = resolve_db_url(args.source), resolve_db_url(args.target)
+    if _redacted(source_url) == _redacted(target_url):
+        raise CommandFailed("--from and --to name the same database")
+    source = _open_existing(source_url)
+    try:
+        target = _target_engine(target_url)
+        try:
+            path = _sqlite_path(target_url)
+            where = str(path) if path is not None else _redacted(target_url)
+            summary = transfer.copy_data(source, target, force=args.force, where=where)
+        finally:
+            target.dispose()
+    finally:
+        source.dispose()
+    sys.stdout.write(f"Copied {summary.records} records, {sum(summary.rows.values())} rows in "
+                     f"all, into {where}. Serve the hub from it with the same blob "
+                     "directory.\n")
+    return EXIT_OK
 
 
 def _user(args: argparse.Namespace, engine: Engine) -> int:

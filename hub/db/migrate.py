@@ -40,16 +40,17 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine) -> str | None:
-    """Apply every pending migration; return the revision the database is at."""
+def upgrade(engine: Engine, revision: str = "head") -> str | None:
+    """Apply every pending migration (up to `revision`, by default all); return the revision
+    the database is at."""
     config = alembic_config()
     try:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
     except OperationalError as exc:
         raise DatabaseUnavailable(f"Cannot reach the database: {_reason(exc)}") from exc
-    return head_revision()
+    return head_revision() if revision == "head" else revision
 
 
 def _reason(exc: OperationalError) -> str:

@@ -1,0 +1,241 @@
+"""Moving and backing up a whole hub: `fieldnote-hub copy-data` (SQLite to PostgreSQL, or to
+another SQLite file), `backup` and `restore`, with real hubs on loopback and a real device."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from desktop.store import open_store
+from desktop.store.db import DB_FILE
+from desktop.sync.session import Timeouts, build_engine, sign_in
+from fieldnote.demo import DEMO_PASSWORD
+from hub import cli
+from hub.db.engine import make_engine
+from hub.db.tables import RECORD_TABLES, audience_sets, counter, meta, tokens
+from hub.embedded import EmbeddedHub, free_port, start_embedded
+from tests.support.live_hub import PG_ENV, fresh_pg_url
+
+os.environ.setdefault("FIELDNOTE_NO_KEYCHAIN", "1")
+FAST = Timeouts(connect=2.0, read=10.0, retries=0)
+REP = "rep@demo.fieldnote"
+
+
+def hub_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def target_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'target.sqlite3'}"
+        return
+    pg = os.environ.get(PG_ENV)
+    if not pg:
+        pytest.skip(f"set {PG_ENV} to a PostgreSQL URL to run this")
+    url, drop = fresh_pg_url(pg)
+    try:
+        yield url
+    finally:
+        drop()
+
+
+def seeded_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, Path]:
+    source = f"sqlite:///{tmp_path / 'source.sqlite3'}"
+    blobs = tmp_path / "blobs"
+    assert hub_cli(capsys, "migrate", "--db", source)[0] == 0
+    assert hub_cli(capsys, "seed-demo", "--db", source, "--blobs", str(blobs))[0] == 0
+    return source, blobs
+
+
+class Device:
+    def __init__(self, data_dir: Path, url: str, email: str, password: str) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = open_store(data_dir / DB_FILE)
+        sign_in(data_dir, self.store, url, email, password, timeouts=FAST)
+        self.engine = build_engine(data_dir, self.store, timeouts=FAST, digest_interval_s=0)
+
+    def sync(self):  # type: ignore[no-untyped-def]
+        return self.engine.run_cycle()
+
+    def close(self) -> None:
+        self.engine.client.close()
+        self.store.engine.dispose()
+
+
+def serve(db_url: str, blobs: Path, port: int) -> EmbeddedHub:
+    return start_embedded(db_url, blobs, port=port)
+
+
+def counts(db_url: str) -> dict[str, int]:
+    engine = make_engine(db_url, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            out = {kind: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                   for kind, t in RECORD_TABLES.items()}
+            out["tokens"] = int(conn.execute(select(func.count()).select_from(tokens))
+                                .scalar_one())
+            out["counter"] = int(conn.execute(select(counter.c.value)).scalar_one())
+            return out
+    finally:
+        engine.dispose()
+
+
+def epoch(db_url: str) -> str:
+    engine = make_engine(db_url, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            return str(conn.execute(select(meta.c.value).where(meta.c.key == "epoch"))
+                       .scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_copy_data_moves_a_hub_and_a_synced_device_carries_on_with_nothing_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target_url: str
+) -> None:
+    source, blobs = seeded_source(tmp_path, capsys)
+    port = free_port()
+    hub = serve(source, blobs, port)
+    device = Device(tmp_path / "device", hub.url, REP, DEMO_PASSWORD)
+    try:
+        first = device.sync()
+        assert first.pulled > 0
+        leads_before = device.store.count("lead")
+        hub.stop()
+
+        code, out, err = hub_cli(capsys, "copy-data", "--from", source, "--to", target_url)
+        assert code == 0, err
+        assert "Copied" in out
+        assert counts(target_url) == counts(source)
+        assert epoch(target_url) == epoch(source)
+
+        # A second copy into the now full target is refused in one line; --force replaces.
+        code, out, err = hub_cli(capsys, "copy-data", "--from", source, "--to", target_url)
+        assert code == 1 and "not empty" in err and len(err.strip().splitlines()) == 1
+
+        hub = serve(target_url, blobs, port)
+        again = device.sync()  # same address, same token, same cursor
+        assert (again.pushed, again.pulled) == (0, 0)
+        assert device.store.count("lead") == leads_before
+
+        # The copied ids do not collide with new rows (PostgreSQL sequences moved past them).
+        engine = make_engine(target_url, pool_size=1)
+        try:
+            with engine.begin() as conn:
+                top = conn.execute(select(func.max(audience_sets.c.id))).scalar_one()
+                new_id = conn.execute(audience_sets.insert().values(
+                    digest="0" * 64, audiences=["x"])).inserted_primary_key[0]
+                assert new_id > top
+                conn.execute(text("DELETE FROM hub_audience_set WHERE digest = :d"),
+                             {"d": "0" * 64})
+        finally:
+            engine.dispose()
+
+        # A change made after the move reaches the hub and comes back with a new version.
+        device.store.save("lead", {"last_name": "Moved", "captured_at": "2026-11-24T10:15:00Z"})
+        after = device.sync()
+        assert (after.pushed, after.applied) == (1, 1)
+    finally:
+        hub.stop()
+        device.close()
+
+
+def test_copy_data_with_force_replaces_a_full_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, _blobs = seeded_source(tmp_path, capsys)
+    target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
+    assert hub_cli(capsys, "copy-data", "--from", source, "--to", target)[0] == 0
+    code, _out, err = hub_cli(capsys, "copy-data", "--from", source, "--to", target, "--force")
+    assert code == 0, err
+    assert counts(target) == counts(source)
+
+
+def test_backup_and_restore_keep_every_row_and_file_and_give_a_new_epoch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target_url: str
+) -> None:
+    source, blobs = seeded_source(tmp_path, capsys)
+    archive = tmp_path / "hub.tar.gz"
+    code, out, err = hub_cli(capsys, "backup", "--db", source, "--blobs", str(blobs),
+                             "-o", str(archive))
+    assert code == 0, err
+    with tarfile.open(archive) as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+        names = tar.getnames()
+    assert manifest["blobs"] and manifest["schema_revision"] and manifest["version"]
+    for sha in manifest["blobs"]:
+        assert f"blobs/{sha[:2]}/{sha}" in names
+
+    restored_blobs = tmp_path / "restored-blobs"
+    code, out, err = hub_cli(capsys, "restore", str(archive), "--db", target_url,
+                             "--blobs", str(restored_blobs))
+    assert code == 0, err
+    assert counts(target_url) == counts(source)
+    assert epoch(target_url) != epoch(source)  # devices notice a restored hub
+    for sha in manifest["blobs"]:
+        data = (restored_blobs / sha[:2] / sha).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == sha
+
+    # Restoring again over the restored hub is refused unless --force.
+    code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", target_url,
+                              "--blobs", str(restored_blobs))
+    assert code == 1 and "not empty" in err and len(err.strip().splitlines()) == 1
+    code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", target_url,
+                              "--blobs", str(restored_blobs), "--force")
+    assert code == 0, err
+    assert counts(target_url) == counts(source)
+
+
+def _rewrite(archive: Path, out: Path, change: str) -> None:
+    """A copy of the archive with one member's bytes changed (or a member left out)."""
+    with tarfile.open(archive) as src, tarfile.open(out, "w:gz") as dst:
+        for member in src.getmembers():
+            data = src.extractfile(member).read()  # type: ignore[union-attr]
+            if member.name.startswith(change):
+                if change.startswith("db/"):
+                    continue  # left out
+                data = b"x" + data[1:]
+            member.size = len(data)
+            dst.addfile(member, io.BytesIO(data))
+
+
+@pytest.mark.parametrize("damage", ["blobs/", "db/rec_lead"])
+def test_restore_refuses_a_damaged_archive_in_one_line_and_restores_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    source, blobs = seeded_source(tmp_path, capsys)
+    archive = tmp_path / "hub.tar.gz"
+    assert hub_cli(capsys, "backup", "--db", source, "--blobs", str(blobs),
+                   "-o", str(archive))[0] == 0
+    damaged = tmp_path / "damaged.tar.gz"
+    _rewrite(archive, damaged, damage)
+    target = tmp_path / "target.sqlite3"
+    code, _out, err = hub_cli(capsys, "restore", str(damaged), "--db", f"sqlite:///{target}",
+                              "--blobs", str(tmp_path / "restored"))
+    assert code == 1
+    assert err.startswith("fieldnote-hub: ") and "damaged" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not target.exists() or counts(f"sqlite:///{target}")["lead"] == 0
+
+
+def test_restore_refuses_a_file_that_is_no_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bogus = tmp_path / "notes.tar.gz"
+    bogus.write_bytes(b"not a tar file at all")
+    target = tmp_path / "target.sqlite3"
+    code, _out, err = hub_cli(capsys, "restore", str(bogus), "--db", f"sqlite:///{target}")
+    assert code == 1 and "not a readable hub backup" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not target.exists()
