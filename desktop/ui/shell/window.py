@@ -148,9 +148,6 @@ class MainWindow(QMainWindow):
                 item.setText("" if compact else label)
                 # Read out by screen readers when the text is gone.
                 item.setData(_ACCESSIBLE_TEXT_ROLE, label)
-        self.nav.setProperty("compact", compact)
-        self.nav.style().unpolish(self.nav)
-        self.nav.style().polish(self.nav)
         button = getattr(self, "locale_button", None)
         if button is not None:
             self._style_locale_button(button)
