@@ -1,6 +1,6 @@
 """A row of widgets that wraps onto more rows when its width cannot hold them side by side.
 
-Used where a row of filters or figures must fit the smallest window (1024 px wide) in every
+Used where a row of filters or figures must fit the smallest window (800 px wide) in every
 language without clipping its texts, and still read as one row on a wide screen.
 """
 

@@ -1,5 +1,6 @@
-"""The smallest window the pages are laid out for (1024x640) cuts no text and scrolls no
-pane sideways, in English and German; the status bar's "⋯" button shows only its dots."""
+"""A 1024x640 window cuts no text of the Insights figures and pickers and scrolls no pane
+sideways, in English and German; the status bar's "⋯" button shows only its dots. (Every page
+at every size down to the smallest window: test_small_windows.py.)"""
 
 from __future__ import annotations
 
