@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import logging.config
 import os
 import socket
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine
@@ -30,9 +32,22 @@ from fieldnote.money import SHARED_SETTINGS
 from hub import accounts
 from hub.db.engine import DatabaseUnavailable, make_engine
 from hub.db.migrate import current_revision, head_revision, known_revisions, upgrade
+from hub.logs import LOG_FORMATS, LOG_LEVELS, json_log_config
 from hub.passwords import password_problem
 from hub.serving import ENV_HEADER_TIMEOUT, HEADER_TIMEOUT_S, server_options
-from hub.settings import ENV_BLOBS, ENV_DB, resolve_blobs_dir, resolve_db_url
+from hub.settings import (
+    ENV_BLOBS,
+    ENV_DB,
+    ENV_DB_POOL,
+    ENV_HOST,
+    ENV_LOG_FORMAT,
+    ENV_LOG_LEVEL,
+    ENV_PORT,
+    ENV_TRUST_PROXY,
+    ENV_WORKERS,
+    resolve_blobs_dir,
+    resolve_db_url,
+)
 from hub.transfer import TransferError
 from resources.version import app_version
 
@@ -58,16 +73,30 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", parents=[common], help="run the hub")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--host", default=os.environ.get(ENV_HOST) or "127.0.0.1",
+                       help=f"address to listen on (default: ${ENV_HOST}, else 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=os.environ.get(ENV_PORT) or 8765,
+                       help=f"port to listen on (default: ${ENV_PORT}, else 8765)")
     serve.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
-    serve.add_argument("--workers", type=int, default=1)
-    serve.add_argument("--log-level", default="info",
-                       choices=["critical", "error", "warning", "info", "debug"])
-    serve.add_argument("--trust-proxy", metavar="ADDR", action="append", default=[],
+    serve.add_argument("--workers", type=_count, default=os.environ.get(ENV_WORKERS) or 1,
+                       help=f"worker processes (default: ${ENV_WORKERS}, else 1)")
+    serve.add_argument("--db-pool", metavar="N", type=_count,
+                       default=os.environ.get(ENV_DB_POOL) or None,
+                       help="the most database connections each worker opens (default: "
+                            f"${ENV_DB_POOL}, else 30); workers x N must stay below the "
+                            "database's max_connections")
+    serve.add_argument("--log-level", type=_choice(LOG_LEVELS),
+                       default=os.environ.get(ENV_LOG_LEVEL) or "info",
+                       help=f"{', '.join(LOG_LEVELS)} (default: ${ENV_LOG_LEVEL}, else info)")
+    serve.add_argument("--log-format", type=_choice(LOG_FORMATS),
+                       default=os.environ.get(ENV_LOG_FORMAT) or "text",
+                       help="text, or json: one JSON object a line on stdout (default: "
+                            f"${ENV_LOG_FORMAT}, else text)")
+    serve.add_argument("--trust-proxy", metavar="ADDR", action="append", default=None,
                        help="read the client address from X-Forwarded-For when the connection "
                             "comes from ADDR, the reverse proxy (repeat for several; default: "
-                            "trust nobody)")
+                            f"${ENV_TRUST_PROXY}, addresses separated by commas, else trust "
+                            "nobody)")
     serve.add_argument("--header-timeout", metavar="SECONDS", type=_seconds,
                        default=HEADER_TIMEOUT_S,
                        help="close a connection whose request headers take longer "
@@ -486,16 +515,28 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
     private_dir(blobs_dir)
     _check_address(args.host, args.port)
     _open_created(db_url).dispose()
+    trust_proxy = args.trust_proxy
+    if trust_proxy is None:
+        trust_proxy = os.environ.get(ENV_TRUST_PROXY, "").replace(",", " ").split()
+    logging_options: dict[str, Any] = {}
+    if args.log_format == "json":
+        config = json_log_config(args.log_level)
+        logging.config.dictConfig(config)
+        logging_options["log_config"] = config
     # Worker processes build their app from the environment; so does this one.
     os.environ[ENV_DB] = db_url
     os.environ[ENV_BLOBS] = str(blobs_dir)
     os.environ[ENV_HEADER_TIMEOUT] = str(args.header_timeout)
+    if args.db_pool is not None:
+        os.environ[ENV_DB_POOL] = str(args.db_pool)
+    else:
+        os.environ.pop(ENV_DB_POOL, None)
     log.info("Fieldnote hub %s on http://%s:%d (database %s, files in %s)", app_version(),
              args.host, args.port, _redacted(db_url), blobs_dir)
     uvicorn.run(
         "hub.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,
-        workers=max(1, args.workers), log_level=args.log_level,
-        **server_options(args.trust_proxy),
+        workers=args.workers, log_level=args.log_level,
+        **server_options(trust_proxy), **logging_options,
     )
     return EXIT_OK
 
@@ -517,6 +558,28 @@ def _check_address(host: str, port: int) -> None:
         except OSError as exc:
             raise CommandFailed(
                 f"Cannot listen on {host}:{port}: {exc.strerror or _first_line(exc)}") from None
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to 1000")
+    return value
+
+
+def _choice(choices: Sequence[str]) -> Callable[[str], str]:
+    """An argparse type that checks a value against `choices`, so that a default taken from
+    the environment is checked too (argparse checks `choices` only on the command line)."""
+    def check(text: str) -> str:
+        value = text.strip().lower()
+        if value not in choices:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not one of {', '.join(choices)}")
+        return value
+    return check
 
 
 def _seconds(text: str) -> float:

@@ -15,6 +15,14 @@ from platformdirs import user_data_dir
 APP_DIR_NAME = "Fieldnote Hub"
 ENV_DB = "FIELDNOTE_HUB_DB"
 ENV_BLOBS = "FIELDNOTE_HUB_BLOBS"
+# `serve` reads these when its option is not given (a systemd unit's environment file).
+ENV_HOST = "FIELDNOTE_HUB_HOST"
+ENV_PORT = "FIELDNOTE_HUB_PORT"
+ENV_WORKERS = "FIELDNOTE_HUB_WORKERS"
+ENV_TRUST_PROXY = "FIELDNOTE_HUB_TRUST_PROXY"  # addresses separated by commas or spaces
+ENV_LOG_LEVEL = "FIELDNOTE_HUB_LOG_LEVEL"
+ENV_LOG_FORMAT = "FIELDNOTE_HUB_LOG_FORMAT"  # text or json
+ENV_DB_POOL = "FIELDNOTE_HUB_DB_POOL"  # database connections one worker process opens at most
 
 
 def default_data_dir() -> Path:
@@ -36,6 +44,15 @@ def resolve_blobs_dir(value: str | os.PathLike[str] | None, db_url: str | None =
     if env:
         return Path(env)
     return default_data_dir() / "blobs"
+
+
+def resolve_db_pool(value: int | None = None) -> int | None:
+    """The most database connections one worker process opens (None: the engine's default).
+    A value that is not a positive whole number counts as unset; `serve` refuses it first."""
+    if value is not None:
+        return value
+    text = os.environ.get(ENV_DB_POOL, "").strip()
+    return int(text) if text.isdigit() and int(text) > 0 else None
 
 
 @dataclass(frozen=True)
@@ -65,4 +82,5 @@ class Limits:
 class HubSettings:
     db_url: str
     blobs_dir: Path
+    db_pool: int | None = None  # see `resolve_db_pool`
     limits: Limits = field(default_factory=Limits)

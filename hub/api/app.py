@@ -17,12 +17,12 @@ from hub.api.deps import Hub
 from hub.blobs import BlobStore
 from hub.db.engine import make_engine
 from hub.feed import read_epoch
-from hub.settings import HubSettings, resolve_blobs_dir, resolve_db_url
+from hub.settings import HubSettings, resolve_blobs_dir, resolve_db_pool, resolve_db_url
 from resources.version import app_version
 
 
 def create_app(settings: HubSettings) -> FastAPI:
-    engine = make_engine(settings.db_url)
+    engine = make_engine(settings.db_url, max_connections=settings.db_pool)
     app = FastAPI(
         title="Fieldnote hub",
         version=app_version(),
@@ -68,7 +68,8 @@ def _describe_problems(app: FastAPI) -> None:
 def create_app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` and worker processes: settings from the environment."""
     db_url = resolve_db_url(None)
-    app = create_app(HubSettings(db_url=db_url, blobs_dir=resolve_blobs_dir(None)))
+    app = create_app(HubSettings(db_url=db_url, blobs_dir=resolve_blobs_dir(None),
+                                 db_pool=resolve_db_pool()))
     # The modules and objects made so far live as long as the process: keep them out of the
     # cyclic collector's full passes, which otherwise walk them over and over while requests
     # allocate rows (this halves pull time). Only the serving process does this; an

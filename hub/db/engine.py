@@ -64,9 +64,15 @@ class DatabaseUnavailable(RuntimeError):
     """The database URL is malformed, names an unknown driver, or cannot be reached."""
 
 
-def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
+def make_engine(db_url: str, *, pool_size: int = 10, max_connections: int | None = None
+                ) -> Engine:
     """The hub's engine. Statement parameters (people's names, emails, notes) never appear in
-    its error messages or logs (`hide_parameters`)."""
+    its error messages or logs (`hide_parameters`).
+
+    On PostgreSQL the engine keeps `pool_size` connections open and opens up to twice as many
+    more at busy times: `3 * pool_size` at most. `max_connections` (the `FIELDNOTE_HUB_DB_POOL`
+    setting) caps that total instead, a third of it kept open; each worker process of `serve`
+    has its own engine, so a hub opens at most workers x max_connections."""
     try:
         url = make_url(db_url)
     except ArgumentError as exc:
@@ -82,13 +88,17 @@ def make_engine(db_url: str, *, pool_size: int = 10) -> Engine:
         )
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
+    kept, overflow = pool_size, pool_size * 2
+    if max_connections is not None:
+        kept = max(1, -(-max_connections // 3))
+        overflow = max(0, max_connections - kept)
     try:
         return create_engine(
             url,
             json_serializer=json_text,
             json_deserializer=json_value,
-            pool_size=pool_size,
-            max_overflow=pool_size * 2,
+            pool_size=kept,
+            max_overflow=overflow,
             pool_pre_ping=True,
             hide_parameters=True,
             connect_args={"connect_timeout": 10},
