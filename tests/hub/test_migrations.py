@@ -122,3 +122,62 @@ def test_the_feed_migration_groups_rows_by_change_and_back(
         engine.dispose()
         for drop in cleanup:
             drop()  # type: ignore[operator]
+
+
+# Expand, then contract (docs/deploy.md#upgrading): `migrate` runs while the older hub is still
+# serving, so a migration only adds. Dropping or renaming what the previous release reads is a
+# contract step, allowed only when listed here with its reason.
+CONTRACT_STEPS = {
+    "0002": "the feed regrouped by audience set, before the first release; hubs stopped",
+}
+_CONTRACTING_CALLS = {"drop_table", "drop_column", "rename_table"}
+
+
+def contracting_operations(source: str) -> list[str]:
+    """The operations in a migration's upgrade() that drop or rename a table or column."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.FunctionDef) and node.name == "upgrade"):
+            continue
+        for call in ast.walk(node):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+                continue
+            name = call.func.attr
+            renames = name == "alter_column" and any(
+                k.arg == "new_column_name" for k in call.keywords)
+            if name in _CONTRACTING_CALLS or renames:
+                found.append(f"{name} (line {call.lineno})")
+    return found
+
+
+def test_the_contract_check_finds_drops_and_renames() -> None:
+    source = (
+        "def upgrade():\n"
+        "    op.add_column('t', sa.Column('a', sa.Integer()))\n"
+        "    with op.batch_alter_table('t') as batch_op:\n"
+        "        batch_op.drop_column('b')\n"
+        "        batch_op.alter_column('c', new_column_name='d')\n"
+        "    op.alter_column('t', 'e', nullable=True)\n"
+        "def downgrade():\n"
+        "    op.drop_table('t')\n"
+    )
+    assert contracting_operations(source) == ["drop_column (line 4)", "alter_column (line 5)"]
+
+
+def test_migrations_only_expand_unless_listed_as_a_contract_step() -> None:
+    versions = Path(__file__).resolve().parents[2] / "hub" / "db" / "migrations" / "versions"
+    files = sorted(versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
+    assert files
+    contracting = {}
+    for path in files:
+        found = contracting_operations(path.read_text())
+        if found:
+            contracting[path.name[:4]] = found
+    unlisted = {rev: ops for rev, ops in contracting.items() if rev not in CONTRACT_STEPS}
+    assert unlisted == {}, (
+        "a migration drops or renames what an older, still serving hub reads; add a column or "
+        f"table instead and contract one release later: {unlisted}")
+    # A listed step that no longer contracts is a stale entry.
+    assert set(CONTRACT_STEPS) <= set(contracting)
