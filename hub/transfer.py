@@ -25,6 +25,7 @@ import json
 import os
 import tarfile
 import tempfile
+import time
 import uuid
 import zlib
 from collections.abc import Iterable, Iterator
@@ -58,6 +59,13 @@ MANIFEST = "manifest.json"
 VERSION_TABLE = "alembic_version"
 _BATCH = 500
 _CHUNK = 1 << 20
+
+
+def restored_counter() -> int:
+    """The change number a restored hub goes on from: the time in microseconds since 1970,
+    past every number a hub before it gave (each change takes one number, far fewer than the
+    microseconds between two restores), and below 2**53, so JSON readers keep it exact."""
+    return int(time.time() * 1_000_000)
 
 
 class TransferError(Exception):
@@ -197,6 +205,13 @@ def _load(engine: Engine, tables: Iterable[tuple[str, Iterable[dict[str, Any]]]]
         counter = present.get("hub_counter")
         if counter is not None and conn.execute(select(counter.c.id)).first() is None:
             conn.execute(insert(counter).values(id=1, value=0))
+        if new_epoch and counter is not None:
+            # Devices may hold versions the hub gave after the backup was made: the restored
+            # hub's versions start past any of them, so its changes are newer than theirs.
+            conn.execute(sa_update(counter).values(
+                value=func.greatest(counter.c.value, restored_counter())
+                if conn.dialect.name == "postgresql"
+                else func.max(counter.c.value, restored_counter())))
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn, list(present.values()))
 

@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 
 SEEN_MARK = "resync_seen"
 FOREIGN_MARK = "foreign_record"
+# A record whose change from this device the hub acknowledged: after the hub is restored from
+# a backup (its cursor is gone), these are the records this device sends again if the hub
+# lost them or holds them older.
+OWN_MARK = "pushed_here"
+RESEND_STATE = "resync_resend"
 # Room left in a push body for the envelope around the mutations.
 _ENVELOPE_BYTES = 1024
 
@@ -331,6 +336,10 @@ class SyncStore:
         seqs = [e.seq for e, _ in done]
         for start in range(0, len(seqs), 500):
             conn.execute(delete(outbox).where(outbox.c.seq.in_(seqs[start:start + 500])))
+        if done:
+            conn.execute(sqlite_insert(local_marks).on_conflict_do_nothing(), [
+                {"kind": e.kind, "record_id": e.record_id, "mark": OWN_MARK, "value": None}
+                for e in {(e.kind, e.record_id): e for e, _ in done}.values()])
         self._raise_revs(conn, [(e, v) for e, v in done if v is not None])
 
     def _raise_revs(self, conn: Connection, answered: list[tuple[OutboxEntry, int]]) -> None:
@@ -430,25 +439,36 @@ class SyncStore:
     def request_resync(self) -> None:
         self.set("resync_requested", True)
 
-    def begin_full_resync(self) -> None:
-        """Pull everything again from the start; the outbox is kept as it is."""
+    def begin_full_resync(self, *, resend_own: bool = False) -> None:
+        """Pull everything again from the start; the outbox is kept as it is.
+
+        `resend_own`: the hub forgot our cursor, as a hub restored from a backup does. Its
+        versions then start past every version it gave before (docs/protocol-extensions.md),
+        so what it sends is taken as it is, except records this device pushed that the hub
+        holds older or not at all: the end of the resync sends those again."""
         with self.engine.begin() as conn:
             conn.execute(delete(local_marks).where(local_marks.c.mark == SEEN_MARK))
             self.store.set_state("cursor", "", conn)
             self.store.set_state("resync", True, conn)
+            if resend_own:
+                self.store.set_state(RESEND_STATE, True, conn)
             self.store.set_state("resync_requested", False, conn)
 
     def finish_full_resync(self) -> int:
         """Remove records the hub did not send again and nobody waits to send; return how many."""
         removed = 0
         changed: dict[str, list[str]] = defaultdict(list)
+        resend = bool(self.store.get_state(RESEND_STATE, False))
         with self.engine.begin() as conn:
             queued = {(k, r) for k, r in conn.execute(select(outbox.c.kind, outbox.c.record_id))}
             seen_rows = conn.execute(
-                select(local_marks.c.kind, local_marks.c.record_id)
+                select(local_marks.c.kind, local_marks.c.record_id, local_marks.c.value)
                 .where(local_marks.c.mark == SEEN_MARK)
             )
-            seen = {(k, r) for k, r in seen_rows}
+            seen: dict[tuple[str, str], Any] = {(k, r): v for k, r, v in seen_rows}
+            if resend:
+                queued |= self._resend_own(conn, seen, queued)
+                self.store.set_state(RESEND_STATE, False, conn)
             for kind, table in record_tables.items():
                 ids = [r for (r,) in conn.execute(select(table.c.id))]
                 gone = [r for r in ids if (kind, r) not in seen and (kind, r) not in queued]
@@ -475,6 +495,43 @@ class SyncStore:
             self.store.notify(kind, ids)
         return removed
 
+    def _resend_own(self, conn: Connection, seen: Mapping[tuple[str, str], Any],
+                    queued: builtins.set[tuple[str, str]]) -> builtins.set[tuple[str, str]]:
+        """Queue again what this device pushed and the (restored) hub lost: a record it does
+        not have as a create (base 0), a record it holds older as an update or delete based on
+        the version it holds. Return the records queued."""
+        own = conn.execute(select(local_marks.c.kind, local_marks.c.record_id)
+                           .where(local_marks.c.mark == OWN_MARK)).all()
+        now = utc_now_iso()
+        resent: set[tuple[str, str]] = set()
+        for kind, rid in own:
+            if (kind, rid) in queued or kind not in record_tables:
+                continue
+            table = record_tables[kind]
+            row = conn.execute(select(table).where(table.c.id == rid)).mappings().first()
+            if row is None:
+                continue
+            key = (kind, rid)
+            fields = {n: row[n] for n in KINDS[kind].client_fields if row[n] is not None}
+            if key not in seen:
+                if row["deleted"]:
+                    continue
+                self.store._enqueue(conn, kind, rid, "upsert", 0, fields, now, fold=False)
+            else:
+                held = seen[key]
+                if not isinstance(held, dict) or "hub_version" not in held:
+                    continue  # the hub has what we have
+                base = int(held["hub_version"])
+                if row["deleted"]:
+                    self.store._enqueue(conn, kind, rid, "delete", base, {}, now, fold=False)
+                else:
+                    self.store._enqueue(conn, kind, rid, "upsert", base, fields, now,
+                                        fold=False)
+            resent.add(key)
+        if resent:
+            log.info("sending %d records again that the hub no longer had", len(resent))
+        return resent
+
     def apply_page(self, changes: Sequence[Change], cursor: str,
                    settings: Mapping[str, Any] | None = None) -> PageTally:
         """Apply one pulled page and store the new cursor (and the hub settings that came with
@@ -486,6 +543,7 @@ class SyncStore:
         """
         tally = PageTally()
         resync = self.resync_active()
+        restored = resync and bool(self.store.get_state(RESEND_STATE, False))
         now = utc_now_iso()
         by_kind: dict[str, list[Change]] = defaultdict(list)
         for ch in changes:
@@ -498,7 +556,7 @@ class SyncStore:
                     self._keep_foreign(conn, kind, group)
                     tally.foreign += len(group)
                     continue
-                self._apply_kind(conn, kind, group, now, tally)
+                self._apply_kind(conn, kind, group, now, tally, restored=restored)
             self.store.set_state("cursor", cursor, conn)
             if settings is not None:
                 self.store.set_state(HUB_SETTINGS_KEY, dict(settings), conn)
@@ -542,7 +600,8 @@ class SyncStore:
         return out
 
     def _apply_kind(
-        self, conn: Connection, kind: str, group: list[Change], now: str, tally: PageTally
+        self, conn: Connection, kind: str, group: list[Change], now: str, tally: PageTally,
+        *, restored: bool = False,
     ) -> None:
         ks = KINDS[kind]
         table = record_tables[kind]
@@ -562,6 +621,13 @@ class SyncStore:
             ):
                 held[rid] = (rev, deleted)
         pending = self._pending_fields(conn, kind, ids)
+        own: set[str] = set()
+        if restored:
+            for start in range(0, len(ids), 500):
+                own |= {r for (r,) in conn.execute(
+                    select(local_marks.c.record_id).where(and_(
+                        local_marks.c.kind == kind, local_marks.c.mark == OWN_MARK,
+                        local_marks.c.record_id.in_(ids[start:start + 500]))))}
         # Records already held at the version pulled, as stored (a device's own pushes come
         # back in its next pull): when nothing differs there is nothing to write.
         same = self._held_rows(conn, table, [
@@ -572,8 +638,18 @@ class SyncStore:
         for rid, ch in latest.items():
             current = held.get(rid)
             if current is not None and current[0] > ch.version:
-                tally.stale += 1
-                continue
+                if restored and rid in own:
+                    # Ours, and the restored hub holds it older: sent again at the end.
+                    conn.execute(update(local_marks).where(and_(
+                        local_marks.c.kind == kind, local_marks.c.record_id == rid,
+                        local_marks.c.mark == SEEN_MARK)).values(value={"hub_version": ch.version}))
+                    tally.stale += 1
+                    continue
+                if not restored:
+                    tally.stale += 1
+                    continue
+                # A restored hub's state of a record another device changed: taken as it is;
+                # that device sends its newer state again.
             fields = ch.fields or {}
             extra = {k: v for k, v in fields.items() if k not in ks.by_name}
             stored = same.get(rid)

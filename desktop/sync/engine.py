@@ -308,7 +308,7 @@ class SyncEngine:
                 if cursor == "":
                     raise HubError("The hub refused to send its changes from the beginning.", 410) from None
                 log.info("hub forgot our cursor; starting a full resync")
-                self.store.begin_full_resync()
+                self.store.begin_full_resync(resend_own=True)
                 report.full_resync = True
                 continue
             if page.has_more and page.cursor == cursor and not page.changes:

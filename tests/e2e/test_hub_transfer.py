@@ -18,11 +18,11 @@ from desktop.store import open_store
 from desktop.store.db import DB_FILE
 from desktop.sync.session import Timeouts, build_engine, sign_in
 from fieldnote.demo import DEMO_PASSWORD
-from hub import cli
+from hub import accounts, cli
 from hub.db.engine import make_engine
 from hub.db.tables import RECORD_TABLES, audience_sets, counter, meta, tokens
 from hub.embedded import EmbeddedHub, free_port, start_embedded
-from tests.support.live_hub import PG_ENV, fresh_pg_url
+from tests.support.live_hub import DEFAULT_PASSWORD, PG_ENV, fresh_pg_url
 
 os.environ.setdefault("FIELDNOTE_NO_KEYCHAIN", "1")
 FAST = Timeouts(connect=2.0, read=10.0, retries=0)
@@ -181,8 +181,11 @@ def test_backup_and_restore_keep_every_row_and_file_and_give_a_new_epoch(
     code, out, err = hub_cli(capsys, "restore", str(archive), "--db", target_url,
                              "--blobs", str(restored_blobs))
     assert code == 0, err
-    assert counts(target_url) == counts(source)
-    assert epoch(target_url) != epoch(source)  # devices notice a restored hub
+    restored, original = counts(target_url), counts(source)
+    # Devices notice a restored hub (new epoch), and its versions start past any they hold.
+    assert epoch(target_url) != epoch(source)
+    assert restored.pop("counter") > original.pop("counter") + 10**12
+    assert restored == original
     for sha in manifest["blobs"]:
         data = (restored_blobs / sha[:2] / sha).read_bytes()
         assert hashlib.sha256(data).hexdigest() == sha
@@ -194,7 +197,7 @@ def test_backup_and_restore_keep_every_row_and_file_and_give_a_new_epoch(
     code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", target_url,
                               "--blobs", str(restored_blobs), "--force")
     assert code == 0, err
-    assert counts(target_url) == counts(source)
+    assert {k: v for k, v in counts(target_url).items() if k != "counter"} == original
 
 
 def _rewrite(archive: Path, out: Path, change: str) -> None:
@@ -239,3 +242,89 @@ def test_restore_refuses_a_file_that_is_no_backup(
     assert code == 1 and "not a readable hub backup" in err
     assert len(err.strip().splitlines()) == 1
     assert not target.exists()
+
+
+def _lead_names(store_or_rows: list[dict[str, object]]) -> dict[str, object]:
+    return {str(r["id"]): r["last_name"] for r in store_or_rows if not r.get("deleted")}
+
+
+def _hub_leads(db_url: str) -> dict[str, object]:
+    engine = make_engine(db_url, pool_size=1)
+    table = RECORD_TABLES["lead"]
+    try:
+        with engine.connect() as conn:
+            return {r.id: r.last_name for r in conn.execute(
+                select(table.c.id, table.c.last_name).where(table.c.deleted.is_(False)))}
+    finally:
+        engine.dispose()
+
+
+def _settle(devices: list[Device]) -> int:
+    """Sync the devices in turn until a whole round moves nothing; return the conflicts."""
+    conflicts = 0
+    for _ in range(6):
+        quiet = True
+        for device in devices:
+            report = device.sync()
+            assert report.outcome.name == "OK", report.message
+            conflicts += report.conflicts
+            if report.pushed or report.pulled or report.waiting or report.attention:
+                quiet = False
+        if quiet:
+            return conflicts
+    raise AssertionError("the devices never settled")
+
+
+def test_after_a_restore_two_devices_send_what_the_hub_lost_and_end_with_every_record_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    blobs = tmp_path / "blobs"
+    assert hub_cli(capsys, "migrate", "--db", db_url)[0] == 0
+    engine = make_engine(db_url, pool_size=1)
+    accounts.add_user(engine, email="rita@example.com", name="Rita Rep", role="rep",
+                      team="north", password=DEFAULT_PASSWORD)
+    engine.dispose()
+    port = free_port()
+    hub = serve(db_url, blobs, port)
+    # Two laptops of one rep: each sees what the other captures.
+    a = Device(tmp_path / "a", hub.url, "rita@example.com", DEFAULT_PASSWORD)
+    b = Device(tmp_path / "b", hub.url, "rita@example.com", DEFAULT_PASSWORD)
+    when = "2026-11-24T10:15:00Z"
+    try:
+        a1 = a.store.save("lead", {"last_name": "A1", "captured_at": when}).record_id
+        b1 = b.store.save("lead", {"last_name": "B1", "captured_at": when}).record_id
+        assert _settle([a, b]) == 0
+        archive = tmp_path / "hub.tar.gz"
+        assert hub_cli(capsys, "backup", "--db", db_url, "--blobs", str(blobs),
+                       "-o", str(archive))[0] == 0
+
+        # After the backup: new leads on both, and an edit of a lead the backup holds.
+        a2 = a.store.save("lead", {"last_name": "A2", "captured_at": when}).record_id
+        a.store.save("lead", {"last_name": "A1 edited"}, a1)
+        b2 = b.store.save("lead", {"last_name": "B2", "captured_at": when}).record_id
+        assert _settle([a, b]) == 0
+        expected = {a1: "A1 edited", a2: "A2", b1: "B1", b2: "B2"}
+        assert _hub_leads(db_url) == expected
+
+        hub.stop()
+        code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", db_url,
+                                  "--blobs", str(blobs), "--force")
+        assert code == 0, err
+        assert _hub_leads(db_url) == {a1: "A1", b1: "B1"}  # the hub lost A2, B2 and the edit
+        hub = serve(db_url, blobs, port)
+
+        # Both carry on with their tokens; the hub's new epoch makes them resync and resend.
+        assert _settle([a, b]) == 0
+        assert _hub_leads(db_url) == expected
+        for device in (a, b):
+            assert _lead_names(device.store.all("lead")) == expected
+
+        # And they keep syncing as usual afterwards.
+        a3 = a.store.save("lead", {"last_name": "A3", "captured_at": when}).record_id
+        assert _settle([a, b]) == 0
+        assert _lead_names(b.store.all("lead")) == {**expected, a3: "A3"}
+    finally:
+        hub.stop()
+        a.close()
+        b.close()
