@@ -181,3 +181,123 @@ def test_migrations_only_expand_unless_listed_as_a_contract_step() -> None:
         f"table instead and contract one release later: {unlisted}")
     # A listed step that no longer contracts is a stale entry.
     assert set(CONTRACT_STEPS) <= set(contracting)
+
+
+def _past_revisions() -> list[str]:
+    from hub.db.migrate import known_revisions
+
+    return sorted(known_revisions() - {head_revision()})
+
+
+def _seed_at(conn: object, revision: str, token: str) -> None:
+    """A marketer with a device token and an event, written with the tables and columns the
+    schema at `revision` has (revision numbers sort in order)."""
+    import hashlib
+    import time
+
+    import sqlalchemy as sa
+
+    now = "2026-01-02T03:04:05+00:00"
+    def common() -> list[sa.ColumnClause[object]]:
+        return [sa.column("id", sa.String), sa.column("row_version", sa.BigInteger),
+                sa.column("deleted", sa.Boolean), sa.column("row_created_at", sa.String),
+                sa.column("row_updated_at", sa.String), sa.column("hub_audiences", sa.JSON),
+                sa.column("hub_removed", sa.JSON), sa.column("hub_field_versions", sa.JSON)]
+
+    def row(record_id: str, version: int) -> dict[str, object]:
+        return {"id": record_id, "row_version": version, "deleted": False,
+                "row_created_at": now, "row_updated_at": now, "hub_audiences": ["all"],
+                "hub_removed": [], "hub_field_versions": {}}
+
+    users = sa.table("rec_user", *common(), sa.column("name", sa.String),
+                     sa.column("email", sa.String), sa.column("role", sa.String),
+                     sa.column("team", sa.String), sa.column("active", sa.Boolean),
+                     sa.column("hub_email_key", sa.String))
+    event_columns = [sa.column("name", sa.String), sa.column("venue", sa.String),
+                     sa.column("starts_on", sa.String), sa.column("ends_on", sa.String),
+                     sa.column("author_id", sa.String)]
+    event_values: dict[str, object] = {
+        "name": f"Expo {revision}", "venue": "Hall 4", "starts_on": "2026-03-01",
+        "ends_on": "2026-03-03", "author_id": "u-mia"}
+    if revision >= "0004":
+        event_columns.append(sa.column("country", sa.String))
+        event_values["country"] = "DE"
+    events = sa.table("rec_event", *common(), *event_columns)
+    tokens = sa.table("hub_token", sa.column("token_hash", sa.String),
+                      sa.column("user_id", sa.String), sa.column("device_name", sa.String),
+                      sa.column("created_at", sa.Float), sa.column("expires_at", sa.Float),
+                      sa.column("revoked", sa.Boolean))
+    execute = conn.execute  # type: ignore[attr-defined]
+    execute(sa.insert(users).values(
+        **row("u-mia", 1), name="Mia Old", email="mia@example.com", role="marketer",
+        team=None, active=True, hub_email_key="mia@example.com"))
+    execute(sa.insert(events).values(**row("e-old", 2), **event_values))
+    execute(sa.insert(tokens).values(
+        token_hash=hashlib.sha256(token.encode()).hexdigest(), user_id="u-mia",
+        device_name="laptop", created_at=time.time(), expires_at=time.time() + 86400,
+        revoked=False))
+    execute(text("UPDATE hub_counter SET value = 2 WHERE id = 1"))
+    changes = [(1, "user", "u-mia"), (2, "event", "e-old")]
+    if revision < "0002":
+        execute(text("INSERT INTO hub_feed (audience, seq, kind, record_id, removed) "
+                     "VALUES ('all', :s, :k, :r, :d)"),
+                [{"s": s, "k": k, "r": r, "d": False} for s, k, r in changes])
+        return
+    sets = sa.table("hub_audience_set", sa.column("id", sa.Integer),
+                    sa.column("digest", sa.String), sa.column("audiences", sa.JSON))
+    set_id = execute(sa.insert(sets).values(
+        digest=hashlib.sha256(b"all").hexdigest(), audiences=["all"]
+    ).returning(sets.c.id)).scalar_one()
+    execute(text("INSERT INTO hub_audience_member (audience, set_id) VALUES ('all', :i)"),
+            {"i": set_id})
+    execute(text("INSERT INTO hub_feed (seq, removed, audience_set, kind, record_id) "
+                 "VALUES (:s, :d, :a, :k, :r)"),
+            [{"s": s, "d": False, "a": set_id, "k": k, "r": r} for s, k, r in changes])
+
+
+@pytest.mark.parametrize("revision", _past_revisions())
+def test_a_hub_upgraded_from_each_past_revision_serves_its_data(
+    tmp_path: Path, db_url: str | None, revision: str
+) -> None:
+    import requests
+    from alembic import command
+
+    from fieldnote.wire import PROTOCOL_HEADER, PROTOCOL_VERSION
+    from hub.db.migrate import alembic_config
+    from hub.embedded import start_embedded
+
+    url, cleanup = _url(tmp_path, db_url)
+    engine = make_engine(url)
+    config = alembic_config()
+    token = "old-device-token-" + revision
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+        assert current_revision(engine) == revision
+        with engine.begin() as conn:
+            _seed_at(conn, revision, token)
+        hub = start_embedded(url, tmp_path / "blobs")  # migrates to the newest schema first
+        try:
+            assert current_revision(engine) == head_revision()
+            answer = requests.get(
+                f"{hub.url}/v1/sync/pull", timeout=30,
+                headers={"Authorization": f"Bearer {token}",
+                         PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
+            assert answer.status_code == 200, answer.text
+            page = answer.json()
+            changes = {(c["kind"], c["record_id"]): c for c in page["changes"]}
+            assert set(changes) == {("user", "u-mia"), ("event", "e-old")}
+            event = changes[("event", "e-old")]
+            assert event["version"] == 2 and not event["deleted"]
+            assert event["fields"]["name"] == f"Expo {revision}"
+            assert event["fields"]["venue"] == "Hall 4"
+            assert event["fields"].get("country") == ("DE" if revision >= "0004" else None)
+            assert changes[("user", "u-mia")]["fields"]["email"] == "mia@example.com"
+            assert not page["has_more"]
+        finally:
+            hub.stop()
+    finally:
+        engine.dispose()
+        for drop in cleanup:
+            drop()  # type: ignore[operator]
