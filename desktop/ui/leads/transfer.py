@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.locale import format_int
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS, ImportPreview, ImportSummary, LeadBook
+from desktop.ui.common.dialog_size import keep_whole
 from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.capture import default_phone_region
 from desktop.ui.leads.choice_box import ChoiceBox
@@ -137,7 +139,7 @@ class ImportDialog(QDialog):
         self._preview_token = 0
         self.summary: ImportSummary | None = None
         self.setWindowTitle(self.tr("Import leads from CSV"))
-        self.setMinimumSize(860, 600)
+        self.setMinimumWidth(640)  # fits the smallest window; keep_whole sets the height
         layout = QVBoxLayout(self)
         top = QFormLayout()
         file_row = QHBoxLayout()
@@ -162,7 +164,7 @@ class ImportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.mapping_host)
-        scroll.setMinimumHeight(130)  # four columns at a glance; the rest scroll
+        scroll.setMinimumHeight(110)  # three columns at a glance; the rest scroll
         scroll.setMaximumHeight(200)
         layout.addWidget(QLabel(self.tr("Columns (change where a column goes, then check the preview)")))
         layout.addWidget(scroll)
@@ -172,14 +174,17 @@ class ImportDialog(QDialog):
         self.preview_view.setModel(self.preview)
         self.preview_view.verticalHeader().setVisible(False)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        layout.addWidget(self.preview_view, 1)
+        # The preview and the problems share one place: a short window has room for one.
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Preview"))
+        self.tabs.addTab(self.preview_view, self.tr("Preview"))
+        layout.addWidget(self.tabs, 1)
         self.problems = QPlainTextEdit()
         self.problems.setAccessibleName(self.tr("Problems found"))
         self.problems.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.problems.setReadOnly(True)
-        self.problems.setMaximumHeight(90)
         self.problems.setPlaceholderText(self.tr("Problems found in the file are listed here by line."))
-        layout.addWidget(self.problems)
+        self.tabs.addTab(self.problems, self.tr("Problems found"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
@@ -199,8 +204,16 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        keep_whole(self)
         if self.event_box.count() == 0:
             self.status.setText(self.tr("This device knows no events yet: create one (or sync) first."))
+
+    def _show_problems(self, lines: list[str]) -> None:
+        """List the problems; the tab's title counts them, so they are seen from the preview."""
+        self.problems.setPlainText("\n".join(lines))
+        title = self.tr("Problems found")
+        index = self.tabs.indexOf(self.problems)
+        self.tabs.setTabText(index, f"{title} ({format_int(len(lines))})" if lines else title)
 
     def _on_choose_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Lead CSV"), "",
@@ -278,7 +291,7 @@ class ImportDialog(QDialog):
                 self._sample_labels[header] = samples
                 self.mapping_form.addRow(" ".join(header.split()), row)
         self.preview.set_rows([(r.line, r.fields, r.errors) for r in parsed.rows[:PREVIEW_ROWS]])
-        self.problems.setPlainText("\n".join(parsed.problems[:500]))
+        self._show_problems(parsed.problems[:500])
         refusal = self.outlook.refusal
         if refusal is not None:
             name = self.path.name if self.path is not None else ""
@@ -373,7 +386,7 @@ class ImportDialog(QDialog):
         self.summary = summary
         self.progress.setVisible(False)
         lines = problems + [f"line {line}: not imported: {msg}" for line, msg in summary.problems]
-        self.problems.setPlainText("\n".join(lines[:2000]))
+        self._show_problems(lines[:2000])
         self.counts.clear()
         self.status.setText(
             self.tr("Imported %1 lead(s); %2 skipped as already at the event; %3 problem(s).")

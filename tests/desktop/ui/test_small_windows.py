@@ -126,3 +126,37 @@ def test_select_first_shows_the_first_row_of_the_page(qtbot, tmp_path, key):
         else:
             qtbot.waitUntil(lambda: page.current_id() == page.model.id_at(0))
             assert page.side.currentWidget() is page.detail
+
+
+IMPORT_CSV = (
+    "First name,Last name,E-mail,Company,Phone,Job title,Country,Booth note\n"
+    "Ana,Silva,ana@example.com,Nordwind Logistik GmbH,+49 30 1234567,Head of Operations,DE,Halle 4\n"
+    ",,,,,,,a row that names no person\n"
+    "Jonas,Becker,not-an-address,Becker & Söhne,030 555,Einkauf,DE,Stand 12\n"
+).encode()
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de_DE"])
+def test_the_import_dialog_with_a_preview_fits_the_smallest_window(qtbot, tmp_path, locale):
+    found: list[str] = []
+    path = tmp_path / "scans.csv"
+    path.write_bytes(IMPORT_CSV)
+    with demo_window(qtbot, tmp_path, locale) as window:
+        window.resize(*MIN_WINDOW_SIZE)
+        dialog = window.pages["leads"].open_import()
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        task = dialog.load_file(path)
+        with qtbot.waitSignal(task.finished, timeout=10_000):
+            pass
+        qtbot.waitUntil(lambda: dialog.outlook is not None and dialog.preview.rowCount() > 0)
+        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        if least.width() > MIN_WINDOW_SIZE[0] or least.height() > MIN_WINDOW_SIZE[1]:
+            found.append(f"import needs {least.width()}x{least.height()}, more than the window")
+        for size in (QSize(1, 1), dialog.sizeHint().expandedTo(least)):
+            dialog.resize(size)
+            settle(qtbot)
+            found += [f"import at {dialog.width()}x{dialog.height()}: {p}"
+                      for p in squeezed(dialog) + layout_problems(dialog)]
+        dialog.close()
+    assert not found, "\n".join(found)
