@@ -113,8 +113,9 @@ def main() -> int:
     print(f"bundle: {out}")
     print(f"executable: {exe}")
     print(f"size: {folder_size(out) / 1e6:.1f} MB ({folder_size(out)} bytes)")
-    for tarball in sorted(dist.glob(f"fieldnote-*-{platform.machine()}.tar.gz")):
-        print(f"archive: {tarball} ({tarball.stat().st_size / 1e6:.1f} MB)")
+    if not args.no_archive and not args.lean:
+        for tarball in sorted(dist.glob(f"fieldnote-*-{platform.machine()}.tar.gz")):
+            print(f"archive: {tarball} ({tarball.stat().st_size / 1e6:.1f} MB)")
     print(f"built in {time.monotonic() - started:.0f} s")
     return 0
 
