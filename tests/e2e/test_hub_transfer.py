@@ -18,8 +18,9 @@ from desktop.store import open_store
 from desktop.store.db import DB_FILE
 from desktop.sync.session import Timeouts, build_engine, sign_in
 from fieldnote.demo import DEMO_PASSWORD
-from hub import accounts, cli
+from hub import accounts, cli, transfer
 from hub.db.engine import make_engine
+from hub.db.migrate import upgrade
 from hub.db.tables import RECORD_TABLES, audience_sets, counter, meta, tokens
 from hub.embedded import EmbeddedHub, free_port, start_embedded
 from tests.support.live_hub import DEFAULT_PASSWORD, PG_ENV, fresh_pg_url
@@ -328,3 +329,25 @@ def test_after_a_restore_two_devices_send_what_the_hub_lost_and_end_with_every_r
         hub.stop()
         a.close()
         b.close()
+
+
+def test_a_backup_of_an_older_schema_restores_and_is_migrated_to_the_newest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}", pool_size=1)
+    try:
+        upgrade(old, "0003")
+        accounts.add_user(old, email="ola@example.com", name="Ola Old", role="admin",
+                          password=DEFAULT_PASSWORD)
+        archive = tmp_path / "old.tar.gz"
+        summary = transfer.backup(old, tmp_path / "blobs", archive)
+    finally:
+        old.dispose()
+    assert summary.revision == "0003" and summary.rows["rec_user"] == 1
+    target = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", target,
+                              "--blobs", str(tmp_path / "new-blobs"))
+    assert code == 0, err
+    code, out, err = hub_cli(capsys, "user", "list", "--db", target)  # needs the newest schema
+    assert code == 0, err
+    assert "ola@example.com" in out
