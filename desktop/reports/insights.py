@@ -50,7 +50,8 @@ SERIES = [colors.HexColor(c) for c in (
     "#1f6feb", "#d4a72c", "#1a7f37", "#d1242f", "#8250df", "#4f8fd9", "#bf8700", "#57606a")]
 GRADE_COLOURS = {"hot": "#d1242f", "warm": "#d4a72c", "cold": "#4f8fd9", "ungraded": "#8c959f"}
 
-WIDTH = A4[0] - 36 * mm
+# The room between the margins, less the 6 pt a SimpleDocTemplate frame pads on each side.
+WIDTH = A4[0] - 36 * mm - 12
 MAX_ROWS = 40  # long lists are cut, with a line saying how many more there are
 
 LABELS = {
@@ -129,6 +130,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequ
            styles: Mapping[str, ParagraphStyle] | None = None, total: int | None = None) -> list[Any]:
     """A zebra table; numbers right-aligned; cut at MAX_ROWS with a note of what was left out."""
     st = styles or _styles()
+    if widths is not None and sum(widths) > WIDTH:
+        # No table runs past the right margin: columns asked for wider share the room.
+        widths = [w * WIDTH / sum(widths) for w in widths]
     shown = list(rows[:MAX_ROWS])
     # A column of numbers (counts, amounts, percentages) is right-aligned, its title too, so
     # that a count and the percentage beside it never run together.

@@ -130,3 +130,22 @@ def test_the_report_writes_amounts_with_the_hubs_currency(insights, store):
     text = pdf_text(build_report(insights.compute(InsightFilters(), today=TODAY)))
     assert "Won amount: £18,000" in text
     assert "Expo North\nC26\n6\n4\n3\n2\n2\n3\n£8,000" in text
+
+
+def test_no_table_runs_past_the_right_margin(insights):
+    # The events table asked for the whole room between the margins, but the page's frame pads
+    # 6 pt on each side, so its last column printed past the right margin.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop.reports import fonts
+
+    fonts.register()
+    pdf = build_report(insights.compute(InsightFilters(), today=TODAY))
+    right = A4[0] - 18 * mm
+    for page in range(len(PdfReader(io.BytesIO(pdf)).pages)):
+        past = [(t, x) for x, t in _placed_text(pdf, page)
+                if t.replace(".", "").replace("%", "").isdigit()
+                and x + stringWidth(t, fonts.REGULAR, 8) > right + 0.5]
+        assert past == [], f"page {page + 1}: {past}"
