@@ -130,7 +130,9 @@ class LeadDetail(QWidget):
         self.add_button.clicked.connect(self.add_outcome)
         form.addRow(self.tr("New outcome"), self.status_box)
         form.addRow(self.tr("Reason"), self.reason_box)
-        form.addRow(self.tr("Amount"), self.amount)
+        self.amount_label = QLabel(self.tr("Amount"))
+        self.amount_label.setBuddy(self.amount)
+        form.addRow(self.amount_label, self.amount)
         form.addRow(self.tr("Note"), self.note)
         form.addRow("", self.add_button)
         self.layout_.addWidget(self.outcome_form)
@@ -209,6 +211,8 @@ class LeadDetail(QWidget):
         users = self.book.users()
         outcomes = self.book.outcomes(self.lead_id)
         currency = self.services.store.currency()
+        # The amount typed is in the team's currency (a hub setting): the label names it.
+        self.amount_label.setText(self.tr("Amount") + f" ({currency})")
         for o in outcomes:
             if o.get("retracts"):
                 parts = [short_time(o.get("at")),

@@ -126,6 +126,8 @@ def test_a_won_amount_shows_the_currency_the_hub_set(qtbot, services):
     add_lead(services.store, "Okafor")
     page = make_page(qtbot, services)
     detail = select_first(qtbot, page)
+    # The amount typed is in that currency, and its label says so.
+    assert detail.amount_label.text() == "Amount (USD)"
     detail.status_box.setCurrentIndex(detail.status_box.findData("won"))
     detail.amount.setText("12500.5")
     detail.add_outcome()
