@@ -42,7 +42,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         description="Sign in to a hub. The password is read from standard input "
                     "(--password-stdin) or asked for.",
     )
-    p.add_argument("--hub", required=True, metavar="URL", help="the hub's address")
+    p.add_argument("--hub", metavar="URL",
+                   help="the hub's address (default: the hub_url setting, often pre-set by IT)")
     p.add_argument("--email", required=True, help="your account's email")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password as one line from standard input")
@@ -86,8 +87,11 @@ def run_signin(args: argparse.Namespace) -> int:
     password = _read_password(args)
     with cli_context(args) as ctx:
         ca = args.ca_bundle or ctx.settings.hub_ca_bundle or None
+        hub = args.hub or ctx.settings.hub_url
+        if not hub:
+            raise CliError("No hub to sign in to: give --hub URL.", EXIT_FAILED)
         try:
-            result = sign_in(ctx.data_dir, ctx.store, args.hub, args.email, password, ca_bundle=ca)
+            result = sign_in(ctx.data_dir, ctx.store, hub, args.email, password, ca_bundle=ca)
         except (WrongCredentials, AuthRequired) as exc:
             raise CliError(exc.message, EXIT_SIGN_IN) from None
         except HubUnreachable as exc:

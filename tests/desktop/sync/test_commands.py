@@ -148,3 +148,23 @@ def test_a_throttled_signin_says_the_reason_and_the_wait_once_each(tmp_path, hub
             break
     assert re.fullmatch(r"fieldnote: Too many sign-in attempts\. Try again in \d+ s\.\n", err), err
     assert code != 0
+
+
+def test_signin_without_hub_uses_the_machine_wide_hub_url(tmp_path, hub, monkeypatch, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "settings.json").write_text(json.dumps({"hub_url": hub.url}), encoding="utf-8")
+    monkeypatch.setenv("FIELDNOTE_SITE_CONFIG_DIR", str(site))
+    password = hub.users["rep@example.com"]["password"]
+    code, out, err = run(monkeypatch, capsys, "signin", "--email", "rep@example.com",
+                         "--password-stdin", "--data-dir", str(tmp_path / "cli"),
+                         stdin=password + "\n")
+    assert code == 0, err
+    assert out.startswith(f"Signed in to {hub.url} as Rita Rep")
+
+
+def test_signin_without_any_hub_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    code, _, err = run(monkeypatch, capsys, "signin", "--email", "rep@example.com",
+                       "--password-stdin", "--data-dir", str(tmp_path / "cli"), stdin="x" * 12 + "\n")
+    assert code == 1
+    assert err == "fieldnote: No hub to sign in to: give --hub URL.\n"
