@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -269,31 +270,36 @@ def _plain(value: Any) -> str:
 
 
 def _readable(item: dict[str, Any]) -> str:
-    """One debrief and its replies as labelled lines (`show` without --json)."""
+    """One debrief and its replies as labelled lines (`show` without --json). A value's own line
+    breaks continue under its label; every other control character is escaped, so a value
+    never moves the terminal's cursor or starts a line of its own."""
+    esc = _one_line
     shown = [(key, label) for key, label in _SHOWN if key in item]
     known = {key for key, _ in _SHOWN} | _NOT_SHOWN
-    shown += [(key, key.replace("_", " ").capitalize()) for key in item if key not in known]
+    shown += [(key, esc(key.replace("_", " ").capitalize())) for key in item if key not in known]
     width = max(len(label) for _, label in (*shown, ("", "Collateral"))) + 2
-    lines = [str(item.get("account") or ""),
-             f"{'Call on':<{width}}{item.get('call_date') or '—'} ({item.get('status') or 'draft'})",
-             f"{'Id':<{width}}{item['id']}"]
+    lines = [esc(item.get("account") or ""),
+             f"{'Call on':<{width}}{esc(item.get('call_date') or '—')} "
+             f"({esc(item.get('status') or 'draft')})",
+             f"{'Id':<{width}}{esc(item['id'])}"]
     for key, label in shown:
         text = _plain(item.get(key)) if item.get(key) not in (None, "", [], {}) else ""
         if not text:
             continue
-        first, *more = text.splitlines() or [""]
+        first, *more = [esc(part) for part in re.split(r"\r\n|\r|\n", text)]
         lines.append(f"{label:<{width}}{first}")
         lines.extend(f"{'':<{width}}{part}" for part in more)
     verdicts = {True: "helped", False: "did not help"}
     for c in item.get("collateral") or []:
-        lines.append(f"{'Collateral':<{width}}{c.get('title') or c.get('collateral_id') or '?'} "
+        lines.append(f"{'Collateral':<{width}}{esc(c.get('title') or c.get('collateral_id') or '?')} "
                      f"({verdicts.get(c.get('helpful'), 'not rated')})")
     comments = item.get("comments") or []
     lines.append(f"Replies ({len(comments)})" if comments else "No replies yet")
     for c in comments:
         new = "  [new]" if not c["read"] else ""
-        lines.append(f"  {c['author'] or c['author_id'] or 'someone'}, {c['created_at'] or ''}{new}")
-        lines.extend(f"    {part}" for part in str(c["body"]).splitlines())
+        lines.append(f"  {esc(c['author'] or c['author_id'] or 'someone')}, "
+                     f"{esc(c['created_at'] or '')}{new}")
+        lines.extend(f"    {esc(part)}" for part in re.split(r"\r\n|\r|\n", str(c["body"])))
     return "\n".join(lines) + "\n"
 
 

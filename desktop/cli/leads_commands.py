@@ -92,7 +92,8 @@ def _event(book: LeadBook, name_or_id: str) -> dict[str, Any]:
         raise CliError(str(exc)) from None
     if event is None:
         known = [e.get("name") or e["id"] for e in book.events()[:10]]
-        hint = f" Known events: {', '.join(known)}." if known else " This device knows no events yet; sync first."
+        hint = (f" Known events: {', '.join(known)} (`fieldnote events list` lists them all)."
+                if known else " This device knows no events yet; sync first.")
         raise CliError(f"No event named or with the id {name_or_id!r}.{hint}")
     return event
 

@@ -50,3 +50,15 @@ def test_events_list_on_an_empty_device_says_to_sync(tmp_path, monkeypatch, caps
     assert code == 0 and "No events on this device yet" in out
     code, out, _ = run(monkeypatch, capsys, "events", "list", "--json", "--data-dir", str(tmp_path))
     assert code == 0 and json.loads(out) == []
+
+
+def test_a_command_given_an_unknown_event_points_to_events_list(tmp_path, monkeypatch, capsys):
+    store = open_store(tmp_path / "fieldnote.sqlite3")
+    store.save("event", {"name": "Expo North", "starts_on": "2026-10-01"})
+    store.engine.dispose()
+    scans = tmp_path / "scans.csv"
+    scans.write_text("First name,Last name,Email\nAna,Silva,ana@example.com\n")
+    code, _, err = run(monkeypatch, capsys, "leads", "import", str(scans), "--event", "Expo Nort",
+                       "--data-dir", str(tmp_path))
+    assert code != 0
+    assert err.count("\n") == 1 and "Expo North" in err and "fieldnote events list" in err

@@ -111,3 +111,22 @@ def test_the_documented_add_example_is_the_helps_and_files_a_debrief_show_prints
     assert any(re.fullmatch(r"Collateral +01938a6e-4b00-7000-8000-00000000c001 \(helped\)", line)
                for line in lines)
     assert lines[-1] == "No replies yet"
+
+
+
+def test_show_keeps_a_values_line_breaks_under_its_label_and_escapes_other_control_characters():
+    # Input is checked, but a record synced from an older hub may hold anything: a terminal
+    # escape or a carriage return reached the terminal as it was and could recolour the screen
+    # or overwrite the line before it.
+    from desktop.cli.debriefs_commands import _readable
+
+    text = _readable({"id": "d1", "account": "Acme\x1b[31m Freight\nLtd", "call_date": "2026-12-01",
+                      "status": "submitted", "next_steps": "Send the price list\r\nBook a demo\x07",
+                      "comments": [{"author": "Ana\x1b]0;x\x07", "author_id": "u1", "read": True,
+                                    "created_at": "2026-12-02", "body": "Fine\rby me"}]})
+    assert not any(c in text for c in "\x1b\x07\r")
+    lines = text.splitlines()
+    assert lines[0] == "Acme\\x1b[31m Freight\\nLtd"  # the account is one line
+    at = next(i for i, line in enumerate(lines) if "Send the price list" in line)
+    assert re.fullmatch(r" +Book a demo\\x07", lines[at + 1])
+    assert lines[-4:] == ["Replies (1)", "  Ana\\x1b]0;x\\x07, 2026-12-02", "    Fine", "    by me"]
