@@ -23,6 +23,8 @@ run is `mutants/<module>.log`. Exit status 1 when a module scores below `--fail-
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import json
 import subprocess
 import sys
@@ -97,9 +99,23 @@ def run_module(module: str, names: list[str], max_children: int) -> int:
         return subprocess.call(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
 
 
-def show(name: str) -> str:
-    done = subprocess.run([*_mutmut(), "show", name], cwd=ROOT, capture_output=True, text=True)
-    return done.stdout.strip()
+def _functions(module: str) -> dict[str, str]:
+    """The source of every function in the mutated copy of `module`, by name."""
+    path = ROOT / "mutants" / "fieldnote" / f"{module}.py"
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    return {node.name: "\n".join(lines[node.lineno - 1:node.end_lineno])
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
+
+
+def show(module: str, name: str, functions: dict[str, str]) -> str:
+    """The change a mutant makes, as a diff of its function (what `mutmut show` prints)."""
+    function = name.removeprefix(f"fieldnote.{module}.")
+    original = functions.get(function.rsplit("__mutmut_", 1)[0] + "__mutmut_orig", "")
+    mutant = functions.get(function, "")
+    lines = difflib.unified_diff(original.splitlines(), mutant.splitlines(), lineterm="", n=1)
+    return "\n".join(line for line in list(lines)[2:] if not line.startswith("@@"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,10 +168,11 @@ def main(argv: list[str] | None = None) -> int:
                         for n in survivors)
         _out(f"\n{module}: {len(survivors)} survivors in "
              + ", ".join(f"{fn} ({count})" for fn, count in sorted(kinds.items())))
+        functions = _functions(module) if args.diff else {}
         for name in survivors:
             _out(f"  {name}")
             if args.diff:
-                _out("\n".join("    " + line for line in show(name).splitlines()[1:]))
+                _out("\n".join("    " + line for line in show(module, name, functions).splitlines()))
     return 1 if failed else 0
 
 
