@@ -28,6 +28,8 @@ def card(*lines: str) -> str:
         (["EMAIL;TYPE=WORK:work@x.io", "EMAIL;TYPE=HOME,PREF:pref@x.io"], "pref@x.io"),
         (["EMAIL;TYPE=WORK:work@x.io", "EMAIL;PREF=1:pref@x.io"], "pref@x.io"),
         (["EMAIL;TYPE=HOME:work@x.io", "EMAIL;PREF;INTERNET:pref@x.io"], "pref@x.io"),
+        (["EMAIL;TYPE=WORK:work@x.io", "EMAIL;PREF:pref@x.io"], "pref@x.io"),
+        (["x.item1.EMAIL:grouped@x.io"], "grouped@x.io"),
         (["EMAIL:first@x.io", "EMAIL:second@x.io"], "first@x.io"),
         (["EMAIL;TYPE=WORK:", "EMAIL:filled@x.io"], "filled@x.io"),
         (["EMAIL;TYPE=work:lower@x.io", "EMAIL:plain@x.io"], "lower@x.io"),
@@ -164,7 +166,7 @@ def test_bare_code_rule_two_to_sixty_four_characters_with_a_digit(code, badge):
 )
 def test_mailto_rule_the_first_address_is_the_email(text, email):
     parsed = read_badge(text)
-    assert (parsed.format, parsed.email) == ("email", email)
+    assert (parsed.format, parsed.email, parsed.raw) == ("email", email, text)
 
 
 @pytest.mark.parametrize("text", ["mailto:", "mailto:not-an-address", "mailto:ana@acme",
@@ -213,3 +215,117 @@ def test_lead_fields_leave_out_empty_values_and_name_the_note_notes():
     assert parsed.lead_fields() == {"first_name": "Ana", "notes": "hi", "badge_raw": "x"}
     assert ParsedBadge(raw="").lead_fields() == {}
     assert not ParsedBadge(raw="").recognised and parsed.recognised
+
+
+# --- delimited text: names, company, title and country by position ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana^Silva^DE", {"first_name": "Ana", "last_name": "Silva", "country": "DE"}),
+        ("Ana^Silva^Acme^CTO^DE", {"first_name": "Ana", "last_name": "Silva", "company": "Acme",
+                                   "title": "CTO", "country": "DE"}),
+        ("country=FR^Ana^Silva^DE", {"first_name": "Ana", "last_name": "Silva", "company": "DE",
+                                     "country": "FR"}),
+        ("first=Ana^Acme Corp^CTO", {"first_name": "Ana", "company": "Acme Corp", "title": "CTO"}),
+        ("last=Silva^Acme Corp^CTO", {"last_name": "Silva", "company": "Acme Corp", "title": "CTO"}),
+        ("Ana^Silva^Sales Manager", {"first_name": "Ana", "last_name": "Silva",
+                                     "title": "Sales Manager"}),
+        ("Ana^Silva^Acme Sales Inc", {"first_name": "Ana", "last_name": "Silva",
+                                      "company": "Acme Sales Inc"}),
+        ("Ana^Silva^Sales Manager^Acme", {"first_name": "Ana", "last_name": "Silva",
+                                          "company": "Acme", "title": "Sales Manager"}),
+        ("Ana Silva^Acme Inc", {"first_name": "Ana", "last_name": "Silva", "company": "Acme Inc"}),
+        ("Ana Silva^Director", {"first_name": "Ana", "last_name": "Silva", "title": "Director"}),
+    ],
+)
+def test_delimited_rule_fields_by_position(text, expected):
+    parsed = read_badge(text)
+    got = {k: v for k, v in parsed.lead_fields().items() if k != "badge_raw"}
+    assert got == expected
+
+
+# --- URL parameters ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://r.example/?first=Ana&first=Bob&email=a@b.co", {"first_name": "Ana",
+                                                                 "email": "a@b.co"}),
+        ("https://r.example/?utm_source=x&email=a@b.co", {"email": "a@b.co"}),
+        ("https://r.example/?first=&first=Bob", {"first_name": "Bob"}),
+        ("https://r.example/?name=Ana%20Silva&last=Costa", {"last_name": "Costa"}),
+        ("https://r.example/?first=Ana&name=Bob%20Stone", {"first_name": "Ana"}),
+        ("https://r.example/?name=Bob%20Stone", {"first_name": "Bob", "last_name": "Stone"}),
+        ("https://r.example/#email=a@b.co", {"email": "a@b.co"}),
+    ],
+)
+def test_url_rule_the_first_value_of_each_contact_parameter(url, expected):
+    parsed = read_badge(url)
+    assert {k: v for k, v in parsed.lead_fields().items() if k != "badge_raw"} == expected
+
+
+# --- quoted-printable and vCard lines ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "last"),
+    [
+        ("N;CHARSET=x-unknown;ENCODING=QUOTED-PRINTABLE:Jos=E9", "José"),  # unknown charset
+        ("N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jos=E9", "José"),  # wrong charset: cp1252
+        ("N;ENCODING=QUOTED-PRINTABLE:Jos=C3=A9", "José"),
+        ("N;ENCODING=QUOTED-PRINTABLE:Ana=81", "Ana\ufffd"),  # nothing reads it: replaced
+        ("N;ENCODING=QUOTED-PRINTABLE:Sil\ud800va", "Sil\u00ed \u20acva"),  # as cp1252
+        ("N;ENCODING=QP:Sil=\nva", "Silva"),  # a soft line break
+    ],
+)
+def test_vcard_rule_quoted_printable_is_decoded_by_charset_then_utf8_then_cp1252(line, last):
+    parsed = read_badge(f"BEGIN:VCARD\n{line}\nEND:VCARD")
+    assert parsed.last_name == last
+
+
+def test_vcard_rule_a_value_mentioning_quoted_printable_does_not_join_lines():
+    parsed = read_badge("BEGIN:VCARD\nNOTE:uses QUOTED-PRINTABLE=\nEMAIL:a@b.co\nEND:VCARD")
+    assert (parsed.note, parsed.email) == ("uses QUOTED-PRINTABLE=", "a@b.co")
+
+
+def test_vcard_rule_a_very_long_card_is_read_from_its_start():
+    card = "BEGIN:VCARD\nN:Silva;Ana\n" + "NOTE:x\n" * 2500 + "END:VCARD"
+    assert read_badge(card).last_name == "Silva"
+
+
+def test_vcard_rule_text_before_the_card_is_not_read():
+    parsed = read_badge("junk N:Bad;Name\nBEGIN:VCARD\nN:Silva;Ana\nEND:VCARD")
+    assert (parsed.first_name, parsed.last_name) == ("Ana", "Silva")
+
+
+# --- dispatch ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "field", "value"),
+    [
+        ("\ufeffana@acme.com", "email", "email", "ana@acme.com"),
+        ("\u200b\x00ana@acme.com\ufeff", "email", "email", "ana@acme.com"),
+        ("]C1\ufeff12345", "badge_id", "badge_id", "12345"),
+        ("MECARD:N:Silva,Ana;;MECARD:N:Stone,Bob;;", "mecard", "last_name", "Silva"),
+        ("x" * 249 + "MECARD:N:Silva,Ana;;", "mecard", "last_name", "Silva"),
+    ],
+)
+def test_dispatch_rule_formats_are_found_after_framing_characters(text, fmt, field, value):
+    parsed = read_badge(text)
+    assert (parsed.format, getattr(parsed, field)) == (fmt, value)
+
+
+def test_dispatch_rule_a_card_prefix_is_looked_for_only_near_the_start():
+    assert read_badge("x" * 250 + "MECARD:N:Silva,Ana;;").format != "mecard"
+
+
+@pytest.mark.parametrize(("length", "fmt"), [(599, "delimited"), (600, "delimited"),
+                                             (601, "unknown")])
+def test_dispatch_rule_short_text_only_is_read_as_delimited(length, fmt):
+    text = "Ana^" + "x" * (length - 4)
+    assert len(text) == length
+    assert read_badge(text).format == fmt
