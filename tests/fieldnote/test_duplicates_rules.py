@@ -419,3 +419,9 @@ def test_fingerprint_rule_the_event_and_the_salt_count_and_nothing_gives_none():
     # The phone's last nine digits only: event, names, company, phone, email, badge.
     assert import_fingerprint(SALT, 7, {"phone": "0049 151 2345 6789"}) == hmac.new(
         SALT, b"7\x1f\x1f\x1f123456789\x1f\x1f", hashlib.sha256).hexdigest()
+
+
+def test_fingerprint_rule_a_name_with_a_lone_surrogate_still_gives_one():
+    from fieldnote.duplicates import import_fingerprint
+
+    assert len(import_fingerprint(SALT, EVENT, {"last_name": "Sil\ud800va"}) or "") == 64
