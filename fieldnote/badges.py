@@ -593,6 +593,8 @@ def _parse_mailto(text: str) -> dict[str, str | None]:
 
 
 def _parse_email(text: str) -> dict[str, str | None] | None:
+    if "&" in text and all("=" in part for part in text.split("&")):
+        return None  # "first=Ana&email=a@b.co": key=value pairs, not one odd address
     if _EMAIL.fullmatch(text):
         return {"email": text}
     m = _NAMED_EMAIL.fullmatch(text)

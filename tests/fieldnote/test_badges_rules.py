@@ -329,3 +329,91 @@ def test_dispatch_rule_short_text_only_is_read_as_delimited(length, fmt):
     text = "Ana^" + "x" * (length - 4)
     assert len(text) == length
     assert read_badge(text).format == fmt
+
+
+# --- vCard fallbacks -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["N:Silva;", "FN:Someone Else"], {"last_name": "Silva"}),
+        (["N:;Ana", "FN:Someone Else"], {"first_name": "Ana"}),
+        (["N:;;;;", "FN:Ana Silva"], {"first_name": "Ana", "last_name": "Silva"}),
+        (["NAME:Ana Silva"], {"first_name": "Ana", "last_name": "Silva"}),
+        (["ROLE:Buyer"], {"title": "Buyer"}),
+        (["TITLE:CTO", "ROLE:Buyer"], {"title": "CTO"}),
+        (["ORG:;"], {}),
+        (["BADGE-ID:77"], {}),
+        (["X-REGISTRATION:R-5"], {"badge_id": "R-5"}),
+        (['NOTE;X-LABEL="a:b":hello'], {"notes": "hello"}),
+        (['NOTE;X-LABEL="a;b";TYPE=x:hello'], {"notes": "hello"}),
+        (['EMAIL;TYPE="work":a@b.co'], {"email": "a@b.co"}),
+        (['NOTE;X-LABEL="a:b'], {}),
+    ],
+)
+def test_vcard_rule_names_titles_and_quoted_parameters(lines, expected):
+    card_text = "\n".join(["BEGIN:VCARD", *lines, "END:VCARD"])
+    parsed = read_badge(card_text)
+    assert {k: v for k, v in parsed.lead_fields().items() if k != "badge_raw"} == expected
+
+
+# --- mailto: and delimited text ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [("mailto:a@b.co?subject=a?b", "a@b.co"), ("mailto:a@b.co,c@d.co,e@f.co", "a@b.co")],
+)
+def test_mailto_rule_only_the_first_address_before_the_query(text, email):
+    assert read_badge(text).email == email
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana\rSilva", {"first_name": "Ana", "last_name": "Silva"}),
+        ("first=Ana&last=Silva&email=a@b.co", {"first_name": "Ana", "last_name": "Silva",
+                                               "email": "a@b.co"}),
+        ('"Ana"^"Silva"', {"first_name": "Ana", "last_name": "Silva"}),
+        ("Ana^mailto:a@b.co", {"first_name": "Ana", "email": "a@b.co"}),
+        ("a@b.co^c@d.co^Ana", {"email": "a@b.co", "first_name": "c@d.co", "last_name": "Ana"}),
+        ("B-1^B-2^Ana", {"badge_id": "B-1", "first_name": "B-2", "last_name": "Ana"}),
+        ("Ana^1234567^Silva", {"first_name": "Ana", "phone": "1234567", "last_name": "Silva"}),
+        ("Ana^1234567^7654321", {"first_name": "Ana", "phone": "1234567",
+                                 "last_name": "7654321"}),
+        ("email=x@y.co^a@b.co^Ana", {"email": "a@b.co", "first_name": "Ana"}),
+    ],
+)
+def test_delimited_rule_the_first_of_each_kind_wins(text, expected):
+    parsed = read_badge(text)
+    assert {k: v for k, v in parsed.lead_fields().items() if k != "badge_raw"} == expected
+
+
+def test_delimited_rule_several_delimited_rows_are_a_table_not_a_badge():
+    assert read_badge("Ana^Silva\nBob^Stone").format == "unknown"
+    assert read_badge("Ana^Silva\nBob").format == "delimited"
+
+
+@pytest.mark.parametrize(("count", "fmt"), [(40, "delimited"), (41, "unknown")])
+def test_delimited_rule_at_most_forty_fields(count, fmt):
+    assert read_badge("^".join(["Ana"] * count)).format == fmt
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "email"),
+    [('{"a": {"b": {"c": {"email": "x@y.co"}}}}', "x@y.co"),
+     ('{"a": {"b": {"c": {"d": {"email": "x@y.co"}}}}}', None),
+     ('{"email": true, "first": "Ana"}', None)],
+)
+def test_json_rule_three_levels_of_nesting_and_no_yes_no_values(data, email):
+    assert read_badge(data).email == email
+
+
+@pytest.mark.parametrize(("junk", "email"), [(199, "x@y.co"), (200, None)])
+def test_json_rule_the_first_two_hundred_keys_are_read(junk, email):
+    keys = ", ".join(f'"k{i}": 1' for i in range(junk))
+    assert read_badge("{" + keys + ', "email": "x@y.co"}').email == email
