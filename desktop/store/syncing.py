@@ -44,6 +44,8 @@ FOREIGN_MARK = "foreign_record"
 # lost them or holds them older.
 OWN_MARK = "pushed_here"
 RESEND_STATE = "resync_resend"
+# An outbox entry the hub answered "unknown base": it waits for a full resync (`_rebase`).
+REBASE = "rebase"
 # Room left in a push body for the envelope around the mutations.
 _ENVELOPE_BYTES = 1024
 
@@ -224,9 +226,9 @@ class SyncStore:
                 conn.execute(delete(sync_state).where(sync_state.c.key == key))
 
     def counts(self) -> tuple[int, int]:
-        """(waiting, needing attention) outbox entries."""
+        """(waiting, needing attention) outbox entries; one waiting for a resync waits too."""
         c = self.store.outbox_counts()
-        return c.get("pending", 0), c.get("attention", 0)
+        return c.get("pending", 0) + c.get(REBASE, 0), c.get("attention", 0)
 
     # -- push ----------------------------------------------------------------------------
 
@@ -317,6 +319,15 @@ class SyncStore:
         done: list[tuple[OutboxEntry, int | None]] = []
         for entry, result in zip(entries, results, strict=True):
             touched[entry.kind].append(entry.record_id)
+            if result.status == "rejected" and _unknown_base(result):
+                # Made on a version the hub never gave: the hub was restored from a backup (or
+                # forgot this record). Nothing is wrong with the edit: it waits, a full resync
+                # learns the hub's versions, and it is sent again on those (`_rebase`).
+                conn.execute(update(outbox).where(outbox.c.seq == entry.seq)
+                             .values(state=REBASE, sent=False, problem=None))
+                self.store.set_state("resync_requested", True, conn)
+                self.store.set_state(RESEND_STATE, True, conn)
+                continue
             if result.status == "rejected":
                 tally.rejected += 1
                 problem = (result.problem.model_dump(exclude_none=True) if result.problem
@@ -469,6 +480,7 @@ class SyncStore:
             if resend:
                 queued |= self._resend_own(conn, seen, queued)
                 self.store.set_state(RESEND_STATE, False, conn)
+            self._rebase(conn, seen)
             for kind, table in record_tables.items():
                 ids = [r for (r,) in conn.execute(select(table.c.id))]
                 gone = [r for r in ids if (kind, r) not in seen and (kind, r) not in queued]
@@ -494,6 +506,40 @@ class SyncStore:
         for kind, ids in changed.items():
             self.store.notify(kind, ids)
         return removed
+
+    def _rebase(self, conn: Connection, seen: Mapping[tuple[str, str], Any]) -> None:
+        """Send again, on the hub's own version, the edits it answered "unknown base": one
+        upsert (or delete) per record, of the record as this device holds it, which already
+        holds every unsent edit of it; a create (base 0) when the hub does not have it."""
+        keys = {(k, r) for k, r in conn.execute(
+            select(outbox.c.kind, outbox.c.record_id).where(outbox.c.state == REBASE))}
+        if not keys:
+            return
+        now = utc_now_iso()
+        for kind, rid in sorted(keys):
+            conn.execute(delete(outbox).where(and_(
+                outbox.c.kind == kind, outbox.c.record_id == rid,
+                outbox.c.sent.is_(False), outbox.c.state.in_(["pending", REBASE]))))
+            table = record_tables.get(kind)
+            row = None if table is None else \
+                conn.execute(select(table).where(table.c.id == rid)).mappings().first()
+            if row is None:
+                continue
+            held = seen.get((kind, rid))
+            if held is None:  # the hub does not have it
+                if row["deleted"]:
+                    continue
+                base = 0
+            elif isinstance(held, dict) and "hub_version" in held:
+                base = int(held["hub_version"])
+            else:
+                base = int(row["rev"] or 0)
+            if row["deleted"]:
+                self.store._enqueue(conn, kind, rid, "delete", base, {}, now, fold=False)
+                continue
+            fields = {n: row[n] for n in KINDS[kind].client_fields if row[n] is not None}
+            self.store._enqueue(conn, kind, rid, "upsert", base, fields, now, fold=False)
+        log.info("sending %d changes again on the hub's versions", len(keys))
 
     def _resend_own(self, conn: Connection, seen: Mapping[tuple[str, str], Any],
                     queued: builtins.set[tuple[str, str]]) -> builtins.set[tuple[str, str]]:
@@ -939,3 +985,9 @@ class SyncStore:
     def last_synced_at(self) -> str | None:
         value = self.get("last_sync_at")
         return str(value) if value else None
+
+
+def _unknown_base(result: MutationResult) -> bool:
+    """Whether the hub refused a change for its base version, not for what it says."""
+    kind = result.problem.type if result.problem is not None else ""
+    return bool(kind) and str(kind).endswith("/unknown-base")

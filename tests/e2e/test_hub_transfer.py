@@ -351,3 +351,53 @@ def test_a_backup_of_an_older_schema_restores_and_is_migrated_to_the_newest(
     code, out, err = hub_cli(capsys, "user", "list", "--db", target)  # needs the newest schema
     assert code == 0, err
     assert "ola@example.com" in out
+
+
+def test_edits_waiting_to_be_sent_when_the_hub_is_restored_go_through_after_the_resync(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An edit made on a version the restored hub never gave was answered "unknown base" and
+    # set aside under "needs attention"; it is now sent again on the hub's own version.
+    db_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    blobs = tmp_path / "blobs"
+    assert hub_cli(capsys, "migrate", "--db", db_url)[0] == 0
+    engine = make_engine(db_url, pool_size=1)
+    accounts.add_user(engine, email="rita@example.com", name="Rita Rep", role="rep",
+                      team="north", password=DEFAULT_PASSWORD)
+    engine.dispose()
+    port = free_port()
+    hub = serve(db_url, blobs, port)
+    a = Device(tmp_path / "a", hub.url, "rita@example.com", DEFAULT_PASSWORD)
+    b = Device(tmp_path / "b", hub.url, "rita@example.com", DEFAULT_PASSWORD)
+    when = "2026-11-24T10:15:00Z"
+    try:
+        a1 = a.store.save("lead", {"last_name": "A1", "captured_at": when}).record_id
+        b1 = b.store.save("lead", {"last_name": "B1", "captured_at": when}).record_id
+        assert _settle([a, b]) == 0
+        archive = tmp_path / "hub.tar.gz"
+        assert hub_cli(capsys, "backup", "--db", db_url, "--blobs", str(blobs),
+                       "-o", str(archive))[0] == 0
+        a2 = a.store.save("lead", {"last_name": "A2", "captured_at": when}).record_id
+        a.store.save("lead", {"last_name": "A1 edited"}, a1)
+        assert _settle([a, b]) == 0
+        hub.stop()
+        code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", db_url,
+                                  "--blobs", str(blobs), "--force")
+        assert code == 0, err
+        hub = serve(db_url, blobs, port)
+
+        # Edited before the device hears of the restore: one record the hub holds older, one
+        # it lost, and one it holds as it was.
+        a.store.save("lead", {"last_name": "A1 edited twice"}, a1)
+        a.store.save("lead", {"last_name": "A2 edited"}, a2)
+        b.store.save("lead", {"last_name": "B1 edited"}, b1)
+        assert _settle([a, b]) == 0
+        expected = {a1: "A1 edited twice", a2: "A2 edited", b1: "B1 edited"}
+        assert _hub_leads(db_url) == expected
+        for device in (a, b):
+            assert _lead_names(device.store.all("lead")) == expected
+            assert device.store.outbox_counts().get("attention", 0) == 0
+    finally:
+        hub.stop()
+        a.close()
+        b.close()
