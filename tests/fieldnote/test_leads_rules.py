@@ -90,3 +90,19 @@ def test_phone_region_rule_the_choice_then_the_event_then_the_system(args, regio
                                           ("", False), (None, False), ("DEU", False)])
 def test_a_region_is_a_two_letter_code_phone_numbers_know(code, ok):
     assert is_region(code) is ok
+
+
+def test_identity_rule_reads_the_requirement_of_the_leads_own_source(monkeypatch):
+    # Every source needs the same fields today; a source with its own requirement is read.
+    from fieldnote import leads
+
+    monkeypatch.setattr(leads, "ONE_OF_BY_SOURCE", {"scan": ("badge_raw",),
+                                                    "": ("email", "phone")})
+    assert required_one_of("scan") == ("badge_raw",)
+    assert required_one_of(None) == required_one_of("") == ("email", "phone")
+    assert required_one_of("manual") == ("email", "phone", "last_name", "badge_raw")
+    scan = {"source": "scan", "email": "a@x.io"}
+    assert not is_identified(scan)
+    assert [(e.field, e.message) for e in check_lead(scan)] == [
+        ("badge_raw", "a lead needs at least one of: badge_raw")]
+    assert is_identified({"email": "a@x.io"})
