@@ -421,7 +421,10 @@ def test_fingerprint_rule_the_event_and_the_salt_count_and_nothing_gives_none():
         SALT, b"7\x1f\x1f\x1f123456789\x1f\x1f", hashlib.sha256).hexdigest()
 
 
-def test_fingerprint_rule_a_name_with_a_lone_surrogate_still_gives_one():
+def test_fingerprint_rule_a_lone_surrogate_still_gives_one():
     from fieldnote.duplicates import import_fingerprint
 
+    # A name is folded to letters first; an email or a badge id keeps what it holds.
     assert len(import_fingerprint(SALT, EVENT, {"last_name": "Sil\ud800va"}) or "") == 64
+    assert len(import_fingerprint(SALT, EVENT, {"email": "a\ud800@x.io"}) or "") == 64
+    assert len(import_fingerprint(SALT, EVENT, {"badge_id": "B\udc00"}) or "") == 64
