@@ -19,8 +19,12 @@ class _LeastHeight(QObject):
         self.width = dialog.minimumWidth()  # the least width asked for in code
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
-            hold_size(self.dialog, self.width)
+        # While a dialog is torn down, Qt may still deliver a layout event after the Python
+        # side of this filter has lost its attributes: then there is nothing left to hold.
+        dialog = getattr(self, "dialog", None)
+        if dialog is not None and event.type() in (
+                QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            hold_size(dialog, self.width)
         return False
 
 

@@ -42,6 +42,7 @@ from desktop.locale import format_int
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS, ImportPreview, ImportSummary, LeadBook
 from desktop.ui.common.dialog_size import keep_whole
+from desktop.ui.common.elided_label import ElidedLabel
 from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.capture import default_phone_region
 from desktop.ui.leads.choice_box import ChoiceBox
@@ -143,7 +144,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         top = QFormLayout()
         file_row = QHBoxLayout()
-        self.file_label = QLabel(self.tr("No file chosen"))
+        self.file_label = ElidedLabel(self.tr("No file chosen"))  # a long path never widens it
         self.file_label.setProperty("role", "muted")
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self._on_choose_clicked)

@@ -139,7 +139,10 @@ IMPORT_CSV = (
 @pytest.mark.parametrize("locale", ["en_US", "de_DE"])
 def test_the_import_dialog_with_a_preview_fits_the_smallest_window(qtbot, tmp_path, locale):
     found: list[str] = []
-    path = tmp_path / "scans.csv"
+    # A long path (an organiser's export folder) made the dialog wider than the window.
+    folder = tmp_path / ("Organiser exports, Cloud Analytics Week Austin 2026, day two " * 3)
+    folder.mkdir()
+    path = folder / "scans.csv"
     path.write_bytes(IMPORT_CSV)
     with demo_window(qtbot, tmp_path, locale) as window:
         window.resize(*MIN_WINDOW_SIZE)
