@@ -19,6 +19,7 @@ import orjson
 
 from desktop.cli import CliError
 from desktop.cli.context import cli_context, require_offer
+from desktop.cli.tables import print_rows
 from fieldnote.kinds import CALL_TYPES, DEBRIEF_OUTCOMES, DEBRIEF_STAGES, DEBRIEF_STATUSES
 
 if TYPE_CHECKING:
@@ -190,30 +191,10 @@ def _list(args: argparse.Namespace) -> int:
 
     with cli_context(args, lock=False) as ctx:
         rows = DebriefStore(ctx.store).export(args.since or "")
-    if args.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    if not rows:
-        sys.stdout.write("No debriefs.\n")
-        return 0
-    sys.stdout.write(_table(rows))
-    return 0
-
-
-def _cell(value: Any, width: int) -> str:
-    text = " ".join(str(value or "").split())
-    return (text[: width - 1] + "…") if len(text) > width else text.ljust(width)
-
-
-def _table(rows: list[dict[str, Any]]) -> str:
-    cols = (("call_date", "Call", 10), ("account", "Account", 28), ("call_type", "Type", 11),
-            ("outcome", "Outcome", 11), ("status", "Status", 9), ("id", "Id", 36))
-    lines = ["  ".join(_cell(title, w) for _, title, w in cols).rstrip()]
-    lines.append("  ".join("-" * w for _, _, w in cols))
-    for row in rows:
-        lines.append("  ".join(_cell(row.get(key), w) for key, _, w in cols).rstrip())
-    lines.append(f"{len(rows)} debrief(s)")
-    return "\n".join(lines) + "\n"
+    columns = (("call_date", "Call", 10), ("account", "Account", 28), ("call_type", "Type", 11),
+               ("outcome", "Outcome", 11), ("status", "Status", 9), ("id", "Id", 36))
+    return print_rows(rows, as_json=args.json, columns=columns, counted="debrief(s)",
+                      none="No debriefs.")
 
 
 def _find(debriefs: DebriefStore, record_id: str) -> dict[str, Any]:

@@ -5,11 +5,11 @@ into `leads import --event`, `insights --event` and the like. Reads only; never 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from desktop.cli.context import cli_context
+from desktop.cli.tables import print_rows
 
 # What `events list` shows of each event, as the store holds it (dates as YYYY-MM-DD, country
 # as ISO 3166 alpha-2), in this order.
@@ -41,27 +41,8 @@ def _list(args: argparse.Namespace) -> int:
 
     with cli_context(args, lock=False) as ctx:
         rows = [{key: event.get(key) for key in FIELDS} for event in LeadBook(ctx.store).events()]
-    if args.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    if not rows:
-        sys.stdout.write("No events on this device yet; sync to get the team's events.\n")
-        return 0
-    sys.stdout.write(_table(rows))
-    return 0
-
-
-def _cell(value: Any, width: int) -> str:
-    text = " ".join(str(value or "").split())
-    return (text[: width - 1] + "…") if len(text) > width else text.ljust(width)
-
-
-def _table(rows: list[dict[str, Any]]) -> str:
-    name_width = min(40, max(len("Name"), *(len(str(r["name"] or "")) for r in rows)))
-    cols = (("starts_on", "Starts", 10), ("ends_on", "Ends", 10), ("name", "Name", name_width),
-            ("country", "Country", 7), ("campaign_code", "Campaign", 12), ("id", "Id", 36))
-    lines = ["  ".join(_cell(title, w) for _, title, w in cols).rstrip(),
-             "  ".join("-" * w for _, _, w in cols)]
-    lines += ["  ".join(_cell(row.get(key), w) for key, _, w in cols).rstrip() for row in rows]
-    lines.append(f"{len(rows)} event(s)")
-    return "\n".join(lines) + "\n"
+    name_width = min(40, max([len("Name"), *(len(str(r["name"] or "")) for r in rows)]))
+    columns = (("starts_on", "Starts", 10), ("ends_on", "Ends", 10), ("name", "Name", name_width),
+               ("country", "Country", 7), ("campaign_code", "Campaign", 12), ("id", "Id", 36))
+    return print_rows(rows, as_json=args.json, columns=columns, counted="event(s)",
+                      none="No events on this device yet; sync to get the team's events.")
