@@ -276,29 +276,50 @@ def _settle(devices: list[Device]) -> int:
     raise AssertionError("the devices never settled")
 
 
+class _RestoredHub:
+    """A hub on SQLite with one rep, served on a port it keeps across a restore."""
+
+    def __init__(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.capsys = capsys
+        self.db_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+        self.blobs = tmp_path / "blobs"
+        self.archive = tmp_path / "hub.tar.gz"
+        assert hub_cli(capsys, "migrate", "--db", self.db_url)[0] == 0
+        engine = make_engine(self.db_url, pool_size=1)
+        accounts.add_user(engine, email="rita@example.com", name="Rita Rep", role="rep",
+                          team="north", password=DEFAULT_PASSWORD)
+        engine.dispose()
+        self.port = free_port()
+        self.hub = serve(self.db_url, self.blobs, self.port)
+
+    def device(self, folder: Path) -> Device:
+        return Device(folder, self.hub.url, "rita@example.com", DEFAULT_PASSWORD)
+
+    def backup(self) -> None:
+        assert hub_cli(self.capsys, "backup", "--db", self.db_url, "--blobs", str(self.blobs),
+                       "-o", str(self.archive))[0] == 0
+
+    def restore(self) -> None:
+        """Stop the hub, restore the backup over it, and serve it again on the same port."""
+        self.hub.stop()
+        code, _out, err = hub_cli(self.capsys, "restore", str(self.archive), "--db", self.db_url,
+                                  "--blobs", str(self.blobs), "--force")
+        assert code == 0, err
+        self.hub = serve(self.db_url, self.blobs, self.port)
+
+
 def test_after_a_restore_two_devices_send_what_the_hub_lost_and_end_with_every_record_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-    blobs = tmp_path / "blobs"
-    assert hub_cli(capsys, "migrate", "--db", db_url)[0] == 0
-    engine = make_engine(db_url, pool_size=1)
-    accounts.add_user(engine, email="rita@example.com", name="Rita Rep", role="rep",
-                      team="north", password=DEFAULT_PASSWORD)
-    engine.dispose()
-    port = free_port()
-    hub = serve(db_url, blobs, port)
+    hub = _RestoredHub(tmp_path, capsys)
     # Two laptops of one rep: each sees what the other captures.
-    a = Device(tmp_path / "a", hub.url, "rita@example.com", DEFAULT_PASSWORD)
-    b = Device(tmp_path / "b", hub.url, "rita@example.com", DEFAULT_PASSWORD)
+    a, b = hub.device(tmp_path / "a"), hub.device(tmp_path / "b")
     when = "2026-11-24T10:15:00Z"
     try:
         a1 = a.store.save("lead", {"last_name": "A1", "captured_at": when}).record_id
         b1 = b.store.save("lead", {"last_name": "B1", "captured_at": when}).record_id
         assert _settle([a, b]) == 0
-        archive = tmp_path / "hub.tar.gz"
-        assert hub_cli(capsys, "backup", "--db", db_url, "--blobs", str(blobs),
-                       "-o", str(archive))[0] == 0
+        hub.backup()
 
         # After the backup: new leads on both, and an edit of a lead the backup holds.
         a2 = a.store.save("lead", {"last_name": "A2", "captured_at": when}).record_id
@@ -306,18 +327,14 @@ def test_after_a_restore_two_devices_send_what_the_hub_lost_and_end_with_every_r
         b2 = b.store.save("lead", {"last_name": "B2", "captured_at": when}).record_id
         assert _settle([a, b]) == 0
         expected = {a1: "A1 edited", a2: "A2", b1: "B1", b2: "B2"}
-        assert _hub_leads(db_url) == expected
+        assert _hub_leads(hub.db_url) == expected
 
-        hub.stop()
-        code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", db_url,
-                                  "--blobs", str(blobs), "--force")
-        assert code == 0, err
-        assert _hub_leads(db_url) == {a1: "A1", b1: "B1"}  # the hub lost A2, B2 and the edit
-        hub = serve(db_url, blobs, port)
+        hub.restore()
+        assert _hub_leads(hub.db_url) == {a1: "A1", b1: "B1"}  # the hub lost A2, B2 and the edit
 
         # Both carry on with their tokens; the hub's new epoch makes them resync and resend.
         assert _settle([a, b]) == 0
-        assert _hub_leads(db_url) == expected
+        assert _hub_leads(hub.db_url) == expected
         for device in (a, b):
             assert _lead_names(device.store.all("lead")) == expected
 
@@ -326,7 +343,7 @@ def test_after_a_restore_two_devices_send_what_the_hub_lost_and_end_with_every_r
         assert _settle([a, b]) == 0
         assert _lead_names(b.store.all("lead")) == {**expected, a3: "A3"}
     finally:
-        hub.stop()
+        hub.hub.stop()
         a.close()
         b.close()
 
@@ -358,33 +375,18 @@ def test_edits_waiting_to_be_sent_when_the_hub_is_restored_go_through_after_the_
 ) -> None:
     # An edit made on a version the restored hub never gave was answered "unknown base" and
     # set aside under "needs attention"; it is now sent again on the hub's own version.
-    db_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-    blobs = tmp_path / "blobs"
-    assert hub_cli(capsys, "migrate", "--db", db_url)[0] == 0
-    engine = make_engine(db_url, pool_size=1)
-    accounts.add_user(engine, email="rita@example.com", name="Rita Rep", role="rep",
-                      team="north", password=DEFAULT_PASSWORD)
-    engine.dispose()
-    port = free_port()
-    hub = serve(db_url, blobs, port)
-    a = Device(tmp_path / "a", hub.url, "rita@example.com", DEFAULT_PASSWORD)
-    b = Device(tmp_path / "b", hub.url, "rita@example.com", DEFAULT_PASSWORD)
+    hub = _RestoredHub(tmp_path, capsys)
+    a, b = hub.device(tmp_path / "a"), hub.device(tmp_path / "b")
     when = "2026-11-24T10:15:00Z"
     try:
         a1 = a.store.save("lead", {"last_name": "A1", "captured_at": when}).record_id
         b1 = b.store.save("lead", {"last_name": "B1", "captured_at": when}).record_id
         assert _settle([a, b]) == 0
-        archive = tmp_path / "hub.tar.gz"
-        assert hub_cli(capsys, "backup", "--db", db_url, "--blobs", str(blobs),
-                       "-o", str(archive))[0] == 0
+        hub.backup()
         a2 = a.store.save("lead", {"last_name": "A2", "captured_at": when}).record_id
         a.store.save("lead", {"last_name": "A1 edited"}, a1)
         assert _settle([a, b]) == 0
-        hub.stop()
-        code, _out, err = hub_cli(capsys, "restore", str(archive), "--db", db_url,
-                                  "--blobs", str(blobs), "--force")
-        assert code == 0, err
-        hub = serve(db_url, blobs, port)
+        hub.restore()
 
         # Edited before the device hears of the restore: one record the hub holds older, one
         # it lost, and one it holds as it was.
@@ -393,11 +395,11 @@ def test_edits_waiting_to_be_sent_when_the_hub_is_restored_go_through_after_the_
         b.store.save("lead", {"last_name": "B1 edited"}, b1)
         assert _settle([a, b]) == 0
         expected = {a1: "A1 edited twice", a2: "A2 edited", b1: "B1 edited"}
-        assert _hub_leads(db_url) == expected
+        assert _hub_leads(hub.db_url) == expected
         for device in (a, b):
             assert _lead_names(device.store.all("lead")) == expected
             assert device.store.outbox_counts().get("attention", 0) == 0
     finally:
-        hub.stop()
+        hub.hub.stop()
         a.close()
         b.close()

@@ -93,18 +93,25 @@ def test_the_dialogs_fit_the_smallest_window_and_cut_nothing(qtbot, tmp_path, lo
         for name, dialog in _dialogs(window):
             dialog.show()
             qtbot.waitExposed(dialog)
-            least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
-            if least.width() > MIN_WINDOW_SIZE[0] or least.height() > MIN_WINDOW_SIZE[1]:
-                found.append(f"{name} needs {least.width()}x{least.height()}, more than the window")
-            # As small as a user can drag it (the window keeps it at its least size), then
-            # at the size it opens at.
-            for size in (QSize(1, 1), dialog.sizeHint().expandedTo(least)):
-                dialog.resize(size)
-                settle(qtbot)
-                found += [f"{name} at {dialog.width()}x{dialog.height()}: {p}"
-                          for p in squeezed(dialog) + layout_problems(dialog)]
+            found += dialog_problems(qtbot, name, dialog)
             dialog.close()
     assert not found, "\n".join(found)
+
+
+def dialog_problems(qtbot, name: str, dialog: QDialog) -> list[str]:
+    """What a dialog cuts or squeezes, or that it needs more room than the smallest window."""
+    found = []
+    least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    if least.width() > MIN_WINDOW_SIZE[0] or least.height() > MIN_WINDOW_SIZE[1]:
+        found.append(f"{name} needs {least.width()}x{least.height()}, more than the window")
+    # As small as a user can drag it (the window keeps it at its least size), then at the size
+    # it opens at.
+    for size in (QSize(1, 1), dialog.sizeHint().expandedTo(least)):
+        dialog.resize(size)
+        settle(qtbot)
+        found += [f"{name} at {dialog.width()}x{dialog.height()}: {p}"
+                  for p in squeezed(dialog) + layout_problems(dialog)]
+    return found
 
 
 @pytest.mark.parametrize("key", ["leads", "collateral", "debriefs"])
@@ -138,7 +145,6 @@ IMPORT_CSV = (
 
 @pytest.mark.parametrize("locale", ["en_US", "de_DE"])
 def test_the_import_dialog_with_a_preview_fits_the_smallest_window(qtbot, tmp_path, locale):
-    found: list[str] = []
     # A long path (an organiser's export folder) made the dialog wider than the window.
     folder = tmp_path / ("Organiser exports, Cloud Analytics Week Austin 2026, day two " * 3)
     folder.mkdir()
@@ -153,13 +159,6 @@ def test_the_import_dialog_with_a_preview_fits_the_smallest_window(qtbot, tmp_pa
         with qtbot.waitSignal(task.finished, timeout=10_000):
             pass
         qtbot.waitUntil(lambda: dialog.outlook is not None and dialog.preview.rowCount() > 0)
-        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
-        if least.width() > MIN_WINDOW_SIZE[0] or least.height() > MIN_WINDOW_SIZE[1]:
-            found.append(f"import needs {least.width()}x{least.height()}, more than the window")
-        for size in (QSize(1, 1), dialog.sizeHint().expandedTo(least)):
-            dialog.resize(size)
-            settle(qtbot)
-            found += [f"import at {dialog.width()}x{dialog.height()}: {p}"
-                      for p in squeezed(dialog) + layout_problems(dialog)]
+        found = dialog_problems(qtbot, "import", dialog)
         dialog.close()
     assert not found, "\n".join(found)
