@@ -13,7 +13,6 @@ The second half walks the policy table itself and checks that the desktop's offe
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from fieldnote import roles
 from fieldnote.ids import new_id
 from fieldnote.kinds import KINDS
 from tests.hub.client import SyncClient, lead_fields
-from tests.support.live_hub import PG_ENV, LiveHub, start_live_hub
+from tests.support.live_hub import LiveHub, database_params, start_live_hub
 
 ROLES = ("rep", "marketer", "manager", "admin")
 WORK = {"rep": "cud", "marketer": "cudp", "manager": "p", "admin": "p"}
@@ -170,14 +169,7 @@ class World:
         return (kind, record_id) in self._visible[actor]
 
 
-def _pg_param() -> list[Any]:
-    pg = os.environ.get(PG_ENV)
-    return [pytest.param(None, id="sqlite"),
-            pytest.param(pg, id="postgresql", marks=[pytest.mark.pg, pytest.mark.skipif(
-                not pg, reason=f"set {PG_ENV} to a PostgreSQL URL to run these")])]
-
-
-@pytest.fixture(scope="module", params=_pg_param())
+@pytest.fixture(scope="module", params=database_params())
 def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
           ) -> Iterator[World]:
     live = start_live_hub(Path(tmp_path_factory.mktemp("matrix")), request.param)

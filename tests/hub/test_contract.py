@@ -5,7 +5,6 @@ the document does not describe."""
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,7 @@ from schemathesis.core.failures import FailureGroup
 from fieldnote.ids import new_id
 from fieldnote.wire import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.hub.client import SyncClient
-from tests.support.live_hub import PG_ENV, LiveHub, start_live_hub
+from tests.support.live_hub import LiveHub, database_params, start_live_hub
 
 ROLES = ("rep", "marketer", "manager", "admin")
 # Examples per operation and generation mode: about 1,000 requests in all.
@@ -35,14 +34,7 @@ CHECK_NAMES = ("not_a_server_error", "status_code_conformance", "content_type_co
                "response_headers_conformance", "response_schema_conformance")
 
 
-def _pg_param() -> list[Any]:
-    pg = os.environ.get(PG_ENV)
-    return [pytest.param(None, id="sqlite"),
-            pytest.param(pg, id="postgresql", marks=[pytest.mark.pg, pytest.mark.skipif(
-                not pg, reason=f"set {PG_ENV} to a PostgreSQL URL to run these")])]
-
-
-@pytest.fixture(params=_pg_param())
+@pytest.fixture(params=database_params())
 def hub_with_roles(request: pytest.FixtureRequest, tmp_path: Path
                    ) -> Iterator[tuple[LiveHub, dict[str, Any]]]:
     hub = start_live_hub(tmp_path, request.param)

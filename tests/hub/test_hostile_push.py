@@ -10,7 +10,6 @@ or `rejected-*` (answered 200 with every mutation `rejected`).
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from fieldnote.ids import new_id
 from fieldnote.kinds import KINDS
 from hub.db.tables import mutations
 from tests.hub.client import SyncClient, lead_fields, mutation
-from tests.support.live_hub import PG_ENV, LiveHub, start_live_hub
+from tests.support.live_hub import LiveHub, database_params, start_live_hub
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "hostile" / "push"
 REFUSALS = {400, 413, 422}  # what the push route answers a body it will not read
@@ -55,14 +54,7 @@ class Target:
                                   headers={"Content-Type": "application/json"})
 
 
-def _pg_param() -> list[Any]:
-    pg = os.environ.get(PG_ENV)
-    return [pytest.param(None, id="sqlite"),
-            pytest.param(pg, id="postgresql", marks=[pytest.mark.pg, pytest.mark.skipif(
-                not pg, reason=f"set {PG_ENV} to a PostgreSQL URL to run these")])]
-
-
-@pytest.fixture(scope="module", params=_pg_param())
+@pytest.fixture(scope="module", params=database_params())
 def target(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[Target]:
     hub = start_live_hub(Path(tmp_path_factory.mktemp("hostile-push")), request.param)

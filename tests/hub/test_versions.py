@@ -5,7 +5,6 @@ overwritten without a conflict record."""
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from hypothesis import strategies as st
 
 from fieldnote.ids import new_id
 from tests.hub.client import SyncClient, lead_fields, mutation
-from tests.support.live_hub import PG_ENV, LiveHub, start_live_hub
+from tests.support.live_hub import LiveHub, database_params, start_live_hub
 
 # -- single cases ----------------------------------------------------------------------------
 
@@ -135,14 +134,7 @@ class Interleaving:
         return "Interleaving(marketers one and two; devices a, c of one, b of two)"
 
 
-def _pg_param() -> list[Any]:
-    pg = os.environ.get(PG_ENV)
-    return [pytest.param(None, id="sqlite"),
-            pytest.param(pg, id="postgresql", marks=[pytest.mark.pg, pytest.mark.skipif(
-                not pg, reason=f"set {PG_ENV} to a PostgreSQL URL to run these")])]
-
-
-@pytest.fixture(scope="module", params=_pg_param())
+@pytest.fixture(scope="module", params=database_params())
 def interleaving(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                  ) -> Iterator[Interleaving]:
     hub = start_live_hub(Path(tmp_path_factory.mktemp("versions")), request.param)

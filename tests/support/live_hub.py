@@ -24,6 +24,19 @@ from hub.settings import Limits
 
 PG_ENV = "FIELDNOTE_TEST_PG"
 
+
+def database_params() -> list[Any]:
+    """Parameters for a fixture that runs a live hub on each database: SQLite (None) always,
+    and PostgreSQL (its URL) when FIELDNOTE_TEST_PG gives one, skipped otherwise."""
+    import os
+
+    import pytest
+
+    pg = os.environ.get(PG_ENV)
+    return [pytest.param(None, id="sqlite"),
+            pytest.param(pg, id="postgresql", marks=[pytest.mark.pg, pytest.mark.skipif(
+                not pg, reason=f"set {PG_ENV} to a PostgreSQL URL to run these")])]
+
 # Test passwords need no protection against offline guessing; cheap hashes keep tests fast.
 accounts.set_password_cost(time_cost=1, memory_cost_kib=8 * 1024)
 DEFAULT_PASSWORD = "correct horse battery"

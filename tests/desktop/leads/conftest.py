@@ -49,6 +49,17 @@ def book(services):
     return LeadBook(services.store)
 
 
+@pytest.fixture
+def data_dir(tmp_path):
+    """A data folder whose store knows the test event (for the command-line tests)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    store = open_store(data / "fieldnote.sqlite3")
+    add_event(store)
+    store.engine.dispose()
+    return data
+
+
 def add_event(store, event_id=EVENT_ID, name="Hannover Messe", rubric=True):
     if rubric and store.get("rubric", DEMO_RUBRIC_ID) is None:
         store.save("rubric", DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID)

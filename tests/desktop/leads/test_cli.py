@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.store import open_store
-from tests.desktop.leads.conftest import EVENT_ID, add_event
+from tests.desktop.leads.conftest import EVENT_ID
 
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
@@ -30,16 +30,6 @@ CSV_ROWS = [
 def fieldnote(*args, timeout=60):
     return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
                           env=ENV, timeout=timeout)
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    store = open_store(data / "fieldnote.sqlite3")
-    add_event(store)
-    store.engine.dispose()
-    return data
 
 
 def write_csv(path, rows, encoding="utf-8", delimiter=","):

@@ -20,22 +20,12 @@ from hypothesis import strategies as st
 
 from desktop.app import main
 from desktop.store import open_store
-from tests.desktop.leads.conftest import EVENT_ID, add_event
+from tests.desktop.leads.conftest import EVENT_ID
 
 HOSTILE = Path(__file__).resolve().parents[2] / "data" / "hostile"
 CORPUS = sorted({*HOSTILE.glob("csv/*"), *HOSTILE.glob("*.csv")} - {*HOSTILE.glob("csv/.*")})
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    store = open_store(data / "fieldnote.sqlite3")
-    add_event(store)
-    store.engine.dispose()
-    return data
 
 
 def snapshot(data_dir: Path):

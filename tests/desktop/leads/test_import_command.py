@@ -23,16 +23,6 @@ from desktop.store.marks import marked
 from tests.desktop.leads.conftest import EVENT_ID, add_event
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    store = open_store(data / "fieldnote.sqlite3")
-    add_event(store)
-    store.engine.dispose()
-    return data
-
-
 def csv_bytes(rows, encoding="utf-8"):
     out = io.StringIO(newline="")
     csv.writer(out, lineterminator="\r\n").writerows(rows)
