@@ -49,7 +49,8 @@ def test(args: list[str]) -> int:
         [str(BIN / "lint-imports")],
         # No arguments: which packages are checked, and how strictly, lives in pyproject.toml.
         [str(BIN / "mypy")],
-        [str(PY), "-m", "pytest", "-n", "2", "-q", *args],
+        # loadgroup: tests marked xdist_group(NAME) run one after another on one worker.
+        [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q", *args],
     ]
     for step in steps:
         code = subprocess.call(step, cwd=ROOT, env=env)

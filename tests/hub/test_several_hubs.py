@@ -29,7 +29,9 @@ from tests.hub.client import SyncClient, lead_fields, mutation
 from tests.support.live_hub import PG_ENV, LiveHub, fresh_pg_url
 
 pytestmark = [pytest.mark.pg, pytest.mark.skipif(
-    not os.environ.get(PG_ENV), reason=f"set {PG_ENV} to a PostgreSQL URL to run this")]
+    not os.environ.get(PG_ENV), reason=f"set {PG_ENV} to a PostgreSQL URL to run this"),
+    # Many connections at once: never beside the other such tests (PostgreSQL's 100).
+    pytest.mark.xdist_group("many-connections")]
 
 CLIENTS = 20
 ROUNDS = 5
@@ -73,7 +75,7 @@ def two_hubs(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
             port = _free_port()
             procs.append(subprocess.Popen(
                 [program, "serve", "--db", url, "--blobs", str(tmp_path / "shared-blobs"),
-                 "--port", str(port), "--log-level", "warning"],
+                 "--port", str(port), "--log-level", "warning", "--db-pool", "8"],
                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
             urls.append(f"http://127.0.0.1:{port}")
         for hub_url in urls:

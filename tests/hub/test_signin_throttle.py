@@ -24,6 +24,9 @@ from hub.settings import Limits
 from tests.support.live_hub import LiveHub, fresh_pg_url, start_live_hub
 from tests.support.serve import ServeProcess
 
+# Bursts of parallel sign-ins hold many connections: never beside the other such tests.
+pytestmark = pytest.mark.xdist_group("many-connections")
+
 H = {PROTOCOL_HEADER: "1"}
 
 
