@@ -27,7 +27,6 @@ from fieldnote.validation import strip_control
 from tests.desktop.leads.conftest import open_capture_page
 from tests.desktop.leads.test_capture_edges import write_code
 from tests.desktop.leads.test_hostile_import import check_outcome
-from tests.desktop.leads.test_hostile_import import data_dir as data_dir  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
