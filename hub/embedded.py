@@ -36,6 +36,11 @@ class EmbeddedHub:
     def stop(self, timeout: float = 10.0) -> None:
         self._server.should_exit = True
         self._thread.join(timeout)
+        # lifespan is off, so nothing else closes the app's pooled database connections: a
+        # process that starts and stops hubs (tests, the demo) would keep them open.
+        hub = getattr(getattr(self._server.config.app, "state", None), "hub", None)
+        if hub is not None:
+            hub.engine.dispose()
 
     def __enter__(self) -> EmbeddedHub:
         return self

@@ -237,7 +237,7 @@ def test_two_serve_processes_on_one_database_share_the_throttle(
         cleanup.append(drop)
     servers: list[ServeProcess] = []
     try:
-        servers = [ServeProcess(url, tmp_path / "blobs") for _ in range(2)]
+        servers = [ServeProcess(url, tmp_path / "blobs", "--db-pool", "6") for _ in range(2)]
         from hub.db.engine import make_engine
 
         engine = make_engine(url, pool_size=1)
