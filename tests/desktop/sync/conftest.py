@@ -54,8 +54,10 @@ def make_device(tmp_path: Path, hub: LiveHub):  # type: ignore[no-untyped-def]
         data_dir = tmp_path / name
         data_dir.mkdir(exist_ok=True)
         store = open_store(data_dir / DB_FILE)
+        # Signing in checks a password hash (argon2id, 64 MiB): on a loaded machine that takes
+        # longer than the short read timeouts a fault test gives its sync cycles.
         sign_in(data_dir, store, url or hub.url, email, hub.users[email]["password"],
-                timeouts=timeouts)
+                timeouts=FAST)
         device = Device(data_dir, store, build_engine(data_dir, store, timeouts=timeouts,
                                                       digest_interval_s=0))
         made.append(device)
