@@ -24,7 +24,7 @@ from typing import Any
 from fieldnote.contacts import check_email, normalize_phone, split_name
 from fieldnote.duplicates import import_key  # re-exported: the importer's de-duplication key
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX, FieldType
-from fieldnote.leads import names_a_person, required_one_of
+from fieldnote.leads import may_contact, names_a_person, required_one_of
 from fieldnote.validation import (
     ValidationFailed,
     check_complete,
@@ -813,7 +813,7 @@ _SALESFORCE_STATUS = {
 
 SALESFORCE_COLUMNS: tuple[str, ...] = (
     "First Name", "Last Name", "Email", "Company", "Title", "Phone", "Street", "Country",
-    "Lead Source", "Lead Status", "Rating", "Email Opt Out", "Description",
+    "Lead Source", "Lead Status", "Rating", "Email Opt Out", "Do Not Call", "Description",
     "Event", "Campaign Code", "Badge ID", "Captured At", "Captured By", "Score", "Qualified",
     "Fieldnote ID",
 )
@@ -823,7 +823,8 @@ First Name, Last Name, Email, Company, Title, Phone, Street (the lead's address)
 Lead Source (always "Trade Show"), Lead Status (default picklist: "Open - Not Contacted",
 "Working - Contacted", "Closed - Converted", "Closed - Not Converted", from the lead's latest
 outcome in its `status` key when the caller adds one), Rating (Hot/Warm/Cold from the grade),
-Email Opt Out (true unless the visitor consented to contact), Description (notes,
+Email Opt Out and Do Not Call (the Lead's HasOptedOutOfEmail and DoNotCall: true unless the
+visitor consented to be contacted), Description (notes,
 qualification, answers, interests). Salesforce requires Last Name and Company: an empty one is
 written as "[not provided]". Values longer than Salesforce's field lengths (SALESFORCE_LIMITS:
 First Name 40, Last Name 80, Email 80, Title 128, Phone 40, Country 80) are cut there and
@@ -882,7 +883,8 @@ def write_salesforce_csv(
             "Lead Source": "Trade Show",
             "Lead Status": _SALESFORCE_STATUS.get(lead.get("status"), _SALESFORCE_STATUS[None]),
             "Rating": grade.capitalize() if isinstance(grade, str) else "",
-            "Email Opt Out": lead.get("consent_contact") is not True,
+            "Email Opt Out": not may_contact(lead),
+            "Do Not Call": not may_contact(lead),
             "Description": _description(lead),
             "Event": event.get("name"),
             "Campaign Code": event.get("campaign_code"),
@@ -912,7 +914,8 @@ HUBSPOT_COLUMNS: tuple[str, ...] = (
     "First Name", "Last Name", "Email", "Phone Number", "Company Name", "Job Title",
     "Street Address", "Country/Region", "Lead Status", "Lifecycle Stage", "Message",
     "Event", "Campaign Code", "Badge ID", "Captured At", "Captured By", "Lead Grade",
-    "Lead Score", "Qualified", "Consent To Contact", "Fieldnote ID",
+    "Lead Score", "Qualified", "Consent To Contact", "Unsubscribed from all email",
+    "Fieldnote ID",
 )
 """HubSpot contact/lead import columns (matched to default properties by their labels).
 
@@ -923,7 +926,8 @@ Country/Region, Lead Status ("New", "Attempted to contact", "Connected", "Open d
 qualification, answers, interests). HubSpot needs an Email or a name to create a record; an
 empty one stays empty. The remaining columns (Event, Campaign Code, Badge ID, Captured At,
 Captured By, Lead Grade, Lead Score, Qualified, Consent To Contact, Fieldnote ID) are for
-custom properties or to skip.
+custom properties or to skip. Unsubscribed from all email (HubSpot's `hs_email_optout`) is true
+unless the visitor consented to be contacted.
 """
 
 
@@ -968,7 +972,8 @@ def write_hubspot_csv(
             "Lead Grade": lead.get("grade"),
             "Lead Score": lead.get("score"),
             "Qualified": lead.get("qualified"),
-            "Consent To Contact": lead.get("consent_contact") is True,
+            "Consent To Contact": may_contact(lead),
+            "Unsubscribed from all email": not may_contact(lead),
             "Fieldnote ID": lead.get("id"),
         })
     return _csv(HUBSPOT_COLUMNS, rows)

@@ -1,7 +1,9 @@
 """The lead rules, in one place for the desktop (capture form, store, CSV import) and the hub.
 
 - **Consent**: a lead marked for marketing follow-up needs the visitor's consent to be
-  contacted (`follow_up` true only with `consent_contact` true).
+  contacted (`follow_up` true only with `consent_contact` true), and the files handed to a
+  CRM's marketing (`MARKETING_EXPORTS`) hold only leads with that consent unless the exporter
+  keeps the others marked as opted out (`marketing_selection`).
 - **Required fields per source**: what a lead of each source must hold to be found again
   (`ONE_OF_BY_SOURCE`; today every source needs one of email, phone, last name or the scan).
 - **A person to import**: a row of an imported file becomes a lead only when it names a person
@@ -19,7 +21,7 @@ refuse the same leads with the same messages. Pure functions: no I/O, no Qt, no 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +41,10 @@ __all__ = [
     "check_lead",
     "duplicate_key",
     "find_duplicates",
+    "MARKETING_EXPORTS",
     "follow_up_allowed",
+    "marketing_selection",
+    "may_contact",
     "is_identified",
     "is_region",
     "names_a_person",
@@ -81,9 +86,34 @@ def is_identified(state: Mapping[str, Any]) -> bool:
     return not all(_blank(state.get(name)) for name in required_one_of(state.get("source")))
 
 
+def may_contact(state: Mapping[str, Any]) -> bool:
+    """Whether the visitor agreed to be contacted (and has not withdrawn it since)."""
+    return state.get("consent_contact") is True
+
+
 def follow_up_allowed(state: Mapping[str, Any]) -> bool:
     """Marketing follow-up only with the visitor's consent to be contacted."""
-    return state.get("follow_up") is not True or state.get("consent_contact") is True
+    return state.get("follow_up") is not True or may_contact(state)
+
+
+# Export formats that hand leads to a CRM's marketing tools.
+MARKETING_EXPORTS = frozenset({"salesforce", "hubspot"})
+
+
+def marketing_selection(
+    leads: Iterable[Mapping[str, Any]], include_no_consent: bool = False,
+) -> tuple[list[Mapping[str, Any]], int]:
+    """The leads a marketing export writes, and how many it leaves out: by default only those
+    whose visitor may be contacted; with `include_no_consent` all of them (the writers then
+    mark the others as opted out)."""
+    kept: list[Mapping[str, Any]] = []
+    left_out = 0
+    for lead in leads:
+        if include_no_consent or may_contact(lead):
+            kept.append(lead)
+        else:
+            left_out += 1
+    return kept, left_out
 
 
 def _check_consent(state: Mapping[str, Any]) -> list[FieldError]:

@@ -70,9 +70,15 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     exp = actions.add_parser(
         "export", parents=[parent], help="export leads for Salesforce, HubSpot, as vCards or a PDF report",
         description="Write leads (of one event, or all) in a CRM's import format, as vCards, "
-                    "or as the event's PDF report.",
+                    "or as the event's PDF report. The salesforce and hubspot files leave out "
+                    "leads whose visitor did not consent to be contacted (stderr says how many) "
+                    "unless --include-no-consent.",
     )
     exp.add_argument("--format", required=True, choices=FORMATS)
+    exp.add_argument("--include-no-consent", action="store_true",
+                     help="salesforce and hubspot: keep leads without consent to be contacted, "
+                          "marked as opted out (Email Opt Out and Do Not Call; Unsubscribed "
+                          "from all email)")
     exp.add_argument("--event", metavar="NAME_OR_ID", help="only this event's leads")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exp.set_defaults(func=run_export)
@@ -255,14 +261,17 @@ def run_export(args: argparse.Namespace) -> int:
         book = LeadBook(ctx.store)
         try:
             event = _event(book, args.event) if args.event else None
-            data = book.export(args.format, event)
-            count = book.export_count(event["id"] if event else None)
+            result = book.export_file(args.format, event,
+                                      include_no_consent=args.include_no_consent)
         finally:
             book.dispose()
     try:
-        atomic_write(out, data)
+        atomic_write(out, result.data)
     except OSError as exc:
         raise CliError(f"Cannot write {out}: {exc.strerror or exc}.") from None
     what = f"{event.get('name')}" if event else "all events"
-    sys.stdout.write(f"Wrote {count} lead(s) of {what} as {args.format} to {out}.\n")
+    if result.left_out:
+        sys.stderr.write(f"Left out {result.left_out} lead(s) without consent to be contacted; "
+                         "--include-no-consent keeps them, marked as opted out.\n")
+    sys.stdout.write(f"Wrote {result.written} lead(s) of {what} as {args.format} to {out}.\n")
     return 0

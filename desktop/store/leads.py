@@ -54,6 +54,7 @@ from fieldnote.leadcsv import (
     write_salesforce_csv,
     write_vcards,
 )
+from fieldnote.leads import MARKETING_EXPORTS, marketing_selection
 from fieldnote.outcomes import NotRetractable, counting_outcomes, retraction_fields
 from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
 from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
@@ -155,6 +156,15 @@ class LeadFilter:
     owner_id: str | None = None
     date_from: str | None = None  # YYYY-MM-DD, captured on or after (UTC)
     date_to: str | None = None  # YYYY-MM-DD, captured on or before (UTC)
+
+
+@dataclass(frozen=True)
+class LeadExport:
+    """An export's file, how many leads it holds and how many it left out for want of consent."""
+
+    data: bytes
+    written: int
+    left_out: int = 0
 
 
 @dataclass
@@ -888,8 +898,22 @@ class LeadBook:
     def export(
         self, fmt: str, event: Mapping[str, Any] | None = None,
         progress: Callable[[int, int], None] | None = None,
+        *, include_no_consent: bool = False,
     ) -> bytes:
         """The leads of `event` (or all) as a file in `fmt` (one of EXPORT_FORMATS)."""
+        return self.export_file(fmt, event, progress,
+                                include_no_consent=include_no_consent).data
+
+    def export_file(
+        self, fmt: str, event: Mapping[str, Any] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        *, include_no_consent: bool = False,
+    ) -> LeadExport:
+        """The leads of `event` (or all) as a file in `fmt`, with how many it holds and how many
+        it left out: a marketing format (`fieldnote.leads.MARKETING_EXPORTS`) leaves out leads
+        without consent to be contacted unless `include_no_consent`."""
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         event_id = event["id"] if event else None
         total = self.export_count(event_id)
         leads = []
@@ -897,17 +921,22 @@ class LeadBook:
             leads.append(lead)
             if progress is not None and i % 1000 == 0:
                 progress(i, total)
+        left_out = 0
+        if fmt in MARKETING_EXPORTS:
+            kept, left_out = marketing_selection(leads, include_no_consent)
+            leads = [dict(lead) for lead in kept]
         if fmt == "pdf":
             from desktop.reports.leads import build_event_report
 
             title = f"{event.get('name')}: event report" if event else "All leads: report"
-            return build_event_report(title, leads, event=event, progress=progress)
+            data = build_event_report(title, leads, event=event, progress=progress)
+            return LeadExport(data, len(leads), left_out)
         users = self.users()
         events = {e["id"]: e for e in self.events()}
         if fmt == "salesforce":
-            return write_salesforce_csv(leads, users, events)
-        if fmt == "hubspot":
-            return write_hubspot_csv(leads, users, events)
-        if fmt == "vcard":
-            return write_vcards(leads).encode("utf-8")
-        raise ValueError(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+            data = write_salesforce_csv(leads, users, events)
+        elif fmt == "hubspot":
+            data = write_hubspot_csv(leads, users, events)
+        else:
+            data = write_vcards(leads).encode("utf-8")
+        return LeadExport(data, len(leads), left_out)

@@ -345,8 +345,10 @@ EVENTS = {EVENT: {"name": "Expo 2026", "campaign_code": "EXPO26"}}
 def test_the_salesforce_export_follows_the_import_wizard_rules():
     rows = check_salesforce_import(write_salesforce_csv(LEADS, USERS, EVENTS))
     zoe, evil, okafor = rows
-    assert (zoe["Rating"], zoe["Lead Status"], zoe["Email Opt Out"]) == (
-        "Hot", "Working - Contacted", "false")
+    assert (zoe["Rating"], zoe["Lead Status"], zoe["Email Opt Out"], zoe["Do Not Call"]) == (
+        "Hot", "Working - Contacted", "false", "false")
+    # Without consent to be contacted: opted out of email and calls (HasOptedOutOfEmail, DoNotCall).
+    assert (evil["Email Opt Out"], evil["Do Not Call"]) == ("true", "true")
     assert (zoe["Event"], zoe["Campaign Code"], zoe["Captured By"]) == ("Expo 2026", "EXPO26",
                                                                       "Rita Rep")
     assert zoe["Description"].startswith("Line one\nline two\n\nQualification: 88 points, hot, "
@@ -365,6 +367,8 @@ def test_the_hubspot_export_follows_the_import_rules():
     zoe, evil, okafor = rows
     assert (zoe["Lead Status"], zoe["Lifecycle Stage"], zoe["Consent To Contact"]) == (
         "Connected", "Marketing qualified lead", "true")
+    assert (zoe["Unsubscribed from all email"], evil["Unsubscribed from all email"]) == (
+        "false", "true")
     assert zoe["Phone Number"] == "'+49301234567"
     assert evil["Last Name"] == "" and evil["Lead Status"] == "Unqualified"
     assert evil["Message"].startswith("'-rm")

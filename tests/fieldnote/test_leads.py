@@ -9,6 +9,8 @@ from fieldnote.leads import (
     check_lead,
     duplicate_key,
     follow_up_allowed,
+    marketing_selection,
+    may_contact,
     phone_region,
     required_one_of,
     score_lead,
@@ -36,6 +38,16 @@ def test_follow_up_needs_consent():
     assert not follow_up_allowed({**BASE, "follow_up": True})
     [error] = check_lead({**BASE, "follow_up": True, "consent_contact": False})
     assert (error.field, error.message) == ("follow_up", FOLLOW_UP_NEEDS_CONSENT)
+
+
+def test_a_marketing_export_holds_only_leads_that_may_be_contacted_unless_asked():
+    leads = [{"id": "a", "consent_contact": True}, {"id": "b", "consent_contact": False},
+             {"id": "c"}, {"id": "d", "consent_contact": "yes"}]  # only a real True counts
+    assert [may_contact(lead) for lead in leads] == [True, False, False, False]
+    kept, left_out = marketing_selection(leads)
+    assert ([lead["id"] for lead in kept], left_out) == (["a"], 3)
+    kept, left_out = marketing_selection(leads, include_no_consent=True)
+    assert ([lead["id"] for lead in kept], left_out) == (["a", "b", "c", "d"], 0)
 
 
 def test_an_update_is_held_to_the_rules_its_fields_touch():

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,7 +41,13 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import format_int
 from desktop.settings import atomic_write
-from desktop.store.leads import EXPORT_FORMATS, ImportPreview, ImportSummary, LeadBook
+from desktop.store.leads import (
+    EXPORT_FORMATS,
+    ImportPreview,
+    ImportSummary,
+    LeadBook,
+    LeadExport,
+)
 from desktop.ui.common.dialog_size import keep_whole
 from desktop.ui.common.elided_label import ElidedLabel
 from desktop.ui.common.guard import when_alive
@@ -49,6 +56,7 @@ from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote.leadcsv import IMPORT_TARGETS, read_lead_csv
+from fieldnote.leads import MARKETING_EXPORTS
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 50
@@ -405,6 +413,7 @@ class ExportDialog(QDialog):
         self.services = services
         self.book = book
         self.written: Path | None = None
+        self.left_out = 0
         self.setWindowTitle(self.tr("Export leads"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -418,9 +427,20 @@ class ExportDialog(QDialog):
             self.event_box.addItem(e.get("name") or e["id"], e["id"])
         if event_id:
             self.event_box.setCurrentIndex(max(0, self.event_box.findData(event_id)))
+        # Marketing formats leave out leads without consent unless this is ticked
+        # (`fieldnote.leads.marketing_selection`); the others hold every lead.
+        self.include_no_consent = QCheckBox(self.tr("Include leads without consent, marked as "
+                                                    "opted out"))
+        self.include_no_consent.setObjectName("include_no_consent")
+        self.include_no_consent.setToolTip(self.tr(
+            "Without this, leads whose visitor did not agree to be contacted are left out of "
+            "the CRM file."))
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow(self.tr("Leads of"), self.event_box)
+        form.addRow(self.tr("Consent"), self.include_no_consent)
         layout.addLayout(form)
+        self.format_box.currentIndexChanged.connect(self._on_format_box_changed)
+        self._on_format_box_changed()
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
@@ -435,6 +455,9 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _on_format_box_changed(self, _index: int = 0) -> None:
+        self.include_no_consent.setEnabled(self.format_box.currentData() in MARKETING_EXPORTS)
+
     def _on_export_clicked(self) -> None:
         fmt = self.format_box.currentData()
         suffix = FORMAT_LABELS[fmt][1]
@@ -446,13 +469,15 @@ class ExportDialog(QDialog):
     def export_to(self, path: Path) -> Any:
         fmt = self.format_box.currentData()
         event_id = self.event_box.currentData()
+        include = self.include_no_consent.isChecked()
         book = self.book
 
-        def job(ctx: Any) -> int:
+        def job(ctx: Any) -> LeadExport:
             event = book.event(event_id) if event_id else None
-            data = book.export(fmt, event, progress=lambda done, total: ctx.progress(done, total, ""))
-            atomic_write(path, data)
-            return len(data)
+            result = book.export_file(fmt, event, include_no_consent=include,
+                                      progress=lambda done, total: ctx.progress(done, total, ""))
+            atomic_write(path, result.data)
+            return result
 
         self.export_button.setEnabled(False)
         self.progress.setVisible(True)
@@ -460,7 +485,7 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Building %1…").replace("%1", path.name))
         task = self.services.tasks.run("export leads", job)
         task.progressed.connect(when_alive(self, self._on_progressed))
-        task.finished.connect(when_alive(self, lambda size, p=path: self._on_written(p, size)))
+        task.finished.connect(when_alive(self, lambda result, p=path: self._on_written(p, result)))
         task.failed.connect(when_alive(self, self._on_failed))
         return task
 
@@ -468,12 +493,17 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_written(self, path: Path, size: int) -> None:
+    def _on_written(self, path: Path, result: LeadExport) -> None:
         self.written = path
+        self.left_out = result.left_out
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Wrote %1 (%2 KB).").replace("%1", str(path))
-                            .replace("%2", format_int(size / 1024)))
+        text = self.tr("Wrote %1 (%2 KB).").replace("%1", str(path)).replace(
+            "%2", format_int(len(result.data) / 1024))
+        if result.left_out:
+            text += " " + self.tr("Left out %n lead(s) without consent to be contacted.", "",
+                                  result.left_out)
+        self.status.setText(text)
 
     def _on_failed(self, message: str) -> None:
         self.progress.setVisible(False)

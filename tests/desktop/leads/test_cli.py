@@ -105,7 +105,7 @@ def test_exports_are_files_the_crm_importers_accept_and_read_back(data_dir, tmp_
     sf, hs, vcf = tmp_path / "sf.csv", tmp_path / "hs.csv", tmp_path / "leads.vcf"
     for fmt, out in (("salesforce", sf), ("hubspot", hs), ("vcard", vcf)):
         result = fieldnote("leads", "export", "--format", fmt, "--event", "Hannover Messe", "-o", str(out),
-                           "--data-dir", str(data_dir))
+                           "--include-no-consent", "--data-dir", str(data_dir))
         assert result.returncode == 0, result.stderr
         assert "Wrote 3 lead(s)" in result.stdout
     salesforce = check_crm_csv(sf.read_bytes(), ("Last Name", "Company"))
@@ -117,6 +117,34 @@ def test_exports_are_files_the_crm_importers_accept_and_read_back(data_dir, tmp_
     again = read_lead_csv(sf.read_bytes())
     assert {r.fields.get("email") for r in again.rows} >= {"ana@zenith.example", "ce@umlaut.example"}
     assert vcf.read_text(encoding="utf-8").count("BEGIN:VCARD") == 3
+
+
+@pytest.mark.parametrize(("fmt", "opt_out"), [("salesforce", "Email Opt Out"),
+                                              ("hubspot", "Unsubscribed from all email")])
+def test_marketing_exports_leave_out_leads_without_consent_unless_asked(data_dir, tmp_path, fmt,
+                                                                       opt_out):
+    rows = [["Last Name", "E-Mail", "Consent"],
+            ["Silva", "ana@zenith.example", "yes"],
+            ["Berg", "bo@acme.example", "no"],
+            ["Cruz", "cy@acme.example", ""]]
+    path = write_csv(tmp_path / "scans.csv", rows)
+    assert fieldnote("leads", "import", str(path), "--event", EVENT_ID, "--data-dir",
+                     str(data_dir)).returncode == 0
+    out = tmp_path / "crm.csv"
+    result = fieldnote("leads", "export", "--format", fmt, "-o", str(out), "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert "Left out 2 lead(s) without consent" in result.stderr
+    assert "Wrote 1 lead(s)" in result.stdout
+    only = check_crm_csv(out.read_bytes(), ())
+    assert [(r["Email"], r[opt_out]) for r in only] == [("ana@zenith.example", "false")]
+
+    kept = fieldnote("leads", "export", "--format", fmt, "-o", str(out), "--include-no-consent",
+                     "--data-dir", str(data_dir))
+    assert kept.returncode == 0, kept.stderr
+    assert "Left out" not in kept.stderr and "Wrote 3 lead(s)" in kept.stdout
+    every = {r["Email"]: r[opt_out] for r in check_crm_csv(out.read_bytes(), ())}
+    assert every == {"ana@zenith.example": "false", "bo@acme.example": "true",
+                     "cy@acme.example": "true"}
 
 
 def test_the_pdf_export_opens_and_holds_the_totals(data_dir, tmp_path):

@@ -164,3 +164,31 @@ def test_the_preview_model_passes_the_model_tester(qtbot):
     ModelTester(qtbot).check(model, force_py=True)
     assert model.data(model.index(1, 0)) == "3 ⚠"
     assert model.data(model.index(1, 2)).endswith("…")
+
+
+def test_the_export_dialog_leaves_out_leads_without_consent_unless_ticked(qtbot, page, services,
+                                                                         tmp_path):
+    for name, consent in (("Silva", True), ("Berg", False), ("Cruz", None)):
+        fields = {"last_name": name, "event_id": EVENT_ID, "captured_at": "2026-04-20T10:00:00Z"}
+        if consent is not None:
+            fields["consent_contact"] = consent
+        services.store.save("lead", fields)
+    dialog = page.open_export()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("vcard"))
+    assert not dialog.include_no_consent.isEnabled()  # only the CRM files choose
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("hubspot"))
+    assert dialog.include_no_consent.isEnabled() and not dialog.include_no_consent.isChecked()
+    out = tmp_path / "hubspot.csv"
+    with qtbot.waitSignal(dialog.export_to(out).finished, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: dialog.written == out)
+    assert dialog.left_out == 2 and "Left out 2 lead(s) without consent" in dialog.status.text()
+    assert out.read_text(encoding="utf-8").count("Silva") == 1
+    assert "Berg" not in out.read_text(encoding="utf-8")
+
+    dialog.include_no_consent.setChecked(True)
+    with qtbot.waitSignal(dialog.export_to(out).finished, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: dialog.left_out == 0)
+    text = out.read_text(encoding="utf-8")
+    assert "Berg" in text and "Cruz" in text and "Left out" not in dialog.status.text()
