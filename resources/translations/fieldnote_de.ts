@@ -1961,12 +1961,24 @@ wie versprochen erhalten Sie hier %2.
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
+        <source>Include leads without consent, marked as opted out</source>
+        <translation>Leads ohne Einwilligung einschließen, als abgemeldet markiert</translation>
+    </message>
+    <message>
+        <source>Without this, leads whose visitor did not agree to be contacted are left out of the CRM file.</source>
+        <translation>Ohne diese Option fehlen Leads, deren Besucher einer Kontaktaufnahme nicht zugestimmt hat, in der CRM-Datei.</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
         <source>Leads of</source>
         <translation>Leads von</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1979,6 +1991,13 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Wrote %1 (%2 KB).</source>
         <translation>%1 geschrieben (%2 KB).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %n lead(s) without consent to be contacted.</source>
+        <translation>
+            <numerusform>%n Lead ohne Einwilligung zur Kontaktaufnahme ausgelassen.</numerusform>
+            <numerusform>%n Leads ohne Einwilligung zur Kontaktaufnahme ausgelassen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed: %1</source>

@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Left out %n lead(s) without consent to be contacted.</source>
+        <translation>
+            <numerusform>Left out %n lead without consent to be contacted.</numerusform>
+            <numerusform>Left out %n leads without consent to be contacted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InsightFilterBar</name>
     <message numerus="yes">
         <source>%n event(s)</source>

@@ -1961,12 +1961,24 @@ como le prometí, aquí tiene %2.
         <translation>Todos los eventos</translation>
     </message>
     <message>
+        <source>Include leads without consent, marked as opted out</source>
+        <translation>Incluir leads sin consentimiento, marcados como dados de baja</translation>
+    </message>
+    <message>
+        <source>Without this, leads whose visitor did not agree to be contacted are left out of the CRM file.</source>
+        <translation>Sin esta opción, los leads cuyo visitante no aceptó ser contactado quedan fuera del archivo del CRM.</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
         <source>Leads of</source>
         <translation>Leads de</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1979,6 +1991,13 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Wrote %1 (%2 KB).</source>
         <translation>Escrito %1 (%2 KB).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %n lead(s) without consent to be contacted.</source>
+        <translation>
+            <numerusform>Se omitió %n lead sin consentimiento para ser contactado.</numerusform>
+            <numerusform>Se omitieron %n leads sin consentimiento para ser contactados.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
