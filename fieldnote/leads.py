@@ -34,6 +34,7 @@ from fieldnote.scoring import Rubric, needs_rescore, score_fields
 from fieldnote.validation import FieldError
 
 __all__ = [
+    "CONTACT_FIELDS",
     "FALLBACK_PHONE_REGION",
     "FOLLOW_UP_NEEDS_CONSENT",
     "IMPORT_PERSON_FIELDS",
@@ -69,6 +70,12 @@ def _blank(value: Any) -> bool:
 
 
 IMPORT_PERSON_FIELDS = ("first_name", "last_name", "email", "badge_id")
+
+# What reaches or names the person behind a lead: sent out of Fieldnote (webhooks) only when
+# they agreed to be contacted (`consent_contact` true). Notes and the raw scan are free text
+# that may hold any of it.
+CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "title", "address", "badge_id",
+                  "badge_raw", "notes")
 
 
 def names_a_person(fields: Mapping[str, Any]) -> bool:
