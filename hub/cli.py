@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import logging
 import logging.config
 import os
@@ -29,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from fieldnote.filemodes import private_dir
 from fieldnote.kinds import ROLES
 from fieldnote.money import SHARED_SETTINGS
+from fieldnote.webhooks import EVENTS, WebhookError
 from hub import accounts
 from hub.db.engine import DatabaseUnavailable, make_engine
 from hub.db.migrate import current_revision, head_revision, known_revisions, upgrade
@@ -48,6 +50,7 @@ from hub.settings import (
     resolve_blobs_dir,
     resolve_db_url,
 )
+from hub.shared_settings import ALL_SETTINGS
 from hub.transfer import TransferError
 from resources.version import app_version
 
@@ -120,16 +123,22 @@ def _parser() -> argparse.ArgumentParser:
     enable.add_argument("email")
 
     settings = sub.add_parser(
-        "settings", help="show or set the hub settings every device receives",
-        description="Show or set the hub settings that every device receives with its next "
-        "sync. currency: the ISO 4217 code amounts are shown in (default EUR).")
+        "settings", help="show or set the hub settings",
+        description="Show or set the hub settings. Every device receives currency (the ISO "
+        "4217 code amounts are shown in; default EUR) with its next sync. The hub's own: "
+        "webhook_retry_first (the wait before a failed webhook delivery's first retry, "
+        "doubling after each further failure; default 15s), webhook_retry_for (how long a "
+        "delivery is retried before its webhook is disabled; default 24h), "
+        "webhook_allow_private (yes: webhooks may post to private and link-local addresses; "
+        "default no).")
     settings_sub = settings.add_subparsers(dest="settings_command", required=True)
     settings_sub.add_parser("list", parents=[common], help="every setting with its value")
     get = settings_sub.add_parser("get", parents=[common], help="one setting's value")
-    get.add_argument("key", choices=list(SHARED_SETTINGS))
+    get.add_argument("key", choices=list(ALL_SETTINGS))
     put = settings_sub.add_parser("set", parents=[common], help="set a setting")
-    put.add_argument("key", choices=list(SHARED_SETTINGS))
-    put.add_argument("value", help="for currency an ISO 4217 code, e.g. EUR, USD or GBP")
+    put.add_argument("key", choices=list(ALL_SETTINGS))
+    put.add_argument("value", help="for currency an ISO 4217 code, e.g. EUR, USD or GBP; "
+                     "durations such as 15s, 2m, 24h; yes or no")
 
     release = sub.add_parser(
         "release", help="show or set the desktop release this hub announces",
@@ -142,6 +151,33 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--url", required=True, help="the page where people get it")
     release_sub.add_parser("show", parents=[common], help="the announced release, if any")
     release_sub.add_parser("clear", parents=[common], help="announce no release")
+
+    hook = sub.add_parser(
+        "webhook", help="post the hub's events to other systems",
+        description="Webhooks: the hub posts each event a webhook subscribes to as signed JSON "
+        f"to its URL. Events: {', '.join(EVENTS)}.")
+    hook_sub = hook.add_subparsers(dest="webhook_command", required=True)
+    hook_add = hook_sub.add_parser(
+        "add", parents=[common], help="add a webhook; prints its id and a new secret once")
+    hook_add.add_argument("--url", required=True,
+                          help="https URL to post to (http only to this machine, for testing)")
+    hook_add.add_argument("--events", required=True, metavar="E1,E2",
+                          help=f"events to send, separated by commas: {', '.join(EVENTS)}")
+    hook_add.add_argument("--secret-stdin", action="store_true",
+                          help="read the signing secret from one line of standard input "
+                               "(default: make one and print it once)")
+    hook_list = hook_sub.add_parser("list", parents=[common], help="every webhook")
+    hook_list.add_argument("--json", action="store_true", help="one JSON array")
+    hook_remove = hook_sub.add_parser(
+        "remove", parents=[common], help="remove a webhook and its deliveries")
+    hook_remove.add_argument("webhook_id", metavar="ID", help="its id (or a unique beginning)")
+    hook_deliveries = hook_sub.add_parser(
+        "deliveries", parents=[common], help="the newest deliveries and their state")
+    hook_deliveries.add_argument("--json", action="store_true", help="one JSON array")
+    hook_deliveries.add_argument("--failed", action="store_true",
+                                 help="only those given up or waiting after a failed attempt")
+    hook_deliveries.add_argument("--limit", type=_count, default=100,
+                                 help="at most this many (default 100)")
 
     backup = sub.add_parser(
         "backup", parents=[common], help="write a backup archive of the hub",
@@ -348,6 +384,8 @@ def _run(args: argparse.Namespace) -> int:
             return _settings(args, engine)
         if command == "release":
             return _release(args, engine)
+        if command == "webhook":
+            return _webhook(args, engine)
     finally:
         engine.dispose()
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
@@ -453,9 +491,12 @@ def _settings(args: argparse.Namespace, engine: Engine) -> int:
             value = shared_settings.set_shared_setting(engine, args.key, args.value)
         except ValueError as exc:
             raise CommandFailed(str(exc)) from None
-        sys.stdout.write(f"{args.key} = {value} (devices receive it with their next sync)\n")
+        if args.key in SHARED_SETTINGS:
+            sys.stdout.write(f"{args.key} = {value} (devices receive it with their next sync)\n")
+        else:
+            sys.stdout.write(f"{args.key} = {value} (the hub's own; its workers read it at once)\n")
         return EXIT_OK
-    values = shared_settings.shared_settings(engine)
+    values = shared_settings.all_settings(engine)
     if sub == "get":
         sys.stdout.write(f"{values[args.key]}\n")
         return EXIT_OK
@@ -483,6 +524,61 @@ def _release(args: argparse.Namespace, engine: Engine) -> int:
     current = releases.published_release(engine)
     sys.stdout.write(f"{current.version}\t{current.url}\n" if current else "none\n")
     return EXIT_OK
+
+
+def _webhook(args: argparse.Namespace, engine: Engine) -> int:
+    from hub import webhooks
+
+    sub = args.webhook_command
+    try:
+        if sub == "add":
+            secret = _read_line("secret") if args.secret_stdin else None
+            added = webhooks.add_webhook(engine, args.url, args.events, secret)
+            sys.stdout.write(f"Added webhook {added.id}\n")
+            if added.generated:
+                sys.stdout.write(f"Secret (shown only now): {added.secret}\n")
+            return EXIT_OK
+        if sub == "remove":
+            removed = webhooks.remove_webhook(engine, args.webhook_id)
+            sys.stdout.write(f"Removed webhook {removed} and its deliveries\n")
+            return EXIT_OK
+    except (WebhookError, webhooks.WebhookNotFound) as exc:
+        raise CommandFailed(exc.args[0] if exc.args else str(exc)) from None
+    if sub == "list":
+        hooks = webhooks.list_webhooks(engine)
+        if args.json:
+            sys.stdout.write(json.dumps(hooks, ensure_ascii=False) + "\n")
+            return EXIT_OK
+        for h in hooks:
+            state = "active" if h["active"] else f"disabled: {h['disabled_reason']}"
+            sys.stdout.write(f"{h['id']}\t{h['url']}\t{','.join(h['events'])}\t{state}\t"
+                             f"pending {h['pending']}, delivered {h['delivered']}, failed "
+                             f"{h['failed']}\n")
+        if not hooks:
+            sys.stdout.write("No webhooks.\n")
+        return EXIT_OK
+    rows = webhooks.list_deliveries(engine, failed=args.failed, limit=args.limit)
+    if args.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    for r in rows:
+        result = r["last_error"] or (f"HTTP {r['last_status']}" if r["last_status"] else "-")
+        when = r["next_attempt_at"] or r["delivered_at"] or r["last_attempt_at"] or "-"
+        sys.stdout.write(f"{r['id']}\t{r['type']}\t{r['state']}\t{r['attempts']}\t{result}"
+                         f"\t{when}\t{r['webhook_id']}\n")
+    sys.stdout.write(f"{len(rows)} deliveries\n")
+    return EXIT_OK
+
+
+def _read_line(what: str) -> str:
+    line = sys.stdin.readline()
+    if line.endswith("\n"):
+        line = line[:-1]
+        if line.endswith("\r"):
+            line = line[:-1]
+    if not line:
+        raise CommandFailed(f"No {what} on standard input")
+    return line
 
 
 def _read_password(from_stdin: bool) -> str:

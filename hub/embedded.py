@@ -36,6 +36,9 @@ class EmbeddedHub:
     def stop(self, timeout: float = 10.0) -> None:
         self._server.should_exit = True
         self._thread.join(timeout)
+        deliveries = getattr(getattr(self._server.config.app, "state", None), "deliveries", None)
+        if deliveries is not None:
+            deliveries.stop()
         # lifespan is off, so nothing else closes the app's pooled database connections: a
         # process that starts and stops hubs (tests, the demo) would keep them open.
         hub = getattr(getattr(self._server.config.app, "state", None), "hub", None)
@@ -93,6 +96,8 @@ def start_embedded(
         thread.join(0.01)
     url = f"http://{host}:{bound_port}"
     _check_health(host, bound_port)
+    # lifespan is off, so the webhook delivery worker is started here.
+    app.state.deliveries.start()
     return EmbeddedHub(url=url, settings=settings, _server=server, _thread=thread)
 
 

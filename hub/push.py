@@ -32,7 +32,7 @@ from fieldnote.validation import (
     utc_now_iso,
 )
 from fieldnote.wire import Mutation
-from hub import authz
+from hub import authz, webhooks
 from hub.authz import Actor, Forbidden
 from hub.db.engine import write_lock, writer
 from hub.db.tables import mutations
@@ -264,12 +264,24 @@ def _apply_once(
                                  "conflicts": outcome.conflicts})
         if log_rows:
             insert_rows(conn, mutations, log_rows)
+        # Webhook deliveries of what this push changed, in its transaction (an outbox).
+        queued = webhooks.enqueue(conn, store.written, _fields_of(store), store.now)
+    if queued:
+        webhooks.notify()
     return [o.answer() for o in outcomes]
+
+
+def _fields_of(store: RecordStore) -> webhooks.Lookup:
+    def lookup(kind: str, record_id: str) -> dict[str, Any] | None:
+        state = store.get(kind, record_id.lower()) if _uuid(record_id) else None
+        return None if state is None or state.deleted else state.public_fields()
+    return lookup
 
 
 def _write_alone(conn: Any, store: RecordStore, outcome: _Outcome) -> bool:
     """Write one mutation's changes and log row in a savepoint; on a database error turn
     the outcome into `rejected` and return False."""
+    written = len(store.written)
     try:
         with conn.begin_nested():
             first = store.flush()
@@ -281,6 +293,7 @@ def _write_alone(conn: Any, store: RecordStore, outcome: _Outcome) -> bool:
         log.warning("the database refused mutation %s (%s)", outcome.mutation_id,
                     type(exc.orig).__name__)
         store.discard()
+        del store.written[written:]
         outcome.status, outcome.conflicts = "rejected", None
         outcome.problem = problem("storage", "Not stored", "The hub could not store this "
                                   "change; check its values or ask an administrator")

@@ -25,6 +25,7 @@ from fieldnote.kinds import KINDS
 from fieldnote.validation import utc_now_iso
 from hub import authz
 from hub.db.tables import RECORD_TABLES, audience_members, audience_sets, feed
+from hub.webhooks import Change
 
 USER_EXTRA_COLUMNS = ("hub_password_hash", "hub_email_key")
 
@@ -72,6 +73,9 @@ class RecordStore:
         self._staged: dict[tuple[str, str], RecordState] = {}
         self._slots = 0
         self._lock = conn.dialect.name == "postgresql"
+        # Every record written so far, with its fields before: what webhooks' events are
+        # made of (`hub.webhooks.enqueue`).
+        self.written: list[Change] = []
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -230,6 +234,11 @@ class RecordStore:
                 for seq, removed, key, kind, record_id in feed_rows
             ])
         for key, state in self._staged.items():
+            before = self._cache.get(key) if state.in_db else None
+            self.written.append(Change(
+                state.kind, state.id, state.version,
+                None if before is None or before.deleted else before.fields,
+                state.fields, state.deleted))
             state.in_db = True
             state.stored_version = state.version
             state.stored_audiences = list(state.audiences)

@@ -5,6 +5,8 @@ and the embedded hub do that first."""
 from __future__ import annotations
 
 import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -18,12 +20,27 @@ from hub.blobs import BlobStore
 from hub.db.engine import make_engine
 from hub.feed import read_epoch
 from hub.settings import HubSettings, resolve_blobs_dir, resolve_db_pool, resolve_db_url
+from hub.webhook_sender import DeliveryWorker
 from resources.version import app_version
 
 
 def create_app(settings: HubSettings) -> FastAPI:
+    """The app; its webhook delivery worker (`app.state.deliveries`) runs while the app's
+    lifespan does (`serve`); a host without lifespan events starts and stops it itself
+    (`hub.embedded`)."""
     engine = make_engine(settings.db_url, max_connections=settings.db_pool)
+    deliveries = DeliveryWorker(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        deliveries.start()
+        try:
+            yield
+        finally:
+            deliveries.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Fieldnote hub",
         version=app_version(),
         summary="Sync endpoint for the Fieldnote desktop app (protocol version 1)",
@@ -35,6 +52,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         settings=settings, engine=engine, epoch=read_epoch(engine),
         blobs=BlobStore(settings.blobs_dir),
     )
+    app.state.deliveries = deliveries
     problems.install(app)
     app.add_middleware(problems.ProtocolGate)
 

@@ -184,3 +184,44 @@ login_failures = Table(
     Column("first_at", Float, nullable=False),
     Column("locked_until", Float, nullable=False),
 )
+
+# Webhooks (`fieldnote-hub webhook add`): where events are posted, which ones, and the secret
+# that signs them. A webhook whose deliveries failed for the whole retry time is disabled
+# (`active` false) with the reason.
+webhooks = Table(
+    "hub_webhook",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("events", JSON, nullable=False),
+    Column("secret", String(200), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("disabled_at", String(40), nullable=True),
+    Column("disabled_reason", Text, nullable=True),
+)
+
+# The outbox of webhook deliveries: one row per event and webhook, written in the transaction
+# that made the event, sent by the delivery worker. `body` is the exact JSON posted on every
+# attempt (same `id`). `state` is pending, delivered or failed (given up); a pending row is due
+# at `next_at` (unix seconds). A worker claims due rows by moving `next_at` past its attempt
+# and writing its `claim`, and records the result only while the claim is still its own.
+deliveries = Table(
+    "hub_webhook_delivery",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("webhook_id", String(36), nullable=False, index=True),
+    Column("event_id", String(36), nullable=False),
+    Column("event_type", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("state", String(12), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_at", Float, nullable=False),
+    Column("claim", String(36), nullable=True),
+    Column("last_attempt_at", Float, nullable=True),
+    Column("last_status", Integer, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("delivered_at", Float, nullable=True),
+    Index("ix_hub_webhook_delivery_due", "state", "next_at"),
+)

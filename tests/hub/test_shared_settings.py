@@ -36,7 +36,9 @@ def test_settings_are_set_and_shown_on_the_command_line(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
     assert run("migrate", "--db", db).returncode == 0
     listed = run("settings", "list", "--db", db)
-    assert (listed.returncode, listed.stdout) == (0, "currency\tEUR\n")
+    assert (listed.returncode, listed.stdout) == (
+        0, "currency\tEUR\nwebhook_retry_first\t15s\nwebhook_retry_for\t24h\n"
+           "webhook_allow_private\tno\n")
     done = run("settings", "set", "currency", "chf", "--db", db)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("currency = CHF")
