@@ -49,8 +49,10 @@ def test(args: list[str]) -> int:
         [str(BIN / "lint-imports")],
         # No arguments: which packages are checked, and how strictly, lives in pyproject.toml.
         [str(BIN / "mypy")],
-        # loadgroup: tests marked xdist_group(NAME) run one after another on one worker.
-        [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q", *args],
+        # "load" scheduling: a crashed worker is replaced and the run goes on (the grouping
+        # schedulers can wait forever after a crash). Tests that must not overlap take a lock
+        # instead (the `many_connections` marker, tests/conftest.py).
+        [str(PY), "-m", "pytest", "-n", "2", "--dist", "load", "-q", *args],
     ]
     for step in steps:
         code = subprocess.call(step, cwd=ROOT, env=env)

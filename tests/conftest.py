@@ -19,6 +19,20 @@ os.environ.setdefault("FIELDNOTE_SITE_CONFIG_DIR",
                       str(Path(__file__).resolve().parent / "data" / "no-machine-settings"))
 
 from tests.support.live_hub import LiveHub, start_live_hub  # noqa: E402
+from tests.support.one_at_a_time import hold_lock, run_folder  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _many_connections_one_at_a_time(request: pytest.FixtureRequest,
+                                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests marked `many_connections` hold many PostgreSQL connections at once; they take a
+    lock shared by every test process of the run, so no two of them overlap (the server
+    allows 100 connections)."""
+    if request.node.get_closest_marker("many_connections") is None:
+        yield
+        return
+    with hold_lock(run_folder(tmp_path_factory) / "many-connections.lock"):
+        yield
 
 
 @pytest.fixture

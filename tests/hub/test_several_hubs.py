@@ -31,7 +31,7 @@ from tests.support.live_hub import PG_ENV, LiveHub, fresh_pg_url
 pytestmark = [pytest.mark.pg, pytest.mark.skipif(
     not os.environ.get(PG_ENV), reason=f"set {PG_ENV} to a PostgreSQL URL to run this"),
     # Many connections at once: never beside the other such tests (PostgreSQL's 100).
-    pytest.mark.xdist_group("many-connections")]
+    pytest.mark.many_connections]
 
 CLIENTS = 20
 ROUNDS = 5

@@ -25,7 +25,7 @@ from tests.support.live_hub import LiveHub, fresh_pg_url, start_live_hub
 from tests.support.serve import ServeProcess
 
 # Bursts of parallel sign-ins hold many connections: never beside the other such tests.
-pytestmark = pytest.mark.xdist_group("many-connections")
+pytestmark = pytest.mark.many_connections
 
 H = {PROTOCOL_HEADER: "1"}
 

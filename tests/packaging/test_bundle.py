@@ -13,23 +13,34 @@ from pathlib import Path
 import pytest
 
 from resources.version import app_version
+from tests.support.one_at_a_time import hold_lock, run_folder
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 pytestmark = [
     pytest.mark.slow,
+    # Building the bundle takes minutes; the suite-wide limit is for ordinary tests.
+    pytest.mark.timeout(1800),
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="builds the Linux bundle"),
 ]
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dist = tmp_path_factory.mktemp("dist")
-    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist",
-                           str(dist)], cwd=ROOT, capture_output=True, text=True, timeout=1800)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert f"bundle: {dist / 'fieldnote'}" in done.stdout
-    assert "size: " in done.stdout
+    """The bundle, built once per run: the test processes of the run share it (the first to
+    ask builds it under a lock, the others wait for it)."""
+    shared = run_folder(tmp_path_factory)
+    dist = shared / "bundle-dist"
+    built = shared / "bundle-built"
+    with hold_lock(shared / "bundle.lock"):
+        if not built.exists():
+            done = subprocess.run(
+                [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(dist)],
+                cwd=ROOT, capture_output=True, text=True, timeout=1800)
+            assert done.returncode == 0, done.stdout + done.stderr
+            assert f"bundle: {dist / 'fieldnote'}" in done.stdout
+            assert "size: " in done.stdout
+            built.write_text("yes")
     return dist
 
 
