@@ -26,6 +26,7 @@ import argparse
 import ast
 import difflib
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -40,6 +41,9 @@ _KILLED = {1, 3, 36, 24, -24, 152, 255, 37}  # tests failed, pytest error, timeo
 _SURVIVED = {0}
 _NO_TESTS = {5, 33}
 _NOT_RUN = {None, 2, 34}  # not checked, interrupted, skipped
+
+# Set for the test runs of a mutation run; read by `tests/support/examples.py`.
+MUTATION_RUN = "FIELDNOTE_MUTATION_RUN"
 
 
 def _out(line: str) -> None:
@@ -95,8 +99,11 @@ def run_module(module: str, names: list[str], max_children: int) -> int:
     log.parent.mkdir(exist_ok=True)
     args = [*_mutmut(), "run", "--max-children", str(max_children),
             *(names or [f"fieldnote.{module}.*"])]
+    # Tests that check thousands of generated examples check fewer in a mutation run, where
+    # they run once per mutant (see `tests/support/examples.py`).
+    env = {**os.environ, MUTATION_RUN: "1"}
     with log.open("w", encoding="utf-8") as out:
-        return subprocess.call(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        return subprocess.call(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
 
 
 def _functions(module: str) -> dict[str, str]:

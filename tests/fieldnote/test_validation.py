@@ -135,7 +135,10 @@ def _json_values():
 def test_the_measured_json_check_gives_the_encoders_verdict():
     from hypothesis import given, settings
 
-    @settings(max_examples=2000, deadline=None)
+    from tests.support.examples import examples
+
+    # 2,000 examples take most of a minute; a mutation run checks 200 for each mutant.
+    @settings(max_examples=examples(2000), deadline=None)
     @given(_json_values())
     def check(value):
         assert _json_verdict(value) == _reference_json_verdict(value)
