@@ -209,6 +209,10 @@ def test_the_table_here_has_every_cell_of_the_policy():
 
 @pytest.mark.parametrize(("kind", "op", "role", "expected"), list(_cells()))
 def test_cell(kind, op, role, expected):
+    _check_cell(kind, op, role, expected)
+
+
+def _check_cell(kind: str, op: str, role: str, expected: Cell) -> None:
     me = Someone(ME, role)
     record, changes = friendly(kind, op)
     decision = roles.decide(me, kind, op, Facts(), record, changes)
@@ -225,6 +229,28 @@ def test_cell(kind, op, role, expected):
         for record, changes, reason in BREAK[condition]:
             refused = roles.decide(me, kind, op, Facts(), record, changes)
             assert (refused.allowed, refused.reason) == (False, reason), (condition, changes)
+
+
+def _flipped(kind: str, op: str, role: str):
+    """`roles.cell` with the one cell (kind, op, role) flipped: allowed becomes refused, refused
+    becomes allowed without conditions."""
+    real = roles.cell
+
+    def cell(k: str, o: roles.Op, r: str) -> roles.Cell:
+        found = real(k, o, r)
+        if (k, o, r) != (kind, op, role):
+            return found
+        return roles.Allow() if isinstance(found, roles.Deny) else roles.Deny("flipped")
+
+    return cell
+
+
+@pytest.mark.parametrize(("kind", "op", "role", "expected"), list(_cells()))
+def test_a_flipped_cell_fails_its_test(kind, op, role, expected, monkeypatch):
+    # The cell tests above would notice if this cell of the table changed its answer.
+    monkeypatch.setattr(roles, "cell", _flipped(kind, op, role))
+    with pytest.raises(AssertionError):
+        _check_cell(kind, op, role, expected)
 
 
 def test_a_condition_that_fails_first_gives_the_reason():
