@@ -27,11 +27,13 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
+from fieldnote import audit as audit_rules
 from fieldnote.filemodes import private_dir
 from fieldnote.kinds import ROLES
 from fieldnote.money import SHARED_SETTINGS
 from fieldnote.webhooks import EVENTS, WebhookError
 from hub import accounts
+from hub.authz import Actor
 from hub.db.engine import DatabaseUnavailable, make_engine
 from hub.db.migrate import current_revision, head_revision, known_revisions, upgrade
 from hub.logs import LOG_FORMATS, LOG_LEVELS, json_log_config
@@ -206,6 +208,18 @@ def _parser() -> argparse.ArgumentParser:
                       help="the database to copy into (created if need be)")
     copy.add_argument("--force", action="store_true",
                       help="replace everything in a target that is not empty")
+
+    audit = sub.add_parser(
+        "audit", help="read the audit log",
+        description="The audit log: person exports and erasures, consent wording changes, "
+        "user and role changes, setting changes and every export of leads made on a device. "
+        "Entries are never changed or deleted.")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    audit_list = audit_sub.add_parser("list", parents=[common], help="the entries, oldest first")
+    audit_list.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    audit_list.add_argument("--since", metavar="DATE",
+                            help="only entries at or after DATE (YYYY-MM-DD, or an ISO 8601 "
+                                 "time; UTC)")
 
     seed = sub.add_parser("seed-demo", parents=[common], help="add demo users and data")
     seed.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
@@ -386,6 +400,8 @@ def _run(args: argparse.Namespace) -> int:
             return _release(args, engine)
         if command == "webhook":
             return _webhook(args, engine)
+        if command == "audit":
+            return _audit(args, engine)
     finally:
         engine.dispose()
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
@@ -468,6 +484,7 @@ def _user(args: argparse.Namespace, engine: Engine) -> int:
             engine, email=args.email, name=args.name, role=args.role, team=args.team,
             password=password,
         )
+        _audit_user(engine, audit_rules.USER_ADD, actor)
         sys.stdout.write(f"Added {actor.email} ({actor.role}) with id {actor.id}\n")
         return EXIT_OK
     if sub == "list":
@@ -477,9 +494,17 @@ def _user(args: argparse.Namespace, engine: Engine) -> int:
         return EXIT_OK
     if sub in ("disable", "enable"):
         actor = accounts.set_active(engine, args.email, sub == "enable")
+        _audit_user(engine, audit_rules.USER_ENABLE if actor.active else audit_rules.USER_DISABLE,
+                    actor)
         sys.stdout.write(f"{actor.email} is now {'active' if actor.active else 'disabled'}\n")
         return EXIT_OK
     raise CommandFailed(f"Unknown user command {sub}")  # pragma: no cover
+
+
+def _audit_user(engine: Engine, action: str, user: Actor) -> None:
+    from hub import audit
+
+    audit.record(engine, action, details={"user_id": user.id, "role": user.role})
 
 
 def _settings(args: argparse.Namespace, engine: Engine) -> int:
@@ -491,6 +516,9 @@ def _settings(args: argparse.Namespace, engine: Engine) -> int:
             value = shared_settings.set_shared_setting(engine, args.key, args.value)
         except ValueError as exc:
             raise CommandFailed(str(exc)) from None
+        from hub import audit
+
+        audit.record(engine, audit_rules.SETTING_CHANGE, details={"key": args.key, "value": value})
         if args.key in SHARED_SETTINGS:
             sys.stdout.write(f"{args.key} = {value} (devices receive it with their next sync)\n")
         else:
@@ -502,6 +530,26 @@ def _settings(args: argparse.Namespace, engine: Engine) -> int:
         return EXIT_OK
     for key, value in values.items():
         sys.stdout.write(f"{key}\t{value}\n")
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace, engine: Engine) -> int:
+    from hub import audit
+
+    since = None
+    if args.since is not None:
+        try:
+            since = audit.parse_since(args.since)
+        except ValueError as exc:
+            raise CommandFailed(str(exc)) from None
+    found = audit.entries(engine, since=since)
+    if args.json:
+        sys.stdout.write(json.dumps([e.as_json() for e in found], ensure_ascii=False) + "\n")
+        return EXIT_OK
+    for e in found:
+        details = json.dumps(e.details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        sys.stdout.write(f"{e.at}\t{e.action}\t{e.actor or '-'}\t{e.via}\t{details}\n")
+    sys.stdout.write(f"{len(found)} entries\n")
     return EXIT_OK
 
 

@@ -1,11 +1,14 @@
-"""Routes for administrators: the user list, adding users and disabling them."""
+"""Routes for administrators: the user list, adding users and disabling them, the audit log."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from hub import accounts, authz
+from fieldnote import audit as audit_rules
+from hub import accounts, audit, authz
 from hub.api.deps import CurrentUser, HashGateBusy, HubDep
 from hub.api.problems import ProblemError, documented, pydantic_errors, read_json
 from hub.api.schemas import request_body
@@ -78,6 +81,8 @@ async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUs
         raise ProblemError(409, "User exists", str(exc), kind="duplicate-user") from None
     except accounts.AccountError as exc:
         raise ProblemError(422, "Cannot add this user", str(exc), kind="validation") from None
+    audit.record(hub.engine, audit_rules.USER_ADD, actor=actor,
+                 details={"user_id": created.id, "role": created.role})
     return _out(created)
 
 
@@ -86,9 +91,37 @@ async def add_user(request: Request, hub: HubDep, actor: CurrentUser) -> AdminUs
 def disable_user(email: str, hub: HubDep, actor: CurrentUser) -> AdminUser:
     _require_admin(actor)
     try:
-        return _out(accounts.set_active(hub.engine, email, False, by=actor.id))
+        disabled = accounts.set_active(hub.engine, email, False, by=actor.id)
     except accounts.AccountRefused as exc:
         raise ProblemError(409, "Cannot disable this user", str(exc),
                            kind="last-administrator") from None
     except accounts.AccountError as exc:
         raise ProblemError(404, "No such user", str(exc), kind="not-found") from None
+    audit.record(hub.engine, audit_rules.USER_DISABLE, actor=actor,
+                 details={"user_id": disabled.id, "role": disabled.role})
+    return _out(disabled)
+
+
+class AuditEntry(BaseModel):
+    id: int
+    at: str
+    action: str
+    actor_id: str | None = None
+    actor: str | None = None
+    via: str
+    ref: str | None = None
+    details: dict[str, Any]
+
+
+@router.get("/audit", response_model=list[AuditEntry], responses=documented(400, 403))
+def audit_entries(hub: HubDep, actor: CurrentUser, since: str | None = None,
+                  limit: int = Query(default=1000, ge=1, le=10_000)) -> list[AuditEntry]:
+    """The newest `limit` entries of the audit log (at or after `since`), oldest first."""
+    _require_admin(actor)
+    if since is not None:
+        try:
+            since = audit.parse_since(since)
+        except ValueError as exc:
+            raise ProblemError(400, "Invalid since", str(exc), kind="validation") from None
+    return [AuditEntry(**e.as_json()) for e in audit.entries(hub.engine, since=since,
+                                                             limit=limit)]

@@ -225,3 +225,19 @@ deliveries = Table(
     Column("delivered_at", Float, nullable=True),
     Index("ix_hub_webhook_delivery_due", "state", "next_at"),
 )
+
+# The audit log (`hub.audit`): appended to, never changed. `actor` is the acting user's email
+# (or the operating-system account for `fieldnote-hub` commands); `ref` is the id of the
+# record an entry came from (a device's `lead_export`), unique so that a replay adds nothing.
+audit_log = Table(
+    "hub_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False, index=True),
+    Column("action", String(40), nullable=False),
+    Column("actor_id", String(36), nullable=True),
+    Column("actor", String(200), nullable=True),
+    Column("via", String(20), nullable=False),
+    Column("ref", String(36), nullable=True, unique=True),
+    Column("details", JSON, nullable=False),
+)

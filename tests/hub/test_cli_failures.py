@@ -39,8 +39,10 @@ ALL_COMMANDS = {
     "user disable": ["user", "disable", EMAIL],
     "user enable": ["user", "enable", EMAIL],
     "seed-demo": ["seed-demo"],
+    "audit list": ["audit", "list"],
 }
-NON_CREATING = ["user add", "user list", "user disable", "user enable", "seed-demo"]
+NON_CREATING = ["user add", "user list", "user disable", "user enable", "seed-demo",
+                "audit list"]
 
 
 @pytest.fixture(autouse=True)
