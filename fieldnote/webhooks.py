@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from fieldnote.leads import CONTACT_FIELDS
+from fieldnote.leads import CONTACT_FIELDS, may_contact
 
 LEAD_CREATED = "lead.created"
 LEAD_QUALIFIED = "lead.qualified"
@@ -89,7 +89,7 @@ def lead_data(record_id: str, version: int | None, fields: Mapping[str, Any]) ->
     """A lead as a payload carries it: without its contact fields unless the person agreed to
     be contacted (`consent_contact` true)."""
     data = {"id": record_id, "version": version, **fields}
-    if fields.get("consent_contact") is not True:
+    if not may_contact(fields):
         for name in CONTACT_FIELDS:
             data.pop(name, None)
     return data
@@ -100,7 +100,7 @@ def debrief_data(record_id: str, version: int | None, fields: Mapping[str, Any],
     """A debrief as a payload carries it: the people met (`contacts`) are left out when the
     debrief is about a lead who has not agreed to be contacted."""
     data = {"id": record_id, "version": version, **fields}
-    if lead is not None and lead.get("consent_contact") is not True:
+    if lead is not None and not may_contact(lead):
         data.pop("contacts", None)
     return data
 
