@@ -37,6 +37,7 @@ BATCH = 20
 SENDERS = 4  # attempts at once per process
 POLL_S = 5.0  # the longest a worker sleeps without looking (other processes' deliveries)
 USER_AGENT = "Fieldnote-Hub-Webhooks/1"
+PRUNE_EVERY_S = 3600.0  # how often a worker deletes old deliveries (`webhooks.prune`)
 
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
@@ -149,8 +150,12 @@ class DeliveryWorker:
             self._pool = None
 
     def _run(self) -> None:
+        pruned_at = 0.0
         while not self._stopping.is_set():
             try:
+                if time.monotonic() - pruned_at > PRUNE_EVERY_S:
+                    pruned_at = time.monotonic()
+                    webhooks.prune(self.engine)
                 sent = self.run_once()
             except DBAPIError as exc:
                 log.warning("webhook deliveries: the database failed (%s); trying again",

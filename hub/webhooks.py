@@ -257,6 +257,23 @@ def record_failure(engine: Engine, item: Claimed, status: int | None, error: str
     return True
 
 
+# Delivered and given-up deliveries are kept this long for `webhook deliveries`, then deleted
+# (their bodies may hold a consenting lead's contact fields).
+KEEP_S = 30 * 86400.0
+
+
+def prune(engine: Engine, now: float | None = None, keep_s: float = KEEP_S) -> int:
+    """Delete deliveries delivered or given up more than `keep_s` ago; how many."""
+    now = time.time() if now is None else now
+    cutoff = now - keep_s
+    with write_lock(engine), writer(engine).begin() as conn:
+        return int(conn.execute(delete(deliveries).where(
+            ((deliveries.c.state == DELIVERED) & (deliveries.c.delivered_at < cutoff))
+            | ((deliveries.c.state == FAILED)
+               & (func.coalesce(deliveries.c.last_attempt_at, deliveries.c.created_at)
+                  < cutoff)))).rowcount or 0)
+
+
 def _duration(seconds: float) -> str:
     if seconds >= 3600 and seconds % 3600 == 0:
         return f"{seconds / 3600:g} h"

@@ -473,3 +473,26 @@ def test_the_worker_of_fieldnote_hub_serve_posts_deliveries(
             headers={**headers, "Authorization": f"Bearer {token}"})
         assert pushed.status_code == 200, pushed.text
         assert _verified(receiver.next(), added.secret)["type"] == "lead.created"
+
+
+def test_old_finished_deliveries_are_deleted_and_pending_ones_kept(
+        hub: LiveHub, receiver: Receiver) -> None:
+    hub._embedded.stop()
+    webhooks.add_webhook(hub.engine, receiver.url, "lead.created")
+    for _ in range(3):
+        _enqueue_one(hub)
+    done, given_up, waiting = webhooks.claim(hub.engine, 10, lease_s=60)
+    webhooks.record_success(hub.engine, done, 200)
+    retry = webhooks.RetrySettings(first_s=1, retry_for_s=0.001, private_allowed=False)
+    # Giving one up disables the webhook and gives up the others pending with it, so the third
+    # is put back to pending by hand: a delivery still waiting is never deleted.
+    webhooks.record_failure(hub.engine, given_up, 500, "HTTP 500", retry)
+    with hub.engine.begin() as conn:
+        from sqlalchemy import update
+
+        conn.execute(update(deliveries).where(deliveries.c.id == waiting.id)
+                     .values(state="pending", claim=None))
+    assert webhooks.prune(hub.engine) == 0
+    later = time.time() + webhooks.KEEP_S + 1
+    assert webhooks.prune(hub.engine, now=later) == 2
+    assert [d["id"] for d in webhooks.list_deliveries(hub.engine)] == [waiting.event_id]
