@@ -86,36 +86,15 @@ class Task(QObject):
         self.context._cancel.set()
 
 
-class _Reaper(QObject):
-    """Lives on the UI thread for as long as its runner; hears when a job has let go of its
-    task, after the task's last report was delivered."""
-
-    job_done = Signal(object)
-
-
 class _Job(QRunnable):
-    def __init__(self, task: Task, fn: Callable[[TaskContext], Any], reaper: _Reaper) -> None:
+    def __init__(self, task: Task, fn: Callable[[TaskContext], Any]) -> None:
         super().__init__()
-        self.task: Task | None = task
+        self.task = task
         self.fn = fn
-        self.reaper = reaper
         self.setAutoDelete(True)
 
     def run(self) -> None:
         task = self.task
-        assert task is not None
-        self.task = None
-        try:
-            self._run(task)
-        finally:
-            # The worker lets go of the task before telling the UI thread, which drops the
-            # last reference there: a Qt object must never be destroyed on a worker thread,
-            # nor while its own report is being delivered.
-            key = id(task)
-            del task
-            self.reaper.job_done.emit(key)
-
-    def _run(self, task: Task) -> None:
         try:
             result = self.fn(task.context)
         except Cancelled:
@@ -143,19 +122,15 @@ class TaskRunner:
         self._writer.setMaxThreadCount(1)
         self._parallel = QThreadPool()
         self._parallel.setMaxThreadCount(parallel_threads)
-        # Each handle is kept alive until its job has let go of it (after its last report
-        # was queued, so that report is delivered first), even if the caller drops it.
-        self._live: dict[int, Task] = {}
-        self._reaper = _Reaper()
-        self._reaper.job_done.connect(self._forget, Qt.ConnectionType.QueuedConnection)
-
-    def _forget(self, key: int) -> None:
-        self._live.pop(key, None)
+        self._live: set[Task] = set()
 
     def _submit(self, pool: QThreadPool, name: str, fn: Callable[[TaskContext], Any]) -> Task:
         task = Task(name)
-        self._live[id(task)] = task
-        pool.start(_Job(task, fn, self._reaper))
+        # Keep the handle alive until it reports, even if the caller drops it.
+        self._live.add(task)
+        for sig in (task.finished, task.failed, task.cancelled):
+            sig.connect(lambda *_a, t=task: self._live.discard(t))
+        pool.start(_Job(task, fn))
         return task
 
     def write(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
@@ -165,7 +140,7 @@ class TaskRunner:
         return self._submit(self._parallel, name, fn)
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        for task in list(self._live.values()):
+        for task in list(self._live):
             task.cancel()
         self._parallel.waitForDone(timeout_ms)
         self._writer.waitForDone(timeout_ms)
