@@ -87,6 +87,9 @@ N, T = FieldType.NAME, FieldType.TEXT
 LEAD_SOURCES = ("scan", "card", "manual", "import")
 GRADES = ("hot", "warm", "cold")
 OUTCOME_STATUSES = ("contacted", "meeting", "opportunity", "won", "lost", "disqualified")
+# Where an outcome was learnt, when not typed into Fieldnote: "crm", imported from a CRM report
+# (`fieldnote.crm`). Absent: recorded in Fieldnote.
+OUTCOME_SOURCES = ("crm",)
 # The funnel order of outcomes; lost and disqualified end a lead without advancing it.
 FUNNEL_STAGES = ("contacted", "meeting", "opportunity", "won")
 COLLATERAL_STATUSES = ("draft", "review", "approved", "retired")
@@ -154,6 +157,7 @@ LEAD_OUTCOME = KindSpec(
         # An outcome is a fact once written; one recorded by mistake is withdrawn by a later
         # outcome naming it here (see `fieldnote.outcomes`).
         _f("retracts", FieldType.UUID),
+        _f("source", FieldType.CHOICE, choices=OUTCOME_SOURCES),
     ),
 )
 

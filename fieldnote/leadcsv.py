@@ -45,11 +45,15 @@ __all__ = [
     "SALESFORCE_LIMITS",
     "SKIP_REASONS",
     "CsvImport",
+    "CsvTable",
     "ImportRow",
+    "clean_cell",
+    "dates_day_first",
     "guard_cell",
     "guess_target",
     "import_key",
     "parse_scan_time",
+    "read_csv_table",
     "read_lead_csv",
     "write_hubspot_csv",
     "write_salesforce_csv",
@@ -322,7 +326,9 @@ def _detect_delimiter(text: str) -> str:
     return next((c for c in ("\x1f", "\x1e", "\x1d") if c not in text), ",")
 
 
-def _clean_cell(value: str) -> str:
+def clean_cell(value: str) -> str:
+    """A cell's text as Fieldnote reads it: control characters and surrounding space gone,
+    the formula guard of our own exports undone, "[not provided]" read as empty."""
     value = strip_control(value).strip()
     if _FORMULA_ESCAPED.match(value):
         value = value[1:]  # undo the formula guard our own exports add
@@ -345,6 +351,69 @@ def _unique_headers(raw: list[str], problems: list[str]) -> list[str]:
             seen[key] = 1
         out.append(name)
     return out
+
+
+@dataclass
+class CsvTable:
+    """A CSV file read as text: its header and its data records, before any meaning is given
+    to a column. Every CSV that Fieldnote reads (lead lists, CRM reports) is read by
+    `read_csv_table`, so each meets the same encodings, separators and refusals."""
+
+    headers: list[str]
+    records: list[tuple[int, list[str]]]  # (first line number in the file, cells), blanks left out
+    problems: list[str]  # file-level problems and rows that could not be read, as "line N: ..."
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    skipped: dict[str, int] = field(default_factory=dict)  # "unreadable" -> rows
+    # One line to follow the file's name when the file is not read at all (see CsvImport).
+    refusal: str | None = None
+    refused_for: str | None = None  # empty, not_text or no_header
+
+
+def read_csv_table(data: bytes) -> CsvTable:
+    """The header and records of CSV `data`, or a `CsvTable` with its `refusal`: empty, not
+    text in UTF-8, UTF-16 or cp1252 (a PDF, a spreadsheet, an image renamed .csv), or no
+    header row. The separator (`;`, `,`, tab, `|`) is detected; a record that cannot be read
+    is skipped and counted as "unreadable". Cells are kept as written (see `clean_cell`)."""
+    problems: list[str] = []
+    if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+        return CsvTable([], [], ["The file is empty."], refusal="is empty.", refused_for="empty")
+    try:
+        text, encoding = _decode(data)
+    except _NotText as exc:
+        return CsvTable([], [], [], refusal=str(exc), refused_for="not_text")
+    if "\ufffd" in text and encoding.startswith("utf-8") and b"\xef\xbf\xbd" not in data:
+        problems.append(f"{text.count(chr(0xFFFD))} character(s) were not valid UTF-8 and "
+                        "read as \ufffd")
+    delimiter = _detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
+                        doublequote=True, skipinitialspace=False, strict=False)
+    try:
+        raw_headers = next(reader)
+    except (StopIteration, csv.Error):
+        return CsvTable([], [], [], encoding, delimiter,
+                        refusal="has no header row that can be read; the first line should "
+                                "name the columns (First Name, Last Name, Email, Company…).",
+                        refused_for="no_header")
+    headers = _unique_headers(raw_headers, problems)
+    records: list[tuple[int, list[str]]] = []
+    skipped: dict[str, int] = {}
+    next_line = 2
+    while True:
+        start = next_line
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(f"line {start}: could not be read as CSV ({exc}); skipped")
+            skipped["unreadable"] = skipped.get("unreadable", 0) + 1
+            next_line = reader.line_num + 1
+            continue
+        next_line = reader.line_num + 1
+        if any(c.strip() for c in cells):  # a blank line holds nothing to lose
+            records.append((start, cells))
+    return CsvTable(headers, records, problems, encoding, delimiter, skipped)
 
 
 PROGRESS_EVERY = 1_000
@@ -381,51 +450,19 @@ def read_lead_csv(
     `progress` is called with the number of rows read every `PROGRESS_EVERY` rows and at the
     end; a worker cancels the import by raising from it (the exception propagates).
     """
-    problems: list[str] = []
-    if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
-        return CsvImport([], {}, ["The file is empty."], refusal="is empty.", refused_for="empty")
-    try:
-        text, encoding = _decode(data)
-    except _NotText as exc:
-        return CsvImport([], {}, [], refusal=str(exc), refused_for="not_text")
-    if "\ufffd" in text and encoding.startswith("utf-8") and b"\xef\xbf\xbd" not in data:
-        problems.append(f"{text.count(chr(0xFFFD))} character(s) were not valid UTF-8 and "
-                        "read as \ufffd")
-    delimiter = _detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
-                        doublequote=True, skipinitialspace=False, strict=False)
-    try:
-        raw_headers = next(reader)
-    except (StopIteration, csv.Error):
-        return CsvImport([], {}, [], encoding, delimiter,
-                         refusal="has no header row that can be read; the first line should "
-                                 "name the columns (First Name, Last Name, Email, Company…).",
-                         refused_for="no_header")
-    headers = _unique_headers(raw_headers, problems)
+    table = read_csv_table(data)
+    if table.refusal is not None:
+        return CsvImport([], {}, table.problems, table.encoding, table.delimiter,
+                         refusal=table.refusal, refused_for=table.refused_for)
+    problems, headers = table.problems, table.headers
+    encoding, delimiter, records, skipped = table.encoding, table.delimiter, table.records, table.skipped
     resolved = _resolve_mapping(headers, mapping, problems)
     if not any(t in PERSON_TARGETS for t in resolved.values()):
         refusal, refused_for = _no_column_refusal(headers)
         return CsvImport([], resolved, problems, encoding, delimiter, headers,
                          refusal=refusal, refused_for=refused_for)
     default_time = captured_at or utc_now_iso()
-    records: list[tuple[int, list[str]]] = []
-    skipped: dict[str, int] = {}
-    next_line = 2
-    while True:
-        start = next_line
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(f"line {start}: could not be read as CSV ({exc}); skipped")
-            skipped["unreadable"] = skipped.get("unreadable", 0) + 1
-            next_line = reader.line_num + 1
-            continue
-        next_line = reader.line_num + 1
-        if any(c.strip() for c in cells):  # a blank line holds nothing to lose
-            records.append((start, cells))
-    day_first = _day_first([
+    day_first = dates_day_first([
         cells[i] for _, cells in records
         for i, h in enumerate(headers) if resolved.get(h) == "captured_at" and i < len(cells)
     ])
@@ -461,7 +498,7 @@ def _samples(headers: list[str], records: list[tuple[int, list[str]]]) -> dict[s
             values = out[header]
             if len(values) >= _SAMPLES:
                 continue
-            value = " ".join(_clean_cell(raw).split())
+            value = " ".join(clean_cell(raw).split())
             if len(value) > _SAMPLE_CHARS:
                 value = value[: _SAMPLE_CHARS - 1] + "…"
             if value and value not in values:
@@ -499,7 +536,7 @@ _DATE_SHAPES = (
 )
 
 
-def _day_first(values: list[str]) -> bool:
+def dates_day_first(values: list[str]) -> bool:
     """Whether a file writes dates as 24/11/2026 (day first) rather than 11/24/2026.
 
     Decided once per file from any date that is only valid one way; month first (US style,
@@ -592,7 +629,7 @@ def _read_row(
         errors.append(f"has {len(cells)} values but the header has {len(headers)} columns")
     for i, raw in enumerate(cells):
         header = headers[i] if i < len(headers) else f"Column {i + 1}"
-        value = _clean_cell(raw)
+        value = clean_cell(raw)
         if not value:
             continue
         target = mapping.get(header) if i < len(headers) else None

@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol
 from fieldnote.kinds import KINDS, ROLES
 
 # The operations of a record push, plus the named actions that are not plain record writes.
-Op = Literal["create", "update", "delete", "reassign", "upload", "manage"]
+Op = Literal["create", "update", "delete", "reassign", "upload", "import", "manage"]
 RECORD_OPS: tuple[Op, ...] = ("create", "update", "delete")
 
 
@@ -338,7 +338,8 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
     "lead_outcome": _appended(_OUTCOMES_FROZEN, _roles(
         rep=Allow((OWNS_OUTCOME_LEAD,)),
         marketer=Allow(),
-        manager=Deny(OWNS_OUTCOME_LEAD.reason))),
+        # Managers bring outcomes back from the CRM for the leads they see (their teams').
+        manager=Allow())),
     "debrief": _work(OWN_DEBRIEF, _NOT_FILING, OWN_DEBRIEF),
     "debrief_comment": _appended(_COMMENTS_FROZEN, _roles(
         rep=Allow((AUTHORS_COMMENTED_DEBRIEF,)),
@@ -368,6 +369,8 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
 _HANDOVER = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers hand leads to another owner"))
 _UPLOAD = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers upload collateral files"))
 _MANAGE = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators manage users"))
+_CRM_IMPORT = Deny(QT_TRANSLATE_NOOP(
+    "roles", "Only marketers and managers import outcomes from a CRM report"))
 
 # Actions that are not plain record writes, with the same shape: ACTIONS[(kind, op)][role].
 ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
@@ -378,6 +381,10 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
     # Upload a collateral file (the blob a collateral record names).
     ("collateral", "upload"): _roles(rep=_UPLOAD, marketer=Allow(), manager=_UPLOAD,
                                      admin=_UPLOAD),
+    # Bring outcomes back from a CRM report (`fieldnote leads outcomes import`): many leads'
+    # outcomes at once, each entry still held to the lead_outcome create cell.
+    ("lead_outcome", "import"): _roles(rep=_CRM_IMPORT, marketer=Allow(), manager=Allow(),
+                                       admin=_CRM_IMPORT),
     # Add, change, disable users and reset their passwords (the hub's admin API).
     ("user", "manage"): _roles(rep=_MANAGE, marketer=_MANAGE, manager=_MANAGE, admin=Allow()),
 }

@@ -1,5 +1,5 @@
-"""`fieldnote leads import|export`: organisers' CSV files in, CRM files, vCards and the event
-report out, without opening the window.
+"""`fieldnote leads import|export|outcomes`: organisers' CSV files in, CRM files, vCards and the
+event report out, CRM reports' outcomes back in (`crm_commands`), without opening the window.
 
 Import refuses a file that is not a lead list with one line and exit 1, writing nothing;
 otherwise it writes through the store (records plus outbox, in batches) and reports bad rows by
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError
+from desktop.cli import CliError, crm_commands
 from desktop.cli.context import CliContext, cli_context, require_offer
 from desktop.settings import atomic_write
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
@@ -82,12 +82,13 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     exp.add_argument("--event", metavar="NAME_OR_ID", help="only this event's leads")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exp.set_defaults(func=run_export)
+    crm_commands.register(actions, parent)
     leads.set_defaults(func=lambda _args: _usage(leads))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    sys.stderr.write("fieldnote leads: say import or export\n")
+    sys.stderr.write("fieldnote leads: say import, export or outcomes\n")
     return 2
 
 

@@ -74,6 +74,7 @@ USERS = "User records are made by the hub; clients cannot change them"
 CONFLICTS = "Conflict records are made by the hub; clients cannot change them"
 HANDOVER = "Only marketers hand leads to another owner"
 UPLOAD = "Only marketers upload collateral files"
+CRM_IMPORT = "Only marketers and managers import outcomes from a CRM report"
 MANAGE = "Only administrators manage users"
 
 LEAD_REF = "The lead this refers to is not on the hub, or you cannot see it"
@@ -157,7 +158,7 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("lead", "update"): (("own lead",), ("own lead or handover",), CAPTURE, ADMIN),
     ("lead", "delete"): (("own lead",), ("own lead",), CAPTURE, ADMIN),
     ("lead_outcome", "create"): (("lead seen", "own outcome lead"), ("lead seen",),
-                                 OUTCOME_OWNER, ADMIN),
+                                 ("lead seen",), ADMIN),
     ("debrief", "create"): ((), (), FILE, ADMIN),
     ("debrief", "update"): (("own debrief",), ("own debrief",), FILE, ADMIN),
     ("debrief", "delete"): (("own debrief",), ("own debrief",), FILE, ADMIN),
@@ -178,6 +179,7 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("conflict", "update"): (("involved in conflict", "only resolved"),) * 4,
     ("conflict", "delete"): (CONFLICTS,) * 4,
     ("lead", "reassign"): (HANDOVER, (), HANDOVER, HANDOVER),
+    ("lead_outcome", "import"): (CRM_IMPORT, (), (), CRM_IMPORT),
     ("collateral", "upload"): (UPLOAD, (), UPLOAD, UPLOAD),
     ("user", "manage"): (MANAGE, MANAGE, MANAGE, ()),
 }

@@ -33,7 +33,7 @@ MARKETING = {"rep": "p", "marketer": "cuUdDp", "manager": "p", "admin": "p"}
 EXPECTED: dict[str, dict[str, str]] = {
     "lead": WORK,
     "debrief": WORK,
-    "lead_outcome": {"rep": "c", "marketer": "cp", "manager": "p", "admin": "p"},
+    "lead_outcome": {"rep": "c", "marketer": "cp", "manager": "cp", "admin": "p"},
     "debrief_comment": APPENDED,
     "collateral_feedback": APPENDED,
     "collateral_usage": APPENDED,

@@ -1,0 +1,28 @@
+"""outcomes: where an outcome was learnt
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-07
+
+`lead_outcome.source` is "crm" for an outcome imported from a CRM report; outcomes recorded in
+Fieldnote have none (`fieldnote.kinds.OUTCOME_SOURCES`).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("rec_lead_outcome", sa.Column("source", sa.String(length=40), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("rec_lead_outcome") as batch:
+        batch.drop_column("source")
