@@ -39,6 +39,7 @@ class LeadListPanel(QWidget):
     edit_requested = Signal(str)
     import_requested = Signal()
     export_requested = Signal()
+    outcomes_requested = Signal()
 
     def __init__(self, services: Services, book: LeadBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +61,13 @@ class LeadListPanel(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self.export_requested)
+        self.outcomes_button = QPushButton(self.tr("CRM outcomes…"))
+        self.outcomes_button.setToolTip(self.tr("Bring outcomes back from a Salesforce or "
+                                                "HubSpot report"))
+        self.outcomes_button.clicked.connect(self.outcomes_requested)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.outcomes_button)
         layout.addLayout(top)
 
         self.event_filter = ChoiceBox()

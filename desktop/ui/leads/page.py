@@ -19,6 +19,7 @@ from desktop.store.leads import LeadBook
 from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.common.page import Page
 from desktop.ui.leads.capture import CapturePanel
+from desktop.ui.leads.crm_import import CrmOutcomesDialog
 from desktop.ui.leads.events import EventsPanel
 from desktop.ui.leads.list_view import LeadListPanel
 from desktop.ui.leads.models import LeadTableModel
@@ -60,8 +61,11 @@ class LeadsPage(Page):
         self.leads.edit_requested.connect(self._on_leads_edit_requested)
         self.leads.import_requested.connect(self.open_import)
         self.leads.export_requested.connect(self.open_export)
+        self.leads.outcomes_requested.connect(self.open_crm_outcomes)
         for action in (self.view_buttons[CAPTURE], self.leads.import_button):
             show_offer(action, self.capturing)
+        show_offer(self.leads.outcomes_button,
+                   offers_of(services).offer("lead_outcome", "import"))
         self.show_view(LIST)
 
     @property
@@ -151,6 +155,12 @@ class LeadsPage(Page):
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.services, self.book, self.services.settings.current_event_id or None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_crm_outcomes(self) -> CrmOutcomesDialog:
+        dialog = CrmOutcomesDialog(self.services, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
