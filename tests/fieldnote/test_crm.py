@@ -287,3 +287,11 @@ def test_the_outcome_added_is_a_valid_lead_outcome_from_the_crm():
                                row(status="contacted", closed_on="2026-11-30T00:00:00Z",
                                    amount=5.0), "hubspot", now=NOW)
     assert contacted["at"] == NOW and "amount" not in contacted
+
+
+def test_an_outcome_source_other_than_the_crm_is_refused():
+    from fieldnote.validation import ValidationFailed
+
+    with pytest.raises(ValidationFailed):
+        clean_fields(LEAD_OUTCOME, {"lead_id": "0190abcd-0000-7000-8000-000000000001",
+                                    "status": "won", "source": "spreadsheet"})
