@@ -233,6 +233,8 @@ class LeadDetail(QWidget):
             who = (users.get(o.get("author_id") or "") or {}).get("name")
             if who:
                 parts.append(self.tr("by %1").replace("%1", who))
+            if o.get("source") == "crm":  # imported from a CRM report (docs/crm.md)
+                parts.append(self.tr("from the CRM"))
             if o.get("note"):
                 parts.append(f"“{o['note']}”")
             QListWidgetItem(" · ".join(parts), self.timeline)

@@ -52,6 +52,14 @@ def test_a_report_is_previewed_then_recorded(qtbot, marketer_page, marketer_serv
     qtbot.waitUntil(lambda: dialog.recorded == 2)
     got = sorted((o["status"], o["amount"], o["source"]) for o in store.all("lead_outcome"))
     assert got == [("lost", None, "crm"), ("won", 1200.0, "crm")]
+    # The lead's timeline says where the outcome came from.
+    marketer_page.leads.table.selectRow(
+        next(r for r in range(marketer_page.model.rowCount())
+             if marketer_page.model.data(marketer_page.model.index(r, 0)) == "Ana Test"))
+    detail = marketer_page.leads.detail
+    qtbot.waitUntil(lambda: detail.lead_id == ana and detail.timeline.count() == 1)
+    assert "from the CRM" in detail.timeline.item(0).text()
+    assert "From Salesforce: Stage: Closed Won" in detail.timeline.item(0).text()
     # The same report again: nothing to record.
     task = dialog.load_file(report)
     with qtbot.waitSignal(task.finished, timeout=5000):
