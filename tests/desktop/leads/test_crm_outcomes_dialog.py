@@ -45,6 +45,9 @@ def test_a_report_is_previewed_then_recorded(qtbot, marketer_page, marketer_serv
         dialog.counts.text()
     assert "not matched" in dialog.problems.toPlainText()
     assert store.all("lead_outcome") == []  # a preview writes nothing
+    from tests.support.a11y import unnamed_widgets
+
+    assert unnamed_widgets(dialog) == []
     assert dialog.record_button.isEnabled()
     task = dialog.record()
     with qtbot.waitSignal(task.finished, timeout=10_000):
