@@ -2505,6 +2505,10 @@ wie versprochen erhalten Sie hier %2.
             <translation>%1 (zurückgenommen)</translation>
         </message>
         <message>
+            <source>from the CRM</source>
+            <translation>aus dem CRM</translation>
+        </message>
+        <message>
             <source>No outcome yet (new lead)</source>
             <translation>Noch kein Ergebnis (neuer Lead)</translation>
         </message>

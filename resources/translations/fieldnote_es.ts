@@ -2505,6 +2505,10 @@ como le prometí, aquí tiene %2.
             <translation>%1 (retirado)</translation>
         </message>
         <message>
+            <source>from the CRM</source>
+            <translation>del CRM</translation>
+        </message>
+        <message>
             <source>No outcome yet (new lead)</source>
             <translation>Aún sin resultado (lead nuevo)</translation>
         </message>
