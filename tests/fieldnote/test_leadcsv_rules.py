@@ -1,0 +1,245 @@
+"""The export and header rules of `fieldnote.leadcsv`, pinned value by value: what each CRM
+column and vCard line holds, where a vCard line folds, and the one line a file without usable
+columns is refused with."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from fieldnote.leadcsv import (
+    HUBSPOT_COLUMNS,
+    _fold,
+    _header_for,
+    _lifecycle,
+    _looks_like_data,
+    _no_column_refusal,
+    _vescape,
+    write_hubspot_csv,
+    write_vcards,
+)
+
+LEAD = {
+    "id": "l-1", "first_name": "Ana", "last_name": "Silva", "email": "ana@example.com",
+    "phone": "+49 30 1234", "company": "Acme; Ltd", "title": "Buyer", "address": "Main St 1",
+    "country": "DE", "notes": "Call back", "badge_id": "B-7", "event_id": "e-1",
+    "captured_by": "u-1", "captured_at": "2026-11-24T10:00:00Z", "grade": "hot", "score": 12,
+    "qualified": True, "consent_contact": True, "status": "meeting",
+}
+
+
+# --- HubSpot ------------------------------------------------------------------------------
+
+
+def _hubspot_rows(leads, **kw) -> list[dict[str, str]]:
+    data = write_hubspot_csv(leads, **kw)
+    assert data.startswith(b"First Name,")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert all(list(row) == list(HUBSPOT_COLUMNS) for row in rows)
+    return rows
+
+
+def test_hubspot_rule_each_column_holds_its_field():
+    row, = _hubspot_rows([LEAD], users_by_id={"u-1": {"name": "Rita Rep"}},
+                         events_by_id={"e-1": {"name": "Expo", "campaign_code": "EX26"}})
+    assert row == {
+        "First Name": "Ana", "Last Name": "Silva", "Email": "ana@example.com",
+        "Phone Number": "'+49 30 1234", "Company Name": "Acme; Ltd", "Job Title": "Buyer",
+        "Street Address": "Main St 1", "Country/Region": "DE", "Lead Status": "Connected",
+        "Lifecycle Stage": "Marketing qualified lead",
+        "Message": "Call back\n\nQualification: 12 points, hot, qualified", "Event": "Expo",
+        "Campaign Code": "EX26", "Badge ID": "B-7", "Captured At": "2026-11-24T10:00:00Z",
+        "Captured By": "Rita Rep", "Lead Grade": "hot", "Lead Score": "12", "Qualified": "true",
+        "Consent To Contact": "true", "Unsubscribed from all email": "false",
+        "Fieldnote ID": "l-1",
+    }
+
+
+def test_hubspot_rule_an_empty_lead_is_new_and_unsubscribed():
+    row, = _hubspot_rows([{}])
+    assert row == dict.fromkeys(HUBSPOT_COLUMNS, "") | {
+        "Lead Status": "New", "Lifecycle Stage": "Lead", "Consent To Contact": "false",
+        "Unsubscribed from all email": "true"}
+
+
+def test_hubspot_rule_the_capturer_or_else_the_owner_is_named():
+    users = {"u-1": {"name": "Capturer"}, "u-2": {"name": "Owner"}}
+    rows = _hubspot_rows([{"captured_by": "u-1", "owner_id": "u-2"}, {"owner_id": "u-2"},
+                          {"captured_by": "u-9"}], users_by_id=users)
+    assert [r["Captured By"] for r in rows] == ["Capturer", "Owner", ""]
+
+
+@pytest.mark.parametrize(("status", "label"), [
+    (None, "New"), ("contacted", "Attempted to contact"), ("meeting", "Connected"),
+    ("opportunity", "Open deal"), ("won", "Open deal"), ("lost", "Unqualified"),
+    ("disqualified", "Unqualified"), ("odd", "New"),
+])
+def test_hubspot_rule_lead_status_from_the_latest_outcome(status, label):
+    row, = _hubspot_rows([{"status": status}])
+    assert row["Lead Status"] == label
+
+
+@pytest.mark.parametrize(("lead", "stage"), [
+    ({}, "Lead"), ({"qualified": False}, "Lead"), ({"qualified": "yes"}, "Lead"),
+    ({"qualified": True}, "Marketing qualified lead"),
+    ({"qualified": True, "status": "meeting"}, "Marketing qualified lead"),
+    ({"status": "opportunity"}, "Opportunity"), ({"qualified": True, "status": "opportunity"},
+                                                 "Opportunity"),
+    ({"status": "won"}, "Customer"), ({"qualified": True, "status": "won"}, "Customer"),
+    ({"status": "lost", "qualified": True}, "Marketing qualified lead"),
+])
+def test_hubspot_rule_lifecycle_stage(lead, stage):
+    assert _lifecycle(lead) == stage
+    row, = _hubspot_rows([lead])
+    assert row["Lifecycle Stage"] == stage
+
+
+@pytest.mark.parametrize(("consent", "may", "unsubscribed"), [
+    (True, "true", "false"), (False, "false", "true"), (None, "false", "true"),
+    ("true", "false", "true"),
+])
+def test_hubspot_rule_unsubscribed_unless_the_visitor_consented(consent, may, unsubscribed):
+    row, = _hubspot_rows([{"consent_contact": consent}])
+    assert (row["Consent To Contact"], row["Unsubscribed from all email"]) == (may, unsubscribed)
+
+
+# --- vCards -------------------------------------------------------------------------------
+
+
+def test_vcard_rule_every_field_on_its_line():
+    assert write_vcards([LEAD]) == (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        "N:Silva;Ana;;;\r\n"
+        "FN:Ana Silva\r\n"
+        "ORG:Acme\\; Ltd\r\n"
+        "TITLE:Buyer\r\n"
+        "EMAIL;TYPE=INTERNET,WORK:ana@example.com\r\n"
+        "TEL;TYPE=WORK,VOICE:+49 30 1234\r\n"
+        "ADR;TYPE=WORK:;;Main St 1;;;;DE\r\n"
+        "NOTE:Call back\r\n"
+        "X-BADGE-ID:B-7\r\n"
+        "UID:urn:uuid:l-1\r\n"
+        "END:VCARD\r\n")
+
+
+def test_vcard_rule_a_lead_without_fields_is_a_card_named_lead():
+    assert write_vcards([{}, {"first_name": None}]) == (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Lead\r\nEND:VCARD\r\n") * 2
+    assert write_vcards([]) == ""
+
+
+@pytest.mark.parametrize(("lead", "fn"), [
+    ({"first_name": "Ana"}, "Ana"), ({"last_name": "Silva"}, "Silva"),
+    ({"first_name": "Ana", "last_name": "Silva", "company": "Acme"}, "Ana Silva"),
+    ({"company": "Acme", "email": "a@x.org"}, "Acme"),
+    ({"email": "a@x.org", "badge_id": "B"}, "a@x.org"),
+    ({"badge_id": "B"}, "B"),
+    ({"first_name": "", "last_name": "", "company": ""}, "Lead"),
+])
+def test_vcard_rule_the_shown_name_falls_back_to_company_email_badge(lead, fn):
+    lines = write_vcards([lead]).split("\r\n")
+    assert lines[3] == f"FN:{fn}"
+    assert lines[2] == f"N:{lead.get('last_name') or ''};{lead.get('first_name') or ''};;;"
+
+
+@pytest.mark.parametrize(("lead", "adr"), [
+    ({"country": "DE"}, "ADR;TYPE=WORK:;;;;;;DE"),
+    ({"address": "Main St 1"}, "ADR;TYPE=WORK:;;Main St 1;;;;"),
+    ({"address": "a,b", "country": "D;E"}, "ADR;TYPE=WORK:;;a\\,b;;;;D\\;E"),
+    ({"address": "", "country": ""}, None),
+])
+def test_vcard_rule_the_address_line_holds_street_and_country(lead, adr):
+    lines = write_vcards([lead]).split("\r\n")
+    assert [line for line in lines if line.startswith("ADR")] == ([adr] if adr else [])
+
+
+@pytest.mark.parametrize(("value", "escaped"), [
+    ("a\\b", "a\\\\b"), ("a;b", "a\\;b"), ("a,b", "a\\,b"), ("a\r\nb", "a\\nb"),
+    ("a\rb", "a\\nb"), ("a\nb", "a\\nb"), ("a\tb", "a b"), ("a\x00\x07b", "ab"),
+    ("\\;,\r\n\n\t", "\\\\\\;\\,\\n\\n "), (None, ""), (True, "true"), (["x", "y"], "x\\, y"),
+    ("Zoë 🙂", "Zoë 🙂"),
+])
+def test_vcard_rule_values_are_escaped(value, escaped):
+    assert _vescape(value) == escaped
+
+
+@pytest.mark.parametrize("length", [74, 75, 76, 149, 150, 151])
+def test_vcard_rule_lines_fold_at_75_octets_and_continuations_at_74_after_the_space(length):
+    line = "x" * length
+    folded = _fold(line)
+    pieces = folded.split("\r\n ")
+    assert "".join(pieces) == line
+    assert [len(p) for p in pieces] == (
+        [length] if length <= 75 else
+        [75, *([74] * ((length - 75) // 74)), *([(length - 75) % 74] if (length - 75) % 74 else [])])
+
+
+@pytest.mark.parametrize(("prefix", "pieces"), [
+    (73, [75]),  # 73 + the 2-octet é = 75: fits
+    (74, [74, 2]),  # 74 + 2 = 76: é starts the next line
+])
+def test_vcard_rule_a_fold_never_splits_a_character(prefix, pieces):
+    line = "x" * prefix + "é"
+    folded = _fold(line)
+    parts = folded.split("\r\n ")
+    assert "".join(parts) == line
+    assert [len(p.encode("utf-8")) for p in parts] == pieces
+
+
+def test_vcard_rule_long_values_are_folded_in_the_card():
+    card = write_vcards([{"notes": "n" * 200}])
+    assert "NOTE:" + "n" * 70 + "\r\n " + "n" * 74 + "\r\n " + "n" * 56 + "\r\n" in card
+    assert all(len(line.encode()) <= 75 for line in card.split("\r\n"))
+
+
+# --- files without usable columns ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("header", "what"), [
+    ("ana@example.com", "an email address"), ("ana@example", None), ("example.com", None),
+    ("+49 (30) 123-45", "a number or date"), ("24.11.2026", "a number or date"),
+    ("10:15", "a number or date"), ("2026/11/24", "a number or date"), ("- / .", None),
+    ("Phone 2", None), ("", None),
+])
+def test_header_rule_a_value_in_the_first_line_is_recognised(header, what):
+    assert _looks_like_data(header) == what
+
+
+def test_header_rule_a_first_line_of_data_is_refused_as_no_header():
+    refusal = ("has no header row: its first line holds data ({}); add a first line naming the "
+               "columns (First Name, Last Name, Email, Company…).")
+    assert _no_column_refusal(["Ana", "ana@example.com", "+49 30 1"]) == (
+        refusal.format("an email address"), "no_header")
+    assert _no_column_refusal(["Ana", "+49 30 1", "ana@example.com"]) == (
+        refusal.format("a number or date"), "no_header")
+
+
+@pytest.mark.parametrize(("headers", "shown"), [
+    (["a", "b"], "a, b"),
+    (["a", "b", "c", "d", "e"], "a, b, c, d, e"),
+    (["a", "b", "c", "d", "e", "f"], "a, b, c, d, e, …"),
+    (["  x \n  y ", "z" * 31], "x y, " + "z" * 30),
+])
+def test_header_rule_a_file_without_known_columns_names_its_first_five(headers, shown):
+    assert _no_column_refusal(headers) == (
+        f"has no column for a name, email, company, phone or badge id (its columns: {shown}); "
+        "rename the columns or choose where they go.", "no_column")
+
+
+@pytest.mark.parametrize(("target", "mapping", "header"), [
+    ("phone", {"Tel": "phone"}, "Tel"),
+    ("phone", {"Handy": "mobile"}, "Handy"),
+    ("first_name", {"Name": "full_name"}, "Name"),
+    ("last_name", {"Name": "full_name"}, "Name"),
+    ("last_name", {"Surname": "last_name"}, "Surname"),
+    ("company", {"Name": "full_name"}, "company"),
+    ("company", {"Handy": "mobile"}, "company"),
+    ("first_name", {"Handy": "mobile"}, "first name"),
+    ("badge_id", {}, "badge id"),
+    ("phone", {"Name": "full_name", "Tel": "phone"}, "Tel"),
+])
+def test_header_rule_a_problem_names_the_column_it_came_from(target, mapping, header):
+    headers = list(mapping)
+    assert _header_for(headers, mapping, target) == header
