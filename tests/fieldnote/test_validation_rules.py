@@ -541,3 +541,26 @@ def test_json_measure_leaves_other_values_to_the_encoder():
 def test_typing_rule_control_characters_go_and_half_a_surrogate_pair_shows_as_a_replacement(
         typed, kept):
     assert strip_control(typed) == kept
+
+
+@pytest.mark.parametrize(("length", "ok"), [(253, True), (254, True), (255, False)])
+def test_email_rule_an_address_is_at_most_254_characters(length, ok):
+    # A valid 195-character domain, so the plain local part stays under 64 characters.
+    domain = ".".join(["d" * 63] * 3) + ".com"
+    assert check_email("a@" + domain) is None
+    address = "a" * (length - 1 - len(domain)) + "@" + domain
+    assert len(address) == length
+    assert (check_email(address) is None) == ok
+
+
+def test_now_is_utc_whatever_the_machines_time_zone(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        now = parse_datetime(utc_now_iso())
+        assert abs(now - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
