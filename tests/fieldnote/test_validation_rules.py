@@ -553,7 +553,7 @@ def test_email_rule_an_address_is_at_most_254_characters(length, ok):
     assert (check_email(address) is None) == ok
 
 
-def test_now_is_utc_whatever_the_machines_time_zone(monkeypatch):
+def test_utc_rule_now_and_times_without_a_zone_are_utc_whatever_the_machines_time_zone(monkeypatch):
     import time
 
     monkeypatch.setenv("TZ", "America/New_York")
@@ -561,6 +561,12 @@ def test_now_is_utc_whatever_the_machines_time_zone(monkeypatch):
     try:
         now = parse_datetime(utc_now_iso())
         assert abs(now - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
+        # A time without a zone is UTC, not the machine's local time.
+        assert parse_datetime("2026-11-24T10:15:00") == dt.datetime(2026, 11, 24, 10, 15,
+                                                                    tzinfo=dt.UTC)
+        assert clean_value(_field(FieldType.DATETIME), "2026-11-24T10:15:00") == (
+            "2026-11-24T10:15:00Z")
+        assert format_datetime(dt.datetime(2026, 11, 24, 10, 15)) == "2026-11-24T10:15:00Z"
     finally:
         monkeypatch.undo()
         time.tzset()
