@@ -445,6 +445,10 @@ def test_json_rule_a_value_the_measure_leaves_to_the_encoder_gets_the_same_limit
     assert clean_value(anything, {1: "a" * room}) == {1: "a" * room}
     assert _refusal(anything, {1: "a" * (room + 1)}) == (
         f"is too large (at most {OBJECT_MAX_JSON:,} characters of JSON)")
+    # Counted as the characters written, not as ASCII escapes (\u00e9 would be six).
+    assert clean_value(anything, {1: "é" * room}) == {1: "é" * room}
+    assert _refusal(anything, {1: "é" * (room + 1)}) == (
+        f"is too large (at most {OBJECT_MAX_JSON:,} characters of JSON)")
 
 
 _SHAPES = {
