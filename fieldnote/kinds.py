@@ -139,6 +139,9 @@ LEAD = KindSpec(
         _f("captured_at", FieldType.DATETIME, required=True),
         _f("captured_by", FieldType.UUID, server_set=True),
         _f("owner_id", FieldType.UUID, server_set=True),
+        # When the lead's person was erased (`fieldnote.privacy`): set by the hub alone; the
+        # lead is then an anonymous stub that no device may edit.
+        _f("erased_at", FieldType.DATETIME, server_set=True),
     ),
     # Required fields per source and the consent rule: fieldnote.leads (via check_complete).
     search_fields=("first_name", "last_name", "email", "company", "title", "notes"),

@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol
 from fieldnote.kinds import KINDS, ROLES
 
 # The operations of a record push, plus the named actions that are not plain record writes.
-Op = Literal["create", "update", "delete", "reassign", "upload", "import", "manage"]
+Op = Literal["create", "update", "delete", "reassign", "upload", "import", "manage", "erase"]
 RECORD_OPS: tuple[Op, ...] = ("create", "update", "delete")
 
 
@@ -371,6 +371,7 @@ _UPLOAD = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers upload collateral file
 _MANAGE = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators manage users"))
 _CRM_IMPORT = Deny(QT_TRANSLATE_NOOP(
     "roles", "Only marketers and managers import outcomes from a CRM report"))
+_PERSON = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators export or erase a person's data"))
 
 # Actions that are not plain record writes, with the same shape: ACTIONS[(kind, op)][role].
 ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
@@ -387,6 +388,8 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
                                        admin=_CRM_IMPORT),
     # Add, change, disable users and reset their passwords (the hub's admin API).
     ("user", "manage"): _roles(rep=_MANAGE, marketer=_MANAGE, manager=_MANAGE, admin=Allow()),
+    # Export everything held about a person, or erase them everywhere (docs/privacy.md).
+    ("lead", "erase"): _roles(rep=_PERSON, marketer=_PERSON, manager=_PERSON, admin=Allow()),
 }
 
 

@@ -220,6 +220,33 @@ def _parser() -> argparse.ArgumentParser:
     audit_list.add_argument("--since", metavar="DATE",
                             help="only entries at or after DATE (YYYY-MM-DD, or an ISO 8601 "
                                  "time; UTC)")
+    person = sub.add_parser(
+        "person", help="a person's data: export it, erase it",
+        description="Everything the hub holds about one person (found by email address), as "
+        "a JSON file, or erase it: the person's leads become anonymous stubs on the hub and on "
+        "every device at its next sync.")
+    person_sub = person.add_subparsers(dest="person_command", required=True)
+    export = person_sub.add_parser("export", parents=[common],
+                                   help="write everything held about a person to a JSON file")
+    export.add_argument("--email", required=True, help="the person's email address")
+    export.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the JSON file to write (FILE.json)")
+    erase = person_sub.add_parser(
+        "erase", parents=[common], help="erase a person everywhere (cannot be undone)",
+        description="Remove a person's personal data from the hub and, at their next sync, "
+        "from every device. Their leads stay as anonymous stubs (event, dates, grade, stage, "
+        "outcome amounts), so Insights' figures do not change. The address is remembered as "
+        "a salted hash: a lead of it sent later is refused until `person allow`.")
+    erase.add_argument("--email", required=True, help="the person's email address")
+    erase.add_argument("--yes", action="store_true", help="erase without asking (required)")
+    erase.add_argument("--reason", metavar="TEXT",
+                       help="why (e.g. the request's reference; no personal data)")
+    erase.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
+    allow = person_sub.add_parser(
+        "allow", parents=[common], help="accept leads of an erased address again",
+        description="Forget that an address was erased, so that a lead of it (a refused "
+        "import, a new capture with fresh consent) is accepted when sent again.")
+    allow.add_argument("--email", required=True, help="the person's email address")
 
     seed = sub.add_parser("seed-demo", parents=[common], help="add demo users and data")
     seed.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
@@ -377,6 +404,9 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if command == "restore":
         return _restore(args, db_url)
+    if command == "person" and args.person_command == "erase" and not args.yes:
+        _fail("erasing a person cannot be undone; add --yes to erase")
+        return EXIT_USAGE
     engine = _open_existing(db_url)
     try:
         if command == "seed-demo":
@@ -402,6 +432,8 @@ def _run(args: argparse.Namespace) -> int:
             return _webhook(args, engine)
         if command == "audit":
             return _audit(args, engine)
+        if command == "person":
+            return _person(args, engine)
     finally:
         engine.dispose()
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
@@ -627,6 +659,60 @@ def _read_line(what: str) -> str:
     if not line:
         raise CommandFailed(f"No {what} on standard input")
     return line
+
+
+def _person(args: argparse.Namespace, engine: Engine) -> int:
+    from hub import privacy
+
+    sub = args.person_command
+    try:
+        if sub == "export":
+            return _person_export(args, engine)
+        if sub == "erase":
+            report = privacy.erase_person(engine, args.email, by="command line",
+                                          reason=args.reason,
+                                          blobs_dir=resolve_blobs_dir(args.blobs))
+            if report.leads:
+                sys.stdout.write(
+                    f"Erased {len(report.leads)} leads of this person ({report.outcomes} "
+                    f"outcomes, {report.debriefs} debriefs, {report.comments} comments "
+                    f"cleaned; {report.files_removed} files removed). Devices drop the "
+                    "person's data at their next sync.\n")
+            else:
+                sys.stdout.write("The hub holds no lead of this address; it is remembered as "
+                                 "erased, so a lead of it sent later is refused.\n")
+            return EXIT_OK
+        if sub == "allow":
+            count = privacy.allow_person(engine, args.email)
+            sys.stdout.write("Leads of this address are accepted again.\n" if count else
+                             "This address was not erased; nothing changed.\n")
+            return EXIT_OK
+    except privacy.PersonError as exc:
+        raise CommandFailed(str(exc)) from None
+    raise CommandFailed(f"Unknown person command {sub}")  # pragma: no cover
+
+
+def _person_export(args: argparse.Namespace, engine: Engine) -> int:
+    import json
+
+    from hub import privacy
+
+    output = Path(args.output)
+    if output.is_dir():
+        raise CommandFailed(f"{output} is a folder; name the JSON file to write")
+    document = privacy.export_person(engine, args.email)
+    data = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    partial = output.with_name(output.name + ".part")
+    # Written whole or not at all, readable by its owner only: it is the person's data.
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(data)
+    os.replace(partial, output)
+    leads = len(document["leads"])
+    sys.stdout.write(f"Wrote {output}: {leads} leads"
+                     + (" (the hub holds nothing about this address)" if not leads else "")
+                     + ".\n")
+    return EXIT_OK
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from fieldnote import privacy
 from fieldnote.ids import is_uuid, new_id
 from fieldnote.kinds import KINDS
 from fieldnote.validation import (
@@ -35,7 +36,8 @@ from fieldnote.wire import Mutation
 from hub import authz, webhooks
 from hub.authz import Actor, Forbidden
 from hub.db.engine import write_lock, writer
-from hub.db.tables import mutations
+from hub.db.tables import erased_people, mutations
+from hub.privacy import erased_on
 from hub.records import RecordState, RecordStore, insert_rows, resolve_version
 
 log = logging.getLogger(__name__)
@@ -333,6 +335,7 @@ class _Applier:
         self.actor = actor
         self.client_id = client_id[:36]
         self.blob_exists = blob_exists
+        self._any_erased: bool | None = None
 
     def apply(self, m: Mutation) -> _Outcome:
         try:
@@ -372,6 +375,11 @@ class _Applier:
         if before.deleted:
             raise Rejected(problem("deleted", "Record deleted",
                                    f"This {m.kind} was deleted on the hub", status=409))
+        if m.kind == "lead" and privacy.is_erased(before.fields):
+            # The person was erased: their data is never taken back (docs/privacy.md).
+            raise Rejected(problem("erased", "Person erased",
+                                   "This lead's person was erased on the hub; the change was "
+                                   "not kept", status=410))
         reassign = self._reassignment(m, before)
         checked = {**changes, "owner_id": reassign} if reassign else changes
         authz.require(self.actor, m.kind, "update", before.fields, checked, self.store)
@@ -411,6 +419,8 @@ class _Applier:
     def _create(self, m: Mutation, record_id: str, changes: dict[str, Any]) -> _Outcome:
         authz.require(self.actor, m.kind, "create", None, changes, self.store)
         self._check_base(m, None)
+        if m.kind == "lead":
+            self._refuse_erased_person(changes.get("email"))
         fields = dict(changes)
         spec = KINDS[m.kind]
         for server_field in ("owner_id", "captured_by", "author_id"):
@@ -427,6 +437,22 @@ class _Applier:
         # that version; a second create of the id from another device has not.
         state.field_versions[MADE] = [version, self.client_id, self.actor.id]
         return _Outcome(m.mutation_id, "applied", version=version)
+
+    def _refuse_erased_person(self, email: Any) -> None:
+        """A new lead of an erased person's email address waits for a person's decision
+        (`fieldnote-hub person allow`) instead of silently recreating them."""
+        if self._any_erased is None:
+            self._any_erased = self.store.conn.execute(
+                select(erased_people.c.id).limit(1)).first() is not None
+        if not self._any_erased or not isinstance(email, str):
+            return
+        when = erased_on(self.store.conn, email)
+        if when:
+            raise Rejected(problem(
+                "erased-person", "Person erased",
+                f"A person with this email address was erased from the hub on {when[:10]}; "
+                "an administrator decides whether they may be added again", status=409,
+                errors=[{"field": "email", "message": "belongs to an erased person"}]))
 
     def _mine(self, last: list[Any]) -> bool:
         """Whether a per-field entry names this device of this user."""

@@ -22,6 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from desktop.store.attention import AttentionItem, ConflictItem
 from desktop.store.records import HUB_SETTINGS_KEY, Store
 from desktop.store.schema import local_marks, outbox, record_tables, sync_state
+from fieldnote import privacy
 from fieldnote.ids import new_id
 from fieldnote.kinds import KINDS, spec
 from fieldnote.validation import ValidationFailed, check_complete, clean_fields, utc_now_iso
@@ -48,6 +49,12 @@ RESEND_STATE = "resync_resend"
 REBASE = "rebase"
 # Room left in a push body for the envelope around the mutations.
 _ENVELOPE_BYTES = 1024
+# The problem of a change to a lead whose person was erased: the change was dropped, its
+# values with it, and it stays under "needs attention" until the user dismisses it.
+ERASED_PROBLEM_TYPE = "https://fieldnote.dev/problems/erased"
+ERASED_PROBLEM = {"type": ERASED_PROBLEM_TYPE, "title": "Person erased",
+                  "detail": "This lead's person was erased on the hub; your change to it was "
+                            "dropped and nothing of it is kept"}
 
 
 def _dumps(value: Any) -> bytes:
@@ -97,6 +104,7 @@ class PageTally:
     kept_local: int = 0
     unchanged: int = 0  # held already at that version, with the same values: not written
     foreign: int = 0
+    erased: int = 0  # leads that arrived erased (their person's data is gone from this device)
     changed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -327,6 +335,12 @@ class SyncStore:
                              .values(state=REBASE, sent=False, problem=None))
                 self.store.set_state("resync_requested", True, conn)
                 self.store.set_state(RESEND_STATE, True, conn)
+                continue
+            if result.status == "rejected" and _erased(result):
+                # The person was erased: the change's values go, never to be sent again.
+                tally.rejected += 1
+                conn.execute(update(outbox).where(outbox.c.seq == entry.seq)
+                             .values(state="attention", fields={}, problem=ERASED_PROBLEM))
                 continue
             if result.status == "rejected":
                 tally.rejected += 1
@@ -603,9 +617,13 @@ class SyncStore:
                     tally.foreign += len(group)
                     continue
                 self._apply_kind(conn, kind, group, now, tally, restored=restored)
+            if tally.erased:
+                self._purge_search_index(conn)
             self.store.set_state("cursor", cursor, conn)
             if settings is not None:
                 self.store.set_state(HUB_SETTINGS_KEY, dict(settings), conn)
+        if tally.erased:
+            self.checkpoint()
         for kind, ids in tally.changed.items():
             self.store.notify(kind, ids)
         return tally
@@ -659,6 +677,12 @@ class SyncStore:
             if old is None or ch.version >= old.version:
                 latest[ch.record_id] = ch
         ids = list(latest)
+        if kind == "lead":
+            erased = [rid for rid, ch in latest.items()
+                      if not ch.deleted and privacy.is_erased(ch.fields or {})]
+            if erased:
+                self._drop_erased_edits(conn, erased, latest, now)
+                tally.erased += len(erased)
         held: dict[str, tuple[int, bool]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
@@ -732,6 +756,46 @@ class SyncStore:
             conn.exec_driver_sql(up.stage, plain)
             conn.exec_driver_sql(up.apply)
             conn.exec_driver_sql(up.clear)
+
+    def _drop_erased_edits(self, conn: Connection, ids: list[str],
+                           latest: Mapping[str, Change], now: str) -> None:
+        """Leads whose person was erased: every change waiting for them is dropped with its
+        values; one entry without values stays under "needs attention" to say so. (With no
+        pending fields left, the stub then replaces every field the device held.)"""
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            waiting = {rid for (rid,) in conn.execute(
+                select(outbox.c.record_id).where(and_(outbox.c.kind == "lead",
+                                                      outbox.c.record_id.in_(chunk))))}
+            if not waiting:
+                continue
+            conn.execute(delete(outbox).where(and_(outbox.c.kind == "lead",
+                                                   outbox.c.record_id.in_(sorted(waiting)))))
+            conn.execute(insert(outbox), [
+                {"mutation_id": new_id(), "kind": "lead", "record_id": rid, "op": "upsert",
+                 "base_version": latest[rid].version, "fields": {}, "made_at": now,
+                 "state": "attention", "sent": False, "problem": ERASED_PROBLEM}
+                for rid in sorted(waiting)])
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file and truncate it, so that the
+        earlier pages of what was just erased are not left in the log (outside any
+        transaction: SQLite checkpoints only then)."""
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.fetchall()
+            cursor.close()
+        finally:
+            raw.close()
+
+    def _purge_search_index(self, conn: Connection) -> None:
+        """Rewrite the search indexes of leads and debriefs whole, so that the words of an
+        erased person's fields leave them (FTS5 otherwise keeps deleted entries in older
+        segments until they happen to be merged); `secure_delete` zeroes the freed pages."""
+        for fts in ("fts_lead", "fts_debrief"):
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
 
     def _held_rows(self, conn: Connection, table: Any, ids: list[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -853,6 +917,8 @@ class SyncStore:
             row = conn.execute(select(outbox).where(outbox.c.seq == seq)).mappings().first()
             if row is None or row["state"] != "attention":
                 raise LookupError("This change is no longer waiting for attention.")
+            if (row["problem"] or {}).get("type") == ERASED_PROBLEM_TYPE:
+                raise LookupError("This lead's person was erased; there is nothing to send.")
             body = dict(row["fields"] or {})
             if row["op"] == "upsert":
                 ks = spec(row["kind"])
@@ -985,6 +1051,12 @@ class SyncStore:
     def last_synced_at(self) -> str | None:
         value = self.get("last_sync_at")
         return str(value) if value else None
+
+
+def _erased(result: MutationResult) -> bool:
+    """Whether the hub refused a change because the lead's person was erased."""
+    kind = result.problem.type if result.problem is not None else ""
+    return bool(kind) and str(kind).endswith("/erased")
 
 
 def _unknown_base(result: MutationResult) -> bool:

@@ -1,4 +1,5 @@
-"""Routes for administrators: the user list, adding users and disabling them, the audit log."""
+"""Routes for administrators: the user list, adding users and disabling them, the audit log,
+and a person's data (export, erasure)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from fieldnote import audit as audit_rules
-from hub import accounts, audit, authz
+from hub import accounts, audit, authz, privacy
 from hub.api.deps import CurrentUser, HashGateBusy, HubDep
 from hub.api.problems import ProblemError, documented, pydantic_errors, read_json
 from hub.api.schemas import request_body
@@ -125,3 +127,66 @@ def audit_entries(hub: HubDep, actor: CurrentUser, since: str | None = None,
             raise ProblemError(400, "Invalid since", str(exc), kind="validation") from None
     return [AuditEntry(**e.as_json()) for e in audit.entries(hub.engine, since=since,
                                                              limit=limit)]
+
+
+# -- a person's data (docs/privacy.md) ----------------------------------------------------------
+
+
+class PersonRequest(BaseModel):
+    """The person, by email address, in the body (never in the URL, which access logs keep)."""
+
+    model_config = ConfigDict(extra="forbid")
+    email: str = Field(min_length=1, max_length=200)
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class ErasureAnswer(BaseModel):
+    leads: int
+    lead_ids: list[str]
+    outcomes: int
+    debriefs: int
+    comments: int
+    conflicts: int
+    files_removed: int
+    erased_at: str
+
+
+def _require_person_right(actor: Actor) -> None:
+    refusal = authz.refusal(actor, "lead", "erase")
+    if refusal:
+        raise ProblemError(403, "Not allowed", refusal, kind="forbidden")
+
+
+async def _person_request(request: Request) -> PersonRequest:
+    try:
+        body = PersonRequest.model_validate(await read_json(request, 16 * 1024))
+    except ValidationError as exc:
+        raise ProblemError(422, "Invalid request", kind="validation",
+                           errors=pydantic_errors(exc)) from None
+    if not body.email.strip():
+        raise ProblemError(422, "Invalid request", kind="validation",
+                           errors=[{"field": "email", "message": "is required"}])
+    return body
+
+
+@router.post("/person/export", responses=documented(400, 403, 413),
+             openapi_extra=request_body(PersonRequest))
+async def export_person(request: Request, hub: HubDep, actor: CurrentUser) -> dict[str, Any]:
+    """Everything the hub holds about the person with this email address (the document
+    `fieldnote-hub person export` writes)."""
+    _require_person_right(actor)
+    body = await _person_request(request)
+    return await run_in_threadpool(privacy.export_person, hub.engine, body.email)
+
+
+@router.post("/person/erase", response_model=ErasureAnswer, responses=documented(400, 403, 413),
+             openapi_extra=request_body(PersonRequest))
+async def erase_person(request: Request, hub: HubDep, actor: CurrentUser) -> ErasureAnswer:
+    """Erase the person with this email address everywhere (as `fieldnote-hub person
+    erase`); devices drop their data at their next sync."""
+    _require_person_right(actor)
+    body = await _person_request(request)
+    report = await run_in_threadpool(
+        lambda: privacy.erase_person(hub.engine, body.email, by=actor.id, reason=body.reason,
+                                     blobs_dir=hub.blobs.root))
+    return ErasureAnswer(**report.as_dict())

@@ -141,6 +141,9 @@ def _sqlite_engine(url: Any, pool_size: int) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Freed space is overwritten with zeros, so that a record's earlier values (an erased
+        # person's above all) do not linger in the file's free pages (docs/privacy.md).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

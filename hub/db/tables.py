@@ -240,4 +240,16 @@ audit_log = Table(
     Column("via", String(20), nullable=False),
     Column("ref", String(36), nullable=True, unique=True),
     Column("details", JSON, nullable=False),
+# Erased people (`hub.privacy`): the salted sha256 of each erased email address (the salt is
+# `hub_meta`'s `erasure_salt`), when, by whom and why. A lead of such an address arriving later
+# is refused for a decision; nothing else of the person is kept.
+erased_people = Table(
+    "hub_erased_person",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("email_key", String(64), nullable=False, index=True),
+    Column("erased_at", String(40), nullable=False),
+    Column("erased_by", String(200), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("leads", Integer, nullable=False),
 )

@@ -76,6 +76,7 @@ HANDOVER = "Only marketers hand leads to another owner"
 UPLOAD = "Only marketers upload collateral files"
 CRM_IMPORT = "Only marketers and managers import outcomes from a CRM report"
 MANAGE = "Only administrators manage users"
+PERSON = "Only administrators export or erase a person's data"
 
 LEAD_REF = "The lead this refers to is not on the hub, or you cannot see it"
 DEBRIEF_REF = "The debrief this refers to is not on the hub, or you cannot see it"
@@ -182,6 +183,7 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("lead_outcome", "import"): (CRM_IMPORT, (), (), CRM_IMPORT),
     ("collateral", "upload"): (UPLOAD, (), UPLOAD, UPLOAD),
     ("user", "manage"): (MANAGE, MANAGE, MANAGE, ()),
+    ("lead", "erase"): (PERSON, PERSON, PERSON, ()),
 }
 
 

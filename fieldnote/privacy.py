@@ -1,0 +1,107 @@
+"""What erasing a person means, written once: which fields of a lead survive as an anonymous
+stub, which fields of the records around it are cleared, how the text of linked records loses
+the person's identifiers, and the salted key an erased email address is remembered by.
+
+The hub applies these rules when it erases a person (`hub.privacy`); the desktop reads them to
+recognise an erased lead and to drop what it still holds of one. Nothing here stores anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from fieldnote.kinds import KINDS
+
+# The server-set field that marks an erased lead (ISO 8601 UTC time of the erasure).
+ERASED_FIELD = "erased_at"
+
+# What an erased lead keeps: the event, the dates, the qualification and the owner, so that
+# Insights' counts, grades and funnel do not change. Every other field (present or added later)
+# is cleared: a new field is personal until it is listed here.
+LEAD_STUB_FIELDS = frozenset({
+    "event_id", "source", "rubric_id", "rubric_version", "score", "grade", "qualified",
+    "consent_contact", "follow_up", "collateral_ids", "captured_at", "captured_by", "owner_id",
+    ERASED_FIELD,
+})
+
+# Fields of the records around a lead that are cleared outright when its person is erased.
+CLEARED_FIELDS: Mapping[str, frozenset[str]] = {
+    "lead_outcome": frozenset({"note"}),
+    "debrief": frozenset({"contacts"}),
+}
+
+# Text that stands where a person's identifier was in a linked record's text.
+ERASED_MARK = "[erased]"
+
+# Fields holding a file's sha256: a lead's attachments (none in protocol v1; a signature or a
+# card photo would be one).
+ATTACHMENT_SUFFIX = "_sha256"
+
+# The shortest identifier taken out of linked text: shorter ones ("Li") would cut into words.
+_MIN_SCRUB = 3
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def email_key(salt: str, email: str) -> str:
+    """The salted hash an erased email address is remembered by (hex sha256)."""
+    return hashlib.sha256(f"{salt}\n{normalise_email(email)}".encode()).hexdigest()
+
+
+def is_erased(fields: Mapping[str, Any]) -> bool:
+    return bool(fields.get(ERASED_FIELD))
+
+
+def lead_stub(fields: Mapping[str, Any], erased_at: str) -> dict[str, Any]:
+    """Every field of the lead kind: the stub's kept values, None for the rest."""
+    out = {name: (fields.get(name) if name in LEAD_STUB_FIELDS else None)
+           for name in KINDS["lead"].field_names}
+    out[ERASED_FIELD] = erased_at
+    return out
+
+
+def attachments(fields: Mapping[str, Any]) -> dict[str, str]:
+    """The files a record's fields name: field → sha256."""
+    return {name: value for name, value in fields.items()
+            if name.endswith(ATTACHMENT_SUFFIX) and isinstance(value, str) and value}
+
+
+def identifiers(leads: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The strings that identify the people of these leads in free text, longest first:
+    full names, names, email addresses, phone numbers, badge ids."""
+    found: set[str] = set()
+    for f in leads:
+        first = str(f.get("first_name") or "").strip()
+        last = str(f.get("last_name") or "").strip()
+        if first and last:
+            found.add(f"{first} {last}")
+            found.add(f"{last}, {first}")
+        for name in ("first_name", "last_name", "email", "phone", "badge_id"):
+            value = str(f.get(name) or "").strip()
+            if len(value) >= _MIN_SCRUB:
+                found.add(value)
+        email = str(f.get("email") or "").strip()
+        if "@" in email and len(email.split("@", 1)[0]) >= _MIN_SCRUB:
+            found.add(email.split("@", 1)[0])
+    return sorted(found, key=lambda s: (-len(s), s))
+
+
+def scrub(value: Any, names: Iterable[str]) -> Any:
+    """`value` with every occurrence of each identifier (case-insensitive) replaced by the
+    erased mark; lists and objects are scrubbed through; other values are returned as is."""
+    names = list(names)
+    if not names:
+        return value
+    if isinstance(value, str):
+        pattern = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
+        return pattern.sub(ERASED_MARK, value)
+    if isinstance(value, list):
+        return [scrub(v, names) for v in value]
+    if isinstance(value, dict):
+        return {k: scrub(v, names) for k, v in value.items()}
+    return value

@@ -1,0 +1,200 @@
+"""A person's data on the hub: export everything held about an address, erase it everywhere
+(leads become anonymous stubs in the feed, pending edits are refused, a later lead of the same
+address is flagged), over real HTTP and through `fieldnote-hub person`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldnote.ids import new_id
+from hub import privacy
+from hub.cli import main
+from tests.hub.client import SyncClient, lead_fields, mutation
+from tests.support.live_hub import LiveHub
+
+EMAIL = "ana.silva@example.com"
+
+
+def _person_with_history(people: dict[str, SyncClient]) -> dict[str, str]:
+    """A lead of Ana with an outcome, a debrief naming her, a comment, a usage and a conflict."""
+    rep, marketer = people["rep"], people["marketer"]
+    ids = {k: new_id() for k in ("lead", "outcome", "debrief", "comment", "collateral", "usage",
+                                 "event")}
+    assert marketer.push_one("event", ids["event"], {"name": "Expo"})["status"] == "applied"
+    lead = rep.push_one("lead", ids["lead"], lead_fields(
+        email=EMAIL, phone="+49 30 1234567", company="Silva GmbH", notes="Ana wants a demo",
+        event_id=ids["event"], grade="hot", qualified=True, consent_contact=True,
+        consent_at="2026-11-24T10:15:00Z"))
+    assert lead["status"] == "applied"
+    # Two devices of the rep change the notes: the hub keeps the loser as a conflict.
+    assert rep.push_one("lead", ids["lead"], {"notes": "Call Ana Silva on Monday"},
+                        base=lead["version"])["status"] == "applied"
+    other = SyncClient(rep.hub, rep.http, rep.user)
+    assert other.push_one("lead", ids["lead"], {"notes": "Ana prefers email"},
+                          base=lead["version"])["status"] == "conflict"
+    assert rep.push_one("lead_outcome", ids["outcome"], {
+        "lead_id": ids["lead"], "status": "won", "amount": 1200,
+        "note": "Ana signed", "at": "2026-11-30T10:00:00Z"})["status"] == "applied"
+    assert rep.push_one("debrief", ids["debrief"], {
+        "account": "Silva GmbH", "contacts": "Ana Silva", "lead_id": ids["lead"],
+        "call_date": "2026-11-29", "notes": "Ana Silva (ana.silva@example.com) liked it",
+        "status": "submitted", "objections": ["price"]})["status"] == "applied"
+    assert marketer.push_one("debrief_comment", ids["comment"], {
+        "debrief_id": ids["debrief"], "body": "Great work with Ana"})["status"] == "applied"
+    return ids
+
+
+def _erase_over_http(admin: SyncClient, email: str = EMAIL) -> dict[str, object]:
+    answer = admin.http.post(f"{admin.hub.url}/v1/admin/person/erase",
+                             json={"email": email, "reason": "request 17"}, timeout=60)
+    assert answer.status_code == 200, answer.text
+    return dict(answer.json())
+
+
+def _found_in(folder: Path, text: str) -> list[str]:
+    """The files under `folder` holding `text`, each with a little of what surrounds it."""
+    needle = text.encode()
+    out = []
+    for path in sorted(folder.rglob("*")):
+        data = path.read_bytes() if path.is_file() else b""
+        at = data.find(needle)
+        if at >= 0:
+            out.append(f"{path.name}@{at}: {data[max(0, at - 60):at + 40]!r}")
+    return out
+
+
+def test_an_admin_exports_everything_held_about_a_person(people: dict[str, SyncClient]) -> None:
+    ids = _person_with_history(people)
+    answer = people["admin"].http.post(f"{people['admin'].hub.url}/v1/admin/person/export",
+                                       json={"email": " Ana.Silva@Example.com "}, timeout=60)
+    assert answer.status_code == 200, answer.text
+    doc = answer.json()
+    assert doc["format"] == "fieldnote-person-export" and doc["erased_at"] is None
+    [lead] = doc["leads"]
+    assert lead["id"] == ids["lead"] and lead["fields"]["email"] == EMAIL
+    assert lead["consent"]["consent_contact"] is True
+    assert [o["fields"]["amount"] for o in lead["outcomes"]] == [1200]
+    [debrief] = lead["debriefs"]
+    assert debrief["fields"]["contacts"] == "Ana Silva"
+    assert [c["fields"]["body"] for c in debrief["comments"]] == ["Great work with Ana"]
+    # The value the hub replaced is an earlier version it keeps: it is in the export.
+    assert {e["value"] for e in lead["earlier_values"]} == {"Call Ana Silva on Monday"}
+    assert lead["attachments"] == []
+
+
+@pytest.mark.parametrize("who", ["rep", "marketer", "manager"])
+def test_only_admins_export_or_erase_a_person(people: dict[str, SyncClient], who: str) -> None:
+    client = people[who]
+    for action in ("export", "erase"):
+        answer = client.http.post(f"{client.hub.url}/v1/admin/person/{action}",
+                                  json={"email": EMAIL}, timeout=30)
+        assert answer.status_code == 403
+        assert "Only administrators" in answer.json()["detail"]
+
+
+def test_erasure_leaves_an_anonymous_stub_that_every_device_pulls(
+    people: dict[str, SyncClient], hub: LiveHub
+) -> None:
+    ids = _person_with_history(people)
+    rep, marketer = people["rep"], people["marketer"]
+    _, rep_cursor = rep.pull_all()
+    _, marketer_cursor = marketer.pull_all()
+    report = _erase_over_http(people["admin"])
+    assert report["leads"] == 1 and report["outcomes"] == 1 and report["debriefs"] == 1
+    assert report["comments"] == 1 and report["conflicts"] == 1
+
+    for client, cursor in ((rep, rep_cursor), (marketer, marketer_cursor)):
+        changes, _ = client.pull_all(cursor)
+        stub = changes[("lead", ids["lead"])]
+        fields = stub["fields"]
+        assert fields["erased_at"] and not stub["deleted"]
+        for name in ("first_name", "last_name", "email", "phone", "company", "notes",
+                     "badge_raw", "answers"):
+            assert fields[name] is None, name
+        assert (fields["event_id"], fields["grade"], fields["qualified"]) == (
+            ids["event"], "hot", True)
+        assert fields["captured_at"] == "2026-11-24T10:15:00Z"
+        outcome = changes[("lead_outcome", ids["outcome"])]["fields"]
+        assert (outcome["status"], outcome["amount"], outcome["note"]) == ("won", 1200, None)
+        debrief = changes[("debrief", ids["debrief"])]["fields"]
+        # The account kept its company word; the surname it shared with her went.
+        assert debrief["contacts"] is None and debrief["account"] == "[erased] GmbH"
+        assert debrief["notes"] == "[erased] ([erased]) liked it"
+        assert debrief["objections"] == ["price"]
+        comment = changes[("debrief_comment", ids["comment"])]["fields"]
+        assert comment["body"] == "Great work with [erased]"
+        conflicts = [c["fields"] for k, c in changes.items() if k[0] == "conflict"]
+        assert (client is marketer or conflicts) and all(c["resolved"] and c["yours"] is None and c["theirs"] is None
+                                 for c in conflicts)
+
+    # A device's edit made before it heard of the erasure is refused and not kept.
+    late = rep.push_one("lead", ids["lead"], {"notes": "Ana called back"}, base=1)
+    assert late["status"] == "rejected" and late["problem"]["type"].endswith("/erased")
+    assert rep.visible("lead")[("lead", ids["lead"])]["fields"]["notes"] is None
+    # The export now says the person was erased and holds nothing of them.
+    doc = privacy.export_person(hub.engine, EMAIL)
+    assert doc["leads"] == [] and doc["erased_at"]
+    if hub.db_url.startswith("sqlite"):
+        # Every file of the hub: its SQLite file, the WAL and the blob folder.
+        folder = Path(hub.db_url.removeprefix("sqlite:///")).parent
+        for text in ("Silva", EMAIL, "Ana prefers", "Ana signed", "1234567"):
+            assert _found_in(folder, text) == [], text
+
+
+def test_a_new_lead_of_an_erased_address_is_flagged_until_allowed(
+    people: dict[str, SyncClient], hub: LiveHub
+) -> None:
+    _person_with_history(people)
+    _erase_over_http(people["admin"])
+    again = people["rep2"].push_one("lead", new_id(), lead_fields(email=EMAIL.upper()))
+    assert again["status"] == "rejected"
+    assert again["problem"]["type"].endswith("/erased-person")
+    assert again["problem"]["errors"] == [{"field": "email",
+                                           "message": "belongs to an erased person"}]
+    # Another address is not affected, and after the decision the same lead goes in.
+    assert people["rep2"].push_one("lead", new_id(), lead_fields(
+        email="someone@example.com"))["status"] == "applied"
+    assert privacy.allow_person(hub.engine, EMAIL) == 1
+    m = mutation("lead", new_id(), lead_fields(email=EMAIL))
+    assert people["rep2"].push(m)[0]["status"] == "applied"
+
+
+def test_erasing_keeps_the_figures_the_feed_counts(
+    people: dict[str, SyncClient], hub: LiveHub
+) -> None:
+    _person_with_history(people)
+    before = people["marketer"].digest()["count"]
+    _erase_over_http(people["admin"])
+    # The lead, its outcome, its debrief and the settled conflict are all still there.
+    assert people["marketer"].digest()["count"] == before
+
+
+def test_the_person_commands(people: dict[str, SyncClient], hub: LiveHub, tmp_path: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    ids = _person_with_history(people)
+    out = tmp_path / "ana.json"
+    assert main(["person", "export", "--email", EMAIL, "-o", str(out), "--db", hub.db_url]) == 0
+    assert f"Wrote {out}: 1 leads." in capsys.readouterr().out
+    assert json.loads(out.read_text())["leads"][0]["id"] == ids["lead"]
+    assert out.stat().st_mode & 0o077 == 0
+
+    assert main(["person", "erase", "--email", EMAIL, "--db", hub.db_url]) == 2
+    assert "add --yes" in capsys.readouterr().err
+    assert main(["person", "erase", "--email", EMAIL, "--yes", "--reason", "ticket 9",
+                 "--db", hub.db_url, "--blobs", str(hub.blobs_dir)]) == 0
+    assert "Erased 1 leads of this person" in capsys.readouterr().out
+    assert main(["person", "erase", "--email", EMAIL, "--yes", "--db", hub.db_url,
+                 "--blobs", str(hub.blobs_dir)]) == 0
+    assert "holds no lead of this address" in capsys.readouterr().out
+    assert main(["person", "export", "--email", EMAIL, "-o", str(out), "--db", hub.db_url]) == 0
+    assert "holds nothing about this address" in capsys.readouterr().out
+    assert main(["person", "allow", "--email", EMAIL, "--db", hub.db_url]) == 0
+    assert "accepted again" in capsys.readouterr().out
+    assert main(["person", "export", "--email", " ", "-o", str(out), "--db", hub.db_url]) == 1
+    assert "Give the person's email address" in capsys.readouterr().err
+    assert main(["person", "export", "--email", EMAIL, "-o", str(tmp_path),
+                 "--db", hub.db_url]) == 1
+    assert "is a folder" in capsys.readouterr().err
