@@ -370,6 +370,28 @@ class HubClient:
     def digest(self) -> Digest:
         return self._model(self._send("GET", "/sync/digest"), Digest)
 
+    # -- a person's data (administrators) ---------------------------------------------------
+
+    def export_person(self, email: str) -> dict[str, Any]:
+        """Everything the hub holds about the person with this email address."""
+        return self._person("export", {"email": email})
+
+    def erase_person(self, email: str, reason: str | None = None) -> dict[str, Any]:
+        """Erase the person everywhere; the hub's counts of what it rewrote."""
+        return self._person("erase", {"email": email, "reason": reason or None})
+
+    def _person(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        resp = self._send("POST", f"/admin/person/{action}", body=self._json_body(payload),
+                          headers={"Content-Type": "application/json"})
+        try:
+            answer = json.loads(self._read_body(resp))
+        except ValueError:
+            raise HubError("The hub's answer was cut short or garbled.", resp.status_code
+                           ) from None
+        if not isinstance(answer, dict):
+            raise HubError("The hub's answer was not understood.", resp.status_code)
+        return answer
+
     def blob_exists(self, sha256: str) -> bool:
         try:
             self._send("HEAD", f"/blobs/{sha256}")

@@ -19,9 +19,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.store.attention import AttentionItem, ConflictItem
 from desktop.store.records import Store
 from desktop.store.syncing import SyncStore
+from desktop.sync.client import HubClient
 from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import AuthRequired, SyncFailure
-from desktop.sync.session import Timeouts, sign_in, sign_out
+from desktop.sync.session import (
+    Timeouts,
+    sign_in,
+    sign_out,
+    signed_in_client,
+    write_private_json,
+)
 from desktop.sync.state import (
     DISK_FULL_SYNC,
     CycleReport,
@@ -328,6 +335,35 @@ class SyncDesk:
         sign_out(self.data_dir, self.store, ca_bundle=self.ca_bundle)
         if self.runner is not None:
             self.runner.reconnect()
+
+    # -- a person's data (administrators; call off the UI thread) -----------------------------
+
+    def export_person(self, email: str, path: Path) -> int:
+        """Write everything the hub holds about the person to `path` (JSON, whole or not at
+        all, readable by its owner only); return how many leads it holds."""
+        client = self._hub_client()
+        try:
+            document = client.export_person(email)
+        finally:
+            client.close()
+        write_private_json(path, document)
+        leads = document.get("leads")
+        return len(leads) if isinstance(leads, list) else 0
+
+    def erase_person(self, email: str, reason: str | None = None) -> dict[str, Any]:
+        """Erase the person on the hub; this device (and every other) drops them at its next
+        sync, which this starts."""
+        client = self._hub_client()
+        try:
+            answer = client.erase_person(email, reason)
+        finally:
+            client.close()
+        if self.runner is not None:
+            self.runner.request("erasure")
+        return answer
+
+    def _hub_client(self) -> HubClient:
+        return signed_in_client(self.data_dir, self.store, self.ca_bundle, self.timeouts)
 
     def _kick(self) -> None:
         if self.runner is not None:

@@ -6,10 +6,13 @@ never mixes two people's data: it is refused while the old account's changes sti
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.credentials import Credentials
 from desktop.settings import Settings
@@ -135,6 +138,13 @@ def hub_file_cache(data_dir: Path, store: Store, settings: Settings | None) -> B
 
 def _signed_in_client(data_dir: Path, store: Store, settings: Settings | None,
                       timeouts: Timeouts) -> HubClient:
+    ca = (settings.hub_ca_bundle if settings else "") or None
+    return signed_in_client(data_dir, store, ca, timeouts)
+
+
+def signed_in_client(data_dir: Path, store: Store, ca_bundle: str | None,
+                     timeouts: Timeouts) -> HubClient:
+    """A client of the signed-in account for one request (not the sync engine's)."""
     sync = SyncStore(store)
     account = sync.account()
     if account is None or not store.get_state("signed_in", False):
@@ -142,9 +152,26 @@ def _signed_in_client(data_dir: Path, store: Store, settings: Settings | None,
     token = Credentials(data_dir, sync.client_id()).load()
     if not token:
         raise AuthRequired("The sign-in token is missing. Sign in again.")
-    ca = (settings.hub_ca_bundle if settings else "") or None
-    return HubClient(account.hub_url, token, ca_bundle=ca, connect_timeout=timeouts.connect,
-                     read_timeout=timeouts.read, retries=timeouts.retries)
+    return HubClient(account.hub_url, token, ca_bundle=ca_bundle,
+                     connect_timeout=timeouts.connect, read_timeout=timeouts.read,
+                     retries=timeouts.retries)
+
+
+def write_private_json(path: Path, document: Any) -> None:
+    """Write `document` as JSON to `path`, whole or not at all, readable by its owner only
+    (a person's data)."""
+    data = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    partial = path.with_name(path.name + ".part")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _cache_limit(settings: Settings | None) -> int | None:

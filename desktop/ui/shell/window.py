@@ -148,9 +148,10 @@ class MainWindow(QMainWindow):
                 item.setText("" if compact else label)
                 # Read out by screen readers when the text is gone.
                 item.setData(_ACCESSIBLE_TEXT_ROLE, label)
-        button = getattr(self, "locale_button", None)
-        if button is not None:
-            self._style_locale_button(button)
+        for name in ("locale_button", "person_button"):
+            button = getattr(self, name, None)
+            if button is not None:
+                self._style_locale_button(button)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._set_compact(event.size().width() < COMPACT_BELOW)
@@ -222,6 +223,35 @@ class MainWindow(QMainWindow):
         self._style_locale_button(self.locale_button)
         self.locale_button.clicked.connect(self.open_locale_dialog)
         self._side.addWidget(self.locale_button)
+        self._add_person_button()
+
+    def _add_person_button(self) -> None:
+        """"A person's data…" for administrators (export or erase a person, docs/privacy.md)."""
+        from PySide6.QtWidgets import QPushButton
+
+        from desktop.ui.sync.person_data import offered_to
+
+        assert self.services is not None
+        if not offered_to(self.services.role):
+            return
+        self.person_button = QPushButton(self.tr("A person's data…"))
+        self.person_button.setObjectName("brandLink")
+        self.person_button.setFlat(True)
+        self.person_button.setAccessibleName(self.tr("A person's data…"))
+        self._style_locale_button(self.person_button)
+        self.person_button.clicked.connect(self.open_person_dialog)
+        self._side.addWidget(self.person_button)
+
+    def open_person_dialog(self) -> None:
+        from desktop.ui.sync.person_data import PersonDataDialog
+
+        assert self.services is not None
+        desk = self.services.sync_desk
+        if desk is None:
+            self.statusBar().showMessage(
+                self.tr("Sign in to the hub to export or erase a person's data."), 10_000)
+            return
+        PersonDataDialog(desk, self.services.tasks, self).exec()
 
     def _style_locale_button(self, button: QWidget) -> None:
         """A link in the sidebar's colours (the theme's tokens), with a visible focus border;
@@ -233,7 +263,8 @@ class MainWindow(QMainWindow):
         name = button.accessibleName()
         if self._compact:
             button.setText("")
-            button.setIcon(theme.icon("language", pal.sidebar_text))
+            icon = "person" if button is getattr(self, "person_button", None) else "language"
+            button.setIcon(theme.icon(icon, pal.sidebar_text))
             button.setIconSize(QSize(20, 20))
             button.setToolTip(name)
         else:
