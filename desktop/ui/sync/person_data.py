@@ -109,6 +109,7 @@ class PersonDataDialog(QDialog):
         outer.addWidget(buttons)
         self.export_button.clicked.connect(self.export)
         self.erase_button.clicked.connect(self.erase)
+        self.setMinimumWidth(440)
         keep_whole(self)
 
     # -- asking ---------------------------------------------------------------------------
