@@ -2886,6 +2886,14 @@ wie versprochen erhalten Sie hier %2.
             <translation>Sprache und Formate…</translation>
         </message>
         <message>
+            <source>A person's data…</source>
+            <translation>Daten einer Person…</translation>
+        </message>
+        <message>
+            <source>Sign in to the hub to export or erase a person's data.</source>
+            <translation>Melden Sie sich beim Hub an, um die Daten einer Person zu exportieren oder zu löschen.</translation>
+        </message>
+        <message>
             <source>Language and formats change at the next start of Fieldnote.</source>
             <translation>Sprache und Formate ändern sich beim nächsten Start von Fieldnote.</translation>
         </message>
@@ -2987,6 +2995,99 @@ wie versprochen erhalten Sie hier %2.
         <message>
             <source>Full screen, one page at a time (Esc to leave)</source>
             <translation>Vollbild, Seite für Seite (Esc zum Beenden)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDataDialog</name>
+        <message>
+            <source>A person's data</source>
+            <translation>Daten einer Person</translation>
+        </message>
+        <message>
+            <source>Export everything the hub holds about a person, or erase them everywhere: their name, contact details and notes leave the hub and, at their next sync, every device. Their leads stay as anonymous records, so figures do not change.</source>
+            <translation>Exportieren Sie alles, was der Hub über eine Person speichert, oder löschen Sie die Person überall: Name, Kontaktdaten und Notizen verschwinden vom Hub und bei der nächsten Synchronisierung von jedem Gerät. Ihre Leads bleiben als anonyme Einträge, die Kennzahlen ändern sich nicht.</translation>
+        </message>
+        <message>
+            <source>The person's email address</source>
+            <translation>E-Mail-Adresse der Person</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <source>Reason for an erasure</source>
+            <translation>Grund für die Löschung</translation>
+        </message>
+        <message>
+            <source>A reference, no personal data</source>
+            <translation>Ein Aktenzeichen, keine personenbezogenen Daten</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Exportieren…</translation>
+        </message>
+        <message>
+            <source>Export the person's data</source>
+            <translation>Daten der Person exportieren</translation>
+        </message>
+        <message>
+            <source>Erase…</source>
+            <translation>Löschen…</translation>
+        </message>
+        <message>
+            <source>Erase the person everywhere</source>
+            <translation>Person überall löschen</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation>JSON-Dateien (*.json)</translation>
+        </message>
+        <message>
+            <source>Erase this person?</source>
+            <translation>Diese Person löschen?</translation>
+        </message>
+        <message>
+            <source>Erase everything about %1 on the hub and on every device? This cannot be undone.</source>
+            <translation>Alles über %1 auf dem Hub und auf jedem Gerät löschen? Das lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Type the person's email address.</source>
+            <translation>Geben Sie die E-Mail-Adresse der Person ein.</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Wird exportiert…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %1: %n lead(s).</source>
+            <translation>
+                <numerusform>%1 geschrieben: %n Lead.</numerusform>
+                <numerusform>%1 geschrieben: %n Leads.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Erasing…</source>
+            <translation>Wird gelöscht…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Erased %n lead(s) of this person. Every device drops their data at its next sync.</source>
+            <translation>
+                <numerusform>%n Lead dieser Person gelöscht. Jedes Gerät entfernt ihre Daten bei seiner nächsten Synchronisierung.</numerusform>
+                <numerusform>%n Leads dieser Person gelöscht. Jedes Gerät entfernt ihre Daten bei seiner nächsten Synchronisierung.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not done: %1</source>
+            <translation>Nicht ausgeführt: %1</translation>
         </message>
     </context>
     <context>

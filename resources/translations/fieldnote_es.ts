@@ -2886,6 +2886,14 @@ como le prometí, aquí tiene %2.
             <translation>Idioma y formatos…</translation>
         </message>
         <message>
+            <source>A person's data…</source>
+            <translation>Datos de una persona…</translation>
+        </message>
+        <message>
+            <source>Sign in to the hub to export or erase a person's data.</source>
+            <translation>Inicie sesión en el hub para exportar o borrar los datos de una persona.</translation>
+        </message>
+        <message>
             <source>Language and formats change at the next start of Fieldnote.</source>
             <translation>El idioma y los formatos cambian en el próximo inicio de Fieldnote.</translation>
         </message>
@@ -2987,6 +2995,99 @@ como le prometí, aquí tiene %2.
         <message>
             <source>Full screen, one page at a time (Esc to leave)</source>
             <translation>Pantalla completa, página a página (Esc para salir)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDataDialog</name>
+        <message>
+            <source>A person's data</source>
+            <translation>Datos de una persona</translation>
+        </message>
+        <message>
+            <source>Export everything the hub holds about a person, or erase them everywhere: their name, contact details and notes leave the hub and, at their next sync, every device. Their leads stay as anonymous records, so figures do not change.</source>
+            <translation>Exporte todo lo que el hub guarda sobre una persona o bórrela en todas partes: su nombre, sus datos de contacto y sus notas salen del hub y, en su próxima sincronización, de cada dispositivo. Sus leads quedan como registros anónimos, así que las cifras no cambian.</translation>
+        </message>
+        <message>
+            <source>The person's email address</source>
+            <translation>Correo electrónico de la persona</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>Correo electrónico</translation>
+        </message>
+        <message>
+            <source>Reason for an erasure</source>
+            <translation>Motivo del borrado</translation>
+        </message>
+        <message>
+            <source>A reference, no personal data</source>
+            <translation>Una referencia, sin datos personales</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Exportar…</translation>
+        </message>
+        <message>
+            <source>Export the person's data</source>
+            <translation>Exportar los datos de la persona</translation>
+        </message>
+        <message>
+            <source>Erase…</source>
+            <translation>Borrar…</translation>
+        </message>
+        <message>
+            <source>Erase the person everywhere</source>
+            <translation>Borrar a la persona en todas partes</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation>Archivos JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Erase this person?</source>
+            <translation>¿Borrar a esta persona?</translation>
+        </message>
+        <message>
+            <source>Erase everything about %1 on the hub and on every device? This cannot be undone.</source>
+            <translation>¿Borrar todo sobre %1 en el hub y en cada dispositivo? No se puede deshacer.</translation>
+        </message>
+        <message>
+            <source>Type the person's email address.</source>
+            <translation>Escriba el correo electrónico de la persona.</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exportando…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %1: %n lead(s).</source>
+            <translation>
+                <numerusform>Escrito %1: %n lead.</numerusform>
+                <numerusform>Escrito %1: %n leads.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Erasing…</source>
+            <translation>Borrando…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Erased %n lead(s) of this person. Every device drops their data at its next sync.</source>
+            <translation>
+                <numerusform>Borrado %n lead de esta persona. Cada dispositivo elimina sus datos en su próxima sincronización.</numerusform>
+                <numerusform>Borrados %n leads de esta persona. Cada dispositivo elimina sus datos en su próxima sincronización.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not done: %1</source>
+            <translation>No realizado: %1</translation>
         </message>
     </context>
     <context>
