@@ -412,7 +412,7 @@ def test_a_cell_in_words():
     assert table[0] == "| kind | operation | rep | marketer | manager | admin |"
     assert table[1] == "| --- | --- | --- | --- | --- | --- |"
     assert table[2] == "| lead | create | yes | yes | no | no |"
-    assert table[-1] == "| user | manage | no | no | no | yes |"
+    assert table[-1] == "| lead | erase | no | no | no | yes |"
     assert len(table) == 2 + len(EXPECTED)
 
 
