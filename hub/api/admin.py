@@ -169,7 +169,7 @@ async def _person_request(request: Request) -> PersonRequest:
     return body
 
 
-@router.post("/person/export", responses=documented(400, 403, 413),
+@router.post("/person/export", responses=documented(400, 403, 413, 422),
              openapi_extra=request_body(PersonRequest))
 async def export_person(request: Request, hub: HubDep, actor: CurrentUser) -> dict[str, Any]:
     """Everything the hub holds about the person with this email address (the document
@@ -179,7 +179,8 @@ async def export_person(request: Request, hub: HubDep, actor: CurrentUser) -> di
     return await run_in_threadpool(privacy.export_person, hub.engine, body.email)
 
 
-@router.post("/person/erase", response_model=ErasureAnswer, responses=documented(400, 403, 413),
+@router.post("/person/erase", response_model=ErasureAnswer,
+             responses=documented(400, 403, 413, 422),
              openapi_extra=request_body(PersonRequest))
 async def erase_person(request: Request, hub: HubDep, actor: CurrentUser) -> ErasureAnswer:
     """Erase the person with this email address everywhere (as `fieldnote-hub person
