@@ -4136,6 +4136,10 @@ wie versprochen erhalten Sie hier %2.
             <translation>Nur Marketing und Manager importieren Ergebnisse aus einem CRM-Bericht</translation>
         </message>
         <message>
+            <source>Only administrators export or erase a person's data</source>
+            <translation>Nur Administratoren exportieren oder löschen die Daten einer Person</translation>
+        </message>
+        <message>
             <source>This account is disabled</source>
             <translation>Dieses Konto ist deaktiviert</translation>
         </message>

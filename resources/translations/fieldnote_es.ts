@@ -4136,6 +4136,10 @@ como le prometí, aquí tiene %2.
             <translation>Solo marketing y los responsables importan resultados de un informe del CRM</translation>
         </message>
         <message>
+            <source>Only administrators export or erase a person's data</source>
+            <translation>Solo los administradores exportan o borran los datos de una persona</translation>
+        </message>
+        <message>
             <source>This account is disabled</source>
             <translation>Esta cuenta está desactivada</translation>
         </message>
