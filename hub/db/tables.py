@@ -240,6 +240,8 @@ audit_log = Table(
     Column("via", String(20), nullable=False),
     Column("ref", String(36), nullable=True, unique=True),
     Column("details", JSON, nullable=False),
+)
+
 # Erased people (`hub.privacy`): the salted sha256 of each erased email address (the salt is
 # `hub_meta`'s `erasure_salt`), when, by whom and why. A lead of such an address arriving later
 # is refused for a decision; nothing else of the person is kept.
