@@ -662,7 +662,7 @@ def _read_line(what: str) -> str:
 
 
 def _person(args: argparse.Namespace, engine: Engine) -> int:
-    from hub import privacy
+    from hub import audit, privacy
 
     sub = args.person_command
     try:
@@ -672,6 +672,8 @@ def _person(args: argparse.Namespace, engine: Engine) -> int:
             report = privacy.erase_person(engine, args.email, by="command line",
                                           reason=args.reason,
                                           blobs_dir=resolve_blobs_dir(args.blobs))
+            audit.record(engine, audit_rules.PERSON_ERASE,
+                         details={"leads": len(report.leads), "lead_ids": report.leads})
             if report.leads:
                 sys.stdout.write(
                     f"Erased {len(report.leads)} leads of this person ({report.outcomes} "
@@ -695,7 +697,7 @@ def _person(args: argparse.Namespace, engine: Engine) -> int:
 def _person_export(args: argparse.Namespace, engine: Engine) -> int:
     import json
 
-    from hub import privacy
+    from hub import audit, privacy
 
     output = Path(args.output)
     if output.is_dir():
@@ -709,6 +711,8 @@ def _person_export(args: argparse.Namespace, engine: Engine) -> int:
         fh.write(data)
     os.replace(partial, output)
     leads = len(document["leads"])
+    audit.record(engine, audit_rules.PERSON_EXPORT,
+                 details={"leads": leads, "lead_ids": [lead["id"] for lead in document["leads"]]})
     sys.stdout.write(f"Wrote {output}: {leads} leads"
                      + (" (the hub holds nothing about this address)" if not leads else "")
                      + ".\n")

@@ -176,7 +176,12 @@ async def export_person(request: Request, hub: HubDep, actor: CurrentUser) -> di
     `fieldnote-hub person export` writes)."""
     _require_person_right(actor)
     body = await _person_request(request)
-    return await run_in_threadpool(privacy.export_person, hub.engine, body.email)
+    document = await run_in_threadpool(privacy.export_person, hub.engine, body.email)
+    ids = [lead["id"] for lead in document["leads"]]
+    await run_in_threadpool(lambda: audit.record(
+        hub.engine, audit_rules.PERSON_EXPORT, actor=actor,
+        details={"leads": len(ids), "lead_ids": ids}))
+    return document
 
 
 @router.post("/person/erase", response_model=ErasureAnswer,
@@ -190,4 +195,7 @@ async def erase_person(request: Request, hub: HubDep, actor: CurrentUser) -> Era
     report = await run_in_threadpool(
         lambda: privacy.erase_person(hub.engine, body.email, by=actor.id, reason=body.reason,
                                      blobs_dir=hub.blobs.root))
+    await run_in_threadpool(lambda: audit.record(
+        hub.engine, audit_rules.PERSON_ERASE, actor=actor,
+        details={"leads": len(report.leads), "lead_ids": report.leads}))
     return ErasureAnswer(**report.as_dict())

@@ -8,10 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from fieldnote.ids import new_id
 from hub import privacy
 from hub.cli import main
+from hub.db.tables import audit_log
 from tests.hub.client import SyncClient, lead_fields, mutation
 from tests.support.live_hub import LiveHub
 
@@ -191,6 +193,12 @@ def test_the_person_commands(people: dict[str, SyncClient], hub: LiveHub, tmp_pa
     assert "holds no lead of this address" in capsys.readouterr().out
     assert main(["person", "export", "--email", EMAIL, "-o", str(out), "--db", hub.db_url]) == 0
     assert "holds nothing about this address" in capsys.readouterr().out
+    # Each export and erasure is in the audit log, without the address.
+    with hub.engine.connect() as conn:
+        entries = conn.execute(select(audit_log.c.action, audit_log.c.details)).all()
+    assert [a for a, _ in entries].count("person.erase") == 2
+    assert [a for a, _ in entries].count("person.export") == 2
+    assert EMAIL not in json.dumps([d for _, d in entries])
     assert main(["person", "allow", "--email", EMAIL, "--db", hub.db_url]) == 0
     assert "accepted again" in capsys.readouterr().out
     assert main(["person", "export", "--email", " ", "-o", str(out), "--db", hub.db_url]) == 1
