@@ -102,6 +102,11 @@ DEBRIEF_OUTCOMES = ("advanced", "won", "lost", "stalled", "no_decision")
 DEBRIEF_STAGES = ("prospect", "qualify", "propose", "negotiate", "closed")
 ROLES = ("rep", "marketer", "manager", "admin")
 REASON_LISTS = ("why_buy", "why_not", "lost", "disqualified")
+# How a visitor's consent was taken (`fieldnote.consent`): the capture form's checkbox, the
+# visitor's own entry (kiosk), a signature, a badge scan under the organiser's terms, said
+# aloud, a row of an organiser's file; "unspecified" when an older desktop did not say.
+CONSENT_METHODS = ("checkbox", "visitor", "signature", "badge-organiser-terms", "verbal",
+                   "imported", "unspecified")
 
 
 def _f(name: str, type_: FieldType, **kw: object) -> FieldSpec:
@@ -133,6 +138,14 @@ LEAD = KindSpec(
         _f("consent_text_version", N),
         _f("consent_at", FieldType.DATETIME),
         _f("follow_up", FieldType.BOOL),
+        # Consent as evidence (`fieldnote.consent`): the wording agreed to (its version is in
+        # consent_text_version), how, who recorded it (set from the token), a signature's
+        # image, and every earlier statement (set by the hub).
+        _f("consent_wording_id", FieldType.UUID),
+        _f("consent_method", FieldType.CHOICE, choices=CONSENT_METHODS),
+        _f("consent_captured_by", FieldType.UUID, server_set=True),
+        _f("consent_signature_sha256", N),
+        _f("consent_history", FieldType.LIST, server_set=True),
         _f("interests", FieldType.TAGS),
         _f("collateral_ids", FieldType.UUIDS),
         _f("notes", T),
@@ -178,6 +191,8 @@ EVENT = KindSpec(
         # Where the event is (ISO 3166 alpha-2, e.g. "DE"): the region of phone numbers typed
         # without +country at its booth (fieldnote.leads.phone_region).
         _f("country", N),
+        # The consent wording visitors agree to at this event (else the default wording).
+        _f("consent_wording_id", FieldType.UUID),
     ),
 )
 
@@ -299,6 +314,21 @@ REASON_LIST = KindSpec(
     ),
 )
 
+# The sentence a visitor agrees to when consenting to be contacted, maintained by marketing.
+# `version` and `versions` (every version's text and since when) are set from its edits by
+# `fieldnote.consent`, never by a client.
+CONSENT_WORDING = KindSpec(
+    "consent_wording",
+    (
+        _f("name", N, required=True),
+        _f("text", T, required=True),
+        _f("is_default", FieldType.BOOL),
+        _f("version", FieldType.INT, minimum=1, server_set=True),
+        _f("versions", FieldType.LIST, server_set=True),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
 USER = KindSpec(
     "user",
     (
@@ -340,6 +370,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
             DEBRIEF,
             DEBRIEF_COMMENT,
             REASON_LIST,
+            CONSENT_WORDING,
             USER,
             CONFLICT,
         )

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldnote.consent import IMPORTED
 from fieldnote.contacts import check_email, normalize_phone, split_name
 from fieldnote.duplicates import import_key  # re-exported: the importer's de-duplication key
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX, FieldType
@@ -428,6 +429,7 @@ def read_lead_csv(
     captured_at: str | None = None,
     default_region: str | None = None,
     consent_text_version: str | None = None,
+    consent_wording_id: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> CsvImport:
     """Read a lead CSV into lead fields, row by row, reporting problems by line number.
@@ -445,7 +447,8 @@ def read_lead_csv(
     `badge_raw` so it can still be saved. Phones are normalised to E.164 when `default_region`
     is given and the number is valid; otherwise kept as written. A yes in a consent column
     ("Consent", "Consent given", "Opt-in") records consent at the row's scan time under the
-    wording `consent_text_version`.
+    wording `consent_wording_id` at version `consent_text_version`, with the method "imported"
+    (a no is recorded the same way, as a refusal).
 
     `progress` is called with the number of rows read every `PROGRESS_EVERY` rows and at the
     end; a worker cancels the import by raising from it (the exception propagates).
@@ -470,7 +473,7 @@ def read_lead_csv(
     read = 0
     for start, cells in records:
         row = _read_row(start, headers, cells, resolved, delimiter, default_time, event_id,
-                        default_region, day_first, consent_text_version)
+                        default_region, day_first, consent_text_version, consent_wording_id)
         read += 1
         if row.skip is not None:
             skipped[row.skip] = skipped.get(row.skip, 0) + 1
@@ -619,6 +622,7 @@ def _read_row(
     default_region: str | None,
     day_first: bool = False,
     consent_text_version: str | None = None,
+    consent_wording_id: str | None = None,
 ) -> ImportRow:
     errors: list[str] = []
     fields: dict[str, Any] = {}
@@ -676,11 +680,15 @@ def _read_row(
         fields["badge_raw"] = _row_text(cells, delimiter)
     fields["source"] = "import"
     fields.setdefault("captured_at", default_time)
-    if fields.get("consent_contact") is True:
-        # Consent given under the organiser's terms, when the visitor was scanned.
+    if fields.get("consent_contact") is not None:
+        # The visitor's answer under the organiser's terms, when the visitor was scanned.
         fields["consent_at"] = fields["captured_at"]
+        fields["consent_method"] = IMPORTED
+    if fields.get("consent_contact") is True:
         if consent_text_version:
             fields["consent_text_version"] = consent_text_version
+        if consent_wording_id:
+            fields["consent_wording_id"] = consent_wording_id
     if event_id is not None:
         fields["event_id"] = event_id
     _check_lengths(fields, errors)

@@ -128,9 +128,22 @@ def _parent(a: Ask, kind: str, column: str) -> Mapping[str, Any] | None:
 
 OWN_LEAD = _own("owner_id", "own lead",
                 QT_TRANSLATE_NOOP("roles", "This lead belongs to someone else"))
+# A visitor's withdrawal of consent reaches whoever hears it; marketing records it on any lead
+# (fieldnote.consent.withdrawal: a refusal and no follow-up, nothing else).
+_WITHDRAWAL_FIELDS = frozenset({"consent_contact", "consent_at", "consent_method",
+                                "consent_wording_id", "consent_text_version",
+                                "consent_signature_sha256", "follow_up"})
+
+
+def _withdrawal_only(a: Ask) -> bool:
+    return (a.record is not None and a.changes.get("consent_contact") is False
+            and set(a.changes) <= _WITHDRAWAL_FIELDS and a.changes.get("follow_up") is not True)
+
+
 OWN_LEAD_OR_HANDOVER = Check(
-    "own lead, or only its owner changes (a handover)",
-    lambda a: OWN_LEAD.test(a) or (a.record is not None and set(a.changes) == {"owner_id"}),
+    "own lead, or only its owner changes (a handover), or only a withdrawal of consent",
+    lambda a: OWN_LEAD.test(a) or (a.record is not None and set(a.changes) == {"owner_id"})
+    or _withdrawal_only(a),
     OWN_LEAD.reason,
 )
 OWN_DEBRIEF = _own("author_id", "own debrief",
@@ -216,10 +229,17 @@ _COLLATERAL_REF = QT_TRANSLATE_NOOP("roles", "The collateral this refers to is n
 _OUTCOME_REF = QT_TRANSLATE_NOOP("roles", "The outcome this withdraws is not on the hub, or you "
                                  "cannot see it")
 
+_WORDING_REF = QT_TRANSLATE_NOOP("roles", "The consent wording this names is not on the hub; "
+                                 "marketing manages the wordings")
+
 # REFERENCES[kind]: the fields that name records whose visibility is limited. (Events, rubrics,
-# reason lists and users are seen by everyone, so naming one tells nothing about anyone.)
+# reason lists and users are seen by everyone, so naming one tells nothing about anyone.) A
+# consent wording is seen by everyone too; it is named here so that a lead or an event can only
+# name one marketing made.
 REFERENCES: Mapping[str, tuple[Ref, ...]] = {
-    "lead": (Ref("collateral_ids", "collateral", _COLLATERAL_REF),),
+    "lead": (Ref("collateral_ids", "collateral", _COLLATERAL_REF),
+             Ref("consent_wording_id", "consent_wording", _WORDING_REF)),
+    "event": (Ref("consent_wording_id", "consent_wording", _WORDING_REF),),
     "lead_outcome": (Ref("lead_id", "lead", _LEAD_REF),
                      Ref("retracts", "lead_outcome", _OUTCOME_REF)),
     "debrief": (Ref("lead_id", "lead", _LEAD_REF),
@@ -283,6 +303,8 @@ _USERS_HUB_MADE = QT_TRANSLATE_NOOP(
     "roles", "User records are made by the hub; clients cannot change them")
 _CONFLICTS_HUB_MADE = QT_TRANSLATE_NOOP(
     "roles", "Conflict records are made by the hub; clients cannot change them")
+_WORDING = QT_TRANSLATE_NOOP(
+    "roles", "Only marketers and administrators can change the consent wording")
 
 
 def _everyone(cell: Cell) -> dict[str, Cell]:  # pragma: no mutate block
@@ -358,6 +380,10 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
     "rubric": _marketing(QT_TRANSLATE_NOOP("roles", "Only marketers can change Rubric records")),
     "reason_list": _marketing(
         QT_TRANSLATE_NOOP("roles", "Only marketers can change Reason list records")),
+    # The consent wording is evidence of what visitors agreed to: marketing and administrators
+    # write it, no device makes up its own.
+    "consent_wording": {op: _roles(rep=Deny(_WORDING), marketer=Allow(), manager=Deny(_WORDING),
+                                   admin=Allow()) for op in RECORD_OPS},
     "user": {op: _hub_made(_USERS_HUB_MADE) for op in RECORD_OPS},
     "conflict": {
         "create": _hub_made(_CONFLICTS_HUB_MADE),
@@ -503,7 +529,7 @@ def record_audiences(
         return _work_audiences(fields.get("author_id"), directory)
     if kind == "collateral":
         return collateral_audiences(fields, today or dt.datetime.now(dt.UTC).date())
-    if kind in ("event", "rubric", "reason_list", "user"):
+    if kind in ("event", "rubric", "reason_list", "consent_wording", "user"):
         return ["all"]
     if kind == "conflict":
         return [f"user:{u}" for u in fields.get("users") or []]

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from fieldnote import privacy
+from fieldnote.consent import derived_fields
 from fieldnote.ids import is_uuid, new_id
 from fieldnote.kinds import KINDS
 from fieldnote.validation import (
@@ -389,6 +390,10 @@ class _Applier:
             return _Outcome(m.mutation_id, "applied", version=before.version)
         state = self.store.working_copy(before)
         state.fields.update(changed)
+        # What the change derives (a consent statement's recorder and history, a wording's
+        # version) is the hub's own: never a conflict, never taken from the client.
+        derived = derived_fields(m.kind, before.fields, changed, self.actor.id, utc_now_iso())
+        state.fields.update(derived)
         self._check_complete(state, changed)
         self._check_blob(m.kind, changed)
         conflicts = []
@@ -408,7 +413,7 @@ class _Applier:
                 conflicts.append({"field": name, "yours": value,
                                   "theirs": before.fields.get(name), "other": last[2]})
         version = self.store.stage(state)
-        for name in changed:
+        for name in (*changed, *derived):
             state.field_versions[name] = [version, self.client_id, self.actor.id]
         for c in conflicts:
             self._keep_conflict(m.kind, record_id, c)
@@ -428,6 +433,7 @@ class _Applier:
                 fields[server_field] = self.actor.id
         if m.kind == "debrief_comment" and not fields.get("created_at"):
             fields["created_at"] = m.made_at if m.made_at else utc_now_iso()
+        fields.update(derived_fields(m.kind, None, changes, self.actor.id, utc_now_iso()))
         state = RecordState(kind=m.kind, id=record_id, fields=fields)
         self._check_complete(state)
         self._check_blob(m.kind, changes)

@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, crm_commands
+from desktop.cli import CliError, consent_commands, crm_commands
 from desktop.cli.context import CliContext, cli_context, require_offer
 from desktop.settings import atomic_write
+from desktop.store.consent import ConsentBook
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
 from desktop.store.leads import ImportSummary, LeadBook
 from fieldnote.leadcsv import (
@@ -50,7 +51,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
             "written. Rows naming no person (no name, email or badge id) are skipped; rows "
             "already at the event (same badge id, email, or the same person) are counted as "
             "duplicates, so importing a file twice adds nothing. A Consent (Consent given, "
-            "Opt-in) column of yes/no records consent to be contacted."
+            "Opt-in) column of yes/no records consent to be contacted, with the method "
+            "'imported' under the event's consent wording (or the default wording)."
         ),
     )
     imp.add_argument("file", type=Path, metavar="FILE.csv")
@@ -83,16 +85,17 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exp.set_defaults(func=run_export)
     crm_commands.register(actions, parent)
+    consent_commands.register(actions, parent)
     leads.set_defaults(func=lambda _args: _usage(leads))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    sys.stderr.write("fieldnote leads: say import, export or outcomes\n")
+    sys.stderr.write("fieldnote leads: say import, export, outcomes or consent\n")
     return 2
 
 
-def _event(book: LeadBook, name_or_id: str) -> dict[str, Any]:
+def find_event(book: LeadBook, name_or_id: str) -> dict[str, Any]:
     try:
         event = book.find_event(name_or_id)
     except LookupError as exc:
@@ -160,18 +163,18 @@ def run_import(args: argparse.Namespace) -> int:
         require_offer(ctx, "import leads", "lead", "create")
         book = LeadBook(ctx.store)
         try:
-            event = _event(book, args.event)
+            event = find_event(book, args.event)
             region = phone_region(ctx.settings.phone_region, event.get("country"),
                                   _locale_territory())
-            consent = ctx.settings.consent_text_version
+            terms = ConsentBook(ctx.store).import_terms(event, ctx.settings.consent_text_version)
             if args.dry_run:
                 preview = book.preview_import(data, event["id"], mapping, default_region=region,
-                                              consent_text_version=consent)
+                                              **terms)
                 parsed = preview.parsed
                 summary = ImportSummary(imported=preview.add, duplicates=preview.duplicates)
             else:
                 parsed = read_lead_csv(data, mapping, event_id=event["id"], default_region=region,
-                                       consent_text_version=consent)
+                                       **terms)
             if parsed.refusal is not None:
                 hint = ""
                 if parsed.refused_for == "no_column":
@@ -261,7 +264,7 @@ def run_export(args: argparse.Namespace) -> int:
     with cli_context(args, lock=False, report=args.format == "pdf") as ctx:
         book = LeadBook(ctx.store)
         try:
-            event = _event(book, args.event) if args.event else None
+            event = find_event(book, args.event) if args.event else None
             result = book.export_file(args.format, event,
                                       include_no_consent=args.include_no_consent)
         finally:

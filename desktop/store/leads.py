@@ -756,11 +756,13 @@ class LeadBook:
         *,
         default_region: str | None = None,
         consent_text_version: str | None = None,
+        consent_wording_id: str | None = None,
     ) -> ImportPreview:
         """Read `data` as the import would and count what it would add to the event (all rows
         when no event is chosen yet); writes nothing. For the dry run and the import dialog."""
         parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=default_region,
-                               consent_text_version=consent_text_version)
+                               consent_text_version=consent_text_version,
+                               consent_wording_id=consent_wording_id)
         if parsed.refusal is not None:
             return ImportPreview(parsed)
         if event_id is None:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.store.schema import outbox, record_tables, sync_state
+from fieldnote.consent import derived_fields, derives
 from fieldnote.ids import new_id
 from fieldnote.kinds import KindSpec, spec
 from fieldnote.money import currency_of
@@ -134,7 +135,10 @@ class Store:
             if errors:
                 raise ValidationFailed(errors)
             record_id = record_id or new_id()
-            values = {**clean, **server, "local_updated_at": now}
+            # What the hub will derive from this write, kept here until it answers.
+            derived = derived_fields(ks.name, None, clean, self._user_id(conn, server), now) \
+                if derives(ks.name, clean) else {}
+            values = {**clean, **server, **derived, "local_updated_at": now}
             if row is None:
                 conn.execute(_insert(table), {"id": record_id, "rev": 0, "deleted": False, **values})
             else:
@@ -156,14 +160,25 @@ class Store:
             raise ValidationFailed(errors)
         if not changed and not server:
             return SaveResult(record_id, False, ())
+        derived = derived_fields(ks.name, state, changed, self._user_id(conn, server), now) \
+            if derives(ks.name, changed) else {}
         conn.execute(
             update(table)
             .where(table.c.id == record_id)
-            .values(**changed, **server, local_updated_at=now)
+            .values(**changed, **server, **derived, local_updated_at=now)
         )
         if changed:
             self._enqueue(conn, ks.name, record_id, "upsert", row["rev"], changed, now)
         return SaveResult(record_id, False, tuple(changed))
+
+    def _user_id(self, conn: Connection, server: Mapping[str, Any]) -> str | None:
+        """Who makes a write: the signed-in user (the hub sets the same from the token)."""
+        for name in ("captured_by", "author_id"):
+            if server.get(name):
+                return str(server[name])
+        user = conn.execute(
+            select(sync_state.c.value).where(sync_state.c.key == "user")).scalar()
+        return user.get("id") if isinstance(user, dict) else None
 
     def delete(self, kind: str, record_id: str) -> bool:
         """Tombstone a record locally and queue the delete; False when it does not exist."""

@@ -36,11 +36,12 @@ def test_every_kind_operation_and_role_has_a_cell() -> None:
     assert set(roles.READS) == set(ROLES)
 
 
-def test_administrators_write_no_records_but_manage_users() -> None:
+def test_administrators_write_no_records_but_manage_users_and_the_consent_wording() -> None:
     admin = Someone("a", "admin")
     for kind in KINDS:
-        if kind != "conflict":
+        if kind not in ("conflict", "consent_wording"):
             assert not roles.decide(admin, kind, "create", NoFacts())
+    assert roles.decide(admin, "consent_wording", "create", NoFacts())
     assert roles.decide(admin, "user", "manage", NoFacts())
     assert not roles.decide(Someone("m", "marketer"), "user", "manage", NoFacts())
 

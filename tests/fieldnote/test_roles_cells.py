@@ -43,6 +43,7 @@ class Facts:
         ("collateral", "c3"): {"status": "draft"},
         ("lead_outcome", "o1"): {"author_id": ME},
         ("lead_outcome", "o3"): {"author_id": OTHER},
+        ("consent_wording", "w1"): {"seen": True},
     }
 
     def record_fields(self, kind: str, record_id: str) -> Mapping[str, Any] | None:
@@ -70,6 +71,8 @@ MARKETING = {
     "rubric": "Only marketers can change Rubric records",
     "reason_list": "Only marketers can change Reason list records",
 }
+WORDING = "Only marketers and administrators can change the consent wording"
+WORDING_REF = "The consent wording this names is not on the hub; marketing manages the wordings"
 USERS = "User records are made by the hub; clients cannot change them"
 CONFLICTS = "Conflict records are made by the hub; clients cannot change them"
 HANDOVER = "Only marketers hand leads to another owner"
@@ -90,6 +93,11 @@ BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] 
     "own lead or handover": [({"owner_id": OTHER}, {"notes": "x"},
                               "This lead belongs to someone else"),
                              ({"owner_id": OTHER}, {"owner_id": ME, "notes": "x"},
+                              "This lead belongs to someone else"),
+                             # consent given, or a withdrawal with more: only the owner
+                             ({"owner_id": OTHER}, {"consent_contact": True},
+                              "This lead belongs to someone else"),
+                             ({"owner_id": OTHER}, {"consent_contact": False, "notes": "x"},
                               "This lead belongs to someone else")],
     "own debrief": [({"author_id": OTHER}, {"notes": "x"}, "This debrief belongs to someone else")],
     "lead seen": [(None, {"lead_id": "missing"}, LEAD_REF), (None, {"lead_id": "l9"}, LEAD_REF),
@@ -136,7 +144,11 @@ BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] 
 # Requests the conditions of an allowed cell hold for (besides the friendly request below).
 ALSO_ALLOWED: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any]]]] = {
     "own lead": [(None, {"notes": "x"})],
-    "own lead or handover": [({"owner_id": OTHER}, {"owner_id": ME})],
+    "own lead or handover": [({"owner_id": OTHER}, {"owner_id": ME}),
+                             # a withdrawal of consent, on anyone's lead
+                             ({"owner_id": OTHER}, {"consent_contact": False, "follow_up": False,
+                                                    "consent_method": "verbal",
+                                                    "consent_at": "2026-05-01T10:00:00Z"})],
     "request starts open": [(None, {})],
     "own request or answer": [({"author_id": OTHER}, {"status": "accepted", "response": "r",
                                                       "collateral_id": "c1"}),
@@ -176,6 +188,8 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     **{(kind, op): (reason, (), reason, ADMIN)
        for kind, reason in MARKETING.items() for op in ("create", "update", "delete")},
     **{("user", op): (USERS,) * 4 for op in ("create", "update", "delete")},
+    **{("consent_wording", op): (WORDING, (), WORDING, ()) for op in ("create", "update",
+                                                                       "delete")},
     ("conflict", "create"): (CONFLICTS,) * 4,
     ("conflict", "update"): (("involved in conflict", "only resolved"),) * 4,
     ("conflict", "delete"): (CONFLICTS,) * 4,
@@ -356,6 +370,7 @@ R_WORK = ["user:r", "work:all", "work:team:east"]
         ("event", {}, ["all"]),
         ("rubric", {}, ["all"]),
         ("reason_list", {}, ["all"]),
+        ("consent_wording", {}, ["all"]),
         ("user", {}, ["all"]),
         ("conflict", {"users": ["r", "s"]}, ["user:r", "user:s"]),
         ("conflict", {}, []),
@@ -434,6 +449,9 @@ def test_only_administrators_manage_users(role, manages):
         ("lead", None, {"collateral_ids": [5, None, ""]}, None),
         ("lead", None, {"collateral_ids": 5}, None),
         ("lead", None, {"notes": "c3"}, None),
+        ("lead", None, {"consent_wording_id": "w1"}, None),
+        ("lead", None, {"consent_wording_id": "made-up"}, WORDING_REF),
+        ("event", None, {"consent_wording_id": "made-up"}, WORDING_REF),
         ("lead_outcome", None, {"lead_id": "L1", "retracts": "o1"}, None),
         ("lead_outcome", None, {"lead_id": "l1", "retracts": "o3"}, OUTCOME_REF),
         ("lead_outcome", None, {"lead_id": "l3", "retracts": "o3"}, LEAD_REF),

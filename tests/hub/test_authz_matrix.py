@@ -42,10 +42,12 @@ EXPECTED: dict[str, dict[str, str]] = {
     "event": MARKETING,
     "rubric": MARKETING,
     "reason_list": MARKETING,
+    # Marketing's consent wordings: administrators write them too.
+    "consent_wording": {"rep": "p", "marketer": "cuUdDp", "manager": "p", "admin": "cuUdDp"},
     "user": {"rep": "p", "marketer": "p", "manager": "p", "admin": "p"},
     "conflict": {"rep": "", "marketer": "", "manager": "", "admin": ""},
 }
-MARKETING_KINDS = {"collateral", "event", "rubric", "reason_list"}
+MARKETING_KINDS = {"collateral", "event", "rubric", "reason_list", "consent_wording"}
 
 UPDATES: dict[str, dict[str, Any]] = {
     "lead": {"notes": "called back"},
@@ -59,6 +61,7 @@ UPDATES: dict[str, dict[str, Any]] = {
     "event": {"venue": "Hall 2"},
     "rubric": {"version": 2},
     "reason_list": {"items": ["Price"]},
+    "consent_wording": {"text": "We may email you."},
     "user": {"name": "Renamed"},
     "conflict": {"resolved": True},
 }
@@ -119,6 +122,7 @@ class World:
             "event": lambda: {"name": "Expo"},
             "rubric": lambda: {"name": "Booth", "version": 1},
             "reason_list": lambda: {"list": "lost", "items": ["Price", "Timing"]},
+            "consent_wording": lambda: {"name": "Booth", "text": "We may contact you."},
             "user": lambda: {"name": "Someone", "role": "rep"},
             "conflict": lambda: {"kind": "event", "record_id": new_id(), "field": "venue"},
         }[kind]()

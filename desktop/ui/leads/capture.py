@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.store.consent import ConsentBook
 from desktop.store.leads import LeadBook
 from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, Decoded, decode_file
@@ -384,14 +385,12 @@ class CapturePanel(QWidget):
         self.consent.setToolTip(services.settings.consent_text)
         self.consent.toggled.connect(self._on_consent_toggled)
         consent_form.addRow(self.tr("Consent"), self.consent)
-        wording = QLabel(
-            self.tr("Read to the visitor (wording %1): %2")
-            .replace("%1", services.settings.consent_text_version)
-            .replace("%2", services.settings.consent_text)
-        )
-        wording.setProperty("role", "muted")
-        wording.setWordWrap(True)
-        consent_form.addRow("", wording)
+        self.wording = QLabel()
+        self.wording.setObjectName("consentWording")
+        self.wording.setProperty("role", "muted")
+        self.wording.setWordWrap(True)
+        consent_form.addRow("", self.wording)
+        self._show_wording(None)
         self.follow_up = QCheckBox(self.tr("Marketing follow-up"))
         self.follow_up.setEnabled(False)
         self.follow_up.setToolTip(self.tr("Needs the visitor's consent to be contacted"))
@@ -488,9 +487,22 @@ class CapturePanel(QWidget):
             self.services.settings.save()
         self._apply_event()
 
+    def _show_wording(self, event: dict[str, Any] | None) -> None:
+        """The consent wording marketing set for the event (else the default), as synced; the
+        settings' wording only until one has reached this device."""
+        wording = ConsentBook(self.services.store).current(event)
+        self.flow.wording = wording
+        settings = self.services.settings
+        version = str(wording.get("version")) if wording else settings.consent_text_version
+        text = str(wording.get("text") or "") if wording else settings.consent_text
+        self.wording.setText(self.tr("Read to the visitor (wording %1): %2")
+                             .replace("%1", version).replace("%2", text))
+        self.consent.setToolTip(text)
+
     def _apply_event(self) -> None:
         event_id = self.current_event_id()
         event = self.book.event(event_id) if event_id else None
+        self._show_wording(event)
         clean = not self._dirty()
         answers = self.rubric_form.answers()
         self.rubric_form.set_rubric(self.book.rubric(event.get("rubric_id")) if event else None)
@@ -520,6 +532,9 @@ class CapturePanel(QWidget):
             self._counter_timer.start()
         elif kind in ("event", "rubric"):
             self.reload_events()
+        elif kind == "consent_wording":
+            event_id = self.current_event_id()
+            self._show_wording(self.book.event(event_id) if event_id else None)
 
     # -- scanning ------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.leads import LeadBook
+from fieldnote.consent import STATEMENT_FIELDS, given_statement
 from fieldnote.contacts import check_email
 from fieldnote.duplicates import Match
 from fieldnote.ids import new_id
@@ -88,6 +89,9 @@ class Write:
     snapshot: dict[str, Any]  # the form as it was, to put back (or hold) when the write fails
 
 
+CHECKBOX = "checkbox"  # how the capture form takes consent (fieldnote.kinds.CONSENT_METHODS)
+
+
 class CaptureController:
     """The state of one capture form that is not a widget, and every decision about it."""
 
@@ -96,6 +100,8 @@ class CaptureController:
         self.book = book
         self.user_id = user_id
         self.consent_text_version = consent_text_version
+        # The consent wording of the chosen event (else the default); None until one is synced.
+        self.wording: Mapping[str, Any] | None = None
         self.editing_id: str | None = None  # the saved lead the form edits (None: a new one)
         self.draft_id: str | None = None  # the id the form's draft is kept under
         self.set_aside_id: str | None = None  # the draft Esc set aside last (Ctrl+Z brings it back)
@@ -150,9 +156,21 @@ class CaptureController:
             values["answers"] = dict(answers)
         consent = bool(state.get("consent"))
         values["consent_contact"] = consent
+        values["consent_method"] = CHECKBOX  # ticked or not, on the capture form
         if consent:
-            values["consent_text_version"] = self.consent_text_version
-            values["consent_at"] = state.get("consent_at") or utc_now_iso()
+            # The synced wording the visitor was shown (fieldnote.consent); before any has
+            # reached this device, only the version of its settings.
+            values.update(given_statement(self.wording, CHECKBOX,
+                                          state.get("consent_at") or utc_now_iso()))
+            if self.wording is None:
+                values["consent_text_version"] = self.consent_text_version
+            values.pop("consent_signature_sha256", None)
+        if self.editing_id is not None:
+            stored = self.book.lead(self.editing_id) or {}
+            if (stored.get("consent_contact") is True) == consent:
+                # The visitor's answer is as it was: the edit makes no new consent statement.
+                for name in STATEMENT_FIELDS:
+                    values.pop(name, None)
         # As ticked: the lead rules refuse follow-up without consent, with a message.
         values["follow_up"] = bool(state.get("follow_up"))
         interests = [strip_control(t).strip() for t in str(state.get("interests") or "").split(",")]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,18 +27,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, format_money, parse_number
+from desktop.store.consent import ConsentBook
 from desktop.store.leads import LeadBook
 from desktop.store.records import SaveResult
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.undo_notice import UndoNotice
 from desktop.ui.leads.choice_box import ChoiceBox
-from desktop.ui.leads.models import STATUS_LABELS, grade_text, person_name, short_time, status_text
+from desktop.ui.leads.models import (
+    STATUS_LABELS,
+    grade_text,
+    method_text,
+    person_name,
+    short_time,
+    status_text,
+)
 from desktop.ui.services import Services
 from desktop.undo import UndoableWrite, save_undoably
-from fieldnote.kinds import OUTCOME_STATUSES
+from fieldnote.consent import consent_history, withdrawal
+from fieldnote.kinds import CONSENT_METHODS, OUTCOME_STATUSES
 from fieldnote.roles import Decision
 from fieldnote.scoring import needs_rescore, score_fields
+from fieldnote.validation import utc_now_iso
 
 
 def may_update_outcome(services: Services, lead: dict[str, Any]) -> Decision:
@@ -95,6 +106,26 @@ class LeadDetail(QWidget):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         self.layout_.addLayout(row)
+
+        # Consent as evidence: every statement, the current one last, and its withdrawal.
+        self.consent_title = QLabel(self.tr("Consent history"))
+        self.consent_title.setProperty("role", "subtitle")
+        self.layout_.addWidget(self.consent_title)
+        self.consent_history = QLabel()
+        self.consent_history.setObjectName("consentHistory")
+        self.consent_history.setWordWrap(True)
+        self.consent_history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.consent_history)
+        consent_row = QHBoxLayout()
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button.setObjectName("withdrawConsent")
+        self.withdraw_button.setToolTip(self.tr(
+            "The visitor no longer agrees to be contacted: recorded beside the consent, which "
+            "stays in the history, and marketing follow-up ends"))
+        self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
+        consent_row.addWidget(self.withdraw_button)
+        consent_row.addStretch(1)
+        self.layout_.addLayout(consent_row)
 
         self.timeline_title = QLabel(self.tr("Outcome timeline"))
         self.timeline_title.setProperty("role", "subtitle")
@@ -154,7 +185,8 @@ class LeadDetail(QWidget):
         self.lead = self.book.lead(lead_id) if lead_id else None
         lead = self.lead
         for w in (self.facts, self.score_label, self.timeline, self.timeline_title, self.outcome_form,
-                  self.rescore_button, self.edit_button):
+                  self.rescore_button, self.edit_button, self.consent_title,
+                  self.consent_history, self.withdraw_button):
             w.setVisible(lead is not None)
         self.message.clear()
         if lead is None:
@@ -183,12 +215,56 @@ class LeadDetail(QWidget):
         ]
         self.facts.setText("\n".join(f"{k}: {v}" for k, v in facts if v))
         self._show_score(lead, event)
+        self._show_consent(lead, users)
         self._show_timeline()
         allowed = may_update_outcome(self.services, lead)
         self.outcome_form.setVisible(allowed.allowed)
         self.message.setText(reason_text(allowed))
         show_offer(self.edit_button, may_edit(self.services, lead))
         self._update_outcome_fields()
+
+    def _show_consent(self, lead: dict[str, Any], users: dict[str, dict[str, Any]]) -> None:
+        wordings = {w["id"]: w for w in ConsentBook(self.services.store).wordings()}
+        lines = []
+        for statement in consent_history(lead):
+            wording = wordings.get(statement.get("wording_id") or "")
+            name = str(wording.get("name")) if wording else self.tr("wording")
+            by = (users.get(statement.get("captured_by") or "") or {}).get("name") or "?"
+            text = (self.tr("Given") if statement.get("given") else self.tr("Not given"))
+            lines.append(self.tr("%1 at %2: %3 v%4, %5, recorded by %6")
+                         .replace("%1", text).replace("%2", short_time(statement.get("at")))
+                         .replace("%3", name).replace("%4", str(statement.get("version") or "?"))
+                         .replace("%5", method_text(statement.get("method")))
+                         .replace("%6", by))
+        self.consent_history.setText("\n".join(lines) or self.tr("Never asked"))
+        self.withdraw_button.setVisible(lead.get("consent_contact") is True)
+        show_offer(self.withdraw_button, offers_of(self.services).offer(
+            "lead", "update", lead, withdrawal(utc_now_iso())))
+
+    def _on_withdraw_button_clicked(self) -> None:
+        labels = [method_text(m) for m in CONSENT_METHODS]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Withdraw consent"),
+            self.tr("How did the visitor withdraw consent?"), labels,
+            CONSENT_METHODS.index("verbal"), False)
+        if ok:
+            self.withdraw_consent(CONSENT_METHODS[labels.index(label)])
+
+    def withdraw_consent(self, method: str) -> Any:
+        """Record the visitor's withdrawal of consent on the shown lead, on the writer lane."""
+        if self.lead_id is None:
+            return None
+        consent, lead_id = ConsentBook(self.services.store), self.lead_id
+        task = self.services.tasks.write(
+            "withdraw consent", lambda _ctx: consent.withdraw(lead_id, method))
+        task.finished.connect(when_alive(self, lambda _result: self._on_consent_withdrawn(lead_id)))
+        task.failed.connect(when_alive(self, self.message.setText))
+        return task
+
+    def _on_consent_withdrawn(self, lead_id: str) -> None:
+        if self.lead_id == lead_id:
+            self.show_lead(lead_id)
+            self.message.setText(self.tr("Consent withdrawn; it stays in the history."))
 
     def _show_score(self, lead: dict[str, Any], event: dict[str, Any] | None) -> None:
         rubric = self.book.rubric((event or {}).get("rubric_id") or lead.get("rubric_id"))

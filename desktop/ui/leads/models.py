@@ -65,6 +65,23 @@ def status_text(status: str | None) -> str:
     return QCoreApplication.translate("LeadTableModel", label) if label else str(status)
 
 
+# How consent was taken (fieldnote.kinds.CONSENT_METHODS), as the detail says it.
+METHOD_LABELS = {
+    "checkbox": QT_TRANSLATE_NOOP("LeadTableModel", "checkbox on the capture form"),
+    "visitor": QT_TRANSLATE_NOOP("LeadTableModel", "the visitor's own entry"),
+    "signature": QT_TRANSLATE_NOOP("LeadTableModel", "signature"),
+    "badge-organiser-terms": QT_TRANSLATE_NOOP("LeadTableModel", "badge scan under the organiser's terms"),
+    "verbal": QT_TRANSLATE_NOOP("LeadTableModel", "verbally"),
+    "imported": QT_TRANSLATE_NOOP("LeadTableModel", "imported with the organiser's file"),
+    "unspecified": QT_TRANSLATE_NOOP("LeadTableModel", "method not recorded"),
+}
+
+
+def method_text(method: str | None) -> str:
+    label = METHOD_LABELS.get(method or "unspecified")
+    return QCoreApplication.translate("LeadTableModel", label) if label else str(method)
+
+
 def short_time(iso: str | None) -> str:
     """A stored UTC moment as the user reads it: their clock, their locale's short form."""
     return format_datetime(iso)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import format_int
 from desktop.settings import atomic_write
+from desktop.store.consent import ConsentBook, ConsentTerms
 from desktop.store.leads import (
     EXPORT_FORMATS,
     ImportPreview,
@@ -129,7 +130,13 @@ def _read_preview(path: Path, book: LeadBook, event_id: str | None,
                          f"{MAX_IMPORT_BYTES // 1_048_576} MB.")
     data = path.read_bytes()
     return data, book.preview_import(data, event_id, mapping, default_region=region,
-                                     consent_text_version=consent)
+                                     **_consent_terms(book, event_id, consent))
+
+
+def _consent_terms(book: LeadBook, event_id: str | None, fallback: str) -> ConsentTerms:
+    """The wording a file's consent column is recorded under (`ConsentBook.import_terms`)."""
+    event = book.event(event_id) if event_id else None
+    return ConsentBook(book.store).import_terms(event, fallback)
 
 
 class ImportDialog(QDialog):
@@ -358,7 +365,7 @@ class ImportDialog(QDialog):
 
         def job(ctx: Any) -> tuple[ImportSummary, list[str]]:
             parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=region,
-                                   consent_text_version=consent)
+                                   **_consent_terms(book, event_id, consent))
             if parsed.refusal is not None:  # the preview said so; the file may have changed
                 raise ValueError(parsed.refusal)
             total = len(parsed.rows)

@@ -261,8 +261,13 @@ def test_a_consent_column_records_consent_under_the_current_wording(capsys, data
     assert leads["Silva"]["consent_text_version"] == wording
     assert leads["Cruz"]["consent_contact"] is True
     assert leads["Berg"]["consent_contact"] is False
-    assert leads["Berg"]["consent_at"] is None and leads["Berg"]["consent_text_version"] is None
-    assert leads["Dür"]["consent_contact"] is None
+    # A no is the visitor's answer too, under the organiser's terms: no wording was agreed to.
+    assert leads["Berg"]["consent_at"] == "2026-04-20T10:20:00Z"
+    assert leads["Berg"]["consent_text_version"] is None
+    assert {leads[n]["consent_method"] for n in ("Silva", "Berg", "Cruz")} == {"imported"}
+    # No wording has reached this device yet: only the settings' version, no wording id.
+    assert leads["Silva"]["consent_wording_id"] is None
+    assert leads["Dür"]["consent_contact"] is None and leads["Dür"]["consent_method"] is None
 
 
 @pytest.mark.parametrize("header", ["Consent", "Consent given", "Opt-in", "opt in"])
@@ -277,7 +282,9 @@ def test_every_consent_header_and_value_of_the_promise_is_read(header, value, gi
     (row,) = parsed.rows
     assert row.fields["consent_contact"] is given
     assert row.fields.get("consent_text_version") == ("2026-01" if given else None)
-    assert row.fields.get("consent_at") == ("2026-04-20T10:00:00Z" if given else None)
+    # Either answer is a statement made when the visitor was scanned, "imported".
+    assert row.fields.get("consent_at") == "2026-04-20T10:00:00Z"
+    assert row.fields.get("consent_method") == "imported"
 
 
 def test_without_a_consent_column_imported_leads_have_no_consent(capsys, data_dir, tmp_path):
