@@ -227,15 +227,21 @@ class LeadDetail(QWidget):
         wordings = {w["id"]: w for w in ConsentBook(self.services.store).wordings()}
         lines = []
         for statement in consent_history(lead):
+            # Only what the statement holds: older ones lack a time, wording or recorder.
+            head = self.tr("Given") if statement.get("given") else self.tr("Not given")
+            if statement.get("at"):
+                head += " " + self.tr("at %1").replace("%1", short_time(statement.get("at")))
+            parts = [head]
             wording = wordings.get(statement.get("wording_id") or "")
-            name = str(wording.get("name")) if wording else self.tr("wording")
-            by = (users.get(statement.get("captured_by") or "") or {}).get("name") or "?"
-            text = (self.tr("Given") if statement.get("given") else self.tr("Not given"))
-            lines.append(self.tr("%1 at %2: %3 v%4, %5, recorded by %6")
-                         .replace("%1", text).replace("%2", short_time(statement.get("at")))
-                         .replace("%3", name).replace("%4", str(statement.get("version") or "?"))
-                         .replace("%5", method_text(statement.get("method")))
-                         .replace("%6", by))
+            if wording or statement.get("version"):
+                parts.append(self.tr("%1 v%2")
+                             .replace("%1", str((wording or {}).get("name") or ""))
+                             .replace("%2", str(statement.get("version") or "?")).strip())
+            parts.append(method_text(statement.get("method")))
+            by = (users.get(statement.get("captured_by") or "") or {}).get("name")
+            if by:
+                parts.append(self.tr("recorded by %1").replace("%1", str(by)))
+            lines.append(", ".join(parts))
         self.consent_history.setText("\n".join(lines) or self.tr("Never asked"))
         self.withdraw_button.setVisible(lead.get("consent_contact") is True)
         show_offer(self.withdraw_button, offers_of(self.services).offer(

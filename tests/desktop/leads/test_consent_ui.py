@@ -45,7 +45,7 @@ def test_the_detail_shows_the_consent_history_and_withdraws_consent(qtbot, servi
     detail = select_first(qtbot, page)
     assert detail.lead_id == lead_id
     assert detail.withdraw_button.isVisible() and detail.withdraw_button.isEnabled()
-    assert "Booth v1" in detail.consent_history.text()
+    assert "Booth v1, checkbox on the capture form" in detail.consent_history.text()
     assert "checkbox on the capture form" in detail.consent_history.text()
     task = detail.withdraw_consent("verbal")
     with qtbot.waitSignal(task.finished, timeout=10_000):
