@@ -76,6 +76,11 @@ class Limits:
     # process; further sign-ins wait up to `hash_wait_s`, then get 429 with Retry-After.
     hash_concurrency: int = 4
     hash_wait_s: float = 10.0
+    # "Already known?" look-ups per user within the window (GET /v1/leads/lookup); past it
+    # 429 with Retry-After. A busy booth meets far fewer visitors an hour; a script walking a
+    # list of addresses meets the limit at once.
+    lookup_limit: int = 120
+    lookup_window_s: float = 60 * 60
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.util import Retry
 
@@ -34,6 +34,7 @@ from desktop.sync.errors import (
     TooManyAttempts,
     WrongCredentials,
 )
+from fieldnote.lookup import LookupAnswer
 from fieldnote.wire import (
     DEFAULT_PULL_LIMIT,
     PROTOCOL_HEADER,
@@ -84,6 +85,13 @@ class _TokenModel(BaseModel):
     token: str
     expires_at: str | None = None
     user: _UserModel
+
+
+class _LookupModel(BaseModel):
+    known: bool
+    customer: bool
+    team: str | None = None
+    last_activity: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
 class _HealthModel(BaseModel):
@@ -391,6 +399,12 @@ class HubClient:
         if not isinstance(answer, dict):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer
+    def lookup(self, email: str) -> LookupAnswer:
+        """"Already known?" for `email` across every team (GET /v1/leads/lookup); a 429 is
+        `TooManyAttempts` with the hub's Retry-After."""
+        answer = self._model(self._send("GET", "/leads/lookup", params={"email": email}),
+                             _LookupModel)
+        return LookupAnswer(answer.known, answer.customer, answer.team, answer.last_activity)
 
     def blob_exists(self, sha256: str) -> bool:
         try:

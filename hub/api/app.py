@@ -14,7 +14,7 @@ from fastapi.openapi.utils import get_openapi
 
 from fieldnote.wire import SUPPORTED_PROTOCOLS
 from hub import releases
-from hub.api import admin, auth, blobs, problems, sync
+from hub.api import admin, auth, blobs, leads, problems, sync
 from hub.api.deps import Hub
 from hub.blobs import BlobStore
 from hub.db.engine import make_engine
@@ -67,6 +67,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.include_router(sync.router)
     app.include_router(blobs.router)
     app.include_router(admin.router)
+    app.include_router(leads.router)
     _describe_problems(app)
     return app
 
