@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.demo_mode import HubSession
     from desktop.store.records import Store
     from desktop.sync.blobs import BlobCache
+    from desktop.sync.lookup import LookupResult
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,12 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
 
         return hub_file_cache(data_dir, store, settings)
 
+    def look_up(email: str) -> LookupResult:
+        # Imported when first asked (on a worker), like the hub file cache.
+        from desktop.sync.lookup import look_up as look_up_contact
+
+        return look_up_contact(data_dir, store, settings, email)
+
     return Services(
         store=store,
         queries=RecordQueries(store.engine),
@@ -181,5 +188,6 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
         insights=InsightsQueries(store.engine),
         blobs=open_file_cache(data_dir),
         hub_blobs=hub_blobs,
+        look_up=look_up,
         user=dict(user or {}),
     )

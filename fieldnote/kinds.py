@@ -155,6 +155,9 @@ LEAD = KindSpec(
         # When the lead's person was erased (`fieldnote.privacy`): set by the hub alone; the
         # lead is then an anonymous stub that no device may edit.
         _f("erased_at", FieldType.DATETIME, server_set=True),
+        # Saved by a quick scan and not qualified yet: it waits in its event's "to qualify"
+        # queue (fieldnote.leads.quick_scan_fields / qualify_fields).
+        _f("to_qualify", FieldType.BOOL),
     ),
     # Required fields per source and the consent rule: fieldnote.leads (via check_complete).
     search_fields=("first_name", "last_name", "email", "company", "title", "notes"),

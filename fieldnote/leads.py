@@ -11,6 +11,9 @@
   phone number alone is not a visitor.
 - **The duplicate key** within an event (`duplicate_key`), and the matching and merging of
   `fieldnote.duplicates` behind `find_duplicates` / `merge_leads`.
+- **Quick scan, qualify later**: a lead saved by a quick scan holds what the scan gave and
+  waits "to qualify" (`quick_scan_fields`); the rubric walk of its event's queue, oldest
+  first (`TO_QUALIFY_ORDER`), takes it out (`qualify_fields`).
 - **Scoring entry points**: `score_lead` gives the fields a scored lead stores;
   `needs_rescore` says whether a stored score came from another rubric version.
 
@@ -54,6 +57,10 @@ __all__ = [
     "phone_region",
     "required_one_of",
     "score_lead",
+    "TO_QUALIFY_ORDER",
+    "is_to_qualify",
+    "qualify_fields",
+    "quick_scan_fields",
 ]
 
 FOLLOW_UP_NEEDS_CONSENT = "needs the visitor's consent to be contacted (consent_contact true)"
@@ -158,6 +165,25 @@ def check_lead(state: Mapping[str, Any], changed: Collection[str] | None = None)
         if changed is None or rule.fields.intersection(changed):
             errors.extend(rule.check(state))
     return errors
+
+
+# The "to qualify" queue walks an event's quick scans oldest first (ties: creation order).
+TO_QUALIFY_ORDER = ("captured_at", "id")
+
+
+def quick_scan_fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A lead saved by a quick scan: what the scan gave, waiting to be qualified."""
+    return {**values, "to_qualify": True}
+
+
+def qualify_fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A lead of the queue after its rubric walk (answered or not): out of the queue."""
+    return {**values, "to_qualify": False}
+
+
+def is_to_qualify(state: Mapping[str, Any]) -> bool:
+    """Whether the lead waits in its event's "to qualify" queue."""
+    return state.get("to_qualify") is True and not state.get("deleted")
 
 
 def score_lead(rubric: Rubric, answers: Mapping[str, Any] | None) -> dict[str, Any]:

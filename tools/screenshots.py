@@ -1,7 +1,7 @@
 """`python tools/screenshots.py OUT_DIR [--size 1024x640 ...] [--locale de_DE ...] [--theme dark ...]`:
 render every page and the states the command line cannot open (the lead detail with a lead
-selected, capture, events & rubrics, each Insights tab, a debrief opened, the debrief form) on
-demo data, for each size, theme and locale asked, to
+selected, capture, the quick-scan "to qualify" queue, events & rubrics, each Insights tab, a
+debrief opened, the debrief form) on demo data, for each size, theme and locale asked, to
 OUT_DIR/<page>-<state>-<size>-<theme>-<locale>.png.
 
 It runs the app as `fieldnote --demo --screenshot --size` does, one process per theme and
@@ -36,6 +36,33 @@ def _wait(app: Any, ready: Any, limit: float = 30.0) -> None:
         time.sleep(0.02)
 
 
+# Three visitors at the booth at 10:05, scanned with quick scan (vCards, as badges carry them).
+QUICK_SCANS = tuple(
+    f"BEGIN:VCARD\nVERSION:3.0\nN:{last};{first}\nFN:{first} {last}\nORG:{company}\n"
+    f"EMAIL:{first.lower()}.{last.lower()}@{domain}\nEND:VCARD"
+    for first, last, company, domain in (
+        ("Lena", "Vogt", "Brightline Logistics", "brightline.example"),
+        ("Omar", "Haddad", "Keystone Foods", "keystone.example"),
+        ("Ines", "Moreau", "Atelier Nord", "ateliernord.example"),
+    )
+)
+
+
+def _quick_scan_queue(app: Any, capture: Any) -> None:
+    """Quick-scan three visitors at the current event, then open its "to qualify" queue."""
+    if capture.current_event_id() is None and capture.event_box.count() > 1:
+        capture.event_box.setCurrentIndex(1)  # the booth of the first event listed
+    before = capture.book.to_qualify_count(capture.current_event_id())
+    capture.quick_scan.setChecked(True)
+    for payload in QUICK_SCANS:
+        capture.quick_save(payload)
+    _wait(app, lambda: capture.book.to_qualify_count(capture.current_event_id())
+          >= before + len(QUICK_SCANS))
+    capture.quick_scan.setChecked(False)
+    capture.start_queue()
+    _settle(app, 20)
+
+
 def tour(window: Any, out: Path, tag: str, sizes: list[tuple[int, int]]) -> None:
     """Walk `window` through every page and state, grabbing each at every size."""
     from PySide6.QtWidgets import QApplication
@@ -62,6 +89,9 @@ def tour(window: Any, out: Path, tag: str, sizes: list[tuple[int, int]]) -> None
     leads.show_view(0)
     _settle(app, 20)
     shot("leads-capture")
+    _quick_scan_queue(app, leads.capture)
+    shot("leads-to-qualify")
+    leads.capture.stop_queue()
     leads.show_view(2)
     _settle(app, 20)
     shot("leads-events")

@@ -18,10 +18,11 @@ from typing import Any
 
 from desktop.cli import CliError, consent_commands, crm_commands
 from desktop.cli.context import CliContext, cli_context, require_offer
+from desktop.cli.tables import print_rows
 from desktop.settings import atomic_write
 from desktop.store.consent import ConsentBook
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
-from desktop.store.leads import ImportSummary, LeadBook
+from desktop.store.leads import ImportSummary, LeadBook, LeadFilter
 from fieldnote.leadcsv import (
     IMPORT_TARGETS,
     SKIP_REASONS,
@@ -29,6 +30,12 @@ from fieldnote.leadcsv import (
     read_lead_csv,
 )
 from fieldnote.leads import phone_region
+from fieldnote.lookup import lookup_key
+
+# What `leads list` shows of each lead, in this order (`status`: the latest outcome, or null).
+LIST_FIELDS = ("id", "event_id", "first_name", "last_name", "email", "company", "badge_id",
+               "source", "captured_at", "to_qualify", "score", "grade", "qualified", "status",
+               "owner_id")
 
 # An organiser's file of a big show is a few MB; past this it is not a lead list.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -86,12 +93,40 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     exp.set_defaults(func=run_export)
     crm_commands.register(actions, parent)
     consent_commands.register(actions, parent)
+
+    lst = actions.add_parser(
+        "list", parents=[parent], help="list the leads on this device",
+        description=("List the leads on this device (newest first), of one event or all. "
+                     "With --to-qualify, only the quick scans waiting to be qualified, in the "
+                     "order the queue walks them: oldest first."),
+    )
+    lst.add_argument("--event", metavar="NAME_OR_ID", help="only this event's leads")
+    lst.add_argument("--to-qualify", action="store_true",
+                     help="only the quick scans not qualified yet, oldest first")
+    lst.add_argument("--json", action="store_true",
+                     help="a JSON array of objects: " + ", ".join(LIST_FIELDS))
+    lst.set_defaults(func=run_list)
+
+    look = actions.add_parser(
+        "lookup", parents=[parent], help="is this person already a lead or a customer?",
+        description=(
+            "Whether a person (by email) is already a lead at any event, a customer (a lead "
+            "won) and which team owns them, with the date of the latest activity. Asks the hub "
+            "when signed in and reachable, else answers from this device's cache (what the last "
+            "sync brought). Nothing else of another team's leads is shown."
+        ),
+    )
+    look.add_argument("email", metavar="EMAIL")
+    look.add_argument("--json", action="store_true",
+                      help='print {"known": bool, "customer": bool, "team": str|null, '
+                           '"last_activity": "YYYY-MM-DD"|null}')
+    look.set_defaults(func=run_lookup)
     leads.set_defaults(func=lambda _args: _usage(leads))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    sys.stderr.write("fieldnote leads: say import, export, outcomes or consent\n")
+    sys.stderr.write("fieldnote leads: say import, export, outcomes, consent, list or lookup\n")
     return 2
 
 
@@ -279,3 +314,52 @@ def run_export(args: argparse.Namespace) -> int:
                          "--include-no-consent keeps them, marked as opted out.\n")
     sys.stdout.write(f"Wrote {result.written} lead(s) of {what} as {args.format} to {out}.\n")
     return 0
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    if lookup_key(args.email) is None:
+        raise CliError(f"{args.email!r} is not an email address; look up a person by email.", 2)
+    from desktop.sync.lookup import CACHE, look_up  # requests: only for this command
+
+    with cli_context(args, lock=False) as ctx:
+        result = look_up(ctx.data_dir, ctx.store, ctx.settings, args.email)
+    if result.why_cache:
+        sys.stderr.write(f"answered from this device's cache: {result.why_cache}\n")
+    answer = result.answer
+    if args.json:
+        sys.stdout.write(json.dumps(answer.as_json(), ensure_ascii=False) + "\n")
+        return 0
+    if not answer.known:
+        text = f"{args.email.strip()}: not a lead yet"
+    else:
+        facts = ["a customer" if answer.customer else "a lead",
+                 f"team {answer.team}" if answer.team else "no team",
+                 f"last activity {answer.last_activity}" if answer.last_activity else ""]
+        text = f"{args.email.strip()}: " + ", ".join(f for f in facts if f)
+    if result.source == CACHE:
+        text += " (this device's cache)"
+    sys.stdout.write(text + ".\n")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with cli_context(args, lock=False) as ctx:
+        book = LeadBook(ctx.store)
+        try:
+            event_id = find_event(book, args.event)["id"] if args.event else None
+            if args.to_qualify:
+                ids = book.to_qualify(event_id, all_events=event_id is None)
+            else:
+                ids = book.ids(LeadFilter(event_id=event_id))
+            found = book.rows(ids)
+        finally:
+            book.dispose()
+    rows = [{key: (bool(found[i].get(key)) if key == "to_qualify" else found[i].get(key))
+             for key in LIST_FIELDS} for i in ids if i in found]
+    columns = (("captured_at", "Captured", 20), ("first_name", "First name", 14),
+               ("last_name", "Last name", 16), ("email", "Email", 28),
+               ("company", "Company", 20), ("grade", "Grade", 5), ("id", "Id", 36))
+    none = ("No quick scans wait to be qualified." if args.to_qualify
+            else "No leads on this device yet.")
+    return print_rows(rows, as_json=args.json, columns=columns,
+                      counted="to qualify" if args.to_qualify else "lead(s)", none=none)

@@ -54,7 +54,8 @@ from fieldnote.leadcsv import (
     write_salesforce_csv,
     write_vcards,
 )
-from fieldnote.leads import MARKETING_EXPORTS, marketing_selection
+from fieldnote.leads import MARKETING_EXPORTS, TO_QUALIFY_ORDER, marketing_selection
+from fieldnote.lookup import LookupAnswer, answer_from, lookup_key
 from fieldnote.outcomes import NotRetractable, counting_outcomes, retraction_fields
 from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
 from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
@@ -156,6 +157,7 @@ class LeadFilter:
     owner_id: str | None = None
     date_from: str | None = None  # YYYY-MM-DD, captured on or after (UTC)
     date_to: str | None = None  # YYYY-MM-DD, captured on or before (UTC)
+    to_qualify: bool | None = None  # True: only quick scans waiting to be qualified
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,11 @@ class LeadBook:
             )
         if flt.owner_id:
             query = query.where(LEADS.c.owner_id == flt.owner_id)
+        if flt.to_qualify is not None:
+            query = query.where(
+                LEADS.c.to_qualify.is_(True) if flt.to_qualify
+                else or_(LEADS.c.to_qualify.is_(False), LEADS.c.to_qualify.is_(None))
+            )
         if flt.date_from:
             query = query.where(LEADS.c.captured_at >= flt.date_from)
         if flt.date_to:
@@ -397,6 +404,30 @@ class LeadBook:
                 ).scalar_one()
         return int(today), int(at_event)
 
+    # -- the "to qualify" queue (quick scans) ----------------------------------------------
+
+    def _waiting(self, query: Select[Any], event_id: str | None, all_events: bool) -> Select[Any]:
+        query = query.where(and_(live(LEADS), LEADS.c.to_qualify.is_(True)))
+        if all_events:
+            return query
+        return query.where(LEADS.c.event_id == event_id if event_id
+                           else LEADS.c.event_id.is_(None))
+
+    def to_qualify(self, event_id: str | None, *, all_events: bool = False) -> list[str]:
+        """Ids of the quick scans waiting to be qualified at `event_id` (None: those captured
+        without an event; `all_events`: every event's), in the queue's order: oldest first
+        (`fieldnote.leads.TO_QUALIFY_ORDER`)."""
+        query = self._waiting(select(LEADS.c.id), event_id, all_events)
+        query = query.order_by(*(asc(LEADS.c[name]) for name in TO_QUALIFY_ORDER))
+        with self.reader.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def to_qualify_count(self, event_id: str | None) -> int:
+        """How many quick scans wait to be qualified at `event_id` (None: without an event)."""
+        query = self._waiting(select(func.count()).select_from(LEADS), event_id, False)
+        with self.reader.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
     # -- duplicates ----------------------------------------------------------------------
 
     _DUP_COLUMNS = ("id", "event_id", "first_name", "last_name", "email", "phone", "company",
@@ -451,6 +482,31 @@ class LeadBook:
                 ).mappings():
                     found.setdefault(row["id"], dict(row))
         return find_duplicates(candidate, found.values())
+
+    def lookup(self, email: str) -> LookupAnswer:
+        """"Already known?" from this device's cache (`fieldnote.lookup`): the leads it holds
+        with this email, at any event, their outcomes and their owners' teams. Offline, it
+        knows what the last sync brought, which may be less than the hub knows."""
+        key = lookup_key(email)
+        words = _WORD.findall(key or "")[:12]
+        if key is None or not words:
+            return LookupAnswer()
+        with self.reader.connect() as conn:
+            leads = [dict(r) for r in conn.execute(
+                select(LEADS.c.id, LEADS.c.owner_id, LEADS.c.captured_at, LEADS.c.email)
+                .where(and_(live(LEADS), _EMAIL_TEST)).limit(1000),
+                {"em": f'email : "{" ".join(words)}"'},
+            ).mappings() if (r["email"] or "").strip().lower() == key]
+            ids = [lead["id"] for lead in leads]
+            outcomes = [dict(r) for r in conn.execute(
+                select(OUTCOMES.c.id, OUTCOMES.c.lead_id, OUTCOMES.c.status, OUTCOMES.c.at,
+                       OUTCOMES.c.retracts, OUTCOMES.c.deleted)
+                .where(OUTCOMES.c.lead_id.in_(ids))
+            ).mappings()] if ids else []
+            owners = sorted({str(lead["owner_id"]) for lead in leads if lead["owner_id"]})
+            teams = {r.id: r.team for r in conn.execute(
+                select(USERS.c.id, USERS.c.team).where(USERS.c.id.in_(owners)))} if owners else {}
+        return answer_from(leads, outcomes, teams)
 
     def merge(
         self, existing_id: str, incoming: Mapping[str, Any], *,

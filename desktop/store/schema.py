@@ -112,6 +112,9 @@ _lead = record_tables["lead"].c
 Index("ix_rec_lead_cube", _lead.deleted, _lead.event_id, _lead.grade, _lead.qualified,
       _lead.rubric_id, _lead.rubric_version, _lead.captured_at, _lead.owner_id, _lead.id)
 
+# An event's "to qualify" queue, oldest first (revision 0014).
+Index("ix_rec_lead_to_qualify", _lead.to_qualify, _lead.event_id, _lead.captured_at, _lead.id)
+
 # Leads by event, owner and capture day (revision 0004): leads per rep and per day are counted
 # while SQLite walks this index, with no sort.
 Index("ix_rec_lead_rep_day", _lead.deleted, _lead.event_id, _lead.owner_id,

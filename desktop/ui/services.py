@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.store.queries import RecordQueries
     from desktop.store.records import Store
     from desktop.sync.blobs import BlobCache
+    from desktop.sync.lookup import LookupResult
     from desktop.sync.runner import SyncDesk, SyncRunner
     from desktop.tasks import TaskRunner
 
@@ -53,6 +54,9 @@ class Services:
     # Worker side only (it reads the token): the same cache connected to the signed-in hub,
     # for files opened before a sync fetched them; None when nobody is signed in.
     hub_blobs: Callable[[], BlobCache | None]
+    # Worker side only (it may wait on the network): "already known?" for an email, from the
+    # hub when it answers, else from this device's cache (`desktop.sync.lookup.look_up`).
+    look_up: Callable[[str], LookupResult] | None = None
     # Who is signed in (id, name, email, role, team), or empty when nobody is.
     user: dict[str, Any] = field(default_factory=dict)
     # Set once the hub session joins the window (after the pages are built); None offline.

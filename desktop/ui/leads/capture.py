@@ -80,6 +80,7 @@ from fieldnote.contacts import check_email, normalize_phone
 from fieldnote.duplicates import Match, merge_leads
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX
 from fieldnote.leads import phone_region
+from fieldnote.lookup import FROM_CACHE, lookup_key
 from fieldnote.validation import strip_control, utc_now_iso
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,8 @@ def field_labels() -> dict[str, str]:
     }
 # Jumps from anywhere in the form to the first qualification question (shown in the hint).
 RUBRIC_SHORTCUT = "Ctrl+R"
+# "Already known?" is asked when typing in the email field pauses this long.
+LOOKUP_PAUSE_MS = 600
 # The notes editor accepts this much so a long paste is shown and can be shortened; a save
 # needs the notes within TEXT_MAX.
 NOTES_EDITOR_MAX = 1_000_000
@@ -206,6 +209,20 @@ class CapturePanel(QWidget):
         self.event_box.setAccessibleName(self.tr("Event"))
         self.event_box.currentIndexChanged.connect(self._on_event_box_changed)
         top.addWidget(self.event_box)
+        self.quick_scan = QCheckBox(self.tr("Quick scan"))
+        self.quick_scan.setObjectName("quickScan")
+        self.quick_scan.setToolTip(self.tr(
+            "Each scan is saved at once as a lead to qualify later: one keystroke per visitor"))
+        self.quick_scan.toggled.connect(self._on_quick_scan_toggled)
+        top.addWidget(self.quick_scan)
+        self.queue_button = QPushButton()
+        self.queue_button.setObjectName("toQualifyButton")
+        self.queue_button.setAccessibleName(self.tr("Qualify the quick scans of this event"))
+        self.queue_button.setToolTip(self.tr("Walk through this event's quick scans with the "
+                                             "rubric, oldest first"))
+        self.queue_button.clicked.connect(self.start_queue)
+        self.queue_button.setVisible(False)
+        top.addWidget(self.queue_button)
         top.addStretch(1)
         self.counter = QLabel()
         self.counter.setObjectName("captureCounter")
@@ -279,6 +296,25 @@ class CapturePanel(QWidget):
         self.held_bar.setVisible(False)
         outer.addWidget(self.held_bar)
 
+        # -- the "to qualify" walk: one quick scan at a time, oldest first --
+        self.queue_bar = QFrame()
+        self.queue_bar.setObjectName("card")
+        queue = QHBoxLayout(self.queue_bar)
+        self.queue_label = QLabel()
+        self.queue_label.setObjectName("toQualifyLeft")
+        self.queue_label.setWordWrap(True)
+        queue.addWidget(self.queue_label, 1)
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.skip_button.setAccessibleName(self.tr("Skip this visitor for now"))
+        self.skip_button.clicked.connect(self.skip_queued)
+        self.stop_queue_button = QPushButton(self.tr("Stop qualifying"))
+        self.stop_queue_button.clicked.connect(self.stop_queue)
+        for b in (self.skip_button, self.stop_queue_button):
+            queue.addWidget(b)
+            b.installEventFilter(self._keys)
+        self.queue_bar.setVisible(False)
+        outer.addWidget(self.queue_bar)
+
         # -- the form: contact on the left, qualification on the right --
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -316,8 +352,19 @@ class CapturePanel(QWidget):
         self.phone_warning = QLabel()
         self.phone_warning.setProperty("state", "warn")
         self.phone_warning.setWordWrap(True)
+        # "Already known?": whether the person is a lead anywhere, a customer, whose.
+        self.known_label = QLabel()
+        self.known_label.setObjectName("alreadyKnown")
+        self.known_label.setProperty("state", "warn")
+        self.known_label.setWordWrap(True)
+        self.known_label.setVisible(False)
+        self._lookup_timer = QTimer(self, singleShot=True, interval=LOOKUP_PAUSE_MS)
+        self._lookup_timer.timeout.connect(self.look_up_email)
+        self._looked_up: str | None = None
+        self.inputs["email"].textEdited.connect(self._on_email_edited)
         contact.insertRow(4, "", self.email_warning)
-        contact.insertRow(6, "", self.phone_warning)
+        contact.insertRow(5, "", self.known_label)
+        contact.insertRow(7, "", self.phone_warning)
         self.email_warning.setVisible(False)
         self.phone_warning.setVisible(False)
         self.inputs["email"].editingFinished.connect(self._check_email)
@@ -526,6 +573,7 @@ class CapturePanel(QWidget):
         if self.current_event_id():
             text += self.tr("  ·  %1 at this event").replace("%1", f"{at_event:,}")
         self.counter.setText(text)
+        self.update_queue_button()
 
     def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind == "lead":
@@ -539,7 +587,122 @@ class CapturePanel(QWidget):
     # -- scanning ------------------------------------------------------------------------
 
     def _on_scan_scanned(self, payload: str, how: str) -> None:
-        self.read_payload(payload, "scan" if how in ("scan", "paste") else "manual")
+        source = "scan" if how in ("scan", "paste") else "manual"
+        if self.quick_scan.isChecked() and not self.in_queue():
+            self.quick_save(payload, source)
+        elif self.in_queue():
+            # A new visitor at the booth ends the walk: the queued one is saved (or held) as
+            # any visitor is before a new scan, and the scan fills the form.
+            self.read_payload(payload, source)
+            self.stop_queue(keep_form=True)
+        else:
+            self.read_payload(payload, source)
+
+    # -- quick scan and the "to qualify" queue ---------------------------------------------
+
+    def _on_quick_scan_toggled(self, checked: bool) -> None:
+        if checked:
+            self.stop_queue()
+            self.show_info(self.tr("Quick scan: each scan is saved at once, to qualify later."))
+        else:
+            self.message.clear()
+        self._show_hint()
+        self.scan.setFocus()
+
+    def quick_save(self, payload: str, source: str = "scan") -> None:
+        """Save the scanned visitor at once as a lead waiting to be qualified (quick scan).
+
+        A visitor typed into the form meanwhile is held first, never overwritten; a scan that
+        cannot be saved comes back into the form with the reason."""
+        if self._dirty():
+            self._hold()
+        plan = self.flow.plan_quick_scan(payload, self.current_event_id(), source)
+        who = person(plan.values)
+        self.scan.clear()
+        if plan.action == "duplicate" and plan.match is not None:
+            self.show_info(self.tr("%1 is already at this event; nothing was saved.")
+                           .replace("%1", person(dict(plan.match.lead))))
+            return
+        if plan.action == "refuse":
+            self.read_payload(payload, source)
+            self.show_problem(self._describe(plan.problems))
+            return
+        state = {"fields": {k: v for k, v in plan.values.items() if k in CONTACT_FIELDS},
+                 "badge_raw": payload, "source": plan.values.get("source"),
+                 "address": plan.values.get("address"), "event_id": self.current_event_id(),
+                 "notes": plan.values.get("notes") or ""}
+        write = self.flow.write(plan.values, None, {"values": plan.values, "state": state,
+                                                    "draft_id": None})
+        self.show_info(self.tr("Saving %1…").replace("%1", who))
+        self._run_write("quick scan", write, stored_from_values=True)
+
+    def in_queue(self) -> bool:
+        """Whether the form walks the event's quick scans (the queue bar shows)."""
+        return self.queue_bar.isVisible()
+
+    def update_queue_button(self) -> None:
+        waiting = self.book.to_qualify_count(self.current_event_id())
+        self.queue_button.setText(self.tr("To qualify: %n", "", waiting))
+        self.queue_button.setVisible(waiting > 0 and not self.in_queue())
+
+    def start_queue(self) -> None:
+        """Walk the event's quick scans with the rubric, oldest first."""
+        if self._dirty():
+            self._hold()
+        self.quick_scan.setChecked(False)
+        self.flow.skipped.clear()
+        self.message.clear()
+        self.queue_bar.setVisible(True)
+        self.queue_button.setVisible(False)
+        self._open_next_queued()
+
+    def _open_next_queued(self) -> None:
+        lead_id, waiting = self.flow.next_to_qualify(self.current_event_id())
+        row = self.book.lead(lead_id) if lead_id else None
+        if row is None:
+            skipped = len(self.flow.skipped)
+            self.stop_queue()
+            if skipped:
+                self.show_info(self.tr("%n skipped visitor(s) still wait to be qualified.", "",
+                                       skipped))
+            else:
+                self.show_info(self.tr("Every quick scan of this event is qualified."))
+            return
+        self.flow.qualifying_id = lead_id
+        self._fill(row, lead_id)
+        self.flow.mark_clean(self.form_state())
+        self.queue_label.setText(
+            self.tr("To qualify: %n left, oldest first.", "", waiting) + " "
+            + self.tr("%1, scanned %2. Answer the rubric; Enter saves and opens the next.")
+            .replace("%1", person(row))
+            .replace("%2", (row.get("captured_at") or "")[:16].replace("T", " ")))
+        self.focus_rubric()
+        # Once the new answers are laid out, bring the rubric into view.
+        QTimer.singleShot(0, when_alive(self, self.focus_rubric))
+
+    def skip_queued(self) -> None:
+        """Leave this visitor in the queue and open the next (typed answers are held)."""
+        if self.flow.qualifying_id:
+            self.flow.skipped.add(self.flow.qualifying_id)
+        if self._dirty():
+            self._hold()
+        self._open_next_queued()
+
+    def stop_queue(self, *, keep_form: bool = False) -> None:
+        """Leave the walk; an unsaved visitor is held, never dropped (`keep_form`: the form
+        already holds someone else, who stays)."""
+        if not self.in_queue():
+            return
+        self.queue_bar.setVisible(False)
+        self.flow.qualifying_id = None
+        self.flow.skipped.clear()
+        if not keep_form:
+            if self._dirty():
+                self._hold()
+            else:
+                self._reset_form()
+        self.update_queue_button()
+        self._show_hint()
 
     def read_payload(self, payload: str, source: str) -> None:
         """Fill the contact fields from a scanned or decoded payload, keeping it whole.
@@ -647,6 +810,49 @@ class CapturePanel(QWidget):
         warning = check_email(self.inputs["email"].text())
         self.email_warning.setText(warning or "")
         self.email_warning.setVisible(bool(warning))
+        self.look_up_email()
+
+    # -- "already known?" ---------------------------------------------------------------
+
+    def _on_email_edited(self, _text: str) -> None:
+        self._lookup_timer.start()  # a pause in typing, not every key
+
+    def look_up_email(self) -> None:
+        """Ask (on the parallel lane: the hub may take seconds) whether the email's person is
+        already a lead, a customer, and whose; the answer shows under the email."""
+        self._lookup_timer.stop()
+        email = self.inputs["email"].text().strip()
+        # A saved lead (edited, or walked in the queue) would only find itself.
+        if (lookup_key(email) is None or self.services.look_up is None
+                or self.flow.editing_id is not None):
+            self._looked_up = None
+            self.known_label.setVisible(False)
+            return
+        if email == self._looked_up:
+            return
+        self._looked_up = email
+        look_up = self.services.look_up
+        task = self.services.tasks.run("look up contact", lambda _ctx: look_up(email))
+        task.finished.connect(when_alive(self, self._on_looked_up))
+        task.failed.connect(when_alive(self, lambda _message: None))  # the form works without
+
+    def _on_looked_up(self, result: Any) -> None:
+        if result.email != self.inputs["email"].text().strip():
+            return  # the rep typed on; this answer is about someone else
+        answer = result.answer
+        if not answer.known:
+            self.known_label.setVisible(False)
+            return
+        text = (self.tr("Already a customer") if answer.customer
+                else self.tr("Already a lead"))
+        if answer.team:
+            text += " · " + self.tr("team %1").replace("%1", answer.team)
+        if answer.last_activity:
+            text += " · " + self.tr("last activity %1").replace("%1", answer.last_activity)
+        if result.source == FROM_CACHE:
+            text += " " + self.tr("(as of the last sync)")
+        self.known_label.setText(text)
+        self.known_label.setVisible(True)
 
     def _check_phone(self) -> None:
         text = self.inputs["phone"].text()
@@ -839,9 +1045,18 @@ class CapturePanel(QWidget):
         grade, extra = notice.args["grade"], ""
         if grade:
             extra = f" — {grade}" + (self.tr(", qualified") if notice.args["qualified"] else "")
-        self.show_info(self.tr("Saved %1%2. Ctrl+Z reopens it.")
-                       .replace("%1", notice.args["who"]).replace("%2", extra))
+        if stored.get("to_qualify") and self.in_queue():
+            pass  # a quick scan saved as the walk began: the queue bar speaks now
+        elif stored.get("to_qualify"):
+            self.show_info(self.tr("Saved %1, to qualify later. Next visitor.")
+                           .replace("%1", notice.args["who"]))
+        else:
+            self.show_info(self.tr("Saved %1%2. Ctrl+Z reopens it.")
+                           .replace("%1", notice.args["who"]).replace("%2", extra))
         self._counter_timer.start()
+        if self.in_queue() and record_id == self.flow.qualifying_id:
+            self.flow.qualifying_id = None
+            self._open_next_queued()
 
     def _on_save_failed(self, message: str, snapshot: dict[str, Any]) -> None:
         outcome, job = self.flow.save_failed(snapshot, self._dirty())
@@ -1136,6 +1351,9 @@ class CapturePanel(QWidget):
         self.notes.clear()
         self.email_warning.setVisible(False)
         self.phone_warning.setVisible(False)
+        self.known_label.setVisible(False)
+        self._looked_up = None
+        self._lookup_timer.stop()
         self.likely_label.setVisible(False)
         self._likely = None
         self.scan.clear()
@@ -1146,7 +1364,13 @@ class CapturePanel(QWidget):
 
     def _show_hint(self) -> None:
         shortcut = QKeySequence(RUBRIC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        if self.flow.editing_id:
+        if self.quick_scan.isChecked():
+            text = self.tr("Quick scan · each scan is saved at once as a lead to qualify later "
+                           "· untick Quick scan to type or qualify")
+        elif self.in_queue():
+            text = self.tr("Qualifying quick scans · %1 jumps to the rubric · Enter saves and "
+                           "opens the next · Skip leaves this visitor for later")
+        elif self.flow.editing_id:
             text = self.tr("Editing a saved lead · Enter saves the changes · %1 jumps to the "
                            "rubric · Esc leaves it")
         else:
@@ -1170,9 +1394,10 @@ class CapturePanel(QWidget):
             if isinstance(w, (QLineEdit, QComboBox, QCheckBox))
         ]
         chain: list[QWidget] = [
-            self.event_box, self.scan, self.photo_button,
+            self.event_box, self.quick_scan, self.queue_button, self.scan, self.photo_button,
             self.merge_button, self.open_button, self.new_button, self.cancel_dup_button,
-            self.open_held_button, self.discard_held_button, self.scan_raw,
+            self.open_held_button, self.discard_held_button, self.skip_button,
+            self.stop_queue_button, self.scan_raw,
             *self.inputs.values(), self.interests, self.collateral_search, self.collateral_list,
             self.notes, *rubric_inputs, self.consent, self.follow_up,
             self.clear_button, self.save_button,

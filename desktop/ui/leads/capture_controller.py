@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.leads import LeadBook
+from fieldnote.badges import parse_badge
 from fieldnote.consent import STATEMENT_FIELDS, given_statement
 from fieldnote.contacts import check_email
 from fieldnote.duplicates import Match
 from fieldnote.ids import new_id
 from fieldnote.kinds import LEAD, NAME_MAX, TEXT_MAX
-from fieldnote.leads import is_identified
+from fieldnote.leads import is_identified, qualify_fields, quick_scan_fields
 from fieldnote.validation import check_complete, strip_control, utc_now_iso
 
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "country",
@@ -110,6 +111,9 @@ class CaptureController:
         self.duplicate: Match | None = None  # the lead the duplicate bar offers to merge into
         self.dup_values: dict[str, Any] | None = None
         self._baseline: dict[str, Any] = {}
+        # The quick scan waiting to be qualified that the form holds (the queue's walk).
+        self.qualifying_id: str | None = None
+        self.skipped: set[str] = set()  # queue leads skipped in this walk
 
     # -- unsaved input -------------------------------------------------------------------
 
@@ -249,6 +253,36 @@ class CaptureController:
             return "reset"
         return "fill"
 
+    def plan_quick_scan(self, payload: str, event_id: str | None,
+                        source: str = "scan") -> SavePlan:
+        """A scan in quick-scan mode: "write" it at once as a lead waiting to be qualified
+        (what the scan gave, no rubric, no consent), "duplicate" (already at this event: nothing
+        is written) or "refuse" (the scan does not fit a lead)."""
+        parsed = parse_badge(payload)
+        read = parsed.lead_fields()
+        address = strip_control(read.get("address") or "").strip()
+        state = {"fields": {k: read[k] for k in CONTACT_FIELDS if read.get(k)},
+                 "badge_raw": payload, "event_id": event_id, "address": address or None,
+                 "source": source if parsed.recognised or source != "manual" else "manual",
+                 "notes": parsed.note or ""}
+        values = self.lead_values(state, None, "Email as scanned (not a valid address): %1")
+        problems = self.problems(values)
+        if problems:
+            return SavePlan("refuse", values, problems=tuple(problems))
+        exact = self.book.duplicates(values, likely=False)
+        if exact:
+            return SavePlan("duplicate", values, match=exact[0])
+        return SavePlan("write", quick_scan_fields(values))
+
+    def next_to_qualify(self, event_id: str | None) -> tuple[str | None, int]:
+        """The oldest quick scan of the event not skipped in this walk, and how many wait in
+        all (skipped ones included)."""
+        waiting = self.book.to_qualify(event_id)
+        for lead_id in waiting:
+            if lead_id not in self.skipped:
+                return lead_id, len(waiting)
+        return None, len(waiting)
+
     @staticmethod
     def _only_unread_scan(state: Mapping[str, Any]) -> bool:
         # A scan nothing could be read from, with nothing typed: not yet a lead worth sending
@@ -341,6 +375,8 @@ class CaptureController:
               snapshot: dict[str, Any]) -> Write:
         """Save the form's lead (and drop its draft in the same transaction)."""
         creating = record_id is None
+        if record_id is not None and record_id == self.qualifying_id:
+            values = qualify_fields(values)  # the rubric walk takes it out of the queue
         record_id = record_id or new_id()
         if creating:
             values = {**values, "captured_at": utc_now_iso()}
