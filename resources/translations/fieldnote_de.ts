@@ -174,6 +174,10 @@
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>Saved %1, to qualify later. Next visitor.</source>
+        <translation>%1 gespeichert, später qualifizieren. Nächster Besucher.</translation>
+    </message>
+    <message>
         <source>Could not save %2 (%1); they are held above the form.</source>
         <translation>%2 konnte nicht gespeichert werden (%1); der Besucher ist über dem Formular zurückgestellt.</translation>
     </message>
@@ -204,6 +208,14 @@
     <message>
         <source>Set %1 aside; Ctrl+Z brings them back.</source>
         <translation>%1 zurückgestellt; Strg+Z holt den Besucher zurück.</translation>
+    </message>
+    <message>
+        <source>Quick scan · each scan is saved at once as a lead to qualify later · untick Quick scan to type or qualify</source>
+        <translation>Schnellscan · jeder Scan wird sofort als Lead gespeichert, zum späteren Qualifizieren · Schnellscan abwählen, um zu tippen oder zu qualifizieren</translation>
+    </message>
+    <message>
+        <source>Qualifying quick scans · %1 jumps to the rubric · Enter saves and opens the next · Skip leaves this visitor for later</source>
+        <translation>Schnellscans qualifizieren · %1 springt zum Bewertungsschema · Enter speichert und öffnet den nächsten · Überspringen lässt diesen Besucher für später</translation>
     </message>
     <message>
         <source>Editing a saved lead · Enter saves the changes · %1 jumps to the rubric · Esc leaves it</source>
@@ -282,6 +294,34 @@
         <translation>Der Scan</translation>
     </message>
     <message>
+        <source>Quick scan</source>
+        <translation>Schnellscan</translation>
+    </message>
+    <message>
+        <source>Each scan is saved at once as a lead to qualify later: one keystroke per visitor</source>
+        <translation>Jeder Scan wird sofort als Lead zum späteren Qualifizieren gespeichert: ein Tastendruck pro Besucher</translation>
+    </message>
+    <message>
+        <source>Qualify the quick scans of this event</source>
+        <translation>Die Schnellscans dieser Veranstaltung qualifizieren</translation>
+    </message>
+    <message>
+        <source>Walk through this event&apos;s quick scans with the rubric, oldest first</source>
+        <translation>Die Schnellscans dieser Veranstaltung mit dem Bewertungsschema durchgehen, älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Skip this visitor for now</source>
+        <translation>Diesen Besucher vorerst überspringen</translation>
+    </message>
+    <message>
+        <source>Stop qualifying</source>
+        <translation>Qualifizieren beenden</translation>
+    </message>
+    <message>
         <source>Qualification</source>
         <translation>Qualifizierung</translation>
     </message>
@@ -310,6 +350,43 @@
         <translation>  ·  %1 bei dieser Veranstaltung</translation>
     </message>
     <message>
+        <source>Quick scan: each scan is saved at once, to qualify later.</source>
+        <translation>Schnellscan: Jeder Scan wird sofort gespeichert, qualifiziert wird später.</translation>
+    </message>
+    <message>
+        <source>%1 is already at this event; nothing was saved.</source>
+        <translation>%1 ist schon bei dieser Veranstaltung erfasst; nichts wurde gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>To qualify: %n</source>
+        <translation>
+            <numerusform>Zu qualifizieren: %n</numerusform>
+            <numerusform>Zu qualifizieren: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped visitor(s) still wait to be qualified.</source>
+        <translation>
+            <numerusform>%n übersprungener Besucher wartet noch auf die Qualifizierung.</numerusform>
+            <numerusform>%n übersprungene Besucher warten noch auf die Qualifizierung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every quick scan of this event is qualified.</source>
+        <translation>Alle Schnellscans dieser Veranstaltung sind qualifiziert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>To qualify: %n left, oldest first.</source>
+        <translation>
+            <numerusform>Zu qualifizieren: noch %n, älteste zuerst.</numerusform>
+            <numerusform>Zu qualifizieren: noch %n, älteste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, scanned %2. Answer the rubric; Enter saves and opens the next.</source>
+        <translation>%1, gescannt %2. Bewertungsfragen beantworten; Enter speichert und öffnet den nächsten.</translation>
+    </message>
+    <message>
         <source>only a scan that could not be read</source>
         <translation>nur ein Scan, der nicht lesbar war</translation>
     </message>
@@ -332,6 +409,26 @@
     <message>
         <source>No QR, PDF417, Code 128 or DataMatrix code found in %1. Type the details instead.</source>
         <translation>Kein QR-, PDF417-, Code-128- oder DataMatrix-Code in %1 gefunden. Geben Sie die Angaben stattdessen ein.</translation>
+    </message>
+    <message>
+        <source>Already a customer</source>
+        <translation>Bereits Kunde</translation>
+    </message>
+    <message>
+        <source>Already a lead</source>
+        <translation>Bereits ein Lead</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>last activity %1</source>
+        <translation>letzte Aktivität %1</translation>
+    </message>
+    <message>
+        <source>(as of the last sync)</source>
+        <translation>(Stand der letzten Synchronisierung)</translation>
     </message>
     <message>
         <source>Possibly already captured: %1, %2 (%3).</source>

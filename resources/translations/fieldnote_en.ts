@@ -4,6 +4,27 @@
 <context>
     <name>CapturePanel</name>
     <message numerus="yes">
+        <source>To qualify: %n</source>
+        <translation>
+            <numerusform>To qualify: %n</numerusform>
+            <numerusform>To qualify: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped visitor(s) still wait to be qualified.</source>
+        <translation>
+            <numerusform>%n skipped visitor still waits to be qualified.</numerusform>
+            <numerusform>%n skipped visitors still wait to be qualified.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To qualify: %n left, oldest first.</source>
+        <translation>
+            <numerusform>To qualify: %n left, oldest first.</numerusform>
+            <numerusform>To qualify: %n left, oldest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Held, not saved yet (%n): %1</source>
         <translation>
             <numerusform>Held, not saved yet (%n): %1</numerusform>

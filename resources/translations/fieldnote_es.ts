@@ -174,6 +174,10 @@
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>Saved %1, to qualify later. Next visitor.</source>
+        <translation>%1 guardado, para calificar después. Siguiente visitante.</translation>
+    </message>
+    <message>
         <source>Could not save %2 (%1); they are held above the form.</source>
         <translation>No se pudo guardar a %2 (%1); queda en espera encima del formulario.</translation>
     </message>
@@ -204,6 +208,14 @@
     <message>
         <source>Set %1 aside; Ctrl+Z brings them back.</source>
         <translation>%1 queda en espera; Ctrl+Z lo recupera.</translation>
+    </message>
+    <message>
+        <source>Quick scan · each scan is saved at once as a lead to qualify later · untick Quick scan to type or qualify</source>
+        <translation>Escaneo rápido · cada escaneo se guarda al instante como lead para calificar después · desmarque Escaneo rápido para escribir o calificar</translation>
+    </message>
+    <message>
+        <source>Qualifying quick scans · %1 jumps to the rubric · Enter saves and opens the next · Skip leaves this visitor for later</source>
+        <translation>Calificando escaneos rápidos · %1 salta a la rúbrica · Intro guarda y abre el siguiente · Omitir deja este visitante para después</translation>
     </message>
     <message>
         <source>Editing a saved lead · Enter saves the changes · %1 jumps to the rubric · Esc leaves it</source>
@@ -282,6 +294,34 @@
         <translation>El escaneo</translation>
     </message>
     <message>
+        <source>Quick scan</source>
+        <translation>Escaneo rápido</translation>
+    </message>
+    <message>
+        <source>Each scan is saved at once as a lead to qualify later: one keystroke per visitor</source>
+        <translation>Cada escaneo se guarda al instante como lead para calificar después: una tecla por visitante</translation>
+    </message>
+    <message>
+        <source>Qualify the quick scans of this event</source>
+        <translation>Calificar los escaneos rápidos de este evento</translation>
+    </message>
+    <message>
+        <source>Walk through this event&apos;s quick scans with the rubric, oldest first</source>
+        <translation>Recorrer los escaneos rápidos de este evento con la rúbrica, los más antiguos primero</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Omitir</translation>
+    </message>
+    <message>
+        <source>Skip this visitor for now</source>
+        <translation>Omitir este visitante por ahora</translation>
+    </message>
+    <message>
+        <source>Stop qualifying</source>
+        <translation>Dejar de calificar</translation>
+    </message>
+    <message>
         <source>Qualification</source>
         <translation>Cualificación</translation>
     </message>
@@ -310,6 +350,43 @@
         <translation>  ·  %1 en este evento</translation>
     </message>
     <message>
+        <source>Quick scan: each scan is saved at once, to qualify later.</source>
+        <translation>Escaneo rápido: cada escaneo se guarda al instante, para calificar después.</translation>
+    </message>
+    <message>
+        <source>%1 is already at this event; nothing was saved.</source>
+        <translation>%1 ya está en este evento; no se guardó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>To qualify: %n</source>
+        <translation>
+            <numerusform>Por calificar: %n</numerusform>
+            <numerusform>Por calificar: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped visitor(s) still wait to be qualified.</source>
+        <translation>
+            <numerusform>%n visitante omitido aún espera ser calificado.</numerusform>
+            <numerusform>%n visitantes omitidos aún esperan ser calificados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every quick scan of this event is qualified.</source>
+        <translation>Todos los escaneos rápidos de este evento están calificados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>To qualify: %n left, oldest first.</source>
+        <translation>
+            <numerusform>Por calificar: queda %n, los más antiguos primero.</numerusform>
+            <numerusform>Por calificar: quedan %n, los más antiguos primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, scanned %2. Answer the rubric; Enter saves and opens the next.</source>
+        <translation>%1, escaneado %2. Responda la rúbrica; Intro guarda y abre el siguiente.</translation>
+    </message>
+    <message>
         <source>only a scan that could not be read</source>
         <translation>solo un escaneo que no se pudo leer</translation>
     </message>
@@ -332,6 +409,26 @@
     <message>
         <source>No QR, PDF417, Code 128 or DataMatrix code found in %1. Type the details instead.</source>
         <translation>No se encontró ningún código QR, PDF417, Code 128 o DataMatrix en %1. Escriba los datos a mano.</translation>
+    </message>
+    <message>
+        <source>Already a customer</source>
+        <translation>Ya es cliente</translation>
+    </message>
+    <message>
+        <source>Already a lead</source>
+        <translation>Ya es un lead</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>equipo %1</translation>
+    </message>
+    <message>
+        <source>last activity %1</source>
+        <translation>última actividad %1</translation>
+    </message>
+    <message>
+        <source>(as of the last sync)</source>
+        <translation>(según la última sincronización)</translation>
     </message>
     <message>
         <source>Possibly already captured: %1, %2 (%3).</source>
