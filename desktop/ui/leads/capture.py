@@ -209,20 +209,6 @@ class CapturePanel(QWidget):
         self.event_box.setAccessibleName(self.tr("Event"))
         self.event_box.currentIndexChanged.connect(self._on_event_box_changed)
         top.addWidget(self.event_box)
-        self.quick_scan = QCheckBox(self.tr("Quick scan"))
-        self.quick_scan.setObjectName("quickScan")
-        self.quick_scan.setToolTip(self.tr(
-            "Each scan is saved at once as a lead to qualify later: one keystroke per visitor"))
-        self.quick_scan.toggled.connect(self._on_quick_scan_toggled)
-        top.addWidget(self.quick_scan)
-        self.queue_button = QPushButton()
-        self.queue_button.setObjectName("toQualifyButton")
-        self.queue_button.setAccessibleName(self.tr("Qualify the quick scans of this event"))
-        self.queue_button.setToolTip(self.tr("Walk through this event's quick scans with the "
-                                             "rubric, oldest first"))
-        self.queue_button.clicked.connect(self.start_queue)
-        self.queue_button.setVisible(False)
-        top.addWidget(self.queue_button)
         top.addStretch(1)
         self.counter = QLabel()
         self.counter.setObjectName("captureCounter")
@@ -246,6 +232,21 @@ class CapturePanel(QWidget):
         self.photo_button.setToolTip(self.tr("Read a QR, PDF417, Code 128 or DataMatrix code from a photo (or drop one here)"))
         self.photo_button.clicked.connect(self._on_photo_button_clicked)
         scan_row.addWidget(self.photo_button)
+        # Beside the scan field, not the event: a narrow window keeps the event's name whole.
+        self.quick_scan = QCheckBox(self.tr("Quick scan"))
+        self.quick_scan.setObjectName("quickScan")
+        self.quick_scan.setToolTip(self.tr(
+            "Each scan is saved at once as a lead to qualify later: one keystroke per visitor"))
+        self.quick_scan.toggled.connect(self._on_quick_scan_toggled)
+        scan_row.addWidget(self.quick_scan)
+        self.queue_button = QPushButton()
+        self.queue_button.setObjectName("toQualifyButton")
+        self.queue_button.setAccessibleName(self.tr("Qualify the quick scans of this event"))
+        self.queue_button.setToolTip(self.tr("Walk through this event's quick scans with the "
+                                             "rubric, oldest first"))
+        self.queue_button.clicked.connect(self.start_queue)
+        self.queue_button.setVisible(False)
+        scan_row.addWidget(self.queue_button)
         outer.addLayout(scan_row)
 
         self.message = QLabel()
@@ -1394,7 +1395,7 @@ class CapturePanel(QWidget):
             if isinstance(w, (QLineEdit, QComboBox, QCheckBox))
         ]
         chain: list[QWidget] = [
-            self.event_box, self.quick_scan, self.queue_button, self.scan, self.photo_button,
+            self.event_box, self.scan, self.photo_button, self.quick_scan, self.queue_button,
             self.merge_button, self.open_button, self.new_button, self.cancel_dup_button,
             self.open_held_button, self.discard_held_button, self.skip_button,
             self.stop_queue_button, self.scan_raw,
