@@ -166,3 +166,41 @@ def top_and_bottom(items: Sequence[Mapping[str, Any]], n: int = 10) -> tuple[lis
     top = [i["id"] for i in ordered[: min(n, half)]]
     bottom = [i["id"] for i in reversed(ordered[len(top):])][:n]
     return top, bottom
+
+
+# Follow-up service levels, per event. A lead's service level is decided once it was contacted
+# or its due time (`fieldnote.followups`) has passed; the share counts, of those, the ones first
+# contacted no later than due. Times to first contact are hours from capture, per grade group.
+SERVICE_LEVEL_SHARE = "contacted_within_service_level"
+FIRST_CONTACT_MEDIAN = "median_hours_to_first_contact"
+
+
+def service_level_figures(
+    leads: Iterable[tuple[str | None, str | None, float | None]],
+    levels: Mapping[str, dt.timedelta],
+    now: dt.datetime,
+) -> dict[str, Any]:
+    """The follow-up figures of some live leads, each given as (grade, captured_at, days from
+    capture to first contact or None): the share contacted within their service level (None
+    when no lead's is decided yet) and the median hours to first contact per grade group."""
+    from fieldnote.followups import due_at, level_of
+
+    decided = within = 0
+    hours: dict[str, list[float]] = {g: [] for g in GRADE_GROUPS}
+    for grade, captured_at, delay_days in leads:
+        contacted = delay_days is not None and delay_days >= 0
+        due = due_at(captured_at, grade, levels)
+        if due is None:
+            continue
+        if contacted:
+            decided += 1
+            delay = dt.timedelta(days=float(delay_days or 0))
+            within += delay <= level_of(grade, levels)
+            group = grade if grade in hours else "ungraded"
+            hours[group].append(delay.total_seconds() / 3600)
+        elif due < now:
+            decided += 1
+    return {
+        SERVICE_LEVEL_SHARE: rate(within, decided),
+        FIRST_CONTACT_MEDIAN: {group: median(values) for group, values in hours.items()},
+    }

@@ -343,6 +343,16 @@ USER = KindSpec(
     ),
 )
 
+# The routing rules (`fieldnote.routing`): one record, id `fieldnote.routing.ROUTING_ID`, whose
+# `rules` the hub applies to every lead that arrives.
+ROUTING = KindSpec(
+    "routing",
+    (
+        _f("rules", FieldType.LIST),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
 CONFLICT = KindSpec(
     "conflict",
     (
@@ -376,6 +386,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
             CONSENT_WORDING,
             USER,
             CONFLICT,
+            ROUTING,
         )
     }
 )

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from fieldnote import followups as _followups
+
 # Until an administrator sets one (`fieldnote-hub settings set currency CODE`).
 DEFAULT_CURRENCY = "EUR"
 
@@ -43,7 +45,8 @@ def currency_of(settings: Mapping[str, Any] | None) -> str:
 
 # The hub settings devices receive, with their defaults and checks: one place for the hub's
 # command line, its pull answers and the desktop.
-SHARED_SETTINGS = {"currency": (DEFAULT_CURRENCY, check_currency)}
+# (The follow-up service levels are defined with their rules, in `fieldnote.followups`.)
+SHARED_SETTINGS = {"currency": (DEFAULT_CURRENCY, check_currency), **_followups.SHARED_SETTINGS}
 
 
 def check_setting(key: str, value: str) -> str:

@@ -322,6 +322,12 @@ def _marketing(reason: str) -> dict[Op, dict[str, Cell]]:  # pragma: no mutate b
     return {"create": row, "update": row, "delete": row}
 
 
+def _steering(reason: str) -> dict[Op, dict[str, Cell]]:  # pragma: no mutate block
+    """A kind marketing and managers maintain together and everyone reads (the routing rules)."""
+    row = _roles(rep=Deny(reason), marketer=Allow(), manager=Allow())
+    return {"create": row, "update": row, "delete": row}
+
+
 def _appended(frozen_reason: str, create: dict[str, Cell]) -> dict[Op, dict[str, Cell]]:  # pragma: no mutate block
     """A kind whose records are facts once written: authors add new ones, nobody edits them."""
     frozen = _everyone(Deny(frozen_reason))
@@ -384,6 +390,8 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
     # write it, no device makes up its own.
     "consent_wording": {op: _roles(rep=Deny(_WORDING), marketer=Allow(), manager=Deny(_WORDING),
                                    admin=Allow()) for op in RECORD_OPS},
+    "routing": _steering(
+        QT_TRANSLATE_NOOP("roles", "Only marketers and managers change the routing rules")),
     "user": {op: _hub_made(_USERS_HUB_MADE) for op in RECORD_OPS},
     "conflict": {
         "create": _hub_made(_CONFLICTS_HUB_MADE),
@@ -529,7 +537,7 @@ def record_audiences(
         return _work_audiences(fields.get("author_id"), directory)
     if kind == "collateral":
         return collateral_audiences(fields, today or dt.datetime.now(dt.UTC).date())
-    if kind in ("event", "rubric", "reason_list", "consent_wording", "user"):
+    if kind in ("event", "rubric", "reason_list", "consent_wording", "user", "routing"):
         return ["all"]
     if kind == "conflict":
         return [f"user:{u}" for u in fields.get("users") or []]

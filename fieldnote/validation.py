@@ -424,6 +424,13 @@ def check_complete(
         seen = {e.field for e in errors} | skipped
         errors.extend(e for e in check_lead(state, None if changed is None else set(changed))
                       if e.field not in seen)
+    if ks.name == "routing" and (changed is None or "rules" in changed):
+        from fieldnote.routing import RoutingError, parse_rules
+
+        try:
+            parse_rules(state.get("rules") or [])
+        except RoutingError as exc:
+            errors.append(FieldError("rules", str(exc)))
     return errors
 
 

@@ -127,7 +127,9 @@ def _parser() -> argparse.ArgumentParser:
     settings = sub.add_parser(
         "settings", help="show or set the hub settings",
         description="Show or set the hub settings. Every device receives currency (the ISO "
-        "4217 code amounts are shown in; default EUR) with its next sync. The hub's own: "
+        "4217 code amounts are shown in; default EUR) and service_level_hot, "
+        "service_level_warm, service_level_cold (how long a lead of that grade may wait for "
+        "its first contact; 24h, 72h, 7d by default) with its next sync. The hub's own: "
         "webhook_retry_first (the wait before a failed webhook delivery's first retry, "
         "doubling after each further failure; default 15s), webhook_retry_for (how long a "
         "delivery is retried before its webhook is disabled; default 24h), "
@@ -140,7 +142,8 @@ def _parser() -> argparse.ArgumentParser:
     put = settings_sub.add_parser("set", parents=[common], help="set a setting")
     put.add_argument("key", choices=list(ALL_SETTINGS))
     put.add_argument("value", help="for currency an ISO 4217 code, e.g. EUR, USD or GBP; "
-                     "durations such as 15s, 2m, 24h; yes or no")
+                     "durations such as 15s, 2m, 24h (service levels: whole hours or days, "
+                     "e.g. 24h or 7d); yes or no")
 
     release = sub.add_parser(
         "release", help="show or set the desktop release this hub announces",

@@ -34,7 +34,7 @@ from fieldnote.validation import (
     utc_now_iso,
 )
 from fieldnote.wire import Mutation
-from hub import authz, webhooks
+from hub import authz, routing, webhooks
 from hub.authz import Actor, Forbidden
 from hub.db.engine import write_lock, writer
 from hub.db.tables import erased_people, mutations
@@ -431,12 +431,22 @@ class _Applier:
         for server_field in ("owner_id", "captured_by", "author_id"):
             if server_field in spec.by_name:
                 fields[server_field] = self.actor.id
+        if m.kind == "lead":
+            # The routing rules choose the owner of a lead that arrives; without a match the
+            # capturing rep keeps it.
+            owner, _rule = routing.owner_for_new_lead(self.store, fields, self.actor.id,
+                                                     self.actor.team)
+            fields["owner_id"] = owner
         if m.kind == "debrief_comment" and not fields.get("created_at"):
             fields["created_at"] = m.made_at if m.made_at else utc_now_iso()
         fields.update(derived_fields(m.kind, None, changes, self.actor.id, utc_now_iso()))
         state = RecordState(kind=m.kind, id=record_id, fields=fields)
         self._check_complete(state)
         self._check_blob(m.kind, changes)
+        if m.kind == "lead" and fields["owner_id"] != self.actor.id:
+            # The capturer's device holds the lead it made: it learns from a removal row that
+            # the lead left it, as after a handover.
+            state.stored_audiences = [f"user:{self.actor.id}"]
         version = self.store.stage(state)
         # No per-field entries yet: a field without one was written when the record was made,
         # by the device this entry names. Anyone else editing it later must have seen at least

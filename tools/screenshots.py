@@ -1,7 +1,8 @@
 """`python tools/screenshots.py OUT_DIR [--size 1024x640 ...] [--locale de_DE ...] [--theme dark ...]`:
 render every page and the states the command line cannot open (the lead detail with a lead
-selected, capture, the quick-scan "to qualify" queue, events & rubrics, each Insights tab, a
-debrief opened, the debrief form) on demo data, for each size, theme and locale asked, to
+selected, capture, the quick-scan "to qualify" queue, events & rubrics, my follow-ups, each
+Insights tab, a debrief opened, the debrief form) on demo data, for each size, theme and locale
+asked, to
 OUT_DIR/<page>-<state>-<size>-<theme>-<locale>.png.
 
 It runs the app as `fieldnote --demo --screenshot --size` does, one process per theme and
@@ -95,6 +96,10 @@ def tour(window: Any, out: Path, tag: str, sizes: list[tuple[int, int]]) -> None
     leads.show_view(2)
     _settle(app, 20)
     shot("leads-events")
+    leads.show_view(3)
+    _wait(app, lambda: bool(leads.followups.summary.text()))
+    _settle(app, 20)
+    shot("leads-followups")
     leads.show_view(1)
 
     window.show_page("collateral")
@@ -134,7 +139,7 @@ def _child(out: Path, theme: str, locale: str, sizes: list[tuple[int, int]]) -> 
     def screenshot(window: Any, boot: Any, path: Path, size: Any = None, **_options: Any) -> int:
         from PySide6.QtWidgets import QApplication
 
-        _wait(QApplication.instance(), lambda: boot.start is not None and boot.start.attached, 60)
+        _wait(QApplication.instance(), lambda: boot.start is not None and boot.start.attached, 300)
         tour(window, out, tag, sizes)
         return 0
 

@@ -27,6 +27,8 @@ COMMANDS = {
     "collateral": "desktop.cli.collateral_commands",
     "debriefs": "desktop.cli.debriefs_commands",
     "insights": "desktop.cli.insights_commands",
+    "routing": "desktop.cli.followups_commands",
+    "followups": "desktop.cli.followups_commands",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, bindparam, select, text
 from desktop.store.db import make_engine
 from desktop.store.records import HUB_SETTINGS_KEY
 from desktop.store.schema import sync_state
+from fieldnote.followups import service_levels
 from fieldnote.insights import (
     FUNNEL,
     GRADE_GROUPS,
@@ -35,6 +36,7 @@ from fieldnote.insights import (
     median,
     money,
     rate,
+    service_level_figures,
     step_conversion,
     top_and_bottom,
 )
@@ -272,6 +274,7 @@ class InsightsQueries:
                 rest = records_side.result()
         out = self._events(lead_side["cube"], rest.pop("rep_day"), lead_side["events"],
                            lead_side["users"])
+        self._add_service_levels(out["events"], where)
         out["rubric_check"] = lead_side["rubric_check"]
         out["_deals"], out["_users"] = lead_side["deals"], lead_side["users"]
         deals = out.pop("_deals")
@@ -548,6 +551,23 @@ class InsightsQueries:
             "campaigns": dict(sorted(campaigns.items())),
             "totals": {**totals, "conversion": step_conversion(totals)},
         }
+
+    def _add_service_levels(self, listing: list[dict[str, Any]], where: _Where) -> None:
+        """Each event's follow-up figures (`fieldnote.insights.service_level_figures`): the
+        leads' grade, capture time and delay to first contact, read under the filters."""
+        with self._reader.connect() as conn:
+            settings = conn.execute(select(sync_state.c.value).where(
+                sync_state.c.key == HUB_SETTINGS_KEY)).scalar()
+            rows = _rows(conn, where,
+                "SELECT l.event_id, l.grade, l.captured_at, s.delay FROM rec_lead l "
+                f"LEFT JOIN insights_lead_stage s ON s.lead_id = l.id WHERE {where.leads('l')}")
+        per_event: dict[str | None, list[tuple[Any, Any, Any]]] = defaultdict(list)
+        for event_id, grade, captured_at, delay in rows:
+            per_event[event_id].append((grade, captured_at, delay))
+        levels = service_levels(settings if isinstance(settings, dict) else None)
+        now = dt.datetime.now(dt.UTC)
+        for e in listing:
+            e.update(service_level_figures(per_event.get(e["id"], ()), levels, now))
 
     # -- rubric check -------------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ MARKETING = {
 }
 WORDING = "Only marketers and administrators can change the consent wording"
 WORDING_REF = "The consent wording this names is not on the hub; marketing manages the wordings"
+STEERING = "Only marketers and managers change the routing rules"
 USERS = "User records are made by the hub; clients cannot change them"
 CONFLICTS = "Conflict records are made by the hub; clients cannot change them"
 HANDOVER = "Only marketers hand leads to another owner"
@@ -187,6 +188,7 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
        for kind, reason in FROZEN.items() for op in ("update", "delete")},
     **{(kind, op): (reason, (), reason, ADMIN)
        for kind, reason in MARKETING.items() for op in ("create", "update", "delete")},
+    **{("routing", op): (STEERING, (), (), ADMIN) for op in ("create", "update", "delete")},
     **{("user", op): (USERS,) * 4 for op in ("create", "update", "delete")},
     **{("consent_wording", op): (WORDING, (), WORDING, ()) for op in ("create", "update",
                                                                        "delete")},
@@ -371,6 +373,7 @@ R_WORK = ["user:r", "work:all", "work:team:east"]
         ("rubric", {}, ["all"]),
         ("reason_list", {}, ["all"]),
         ("consent_wording", {}, ["all"]),
+        ("routing", {}, ["all"]),
         ("user", {}, ["all"]),
         ("conflict", {"users": ["r", "s"]}, ["user:r", "user:s"]),
         ("conflict", {}, []),

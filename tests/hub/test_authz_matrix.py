@@ -44,10 +44,11 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reason_list": MARKETING,
     # Marketing's consent wordings: administrators write them too.
     "consent_wording": {"rep": "p", "marketer": "cuUdDp", "manager": "p", "admin": "cuUdDp"},
+    "routing": {"rep": "p", "marketer": "cuUdDp", "manager": "cuUdDp", "admin": "p"},
     "user": {"rep": "p", "marketer": "p", "manager": "p", "admin": "p"},
     "conflict": {"rep": "", "marketer": "", "manager": "", "admin": ""},
 }
-MARKETING_KINDS = {"collateral", "event", "rubric", "reason_list", "consent_wording"}
+MARKETING_KINDS = {"collateral", "event", "rubric", "reason_list", "consent_wording", "routing"}
 
 UPDATES: dict[str, dict[str, Any]] = {
     "lead": {"notes": "called back"},
@@ -62,6 +63,7 @@ UPDATES: dict[str, dict[str, Any]] = {
     "rubric": {"version": 2},
     "reason_list": {"items": ["Price"]},
     "consent_wording": {"text": "We may email you."},
+    "routing": {"rules": [{"when": {"grade": "hot"}, "assign": "someone@matrix.fieldnote"}]},
     "user": {"name": "Renamed"},
     "conflict": {"resolved": True},
 }
@@ -123,6 +125,7 @@ class World:
             "rubric": lambda: {"name": "Booth", "version": 1},
             "reason_list": lambda: {"list": "lost", "items": ["Price", "Timing"]},
             "consent_wording": lambda: {"name": "Booth", "text": "We may contact you."},
+            "routing": lambda: {"rules": []},
             "user": lambda: {"name": "Someone", "role": "rep"},
             "conflict": lambda: {"kind": "event", "record_id": new_id(), "field": "venue"},
         }[kind]()

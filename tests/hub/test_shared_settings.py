@@ -13,23 +13,27 @@ from tests.hub.client import SyncClient
 from tests.hub.test_cli import run
 from tests.support.live_hub import LiveHub
 
+LEVELS = {"service_level_hot": "24h", "service_level_warm": "72h", "service_level_cold": "7d"}
+
 
 def test_every_pull_answer_carries_the_currency_set_on_the_hub(
         hub: LiveHub, people: dict[str, SyncClient]) -> None:
     rep = people["rep"]
-    assert rep.pull_page(None).json()["settings"] == {"currency": "EUR"}
+    assert rep.pull_page(None).json()["settings"] == {"currency": "EUR", **LEVELS}
     assert set_shared_setting(hub.engine, "currency", " usd ") == "USD"
     answer = rep.pull_page(None).json()
-    assert answer["settings"] == {"currency": "USD"}
+    assert answer["settings"] == {"currency": "USD", **LEVELS}
     # Setting it again replaces it.
     set_shared_setting(hub.engine, "currency", "GBP")
-    assert people["marketer"].pull_page(None).json()["settings"] == {"currency": "GBP"}
+    assert set_shared_setting(hub.engine, "service_level_hot", "12") == "12h"
+    assert people["marketer"].pull_page(None).json()["settings"] == {
+        "currency": "GBP", **LEVELS, "service_level_hot": "12h"}
 
 
 def test_a_stored_value_that_is_no_code_reads_as_the_default(hub: LiveHub) -> None:
     with hub.engine.begin() as conn:
         conn.execute(insert(meta).values(key=PREFIX + "currency", value="euro"))
-    assert shared_settings(hub.engine) == {"currency": "EUR"}
+    assert shared_settings(hub.engine) == {"currency": "EUR", **LEVELS}
 
 
 def test_settings_are_set_and_shown_on_the_command_line(tmp_path: Path) -> None:
@@ -37,8 +41,8 @@ def test_settings_are_set_and_shown_on_the_command_line(tmp_path: Path) -> None:
     assert run("migrate", "--db", db).returncode == 0
     listed = run("settings", "list", "--db", db)
     assert (listed.returncode, listed.stdout) == (
-        0, "currency\tEUR\nwebhook_retry_first\t15s\nwebhook_retry_for\t24h\n"
-           "webhook_allow_private\tno\n")
+        0, "currency\tEUR\n" + "".join(f"{key}\t{value}\n" for key, value in LEVELS.items())
+           + "webhook_retry_first\t15s\nwebhook_retry_for\t24h\nwebhook_allow_private\tno\n")
     done = run("settings", "set", "currency", "chf", "--db", db)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("currency = CHF")
@@ -48,6 +52,10 @@ def test_settings_are_set_and_shown_on_the_command_line(tmp_path: Path) -> None:
     assert refused.stderr == ("fieldnote-hub: 'XYZ' is not an ISO 4217 currency code; use a "
                               "three-letter code such as EUR, USD or GBP.\n")
     assert run("settings", "get", "currency", "--db", db).stdout == "CHF\n"
+    assert run("settings", "set", "service_level_cold", "10d", "--db", db).returncode == 0
+    refused = run("settings", "set", "service_level_warm", "soon", "--db", db)
+    assert refused.returncode == 1 and "such as 24h or 7d" in refused.stderr
+    assert run("settings", "get", "service_level_cold", "--db", db).stdout == "10d\n"
     # Like the other non-migrating commands, a mistyped database is not created.
     missing = run("settings", "set", "currency", "USD", "--db", f"sqlite:///{tmp_path / 'typo.db'}")
     assert missing.returncode == 1 and len(missing.stderr.splitlines()) == 1

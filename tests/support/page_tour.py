@@ -109,6 +109,13 @@ def _events(qtbot: Any, window: MainWindow) -> None:
     window.current_page().show_view(2)  # type: ignore[attr-defined]
 
 
+def _followups(qtbot: Any, window: MainWindow) -> None:
+    _leads_list(qtbot, window)
+    page: Any = window.current_page()
+    page.show_view(3)
+    qtbot.waitUntil(lambda: bool(page.followups.summary.text()), timeout=15000)
+
+
 def _collateral(qtbot: Any, window: MainWindow) -> None:
     window.show_page("collateral")
     page: Any = window.current_page()
@@ -160,7 +167,7 @@ def _insights_tab(index: int, tables: bool = False) -> Callable[[Any, MainWindow
 PAGES: dict[str, list[tuple[str, Callable[[Any, MainWindow], None]]]] = {
     "leads": [("list", _leads_list), ("lead selected", _lead_selected), ("capture", _capture),
               ("capture with a rubric", _capture_with_rubric),
-              ("events & rubrics", _events)],
+              ("events & rubrics", _events), ("my follow-ups", _followups)],
     "collateral": [("item selected", _collateral), ("list", _collateral_list)],
     "debriefs": [("list", _debriefs), ("debrief open", _debrief_open), ("form", _debrief_form)],
     "insights": [(f"tab {n}", _insights_tab(n)) for n in range(4)]

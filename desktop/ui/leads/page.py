@@ -1,4 +1,5 @@
-"""The Leads page: Capture | Leads | Events & rubrics, switched with a segmented control.
+"""The Leads page: Capture | Leads | Events & rubrics | My follow-ups, switched with a segmented
+control.
 
 Ctrl+N opens capture, Ctrl+F the lead search. The page only assembles its views; each view
 talks to the store through `LeadBook`.
@@ -15,18 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.store.followups import FollowUpBook, emails_of
 from desktop.store.leads import LeadBook
-from desktop.ui.common.offers import offers_of, show_offer
+from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.page import Page
 from desktop.ui.leads.capture import CapturePanel
 from desktop.ui.leads.crm_import import CrmOutcomesDialog
 from desktop.ui.leads.events import EventsPanel
+from desktop.ui.leads.followup_notice import HotLeadNotice
+from desktop.ui.leads.followups import FollowUpsPanel
 from desktop.ui.leads.list_view import LeadListPanel
 from desktop.ui.leads.models import LeadTableModel
+from desktop.ui.leads.routing_dialog import RoutingRulesDialog
 from desktop.ui.leads.transfer import ExportDialog, ImportDialog
 from desktop.ui.services import Services
 
-CAPTURE, LIST, EVENTS = 0, 1, 2
+CAPTURE, LIST, EVENTS, FOLLOWUPS = 0, 1, 2, 3
 
 
 class LeadsPage(Page):
@@ -40,7 +45,8 @@ class LeadsPage(Page):
         # Plain checkable buttons, no QButtonGroup: Qt gives only the focused or checked button
         # of a group a Tab stop, and "Events & rubrics" could not be reached by Tab.
         self.view_buttons: list[QPushButton] = []
-        for index, label in enumerate((self.tr("Capture"), self.tr("Leads"), self.tr("Events && rubrics"))):
+        for index, label in enumerate((self.tr("Capture"), self.tr("Leads"), self.tr("Events && rubrics"),
+                                       self.tr("My follow-ups"))):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setObjectName("segment")
@@ -53,11 +59,15 @@ class LeadsPage(Page):
         # Capture and Events are built when first shown: the window opens on the list.
         self._capture: CapturePanel | None = None
         self._events: EventsPanel | None = None
+        self._followups: FollowUpsPanel | None = None
         self.stack.addWidget(QWidget())
         self.leads = LeadListPanel(services, self.book)
         self.stack.addWidget(self.leads)
         self.stack.addWidget(QWidget())
+        self.stack.addWidget(QWidget())
         self.body.addWidget(self.stack, 1)
+        # A hot lead that a sync makes the user's is announced (a tray message where there is one).
+        self.hot_notice = HotLeadNotice(services, self)
         self.leads.edit_requested.connect(self._on_leads_edit_requested)
         self.leads.import_requested.connect(self.open_import)
         self.leads.export_requested.connect(self.open_export)
@@ -82,6 +92,15 @@ class LeadsPage(Page):
             self._events.capture_requested.connect(self._on_events_capture_requested)
             self._place(EVENTS, self._events)
         return self._events
+
+    @property
+    def followups(self) -> FollowUpsPanel:
+        if self._followups is None:
+            self._followups = FollowUpsPanel(self.services)
+            self._followups.open_requested.connect(self._on_followups_open_requested)
+            self._followups.routing_requested.connect(self.open_routing)
+            self._place(FOLLOWUPS, self._followups)
+        return self._followups
 
     def _place(self, index: int, panel: QWidget) -> None:
         placeholder = self.stack.widget(index)
@@ -118,6 +137,8 @@ class LeadsPage(Page):
             _ = self.capture
         elif index == EVENTS:
             _ = self.events
+        elif index == FOLLOWUPS:
+            _ = self.followups
         self.stack.setCurrentIndex(index)
         for i, b in enumerate(self.view_buttons):
             b.setChecked(i == index)
@@ -152,6 +173,29 @@ class LeadsPage(Page):
             return
         self.capture.set_event(event_id)
         self.show_view(CAPTURE)
+
+    def _on_followups_open_requested(self, lead_id: str) -> None:
+        self.show_view(LIST)
+        self.leads.detail.show_lead(lead_id)
+
+    def open_routing(self) -> RoutingRulesDialog:
+        """The routing rules to read, or to edit and save when the policy allows it."""
+        book = FollowUpBook(self.services.store)
+        offer = self.followups.routing_offer
+        dialog = RoutingRulesDialog(book.routing_rules(), emails_of(self.services.store),
+                                    offer.allowed, reason_text(offer), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        user_id = str(self.services.user.get("id") or "")
+
+        def save() -> None:
+            if offer.allowed:
+                rules = dialog.rules
+                self.services.tasks.write("save routing rules",
+                                          lambda _ctx: book.save_routing_rules(rules, user_id))
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.services, self.book, self.services.settings.current_event_id or None, self)

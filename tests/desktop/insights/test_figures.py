@@ -273,3 +273,27 @@ def test_computations_at_the_same_time_do_not_mix(insights):
     for n, figures in enumerate(results):
         expected = {"Expo North": EXPECTED_FUNNEL["Expo North"]} if n % 2 else EXPECTED_FUNNEL
         assert figures["funnel"] == expected
+
+
+def test_each_event_shows_follow_up_within_service_level_and_median_hours_by_grade(insights):
+    events = {e["name"]: e for e in compute(insights)["events"]}
+    # Expo North: of six leads (all due long ago) only lead 2 was contacted within its level
+    # (hot, a day); lead 1 after two days, 3 (warm) after four, 6 (cold) after ten; 4 and 5
+    # were never contacted.
+    expo = events["Expo North"]
+    assert expo["contacted_within_service_level"] == 0.1667
+    assert expo["median_hours_to_first_contact"] == {"hot": 36.0, "warm": 96.0, "cold": 240.0,
+                                                     "ungraded": None}
+    # Summit South: the ungraded lead, held to the cold level, was contacted after a day.
+    summit = events["Summit South"]
+    assert summit["contacted_within_service_level"] == 0.3333
+    assert summit["median_hours_to_first_contact"] == {"hot": 120.0, "warm": None, "cold": None,
+                                                       "ungraded": 24.0}
+
+
+def test_the_service_levels_are_the_hubs(insights, store):
+    from desktop.store.records import HUB_SETTINGS_KEY
+
+    store.set_state(HUB_SETTINGS_KEY, {"currency": "EUR", "service_level_hot": "2d"})
+    expo = next(e for e in compute(insights)["events"] if e["name"] == "Expo North")
+    assert expo["contacted_within_service_level"] == 0.3333
