@@ -50,8 +50,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("rec_consent_wording")
-    with op.batch_alter_table("rec_event") as batch:
-        batch.drop_column("consent_wording_id")
-    with op.batch_alter_table("rec_lead") as batch:
-        for name, _type in reversed(_LEAD_COLUMNS):
-            batch.drop_column(name)
+    # SQLite drops a column in place; a batch rebuild of rec_lead would trip over the insights
+    # triggers that name the table.
+    op.execute("ALTER TABLE rec_event DROP COLUMN consent_wording_id")
+    for name, _type in reversed(_LEAD_COLUMNS):
+        op.execute(f"ALTER TABLE rec_lead DROP COLUMN {name}")

@@ -26,5 +26,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_rec_lead_to_qualify", table_name="rec_lead")
-    with op.batch_alter_table("rec_lead") as batch:
-        batch.drop_column("to_qualify")
+    # In place: a batch rebuild of rec_lead would trip over the insights triggers naming it.
+    op.execute("ALTER TABLE rec_lead DROP COLUMN to_qualify")
