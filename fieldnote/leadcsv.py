@@ -77,7 +77,9 @@ _BOOL_TARGETS = ("consent_contact", "follow_up")
 _IMPORTABLE = tuple(
     f.name for f in LEAD.fields
     if not f.server_set and f.type in (FieldType.NAME, FieldType.TEXT, FieldType.DATETIME)
-    and f.name not in ("consent_at", "consent_text_version")
+    # Consent comes from a yes/no column only; its time, wording and evidence are recorded by
+    # the import itself (an organiser's file cannot name a signature or a wording).
+    and not f.name.startswith("consent_")
 ) + _BOOL_TARGETS
 _YES = frozenset({"yes", "y", "true", "t", "1", "x", "ja", "j", "si", "sí", "oui", "o",
                   "opted-in", "optedin", "granted"})
