@@ -444,7 +444,9 @@ class ExportDialog(QDialog):
             "the CRM file."))
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow(self.tr("Leads of"), self.event_box)
-        form.addRow(self.tr("Consent"), self.include_no_consent)
+        # The whole row: its text says what it is about, and beside a label it would not fit
+        # the narrowest dialog in German.
+        form.addRow(self.include_no_consent)
         layout.addLayout(form)
         self.format_box.currentIndexChanged.connect(self._on_format_box_changed)
         self._on_format_box_changed()
