@@ -56,9 +56,14 @@ def test_a_report_is_previewed_then_recorded(qtbot, marketer_page, marketer_serv
     got = sorted((o["status"], o["amount"], o["source"]) for o in store.all("lead_outcome"))
     assert got == [("lost", None, "crm"), ("won", 1200.0, "crm")]
     # The lead's timeline says where the outcome came from.
-    marketer_page.leads.table.selectRow(
-        next(r for r in range(marketer_page.model.rowCount())
-             if marketer_page.model.data(marketer_page.model.index(r, 0)) == "Ana Test"))
+    model = marketer_page.model
+
+    def ana_row() -> int | None:
+        return next((r for r in range(model.rowCount())
+                     if model.data(model.index(r, 0)) == "Ana Test"), None)
+
+    qtbot.waitUntil(lambda: ana_row() is not None)  # the list reloads after the import's write
+    marketer_page.leads.table.selectRow(ana_row())
     detail = marketer_page.leads.detail
     qtbot.waitUntil(lambda: detail.lead_id == ana and detail.timeline.count() == 1)
     assert "from the CRM" in detail.timeline.item(0).text()
@@ -98,7 +103,7 @@ def test_the_changes_model_passes_the_model_tester(qtbot):
     from desktop.ui.leads.crm_import import OutcomeChangesModel
 
     model = OutcomeChangesModel()
-    model.set_rows([OutcomeChange(2, "l1", "Ana Test", {"status": "won", "amount": 1200.0,
+    model.set_items([OutcomeChange(2, "l1", "Ana Test", {"status": "won", "amount": 1200.0,
                                                        "at": "2026-11-30T00:00:00Z"})])
     ModelTester(qtbot).check(model, force_py=True)
     assert model.data(model.index(0, 3)) == "1,200.00"
