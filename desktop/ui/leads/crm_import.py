@@ -8,10 +8,11 @@ What a report says and does is `fieldnote.crm` and `desktop.store.crm_outcomes`,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,42 +34,25 @@ from desktop.store.crm_outcomes import CrmOutcomes, OutcomeChange, OutcomePlan
 from desktop.ui.common.dialog_size import keep_whole
 from desktop.ui.common.elided_label import ElidedLabel
 from desktop.ui.common.guard import when_alive
+from desktop.ui.common.item_model import ItemTableModel
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.models import status_text
 from desktop.ui.services import Services
 from fieldnote.crm import CRM_FORMATS, CRM_NAMES, OutcomeReport, read_outcome_report
 from fieldnote.validation import utc_now_iso
 
-Index = QModelIndex | QPersistentModelIndex
 MAX_REPORT_BYTES = 200 * 1024 * 1024
 
 
-class OutcomeChangesModel(QAbstractTableModel):
+class OutcomeChangesModel(ItemTableModel[OutcomeChange]):
     """The outcome entries a report would record, one row each (a small fixed list)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[OutcomeChange] = []
+    def headers(self) -> Sequence[str]:
+        return (self.tr("Line"), self.tr("Lead"), self.tr("Outcome"), self.tr("Amount"),
+                self.tr("Date"))
 
-    def set_rows(self, rows: list[OutcomeChange]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        change = self.rows[index.row()]
+    def cell(self, change: OutcomeChange, column: int) -> str:
         fields = change.fields
-        column = index.column()
         if column == 0:
             return format_int(change.line)
         if column == 1:
@@ -79,14 +63,6 @@ class OutcomeChangesModel(QAbstractTableModel):
             amount = fields.get("amount")
             return "" if amount is None else format_amount(amount)
         return format_date(fields.get("at"))
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        labels = (self.tr("Line"), self.tr("Lead"), self.tr("Outcome"), self.tr("Amount"),
-                  self.tr("Date"))
-        return labels[section] if 0 <= section < len(labels) else None
 
 
 def _read_plan(path: Path, fmt: str, crm: CrmOutcomes) -> tuple[OutcomeReport, OutcomePlan | None]:
@@ -202,11 +178,11 @@ class CrmOutcomesDialog(QDialog):
         self.plan = plan
         name = self.path.name if self.path is not None else ""
         if plan is None:
-            self.changes.set_rows([])
+            self.changes.set_items([])
             self._show_lines([])
             self.counts.setText(f"{name} {report.refusal}")
             return
-        self.changes.set_rows(plan.changes)
+        self.changes.set_items(plan.changes)
         self.changes_view.resizeColumnsToContents()
         self._show_lines(_not_used(plan))
         self.counts.setText(
@@ -247,7 +223,7 @@ class CrmOutcomesDialog(QDialog):
 
     def _on_recorded(self, count: int) -> None:
         self.recorded = count
-        self.changes.set_rows([])
+        self.changes.set_items([])
         self.counts.setText(self.tr("Recorded %1 outcome(s); they sync with your next sync.")
                             .replace("%1", format_int(count)))
 
