@@ -166,6 +166,11 @@ async def _person_request(request: Request) -> PersonRequest:
     if not body.email.strip():
         raise ProblemError(422, "Invalid request", kind="validation",
                            errors=[{"field": "email", "message": "is required"}])
+    # No stored text holds control characters (PostgreSQL refuses NUL outright).
+    for field, text in (("email", body.email), ("reason", body.reason or "")):
+        if any(ord(c) < 32 or ord(c) == 127 for c in text):
+            raise ProblemError(422, "Invalid request", kind="validation",
+                               errors=[{"field": field, "message": "holds control characters"}])
     return body
 
 
