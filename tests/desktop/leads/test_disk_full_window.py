@@ -73,6 +73,6 @@ def test_an_import_that_fills_the_disk_says_how_many_leads_it_saved(
     saved = services.store.count("lead")
     assert 0 < saved < 1200 and saved % 500 == 0
     assert dialog.status.text() == (
-        f"Import stopped: the disk is full: {saved} of 1,200 leads were saved; free space and "
+        f"Import stopped: the disk is full: {saved:,} of 1,200 leads were saved; free space and "
         "import again (saved rows are skipped)")
     assert dialog.import_button.isEnabled() and not dialog.progress.isVisible()
