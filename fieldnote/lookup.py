@@ -46,9 +46,11 @@ class LookupAnswer:
 
 def lookup_key(email: str | None) -> str | None:
     """The form a look-up compares emails in (trimmed, lower case), or None when the text
-    cannot be an email (no @, empty or too long): such a look-up asks nothing."""
+    cannot be an email (no @, empty, too long, spaces or control characters): such a look-up
+    asks nothing."""
     key = (email or "").strip().lower()
-    if not key or "@" not in key or len(key) > MAX_EMAIL or any(c.isspace() for c in key):
+    if (not key or "@" not in key or len(key) > MAX_EMAIL
+            or any(c.isspace() or not c.isprintable() for c in key)):
         return None
     return key
 

@@ -87,9 +87,10 @@ def test_signed_out_the_cache_answers_and_bad_input_is_one_line(tmp_path):
                                        "last_activity": "2026-12-01"}
     text = fieldnote("leads", "lookup", "nobody@example.com", "--data-dir", str(data))
     assert text.returncode == 0 and "not a lead yet" in text.stdout
-    bad = fieldnote("leads", "lookup", "not an email", "--json", "--data-dir", str(data))
-    assert bad.returncode == 2
-    assert bad.stdout == "" and len(bad.stderr.strip().splitlines()) == 1
+    for not_email in ("not an email", "cy@exam\x1bple.com", "cy@example.com\u202e"):
+        bad = fieldnote("leads", "lookup", not_email, "--json", "--data-dir", str(data))
+        assert bad.returncode == 2
+        assert bad.stdout == "" and len(bad.stderr.strip().splitlines()) == 1
 
 
 def test_the_cache_matches_whole_emails_only(tmp_path):
