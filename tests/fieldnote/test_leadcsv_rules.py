@@ -11,6 +11,9 @@ import pytest
 
 from fieldnote.leadcsv import (
     HUBSPOT_COLUMNS,
+    NOT_PROVIDED,
+    SALESFORCE_COLUMNS,
+    SALESFORCE_LIMITS,
     _fold,
     _header_for,
     _lifecycle,
@@ -18,6 +21,7 @@ from fieldnote.leadcsv import (
     _no_column_refusal,
     _vescape,
     write_hubspot_csv,
+    write_salesforce_csv,
     write_vcards,
 )
 
@@ -243,3 +247,138 @@ def test_header_rule_a_file_without_known_columns_names_its_first_five(headers, 
 def test_header_rule_a_problem_names_the_column_it_came_from(target, mapping, header):
     headers = list(mapping)
     assert _header_for(headers, mapping, target) == header
+
+
+# --- Salesforce ---------------------------------------------------------------------------
+
+
+def _salesforce_rows(leads, **kw) -> list[dict[str, str]]:
+    data = write_salesforce_csv(leads, **kw)
+    assert data.startswith(b"First Name,Last Name,Email,Company,")
+    assert data.endswith(b"\r\n") and b"\xef\xbb\xbf" not in data
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert all(list(row) == list(SALESFORCE_COLUMNS) for row in rows)
+    return rows
+
+
+# Which lead field each Salesforce column with a length limit is written from.
+SF_FIELDS = {"First Name": "first_name", "Last Name": "last_name", "Email": "email",
+             "Company": "company", "Title": "title", "Phone": "phone", "Street": "address",
+             "Country": "country"}
+
+
+def test_salesforce_rule_the_columns_and_their_order():
+    assert write_salesforce_csv([]) == (
+        b"First Name,Last Name,Email,Company,Title,Phone,Street,Country,Lead Source,"
+        b"Lead Status,Rating,Email Opt Out,Do Not Call,Description,Event,Campaign Code,"
+        b"Badge ID,Captured At,Captured By,Score,Qualified,Fieldnote ID\r\n")
+    assert set(SF_FIELDS) | {"Description"} == set(SALESFORCE_LIMITS)
+
+
+def test_salesforce_rule_each_column_holds_its_field():
+    row, = _salesforce_rows([LEAD], users_by_id={"u-1": {"name": "Rita Rep"}},
+                            events_by_id={"e-1": {"name": "Expo", "campaign_code": "EX26"}})
+    assert row == {
+        "First Name": "Ana", "Last Name": "Silva", "Email": "ana@example.com",
+        "Company": "Acme; Ltd", "Title": "Buyer", "Phone": "'+49 30 1234",
+        "Street": "Main St 1", "Country": "DE", "Lead Source": "Trade Show",
+        "Lead Status": "Working - Contacted", "Rating": "Hot", "Email Opt Out": "false",
+        "Do Not Call": "false",
+        "Description": "Call back\n\nQualification: 12 points, hot, qualified",
+        "Event": "Expo", "Campaign Code": "EX26", "Badge ID": "B-7",
+        "Captured At": "2026-11-24T10:00:00Z", "Captured By": "Rita Rep", "Score": "12",
+        "Qualified": "true", "Fieldnote ID": "l-1",
+    }
+
+
+def test_salesforce_rule_an_empty_lead_names_no_person_and_is_opted_out():
+    row, = _salesforce_rows([{}])
+    assert row == dict.fromkeys(SALESFORCE_COLUMNS, "") | {
+        "Last Name": NOT_PROVIDED, "Company": NOT_PROVIDED, "Lead Source": "Trade Show",
+        "Lead Status": "Open - Not Contacted", "Email Opt Out": "true", "Do Not Call": "true"}
+
+
+def test_salesforce_rule_the_capturer_or_else_the_owner_is_named():
+    users = {"u-1": {"name": "Capturer"}, "u-2": {"name": "Owner"}}
+    rows = _salesforce_rows([{"captured_by": "u-1", "owner_id": "u-2"}, {"owner_id": "u-2"},
+                             {"captured_by": "u-9"}], users_by_id=users)
+    assert [r["Captured By"] for r in rows] == ["Capturer", "Owner", ""]
+
+
+@pytest.mark.parametrize(("status", "label"), [
+    (None, "Open - Not Contacted"), ("contacted", "Working - Contacted"),
+    ("meeting", "Working - Contacted"), ("opportunity", "Closed - Converted"),
+    ("won", "Closed - Converted"), ("lost", "Closed - Not Converted"),
+    ("disqualified", "Closed - Not Converted"), ("odd", "Open - Not Contacted"),
+])
+def test_salesforce_rule_lead_status_from_the_latest_outcome(status, label):
+    row, = _salesforce_rows([{"status": status}])
+    assert row["Lead Status"] == label
+
+
+@pytest.mark.parametrize(("grade", "rating"), [
+    ("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold"), (None, ""), ("", ""),
+])
+def test_salesforce_rule_rating_from_the_grade(grade, rating):
+    row, = _salesforce_rows([{"grade": grade}])
+    assert row["Rating"] == rating
+
+
+@pytest.mark.parametrize(("consent", "opted_out"), [
+    (True, "false"), (False, "true"), (None, "true"), ("true", "true"), (1, "true"),
+])
+def test_salesforce_rule_opted_out_of_email_and_calls_unless_the_visitor_consented(
+        consent, opted_out):
+    row, = _salesforce_rows([{"consent_contact": consent}])
+    assert (row["Email Opt Out"], row["Do Not Call"]) == (opted_out, opted_out)
+
+
+@pytest.mark.parametrize("column", list(SF_FIELDS))
+@pytest.mark.parametrize("over", [-1, 0, 1])
+def test_salesforce_rule_a_value_is_cut_at_its_field_length_and_kept_in_full(column, over):
+    limit = SALESFORCE_LIMITS[column]
+    value = ("x" * (limit + over - 1)) + "y"
+    row, = _salesforce_rows([{SF_FIELDS[column]: value}])
+    if over <= 0:
+        assert row[column] == value
+        assert row["Description"] == ""
+    else:
+        assert row[column] == "x" * limit
+        assert row["Description"] == f"Full {column.lower()}: {value}"
+
+
+def test_salesforce_rule_the_full_values_follow_the_notes_one_line_each():
+    lead = {"first_name": "F" * 41, "title": "T" * 129, "notes": "Keen"}
+    row, = _salesforce_rows([lead])
+    assert (row["First Name"], row["Title"]) == ("F" * 40, "T" * 128)
+    assert row["Description"] == f"Keen\n\nFull first name: {'F' * 41}\nFull title: {'T' * 129}"
+
+
+def test_salesforce_rule_a_cut_value_loses_its_trailing_space():
+    row, = _salesforce_rows([{"first_name": "a" * 39 + " b"}])
+    assert row["First Name"] == "a" * 39
+
+
+@pytest.mark.parametrize(("length", "written"), [
+    (31_999, "n" * 31_999), (32_000, "n" * 32_000), (32_001, "n" * 31_999 + "…"),
+])
+def test_salesforce_rule_the_description_is_cut_at_32000_characters(length, written):
+    row, = _salesforce_rows([{"notes": "n" * length}])
+    assert row["Description"] == written
+
+
+# --- both CRM files -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("writer", "before"), [
+    (write_salesforce_csv, b"Zo\xc3\xab,[not provided],,"),
+    (write_hubspot_csv, b"Zo\xc3\xab,,,,"),
+])
+def test_crm_rule_utf8_without_bom_and_quoted_cells_in_crlf_records(writer, before):
+    data = writer([{"first_name": "Zoë", "company": 'Say "Hi", Ltd\nGmbH', "id": "l-1"}])
+    header, record = data.split(b"\r\n", 1)
+    assert header.startswith(b"First Name,Last Name,Email,")
+    assert record.startswith(before)
+    assert b'"Say ""Hi"", Ltd\nGmbH"' in record  # RFC 4180: quoted, quotes doubled, LF kept
+    assert record.endswith(b",l-1\r\n")
+    assert data.count(b"\r\n") == 2
