@@ -875,7 +875,8 @@ visitor consented to be contacted), Description (notes,
 qualification, answers, interests). Salesforce requires Last Name and Company: an empty one is
 written as "[not provided]". Values longer than Salesforce's field lengths (SALESFORCE_LIMITS:
 First Name 40, Last Name 80, Email 80, Title 128, Phone 40, Country 80) are cut there and
-written in full into Description. The remaining columns (Event, Campaign Code, Badge ID, Captured
+written in full into Description; the length counts the `'` that `guard_cell` puts before a
+value starting like a formula (`+49 ...`), since it is part of the cell. The remaining columns (Event, Campaign Code, Badge ID, Captured
 At, Captured By, Score, Qualified, Fieldnote ID) are for custom fields or to leave unmapped.
 """
 
@@ -887,20 +888,32 @@ SALESFORCE_LIMITS: dict[str, int] = {
 }
 
 
+def _room(value: str, limit: int) -> int:
+    """How many characters of `value` a field of `limit` holds once `guard_cell` has written
+    it: the guard's apostrophe is part of the cell, and so of the value Salesforce imports."""
+    return limit - 1 if value.startswith(_FORMULA_START) else limit
+
+
 def _fit_salesforce(row: dict[str, Any]) -> dict[str, Any]:
     """Cut values to Salesforce's limits; the full value goes into Description."""
     full: list[str] = []
     for column, limit in SALESFORCE_LIMITS.items():
         value = row.get(column)
-        if column != "Description" and isinstance(value, str) and len(value) > limit:
+        if column == "Description" or not isinstance(value, str):
+            continue
+        room = _room(value, limit)
+        if len(value) > room:
             full.append(f"Full {column.lower()}: {value}")
-            row[column] = value[:limit].rstrip()
+            row[column] = value[:room].rstrip()
     if full:
         row["Description"] = "\n\n".join(p for p in (row.get("Description"), "\n".join(full)) if p)
     description = row.get("Description")
-    if isinstance(description, str) and len(description) > SALESFORCE_LIMITS["Description"]:
-        # Only notes near their 20,000 limit plus long answers get here; the lead keeps it all.
-        row["Description"] = description[: SALESFORCE_LIMITS["Description"] - 1] + "…"
+    if isinstance(description, str):
+        room = _room(description, SALESFORCE_LIMITS["Description"])
+        if len(description) > room:
+            # Only notes near their 20,000 limit plus long answers get here; the lead keeps
+            # it all.
+            row["Description"] = description[: room - 1] + "…"
     return row
 
 

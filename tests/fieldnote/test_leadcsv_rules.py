@@ -367,6 +367,25 @@ def test_salesforce_rule_the_description_is_cut_at_32000_characters(length, writ
     assert row["Description"] == written
 
 
+@pytest.mark.parametrize("column", ["First Name", "Title", "Phone", "Street"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_salesforce_rule_a_guarded_value_still_fits_its_field(column, start):
+    # The formula guard's apostrophe is part of the cell Salesforce imports: with it, a value
+    # at the limit would be one character too long and fail that row's import.
+    limit = SALESFORCE_LIMITS[column]
+    value = start + "1" * (limit - 1)
+    row, = _salesforce_rows([{SF_FIELDS[column]: value}])
+    assert row[column] == "'" + value[: limit - 1]
+    assert len(row[column]) == limit
+    assert row["Description"] == f"Full {column.lower()}: {value}"
+
+
+def test_salesforce_rule_a_guarded_description_still_fits():
+    row, = _salesforce_rows([{"notes": "-" + "n" * 31_999}])
+    assert row["Description"] == "'-" + "n" * 31_997 + "…"
+    assert len(row["Description"]) == SALESFORCE_LIMITS["Description"]
+
+
 # --- both CRM files -----------------------------------------------------------------------
 
 
