@@ -2,17 +2,23 @@
 stub, which fields of the records around it are cleared, how the text of linked records loses
 the person's identifiers, and the salted key an erased email address is remembered by.
 
-The hub applies these rules when it erases a person (`hub.privacy`); the desktop reads them to
-recognise an erased lead and to drop what it still holds of one. Nothing here stores anything.
+The retention rule is here too: with the hub setting `retention_days` set, a lead never
+qualified and never contacted is erased once it is older than that (`retention_due`).
+
+The hub applies these rules when it erases a person (`hub.privacy`, `hub.retention`); the
+desktop reads them to recognise an erased lead and to drop what it still holds of one. Nothing
+here stores anything or reads a clock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from fieldnote.followups import first_contact_at, parse_time
 from fieldnote.kinds import KINDS
 
 # The server-set field that marks an erased lead (ISO 8601 UTC time of the erasure).
@@ -105,3 +111,58 @@ def scrub(value: Any, names: Iterable[str]) -> Any:
     if isinstance(value, dict):
         return {k: scrub(v, names) for k, v in value.items()}
     return value
+
+
+# -- retention -------------------------------------------------------------------------------
+
+# The hub setting (`fieldnote-hub settings set retention_days 180`); "off" keeps every lead.
+RETENTION_SETTING = "retention_days"
+RETENTION_OFF = "off"
+MAX_RETENTION_DAYS = 36500
+
+
+def check_retention_days(text: str) -> str:
+    """`retention_days` as stored: "off", or a whole number of days from 1 to 36500 ("0" and
+    "off" turn it off); ValueError with a message otherwise."""
+    value = str(text).strip().lower()
+    if value in (RETENTION_OFF, "0", "no", "none"):
+        return RETENTION_OFF
+    if value.endswith("d"):
+        value = value[:-1].strip()
+    if value.isdigit() and 0 < int(value) <= MAX_RETENTION_DAYS:
+        return str(int(value))
+    raise ValueError(f"{str(text).strip()!r} is not a retention period; give a whole number of "
+                     f"days from 1 to {MAX_RETENTION_DAYS}, or off.")
+
+
+def retention_days(value: str | None) -> int | None:
+    """The stored setting as days, or None when retention is off (or the value unusable)."""
+    try:
+        checked = check_retention_days(value or RETENTION_OFF)
+    except ValueError:
+        return None
+    return None if checked == RETENTION_OFF else int(checked)
+
+
+# The hub's own settings of this module, in the form `fieldnote.webhooks.HUB_SETTINGS` keeps.
+HUB_SETTINGS = {RETENTION_SETTING: (RETENTION_OFF, check_retention_days)}
+
+
+def lead_age(lead: Mapping[str, Any], now: dt.datetime) -> dt.timedelta | None:
+    """How long ago the lead was captured (`captured_at`), or None without a readable time."""
+    captured = parse_time(lead.get("captured_at"))
+    return None if captured is None else now - captured
+
+
+def retention_due(lead: Mapping[str, Any], outcomes: Iterable[Mapping[str, Any]], *,
+                  days: int, now: dt.datetime) -> bool:
+    """Whether the retention rule erases this lead now: it is not erased yet, not qualified
+    (`qualified` true: by its rubric or by hand), never contacted (no first contact by the
+    rule of `fieldnote.followups.first_contact_at`), and was captured more than `days` days
+    before `now` (a lead exactly `days` old stays until the next run)."""
+    if is_erased(lead) or lead.get("qualified") is True:
+        return False
+    if first_contact_at(outcomes) is not None:
+        return False
+    age = lead_age(lead, now)
+    return age is not None and age > dt.timedelta(days=days)

@@ -51,6 +51,7 @@ from hub.settings import (
     ENV_WORKERS,
     resolve_blobs_dir,
     resolve_db_url,
+    retention_first_problem,
 )
 from hub.shared_settings import ALL_SETTINGS
 from hub.transfer import TransferError
@@ -134,7 +135,8 @@ def _parser() -> argparse.ArgumentParser:
         "doubling after each further failure; default 15s), webhook_retry_for (how long a "
         "delivery is retried before its webhook is disabled; default 24h), "
         "webhook_allow_private (yes: webhooks may post to private and link-local addresses; "
-        "default no).")
+        "default no), retention_days (leads never qualified and never contacted are erased "
+        "once captured more than this many days ago, see `retention run`; default off).")
     settings_sub = settings.add_subparsers(dest="settings_command", required=True)
     settings_sub.add_parser("list", parents=[common], help="every setting with its value")
     get = settings_sub.add_parser("get", parents=[common], help="one setting's value")
@@ -143,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     put.add_argument("key", choices=list(ALL_SETTINGS))
     put.add_argument("value", help="for currency an ISO 4217 code, e.g. EUR, USD or GBP; "
                      "durations such as 15s, 2m, 24h (service levels: whole hours or days, "
-                     "e.g. 24h or 7d); yes or no")
+                     "e.g. 24h or 7d); yes or no; retention_days: days, or off")
 
     release = sub.add_parser(
         "release", help="show or set the desktop release this hub announces",
@@ -250,6 +252,22 @@ def _parser() -> argparse.ArgumentParser:
         description="Forget that an address was erased, so that a lead of it (a refused "
         "import, a new capture with fresh consent) is accepted when sent again.")
     allow.add_argument("--email", required=True, help="the person's email address")
+
+    retention = sub.add_parser(
+        "retention", help="erase old leads nobody qualified or contacted",
+        description="With the hub setting retention_days set (`settings set retention_days "
+        "180`; off by default), leads never qualified and never contacted that were captured "
+        "more than that many days ago are erased as `person erase` erases them: anonymous "
+        "stubs on the hub and, at their next sync, on every device. `serve` runs this daily.")
+    retention_sub = retention.add_subparsers(dest="retention_command", required=True)
+    retention_run = retention_sub.add_parser(
+        "run", parents=[common], help="erase what the rule erases now (--dry-run: list it)")
+    retention_run.add_argument("--dry-run", action="store_true",
+                               help="list what would be erased (ids, event, age) and erase "
+                                    "nothing")
+    retention_run.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    retention_run.add_argument("--blobs", metavar="DIR",
+                               help=f"blob directory (default: ${ENV_BLOBS})")
 
     seed = sub.add_parser("seed-demo", parents=[common], help="add demo users and data")
     seed.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
@@ -437,6 +455,8 @@ def _run(args: argparse.Namespace) -> int:
             return _audit(args, engine)
         if command == "person":
             return _person(args, engine)
+        if command == "retention":
+            return _retention(args, engine)
     finally:
         engine.dispose()
     raise CommandFailed(f"Unknown command {command}")  # pragma: no cover - argparse stops it
@@ -722,6 +742,35 @@ def _person_export(args: argparse.Namespace, engine: Engine) -> int:
     return EXIT_OK
 
 
+def _retention(args: argparse.Namespace, engine: Engine) -> int:
+    from hub import retention
+
+    report = retention.run(engine, dry_run=args.dry_run,
+                           blobs_dir=None if args.dry_run else resolve_blobs_dir(args.blobs))
+    if args.json:
+        sys.stdout.write(json.dumps(report.as_json(), sort_keys=True) + "\n")
+        return EXIT_OK
+    if report.days is None:
+        sys.stdout.write("Retention is off; nothing is erased. Turn it on with `fieldnote-hub "
+                         "settings set retention_days DAYS`.\n")
+        return EXIT_OK
+    for due in report.due:
+        sys.stdout.write(f"{due.id}\tevent {due.event_id or '-'}\t{due.age_days} days\n")
+    count = len(report.due)
+    rule = (f"never qualified, never contacted, captured more than {report.days} days ago")
+    if args.dry_run:
+        sys.stdout.write(f"{count} leads would be erased ({rule}); nothing was erased.\n")
+    elif report.erased is None:
+        sys.stdout.write(f"No lead is due for erasure ({rule}).\n")
+    else:
+        e = report.erased
+        sys.stdout.write(
+            f"Erased {len(e.leads)} leads ({rule}; {e.outcomes} outcomes, {e.debriefs} "
+            f"debriefs, {e.comments} comments cleaned; {e.files_removed} files removed). "
+            "Devices drop them at their next sync.\n")
+    return EXIT_OK
+
+
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         line = sys.stdin.readline()
@@ -747,6 +796,9 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
     import uvicorn
 
     blobs_dir = resolve_blobs_dir(args.blobs)
+    problem = retention_first_problem()
+    if problem is not None:
+        raise CommandFailed(problem)
     # The blob folder and the address first: a hub that cannot keep files or listen must not
     # create its database.
     private_dir(blobs_dir)

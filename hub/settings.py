@@ -23,6 +23,9 @@ ENV_TRUST_PROXY = "FIELDNOTE_HUB_TRUST_PROXY"  # addresses separated by commas o
 ENV_LOG_LEVEL = "FIELDNOTE_HUB_LOG_LEVEL"
 ENV_LOG_FORMAT = "FIELDNOTE_HUB_LOG_FORMAT"  # text or json
 ENV_DB_POOL = "FIELDNOTE_HUB_DB_POOL"  # database connections one worker process opens at most
+# Seconds from a worker's start to its first run of the daily retention job (default 600).
+ENV_RETENTION_FIRST = "FIELDNOTE_HUB_RETENTION_FIRST_S"
+RETENTION_FIRST_S = 600.0
 
 
 def default_data_dir() -> Path:
@@ -53,6 +56,29 @@ def resolve_db_pool(value: int | None = None) -> int | None:
         return value
     text = os.environ.get(ENV_DB_POOL, "").strip()
     return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+def retention_first_problem() -> str | None:
+    """What is wrong with the environment's retention start delay, or None (unset or fine)."""
+    text = os.environ.get(ENV_RETENTION_FIRST, "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 24 * 3600:
+        return (f"${ENV_RETENTION_FIRST} is {text!r}, not a number of seconds from 0 to 86400")
+    return None
+
+
+def resolve_retention_first_s() -> float:
+    """When `serve`'s workers first run the retention job, in seconds after start-up: the
+    environment's value when it is a number from 0 to a day (`serve` refuses another first,
+    `retention_first_problem`), else the default."""
+    if retention_first_problem() is not None or not os.environ.get(ENV_RETENTION_FIRST, "").strip():
+        return RETENTION_FIRST_S
+    return float(os.environ[ENV_RETENTION_FIRST])
 
 
 @dataclass(frozen=True)

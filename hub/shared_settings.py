@@ -2,7 +2,8 @@
 
 The settings every device receives (today: the team's currency) are sent with every pull
 answer; their keys, defaults and checks are `fieldnote.money.SHARED_SETTINGS`. The hub's own
-settings (webhooks: `fieldnote.webhooks.HUB_SETTINGS`) stay on the hub. An administrator sets
+settings (webhooks: `fieldnote.webhooks.HUB_SETTINGS`; retention:
+`fieldnote.privacy.HUB_SETTINGS`) stay on the hub. An administrator sets
 both with `fieldnote-hub settings`.
 """
 
@@ -12,11 +13,15 @@ from collections.abc import Callable, Mapping
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from fieldnote import privacy
 from fieldnote.money import SHARED_SETTINGS
-from fieldnote.webhooks import HUB_SETTINGS
+from fieldnote.webhooks import HUB_SETTINGS as WEBHOOK_SETTINGS
 from hub.db.tables import meta
 
 PREFIX = "setting:"
+
+# The hub's own settings: webhooks' and retention's.
+HUB_SETTINGS = {**WEBHOOK_SETTINGS, **privacy.HUB_SETTINGS}
 
 Spec = Mapping[str, tuple[str, Callable[[str], str]]]
 

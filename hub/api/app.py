@@ -19,24 +19,38 @@ from hub.api.deps import Hub
 from hub.blobs import BlobStore
 from hub.db.engine import make_engine
 from hub.feed import read_epoch
-from hub.settings import HubSettings, resolve_blobs_dir, resolve_db_pool, resolve_db_url
+from hub.retention import RetentionWorker
+from hub.settings import (
+    HubSettings,
+    resolve_blobs_dir,
+    resolve_db_pool,
+    resolve_db_url,
+    resolve_retention_first_s,
+)
 from hub.webhook_sender import DeliveryWorker
 from resources.version import app_version
 
 
-def create_app(settings: HubSettings) -> FastAPI:
+def create_app(settings: HubSettings, *, retention_first_s: float | None = None) -> FastAPI:
     """The app; its webhook delivery worker (`app.state.deliveries`) runs while the app's
     lifespan does (`serve`); a host without lifespan events starts and stops it itself
-    (`hub.embedded`)."""
+    (`hub.embedded`). With `retention_first_s` the daily retention job (`hub.retention`) runs
+    too, first that many seconds after start-up."""
     engine = make_engine(settings.db_url, max_connections=settings.db_pool)
     deliveries = DeliveryWorker(engine)
+    retention = (RetentionWorker(engine, settings.blobs_dir, first_s=retention_first_s)
+                 if retention_first_s is not None else None)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         deliveries.start()
+        if retention is not None:
+            retention.start()
         try:
             yield
         finally:
+            if retention is not None:
+                retention.stop()
             deliveries.stop()
 
     app = FastAPI(
@@ -53,6 +67,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         blobs=BlobStore(settings.blobs_dir),
     )
     app.state.deliveries = deliveries
+    app.state.retention = retention
     problems.install(app)
     app.add_middleware(problems.ProtocolGate)
 
@@ -88,7 +103,8 @@ def create_app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` and worker processes: settings from the environment."""
     db_url = resolve_db_url(None)
     app = create_app(HubSettings(db_url=db_url, blobs_dir=resolve_blobs_dir(None),
-                                 db_pool=resolve_db_pool()))
+                                 db_pool=resolve_db_pool()),
+                     retention_first_s=resolve_retention_first_s())
     # The modules and objects made so far live as long as the process: keep them out of the
     # cyclic collector's full passes, which otherwise walk them over and over while requests
     # allocate rows (this halves pull time). Only the serving process does this; an

@@ -15,10 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class ServeProcess:
-    def __init__(self, db_url: str, blobs: Path, *args: str) -> None:
+    def __init__(self, db_url: str, blobs: Path, *args: str,
+                 env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "hub", "serve", "--db", db_url, "--blobs", str(blobs),
              "--port", str(self.port), "--log-level", "info", *args],
