@@ -11,7 +11,7 @@ a name, an email or a note of the person concerned.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +23,7 @@ from fieldnote import audit as rules
 from fieldnote.validation import format_datetime, utc_now_iso
 from hub.authz import Actor
 from hub.db.tables import audit_log
+from hub.webhooks import Change
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,39 @@ def record(
         with target.begin() as conn:
             return _insert(conn, values)
     return _insert(target, values)
+
+
+# What a consent wording's entry keeps of it: no text a visitor typed is in a wording, but the
+# entry needs only which wording, which version and what kind of change.
+_WORDING_FIELDS = ("name", "text", "is_default")
+
+
+def record_pushed(conn: Connection, changes: Iterable[Change], actor: Actor) -> int:
+    """Entries for what a push wrote that the log keeps (consent wordings added, changed or
+    deleted), in the push's transaction; returns how many."""
+    count = 0
+    for change in changes:
+        if change.kind == "consent_wording":
+            details = _wording_change(change)
+            if details is not None:
+                record(conn, rules.CONSENT_WORDING, actor=actor, details=details)
+                count += 1
+    return count
+
+
+def _wording_change(change: Change) -> dict[str, Any] | None:
+    before, after = change.before, change.after
+    if change.deleted:
+        what = "deleted"
+    elif before is None:
+        what = "added"
+    else:
+        changed = [f for f in _WORDING_FIELDS if before.get(f) != after.get(f)]
+        if not changed:
+            return None
+        what = "changed: " + ", ".join(changed)
+    return {"wording_id": change.id, "version": after.get("version"),
+            "is_default": bool(after.get("is_default")), "change": what}
 
 
 def _insert(conn: Connection, values: dict[str, Any]) -> int | None:

@@ -34,7 +34,7 @@ from fieldnote.validation import (
     utc_now_iso,
 )
 from fieldnote.wire import Mutation
-from hub import authz, routing, webhooks
+from hub import audit, authz, routing, webhooks
 from hub.authz import Actor, Forbidden
 from hub.db.engine import write_lock, writer
 from hub.db.tables import erased_people, mutations
@@ -269,6 +269,8 @@ def _apply_once(
             insert_rows(conn, mutations, log_rows)
         # Webhook deliveries of what this push changed, in its transaction (an outbox).
         queued = webhooks.enqueue(conn, store.written, _fields_of(store), store.now)
+        # Audit entries of what the log keeps (consent wordings), in the same transaction.
+        audit.record_pushed(conn, store.written, actor)
     if queued:
         webhooks.notify()
     return [o.answer() for o in outcomes]

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from fieldnote import audit as rules
+from fieldnote.ids import new_id
 from hub import audit, cli
 from hub.authz import Actor
 from hub.db.engine import make_engine
 from hub.db.migrate import upgrade
+from tests.hub.client import SyncClient
 from tests.hub.test_cli import PASSWORD, run
 from tests.support.live_hub import LiveHub
 
@@ -132,3 +134,31 @@ def test_filter_summary_keeps_choices_and_drops_typed_words() -> None:
     assert summary == {"event_id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
                        "grade": ["hot", "warm"], "search": True, "qualified": True,
                        "owner": True, "note": True}
+
+
+def test_consent_wording_changes_pushed_by_devices_are_recorded(
+    people: dict[str, SyncClient], hub: LiveHub
+) -> None:
+    marketer, admin = people["marketer"], people["admin"]
+    wording = new_id()
+    made = marketer.push_one("consent_wording", wording, {
+        "name": "Booth", "text": "We may contact you.", "is_default": True})
+    assert made["status"] == "applied"
+    assert admin.push_one("consent_wording", wording, {"text": "We may email you."},
+                          base=made["version"])["status"] == "applied"
+    # A push that changes nothing, or a refused one, leaves no entry.
+    assert admin.push_one("consent_wording", wording, {"text": "We may email you."},
+                          base=made["version"])["status"] == "applied"
+    refused = people["rep"].push_one("consent_wording", new_id(), {"name": "Mine",
+                                                                   "text": "Sure?"})
+    assert refused["status"] == "rejected"
+    entries = [e for e in audit.entries(hub.engine) if e.action == rules.CONSENT_WORDING]
+    assert [(e.actor, e.actor_id, e.via) for e in entries] == [
+        ("marketer@test.fieldnote", marketer.id, "hub"), ("admin@test.fieldnote", admin.id, "hub")]
+    assert [e.details for e in entries] == [
+        {"wording_id": wording, "version": 1, "is_default": True, "change": "added"},
+        {"wording_id": wording, "version": 2, "is_default": True, "change": "changed: text"}]
+    deleted = marketer.push_one("consent_wording", wording, op="delete", base=2)
+    assert deleted["status"] == "applied", deleted
+    last = [e for e in audit.entries(hub.engine) if e.action == rules.CONSENT_WORDING][-1]
+    assert last.details["change"] == "deleted" and last.details["wording_id"] == wording
