@@ -85,6 +85,12 @@ def results(module: str) -> dict[str, int | None]:
     return {k: v for k, v in codes.items() if k.startswith(prefix)}
 
 
+def not_run(codes: dict[str, int | None]) -> list[str]:
+    """The mutants of a module's results that have not been run (a run stopped early, or
+    mutants of functions changed since: mutmut resets those when a run starts)."""
+    return sorted(k for k, v in codes.items() if v in _NOT_RUN)
+
+
 def tally(codes: dict[str, int | None]) -> tuple[int, int, list[str]]:
     """(killed, total, survivors) of a module's results; mutants not run are left out."""
     counted = {k: v for k, v in codes.items() if v not in _NOT_RUN}
@@ -93,7 +99,7 @@ def tally(codes: dict[str, int | None]) -> tuple[int, int, list[str]]:
     return killed, len(counted), survivors
 
 
-def run_module(module: str, names: list[str], max_children: int) -> int:
+def run_module(module: str, names: list[str], max_children: int, append: bool = False) -> int:
     """Run mutmut on the named mutants (a glob of the whole module when none are named)."""
     log = ROOT / "mutants" / f"{module}.log"
     log.parent.mkdir(exist_ok=True)
@@ -102,7 +108,7 @@ def run_module(module: str, names: list[str], max_children: int) -> int:
     # Tests that check thousands of generated examples check fewer in a mutation run, where
     # they run once per mutant (see `tests/support/examples.py`).
     env = {**os.environ, MUTATION_RUN: "1"}
-    with log.open("w", encoding="utf-8") as out:
+    with log.open("a" if append else "w", encoding="utf-8") as out:
         return subprocess.call(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
 
 
@@ -125,6 +131,27 @@ def show(module: str, name: str, functions: dict[str, str]) -> str:
     return "\n".join(line for line in list(lines)[2:] if not line.startswith("@@"))
 
 
+def _run(module: str, survivors_only: bool, max_children: int) -> int:
+    """Run a whole module, or its last survivors and the mutants not run yet."""
+    if not survivors_only:
+        _err(f"{module}: running mutmut ...")
+        return run_module(module, [], max_children)
+    codes = results(module)
+    names = tally(codes)[2] + not_run(codes)
+    if not names:
+        _err(f"{module}: no survivors to re-run")
+        return 0
+    _err(f"{module}: running mutmut on {len(names)} mutants ...")
+    code = run_module(module, names, max_children)
+    # mutmut makes new mutants of the functions changed since the last run when it starts, and
+    # leaves them not run unless named: run them too, so that the figure counts every mutant.
+    fresh = not_run(results(module))
+    if code == 0 and fresh:
+        _err(f"{module}: running mutmut on {len(fresh)} new mutants of changed functions ...")
+        code = run_module(module, fresh, max_children, append=True)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="tools/mutation.py", description=__doc__.split("\n\n")[0],
@@ -132,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", metavar="MODULE",
                         help="modules of fieldnote/ (default: every rule module)")
     parser.add_argument("--survivors", action="store_true",
-                        help="re-run only the mutants that survived the last run")
+                        help="re-run only the mutants that survived the last run (and those "
+                             "not run yet)")
     parser.add_argument("--report", action="store_true",
                         help="print the last results without running anything")
     parser.add_argument("--diff", action="store_true", help="show each survivor's change")
@@ -146,29 +174,25 @@ def main(argv: list[str] | None = None) -> int:
 
     dev.ensure_venv()
     modules = [module_name(m) for m in args.modules] or rule_modules()
-    rows: list[tuple[str, int, int, list[str]]] = []
+    rows: list[tuple[str, int, int, list[str], int]] = []
     for module in modules:
         if not args.report:
-            names = tally(results(module))[2] if args.survivors else []
-            if args.survivors and not names:
-                _err(f"{module}: no survivors to re-run")
-            else:
-                _err(f"{module}: running mutmut ...")
-                code = run_module(module, names, args.max_children)
-                if code != 0:
-                    _err(f"{module}: mutmut stopped with exit status {code}; see "
-                         f"mutants/{module}.log")
-                    return 2
-        killed, total, survivors = tally(results(module))
-        rows.append((module, killed, total, survivors))
+            code = _run(module, args.survivors, args.max_children)
+            if code != 0:
+                _err(f"{module}: mutmut stopped with exit status {code}; see "
+                     f"mutants/{module}.log")
+                return 2
+        codes = results(module)
+        killed, total, survivors = tally(codes)
+        rows.append((module, killed, total, survivors, len(not_run(codes))))
 
     failed = False
-    _out(f"{'module':<12} {'killed':>7} {'survived':>9} {'total':>6} {'score':>7}")
-    for module, killed, total, survivors in rows:
+    _out(f"{'module':<12} {'killed':>7} {'survived':>9} {'total':>6} {'score':>7} {'not run':>8}")
+    for module, killed, total, survivors, left in rows:
         score = 100.0 * killed / total if total else 0.0
-        failed = failed or score < args.fail_under
-        _out(f"{module:<12} {killed:>7} {len(survivors):>9} {total:>6} {score:>6.1f}%")
-    for module, _killed, _total, survivors in rows:
+        failed = failed or score < args.fail_under or left > 0
+        _out(f"{module:<12} {killed:>7} {len(survivors):>9} {total:>6} {score:>6.1f}% {left:>8}")
+    for module, _killed, _total, survivors, _left in rows:
         if not survivors:
             continue
         kinds = Counter(n.rsplit("__mutmut_", 1)[0].removeprefix(f"fieldnote.{module}.")
