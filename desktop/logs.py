@@ -1,7 +1,9 @@
 """Logging for the app and the commands: module loggers into a rotating file in the data dir
 (the window routes Qt's own messages here too, in `desktop.app`).
 
-Personal data (names, emails) is only ever logged at DEBUG, which is off unless asked for. A log
+Personal data (names, emails) is only ever logged at DEBUG, which is off unless asked for; the
+queries of addresses the HTTP library names in its warnings (a look-up's `?email=`) are left
+out of the file above DEBUG. A log
 file that cannot be written (a full disk, a read-only folder) never stops the program and
 never prints a traceback: logging goes on without the file, after one line on stderr.
 """
@@ -9,6 +11,7 @@ never prints a traceback: logging goes on without the file, after one line on st
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,19 @@ from fieldnote.filemodes import private_opener
 
 LOG_FILE = "fieldnote.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_QUERY = re.compile(r"\?[^\s'\"()]+")
+
+
+class HideQueries(logging.Filter):
+    """Takes the query out of the addresses in the HTTP library's messages (its retry warnings
+    name the request, whose query may hold an email address), unless logging is at DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("urllib3") and \
+                logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+            record.msg = _QUERY.sub("?...", record.getMessage())
+            record.args = ()
+        return True
 
 
 def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
@@ -29,6 +45,7 @@ def setup_logging(data_dir: Path | None, *, debug: bool = False) -> None:
     if data_dir is not None:
         handler = _quiet_file_handler(data_dir / LOG_FILE)
         handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.addFilter(HideQueries())
         handler._fieldnote = True  # type: ignore[attr-defined]
         root.addHandler(handler)
 

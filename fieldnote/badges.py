@@ -11,7 +11,9 @@ import json
 import logging
 import quopri
 import re
+import traceback
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -89,8 +91,14 @@ def parse_badge(text: str) -> ParsedBadge:
         text = "" if text is None else str(text)
     try:
         return read_badge(text)
-    except Exception:  # the capture screen must never lose a scan to a parser bug
-        _log.warning("badge parser failed; the payload is kept unparsed", exc_info=True)
+    except Exception as exc:  # the capture screen must never lose a scan to a parser bug
+        # The exception's message may quote the scan (a name, an address): only its type and
+        # where it was raised above DEBUG (docs/privacy.md, "Logs").
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        _log.warning("badge parser failed (%s at %s:%s); the payload is kept unparsed",
+                     type(exc).__name__, Path(where.filename).name if where else "?",
+                     where.lineno if where else "?")
+        _log.debug("badge parser failure", exc_info=True)
         return ParsedBadge(raw=text)
 
 

@@ -2,9 +2,11 @@
 journald and log collectors (`--log-format json`).
 
 No personal data above DEBUG: the hub's own messages name no person (statement parameters are
-hidden by the engine), and a JSON access line carries the method, the path without its query
-and the status, not the client's address. At `--log-level debug` the access line adds the
-client address, for tracing a problem by hand.
+hidden by the engine), and an access line, in either format, carries the path without its query
+(`GET /v1/leads/lookup?email=...` would otherwise log the address looked up). A JSON access
+line carries the method, the path and the status, not the client's address. At
+`--log-level debug` the access line keeps the query and adds the client address, for tracing a
+problem by hand.
 """
 
 from __future__ import annotations
@@ -18,6 +20,31 @@ LOG_FORMATS = ("text", "json")
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 
 _ACCESS_LOGGER = "uvicorn.access"
+
+
+def _without_query(path: object) -> str:
+    text = str(path)
+    return text.split("?", 1)[0] + ("?..." if "?" in text else "")
+
+
+class AccessQueryFilter(logging.Filter):
+    """Takes the query out of uvicorn's access lines unless the access log is at DEBUG: a query
+    may hold personal data (the email address of a look-up)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if (record.name == _ACCESS_LOGGER and isinstance(record.args, tuple)
+                and len(record.args) == 5
+                and logging.getLogger(_ACCESS_LOGGER).getEffectiveLevel() > logging.DEBUG):
+            client, method, path, http_version, status = record.args
+            record.args = (client, method, _without_query(path), http_version, status)
+        return True
+
+
+def hide_queries() -> None:
+    """Install `AccessQueryFilter` on uvicorn's access logger (in each serving process)."""
+    access = logging.getLogger(_ACCESS_LOGGER)
+    if not any(isinstance(f, AccessQueryFilter) for f in access.filters):
+        access.addFilter(AccessQueryFilter())
 
 
 class JsonFormatter(logging.Formatter):

@@ -19,6 +19,7 @@ from hub.api.deps import Hub
 from hub.blobs import BlobStore
 from hub.db.engine import make_engine
 from hub.feed import read_epoch
+from hub.logs import hide_queries
 from hub.retention import RetentionWorker
 from hub.settings import (
     HubSettings,
@@ -102,6 +103,8 @@ def _describe_problems(app: FastAPI) -> None:
 def create_app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` and worker processes: settings from the environment."""
     db_url = resolve_db_url(None)
+    # Access lines name paths without their queries (an email address looked up).
+    hide_queries()
     app = create_app(HubSettings(db_url=db_url, blobs_dir=resolve_blobs_dir(None),
                                  db_pool=resolve_db_pool()),
                      retention_first_s=resolve_retention_first_s())

@@ -182,14 +182,17 @@ def test_parse_badge_keeps_the_scan_when_the_parser_fails_and_read_badge_shows_t
     monkeypatch, caplog
 ):
     def broken(text: str) -> ParsedBadge:
-        raise IndexError("parser bug")
+        raise IndexError(f"parser bug near {text!r}")
 
     monkeypatch.setattr(badges, "_parse", broken)
     with pytest.raises(IndexError):
         read_badge("BEGIN:VCARD")
     with caplog.at_level(logging.WARNING, logger="fieldnote.badges"):
         assert parse_badge("BEGIN:VCARD") == ParsedBadge(raw="BEGIN:VCARD")
-    assert "badge parser failed; the payload is kept unparsed" in caplog.text
+    assert "badge parser failed (IndexError at test_badges_rules.py:" in caplog.text
+    assert "the payload is kept unparsed" in caplog.text
+    # Above DEBUG the exception's message, which may quote the scan, is not logged.
+    assert "VCARD" not in caplog.text and "Traceback" not in caplog.text
 
 
 # --- the result ----------------------------------------------------------------------------
