@@ -11,6 +11,7 @@ vacuumed on PostgreSQL, and files only the erased records named are removed.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from fieldnote import privacy
 from fieldnote.kinds import KINDS
 from fieldnote.validation import utc_now_iso
 from hub.db.engine import write_lock, writer
-from hub.db.tables import RECORD_TABLES, erased_people, meta, mutations
+from hub.db.tables import RECORD_TABLES, deliveries, erased_people, meta, mutations
 from hub.records import RecordState, RecordStore
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,10 @@ SALT_KEY = "erasure_salt"
 EXPORT_FORMAT = "fieldnote-person-export"
 # Record tables an erasure rewrites (vacuumed afterwards on PostgreSQL).
 _TOUCHED = ("rec_lead", "rec_lead_outcome", "rec_debrief", "rec_debrief_comment", "rec_conflict",
-            "hub_mutation")
+            "hub_mutation", "hub_webhook_delivery")
+# What stands in an erased webhook delivery's body, and why a pending one was not sent.
+ERASED_DELIVERY_BODY = '{"erased":true}'
+ERASED_DELIVERY_ERROR = "not sent: the person was erased"
 
 
 class PersonError(ValueError):
@@ -46,6 +50,7 @@ class ErasureReport:
     debriefs: int = 0
     comments: int = 0
     conflicts: int = 0
+    deliveries: int = 0
     files_removed: int = 0
     erased_at: str = ""
     # Files the erased records named (removed from the blob directory when no record names
@@ -55,7 +60,8 @@ class ErasureReport:
     def as_dict(self) -> dict[str, Any]:
         return {"leads": len(self.leads), "lead_ids": list(self.leads),
                 "outcomes": self.outcomes, "debriefs": self.debriefs, "comments": self.comments,
-                "conflicts": self.conflicts, "files_removed": self.files_removed,
+                "conflicts": self.conflicts, "deliveries": self.deliveries,
+                "files_removed": self.files_removed,
                 "erased_at": self.erased_at}
 
 
@@ -170,6 +176,7 @@ def _erase(conn: Connection, store: RecordStore, ids: list[str], *, by: str,
     for lead in leads:
         earlier += _erase_around(store, lead.id, names, report, files)
     _erase_answers(conn, names, earlier)
+    report.deliveries = _erase_deliveries(conn, report.leads)
     store.flush()
     if report.leads or emails:
         salt = _salt(conn, create=True)
@@ -203,6 +210,36 @@ def _erase_answers(conn: Connection, names: list[str], earlier: list[tuple[Any, 
         if changed:
             conn.execute(update(mutations).where(mutations.c.mutation_id == mutation_id)
                          .values(conflicts=conflicts))
+
+
+def _erase_deliveries(conn: Connection, lead_ids: list[str]) -> int:
+    """Webhook deliveries whose body carries an erased lead (a lead's, outcome's or debrief's
+    event names the lead's id) lose their body; those not sent yet never will be. The rows
+    stay, so `webhook deliveries` still shows that an event was raised. (One pass over the
+    outbox, which keeps 30 days of deliveries.)"""
+    from hub.webhooks import FAILED, PENDING
+
+    wanted = {i.lower() for i in lead_ids}
+    if not wanted:
+        return 0
+    hits: dict[int, str] = {}
+    rows = conn.execute(select(deliveries.c.id, deliveries.c.state, deliveries.c.body)
+                        .where(deliveries.c.body != ERASED_DELIVERY_BODY))
+    for row_id, state, body in rows:
+        if wanted.intersection(m.lower() for m in _UUID.findall(body or "")):
+            hits[row_id] = state
+    for state, ids in ((PENDING, [i for i, s in hits.items() if s == PENDING]),
+                       (None, [i for i, s in hits.items() if s != PENDING])):
+        for start in range(0, len(ids), 500):
+            values: dict[str, Any] = {"body": ERASED_DELIVERY_BODY}
+            if state == PENDING:
+                values.update(state=FAILED, claim=None, last_error=ERASED_DELIVERY_ERROR)
+            conn.execute(update(deliveries).where(deliveries.c.id.in_(ids[start:start + 500]))
+                         .values(**values))
+    return len(hits)
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def _erase_around(store: RecordStore, lead_id: str, names: list[str], report: ErasureReport,

@@ -147,6 +147,7 @@ class ErasureAnswer(BaseModel):
     debriefs: int
     comments: int
     conflicts: int
+    deliveries: int = 0
     files_removed: int
     erased_at: str
 

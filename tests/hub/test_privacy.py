@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from fieldnote.ids import new_id
-from hub import privacy
+from hub import privacy, webhooks
 from hub.cli import main
-from hub.db.tables import audit_log
+from hub.db.tables import audit_log, deliveries
 from tests.hub.client import SyncClient, lead_fields, mutation
+from tests.hub.test_webhooks import Receiver, _until, receiver  # noqa: F401 (a fixture)
 from tests.support.live_hub import LiveHub
 
 EMAIL = "ana.silva@example.com"
@@ -206,3 +208,49 @@ def test_the_person_commands(people: dict[str, SyncClient], hub: LiveHub, tmp_pa
     assert main(["person", "export", "--email", EMAIL, "-o", str(tmp_path),
                  "--db", hub.db_url]) == 1
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_erasure_empties_the_webhook_outbox_of_the_person(
+    people: dict[str, SyncClient], hub: LiveHub, receiver: Receiver,  # noqa: F811 (the fixture)
+) -> None:
+    """A delivery already sent loses its body; one still waiting (its target unreachable) is
+    never sent; a delivery about someone else is untouched."""
+    sent = webhooks.add_webhook(hub.engine, receiver.url, "lead.created")
+    webhooks.add_webhook(hub.engine, "https://unreachable.invalid/hooks",
+                         "lead.created,outcome.recorded,debrief.submitted")
+    ids = _person_with_history(people)
+    assert json.loads(receiver.next().body)["data"]["lead"]["id"] == ids["lead"]
+    other = new_id()
+    assert people["rep"].push_one("lead", other, lead_fields(
+        email="someone.else@example.com", last_name="Kowalczyk"))["status"] == "applied"
+
+    def rows() -> list[Any]:
+        with hub.engine.connect() as conn:
+            return list(conn.execute(select(deliveries).order_by(deliveries.c.id)))
+
+    def hers(row: Any) -> bool:
+        return ids["lead"] in row.body or "Silva" in row.body
+    _until(lambda: [r.state for r in rows() if r.webhook_id == sent.id and hers(r)]
+           == [webhooks.DELIVERED])
+    before = rows()
+    assert sum(hers(r) for r in before) == 4  # her lead to each webhook, the outcome, the debrief
+    assert any(r.state == webhooks.PENDING and hers(r) for r in before)
+
+    report = _erase_over_http(people["admin"])
+    assert report["deliveries"] == 4
+    after = {r.id: r for r in rows()}
+    for row in before:
+        now = after[row.id]
+        if not hers(row):
+            assert (now.body, now.state) == (row.body, row.state)
+            continue
+        assert now.body == privacy.ERASED_DELIVERY_BODY
+        expected = webhooks.DELIVERED if row.state == webhooks.DELIVERED else webhooks.FAILED
+        assert now.state == expected and now.claim is None
+    assert {d["last_error"] for d in webhooks.list_deliveries(hub.engine, failed=True)
+            if d["state"] == "failed"} == {privacy.ERASED_DELIVERY_ERROR}
+    assert not any(hers(r) or EMAIL in r.body for r in after.values())
+    if hub.db_url.startswith("sqlite"):
+        folder = Path(hub.db_url.removeprefix("sqlite:///")).parent
+        for text in ("Silva", EMAIL):
+            assert _found_in(folder, text) == [], text
