@@ -29,6 +29,14 @@ BESIDE_CHAIN = ("qualified",)
 FUNNEL = ("captured", "qualified", *FUNNEL_STAGES)
 # Outcome status -> how far a lead got; lost and disqualified end a lead without advancing it.
 STAGE_RANK: Mapping[str, int] = {stage: n for n, stage in enumerate(FUNNEL_STAGES, start=1)}
+# How a lead stands besides its stage, from its counting outcomes: the amounts of its outcomes of
+# the last stage add up to its won amount, an outcome of LOST_STATUS marks it lost (a deal lost
+# unless it was won), and its first contact is the earliest `at` among its outcomes of a funnel
+# stage. A lead counts (is captured) while it is not deleted; an erased lead's anonymous stub
+# keeps counting (`fieldnote.privacy`). The store's kept totals are generated from these names
+# (`desktop.store.funnel_sql`).
+WON_STATUS = FUNNEL_STAGES[-1]
+LOST_STATUS = "lost"
 # Voice-of-the-customer dimensions: debrief tag fields.
 VOICE_DIMENSIONS = ("objections", "competitors", "why_buy", "why_not")
 GRADE_GROUPS = ("hot", "warm", "cold", "ungraded")
@@ -106,8 +114,30 @@ def step_conversion(funnel: Mapping[str, float]) -> dict[str, float | None]:
 def stage_reached(outcomes: Iterable[Mapping[str, Any]]) -> int:
     """How far a lead got: the rank (`STAGE_RANK`, 0 for none) of the furthest stage among its
     counting outcomes (`fieldnote.outcomes`)."""
-    return max((STAGE_RANK.get(str(o.get("status")), 0) for o in counting_outcomes(outcomes)),
-               default=0)
+    return lead_standing(outcomes).stage
+
+
+@dataclass(frozen=True)
+class Standing:
+    """How far one lead got and what it is worth (see `WON_STATUS`, `LOST_STATUS`)."""
+
+    stage: int
+    won_amount: float
+    lost: bool
+    first_contact_at: str | None
+
+
+def lead_standing(outcomes: Iterable[Mapping[str, Any]]) -> Standing:
+    """A lead's standing over its counting outcomes."""
+    counting = counting_outcomes(outcomes)
+    contacts = [str(o["at"]) for o in counting
+                if o.get("status") in STAGE_RANK and o.get("at") is not None]
+    return Standing(
+        stage=max((STAGE_RANK.get(str(o.get("status")), 0) for o in counting), default=0),
+        won_amount=sum(float(o.get("amount") or 0) for o in counting if o.get("status") == WON_STATUS),
+        lost=any(o.get("status") == LOST_STATUS for o in counting),
+        first_contact_at=min(contacts, default=None),
+    )
 
 
 def funnel_counts(leads: Iterable[tuple[bool, Iterable[Mapping[str, Any]]]]) -> dict[str, int]:

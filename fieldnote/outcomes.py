@@ -4,8 +4,9 @@ new outcome of the same lead whose `retracts` names it. Both stay on record and 
 
 The rule, here once: an outcome counts (for the lead's status, the funnel, exports) when it is
 not deleted, is not itself a retraction, and no live retraction of the same lead names it.
-The store's SQL (lead status and filters, the insights summaries' triggers) states this rule
-for speed; tests/desktop/store/test_outcome_rule.py holds the lead SQL to `counting_outcomes`.
+The store states this rule in SQL once (`desktop.store.leads.counting_outcome`, read by the lead
+status and filters and compiled into the insights triggers by `desktop.store.funnel_sql`);
+tests/desktop/store/test_outcome_rule.py holds that SQL to `counting_outcomes`.
 """
 
 from __future__ import annotations
