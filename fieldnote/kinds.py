@@ -92,7 +92,8 @@ OUTCOME_STATUSES = ("contacted", "meeting", "opportunity", "won", "lost", "disqu
 OUTCOME_SOURCES = ("crm",)
 # The funnel order of outcomes; lost and disqualified end a lead without advancing it.
 FUNNEL_STAGES = ("contacted", "meeting", "opportunity", "won")
-COLLATERAL_STATUSES = ("draft", "review", "approved", "retired")
+# "declined": marketing turned down a rep's proposal (`review_comment` says why).
+COLLATERAL_STATUSES = ("draft", "review", "approved", "retired", "declined")
 COLLATERAL_KINDS = ("sell_sheet", "brochure", "deck", "case_study", "price_list", "video", "other")
 USAGE_ACTIONS = ("opened", "shared", "presented")
 REQUEST_STATUSES = ("open", "accepted", "delivered", "declined")
@@ -228,6 +229,11 @@ COLLATERAL = KindSpec(
         _f("expires_on", FieldType.DATE),
         _f("audience", FieldType.TAGS),
         _f("text", T),  # extracted document text, for full-text search
+        # A rep's proposal names its proposer (`fieldnote.roles`: reps create nothing else);
+        # marketing's answer to it, and the last day marketing confirmed the item still holds.
+        _f("proposed_by", FieldType.UUID),
+        _f("review_comment", T),
+        _f("verified_on", FieldType.DATE),
         _f("author_id", FieldType.UUID, server_set=True),
     ),
     search_fields=("title", "summary", "tags", "text"),

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldnote import followups as _followups
+from fieldnote import staleness as _staleness
 
 # Until an administrator sets one (`fieldnote-hub settings set currency CODE`).
 DEFAULT_CURRENCY = "EUR"
@@ -45,8 +46,10 @@ def currency_of(settings: Mapping[str, Any] | None) -> str:
 
 # The hub settings devices receive, with their defaults and checks: one place for the hub's
 # command line, its pull answers and the desktop.
-# (The follow-up service levels are defined with their rules, in `fieldnote.followups`.)
-SHARED_SETTINGS = {"currency": (DEFAULT_CURRENCY, check_currency), **_followups.SHARED_SETTINGS}
+# (The follow-up service levels are defined with their rules, in `fieldnote.followups`; the
+# collateral verification period in `fieldnote.staleness`.)
+SHARED_SETTINGS = {"currency": (DEFAULT_CURRENCY, check_currency), **_followups.SHARED_SETTINGS,
+                   **_staleness.SHARED_SETTINGS}
 
 
 def check_setting(key: str, value: str) -> str:

@@ -203,6 +203,41 @@ ONLY_RESOLVED = Check(
     QT_TRANSLATE_NOOP("roles", "Only `resolved` can be changed on a conflict"),
 )
 
+# A rep's own material goes to marketing as a proposal: a draft or an item in review that names
+# them as its proposer; marketing approves, edits or declines it (docs/collateral.md).
+PROPOSAL_STATUSES = frozenset({"draft", "review"})
+# Collateral fields only marketing writes on a proposal: its answer, its verification, and
+# what makes an item a new version of another.
+REVIEW_FIELDS = frozenset({"review_comment", "verified_on", "supersedes_id"})
+_UNAPPROVED = frozenset({"draft", "review", "declined"})
+
+
+def is_proposal(fields: Mapping[str, Any]) -> bool:
+    """A rep's proposal not yet approved: seen by marketing and its proposer alone."""
+    return bool(fields.get("proposed_by")) and fields.get("status") in _UNAPPROVED
+
+
+AS_PROPOSAL = Check(
+    "as a proposal (draft or in review, proposed by them)",
+    lambda a: a.changes.get("status") in (None, *PROPOSAL_STATUSES)
+    and a.changes.get("proposed_by", (a.record or {}).get("proposed_by")) == a.person.id,
+    QT_TRANSLATE_NOOP("roles", "Reps propose material as a draft or for review; marketing "
+                      "approves and publishes it"),
+)
+OWN_PROPOSAL_NOT_APPROVED = Check(
+    "own proposal not yet approved",
+    lambda a: a.record is None or (a.record.get("proposed_by") == a.person.id
+                                   and a.record.get("author_id") == a.person.id
+                                   and a.record.get("status") in _UNAPPROVED),
+    QT_TRANSLATE_NOOP("roles", "Reps change only their own proposals, until they are approved"),
+)
+NOT_ITS_REVIEW = Check(
+    "not its review (comment, verification, version)",
+    lambda a: not set(a.changes) & REVIEW_FIELDS,
+    QT_TRANSLATE_NOOP("roles", "Only marketers review material (comment, verification, "
+                      "version)"),
+)
+
 # -- what a record may refer to ----------------------------------------------------------------
 
 
@@ -360,6 +395,13 @@ _REQUEST_BY_MARKETING: dict[Op, Cell] = {
     "delete": Allow((OWN_REQUEST_TO_WITHDRAW,)),
 }
 
+# Reps propose material; they never approve, publish or change anyone else's.
+_PROPOSING: dict[Op, Cell] = {
+    "create": Allow((AS_PROPOSAL, NOT_ITS_REVIEW)),
+    "update": Allow((OWN_PROPOSAL_NOT_APPROVED, AS_PROPOSAL, NOT_ITS_REVIEW)),
+    "delete": Allow((OWN_PROPOSAL_NOT_APPROVED,)),
+}
+
 # POLICY[kind][op][role]: the one place a role decision is written.
 POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
     "lead": _work(OWN_LEAD, _NOT_CAPTURING, OWN_LEAD_OR_HANDOVER),
@@ -380,8 +422,9 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
                    manager=_REQUEST_BY_OTHERS[op])
         for op in RECORD_OPS
     },
-    "collateral": _marketing(
-        QT_TRANSLATE_NOOP("roles", "Only marketers can change Collateral records")),
+    "collateral": {
+        op: {**row, "rep": _PROPOSING[op]} for op, row in _marketing(
+            QT_TRANSLATE_NOOP("roles", "Only marketers can change Collateral records")).items()},
     "event": _marketing(QT_TRANSLATE_NOOP("roles", "Only marketers can change Event records")),
     "rubric": _marketing(QT_TRANSLATE_NOOP("roles", "Only marketers can change Rubric records")),
     "reason_list": _marketing(
@@ -401,7 +444,8 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
 }
 
 _HANDOVER = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers hand leads to another owner"))
-_UPLOAD = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers upload collateral files"))
+_UPLOAD = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers and reps proposing material upload "
+                                  "collateral files"))
 _MANAGE = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators manage users"))
 _CRM_IMPORT = Deny(QT_TRANSLATE_NOOP(
     "roles", "Only marketers and managers import outcomes from a CRM report"))
@@ -413,8 +457,8 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
     # ignores the field, as it does every server-set field.
     ("lead", "reassign"): _roles(rep=_HANDOVER, marketer=Allow(), manager=_HANDOVER,
                                  admin=_HANDOVER),
-    # Upload a collateral file (the blob a collateral record names).
-    ("collateral", "upload"): _roles(rep=_UPLOAD, marketer=Allow(), manager=_UPLOAD,
+    # Upload a collateral file (the blob a collateral record names); a rep's, for a proposal.
+    ("collateral", "upload"): _roles(rep=Allow(), marketer=Allow(), manager=_UPLOAD,
                                      admin=_UPLOAD),
     # Bring outcomes back from a CRM report (`fieldnote leads outcomes import`): many leads'
     # outcomes at once, each entry still held to the lead_outcome create cell.
@@ -546,6 +590,9 @@ def record_audiences(
 
 def collateral_audiences(fields: Mapping[str, Any], today: dt.date) -> list[str]:
     audiences = ["staff"]
+    if is_proposal(fields):
+        # Marketing's review queue and the proposer; no other rep until it is approved.
+        return [*audiences, f"user:{fields['proposed_by']}"]
     if fields.get("status") in PUBLISHED_COLLATERAL and not is_expired(fields, today):
         teams = [t for t in fields.get("audience") or [] if t]
         audiences.extend([f"team:{t}" for t in teams] if teams else ["all"])

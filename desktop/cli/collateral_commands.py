@@ -19,8 +19,9 @@ from fieldnote.validation import ValidationFailed
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     group = subparsers.add_parser(
-        "collateral", help="publish and list collateral", parents=[parent],
-        description="Publish collateral (marketers) and list the library.",
+        "collateral", help="publish, propose and list collateral", parents=[parent],
+        description="Publish collateral (marketers), propose material (reps) and list the "
+                    "library.",
     )
     sub = group.add_subparsers(dest="collateral_command", metavar="ACTION")
 
@@ -41,6 +42,18 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
                          help="publish as approved (reps get it at their next sync)")
     publish.set_defaults(func=_publish)
 
+    propose = sub.add_parser(
+        "propose", parents=[parent], help="propose your own material to marketing (reps)",
+        description="Send a file to marketing's review queue as your proposal; marketing "
+                    "approves, edits or declines it. Queued for the next sync.",
+    )
+    propose.add_argument("file", type=Path, metavar="FILE")
+    propose.add_argument("--title", required=True, help="what it is called in the library")
+    propose.add_argument("--kind", required=True, choices=COLLATERAL_KINDS)
+    propose.add_argument("--summary", default="", help="one or two sentences")
+    propose.add_argument("--tags", default="", help="comma-separated, e.g. 'product:Pipeline,CDC'")
+    propose.set_defaults(func=_propose)
+
     listing = sub.add_parser(
         "list", parents=[parent], help="the items you may use",
         description="Every item you may use: not retired, not expired, not replaced.",
@@ -52,7 +65,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 def _usage(group: argparse.ArgumentParser) -> int:
     group.print_usage(sys.stderr)
-    sys.stderr.write("fieldnote collateral: choose an action: publish or list\n")
+    sys.stderr.write("fieldnote collateral: choose an action: publish, propose or list\n")
     return 2
 
 
@@ -130,5 +143,43 @@ def _publish(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
         except ValidationFailed as exc:
             raise CliError(f"Not published: {exc.describe()}", 2) from None
+    sys.stdout.write(record_id + "\n")
+    return 0
+
+
+def _propose(args: argparse.Namespace) -> int:
+    from desktop.store.collateral import CollateralLibrary
+    from desktop.store.file_check import shown_name
+    from desktop.store.local_files import FileProblem
+    from desktop.store.publishing import publish_file
+    from desktop.sync.blobs import open_file_cache
+
+    path: Path = args.file.expanduser()
+    if not path.is_file():
+        raise CliError(f"{shown_name(path)} does not exist or is not a file.")
+    if not args.title.strip():
+        raise CliError("--title is empty; give the material a title.", 2)
+    fields: dict[str, Any] = {
+        "title": args.title.strip(),
+        "kind": args.kind,
+        "tags": [t.strip() for t in args.tags.split(",") if t.strip()],
+    }
+    if args.summary.strip():
+        fields["summary"] = args.summary.strip()
+    with cli_context(args) as ctx:
+        user = ctx.store.get_state("user") or {}
+        if not (isinstance(user, dict) and user.get("id")):
+            raise CliError("Sign in first (fieldnote signin): a proposal names its proposer.",
+                           EXIT_REFUSED)
+        library = CollateralLibrary(ctx.store)
+        fields = library.propose_fields(fields, str(user["id"]))
+        require_offer(ctx, "propose material", "collateral", "create", None, fields)
+        try:
+            record_id = publish_file(library, open_file_cache(ctx.data_dir), path, fields,
+                                     author_id=user.get("id"))
+        except FileProblem as exc:
+            raise CliError(str(exc)) from None
+        except ValidationFailed as exc:
+            raise CliError(f"Not proposed: {exc.describe()}", 2) from None
     sys.stdout.write(record_id + "\n")
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,9 +26,10 @@ from desktop.store.library_query import (
     tag_group,
 )
 from desktop.store.queries import fts_query
-from desktop.store.records import Store
+from desktop.store.records import HUB_SETTINGS_KEY, Store
 from desktop.store.schema import local_marks, outbox, record_tables
 from fieldnote.kinds import COLLATERAL_KINDS, COLLATERAL_STATUSES, REQUEST_STATUSES
+from fieldnote.staleness import Stale, stale_reasons, verify_days
 from fieldnote.validation import utc_now_iso
 
 # Markers FTS5 puts around matches; replaced by HTML after escaping the rest of the text.
@@ -85,6 +87,8 @@ class CollateralLibrary:
         if q.kind:
             params["kind"] = q.kind
             parts.append("c.kind = :kind")
+        if q.proposals:
+            parts.append("c.proposed_by IS NOT NULL")
         for i, tag in enumerate(q.tags):
             params[f"tag{i}"] = tag
             parts.append(f"EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = :tag{i})")
@@ -216,8 +220,9 @@ class CollateralLibrary:
                 text(f"SELECT c.id, c.title FROM rec_collateral c WHERE {where}"), params)}
 
     def visible_items(self, today: str | None = None) -> list[dict[str, Any]]:
-        """Every item the user may use: not retired, not expired, not superseded (any status)."""
-        statuses = tuple(s for s in COLLATERAL_STATUSES if s != "retired")
+        """Every item the user may use: not retired or declined, not expired, not superseded
+        (any other status)."""
+        statuses = tuple(s for s in COLLATERAL_STATUSES if s not in ("retired", "declined"))
         ids = self.ids(LibraryQuery(statuses=statuses, today=today))
         rows = self.rows(ids)
         return [rows[i] for i in ids if i in rows]
@@ -351,6 +356,8 @@ class CollateralLibrary:
     def publish(self, fields: Mapping[str, Any], *, author_id: str | None = None) -> str:
         """Create an item (status from `fields`, draft by default); returns its id."""
         values = {"status": "draft", "version": 1, **fields}
+        if values["status"] == "approved" and not values.get("verified_on"):
+            values["verified_on"] = _local_today()  # approving verifies
         local = {"author_id": author_id} if author_id else None
         return self.store.save("collateral", values, local_fields=local).record_id
 
@@ -366,10 +373,94 @@ class CollateralLibrary:
                   "version": int(old.get("version") or 1) + 1, "supersedes_id": old_id}
         return self.publish(values, author_id=author_id)
 
-    def set_status(self, record_id: str, status: str) -> None:
+    def set_status(self, record_id: str, status: str, today: str | None = None) -> None:
+        """Change an item's status; approving it also verifies it today."""
+        self.store.save("collateral", self.status_fields(status, today), record_id)
+
+    @staticmethod
+    def status_fields(status: str, today: str | None = None) -> dict[str, Any]:
+        """The fields a status change writes: approving an item also verifies it today."""
         if status not in COLLATERAL_STATUSES:
             raise ValueError(f"Unknown status {status!r}")
-        self.store.save("collateral", {"status": status}, record_id)
+        fields: dict[str, Any] = {"status": status}
+        if status == "approved":
+            fields["verified_on"] = today or _local_today()
+        return fields
+
+    def mark_verified(self, record_id: str, today: str | None = None) -> None:
+        """Marketing confirms the item still holds (its "last verified" date)."""
+        self.store.save("collateral", {"verified_on": today or _local_today()}, record_id)
+
+    # -- reps' proposals -----------------------------------------------------------------
+
+    def propose_fields(self, fields: Mapping[str, Any], proposer_id: str) -> dict[str, Any]:
+        """A rep's item as a proposal: in marketing's review queue, naming its proposer."""
+        values = {k: v for k, v in fields.items()
+                  if k not in ("status", "supersedes_id", "review_comment", "verified_on")}
+        return {**values, "status": "review", "proposed_by": proposer_id}
+
+    def proposals(self, *, proposer_id: str | None = None,
+                  statuses: Sequence[str] = ("draft", "review", "declined", "approved")
+                  ) -> list[dict[str, Any]]:
+        """Reps' proposals (of one proposer, or everyone's), newest first."""
+        c = record_tables["collateral"]
+        where: ColumnElement[bool] = and_(
+            c.c.proposed_by.is_not(None),
+            c.c.status.in_([s for s in statuses if s in COLLATERAL_STATUSES]))
+        if proposer_id:
+            where = and_(where, c.c.proposed_by == proposer_id)
+        rows = self.store.all("collateral", where=where)
+        rows.sort(key=lambda r: r["id"], reverse=True)
+        return rows
+
+    def decline(self, record_id: str, comment: str) -> None:
+        """Marketing turns a proposal down; the comment tells the rep why."""
+        comment = comment.strip()
+        if not comment:
+            raise ValueError("Say why the proposal is declined: the rep reads the comment.")
+        self.store.save("collateral", {"status": "declined", "review_comment": comment},
+                        record_id)
+
+    def approve(self, record_id: str, comment: str = "", today: str | None = None) -> None:
+        """Marketing approves an item (a proposal reaches its audience at the next sync)."""
+        fields: dict[str, Any] = {"status": "approved", "verified_on": today or _local_today()}
+        row = self.store.get("collateral", record_id) or {}
+        if comment.strip() or row.get("review_comment"):
+            # An earlier decline's reason no longer holds.
+            fields["review_comment"] = comment.strip() or None
+        self.store.save("collateral", fields, record_id)
+
+    # -- stale material (marketing's view) -----------------------------------------------
+
+    def verify_period(self) -> int:
+        """Days after its last verification an approved item is stale (a hub setting)."""
+        return verify_days(self.store.get_state(HUB_SETTINGS_KEY))
+
+    def stale(self, ids: Iterable[str], today: str | None = None) -> dict[str, tuple[Stale, ...]]:
+        """Why each of these items is stale today (`fieldnote.staleness`); fresh ones are left
+        out. An item counts as available from the day it was made (its id's time)."""
+        day = dt.date.fromisoformat(today or _local_today())
+        period = self.verify_period()
+        wanted = list(ids)
+        out: dict[str, tuple[Stale, ...]] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+                params = {f"i{n}": rid for n, rid in enumerate(chunk)}
+                used: dict[str, Any] = dict(conn.execute(text(
+                    "SELECT collateral_id, max(coalesce(at, local_updated_at)) FROM "
+                    "rec_collateral_usage WHERE deleted = 0 "
+                    f"AND collateral_id IN ({marks}) GROUP BY collateral_id"), params).all())
+                for rid, status, verified in conn.execute(text(
+                        "SELECT id, status, verified_on FROM rec_collateral "
+                        f"WHERE id IN ({marks})"), params):
+                    found = stale_reasons(status=status, verified_on=verified,
+                                          last_used=used.get(rid), available_since=made_on(rid),
+                                          today=day, verify_period=period)
+                    if found:
+                        out[rid] = found
+        return out
 
     def update(self, record_id: str, fields: Mapping[str, Any]) -> None:
         self.store.save("collateral", fields, record_id)
@@ -544,7 +635,10 @@ class CollateralLibrary:
             statuses = {rid: r.get("status") for rid, r in mine.items()}
             if seen != statuses:
                 self._set_mark("", "request_status", statuses)
+        if user_id:
+            notices.extend(self._proposal_notices(user_id))
         if marketing:
+            notices.extend(self._new_proposal_notices(user_id))
             # Marketing hears of requests that reached its queue since it last looked.
             queue = {r["id"]: r["title"] for r in self.requests(statuses=("open",))
                      if r.get("author_id") != user_id}
@@ -556,6 +650,38 @@ class CollateralLibrary:
                 self._set_mark("", "queue_seen", sorted(queue))
         return notices
 
+    def _proposal_notices(self, user_id: str) -> list[Notice]:
+        """Marketing's answers to this user's proposals since the last call: approved, or
+        declined with its comment."""
+        out: list[Notice] = []
+        mine = {r["id"]: r for r in self.proposals(proposer_id=user_id, statuses=COLLATERAL_STATUSES)}
+        seen = self._get_mark("", "proposal_status")
+        if isinstance(seen, dict):
+            for rid, row in mine.items():
+                status = row.get("status")
+                # A proposal unseen so far counts as in review before: an answer is news.
+                if seen.get(rid, "review") != status and status in ("approved", "declined"):
+                    comment = (row.get("review_comment") or "").strip()
+                    out.append(Notice("proposal", rid, f"{row['title']}: {status}"
+                                      + (f" ({comment})" if comment else "")))
+        statuses = {rid: r.get("status") for rid, r in mine.items()}
+        if seen != statuses:
+            self._set_mark("", "proposal_status", statuses)
+        return out
+
+    def _new_proposal_notices(self, user_id: str | None) -> list[Notice]:
+        """Reps' proposals that reached marketing's review queue since it last looked."""
+        queue = {r["id"]: r["title"] for r in self.proposals(statuses=("review",))
+                 if r.get("proposed_by") != user_id}
+        known = self._get_mark("", "proposals_seen")
+        out = []
+        if isinstance(known, list):
+            out = [Notice("new_proposal", rid, title) for rid, title in queue.items()
+                   if rid not in set(known)]
+        if not isinstance(known, list) or set(known) != set(queue):
+            self._set_mark("", "proposals_seen", sorted(queue))
+        return out
+
     def _replaced(self, ids: Sequence[str]) -> set[str]:
         c = record_tables["collateral"]
         with self.engine.connect() as conn:
@@ -565,6 +691,17 @@ class CollateralLibrary:
                         c.c.supersedes_id.in_(list(ids)), c.c.deleted.is_(False),
                         c.c.status == "approved")))
             }
+
+
+def made_on(record_id: str) -> dt.date | None:
+    """The UTC day a record was made, from its UUIDv7 id (None for another kind of id)."""
+    try:
+        value = uuid.UUID(record_id)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    if value.version != 7:
+        return None
+    return dt.datetime.fromtimestamp((value.int >> 80) / 1000, dt.UTC).date()
 
 
 def kind_label(kind: str | None) -> str:

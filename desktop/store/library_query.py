@@ -30,6 +30,7 @@ class LibraryQuery:
     sort: str = "newest"  # relevance applies only while searching
     only_new_since: str | None = None  # local_updated_at after this (a visit's start)
     today: str | None = None  # items expiring before this are gone; default: local today
+    proposals: bool = False  # only reps' proposals (`proposed_by` set)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,9 @@ class Facets:
 class Notice:
     """Something the user should be told after a sync (shown once)."""
 
-    kind: str  # removed | request (a rep's own, answered) | new_request (marketing's queue)
+    # removed | request (a rep's own, answered) | new_request (marketing's queue) |
+    # proposal (a rep's own, approved or declined) | new_proposal (marketing's queue)
+    kind: str
     record_id: str
     text: str
 

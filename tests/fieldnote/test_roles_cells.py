@@ -77,7 +77,10 @@ STEERING = "Only marketers and managers change the routing rules"
 USERS = "User records are made by the hub; clients cannot change them"
 CONFLICTS = "Conflict records are made by the hub; clients cannot change them"
 HANDOVER = "Only marketers hand leads to another owner"
-UPLOAD = "Only marketers upload collateral files"
+UPLOAD = "Only marketers and reps proposing material upload collateral files"
+PROPOSE = "Reps propose material as a draft or for review; marketing approves and publishes it"
+OWN_PROPOSAL = "Reps change only their own proposals, until they are approved"
+REVIEW = "Only marketers review material (comment, verification, version)"
 CRM_IMPORT = "Only marketers and managers import outcomes from a CRM report"
 MANAGE = "Only administrators manage users"
 PERSON = "Only administrators export or erase a person's data"
@@ -86,6 +89,12 @@ LEAD_REF = "The lead this refers to is not on the hub, or you cannot see it"
 DEBRIEF_REF = "The debrief this refers to is not on the hub, or you cannot see it"
 COLLATERAL_REF = "The collateral this refers to is not on the hub, or you cannot see it"
 OUTCOME_REF = "The outcome this withdraws is not on the hub, or you cannot see it"
+
+# A rep's proposal in review, as the hub stores it.
+MY_PROPOSAL: Mapping[str, Any] = {"proposed_by": ME, "author_id": ME, "status": "review"}
+PROPOSING = {"create": ("as a proposal", "not its review"),
+             "update": ("own proposal not yet approved", "as a proposal", "not its review"),
+             "delete": ("own proposal not yet approved",)}
 
 # The conditions, by the name this table gives them: (a request's record and changes that
 # break only this condition, the sentence of the refusal).
@@ -132,6 +141,21 @@ BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] 
                                "Marketers answer requests (status, response, collateral)")],
     "own request to withdraw": [({"author_id": OTHER}, {},
                                  "You can withdraw only your own requests")],
+    "as a proposal": [(MY_PROPOSAL, {"status": "approved"}, PROPOSE),
+                      (MY_PROPOSAL, {"status": "retired"}, PROPOSE),
+                      (MY_PROPOSAL, {"status": "declined"}, PROPOSE),
+                      (MY_PROPOSAL, {"proposed_by": OTHER}, PROPOSE),
+                      (None, {"status": "review"}, PROPOSE),
+                      (None, {"status": "draft", "proposed_by": OTHER}, PROPOSE)],
+    "own proposal not yet approved": [
+        ({**MY_PROPOSAL, "status": "approved"}, {"title": "x"}, OWN_PROPOSAL),
+        ({**MY_PROPOSAL, "status": "retired"}, {}, OWN_PROPOSAL),
+        ({**MY_PROPOSAL, "proposed_by": OTHER}, {"proposed_by": ME}, OWN_PROPOSAL),
+        ({**MY_PROPOSAL, "author_id": OTHER}, {"title": "x"}, OWN_PROPOSAL),
+        ({"author_id": ME, "status": "draft"}, {"title": "x", "proposed_by": ME}, OWN_PROPOSAL)],
+    "not its review": [(None, {"proposed_by": ME, "review_comment": "fine"}, REVIEW),
+                       (None, {"proposed_by": ME, "verified_on": "2026-12-01"}, REVIEW),
+                       (None, {"proposed_by": ME, "supersedes_id": "c1"}, REVIEW)],
     "involved in conflict": [({"users": [OTHER]}, {"resolved": True},
                               "Only the people involved in a conflict can resolve it"),
                              ({}, {"resolved": True},
@@ -151,6 +175,10 @@ ALSO_ALLOWED: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any]]]
                                                     "consent_method": "verbal",
                                                     "consent_at": "2026-05-01T10:00:00Z"})],
     "request starts open": [(None, {})],
+    "as a proposal": [(None, {"proposed_by": ME, "status": "draft"}),
+                      (None, {"proposed_by": ME})],
+    "own proposal not yet approved": [({**MY_PROPOSAL, "status": "declined"}, {"status": "review"}),
+                                      ({**MY_PROPOSAL, "status": "draft"}, {"title": "x"})],
     "own request or answer": [({"author_id": OTHER}, {"status": "accepted", "response": "r",
                                                       "collateral_id": "c1"}),
                               ({"author_id": OTHER}, {})],
@@ -187,7 +215,10 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     **{(kind, op): (reason, reason, reason, reason)
        for kind, reason in FROZEN.items() for op in ("update", "delete")},
     **{(kind, op): (reason, (), reason, ADMIN)
-       for kind, reason in MARKETING.items() for op in ("create", "update", "delete")},
+       for kind, reason in MARKETING.items() for op in ("create", "update", "delete")
+       if kind != "collateral"},
+    **{("collateral", op): (PROPOSING[op], (), MARKETING["collateral"], ADMIN)
+       for op in ("create", "update", "delete")},
     **{("routing", op): (STEERING, (), (), ADMIN) for op in ("create", "update", "delete")},
     **{("user", op): (USERS,) * 4 for op in ("create", "update", "delete")},
     **{("consent_wording", op): (WORDING, (), WORDING, ()) for op in ("create", "update",
@@ -197,7 +228,7 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("conflict", "delete"): (CONFLICTS,) * 4,
     ("lead", "reassign"): (HANDOVER, (), HANDOVER, HANDOVER),
     ("lead_outcome", "import"): (CRM_IMPORT, (), (), CRM_IMPORT),
-    ("collateral", "upload"): (UPLOAD, (), UPLOAD, UPLOAD),
+    ("collateral", "upload"): ((), (), UPLOAD, UPLOAD),
     ("user", "manage"): (MANAGE, MANAGE, MANAGE, ()),
     ("lead", "erase"): (PERSON, PERSON, PERSON, ()),
 }
@@ -209,9 +240,12 @@ def friendly(kind: str, op: str) -> tuple[Mapping[str, Any] | None, Mapping[str,
         changes = {"lead_outcome": {"lead_id": "l1"}, "debrief_comment": {"debrief_id": "d1"},
                    "collateral_feedback": {"collateral_id": "c1"},
                    "collateral_usage": {"collateral_id": "c1"},
-                   "collateral_request": {"status": "open"}}.get(kind, {})
+                   "collateral_request": {"status": "open"},
+                   "collateral": {"status": "review", "proposed_by": ME}}.get(kind, {})
         return None, changes
     record = {"owner_id": ME, "author_id": ME, "users": [ME]}
+    if kind == "collateral":
+        record = {**record, **MY_PROPOSAL}
     if kind == "conflict":
         return record, {"resolved": True}
     return record, ({"notes": "x"} if op == "update" else {})
@@ -396,6 +430,15 @@ def test_record_audiences_rule(kind, fields, audiences):
         ({"status": "approved", "expires_on": "2026-12-07"}, ["staff", "all"]),
         ({"status": "approved", "expires_on": "2026-12-08"}, ["staff", "all"]),
         ({"status": "approved", "expires_on": ""}, ["staff", "all"]),
+        # a rep's proposal: marketing and its proposer, until approved
+        ({"status": "review", "proposed_by": "r"}, ["staff", "user:r"]),
+        ({"status": "draft", "proposed_by": "r", "audience": ["east"]}, ["staff", "user:r"]),
+        ({"status": "declined", "proposed_by": "r"}, ["staff", "user:r"]),
+        ({"status": "declined"}, ["staff"]),
+        ({"status": "approved", "proposed_by": "r"}, ["staff", "all"]),
+        ({"status": "approved", "proposed_by": "r", "audience": ["west"]},
+         ["staff", "team:west"]),
+        ({"status": "retired", "proposed_by": "r"}, ["staff"]),
     ],
 )
 def test_collateral_audiences_rule_published_until_it_expires(fields, audiences):

@@ -38,7 +38,8 @@ EXPECTED: dict[str, dict[str, str]] = {
     "collateral_feedback": APPENDED,
     "collateral_usage": APPENDED,
     "collateral_request": {"rep": "cd", "marketer": "cuUdp", "manager": "cdp", "admin": "p"},
-    "collateral": MARKETING,
+    # Reps propose material (a draft or in review, naming them); they publish nothing.
+    "collateral": {"rep": "cudp", "marketer": "cuUdDp", "manager": "p", "admin": "p"},
     "event": MARKETING,
     "rubric": MARKETING,
     "reason_list": MARKETING,
@@ -117,7 +118,9 @@ class World:
             "lead_outcome": lambda: {"lead_id": self.lead_of(who), "status": "contacted"},
             "debrief": lambda: {"account": "Acme", "call_date": "2026-11-20", "status": "submitted"},
             "debrief_comment": lambda: {"debrief_id": self.debrief_of(who), "body": "Good call"},
-            "collateral": lambda: {"title": "Sheet", "status": "approved"},
+            "collateral": lambda: {"title": "Sheet", "status": "approved"}
+            if self.people[who].user["role"] != "rep" else
+            {"title": "My sheet", "status": "review", "proposed_by": self.people[who].id},
             "collateral_feedback": lambda: {"collateral_id": self.collateral_id, "rating": 4},
             "collateral_usage": lambda: {"collateral_id": self.collateral_id, "action": "opened"},
             "collateral_request": lambda: {"title": "Need a deck"},

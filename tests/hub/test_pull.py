@@ -29,7 +29,8 @@ def test_pull_pages_through_everything_once_in_version_order(people: dict[str, S
     empty = rep.pull_page(cursor).json()
     assert empty == {"changes": [], "cursor": cursor, "has_more": False,
                      "settings": {"currency": "EUR", "service_level_hot": "24h",
-                                  "service_level_warm": "72h", "service_level_cold": "7d"}}
+                                  "service_level_warm": "72h", "service_level_cold": "7d",
+                                  "collateral_verify_days": "180"}}
 
 
 def test_a_pull_after_a_cursor_returns_only_later_changes_as_whole_states(

@@ -13,7 +13,9 @@ from tests.hub.client import SyncClient
 from tests.hub.test_cli import run
 from tests.support.live_hub import LiveHub
 
-LEVELS = {"service_level_hot": "24h", "service_level_warm": "72h", "service_level_cold": "7d"}
+# The other shared settings at their defaults: follow-up service levels, collateral verification.
+LEVELS = {"service_level_hot": "24h", "service_level_warm": "72h", "service_level_cold": "7d",
+          "collateral_verify_days": "180"}
 
 
 def test_every_pull_answer_carries_the_currency_set_on_the_hub(

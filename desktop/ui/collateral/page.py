@@ -589,9 +589,10 @@ class CollateralPage(Page):
         store, cid, title = self.services.store, row["id"], row.get("title") or ""
         if status not in COLLATERAL_STATUSES:
             return
+        fields = self.library.status_fields(status)  # approving also verifies
         task = self.services.tasks.write(
             "collateral status",
-            lambda _ctx: save_undoably(store, "collateral", {"status": status}, cid)[1])
+            lambda _ctx: save_undoably(store, "collateral", fields, cid)[1])
         task.finished.connect(lambda revert: self._on_status_saved(cid, title, status, revert))
         task.failed.connect(self._tell)
 

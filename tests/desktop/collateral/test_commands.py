@@ -72,9 +72,36 @@ def test_a_rep_cannot_publish_and_is_told_why(tmp_path):
     result = fieldnote("collateral", "publish", str(DEMO_PDF), "--title", "Mine", "--kind", "deck",
                        "--data-dir", str(tmp_path))
     assert result.returncode == 3
-    assert "Only marketers can change Collateral records" in result.stderr
+    assert "Reps propose material as a draft or for review" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "blobs").exists() or not any((tmp_path / "blobs").iterdir())
+
+
+def test_a_rep_proposes_headless_and_the_proposal_waits_for_the_next_sync(tmp_path):
+    rep = {**MARKETER, "role": "rep"}
+    signed_in_as(tmp_path, rep).engine.dispose()
+    result = fieldnote("collateral", "propose", str(DEMO_PDF), "--title", "My one-pager",
+                       "--kind", "sell_sheet", "--tags", "region:North", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    store = open_store(tmp_path / DB_FILE)
+    row = store.get("collateral", result.stdout.strip())
+    assert (row["status"], row["proposed_by"], row["tags"]) == ("review", rep["id"],
+                                                                ["region:North"])
+    assert store.outbox_counts()["pending"] == 1
+    store.engine.dispose()
+    missing = fieldnote("collateral", "propose", str(tmp_path / "nope.pdf"), "--title", "X",
+                        "--kind", "deck", "--data-dir", str(tmp_path))
+    assert (missing.returncode, missing.stderr.count("\n")) == (1, 1)
+    assert "does not exist" in missing.stderr
+
+
+def test_an_admin_cannot_propose_and_is_told_why(tmp_path):
+    signed_in_as(tmp_path, {**MARKETER, "role": "admin"}).engine.dispose()
+    result = fieldnote("collateral", "propose", str(DEMO_PDF), "--title", "Mine", "--kind", "deck",
+                       "--data-dir", str(tmp_path))
+    assert result.returncode == 3
+    assert "Administrators manage users and settings" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_an_admin_cannot_publish_and_is_told_the_hubs_reason_up_front(tmp_path):

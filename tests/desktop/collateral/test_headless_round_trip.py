@@ -31,7 +31,7 @@ def test_publish_sync_and_list_headless(tmp_path, live_hub):
         assert signed.returncode == 0, signed.stderr
     refused = fieldnote("collateral", "publish", str(PDF), "--title", "Mine", "--kind", "deck",
                         "--data-dir", str(rita))
-    assert refused.returncode == 3 and "Only marketers can change Collateral" in refused.stderr
+    assert refused.returncode == 3 and "Reps propose material as a draft or for review" in refused.stderr
     published = fieldnote("collateral", "publish", str(PDF), "--title", "Mercy Valley case study",
                           "--kind", "case_study", "--tags", "industry:Healthcare",
                           "--approve", "--data-dir", str(mia))

@@ -318,7 +318,8 @@ def test_a_one_click_status_change_is_undone_from_its_notice_as_a_change_that_sy
 
 @pytest.mark.parametrize(("role", "reason"), [
     ("admin", "Administrators manage users and settings; they do not edit records"),
-    ("rep", "Only marketers can change Collateral records"),
+    ("rep", "Reps propose material as a draft or for review; marketing approves and "
+            "publishes it"),
 ])
 def test_who_may_not_publish_sees_publish_disabled_with_the_hubs_reason(qtbot, services, role,
                                                                         reason):
