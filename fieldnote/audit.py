@@ -8,7 +8,8 @@ search words typed into it (they may be a visitor's name).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 PERSON_EXPORT = "person.export"
@@ -62,3 +63,36 @@ def filter_summary(filter_: Mapping[str, Any] | None) -> dict[str, Any]:
 def _looks_structured(value: str) -> bool:
     """An id, a code, a date or a choice: short, no spaces, no `@`."""
     return len(value) <= 64 and "@" not in value and not any(c.isspace() for c in value)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry as the hub sends it (`GET /v1/admin/audit`)."""
+
+    id: int
+    at: str
+    action: str
+    actor: str | None
+    via: str
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, raw: Any) -> Entry:
+        """ValueError when `raw` is not an entry."""
+        if not isinstance(raw, Mapping):
+            raise ValueError("an audit entry is an object")
+        try:
+            details = raw.get("details") or {}
+            if not isinstance(details, Mapping):
+                raise ValueError("an entry's details are an object")
+            return cls(int(raw["id"]), str(raw["at"]), str(raw["action"]),
+                       None if raw.get("actor") is None else str(raw["actor"]),
+                       str(raw.get("via") or ""), dict(details))
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not an audit entry ({exc})") from None
+
+
+def newest_first(entries: Iterable[Entry], action: str | None = None) -> list[Entry]:
+    """The entries of `action` (all when None), newest first."""
+    return sorted((e for e in entries if action is None or e.action == action),
+                  key=lambda e: (e.at, e.id), reverse=True)

@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
 CHUNK = 64 * 1024
+# The most audit entries one read fetches (the hub's own cap is 10,000).
+AUDIT_LIMIT = 2000
 # Gateways answer these when the hub process itself is down or restarting: treated like an
 # unreachable hub, so an outage never counts toward parking a mutation.
 GATEWAY_STATUSES = frozenset({502, 503, 504})
@@ -399,6 +401,23 @@ class HubClient:
         if not isinstance(answer, dict):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer
+    def audit_entries(self, since: str | None = None, limit: int = AUDIT_LIMIT
+                      ) -> list[dict[str, Any]]:
+        """The newest `limit` entries of the hub's audit log at or after `since` (a date),
+        as the hub sends them, oldest first (administrators; GET /v1/admin/audit)."""
+        params: dict[str, Any] = {"limit": limit}
+        if since:
+            params["since"] = since
+        resp = self._send("GET", "/admin/audit", params=params)
+        try:
+            answer = json.loads(self._read_body(resp))
+        except ValueError:
+            raise HubError("The hub's answer was cut short or garbled.", resp.status_code
+                           ) from None
+        if not isinstance(answer, list) or not all(isinstance(e, dict) for e in answer):
+            raise HubError("The hub's answer was not understood.", resp.status_code)
+        return answer
+
     def lookup(self, email: str) -> LookupAnswer:
         """"Already known?" for `email` across every team (GET /v1/leads/lookup); a 429 is
         `TooManyAttempts` with the hub's Retry-After."""

@@ -37,6 +37,7 @@ from desktop.sync.state import (
     Progress,
     SyncState,
 )
+from fieldnote import audit as audit_rules
 from fieldnote.failures import is_disk_full
 
 log = logging.getLogger(__name__)
@@ -361,6 +362,23 @@ class SyncDesk:
         if self.runner is not None:
             self.runner.request("erasure")
         return answer
+
+    def audit_entries(self, since: str | None = None) -> list[audit_rules.Entry]:
+        """The hub's audit log at or after `since` (YYYY-MM-DD), newest first (administrators;
+        call off the UI thread). An entry the hub sent in a shape this app does not read is
+        left out."""
+        client = self._hub_client()
+        try:
+            raw = client.audit_entries(since)
+        finally:
+            client.close()
+        entries = []
+        for item in raw:
+            try:
+                entries.append(audit_rules.Entry.from_wire(item))
+            except ValueError:
+                log.warning("an audit entry the app cannot read was left out")
+        return audit_rules.newest_first(entries)
 
     def _hub_client(self) -> HubClient:
         return signed_in_client(self.data_dir, self.store, self.ca_bundle, self.timeouts)

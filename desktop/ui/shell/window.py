@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
                 item.setText("" if compact else label)
                 # Read out by screen readers when the text is gone.
                 item.setData(_ACCESSIBLE_TEXT_ROLE, label)
-        for name in ("locale_button", "person_button"):
+        for name in ("locale_button", "person_button", "audit_button"):
             button = getattr(self, name, None)
             if button is not None:
                 self._style_locale_button(button)
@@ -241,6 +241,35 @@ class MainWindow(QMainWindow):
         self._style_locale_button(self.person_button)
         self.person_button.clicked.connect(self.open_person_dialog)
         self._side.addWidget(self.person_button)
+        self._add_audit_button()
+
+    def _add_audit_button(self) -> None:
+        """"Audit log…" for administrators (read-only, docs/privacy.md#the-audit-log)."""
+        from PySide6.QtWidgets import QPushButton
+
+        from desktop.ui.sync.audit_log import offered_to
+
+        assert self.services is not None
+        if not offered_to(self.services.role):
+            return
+        self.audit_button = QPushButton(self.tr("Audit log…"))
+        self.audit_button.setObjectName("brandLink")
+        self.audit_button.setFlat(True)
+        self.audit_button.setAccessibleName(self.tr("Audit log…"))
+        self._style_locale_button(self.audit_button)
+        self.audit_button.clicked.connect(self.open_audit_dialog)
+        self._side.addWidget(self.audit_button)
+
+    def open_audit_dialog(self) -> None:
+        from desktop.ui.sync.audit_log import AuditLogDialog
+
+        assert self.services is not None
+        desk = self.services.sync_desk
+        if desk is None:
+            self.statusBar().showMessage(
+                self.tr("Sign in to the hub to read the audit log."), 10_000)
+            return
+        AuditLogDialog(desk, self.services.tasks, self).exec()
 
     def open_person_dialog(self) -> None:
         from desktop.ui.sync.person_data import PersonDataDialog
@@ -263,7 +292,8 @@ class MainWindow(QMainWindow):
         name = button.accessibleName()
         if self._compact:
             button.setText("")
-            icon = "person" if button is getattr(self, "person_button", None) else "language"
+            icon = ("person" if button is getattr(self, "person_button", None) else
+                    "audit" if button is getattr(self, "audit_button", None) else "language")
             button.setIcon(theme.icon(icon, pal.sidebar_text))
             button.setIconSize(QSize(20, 20))
             button.setToolTip(name)
