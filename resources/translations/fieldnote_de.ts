@@ -60,6 +60,157 @@
         </message>
     </context>
     <context>
+        <name>AuditLog</name>
+        <message>
+            <source>Person's data exported</source>
+            <translation>Daten einer Person exportiert</translation>
+        </message>
+        <message>
+            <source>Person erased</source>
+            <translation>Person gelöscht</translation>
+        </message>
+        <message>
+            <source>Consent wording changed</source>
+            <translation>Einwilligungstext geändert</translation>
+        </message>
+        <message>
+            <source>User added</source>
+            <translation>Benutzer hinzugefügt</translation>
+        </message>
+        <message>
+            <source>Role changed</source>
+            <translation>Rolle geändert</translation>
+        </message>
+        <message>
+            <source>User disabled</source>
+            <translation>Benutzer deaktiviert</translation>
+        </message>
+        <message>
+            <source>User enabled</source>
+            <translation>Benutzer aktiviert</translation>
+        </message>
+        <message>
+            <source>Leads exported</source>
+            <translation>Leads exportiert</translation>
+        </message>
+        <message>
+            <source>Erased by retention</source>
+            <translation>Durch Aufbewahrungsfrist gelöscht</translation>
+        </message>
+        <message>
+            <source>Setting changed</source>
+            <translation>Einstellung geändert</translation>
+        </message>
+        <message>
+            <source>hub command</source>
+            <translation>Hub-Befehl</translation>
+        </message>
+        <message>
+            <source>app, through the hub</source>
+            <translation>App, über den Hub</translation>
+        </message>
+        <message>
+            <source>device</source>
+            <translation>Gerät</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogDialog</name>
+        <message>
+            <source>Audit log</source>
+            <translation>Prüfprotokoll</translation>
+        </message>
+        <message>
+            <source>What was done with people's data, newest first: exports and erasures, consent wording and user changes, settings, and every export of leads made on a device. Entries cannot be changed.</source>
+            <translation>Was mit den Daten von Personen geschah, neueste zuerst: Exporte und Löschungen, Änderungen an Einwilligungstexten und Benutzern, Einstellungen und jeder Export von Leads auf einem Gerät. Einträge können nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Show entries of this action</source>
+            <translation>Einträge dieser Aktion zeigen</translation>
+        </message>
+        <message>
+            <source>All actions</source>
+            <translation>Alle Aktionen</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Aktion</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Seit</translation>
+        </message>
+        <message>
+            <source>Only entries since a day</source>
+            <translation>Nur Einträge seit einem Tag</translation>
+        </message>
+        <message>
+            <source>First day shown</source>
+            <translation>Erster angezeigter Tag</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Fetch the audit log again</source>
+            <translation>Prüfprotokoll erneut abrufen</translation>
+        </message>
+        <message>
+            <source>Audit log entries</source>
+            <translation>Einträge des Prüfprotokolls</translation>
+        </message>
+        <message>
+            <source>Audit log status</source>
+            <translation>Status des Prüfprotokolls</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n Eintrag</numerusform>
+                <numerusform>%n Einträge</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not loaded: %1</source>
+            <translation>Nicht geladen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Wer</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Aktion</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items</source>
+            <translation>
+                <numerusform>%n Eintrag</numerusform>
+                <numerusform>%n Einträge</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CapturePanel</name>
         <message>
             <source>Event</source>
@@ -3143,6 +3294,14 @@ wie versprochen erhalten Sie hier %2.
         <message>
             <source>A person's data…</source>
             <translation>Daten einer Person…</translation>
+        </message>
+        <message>
+            <source>Audit log…</source>
+            <translation>Prüfprotokoll…</translation>
+        </message>
+        <message>
+            <source>Sign in to the hub to read the audit log.</source>
+            <translation>Melden Sie sich am Hub an, um das Prüfprotokoll zu lesen.</translation>
         </message>
         <message>
             <source>Sign in to the hub to export or erase a person's data.</source>

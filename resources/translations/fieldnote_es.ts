@@ -60,6 +60,157 @@
         </message>
     </context>
     <context>
+        <name>AuditLog</name>
+        <message>
+            <source>Person's data exported</source>
+            <translation>Datos de una persona exportados</translation>
+        </message>
+        <message>
+            <source>Person erased</source>
+            <translation>Persona borrada</translation>
+        </message>
+        <message>
+            <source>Consent wording changed</source>
+            <translation>Texto de consentimiento cambiado</translation>
+        </message>
+        <message>
+            <source>User added</source>
+            <translation>Usuario añadido</translation>
+        </message>
+        <message>
+            <source>Role changed</source>
+            <translation>Rol cambiado</translation>
+        </message>
+        <message>
+            <source>User disabled</source>
+            <translation>Usuario desactivado</translation>
+        </message>
+        <message>
+            <source>User enabled</source>
+            <translation>Usuario activado</translation>
+        </message>
+        <message>
+            <source>Leads exported</source>
+            <translation>Leads exportados</translation>
+        </message>
+        <message>
+            <source>Erased by retention</source>
+            <translation>Borrado por plazo de conservación</translation>
+        </message>
+        <message>
+            <source>Setting changed</source>
+            <translation>Ajuste cambiado</translation>
+        </message>
+        <message>
+            <source>hub command</source>
+            <translation>comando del hub</translation>
+        </message>
+        <message>
+            <source>app, through the hub</source>
+            <translation>aplicación, a través del hub</translation>
+        </message>
+        <message>
+            <source>device</source>
+            <translation>dispositivo</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogDialog</name>
+        <message>
+            <source>Audit log</source>
+            <translation>Registro de auditoría</translation>
+        </message>
+        <message>
+            <source>What was done with people's data, newest first: exports and erasures, consent wording and user changes, settings, and every export of leads made on a device. Entries cannot be changed.</source>
+            <translation>Lo que se hizo con los datos de las personas, lo más reciente primero: exportaciones y borrados, cambios de textos de consentimiento y de usuarios, ajustes y cada exportación de leads hecha en un dispositivo. Las entradas no se pueden cambiar.</translation>
+        </message>
+        <message>
+            <source>Show entries of this action</source>
+            <translation>Mostrar entradas de esta acción</translation>
+        </message>
+        <message>
+            <source>All actions</source>
+            <translation>Todas las acciones</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Acción</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Desde</translation>
+        </message>
+        <message>
+            <source>Only entries since a day</source>
+            <translation>Solo entradas desde un día</translation>
+        </message>
+        <message>
+            <source>First day shown</source>
+            <translation>Primer día mostrado</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>Fetch the audit log again</source>
+            <translation>Volver a obtener el registro de auditoría</translation>
+        </message>
+        <message>
+            <source>Audit log entries</source>
+            <translation>Entradas del registro de auditoría</translation>
+        </message>
+        <message>
+            <source>Audit log status</source>
+            <translation>Estado del registro de auditoría</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Cargando…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n entrada</numerusform>
+                <numerusform>%n entradas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not loaded: %1</source>
+            <translation>No cargado: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Hora</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Quién</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Acción</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Dónde</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Detalles</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items</source>
+            <translation>
+                <numerusform>%n elemento</numerusform>
+                <numerusform>%n elementos</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CapturePanel</name>
         <message>
             <source>Event</source>
@@ -3143,6 +3294,14 @@ como le prometí, aquí tiene %2.
         <message>
             <source>A person's data…</source>
             <translation>Datos de una persona…</translation>
+        </message>
+        <message>
+            <source>Audit log…</source>
+            <translation>Registro de auditoría…</translation>
+        </message>
+        <message>
+            <source>Sign in to the hub to read the audit log.</source>
+            <translation>Inicia sesión en el hub para leer el registro de auditoría.</translation>
         </message>
         <message>
             <source>Sign in to the hub to export or erase a person's data.</source>

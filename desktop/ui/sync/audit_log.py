@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -35,8 +35,6 @@ from desktop.ui.translations import QT_TRANSLATE_NOOP
 from fieldnote import audit as rules
 from fieldnote import roles
 
-CONTEXT = "AuditLog"
-
 # Marked for extraction here, translated where shown (`action_label`, `via_label`); an action
 # this app does not know shows its code.
 ACTION_LABELS = {
@@ -60,12 +58,12 @@ VIA_LABELS = {
 
 def action_label(action: str) -> str:
     label = ACTION_LABELS.get(action)
-    return QCoreApplication.translate(CONTEXT, label) if label else action
+    return QCoreApplication.translate("AuditLog", label) if label else action
 
 
 def via_label(via: str) -> str:
     label = VIA_LABELS.get(via)
-    return QCoreApplication.translate(CONTEXT, label) if label else via
+    return QCoreApplication.translate("AuditLog", label) if label else via
 
 
 class AuditDesk(Protocol):
@@ -104,12 +102,13 @@ class AuditLogController:
         return rules.newest_first(self.entries, action or None)
 
     @staticmethod
-    def details_text(details: Mapping[str, Any]) -> str:
-        """An entry's details on one line: `key: value`, a long list as its count."""
+    def details_text(details: Mapping[str, Any], many: Callable[[int], str]) -> str:
+        """An entry's details on one line: `key: value`, a long list as its count (`many`
+        words it)."""
         parts = []
         for key, value in details.items():
             if isinstance(value, list) and len(value) > 3:
-                text = QCoreApplication.translate("AuditLog", "%n items", "", len(value))
+                text = many(len(value))
             elif isinstance(value, (list, dict)):
                 text = json.dumps(value, ensure_ascii=False, sort_keys=True)
             elif value is None:
@@ -134,7 +133,8 @@ class AuditModel(ItemTableModel[rules.Entry]):
             return action_label(item.action)
         if column == 3:
             return via_label(item.via)
-        return AuditLogController.details_text(item.details)
+        return AuditLogController.details_text(item.details,
+                                               lambda n: self.tr("%n items", "", n))
 
 
 class AuditLogDialog(QDialog):

@@ -64,7 +64,7 @@ def test_the_controller_orders_filters_and_words_entries() -> None:
     assert [e.id for e in c.shown(rules.PERSON_ERASE)] == [2, 1]
     assert c.since_param(dt.date(2026, 11, 5)) == "2026-11-05" and c.since_param(None) is None
     assert c.details_text({"leads": 2, "lead_ids": ["a", "b", "c", "d"], "filter": {"x": 1},
-                           "key": None}) == 'leads: 2; lead ids: 4 items; filter: {"x": 1}; key: —'
+                           "key": None}, lambda n: f"{n} items") == 'leads: 2; lead ids: 4 items; filter: {"x": 1}; key: —'
     with pytest.raises(ValueError):
         rules.Entry.from_wire({"id": 1})
 
