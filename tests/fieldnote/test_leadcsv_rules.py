@@ -20,6 +20,8 @@ from fieldnote.leadcsv import (
     _looks_like_data,
     _no_column_refusal,
     _vescape,
+    parse_scan_time,
+    read_lead_csv,
     write_hubspot_csv,
     write_salesforce_csv,
     write_vcards,
@@ -401,3 +403,127 @@ def test_crm_rule_utf8_without_bom_and_quoted_cells_in_crlf_records(writer, befo
     assert b'"Say ""Hi"", Ltd\nGmbH"' in record  # RFC 4180: quoted, quotes doubled, LF kept
     assert record.endswith(b",l-1\r\n")
     assert data.count(b"\r\n") == 2
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def test_scan_time_rule_a_date_that_reads_both_ways_is_month_first_unless_told():
+    assert parse_scan_time("05/04/2026 10:15") == "2026-05-04T10:15:00Z"
+    assert parse_scan_time("05/04/2026 10:15", day_first=True) == "2026-04-05T10:15:00Z"
+
+
+@pytest.mark.parametrize("sep", [";", "\t", "|", ","])
+def test_import_rule_a_row_naming_no_contact_is_kept_whole_in_the_files_own_separator(sep):
+    data = sep.join(["First Name", "Company", "Notes"]) + "\n" + sep.join(["Ana", "Acme",
+                                                                          "x"]) + "\n"
+    result = read_lead_csv(data.encode())
+    (row,) = result.rows
+    assert row.fields["badge_raw"] == sep.join(["Ana", "Acme", "x"])
+    assert result.problems == ["line 2: has no email, phone, last name or badge id; the whole "
+                               "row is kept as the lead's scan data"]
+
+
+WHEN = "2026-11-24T10:00:00Z"
+WORDING_ID = "0193aaaa-0000-7000-8000-00000000c001"
+
+
+def _read(text: str, **kw):
+    return read_lead_csv(text.encode(), captured_at=WHEN, **kw)
+
+
+YES = ["yes", "Y", "TRUE", "t", "1", "x", "ja", "J", "si", "Sí", "oui", "o", "Opted-In",
+       "optedin", "granted", " yes "]
+NO = ["no", "N", "false", "F", "0", "nein", "non", "opted-out", "OptedOut", "refused"]
+
+
+@pytest.mark.parametrize(("answer", "given"), [*((a, True) for a in YES),
+                                               *((a, False) for a in NO)])
+def test_import_rule_a_yes_or_no_in_the_consent_column_is_a_statement(answer, given):
+    result = _read(f"Email,Consent,Follow-up\na@x.de,{answer},{answer}\n",
+                   consent_text_version="3", consent_wording_id=WORDING_ID)
+    (row,) = result.rows
+    assert result.problems == []
+    assert row.fields == {
+        "email": "a@x.de", "consent_contact": given, "follow_up": given, "source": "import",
+        "captured_at": WHEN, "consent_at": WHEN, "consent_method": "imported",
+        **({"consent_text_version": "3", "consent_wording_id": WORDING_ID} if given else {})}
+
+
+@pytest.mark.parametrize("answer", ["maybe", "yes please", "2", "-", "nope"])
+def test_import_rule_any_other_consent_answer_is_no_statement_and_kept_in_notes(answer):
+    result = _read(f"Email,Opt-in\na@x.de,{answer}\n")
+    (row,) = result.rows
+    assert row.fields == {"email": "a@x.de", "notes": f"Opt-in: {answer}", "source": "import",
+                          "captured_at": WHEN}
+    assert result.problems == [f"line 2: Opt-in {answer!r} is not yes or no; kept in notes"]
+
+
+def test_import_rule_address_parts_are_joined_in_column_order():
+    (row,) = _read("Email,Street,City,Zip\na@x.de,Main St 1,Berlin,10115\n").rows
+    assert row.fields["address"] == "Main St 1, Berlin, 10115"
+    (row,) = _read("Email,Zip,City\na@x.de,10115,\n").rows
+    assert row.fields["address"] == "10115"
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Name,Last Name\nAna Silva,Souza\n",
+     {"first_name": "Ana", "last_name": "Silva", "notes": "Last Name: Souza"}),
+    ("Last Name,Name\nSouza,Ana Silva\n",
+     {"first_name": "Ana", "last_name": "Souza", "notes": "Name: Silva"}),
+    ("First Name,Name\nAnna,Ana Silva\n",
+     {"first_name": "Anna", "last_name": "Silva", "notes": "Name: Ana"}),
+    ("Name,Full Name\nAna Silva,Ana Silva\n", {"first_name": "Ana", "last_name": "Silva"}),
+])
+def test_import_rule_a_second_column_for_a_name_goes_to_notes_under_its_header(text, fields):
+    (row,) = _read(text).rows
+    assert row.fields == {**fields, "source": "import", "captured_at": WHEN}
+
+
+def test_import_rule_a_value_beyond_the_header_is_never_read_as_a_field():
+    # Even where its "Column N" name is also a column's name.
+    result = _read("Column 3,Name\n,Ana Silva,extra@y.de\n", mapping={"Column 3": "email"})
+    (row,) = result.rows
+    assert row.fields == {"first_name": "Ana", "last_name": "Silva",
+                          "notes": "Column 3: extra@y.de", "source": "import",
+                          "captured_at": WHEN}
+    assert result.problems == ["line 2: has 3 values but the header has 2 columns"]
+
+
+# --- what the CRM user reads about the lead -----------------------------------------------
+
+
+@pytest.mark.parametrize(("lead", "text"), [
+    ({}, ""),
+    ({"notes": "  Keen  "}, "Keen"),
+    ({"notes": "   "}, ""),
+    ({"score": 0}, "Qualification: 0 points"),
+    ({"grade": "warm"}, "Qualification: warm"),
+    ({"grade": "warm", "qualified": False}, "Qualification: warm, not qualified"),
+    ({"score": 3, "qualified": True}, "Qualification: 3 points, qualified"),
+    ({"qualified": True}, ""),
+    ({"score": None, "grade": ""}, ""),
+    ({"answers": {}, "notes": "Keen"}, "Keen"),
+    ({"answers": {"budget": "yes", "team": ["a", "b"], "when": {"q": 1, "y": None}}},
+     "budget: yes\nteam: a, b\nwhen: q: 1; y: "),
+    ({"interests": ["crm", "pumps"]}, "Interests: crm, pumps"),
+    ({"interests": []}, ""),
+    ({"notes": "N", "grade": "hot", "answers": {"a": "b"}, "interests": ["i"]},
+     "N\n\nQualification: hot\n\na: b\n\nInterests: i"),
+])
+def test_crm_rule_the_description_holds_notes_qualification_answers_interests(lead, text):
+    (sf,) = _salesforce_rows([lead])
+    (hs,) = _hubspot_rows([lead])
+    assert sf["Description"] == text
+    assert hs["Message"] == text
+
+
+@pytest.mark.parametrize("writer", [write_salesforce_csv, write_hubspot_csv])
+def test_crm_rule_without_users_or_events_their_columns_are_empty(writer):
+    rows = list(csv.DictReader(io.StringIO(writer([LEAD]).decode("utf-8"), newline="")))
+    assert [(r["Captured By"], r["Event"], r["Campaign Code"]) for r in rows] == [("", "", "")]
+    rows = list(csv.DictReader(io.StringIO(
+        writer([{**LEAD, "captured_by": None, "owner_id": None, "event_id": None}],
+               {None: {"name": "Nobody"}}, {None: {"name": "No event"}}).decode("utf-8"),
+        newline="")))
+    assert [(r["Captured By"], r["Event"]) for r in rows] == [("", "")]
