@@ -97,6 +97,48 @@ def identifiers(leads: Iterable[Mapping[str, Any]]) -> list[str]:
     return sorted(found, key=lambda s: (-len(s), s))
 
 
+# The kinds around a lead that may carry its person (an outcome's note, a debrief about the
+# lead, a comment on that debrief), and the field types whose text may name them.
+LINKED_KINDS = ("lead_outcome", "debrief", "debrief_comment")
+_TEXT_TYPES = frozenset({"name", "text", "tags", "list", "object"})
+
+
+def erase_linked(kind: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """A linked record's fields once its lead's person is erased: the kind's cleared fields
+    are None, its text loses every identifier in `names` (`scrub`), the rest is kept."""
+    cleared = CLEARED_FIELDS.get(kind, frozenset())
+    spec = KINDS[kind]
+    names = list(names)
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        field = spec.by_name.get(name)
+        if name in cleared:
+            out[name] = None
+        elif field is not None and field.type.value in _TEXT_TYPES:
+            out[name] = scrub(value, names)
+        else:
+            out[name] = value
+    return out
+
+
+def change_to_erased(kind: str, changes: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A change to a record linked to an erased lead, as the hub may take it: an outcome's
+    note is dropped (its status and amount still count); a debrief or comment change that
+    writes text (which may name the person, whom the hub no longer knows) is refused (None).
+    A change without text goes through as it is."""
+    if kind == "lead_outcome":
+        return {k: (None if k in CLEARED_FIELDS["lead_outcome"] else v)
+                for k, v in changes.items()}
+    spec = KINDS[kind]
+    for name, value in changes.items():
+        field = spec.by_name.get(name)
+        if field is None or name.endswith("_id") or value in (None, "", [], {}):
+            continue
+        if field.type.value in _TEXT_TYPES:
+            return None
+    return dict(changes)
+
+
 def scrub(value: Any, names: Iterable[str]) -> Any:
     """`value` with every occurrence of each identifier (case-insensitive) replaced by the
     erased mark; lists and objects are scrubbed through; other values are returned as is."""

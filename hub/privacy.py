@@ -268,16 +268,7 @@ def _erase_around(store: RecordStore, lead_id: str, names: list[str], report: Er
 
 
 def _rewrite(store: RecordStore, before: RecordState, names: list[str]) -> bool:
-    cleared = privacy.CLEARED_FIELDS.get(before.kind, frozenset())
-    spec = KINDS[before.kind]
-    fields: dict[str, Any] = {}
-    for name, value in before.fields.items():
-        if name in cleared:
-            fields[name] = None
-        elif spec.by_name[name].type.value in ("name", "text", "tags", "list", "object"):
-            fields[name] = privacy.scrub(value, names)
-        else:
-            fields[name] = value
+    fields = privacy.erase_linked(before.kind, before.fields, names)
     if fields == before.fields:
         return False
     state = store.working_copy(before)

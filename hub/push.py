@@ -373,6 +373,8 @@ class _Applier:
         record_id = m.record_id.lower()
         changes = clean_fields(m.kind, m.fields, partial=True)
         before = self.store.get(m.kind, record_id)
+        if m.kind in privacy.LINKED_KINDS:
+            changes = self._linked_to_erased(m.kind, changes, before)
         if before is None:
             return self._create(m, record_id, changes)
         if before.deleted:
@@ -455,6 +457,28 @@ class _Applier:
         # that version; a second create of the id from another device has not.
         state.field_versions[MADE] = [version, self.client_id, self.actor.id]
         return _Outcome(m.mutation_id, "applied", version=version)
+
+    def _linked_to_erased(self, kind: str, changes: dict[str, Any],
+                          before: RecordState | None) -> dict[str, Any]:
+        """A change to an outcome, debrief or comment of a lead whose person was erased, made
+        on a device that had not heard of it yet: it may not bring the person back
+        (`fieldnote.privacy.change_to_erased`)."""
+        def field(name: str) -> Any:
+            return changes.get(name) or (before.fields.get(name) if before else None)
+
+        lead_id = field("lead_id")
+        if kind == "debrief_comment":
+            debrief = self.store.get("debrief", str(field("debrief_id") or ""))
+            lead_id = debrief.fields.get("lead_id") if debrief is not None else None
+        lead = self.store.get("lead", str(lead_id)) if lead_id else None
+        if lead is None or not privacy.is_erased(lead.fields):
+            return changes
+        kept = privacy.change_to_erased(kind, changes)
+        if kept is None:
+            raise Rejected(problem("erased", "Person erased",
+                                   "This record is about a person erased on the hub; its text "
+                                   "was not kept", status=410))
+        return kept
 
     def _refuse_erased_person(self, email: Any) -> None:
         """A new lead of an erased person's email address waits for a person's decision

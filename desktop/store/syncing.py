@@ -681,6 +681,7 @@ class SyncStore:
             erased = [rid for rid, ch in latest.items()
                       if not ch.deleted and privacy.is_erased(ch.fields or {})]
             if erased:
+                self._erase_linked(conn, erased, now, tally)
                 self._drop_erased_edits(conn, erased, latest, now)
                 tally.erased += len(erased)
         held: dict[str, tuple[int, bool]] = {}
@@ -776,6 +777,62 @@ class SyncStore:
                  "base_version": latest[rid].version, "fields": {}, "made_at": now,
                  "state": "attention", "sent": False, "problem": ERASED_PROBLEM}
                 for rid in sorted(waiting)])
+
+    def _erase_linked(self, conn: Connection, lead_ids: list[str], now: str,
+                      tally: PageTally) -> None:
+        """What this device holds around leads whose person was erased, read before their
+        stubs replace them: outcomes lose their notes, debriefs (drafts too) and their comments
+        lose the person's names, address and phone (`fieldnote.privacy.erase_linked`, the
+        hub's rule). Waiting outcome changes lose their note; a waiting debrief or comment
+        change that writes text is dropped and shown under "needs attention" as erased (the
+        hub would refuse it: it no longer knows whom to take out)."""
+        leads = record_tables["lead"]
+        names = privacy.identifiers([dict(r) for r in conn.execute(
+            select(leads).where(leads.c.id.in_(lead_ids))).mappings()])
+        ids: dict[str, set[str]] = {}
+        for kind, column, parents in (("lead_outcome", "lead_id", lead_ids),
+                                      ("debrief", "lead_id", lead_ids),
+                                      ("debrief_comment", "debrief_id", None)):
+            table = record_tables[kind]
+            wanted = parents if parents is not None else sorted(ids["debrief"])
+            ids[kind] = set(conn.execute(select(table.c.id).where(
+                table.c[column].in_(wanted))).scalars()) if wanted else set()
+            names_of = KINDS[kind].field_names
+            for row in conn.execute(select(table).where(
+                    table.c.id.in_(sorted(ids[kind])))).mappings():
+                fields = {n: row[n] for n in names_of}
+                erased = privacy.erase_linked(kind, fields, names)
+                changed = {k: v for k, v in erased.items() if v != fields[k]}
+                if changed:
+                    conn.execute(update(table).where(table.c.id == row["id"]).values(**changed))
+                    tally.changed[kind].append(row["id"])
+        for kind in privacy.LINKED_KINDS:
+            entries = conn.execute(select(outbox.c.seq, outbox.c.record_id, outbox.c.op,
+                                          outbox.c.base_version, outbox.c.fields)
+                                   .where(and_(outbox.c.kind == kind,
+                                               outbox.c.record_id.in_(sorted(ids[kind]))))).all()
+            refused: dict[str, int | None] = {}
+            for seq, rid, op, base, fields in entries:
+                if op != "upsert" or not fields:
+                    continue
+                kept = privacy.change_to_erased(kind, fields)
+                if kept is None:
+                    refused[rid] = base
+                    conn.execute(delete(outbox).where(outbox.c.seq == seq))
+                elif kind == "lead_outcome" and "note" in fields:
+                    rest = {k: v for k, v in fields.items() if k != "note"}
+                    if rest:
+                        # A new body is a new mutation (a sent one's body is frozen).
+                        conn.execute(update(outbox).where(outbox.c.seq == seq)
+                                     .values(fields=rest, mutation_id=new_id(), sent=False))
+                    else:
+                        conn.execute(delete(outbox).where(outbox.c.seq == seq))
+            if refused:
+                conn.execute(insert(outbox), [
+                    {"mutation_id": new_id(), "kind": kind, "record_id": rid, "op": "upsert",
+                     "base_version": base, "fields": {}, "made_at": now, "state": "attention",
+                     "sent": False, "problem": ERASED_PROBLEM}
+                    for rid, base in sorted(refused.items())])
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database file and truncate it, so that the

@@ -143,3 +143,53 @@ def test_a_lead_of_an_erased_address_captured_again_waits_for_a_decision(
     assert item.record_id == rid and item.title == "Person erased"
     assert item.errors == (("email", "belongs to an erased person"),)
     assert ERASED_PROBLEM_TYPE not in str(item)  # a decision to make, not an erased lead
+
+
+def test_waiting_outcome_and_debrief_changes_bring_nothing_of_an_erased_person_back(
+    make_device: Any, hub: LiveHub, tmp_path: Path
+) -> None:
+    """Made offline before the erasure and sent before the device hears of it: the hub keeps
+    the new outcome without its note and refuses the debrief's text; neither the hub nor the
+    device keeps a trace of her."""
+    hub.add_user("admin@example.com", "Ada Admin", "admin")
+    rep = make_device("rep")
+    marketer = make_device("marketer", "marketer@example.com")
+    event = marketer.store.save("event", {"name": "Expo Warsaw", "starts_on": "2026-11-20"})
+    assert marketer.run().outcome is Outcome.OK
+    lead = rep.store.save("lead", {
+        "first_name": FIRST, "last_name": LAST, "email": EMAIL, "phone": PHONE,
+        "event_id": event.record_id, "source": "manual",
+        "captured_at": "2026-11-20T10:00:00Z"}).record_id
+    debrief = rep.store.save("debrief", {"account": "Acme", "lead_id": lead,
+                                         "call_date": "2026-11-29", "status": "submitted",
+                                         "notes": "a good first call"}).record_id
+    assert rep.run().outcome is Outcome.OK
+    outcome = rep.store.save("lead_outcome", {"lead_id": lead, "status": "meeting",
+                                              "at": "2026-12-01T10:00:00Z",
+                                              "note": f"{FIRST} {LAST} booked a demo"}).record_id
+    rep.store.save("debrief", {"notes": f"{FIRST} wants it at {EMAIL}"}, debrief)
+    admin = hub.client("admin@example.com")
+    assert admin.post(f"{hub.url}/v1/admin/person/erase", json={"email": EMAIL},
+                      timeout=60).status_code == 200
+
+    report = rep.run()
+    assert (report.outcome, report.rejected) == (Outcome.OK, 1), report
+    kept = hub.client("marketer@example.com").get(
+        f"{hub.url}/v1/sync/pull", params={"limit": 500}, timeout=30).json()["changes"]
+    held = {(c["kind"], c["record_id"]): c["fields"] for c in kept}
+    assert held[("lead_outcome", outcome)]["status"] == "meeting"
+    assert held[("lead_outcome", outcome)]["note"] is None
+    assert held[("debrief", debrief)]["notes"] == "a good first call"
+    [item] = [i for i in rep.sync.attention_items() if i.record_id == debrief]
+    assert item.title == "Person erased" and item.fields == {}
+    # The device keeps the rep's text without her (the hub never took it).
+    assert rep.store.get("debrief", debrief)["notes"] == "[erased] wants it at [erased]"
+    assert rep.store.get("lead_outcome", outcome)["note"] is None
+
+    rep.engine.client.close()
+    rep.store.engine.dispose()
+    assert _sync_command(rep.data_dir).returncode in (0, 4)
+    hub.stop()
+    for text in TRACES[:3]:
+        for folder in (rep.data_dir, tmp_path / "hub"):
+            assert _found_in(folder, text) == [], (text, folder.name)

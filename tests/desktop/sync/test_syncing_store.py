@@ -216,3 +216,58 @@ def test_a_full_resync_removes_what_the_hub_no_longer_sends_but_keeps_queued_wor
     assert sync.store.get("lead", kept) is not None
     assert sync.store.get("lead", mine) is not None
     assert sync.counts() == (1, 0)
+
+
+def test_an_erased_lead_takes_its_person_out_of_waiting_outcome_debrief_and_comment_changes(
+    sync,
+):
+    """Changes made around the lead, still waiting when its stub arrives: the outcome keeps
+    its status without the note, the debrief and the comment that name her are dropped and
+    shown as erased, and the rows this device holds (a draft too) lose her names."""
+    from sqlalchemy import select
+
+    from desktop.store.schema import outbox
+    from desktop.store.syncing import ERASED_PROBLEM_TYPE
+    from fieldnote import privacy
+
+    rid = sync.store.save("lead", {**LEAD, "first_name": "Ana", "phone": "+351 21 555 0142"}
+                          ).record_id
+    outcome = sync.store.save("lead_outcome", {"lead_id": rid, "status": "meeting",
+                                               "at": "2026-11-30T10:00:00Z",
+                                               "note": "Ana Silva booked a demo"}).record_id
+    debrief = sync.store.save("debrief", {"account": "Acme", "lead_id": rid,
+                                          "call_date": "2026-11-29", "status": "submitted",
+                                          "contacts": "Ana Silva",
+                                          "notes": "call ana@example.com or +351 21 555 0142",
+                                          "objections": ["price"]}).record_id
+    comment = sync.store.save("debrief_comment", {"debrief_id": debrief,
+                                                  "body": "Silva again?"}).record_id
+    draft = sync.store.save("debrief", {"account": "Acme", "lead_id": rid, "status": "draft",
+                                        "call_date": "2026-11-30",
+                                        "notes": "Ana Silva's second call"}).record_id
+    other = sync.store.save("lead_outcome", {"lead_id": sync.store.save("lead", {
+        **LEAD, "last_name": "Kowalski", "email": "jan@example.com"}).record_id,
+        "status": "meeting", "at": "2026-11-30T10:00:00Z", "note": "Jan is keen"}).record_id
+    stub = privacy.lead_stub({**LEAD, "event_id": None}, "2026-12-07T10:00:00Z")
+    tally = sync.apply_page([Change(kind="lead", record_id=rid, version=9, fields=stub)], "c1")
+    assert tally.erased == 1
+
+    with sync.store.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(select(outbox)).mappings()]
+    entries = {(e["kind"], e["record_id"]): e for e in rows}
+    assert entries[("lead_outcome", outcome)]["fields"] == {
+        "lead_id": rid, "status": "meeting", "at": "2026-11-30T10:00:00Z"}
+    for kind, record in (("debrief", debrief), ("debrief_comment", comment), ("lead", rid)):
+        entry = entries[(kind, record)]
+        assert entry["fields"] == {} and entry["state"] == "attention"
+        assert entry["problem"]["type"] == ERASED_PROBLEM_TYPE
+    assert entries[("lead_outcome", other)]["fields"]["note"] == "Jan is keen"
+    held = json.dumps([sync.store.get(k, i) for k, i in (
+        ("lead", rid), ("lead_outcome", outcome), ("debrief", debrief),
+        ("debrief_comment", comment), ("debrief", draft))], default=str)
+    for trace in ("Ana", "Silva", "ana@example.com", "555 0142"):
+        assert trace not in held and trace not in json.dumps(rows, default=str), trace
+    assert sync.store.get("debrief", debrief)["objections"] == ["price"]
+    assert sync.store.get("debrief", draft)["notes"] == "[erased]'s second call"
+    assert sync.store.get("lead_outcome", outcome)["status"] == "meeting"
+    assert sync.store.get("lead_outcome", other)["note"] == "Jan is keen"
