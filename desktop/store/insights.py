@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, bindparam, select, text
 
+from desktop.store import funnel_sql
 from desktop.store.db import make_engine
 from desktop.store.records import HUB_SETTINGS_KEY
 from desktop.store.schema import sync_state
@@ -87,6 +88,13 @@ def _key(value: Any) -> Any:
 
 
 _CUBE_SUMS = "leads, contacted, meeting, opportunity, won, won_cents, delay_seconds, delay_n"
+# The filtered cube's stage sums over `insights_lead_stage s`, from the funnel's one definition
+# as the kept totals add them (`desktop.store.funnel_sql`): whole cents and seconds, and TOTAL
+# for the cents (it never overflows).
+_STAGE_SUMS = ", ".join(
+    f"{'TOTAL' if name == 'won_cents' else 'SUM'}({value}) AS {name}"
+    for name, value in funnel_sql.stage_values("s").items()
+)
 
 
 class _Where:
@@ -419,13 +427,7 @@ class InsightsQueries:
         stages = {
             (r.event_id, r.grade, r.qualified, r.rubric_id, r.rubric_version): r
             for r in _rows(conn, where,
-                f"SELECT {group}, SUM(stage >= 1) AS contacted, SUM(stage >= 2) AS meeting, "
-                "SUM(stage >= 3) AS opportunity, SUM(stage >= 4) AS won, "
-                # Whole cents and seconds, as the totals keep them (TOTAL never overflows).
-                "TOTAL(CAST(round(IFNULL(won_amount, 0) * 100) AS INTEGER)) AS won_cents, "
-                # Time to first contact, counted only when not negative.
-                "SUM(CASE WHEN delay >= 0 THEN CAST(round(delay * 86400) AS INTEGER) ELSE 0 END) "
-                "AS delay_seconds, SUM(IFNULL(delay >= 0, 0)) AS delay_n "
+                f"SELECT {group}, {_STAGE_SUMS} "
                 f"FROM insights_lead_stage s WHERE {where.leads('s')} GROUP BY {group}")
         }
         out = []
@@ -778,12 +780,12 @@ class InsightsQueries:
         ):
             clause, params = where.sql(f"INSERT OR IGNORE INTO ins_deal {source}")
             conn.execute(clause, params)
+        standing = funnel_sql.standing("s")
         deals_sql = (
-            "SELECT deal.cid AS cid, COUNT(*) AS deals, SUM(COALESCE(s.stage, 0) >= 4) AS won, "
-            "SUM(COALESCE(s.stage, 0) < 4 AND COALESCE(s.lost, 0) = 1) AS lost, "
+            f"SELECT deal.cid AS cid, COUNT(*) AS deals, SUM({standing['won']}) AS won, "
+            f"SUM({standing['lost']}) AS lost, "
             # Whole cents, as the totals keep them.
-            "TOTAL(CASE WHEN s.stage >= 4 THEN CAST(round(IFNULL(s.won_amount, 0) * 100) AS INTEGER) "
-            "ELSE 0 END) AS cents "
+            f"TOTAL({standing['won_cents']}) AS cents "
             "FROM ins_deal deal LEFT JOIN insights_lead_stage s ON s.lead_id = deal.lead_id "
             # Excluding the few deleted leads is far cheaper than looking up every live one.
             "WHERE deal.lead_id NOT IN (SELECT id FROM rec_lead WHERE deleted = 1) "
