@@ -113,17 +113,56 @@ def _median(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
+def time_captures(services, store, event_id: str, saves: int):  # type: ignore[no-untyped-def]
+    """Save `saves` leads through the capture screen of the Leads page, as a rep does: type,
+    press Enter, wait in the event loop. Returns the page and, per save, the seconds from Enter
+    to the committed lead (the store calls its listeners right after the commit returns, on the
+    writer thread; `synchronous=FULL`, so that is durable) and to the form showing it saved."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.leads.page import LeadsPage
+
+    page = LeadsPage(services)
+    page.resize(1280, 800)
+    page.show()
+    page.create_new()
+    capture = page.capture
+    capture.set_event(event_id)
+    latencies: list[float] = []
+    shown: list[float] = []
+    done: list[float] = []
+    # Wait in an event loop, as the app does: a busy loop would hold the GIL the writer needs.
+    loop = QEventLoop()
+    capture.lead_saved.connect(lambda _id: loop.quit())
+    store.add_listener(lambda kind, _ids: done.append(time.perf_counter()) if kind == "lead" else None)
+    rng = random.Random(3)
+    run = new_id()[-8:]  # emails unique to this run, so a reused store has no duplicates
+    for i in range(saves):
+        capture.inputs["first_name"].setText(rng.choice(FIRST))
+        capture.inputs["last_name"].setText(f"Bench{i}")
+        capture.inputs["email"].setText(f"bench{i}.{run}@example.org")
+        capture.inputs["company"].setText(rng.choice(COMPANIES))
+        capture.rubric_form.set_answers(DEMO_ANSWERS["warm"])
+        start = time.perf_counter()
+        QTest.keyClick(capture.inputs["company"], Qt.Key.Key_Return)
+        if capture.duplicate_bar.isVisible():
+            raise SystemExit("the capture screen found a duplicate; use a fresh --data-dir")
+        loop.exec()
+        latencies.append(done[-1] - start)
+        shown.append(time.perf_counter() - start)
+    return page, latencies, shown
+
+
 def bench_ui(data_dir: Path, saves: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from desktop.settings import Settings
     from desktop.startup import build_services
     from desktop.tasks import TaskRunner
     from desktop.ui.leads.list_view import LeadListPanel
-    from desktop.ui.leads.page import LeadsPage
     from desktop.ui.services import RecordChanges
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the run
@@ -195,36 +234,7 @@ def bench_ui(data_dir: Path, saves: int) -> None:
     services.tasks = tasks
 
     # -- save latency: Enter in the capture screen to the committed lead ---------------
-    page = LeadsPage(services)
-    page.resize(1280, 800)
-    page.show()
-    page.create_new()
-    capture = page.capture
-    capture.set_event(event["id"])
-    latencies: list[float] = []
-    shown: list[float] = []
-    done: list[float] = []
-    # Wait in an event loop, as the app does: a busy loop would hold the GIL the writer needs.
-    loop = QEventLoop()
-    capture.lead_saved.connect(lambda _id: loop.quit())
-    # "Committed" is when the writer's transaction returned: the store calls its listeners
-    # right after the commit, on the writer thread.
-    store.add_listener(lambda kind, _ids: done.append(time.perf_counter()) if kind == "lead" else None)
-    rng = random.Random(3)
-    run = new_id()[-8:]  # emails unique to this run, so a reused store has no duplicates
-    for i in range(saves):
-        capture.inputs["first_name"].setText(rng.choice(FIRST))
-        capture.inputs["last_name"].setText(f"Bench{i}")
-        capture.inputs["email"].setText(f"bench{i}.{run}@example.org")
-        capture.inputs["company"].setText(rng.choice(COMPANIES))
-        capture.rubric_form.set_answers(DEMO_ANSWERS["warm"])
-        start = time.perf_counter()
-        QTest.keyClick(capture.inputs["company"], Qt.Key.Key_Return)
-        if capture.duplicate_bar.isVisible():
-            raise SystemExit("the capture screen found a duplicate; use a fresh --data-dir")
-        loop.exec()
-        latencies.append(done[-1] - start)
-        shown.append(time.perf_counter() - start)
+    page, latencies, shown = time_captures(services, store, event["id"], saves)
     print(f"save Enter->committed:    p50 {_ms(_pct(latencies, 50))}  p99 {_ms(_pct(latencies, 99))}  "
           f"({saves} saves through the capture screen, writer lane, fsync)")
     print(f"  ...->form shows saved:  p50 {_ms(_pct(shown, 50))}  p99 {_ms(_pct(shown, 99))}")
