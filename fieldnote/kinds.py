@@ -95,7 +95,11 @@ FUNNEL_STAGES = ("contacted", "meeting", "opportunity", "won")
 # "declined": marketing turned down a rep's proposal (`review_comment` says why).
 COLLATERAL_STATUSES = ("draft", "review", "approved", "retired", "declined")
 COLLATERAL_KINDS = ("sell_sheet", "brochure", "deck", "case_study", "price_list", "video", "other")
-USAGE_ACTIONS = ("opened", "shared", "presented")
+# "recipient_opened": a visitor opened a link the hub mailed them (`fieldnote.sending`); the
+# hub alone records it.
+USAGE_ACTIONS = ("opened", "shared", "presented", "recipient_opened")
+# Where a send of collateral to a visitor is (`fieldnote.sending`); set by the hub alone.
+SEND_STATES = ("queued", "sent", "failed", "no_consent")
 REQUEST_STATUSES = ("open", "accepted", "delivered", "declined")
 DEBRIEF_STATUSES = ("draft", "submitted")
 CALL_TYPES = ("discovery", "demo", "negotiation", "renewal", "other")
@@ -261,6 +265,27 @@ COLLATERAL_USAGE = KindSpec(
     ),
 )
 
+# Approved collateral a rep sends to a visitor (a lead) by mail from the hub, with a short
+# message; the hub mails a personal link per item and fills in how it went
+# (`fieldnote.sending`, docs/collateral.md).
+COLLATERAL_SEND = KindSpec(
+    "collateral_send",
+    (
+        _f("lead_id", FieldType.UUID, required=True),
+        _f("collateral_ids", FieldType.UUIDS, required=True),
+        _f("message", T),
+        _f("requested_at", FieldType.DATETIME),
+        _f("author_id", FieldType.UUID, server_set=True),
+        _f("state", FieldType.CHOICE, choices=SEND_STATES, server_set=True),
+        _f("state_reason", T, server_set=True),
+        _f("mailed_at", FieldType.DATETIME, server_set=True),
+        _f("opened_at", FieldType.DATETIME, server_set=True),
+        # One entry per item mailed: {"collateral_id", "link_id", "expires_at", "revoked_at",
+        # "first_opened_at", "opens"}; never the link's secret.
+        _f("links", FieldType.LIST, server_set=True),
+    ),
+)
+
 COLLATERAL_REQUEST = KindSpec(
     "collateral_request",
     (
@@ -386,6 +411,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
             COLLATERAL_FEEDBACK,
             COLLATERAL_USAGE,
             COLLATERAL_REQUEST,
+            COLLATERAL_SEND,
             DEBRIEF,
             DEBRIEF_COMMENT,
             REASON_LIST,

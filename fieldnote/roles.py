@@ -16,7 +16,8 @@ from typing import Any, Literal, Protocol
 from fieldnote.kinds import KINDS, ROLES
 
 # The operations of a record push, plus the named actions that are not plain record writes.
-Op = Literal["create", "update", "delete", "reassign", "upload", "import", "manage", "erase"]
+Op = Literal["create", "update", "delete", "reassign", "upload", "import", "manage", "erase",
+             "revoke"]
 RECORD_OPS: tuple[Op, ...] = ("create", "update", "delete")
 
 
@@ -286,6 +287,9 @@ REFERENCES: Mapping[str, tuple[Ref, ...]] = {
                          Ref("debrief_id", "debrief", _DEBRIEF_REF)),
     "collateral_request": (Ref("collateral_id", "collateral", _COLLATERAL_REF),),
     "collateral": (Ref("supersedes_id", "collateral", _COLLATERAL_REF),),
+    # Reps send to visitors they may see, material they may see.
+    "collateral_send": (Ref("lead_id", "lead", _LEAD_REF),
+                        Ref("collateral_ids", "collateral", _COLLATERAL_REF)),
 }
 
 
@@ -340,6 +344,9 @@ _CONFLICTS_HUB_MADE = QT_TRANSLATE_NOOP(
     "roles", "Conflict records are made by the hub; clients cannot change them")
 _WORDING = QT_TRANSLATE_NOOP(
     "roles", "Only marketers and administrators can change the consent wording")
+_SENDS_FROZEN = QT_TRANSLATE_NOOP(
+    "roles", "Collateral send records cannot be changed or deleted once written")
+_NOT_SENDING = QT_TRANSLATE_NOOP("roles", "Only reps and marketers send collateral to visitors")
 
 
 def _everyone(cell: Cell) -> dict[str, Cell]:  # pragma: no mutate block
@@ -417,6 +424,8 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
         manager=Allow((SEES_COMMENTED_DEBRIEF,)))),
     "collateral_feedback": _appended(_FEEDBACK_FROZEN, _FEEDBACK_CREATE),
     "collateral_usage": _appended(_USAGE_FROZEN, _FEEDBACK_CREATE),
+    "collateral_send": _appended(_SENDS_FROZEN, _roles(
+        rep=Allow(), marketer=Allow(), manager=Deny(_NOT_SENDING))),
     "collateral_request": {
         op: _roles(rep=_REQUEST_BY_OTHERS[op], marketer=_REQUEST_BY_MARKETING[op],
                    manager=_REQUEST_BY_OTHERS[op])
@@ -450,6 +459,9 @@ _MANAGE = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators manage users"))
 _CRM_IMPORT = Deny(QT_TRANSLATE_NOOP(
     "roles", "Only marketers and managers import outcomes from a CRM report"))
 _PERSON = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators export or erase a person's data"))
+OWN_SEND = _own("author_id", "own send",
+                QT_TRANSLATE_NOOP("roles", "Only the sender, marketing or an administrator "
+                                  "revokes the links of a send"))
 
 # Actions that are not plain record writes, with the same shape: ACTIONS[(kind, op)][role].
 ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
@@ -468,6 +480,12 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
     ("user", "manage"): _roles(rep=_MANAGE, marketer=_MANAGE, manager=_MANAGE, admin=Allow()),
     # Export everything held about a person, or erase them everywhere (docs/privacy.md).
     ("lead", "erase"): _roles(rep=_PERSON, marketer=_PERSON, manager=_PERSON, admin=Allow()),
+    # Revoke the personal links a send mailed to a visitor (docs/collateral.md).
+    ("collateral_send", "revoke"): _roles(
+        rep=Allow((OWN_SEND,)), marketer=Allow(),
+        manager=Deny(QT_TRANSLATE_NOOP("roles", "Only the sender, marketing or an "
+                                       "administrator revokes the links of a send")),
+        admin=Allow()),
 }
 
 
@@ -579,6 +597,12 @@ def record_audiences(
         return _dedupe([*audiences, *_author(fields)])
     if kind in ("collateral_feedback", "collateral_usage", "collateral_request"):
         return _work_audiences(fields.get("author_id"), directory)
+    if kind == "collateral_send":
+        # The sender's work, and whoever owns the lead now (it follows up on the same person).
+        lead = directory.record_fields("lead", fields.get("lead_id") or "")
+        owner = lead.get("owner_id") if lead else None
+        return _dedupe([*_work_audiences(fields.get("author_id"), directory),
+                        *([f"user:{owner}"] if owner else [])])
     if kind == "collateral":
         return collateral_audiences(fields, today or dt.datetime.now(dt.UTC).date())
     if kind in ("event", "rubric", "reason_list", "consent_wording", "user", "routing"):

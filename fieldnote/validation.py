@@ -431,6 +431,14 @@ def check_complete(
             parse_rules(state.get("rules") or [])
         except RoutingError as exc:
             errors.append(FieldError("rules", str(exc)))
+    if ks.name == "collateral_send" and changed is None:
+        from fieldnote.sending import SendError, check_send
+
+        try:
+            check_send(list(state.get("collateral_ids") or []), state.get("message"))
+        except SendError as exc:
+            errors.append(FieldError("collateral_ids" if "item" in str(exc) else "message",
+                                     str(exc)))
     return errors
 
 

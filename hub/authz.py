@@ -78,6 +78,15 @@ def refusal(actor: Actor, kind: str, op: roles.Op) -> str | None:
     return None if decision else decision.reason
 
 
+def require_on(actor: Actor, kind: str, op: roles.Op, record: Mapping[str, Any],
+               lookup: Lookup) -> None:
+    """Raise `Forbidden` unless `actor` may do a named action (revoke a send's links) to
+    this stored record."""
+    decision = roles.decide(actor, kind, op, HubFacts(lookup), record)
+    if not decision:
+        raise Forbidden(decision.reason)
+
+
 class HubFacts:
     """What the policy's conditions read on the hub: the stored records and their audiences."""
 

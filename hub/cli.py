@@ -136,7 +136,10 @@ def _parser() -> argparse.ArgumentParser:
         "delivery is retried before its webhook is disabled; default 24h), "
         "webhook_allow_private (yes: webhooks may post to private and link-local addresses; "
         "default no), retention_days (leads never qualified and never contacted are erased "
-        "once captured more than this many days ago, see `retention run`; default off).")
+        "once captured more than this many days ago, see `retention run`; default off), "
+        "share_link_days (how many days the links of mailed collateral work; "
+        "default 30), public_url (the hub's address in those links, e.g. "
+        "https://hub.example.com; empty: the address the sending device used).")
     settings_sub = settings.add_subparsers(dest="settings_command", required=True)
     settings_sub.add_parser("list", parents=[common], help="every setting with its value")
     get = settings_sub.add_parser("get", parents=[common], help="one setting's value")
@@ -145,7 +148,8 @@ def _parser() -> argparse.ArgumentParser:
     put.add_argument("key", choices=list(ALL_SETTINGS))
     put.add_argument("value", help="for currency an ISO 4217 code, e.g. EUR, USD or GBP; "
                      "durations such as 15s, 2m, 24h (service levels: whole hours or days, "
-                     "e.g. 24h or 7d); yes or no; retention_days: days, or off")
+                     "e.g. 24h or 7d); yes or no; retention_days: days, or off; "
+                     "share_link_days: days; public_url: a URL")
 
     release = sub.add_parser(
         "release", help="show or set the desktop release this hub announces",
@@ -185,6 +189,36 @@ def _parser() -> argparse.ArgumentParser:
                                  help="only those given up or waiting after a failed attempt")
     hook_deliveries.add_argument("--limit", type=_count, default=100,
                                  help="at most this many (default 100)")
+
+    mail = sub.add_parser(
+        "mail", help="the SMTP relay that mails collateral to visitors",
+        description="Collateral a rep sends to a visitor is mailed by the hub through your "
+        "company's SMTP relay, with a personal link per item (/s/TOKEN on this hub; the "
+        "settings share_link_days and public_url). Only visitors who agreed to be contacted "
+        "get mail.")
+    mail_sub = mail.add_subparsers(dest="mail_command", required=True)
+    mail_set = mail_sub.add_parser("set", parents=[common], help="set the relay")
+    mail_set.add_argument("--host", required=True, help="the relay's host name or address")
+    mail_set.add_argument("--port", required=True, type=int, help="its port, e.g. 587 or 25")
+    mail_set.add_argument("--starttls", action="store_true",
+                          help="switch to TLS with STARTTLS before signing in or sending")
+    mail_set.add_argument("--user", help="the user name to sign in with (none: no sign-in)")
+    mail_set.add_argument("--password-stdin", action="store_true",
+                          help="read the relay password from one line of standard input "
+                               "(kept on the hub, never shown again)")
+    mail_set.add_argument("--from", dest="from_address", required=True, metavar="ADDR",
+                          help="the sender address of the mails")
+    mail_show = mail_sub.add_parser("show", parents=[common],
+                                    help="the relay (whether a password is stored, not it)")
+    mail_show.add_argument("--json", action="store_true", help="one JSON object")
+    mail_queue = mail_sub.add_parser("queue", parents=[common],
+                                     help="the mails of collateral sends and their state")
+    mail_queue.add_argument("--json", action="store_true", help="one JSON array")
+    mail_revoke = mail_sub.add_parser(
+        "revoke", parents=[common], help="revoke the personal links of a send")
+    mail_revoke.add_argument("send_id", metavar="SEND_ID", help="the send's id")
+    mail_revoke.add_argument("--item", metavar="ITEM_ID",
+                             help="only this collateral item's link")
 
     backup = sub.add_parser(
         "backup", parents=[common], help="write a backup archive of the hub",
@@ -451,6 +485,8 @@ def _run(args: argparse.Namespace) -> int:
             return _release(args, engine)
         if command == "webhook":
             return _webhook(args, engine)
+        if command == "mail":
+            return _mail(args, engine)
         if command == "audit":
             return _audit(args, engine)
         if command == "person":
@@ -670,6 +706,57 @@ def _webhook(args: argparse.Namespace, engine: Engine) -> int:
         sys.stdout.write(f"{r['id']}\t{r['type']}\t{r['state']}\t{r['attempts']}\t{result}"
                          f"\t{when}\t{r['webhook_id']}\n")
     sys.stdout.write(f"{len(rows)} deliveries\n")
+    return EXIT_OK
+
+
+def _mail(args: argparse.Namespace, engine: Engine) -> int:
+    from fieldnote.sending import SendError, relay_config
+    from hub import mailing
+
+    sub = args.mail_command
+    if sub == "set":
+        if args.password_stdin and not args.user:
+            raise CommandFailed("A password goes with a user name: add --user")
+        try:
+            config = relay_config(args.host, args.port, args.starttls, args.user,
+                                  args.from_address)
+        except SendError as exc:
+            raise CommandFailed(str(exc)) from None
+        password = _read_password(args.password_stdin) if config.user else None
+        mailing.set_relay(engine, config, password)
+        sys.stdout.write(f"Mail relay {config.host}:{config.port}"
+                         f"{' with STARTTLS' if config.starttls else ''}, from "
+                         f"{config.from_address}"
+                         f"{f', signing in as {config.user}' if config.user else ''}.\n")
+        return EXIT_OK
+    if sub == "show":
+        shown = mailing.show_relay(engine)
+        if args.json:
+            sys.stdout.write(json.dumps(shown, ensure_ascii=False) + "\n")
+        elif shown is None:
+            sys.stdout.write("No mail relay is set (fieldnote-hub mail set).\n")
+        else:
+            for key in ("host", "port", "starttls", "user", "from", "password"):
+                value = shown[key]
+                text = ("yes" if value else "no") if key == "starttls" else (
+                    "-" if value is None else str(value))
+                sys.stdout.write(f"{key}\t{text}\n")
+        return EXIT_OK
+    if sub == "queue":
+        rows = mailing.outbox_rows(engine)
+        if args.json:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+            return EXIT_OK
+        for r in rows:
+            sys.stdout.write(f"{r['send_id']}\t{r['state']}\t{r['attempts']}\t"
+                             f"{r['sent_at'] or r['created_at']}\t{r['last_error'] or '-'}\n")
+        sys.stdout.write(f"{len(rows)} mails\n")
+        return EXIT_OK
+    try:
+        done = mailing.revoke(engine, None, args.send_id, args.item)
+    except mailing.NotFound:
+        raise CommandFailed(f"No collateral send {args.send_id!r}") from None
+    sys.stdout.write(f"Revoked {done['revoked']} link(s) of send {done['id']}.\n")
     return EXIT_OK
 
 

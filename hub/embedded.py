@@ -39,6 +39,9 @@ class EmbeddedHub:
         deliveries = getattr(getattr(self._server.config.app, "state", None), "deliveries", None)
         if deliveries is not None:
             deliveries.stop()
+        mails = getattr(getattr(self._server.config.app, "state", None), "mails", None)
+        if mails is not None:
+            mails.stop()
         # lifespan is off, so nothing else closes the app's pooled database connections: a
         # process that starts and stops hubs (tests, the demo) would keep them open.
         hub = getattr(getattr(self._server.config.app, "state", None), "hub", None)
@@ -96,8 +99,9 @@ def start_embedded(
         thread.join(0.01)
     url = f"http://{host}:{bound_port}"
     _check_health(host, bound_port)
-    # lifespan is off, so the webhook delivery worker is started here.
+    # lifespan is off, so the webhook delivery and mail workers are started here.
     app.state.deliveries.start()
+    app.state.mails.start()
     return EmbeddedHub(url=url, settings=settings, _server=server, _thread=thread)
 
 

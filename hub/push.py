@@ -22,7 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from fieldnote import privacy
+from fieldnote import privacy, sending
 from fieldnote.consent import derived_fields
 from fieldnote.ids import is_uuid, new_id
 from fieldnote.kinds import KINDS
@@ -34,7 +34,7 @@ from fieldnote.validation import (
     utc_now_iso,
 )
 from fieldnote.wire import Mutation
-from hub import audit, authz, routing, webhooks
+from hub import audit, authz, mailing, routing, webhooks
 from hub.authz import Actor, Forbidden
 from hub.db.engine import write_lock, writer
 from hub.db.tables import erased_people, mutations
@@ -138,8 +138,10 @@ def apply_push(
     client_id: str,
     raw_mutations: list[Any],
     blob_exists: Callable[[str], bool],
+    base_url: str = "",
 ) -> list[dict[str, Any]]:
-    """Apply a push and return one answer per mutation, in the request's order."""
+    """Apply a push and return one answer per mutation, in the request's order. `base_url`
+    is the address the device reached the hub at (the links of the mails its sends make)."""
     try:
         # The usual push is well-formed: one validation call for all of it.
         shaped: list[Any] = _MUTATION_LIST.validate_python(raw_mutations)
@@ -148,7 +150,7 @@ def apply_push(
     parsed: list[Mutation | _Outcome] = [_parse(item) for item in shaped]
     for _attempt in range(_RETRIES):
         try:
-            return _apply_once(engine, actor, client_id, parsed, blob_exists)
+            return _apply_once(engine, actor, client_id, parsed, blob_exists, base_url)
         except (IntegrityError, OperationalError) as exc:
             # A concurrent push created the same record or mutation id, or the database
             # broke a deadlock: nothing of this attempt was committed, so run it again.
@@ -160,7 +162,7 @@ def apply_push(
             break
     # Something in the batch keeps failing in the database: apply each mutation in its own
     # savepoint, so the one that fails is rejected and the rest still apply.
-    return _apply_once(engine, actor, client_id, parsed, blob_exists, isolate=True)
+    return _apply_once(engine, actor, client_id, parsed, blob_exists, base_url, isolate=True)
 
 
 def _retryable(exc: DBAPIError) -> bool:
@@ -221,6 +223,7 @@ def _apply_once(
     client_id: str,
     parsed: list[Mutation | _Outcome],
     blob_exists: Callable[[str], bool],
+    base_url: str = "",
     isolate: bool = False,
 ) -> list[dict[str, Any]]:
     with write_lock(engine), writer(engine).begin() as conn:
@@ -271,8 +274,12 @@ def _apply_once(
         queued = webhooks.enqueue(conn, store.written, _fields_of(store), store.now)
         # Audit entries of what the log keeps (consent wordings), in the same transaction.
         audit.record_pushed(conn, store.written, actor)
+        # Mails of the collateral sends it made, in its transaction too.
+        mails = mailing.enqueue(conn, store.written, base_url)
     if queued:
         webhooks.notify()
+    if mails:
+        mailing.notify()
     return [o.answer() for o in outcomes]
 
 
@@ -430,6 +437,8 @@ class _Applier:
         self._check_base(m, None)
         if m.kind == "lead":
             self._refuse_erased_person(changes.get("email"))
+        if m.kind == "collateral_send":
+            self._check_send_items(changes)
         fields = dict(changes)
         spec = KINDS[m.kind]
         for server_field in ("owner_id", "captured_by", "author_id"):
@@ -441,6 +450,8 @@ class _Applier:
             owner, _rule = routing.owner_for_new_lead(self.store, fields, self.actor.id,
                                                      self.actor.team)
             fields["owner_id"] = owner
+        if m.kind == "collateral_send":
+            fields["state"] = "queued"
         if m.kind == "debrief_comment" and not fields.get("created_at"):
             fields["created_at"] = m.made_at if m.made_at else utc_now_iso()
         fields.update(derived_fields(m.kind, None, changes, self.actor.id, utc_now_iso()))
@@ -495,6 +506,18 @@ class _Applier:
                 f"A person with this email address was erased from the hub on {when[:10]}; "
                 "an administrator decides whether they may be added again", status=409,
                 errors=[{"field": "email", "message": "belongs to an erased person"}]))
+
+    def _check_send_items(self, changes: dict[str, Any]) -> None:
+        """Only approved material that has not expired goes to a visitor
+        (`fieldnote.sending.item_refusal`); the writer sees it (checked before, by the
+        policy's references)."""
+        for collateral_id in changes.get("collateral_ids") or []:
+            refusal = sending.item_refusal(
+                self.store.record_fields("collateral", str(collateral_id).lower()),
+                self.store.today)
+            if refusal:
+                raise ValidationFailed([FieldError("collateral_ids", refusal)],
+                                       title="Not sendable")
 
     def _mine(self, last: list[Any]) -> bool:
         """Whether a per-field entry names this device of this user."""

@@ -3,7 +3,8 @@
 The settings every device receives (today: the team's currency) are sent with every pull
 answer; their keys, defaults and checks are `fieldnote.money.SHARED_SETTINGS`. The hub's own
 settings (webhooks: `fieldnote.webhooks.HUB_SETTINGS`; retention:
-`fieldnote.privacy.HUB_SETTINGS`) stay on the hub. An administrator sets
+`fieldnote.privacy.HUB_SETTINGS`; collateral mails: `fieldnote.sending.SEND_SETTINGS`)
+stay on the hub. An administrator sets
 both with `fieldnote-hub settings`.
 """
 
@@ -15,13 +16,14 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from fieldnote import privacy
 from fieldnote.money import SHARED_SETTINGS
+from fieldnote.sending import SEND_SETTINGS
 from fieldnote.webhooks import HUB_SETTINGS as WEBHOOK_SETTINGS
 from hub.db.tables import meta
 
 PREFIX = "setting:"
 
-# The hub's own settings: webhooks' and retention's.
-HUB_SETTINGS = {**WEBHOOK_SETTINGS, **privacy.HUB_SETTINGS}
+# The hub's own settings: webhooks', retention's and collateral mails'.
+HUB_SETTINGS = {**WEBHOOK_SETTINGS, **privacy.HUB_SETTINGS, **SEND_SETTINGS}
 
 Spec = Mapping[str, tuple[str, Callable[[str], str]]]
 

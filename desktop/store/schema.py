@@ -55,6 +55,7 @@ _INDEXED = {
     "collateral_usage": ("collateral_id",),
     "collateral": ("status",),
     "conflict": ("record_id",),
+    "collateral_send": ("lead_id",),
 }
 
 

@@ -14,12 +14,13 @@ from fastapi.openapi.utils import get_openapi
 
 from fieldnote.wire import SUPPORTED_PROTOCOLS
 from hub import releases
-from hub.api import admin, auth, blobs, leads, problems, sync
+from hub.api import admin, auth, blobs, leads, problems, sharing, sync
 from hub.api.deps import Hub
 from hub.blobs import BlobStore
 from hub.db.engine import make_engine
 from hub.feed import read_epoch
 from hub.logs import hide_queries
+from hub.mail_sender import MailWorker
 from hub.retention import RetentionWorker
 from hub.settings import (
     HubSettings,
@@ -33,7 +34,8 @@ from resources.version import app_version
 
 
 def create_app(settings: HubSettings, *, retention_first_s: float | None = None) -> FastAPI:
-    """The app; its webhook delivery worker (`app.state.deliveries`) runs while the app's
+    """The app; its webhook delivery and mail workers (`app.state.deliveries`, `.mails`) run
+    while the app's
     lifespan does (`serve`); a host without lifespan events starts and stops it itself
     (`hub.embedded`). With `retention_first_s` the daily retention job (`hub.retention`) runs
     too, first that many seconds after start-up."""
@@ -41,10 +43,12 @@ def create_app(settings: HubSettings, *, retention_first_s: float | None = None)
     deliveries = DeliveryWorker(engine)
     retention = (RetentionWorker(engine, settings.blobs_dir, first_s=retention_first_s)
                  if retention_first_s is not None else None)
+    mails = MailWorker(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         deliveries.start()
+        mails.start()
         if retention is not None:
             retention.start()
         try:
@@ -52,6 +56,7 @@ def create_app(settings: HubSettings, *, retention_first_s: float | None = None)
         finally:
             if retention is not None:
                 retention.stop()
+            mails.stop()
             deliveries.stop()
 
     app = FastAPI(
@@ -69,6 +74,7 @@ def create_app(settings: HubSettings, *, retention_first_s: float | None = None)
     )
     app.state.deliveries = deliveries
     app.state.retention = retention
+    app.state.mails = mails
     problems.install(app)
     app.add_middleware(problems.ProtocolGate)
 
@@ -84,6 +90,8 @@ def create_app(settings: HubSettings, *, retention_first_s: float | None = None)
     app.include_router(blobs.router)
     app.include_router(admin.router)
     app.include_router(leads.router)
+    app.include_router(sharing.router)
+    app.include_router(sharing.links)
     _describe_problems(app)
     return app
 

@@ -52,8 +52,12 @@ async def push(request: Request, hub: HubDep, actor: CurrentUser) -> Response:
         raise ProblemError(413, "Too many mutations",
                            f"At most {MAX_MUTATIONS_PER_PUSH} mutations per push",
                            kind="too-large")
+    # The address this device reached the hub at: the links of mails its sends make
+    # (unless the hub setting `public_url` names another).
+    base_url = str(request.base_url).rstrip("/")
     results = await run_in_threadpool(
-        apply_push, hub.engine, actor, envelope.client_id, envelope.mutations, hub.blobs.exists
+        apply_push, hub.engine, actor, envelope.client_id, envelope.mutations, hub.blobs.exists,
+        base_url,
     )
     # Built here, not re-validated against the response model: the results are made by the hub.
     try:

@@ -255,3 +255,42 @@ erased_people = Table(
     Column("reason", Text, nullable=True),
     Column("leads", Integer, nullable=False),
 )
+
+# The outbox of collateral mails (`hub.mailing`): one row per `collateral_send`, written in the
+# push that made it, sent by the mail worker (`hub.mail_sender`). `base_url` is the address the
+# sending device reached the hub at (the links' address when the `public_url` setting is
+# empty). States, claims and retries work as the webhook outbox's do.
+mail_outbox = Table(
+    "hub_mail_outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("send_id", String(36), nullable=False, unique=True),
+    Column("base_url", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("state", String(12), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_at", Float, nullable=False),
+    Column("claim", String(36), nullable=True),
+    Column("last_attempt_at", Float, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("sent_at", Float, nullable=True),
+    Index("ix_hub_mail_outbox_due", "state", "next_at"),
+)
+
+# The personal links of mailed collateral (`/s/TOKEN`): only the sha256 of each token is kept.
+# A link serves its item's file until `expires_at` (unix seconds) unless revoked.
+share_links = Table(
+    "hub_share_link",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("send_id", String(36), nullable=False, index=True),
+    Column("collateral_id", String(36), nullable=False),
+    Column("lead_id", String(36), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Column("mailed", Boolean, nullable=False),
+    Column("revoked_at", Float, nullable=True),
+    Column("first_opened_at", Float, nullable=True),
+    Column("opens", Integer, nullable=False),
+)

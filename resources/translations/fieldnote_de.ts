@@ -4580,6 +4580,14 @@ wie versprochen erhalten Sie hier %2.
             <translation>Nur Marketing und Administratoren können den Einwilligungstext ändern</translation>
         </message>
         <message>
+            <source>Collateral send records cannot be changed or deleted once written</source>
+            <translation>Versanddatensätze von Material können nach dem Schreiben nicht geändert oder gelöscht werden</translation>
+        </message>
+        <message>
+            <source>Only reps and marketers send collateral to visitors</source>
+            <translation>Nur Vertrieb und Marketing senden Material an Besucher</translation>
+        </message>
+        <message>
             <source>Only marketers can change Collateral records</source>
             <translation>Nur das Marketing kann Vertriebsmaterial ändern</translation>
         </message>
@@ -4620,8 +4628,27 @@ wie versprochen erhalten Sie hier %2.
             <translation>Nur Administratoren exportieren oder löschen die Daten einer Person</translation>
         </message>
         <message>
+            <source>Only the sender, marketing or an administrator revokes the links of a send</source>
+            <translation>Nur der Absender, das Marketing oder ein Administrator widerruft die Links eines Versands</translation>
+        </message>
+        <message>
             <source>This account is disabled</source>
             <translation>Dieses Konto ist deaktiviert</translation>
+        </message>
+    </context>
+    <context>
+        <name>sending</name>
+        <message>
+            <source>Only approved collateral that has not expired can be sent to a visitor</source>
+            <translation>Nur freigegebenes, nicht abgelaufenes Material kann an Besucher gesendet werden</translation>
+        </message>
+        <message>
+            <source>Not sent: the visitor has not agreed to be contacted</source>
+            <translation>Nicht gesendet: Der Besucher hat einer Kontaktaufnahme nicht zugestimmt</translation>
+        </message>
+        <message>
+            <source>Not sent: the visitor has no email address</source>
+            <translation>Nicht gesendet: Der Besucher hat keine E-Mail-Adresse</translation>
         </message>
     </context>
 </TS>

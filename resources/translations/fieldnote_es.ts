@@ -4580,6 +4580,14 @@ como le prometí, aquí tiene %2.
             <translation>Solo marketing y los administradores pueden cambiar el texto de consentimiento</translation>
         </message>
         <message>
+            <source>Collateral send records cannot be changed or deleted once written</source>
+            <translation>Los registros de envío de material no se pueden cambiar ni borrar una vez escritos</translation>
+        </message>
+        <message>
+            <source>Only reps and marketers send collateral to visitors</source>
+            <translation>Solo comerciales y marketing envían material a los visitantes</translation>
+        </message>
+        <message>
             <source>Only marketers can change Collateral records</source>
             <translation>Solo marketing puede cambiar el material comercial</translation>
         </message>
@@ -4620,8 +4628,27 @@ como le prometí, aquí tiene %2.
             <translation>Solo los administradores exportan o borran los datos de una persona</translation>
         </message>
         <message>
+            <source>Only the sender, marketing or an administrator revokes the links of a send</source>
+            <translation>Solo quien lo envió, marketing o un administrador revoca los enlaces de un envío</translation>
+        </message>
+        <message>
             <source>This account is disabled</source>
             <translation>Esta cuenta está desactivada</translation>
+        </message>
+    </context>
+    <context>
+        <name>sending</name>
+        <message>
+            <source>Only approved collateral that has not expired can be sent to a visitor</source>
+            <translation>Solo se puede enviar a un visitante material aprobado y no caducado</translation>
+        </message>
+        <message>
+            <source>Not sent: the visitor has not agreed to be contacted</source>
+            <translation>No enviado: el visitante no ha aceptado que se le contacte</translation>
+        </message>
+        <message>
+            <source>Not sent: the visitor has no email address</source>
+            <translation>No enviado: el visitante no tiene dirección de correo</translation>
         </message>
     </context>
 </TS>

@@ -64,6 +64,7 @@ FROZEN = {
     "debrief_comment": "Debrief comment records cannot be changed or deleted once written",
     "collateral_feedback": "Collateral feedback records cannot be changed or deleted once written",
     "collateral_usage": "Collateral usage records cannot be changed or deleted once written",
+    "collateral_send": "Collateral send records cannot be changed or deleted once written",
 }
 MARKETING = {
     "collateral": "Only marketers can change Collateral records",
@@ -84,6 +85,8 @@ REVIEW = "Only marketers review material (comment, verification, version)"
 CRM_IMPORT = "Only marketers and managers import outcomes from a CRM report"
 MANAGE = "Only administrators manage users"
 PERSON = "Only administrators export or erase a person's data"
+SENDING = "Only reps and marketers send collateral to visitors"
+REVOKE = "Only the sender, marketing or an administrator revokes the links of a send"
 
 LEAD_REF = "The lead this refers to is not on the hub, or you cannot see it"
 DEBRIEF_REF = "The debrief this refers to is not on the hub, or you cannot see it"
@@ -162,6 +165,12 @@ BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] 
                               "Only the people involved in a conflict can resolve it"),
                              (None, {"resolved": True},
                               "Only the people involved in a conflict can resolve it")],
+    "send lead seen": [(None, {"lead_id": "missing", "collateral_ids": ["c1"]}, LEAD_REF),
+                       (None, {"lead_id": "l3", "collateral_ids": ["c1"]}, LEAD_REF)],
+    "send items seen": [(None, {"lead_id": "l1", "collateral_ids": ["c1", "c3"]},
+                         COLLATERAL_REF),
+                        (None, {"lead_id": "l1", "collateral_ids": ["missing"]}, COLLATERAL_REF)],
+    "own send": [({"author_id": OTHER}, {}, REVOKE)],
     "only resolved": [({"users": [ME]}, {"resolved": True, "users": [ME, OTHER]},
                        "Only `resolved` can be changed on a conflict")],
 }
@@ -209,6 +218,9 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
                                     ("debrief seen", "sees commented debrief"), ADMIN),
     ("collateral_feedback", "create"): (("collateral seen",),) * 3 + (ADMIN,),
     ("collateral_usage", "create"): (("collateral seen",),) * 3 + (ADMIN,),
+    ("collateral_send", "create"): (("send lead seen", "send items seen"),
+                                    ("send lead seen", "send items seen"), SENDING, ADMIN),
+    ("collateral_send", "revoke"): (("own send",), (), REVOKE, ()),
     **{("collateral_request", op): (REQUEST_BY_OTHERS[op], REQUEST_BY_MARKETING[op],
                                     REQUEST_BY_OTHERS[op], ADMIN)
        for op in ("create", "update", "delete")},
@@ -240,6 +252,7 @@ def friendly(kind: str, op: str) -> tuple[Mapping[str, Any] | None, Mapping[str,
         changes = {"lead_outcome": {"lead_id": "l1"}, "debrief_comment": {"debrief_id": "d1"},
                    "collateral_feedback": {"collateral_id": "c1"},
                    "collateral_usage": {"collateral_id": "c1"},
+                   "collateral_send": {"lead_id": "l1", "collateral_ids": ["c1"]},
                    "collateral_request": {"status": "open"},
                    "collateral": {"status": "review", "proposed_by": ME}}.get(kind, {})
         return None, changes
@@ -403,6 +416,8 @@ R_WORK = ["user:r", "work:all", "work:team:east"]
         ("collateral_feedback", {"author_id": "r"}, R_WORK),
         ("collateral_usage", {"author_id": "r"}, R_WORK),
         ("collateral_request", {"author_id": "s"}, ["user:s", "work:all"]),
+        ("collateral_send", {"author_id": "r", "lead_id": "l1"}, R_WORK),
+        ("collateral_send", {"author_id": "s", "lead_id": "l1"}, ["user:s", "work:all", "user:r"]),
         ("event", {}, ["all"]),
         ("rubric", {}, ["all"]),
         ("reason_list", {}, ["all"]),
@@ -473,7 +488,7 @@ def test_a_cell_in_words():
     assert table[0] == "| kind | operation | rep | marketer | manager | admin |"
     assert table[1] == "| --- | --- | --- | --- | --- | --- |"
     assert table[2] == "| lead | create | yes | yes | no | no |"
-    assert table[-1] == "| lead | erase | no | no | no | yes |"
+    assert table[-1] == "| collateral_send | revoke | if own send | yes | no | yes |"
     assert len(table) == 2 + len(EXPECTED)
 
 

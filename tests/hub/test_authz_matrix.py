@@ -37,6 +37,8 @@ EXPECTED: dict[str, dict[str, str]] = {
     "debrief_comment": APPENDED,
     "collateral_feedback": APPENDED,
     "collateral_usage": APPENDED,
+    # Sent to visitors by reps and marketers; seen as their work is.
+    "collateral_send": {"rep": "c", "marketer": "cp", "manager": "p", "admin": "p"},
     "collateral_request": {"rep": "cd", "marketer": "cuUdp", "manager": "cdp", "admin": "p"},
     # Reps propose material (a draft or in review, naming them); they publish nothing.
     "collateral": {"rep": "cudp", "marketer": "cuUdDp", "manager": "p", "admin": "p"},
@@ -59,6 +61,7 @@ UPDATES: dict[str, dict[str, Any]] = {
     "collateral": {"summary": "new summary"},
     "collateral_feedback": {"rating": 2},
     "collateral_usage": {"action": "shared"},
+    "collateral_send": {"message": "edited"},
     "collateral_request": {"status": "accepted"},
     "event": {"venue": "Hall 2"},
     "rubric": {"version": 2},
@@ -91,6 +94,11 @@ class World:
         self._own_debrief: dict[str, str] = {}
         self._visible: dict[str, set[tuple[str, str]]] = {}
         self.versions: dict[str, int] = {}
+        # The collateral others refer to has a file: only such material goes to a visitor.
+        sheet = b"the matrix's sell sheet"
+        self.sheet_sha = hashlib.sha256(sheet).hexdigest()
+        assert self.people["marketer2"].http.put(
+            f"{hub.url}/v1/blobs/{self.sheet_sha}", data=sheet, timeout=30).status_code == 201
         self.collateral_id = self.make("collateral", "marketer2")
         self.others: dict[tuple[str, str], str] = {}
 
@@ -118,11 +126,14 @@ class World:
             "lead_outcome": lambda: {"lead_id": self.lead_of(who), "status": "contacted"},
             "debrief": lambda: {"account": "Acme", "call_date": "2026-11-20", "status": "submitted"},
             "debrief_comment": lambda: {"debrief_id": self.debrief_of(who), "body": "Good call"},
-            "collateral": lambda: {"title": "Sheet", "status": "approved"}
+            "collateral": lambda: {"title": "Sheet", "status": "approved",
+                                   "file_sha256": self.sheet_sha}
             if self.people[who].user["role"] != "rep" else
             {"title": "My sheet", "status": "review", "proposed_by": self.people[who].id},
             "collateral_feedback": lambda: {"collateral_id": self.collateral_id, "rating": 4},
             "collateral_usage": lambda: {"collateral_id": self.collateral_id, "action": "opened"},
+            "collateral_send": lambda: {"lead_id": self.lead_of(who),
+                                        "collateral_ids": [self.collateral_id]},
             "collateral_request": lambda: {"title": "Need a deck"},
             "event": lambda: {"name": "Expo"},
             "rubric": lambda: {"name": "Booth", "version": 1},

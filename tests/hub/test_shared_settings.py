@@ -44,7 +44,8 @@ def test_settings_are_set_and_shown_on_the_command_line(tmp_path: Path) -> None:
     listed = run("settings", "list", "--db", db)
     assert (listed.returncode, listed.stdout) == (
         0, "currency\tEUR\n" + "".join(f"{key}\t{value}\n" for key, value in LEVELS.items())
-           + "webhook_retry_first\t15s\nwebhook_retry_for\t24h\nwebhook_allow_private\tno\nretention_days\toff\n")
+           + "webhook_retry_first\t15s\nwebhook_retry_for\t24h\nwebhook_allow_private\tno\nretention_days\toff\n"
+           + "share_link_days\t30\npublic_url\t\n")
     done = run("settings", "set", "currency", "chf", "--db", db)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("currency = CHF")
