@@ -1,5 +1,6 @@
-"""`fieldnote collateral publish | list`: the collateral library without the window, for IT
-and scripts. Same code paths as the app; failures are one clear line, never a traceback.
+"""`fieldnote collateral publish | propose | list | send | sends | revoke`: the collateral
+library without the window, for IT and scripts. Same code paths as the app; failures are one
+clear line, never a traceback.
 """
 
 from __future__ import annotations
@@ -60,12 +61,42 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     )
     listing.add_argument("--json", action="store_true", help="one JSON array for scripts")
     listing.set_defaults(func=_list)
+
+    send = sub.add_parser(
+        "send", parents=[parent], help="send an item to a visitor by mail (at the next sync)",
+        description="Queue an approved item for a lead's visitor: at the next sync the hub "
+        "mails them your message and a personal link to the file, if they agreed to be "
+        "contacted. Works offline; the send waits here until then.",
+    )
+    send.add_argument("item_id", metavar="ITEM_ID", help="the collateral item (collateral list)")
+    send.add_argument("--lead", required=True, metavar="LEAD_ID_OR_EMAIL",
+                      help="the lead's id, or its visitor's email")
+    send.add_argument("--message", default="", metavar="TEXT",
+                      help="a short note to the visitor (at most 2,000 characters)")
+    send.set_defaults(func=_send)
+
+    sends = sub.add_parser(
+        "sends", parents=[parent], help="what you sent to visitors and how it went",
+        description="Every send on this device, newest first: queued, sent, failed (with the "
+        "reason), no consent, or opened.")
+    sends.add_argument("--lead", metavar="LEAD_ID_OR_EMAIL", help="only this lead's")
+    sends.add_argument("--json", action="store_true", help="one JSON array for scripts")
+    sends.set_defaults(func=_sends)
+
+    revoke = sub.add_parser(
+        "revoke", parents=[parent], help="stop the links of a send from working (online)",
+        description="Revoke the personal links a send mailed, at once, on the hub: all of "
+        "them or one item's. The sender, marketing and administrators may.")
+    revoke.add_argument("send_id", metavar="SEND_ID", help="the send (collateral sends)")
+    revoke.add_argument("--item", metavar="ITEM_ID", help="only this item's link")
+    revoke.set_defaults(func=_revoke)
     group.set_defaults(func=lambda _args: _usage(group))
 
 
 def _usage(group: argparse.ArgumentParser) -> int:
     group.print_usage(sys.stderr)
-    sys.stderr.write("fieldnote collateral: choose an action: publish, propose or list\n")
+    sys.stderr.write("fieldnote collateral: choose an action: publish, propose, list, "
+                     "send, sends or revoke\n")
     return 2
 
 
@@ -182,4 +213,88 @@ def _propose(args: argparse.Namespace) -> int:
         except ValidationFailed as exc:
             raise CliError(f"Not proposed: {exc.describe()}", 2) from None
     sys.stdout.write(record_id + "\n")
+    return 0
+
+
+def _send(args: argparse.Namespace) -> int:
+    from desktop.store.sending import CollateralSends
+    from fieldnote.sending import SendError
+
+    with cli_context(args) as ctx:
+        user = ctx.store.get_state("user") or {}
+        if not (isinstance(user, dict) and user.get("id")):
+            raise CliError("Sign in first (fieldnote signin): sending needs your account.",
+                           EXIT_REFUSED)
+        sends = CollateralSends(ctx.store)
+        try:
+            lead = sends.find_lead(args.lead)
+        except SendError as exc:
+            raise CliError(f"Not queued: {exc}.", 2) from None
+        item_id = args.item_id.strip().lower()
+        changes = {"lead_id": lead["id"], "collateral_ids": [item_id]}
+        require_offer(ctx, "send collateral", "collateral_send", "create", None, changes)
+        try:
+            sends.check(lead, [item_id], args.message)
+        except SendError as exc:
+            raise CliError(f"Not queued: {exc}.", 2 if "characters" in str(exc) else 1
+                           ) from None
+        try:
+            send_id = sends.queue(lead["id"], [item_id], args.message, str(user["id"]))
+        except ValidationFailed as exc:
+            raise CliError(f"Not queued: {exc.describe()}", 2) from None
+    sys.stdout.write(send_id + "\n")
+    return 0
+
+
+def _sends(args: argparse.Namespace) -> int:
+    from desktop.store.sending import CollateralSends
+    from fieldnote.sending import SendError
+
+    with cli_context(args, lock=False) as ctx:
+        sends = CollateralSends(ctx.store)
+        if args.lead:
+            try:
+                lead = sends.find_lead(args.lead)
+            except SendError as exc:
+                raise CliError(f"{exc}.", 2) from None
+            rows = sends.for_lead(lead["id"])
+        else:
+            rows = sends.all_sends()
+    out = [{"id": r["id"], "lead_id": r.get("lead_id"), "items": list(r.get("collateral_ids")
+                                                                       or []),
+            "titles": r["items"], "message": r.get("message"),
+            "requested_at": r.get("requested_at"), "state": r["display_state"],
+            "reason": r.get("state_reason"), "mailed_at": r.get("mailed_at"),
+            "opened_at": r.get("opened_at"), "links": r.get("links") or []} for r in rows]
+    if args.json:
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not out:
+        sys.stdout.write("Nothing sent to visitors yet.\n")
+        return 0
+    for r in out:
+        reason = f"  ({r['reason']})" if r["reason"] and r["state"] != "sent" else ""
+        sys.stdout.write(f"{r['id']}  {r['state']:<10}  {', '.join(r['titles'])}{reason}\n")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from desktop.sync.errors import SyncFailure
+    from desktop.sync.session import Timeouts, signed_in_client
+
+    with cli_context(args, lock=False) as ctx:
+        try:
+            client = signed_in_client(ctx.data_dir, ctx.store,
+                                      ctx.settings.hub_ca_bundle or None,
+                                      Timeouts(connect=5.0, read=15.0, retries=1))
+        except SyncFailure as exc:
+            raise CliError(f"Not revoked: {exc.message}", EXIT_REFUSED) from None
+        try:
+            answer = client.revoke_send(args.send_id.strip().lower(),
+                                        args.item.strip().lower() if args.item else None)
+        except SyncFailure as exc:
+            raise CliError(f"Not revoked: {exc.message}") from None
+        finally:
+            client.close()
+    sys.stdout.write(f"Revoked {answer.get('revoked', 0)} link(s); they no longer open.\n")
     return 0

@@ -401,6 +401,7 @@ class HubClient:
         if not isinstance(answer, dict):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer
+
     def audit_entries(self, since: str | None = None, limit: int = AUDIT_LIMIT
                       ) -> list[dict[str, Any]]:
         """The newest `limit` entries of the hub's audit log at or after `since` (a date),
@@ -415,6 +416,22 @@ class HubClient:
             raise HubError("The hub's answer was cut short or garbled.", resp.status_code
                            ) from None
         if not isinstance(answer, list) or not all(isinstance(e, dict) for e in answer):
+            raise HubError("The hub's answer was not understood.", resp.status_code)
+        return answer
+
+    def revoke_send(self, send_id: str, collateral_id: str | None = None) -> dict[str, Any]:
+        """Revoke the links a collateral send mailed (POST /v1/collateral-sends/{id}/revoke):
+        every one, or one item's; the hub's answer (`revoked` and the send's fields)."""
+        body = {"collateral_id": collateral_id} if collateral_id else {}
+        resp = self._send("POST", f"/collateral-sends/{send_id}/revoke",
+                          body=self._json_body(body),
+                          headers={"Content-Type": "application/json"})
+        try:
+            answer = json.loads(self._read_body(resp))
+        except ValueError:
+            raise HubError("The hub's answer was cut short or garbled.", resp.status_code
+                           ) from None
+        if not isinstance(answer, dict):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer
 
