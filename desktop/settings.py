@@ -54,6 +54,9 @@ class Settings:
     debrief_autosave_ms: int = 2000  # a draft is saved this long after typing stops
     locale: str = ""  # "" = the system's; else a locale name such as "de_DE"
     capture_autosave_ms: int = 600  # an unsaved capture is kept this long after the last change
+    # Keep the local database encrypted (SQLCipher, key in the OS keychain; docs/privacy.md).
+    # Applied when the store is next opened, or at once by `fieldnote settings set`.
+    encrypt_database: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # settings of newer versions, kept
 
     path: Path | None = field(default=None, repr=False, compare=False)

@@ -29,6 +29,7 @@ COMMANDS = {
     "insights": "desktop.cli.insights_commands",
     "routing": "desktop.cli.followups_commands",
     "followups": "desktop.cli.followups_commands",
+    "settings": "desktop.cli.settings_commands",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 

@@ -6,6 +6,7 @@ Failures become `CliError`s with a clear message; nothing here prints.
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from desktop.cli import CliError
 from desktop.logs import setup_logging
 from desktop.paths import DataDirError, InstanceLock, default_demo_dir, prepare_data_dir
 from desktop.settings import Settings
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -68,9 +71,38 @@ def check_data_file(data_dir: Path) -> None:
     from desktop.datafile import DB_FILE, StoreError, check_readable
 
     try:
-        check_readable(data_dir / DB_FILE)
+        path = data_dir / DB_FILE
+        if _encrypted(path):
+            from desktop.store.db import check_store_file
+
+            check_store_file(path)
+        else:
+            check_readable(path)
     except StoreError as exc:
         raise CliError(str(exc)) from None
+
+
+def _encrypted(path: Path) -> bool:
+    from desktop.store.encryption import is_encrypted
+
+    return is_encrypted(path)
+
+
+def apply_encryption_setting(data_dir: Path) -> None:
+    """Bring the data file in line with the `encrypt_database` setting (chosen in the window,
+    which cannot rewrite the file it holds open): encrypt or decrypt it before it opens. When
+    that cannot be done (no keychain here), the file opens as it is and the log says why."""
+    from desktop.store.db import DB_FILE
+    from desktop.store.encryption import EncryptionError, decrypt, encrypt, is_encrypted
+
+    wanted = Settings.load(data_dir).encrypt_database
+    path = data_dir / DB_FILE
+    if wanted == is_encrypted(path) or (wanted and not path.exists()):
+        return
+    try:
+        encrypt(path) if wanted else decrypt(path)
+    except EncryptionError as exc:
+        log.warning("the encrypt_database setting is not applied: %s", exc)
 
 
 def open_data_store(data_dir: Path, *, checked: bool = False) -> Store:
@@ -82,6 +114,7 @@ def open_data_store(data_dir: Path, *, checked: bool = False) -> Store:
     from desktop.store.db import DB_FILE
 
     try:
+        apply_encryption_setting(data_dir)
         return open_store(data_dir / DB_FILE, checked=checked)
     except StoreError as exc:
         raise CliError(str(exc), EXIT_DISK_FULL if isinstance(exc, DiskFull) else 1) from None

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop.datafile import DB_FILE, DiskFull, StoreError, check_readable, one_line
+from desktop.store import encryption
 from fieldnote.failures import is_disk_full
 from fieldnote.filemodes import restrict_sqlite
 
@@ -50,8 +51,15 @@ def _on_begin(conn: Connection) -> None:
 
 
 def make_engine(path: Path, *, writer: bool = True) -> Engine:
+    """An engine on the store at `path`: through SQLCipher with the keychain's key when the
+    file is encrypted (`desktop.store.encryption`), plain SQLite otherwise."""
+    key = encryption.key_for(path)
+    options: dict[str, Any] = {} if key is None else {"module": encryption.driver()}
     # Parameters carry people's names, emails and notes: never into an error message or log.
-    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True, **options)
+    if key is not None:
+        # The key before any other statement: nothing of the file is readable without it.
+        event.listen(engine, "connect", lambda conn, _record: encryption.apply_key(conn, key))
     # Before WAL is turned on: the -wal and -shm files take the database file's mode.
     event.listen(engine, "connect", lambda _conn, _record: restrict_sqlite(path))
     event.listen(engine, "connect", _on_connect)
@@ -95,11 +103,22 @@ def current_revision(engine: Engine) -> str | None:
 __all__ = ["DB_FILE", "SCHEMA_HEAD", "StoreError", "check_readable", "make_engine", "open_engine"]
 
 
+def check_store_file(path: Path) -> None:
+    """`check_readable` for a plain file; for an encrypted one, that the keychain holds the
+    key that opens it (StoreError with what to do otherwise)."""
+    if encryption.is_encrypted(path):
+        key = encryption.key_for(path)
+        assert key is not None
+        encryption.check_key(path, key)
+    else:
+        check_readable(path)
+
+
 def open_engine(path: Path, *, checked: bool = False) -> Engine:
     """Open (creating or upgrading) the store at `path` and return a writer engine.
     `checked` says `check_readable(path)` already passed."""
     if not checked:
-        check_readable(path)
+        check_store_file(path)
     engine = make_engine(path)
     try:
         rev = current_revision(engine)
