@@ -487,6 +487,14 @@ class _Event:
     titles: tuple[str, ...]
 
 
+# What the shows cost (stand, travel, fees); Austin was booked by the US office in dollars, so
+# Insights shows its cost per lead but sets no euro amounts against it.
+_EVENT_COSTS: dict[str, dict[str, Any]] = {
+    "nyc": {"cost_amount": 96_000},
+    "muc": {"cost_amount": 68_500},
+    "aus": {"cost_amount": 41_500, "cost_currency": "USD"},
+}
+
 _EVENTS: tuple[_Event, ...] = (
     _Event("nyc", "DataWorld Summit New York 2026", "Javits Center, New York, NY",
            ANCHOR - dt.timedelta(days=47), ANCHOR - dt.timedelta(days=45), "DWS26-NYC", -4,
@@ -600,6 +608,7 @@ def demo_dataset(seed: int = 7, leads: int = 600, *,
             "ends_on": ev.ends_on.isoformat(), "campaign_code": ev.campaign_code,
             "rubric_id": rubrics[ev.rubric].id,
             "country": ev.countries[0][0],  # the venue's country is its visitors' first
+            **_EVENT_COSTS.get(ev.key, {}),
         }, MARKETER)
 
     library, blobs = _collateral(collateral, add)

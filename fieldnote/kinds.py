@@ -201,6 +201,10 @@ EVENT = KindSpec(
         _f("country", N),
         # The consent wording visitors agree to at this event (else the default wording).
         _f("consent_wording_id", FieldType.UUID),
+        # What the event cost (stand, travel, fees), in `cost_currency` (ISO 4217; none: the
+        # team's currency). Insights sets it against the event's leads (`fieldnote.costs`).
+        _f("cost_amount", FieldType.NUMBER, minimum=0),
+        _f("cost_currency", N),
     ),
 )
 

@@ -424,6 +424,15 @@ def check_complete(
         seen = {e.field for e in errors} | skipped
         errors.extend(e for e in check_lead(state, None if changed is None else set(changed))
                       if e.field not in seen)
+    if ks.name == "event" and (changed is None or "cost_currency" in changed):
+        from fieldnote.money import CurrencyError, check_currency
+
+        currency = state.get("cost_currency")
+        if not _blank(currency):
+            try:
+                check_currency(str(currency))
+            except CurrencyError as exc:
+                errors.append(FieldError("cost_currency", str(exc)))
     if ks.name == "routing" and (changed is None or "rules" in changed):
         from fieldnote.routing import RoutingError, parse_rules
 

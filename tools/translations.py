@@ -72,7 +72,13 @@ def lupdate(ts_files: Sequence[Path], root: Path = ROOT) -> None:
         if files:
             _run([_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none",
                   "-no-obsolete", "-source-language", "en", *(["-pluralonly"] if plural_only else []),
-                  *[str(root / s) for s in SOURCES], "-ts", *[str(t) for t in files]])
+                  *_source_files(root), "-ts", *[str(t) for t in files]])
+
+
+def _source_files(root: Path) -> list[str]:
+    """The Python files lupdate reads, sorted: given folders, it walks them in the order the
+    file system lists them, which differs between checkouts and would reorder the catalogues."""
+    return sorted(str(p) for s in SOURCES for p in (root / s).rglob("*.py"))
 
 
 def _is_plural_only(ts_file: Path) -> bool:
@@ -229,6 +235,9 @@ def fill(lang: str, table: Path) -> int:
             element.attrib.pop("type", None)
             count += 1
     write_ts(tree, path)
+    # lupdate writes the file again in its own layout (contexts at the margin, quotes as
+    # entities), so a fill changes only the lines it translated.
+    lupdate([path])
     return count
 
 

@@ -12,8 +12,9 @@ from desktop.cli.context import cli_context
 from desktop.cli.tables import print_rows
 
 # What `events list` shows of each event, as the store holds it (dates as YYYY-MM-DD, country
-# as ISO 3166 alpha-2), in this order.
-FIELDS = ("id", "name", "venue", "starts_on", "ends_on", "country", "campaign_code", "rubric_id")
+# as ISO 3166 alpha-2, cost in `cost_currency`, none: the team's), in this order.
+FIELDS = ("id", "name", "venue", "starts_on", "ends_on", "country", "campaign_code", "rubric_id",
+          "cost_amount", "cost_currency")
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:

@@ -33,10 +33,12 @@ from desktop.locale import (
     format_date,
     format_int,
     format_money,
+    format_number,
     format_percent,
     report_language,
 )
 from desktop.reports import fonts
+from fieldnote.costs import MIXED
 from fieldnote.insights import BESIDE_CHAIN, CHAIN, GRADE_GROUPS, VOICE_DIMENSIONS
 from fieldnote.money import DEFAULT_CURRENCY
 
@@ -351,6 +353,7 @@ def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
                   [[code, *(c[s] for s in SHOWN), _money(c["won_amount"], figures)]
                    for code, c in campaigns.items()],
                   widths=[40 * mm] + [15 * mm] * 6 + [22 * mm], styles=st)
+    out += _returns_table(events, campaigns, figures, st)
     out.append(Paragraph("Grade mix and reps", st["h2"]))
     mix_events = events[:12]
     out.append(bar_chart([e["key"] for e in mix_events],
@@ -365,6 +368,40 @@ def _events_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]
                    for e in events],
                   widths=[40 * mm] + [17 * mm] * 4 + [36 * mm, 12 * mm, 16 * mm], styles=st)
     return out
+
+
+def _returns_table(events: Sequence[Mapping[str, Any]], campaigns: Mapping[str, Mapping[str, Any]],
+                   figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:
+    """Cost and return of the events and campaigns that have a cost (`fieldnote.costs`)."""
+    def amount(value: float | None, code: str) -> object:
+        return None if value is None or code == MIXED else _Figure(format_money(value, code))
+
+    def times(value: float | None) -> object:
+        return None if value is None else _Figure(format_number(value, 2) + "×")
+
+    def row(name: str, cost: Mapping[str, Any]) -> list[object]:
+        code = cost["currency"]
+        return [name, "mixed currencies" if code == MIXED else amount(cost["cost"], code),
+                amount(cost["per_lead"], code), amount(cost["per_qualified"], code),
+                amount(cost["per_opportunity"], code), _money(cost["pipeline"], figures),
+                _money(cost["won_amount"], figures), times(cost["pipeline_per_cost"]),
+                times(cost["won_per_cost"])]
+
+    rows = [row(e["key"], e["cost"]) for e in events
+            if e.get("cost") and e["cost"]["cost"] is not None]
+    rows += [row(code, c["cost"]) for code, c in campaigns.items()
+             if c.get("cost") and (c["cost"]["cost"] is not None or c["cost"]["currency"] == MIXED)]
+    if not rows:
+        return []
+    return [Paragraph("Cost and return", st["h2"]),
+            Paragraph("What each event and campaign cost per lead, per qualified lead and per "
+                      "opportunity, and the pipeline its leads influenced and the amount they "
+                      "won as multiples of the cost (only where both are in one currency).",
+                      st["muted"]),
+            *_table(["Event or campaign", "Cost", "Per lead", "Per qualified", "Per opportunity",
+                     "Pipeline", "Won", "Pipeline ÷ cost", "Won ÷ cost"], rows,
+                    widths=[30 * mm, 18 * mm, 16 * mm, 17 * mm, 18 * mm, 19 * mm, 19 * mm,
+                            15 * mm, 14 * mm], styles=st)]
 
 
 def _rubric_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:

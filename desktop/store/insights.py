@@ -25,6 +25,14 @@ from desktop.store import funnel_sql
 from desktop.store.db import make_engine
 from desktop.store.records import HUB_SETTINGS_KEY
 from desktop.store.schema import sync_state
+from fieldnote.costs import (
+    MIXED,
+    PIPELINE_STATUSES,
+    campaign_cost,
+    cost_figures,
+    cost_of,
+    pipeline_by_lead,
+)
 from fieldnote.followups import service_levels
 from fieldnote.insights import (
     FUNNEL,
@@ -283,6 +291,8 @@ class InsightsQueries:
         out = self._events(lead_side["cube"], rest.pop("rep_day"), lead_side["events"],
                            lead_side["users"])
         self._add_service_levels(out["events"], where)
+        currency = self._currency()
+        _add_costs(out, lead_side["events"], lead_side["pipeline"], currency)
         out["rubric_check"] = lead_side["rubric_check"]
         out["_deals"], out["_users"] = lead_side["deals"], lead_side["users"]
         deals = out.pop("_deals")
@@ -293,7 +303,7 @@ class InsightsQueries:
         shown = filters.as_dict()
         shown["rep_name"] = out.pop("_users").get(filters.rep_id or "", {}).get("name")
         # The currency the amounts are in (a hub setting): the JSON's numbers stay plain.
-        return {"filters": shown, "as_of": as_of.isoformat(), "currency": self._currency(),
+        return {"filters": shown, "as_of": as_of.isoformat(), "currency": currency,
                 **out, **rest}
 
     def _currency(self) -> str:
@@ -325,13 +335,31 @@ class InsightsQueries:
         users = {r.id: {"name": r.name or "", "team": r.team} for r in conn.execute(
             text("SELECT id, name, team FROM rec_user WHERE deleted = 0"))}
         events = {r.id: dict(r._mapping) for r in conn.execute(text(
-            "SELECT id, name, campaign_code, starts_on FROM rec_event WHERE deleted = 0"))}
+            "SELECT id, name, campaign_code, starts_on, cost_amount, cost_currency "
+            "FROM rec_event WHERE deleted = 0"))}
         cube = self._cube(conn, where)
         check()
         rubric_check = self._rubric_check(conn, cube)
         deals = self._deals(conn, where)
+        pipeline = self._pipeline(conn, where)
         return {"users": users, "events": events, "cube": cube,
-                "rubric_check": rubric_check, "deals": deals}
+                "rubric_check": rubric_check, "deals": deals, "pipeline": pipeline}
+
+    def _pipeline(self, conn: Connection, where: _Where) -> dict[str | None, float]:
+        """The pipeline the leads under the filters influenced, per event
+        (`fieldnote.costs.pipeline_value`): the outcomes of the leads that have an opportunity
+        or a win with an amount, all of them (a retraction may withdraw one), read once."""
+        rows = _rows(conn, where,
+            "SELECT o.id, o.lead_id, o.status, o.amount, o.at, o.retracts, o.deleted, "
+            "l.event_id FROM rec_lead l JOIN rec_lead_outcome o ON o.lead_id = l.id "
+            f"WHERE {where.leads('l')} AND EXISTS (SELECT 1 FROM rec_lead_outcome p "
+            "WHERE p.lead_id = l.id AND p.deleted = 0 AND p.amount IS NOT NULL "
+            f"AND p.status IN ({', '.join(repr(s) for s in PIPELINE_STATUSES)}))")
+        event_of = {r.lead_id: _key(r.event_id) for r in rows}
+        per_event: dict[str | None, float] = defaultdict(float)
+        for lead_id, value in pipeline_by_lead(r._mapping for r in rows).items():
+            per_event[event_of[lead_id]] += value
+        return dict(per_event)
 
     def _records_side(self, conn: Connection, where: _Where, filters: InsightFilters,
                       as_of: dt.date, check: Check) -> dict[str, Any]:
@@ -928,3 +956,24 @@ def _voice_tallies() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, dic
         for d in VOICE_DIMENSIONS
     }
     return totals, by
+
+
+def _add_costs(out: dict[str, Any], events: Mapping[str, Mapping[str, Any]],
+               pipeline: Mapping[str | None, float], currency: str) -> None:
+    """Each event's and campaign's cost block (`fieldnote.costs.cost_figures`), and the
+    pipeline beside the won amount in their funnels and the totals."""
+    by_key: dict[str, tuple[float | None, str]] = {}
+    for e in out["events"]:
+        cost, cost_currency = cost_of(events.get(e["id"] or "", {}), currency)
+        by_key[e["key"]] = (cost, cost_currency)
+        value = pipeline.get(e["id"], 0.0)
+        e["funnel"]["pipeline"] = money(value)
+        e["cost"] = cost_figures(cost, cost_currency, currency, e["funnel"], value)
+    for agg in out["campaigns"].values():
+        value = sum(pipeline.get(e["id"], 0.0) for e in out["events"] if e["key"] in agg["events"])
+        agg["pipeline"] = money(value)
+        cost, in_currency = campaign_cost(by_key[key] for key in agg["events"])
+        agg["cost"] = cost_figures(cost, in_currency or currency, currency, agg, value)
+        if in_currency == MIXED:
+            agg["cost"]["currency"] = MIXED
+    out["totals"]["pipeline"] = money(sum(pipeline.values()))

@@ -21,7 +21,8 @@ def test_events_list_prints_every_live_event_newest_first_as_a_table_and_as_json
         tmp_path, monkeypatch, capsys):
     store = open_store(tmp_path / "fieldnote.sqlite3")
     expo = store.save("event", {"name": "Expo North", "venue": "Hall 4", "starts_on": "2026-10-01",
-                                "ends_on": "2026-10-03", "country": "DE", "campaign_code": "C26"}).record_id
+                                "ends_on": "2026-10-03", "country": "DE", "campaign_code": "C26",
+                                "cost_amount": 12500.5, "cost_currency": "USD"}).record_id
     summit = store.save("event", {"name": "Summit Süd", "starts_on": "2026-11-20"}).record_id
     gone = store.save("event", {"name": "Cancelled Fair", "starts_on": "2026-12-01"}).record_id
     store.delete("event", gone)
@@ -31,9 +32,11 @@ def test_events_list_prints_every_live_event_newest_first_as_a_table_and_as_json
     assert code == 0, err
     assert json.loads(out) == [
         {"id": summit, "name": "Summit Süd", "venue": None, "starts_on": "2026-11-20",
-         "ends_on": None, "country": None, "campaign_code": None, "rubric_id": None},
+         "ends_on": None, "country": None, "campaign_code": None, "rubric_id": None,
+         "cost_amount": None, "cost_currency": None},
         {"id": expo, "name": "Expo North", "venue": "Hall 4", "starts_on": "2026-10-01",
-         "ends_on": "2026-10-03", "country": "DE", "campaign_code": "C26", "rubric_id": None},
+         "ends_on": "2026-10-03", "country": "DE", "campaign_code": "C26", "rubric_id": None,
+         "cost_amount": 12500.5, "cost_currency": "USD"},
     ]
     code, out, err = run(monkeypatch, capsys, "events", "list", "--data-dir", str(tmp_path))
     assert code == 0, err

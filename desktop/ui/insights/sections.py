@@ -25,6 +25,7 @@ from desktop.ui.common.reflow import ReflowRow
 from desktop.ui.insights.charts import ChartPanel, grade_colours
 from desktop.ui.insights.table_model import Money
 from desktop.ui.theme import Palette
+from fieldnote.costs import MIXED
 from fieldnote.insights import BESIDE_CHAIN, CHAIN, GRADE_GROUPS, VOICE_DIMENSIONS
 from fieldnote.money import DEFAULT_CURRENCY
 
@@ -147,6 +148,8 @@ class EventsTab(_Tab):
         self.campaigns = self.panel(self.tr("Campaigns"), 2, 1)
         self.events_table = self.panel(self.tr("Every event"), 3, 0, 2)
         self.events_table.show_table(True)
+        self.returns = self.panel(self.tr("Cost and return"), 4, 0, 2)
+        self.returns.show_table(True)
 
     def show_figures(self, figures: Mapping[str, Any], chosen: Sequence[str]) -> None:
         lab = self.labels()
@@ -210,6 +213,7 @@ class EventsTab(_Tab):
                                 [(e["key"], [e["per_day"].get(d, 0) for d in days]) for e in day_events])
         self.per_day.set_table([self.tr("Day"), *(e["key"] for e in day_events)],
                                [[d, *(e["per_day"].get(d, 0) for e in day_events)] for d in days])
+        self._show_returns(events, figures.get("campaigns") or {}, currency)
         campaigns = figures.get("campaigns") or {}
         codes = list(campaigns)
         self.campaigns.show_bars(codes, [(lab[s], [campaigns[c][s] for c in codes])
@@ -217,6 +221,50 @@ class EventsTab(_Tab):
         self.campaigns.set_table([self.tr("Campaign"), *names, self.tr("Won amount"), self.tr("Events")],
                                  [[c, *(campaigns[c][s] for s in SHOWN), Money(campaigns[c]["won_amount"], currency),
                                    ", ".join(campaigns[c]["events"])] for c in codes])
+
+
+    def _show_returns(self, events: Sequence[Mapping[str, Any]],
+                      campaigns: Mapping[str, Mapping[str, Any]], currency: str) -> None:
+        """Each event's and campaign's cost against its leads, pipeline and won amount
+        (`fieldnote.costs`); amounts against a cost only when both are in one currency."""
+        def money_or_none(value: Any, code: str) -> Any:
+            return None if value is None or code == MIXED else Money(value, code)
+
+        def row(name: str, cost: Mapping[str, Any], kind: str) -> list[Any]:
+            code = cost["currency"]
+            return [name, kind,
+                    self.tr("mixed currencies") if code == MIXED else money_or_none(cost["cost"], code),
+                    money_or_none(cost["per_lead"], code),
+                    money_or_none(cost["per_qualified"], code),
+                    money_or_none(cost["per_opportunity"], code),
+                    Money(cost["pipeline"], currency), Money(cost["won_amount"], currency),
+                    _times(cost["pipeline_per_cost"]), _times(cost["won_per_cost"])]
+
+        costed = [e for e in events if e.get("cost") and e["cost"]["cost"] is not None]
+        shown = [(c, cost) for c, cost in ((code, c.get("cost")) for code, c in campaigns.items())
+                 if cost and (cost["cost"] is not None or cost["currency"] == MIXED)]
+        self.returns.set_table(
+            [self.tr("Event or campaign"), self.tr("Kind"), self.tr("Cost"),
+             self.tr("Per lead"), self.tr("Per qualified lead"), self.tr("Per opportunity"),
+             self.tr("Pipeline influenced"), self.tr("Won amount"),
+             self.tr("Pipeline ÷ cost"), self.tr("Won ÷ cost")],
+            [*(row(e["key"], e["cost"], self.tr("Event")) for e in costed),
+             *(row(code, cost, self.tr("Campaign")) for code, cost in shown)],
+            [*(e["id"] for e in costed), *(None for _ in shown)])
+        compared = [e for e in costed if e["cost"]["compared"]][:12]
+        if not costed:
+            self.returns.show_empty(self.tr(
+                "No event has a cost yet: marketing sets it when editing the event"))
+            return
+        self.returns.show_bars([e["key"] for e in compared],
+                               [(self.tr("Cost"), [e["cost"]["cost"] for e in compared]),
+                                (self.tr("Pipeline influenced"), [e["cost"]["pipeline"] for e in compared]),
+                                (self.tr("Won amount"), [e["cost"]["won_amount"] for e in compared])])
+
+
+def _times(value: float | None) -> str | None:
+    """A return as a multiple of the cost ("2.5×"), or None when it was not compared."""
+    return None if value is None else format_number(value, 2) + "×"
 
 
 class CollateralTab(_Tab):

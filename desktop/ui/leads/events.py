@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.locale import format_date
+from desktop.locale import format_amount, format_date, parse_number
 from desktop.store.leads import LeadBook
 from desktop.ui.common.columns import fit_columns, fitting_columns
 from desktop.ui.common.guard import when_alive
@@ -38,6 +38,7 @@ from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.rubric_editor import RubricDialog
 from desktop.ui.services import Services
 from fieldnote.leads import is_region
+from fieldnote.money import CurrencyError, check_currency
 from fieldnote.validation import ValidationFailed, clean_fields
 
 
@@ -79,6 +80,18 @@ class EventDialog(QDialog):
         self.country = QLineEdit()
         self.country.setPlaceholderText(self.tr("Two letters, e.g. DE"))
         self.country.setToolTip(self.tr("Phone numbers typed without +country at this event are read in this country"))
+        # What the event cost: Insights shows cost per lead and its return (fieldnote.costs).
+        self.cost = QLineEdit()
+        self.cost.setPlaceholderText(self.tr("Stand, travel and fees, e.g. %1").replace(
+            "%1", format_amount(12500)))
+        self.cost_currency = QLineEdit()
+        self.cost_currency.setMaxLength(3)
+        self.cost_currency.setMaximumWidth(80)
+        self.cost_currency.setPlaceholderText(book.store.currency())
+        self.cost_currency.setToolTip(self.tr("ISO 4217 code; empty: the team's currency"))
+        cost_row = QHBoxLayout()
+        cost_row.addWidget(self.cost, 1)
+        cost_row.addWidget(self.cost_currency)
         self.rubric = ChoiceBox()
         self.rubric.addItem(self.tr("(no rubric)"), "")
         for r in book.rubrics():
@@ -98,6 +111,7 @@ class EventDialog(QDialog):
         form.addRow(self.tr("Starts on"), self.starts_on)
         form.addRow(self.tr("Ends on"), self.ends_on)
         form.addRow(self.tr("Campaign code"), self.campaign_code)
+        form.addRow(self.tr("Cost"), cost_row)
         form.addRow(self.tr("Rubric"), self.rubric)
         form.addRow(self.tr("Booth staff"), self.staff)
         layout.addLayout(form)
@@ -116,6 +130,9 @@ class EventDialog(QDialog):
             self.ends_on.setText(event.get("ends_on") or "")
             self.campaign_code.setText(event.get("campaign_code") or "")
             self.country.setText(event.get("country") or "")
+            if event.get("cost_amount") is not None:
+                self.cost.setText(format_amount(event["cost_amount"], grouped=False))
+            self.cost_currency.setText(event.get("cost_currency") or "")
             index = self.rubric.findData(event.get("rubric_id") or "")
             self.rubric.setCurrentIndex(max(0, index))
 
@@ -134,11 +151,31 @@ class EventDialog(QDialog):
             "country": self.country.text().strip().upper() or None,
             "rubric_id": self.rubric.currentData() or None,
             "booth_staff": staff,
+            "cost_currency": self.cost_currency.text().strip().upper() or None,
         }
+        cost = self.cost.text().strip()
+        try:
+            values["cost_amount"] = parse_number(cost) if cost else None
+        except ValueError:
+            values["cost_amount"] = cost  # refused by the check below, with its reason
         return values
 
     def submit(self) -> None:
         values = self.values()
+        cost = values["cost_amount"]
+        if isinstance(cost, str) or (cost is not None and cost < 0):
+            self.error.setText(self.tr("Cost: type an amount of 0 or more, e.g. %1.").replace(
+                "%1", format_amount(12500)))
+            self.cost.setFocus()
+            return
+        if values["cost_currency"]:
+            try:
+                check_currency(values["cost_currency"])
+            except CurrencyError:
+                self.error.setText(self.tr(
+                    "Currency: use a three-letter ISO 4217 code such as EUR, USD or GBP."))
+                self.cost_currency.setFocus()
+                return
         try:
             clean_fields("event", values)
         except ValidationFailed as exc:

@@ -429,3 +429,34 @@ def test_events_and_rubrics_stack_in_a_narrow_window_and_show_every_column(qtbot
         qtbot.waitUntil(lambda v=view: not v.horizontalScrollBar().isVisible())
     panel.resize(1700, 900)
     qtbot.waitUntil(lambda: panel.columns_layout.direction() == QBoxLayout.Direction.LeftToRight)
+
+
+def test_an_event_keeps_its_cost_and_refuses_what_is_not_an_amount_or_currency(
+        qtbot, marketer_services):
+    from desktop.store.leads import LeadBook
+    from desktop.ui.leads.events import EventDialog
+
+    book = LeadBook(marketer_services.store)
+    dialog = EventDialog(marketer_services, book, None)
+    qtbot.addWidget(dialog)
+    assert dialog.cost_currency.placeholderText() == "EUR"  # the team's, until one is typed
+    dialog.name.setText("Hannover Messe")
+    dialog.cost.setText("twelve thousand")
+    dialog.submit()
+    assert "Cost: type an amount" in dialog.error.text()
+    dialog.cost.setText("-5")
+    dialog.submit()
+    assert "Cost: type an amount of 0 or more" in dialog.error.text()
+    dialog.cost.setText("12,500.50")
+    dialog.cost_currency.setText("EUX")
+    dialog.submit()
+    assert "ISO 4217" in dialog.error.text()
+    assert marketer_services.store.count("event") == 0
+    dialog.cost_currency.setText("usd")
+    dialog.submit()
+    qtbot.waitUntil(lambda: marketer_services.store.count("event") == 1)
+    (event,) = marketer_services.store.all("event")
+    assert (event["cost_amount"], event["cost_currency"]) == (12500.5, "USD")
+    again = EventDialog(marketer_services, book, event)
+    qtbot.addWidget(again)
+    assert again.cost.text() == "12500.50" and again.cost_currency.text() == "USD"
