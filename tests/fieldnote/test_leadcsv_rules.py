@@ -527,3 +527,52 @@ def test_crm_rule_without_users_or_events_their_columns_are_empty(writer):
                {None: {"name": "Nobody"}}, {None: {"name": "No event"}}).decode("utf-8"),
         newline="")))
     assert [(r["Captured By"], r["Event"]) for r in rows] == [("", "")]
+
+
+def test_import_rule_an_invalid_email_comes_first_in_the_notes():
+    (row,) = _read("Other,Email,Last Name\nx,not-an-email,Ng\n").rows
+    assert row.fields["notes"] == "Email: not-an-email\nOther: x"
+    assert row.errors == ["Email 'not-an-email' is not a valid address (An email address must "
+                          "have an @-sign.); kept in notes"]
+
+
+@pytest.mark.parametrize(("length", "kept"), [(199, True), (200, True), (201, False)])
+def test_import_rule_a_name_up_to_200_characters_is_a_name(length, kept):
+    name = "N" * length
+    (row,) = _read(f"Email,First Name\na@x.de,{name}\n").rows
+    if kept:
+        assert (row.fields["first_name"], row.errors) == (name, [])
+    else:
+        assert "first_name" not in row.fields
+        assert row.fields["notes"] == f"First Name: {name}"
+        assert row.errors == ["First Name is longer than 200 characters; kept in notes"]
+
+
+def test_import_rule_a_row_naming_no_person_is_skipped_and_counted():
+    result = _read("Email,Company\na@x.de,A\n,Acme\n")
+    assert [r.fields.get("email") for r in result.rows] == ["a@x.de"]
+    assert result.skipped == {"no_person": 1}
+    assert result.problems == ["line 3: skipped: no name, email or badge id"]
+
+
+def test_import_rule_overlong_notes_are_cut_at_20000_characters():
+    result = _read("Email,Notes\na@x.de," + "n" * 20_001 + "\n")
+    (row,) = result.rows
+    assert row.fields["notes"] == "n" * 20_000
+    assert result.problems == ["line 2: notes is longer than 20,000 characters and was cut "
+                               "there; the file has the rest"]
+
+
+def test_import_rule_a_field_the_lead_rules_refuse_is_reported_and_the_row_kept():
+    result = _read("Email,Consent\na@x.de,yes\n", consent_wording_id="w-1")
+    (row,) = result.rows
+    assert row.fields["email"] == "a@x.de" and row.fields["consent_wording_id"] == "w-1"
+    assert result.problems == ["line 2: consent_wording_id must be an id (UUID)"]
+
+
+def test_import_rule_follow_up_without_consent_is_left_to_the_write_to_refuse():
+    # The write refuses it with the consent rule's own message; the reader says nothing.
+    result = _read("Email,Consent,Follow-up\na@x.de,no,yes\n")
+    (row,) = result.rows
+    assert (row.fields["consent_contact"], row.fields["follow_up"]) == (False, True)
+    assert result.problems == []

@@ -39,6 +39,7 @@ def test_routing_rule_a_country_is_read_as_its_alpha_2_code(text, code):
 
 @pytest.mark.parametrize(("assign", "stored"), [
     ("Ana@Example.COM", "ana@example.com"), ("  a@b.co ", "a@b.co"), ("a@b@c.de", "a@b@c.de"),
+    ("Bo@X.COM", "bo@x.com"),
     ("a@" + "b" * 249 + ".de", "a@" + "b" * 249 + ".de"),  # 254 characters
 ])
 def test_routing_rule_an_owner_is_an_email_in_lower_case(assign, stored):
@@ -47,7 +48,7 @@ def test_routing_rule_an_owner_is_an_email_in_lower_case(assign, stored):
 
 
 @pytest.mark.parametrize("assign", [
-    "nobody", "@b.co", "a@", "a@bco", "a@.bco.", "a@...", "a b@c.de", "a@b.c\to",
+    "nobody", "@b.co", "a@", "a@bco", "a@.bco.", "a@...", "a b@c.de", "a@b.c\to", "a@b.co@host",
     "a@" + "b" * 250 + ".de",  # 255 characters
 ])
 def test_routing_rule_an_owner_that_is_no_email_is_refused(assign):
