@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from desktop.store.followups import FollowUpBook
@@ -18,6 +18,9 @@ from desktop.ui.common.guard import when_alive
 from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
+
+# How long changed leads are gathered before they are read (one read per burst).
+FLUSH_MS = 200
 
 
 class HotLeadNotice(QObject):
@@ -36,6 +39,12 @@ class HotLeadNotice(QObject):
             self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
         else:
             log.debug("no system tray: hot lead notices are not shown")
+        self.pending: set[str] = set()
+        self.held_read = False  # changes wait until the leads held at opening are known
+        self.flush_timer = QTimer(self)
+        self.flush_timer.setSingleShot(True)
+        self.flush_timer.setInterval(FLUSH_MS)
+        self.flush_timer.timeout.connect(self._flush)
         services.changes.records_changed.connect(self._on_records_changed)
         if self.user_id:
             book, user_id = self.book, self.user_id
@@ -43,13 +52,32 @@ class HotLeadNotice(QObject):
             task.finished.connect(when_alive(self, self._on_held_read))
 
     def _on_held_read(self, held: list[dict[str, Any]]) -> None:
-        self.told.update(r["id"] for r in held)
+        # A lead that changed while this was read is judged as news, not as already held.
+        self.told.update(r["id"] for r in held if r["id"] not in self.pending)
+        self.held_read = True
+        if self.pending:
+            self.flush_timer.start()
 
     def _on_records_changed(self, kind: str, ids: list[str]) -> None:
+        # Saves and pulls come in bursts (a capture alone announces its lead several times):
+        # gather the ids and read them once, on the reader lane, never on the UI thread.
         if kind != "lead" or not self.user_id:
             return
-        fresh = [r for r in self.book.hot_waiting(self.user_id, ids)
-                 if r["id"] not in self.told and r.get("captured_by")
+        self.pending.update(ids)
+        if self.held_read and not self.flush_timer.isActive():
+            self.flush_timer.start()
+
+    def _flush(self) -> None:
+        ids, self.pending = list(self.pending), set()
+        if not ids:
+            return
+        book, user_id = self.book, self.user_id
+        task = self.services.tasks.run("hot leads arrived",
+                                       lambda _ctx: book.hot_waiting(user_id, ids))
+        task.finished.connect(when_alive(self, self._on_arrived_read))
+
+    def _on_arrived_read(self, rows: list[dict[str, Any]]) -> None:
+        fresh = [r for r in rows if r["id"] not in self.told and r.get("captured_by")
                  and r["captured_by"] != self.user_id]
         if fresh:
             self.tell(fresh)
