@@ -89,6 +89,9 @@ class CollateralLibrary:
             parts.append("c.kind = :kind")
         if q.proposals:
             parts.append("c.proposed_by IS NOT NULL")
+        if q.proposer:
+            params["proposer"] = q.proposer
+            parts.append("c.proposed_by = :proposer")
         for i, tag in enumerate(q.tags):
             params[f"tag{i}"] = tag
             parts.append(f"EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = :tag{i})")
@@ -126,7 +129,11 @@ class CollateralLibrary:
         }[sort]
         sql = f"SELECT c.id FROM {source}{where} ORDER BY {order}"
         with self.engine.connect() as conn:
-            return list(conn.execute(text(sql), params).scalars())
+            found = list(conn.execute(text(sql), params).scalars())
+        if q.stale_only:
+            stale = self.stale(found, q.today)
+            found = [i for i in found if i in stale]
+        return found
 
     def rows(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Records of `ids` with their use count, rating average and count, and pin."""

@@ -31,6 +31,8 @@ class LibraryQuery:
     only_new_since: str | None = None  # local_updated_at after this (a visit's start)
     today: str | None = None  # items expiring before this are gone; default: local today
     proposals: bool = False  # only reps' proposals (`proposed_by` set)
+    proposer: str | None = None  # only this user's proposals
+    stale_only: bool = False  # only stale items (`fieldnote.staleness`)
 
 
 @dataclass(frozen=True)

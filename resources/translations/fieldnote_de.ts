@@ -676,6 +676,10 @@
         <translation>Neu</translation>
     </message>
     <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
         <source>📌 Offline</source>
         <translation>📌 Offline</translation>
     </message>
@@ -793,6 +797,14 @@
         <translation>Ganzer Ordner…</translation>
     </message>
     <message>
+        <source>Propose material…</source>
+        <translation>Material vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Send your own one-pager or deck to marketing for review; other reps get it once it is approved</source>
+        <translation>Senden Sie Ihr eigenes Datenblatt oder Ihre Präsentation zur Prüfung an das Marketing; andere Vertriebler erhalten es erst nach der Freigabe</translation>
+    </message>
+    <message>
         <source>Search titles, summaries, tags and the words inside files…  (Ctrl+F)</source>
         <translation>Titel, Zusammenfassungen, Schlagwörter und Dateiinhalte durchsuchen…  (Strg+F)</translation>
     </message>
@@ -839,6 +851,18 @@
     <message>
         <source>Everything current</source>
         <translation>Alles Aktuelle</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>My proposals</source>
+        <translation>Meine Vorschläge</translation>
     </message>
     <message>
         <source>Status</source>
@@ -901,6 +925,78 @@
     <message>
         <source>Nothing here with these filters.</source>
         <translation>Mit diesen Filtern gibt es hier nichts.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Ihnen</translation>
+    </message>
+    <message>
+        <source>a rep</source>
+        <translation>einem Vertriebler</translation>
+    </message>
+    <message>
+        <source>Proposed by %1</source>
+        <translation>Vorgeschlagen von %1</translation>
+    </message>
+    <message>
+        <source>Declined: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Marketing&apos;s comment: %1</source>
+        <translation>Kommentar des Marketings: %1</translation>
+    </message>
+    <message>
+        <source>Last verified %1</source>
+        <translation>Zuletzt bestätigt am %1</translation>
+    </message>
+    <message>
+        <source>Stale: not verified since %1</source>
+        <translation>Veraltet: nicht bestätigt seit %1</translation>
+    </message>
+    <message>
+        <source>Stale: unused since %1</source>
+        <translation>Veraltet: nicht genutzt seit %1</translation>
+    </message>
+    <message>
+        <source>Propose material</source>
+        <translation>Material vorschlagen</translation>
+    </message>
+    <message>
+        <source>Declined; the rep sees your comment after the next sync.</source>
+        <translation>Abgelehnt; der Vertriebler sieht Ihren Kommentar nach der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Decline proposal</source>
+        <translation>Vorschlag ablehnen</translation>
+    </message>
+    <message>
+        <source>Why is “%1” declined? The rep reads this.</source>
+        <translation>Warum wird „%1“ abgelehnt? Der Vertriebler liest das.</translation>
+    </message>
+    <message>
+        <source>Nothing declined: say why, so the rep can fix it.</source>
+        <translation>Nichts abgelehnt: Nennen Sie den Grund, damit der Vertriebler nachbessern kann.</translation>
+    </message>
+    <message>
+        <source>Marked as verified today.</source>
+        <translation>Heute als bestätigt markiert.</translation>
+    </message>
+    <message>
+        <source>Your proposal is withdrawn.</source>
+        <translation>Ihr Vorschlag ist zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Withdraw your proposal “%1”?</source>
+        <translation>Ihren Vorschlag „%1“ zurückziehen?</translation>
+    </message>
+    <message>
+        <source>Sent to marketing for review again at the next sync.</source>
+        <translation>Wird bei der nächsten Synchronisierung erneut zur Prüfung an das Marketing gesendet.</translation>
     </message>
     <message>
         <source>No program on this computer opens %1 files.</source>
@@ -977,6 +1073,13 @@ wie versprochen erhalten Sie hier %2.
         <translation>Keine dieser Dateien passt in die Bibliothek (PDF, Folien, Dokumente, Tabellen, Bilder, Videos).</translation>
     </message>
     <message numerus="yes">
+        <source>%n proposal(s) sent to marketing at the next sync; see them under My proposals.</source>
+        <translation>
+            <numerusform>%n Vorschlag geht bei der nächsten Synchronisierung an das Marketing; siehe Meine Vorschläge.</numerusform>
+            <numerusform>%n Vorschläge gehen bei der nächsten Synchronisierung an das Marketing; siehe Meine Vorschläge.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s) published; the files go to the hub at the next sync.</source>
         <translation>
             <numerusform>%n Eintrag veröffentlicht; die Dateien gehen bei der nächsten Synchronisierung an den Hub.</numerusform>
@@ -994,6 +1097,14 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>New request for material: “%1”</source>
         <translation>Neue Materialanfrage: „%1“</translation>
+    </message>
+    <message>
+        <source>New proposal to review: “%1”</source>
+        <translation>Neuer Vorschlag zur Prüfung: „%1“</translation>
+    </message>
+    <message>
+        <source>Your proposal %1</source>
+        <translation>Ihr Vorschlag %1</translation>
     </message>
     <message>
         <source>Your request %1</source>
@@ -1955,6 +2066,34 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>New version…</source>
         <translation>Neue Version…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Decline this proposal with a comment for the rep</source>
+        <translation>Diesen Vorschlag mit einem Kommentar für den Vertriebler ablehnen</translation>
+    </message>
+    <message>
+        <source>Mark verified</source>
+        <translation>Als bestätigt markieren</translation>
+    </message>
+    <message>
+        <source>Confirm the item still holds (its last verified date becomes today)</source>
+        <translation>Bestätigen, dass das Material noch stimmt (das Datum der letzten Bestätigung wird heute)</translation>
+    </message>
+    <message>
+        <source>Send for review again</source>
+        <translation>Erneut zur Prüfung senden</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Take your proposal back; marketing no longer sees it</source>
+        <translation>Ihren Vorschlag zurücknehmen; das Marketing sieht ihn nicht mehr</translation>
     </message>
     <message>
         <source>Your rating</source>
@@ -3262,6 +3401,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Zurückgezogen</translation>
     </message>
     <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -3292,6 +3435,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Match</source>
         <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>%1 · stale</source>
+        <translation>%1 · veraltet</translation>
     </message>
     <message>
         <source>Pinned</source>
@@ -3620,6 +3767,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Dateien</translation>
     </message>
     <message>
+        <source>Propose material</source>
+        <translation>Material vorschlagen</translation>
+    </message>
+    <message>
         <source>Each file is titled after its name</source>
         <translation>Jede Datei erhält ihren Namen als Titel</translation>
     </message>
@@ -3700,12 +3851,20 @@ wie versprochen erhalten Sie hier %2.
         <translation>Status</translation>
     </message>
     <message>
+        <source>Proposal (marketing reviews it; only you and marketing see it)</source>
+        <translation>Vorschlag (das Marketing prüft ihn; nur Sie und das Marketing sehen ihn)</translation>
+    </message>
+    <message>
         <source>Choose another file…</source>
         <translation>Andere Datei wählen…</translation>
     </message>
     <message>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Send to marketing</source>
+        <translation>An das Marketing senden</translation>
     </message>
     <message>
         <source>Give it a title reps will recognise.</source>

@@ -69,6 +69,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n proposal(s) sent to marketing at the next sync; see them under My proposals.</source>
+        <translation>
+            <numerusform>%n proposal sent to marketing at the next sync; see it under My proposals.</numerusform>
+            <numerusform>%n proposals sent to marketing at the next sync; see them under My proposals.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s) published; the files go to the hub at the next sync.</source>
         <translation>
             <numerusform>%n item published; the file goes to the hub at the next sync.</numerusform>

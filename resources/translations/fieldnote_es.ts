@@ -676,6 +676,10 @@
         <translation>Nuevo</translation>
     </message>
     <message>
+        <source>Stale</source>
+        <translation>Obsoleto</translation>
+    </message>
+    <message>
         <source>📌 Offline</source>
         <translation>📌 Sin conexión</translation>
     </message>
@@ -793,6 +797,14 @@
         <translation>Una carpeta entera…</translation>
     </message>
     <message>
+        <source>Propose material…</source>
+        <translation>Proponer material…</translation>
+    </message>
+    <message>
+        <source>Send your own one-pager or deck to marketing for review; other reps get it once it is approved</source>
+        <translation>Envíe su propia ficha o presentación a marketing para revisión; los demás comerciales la reciben cuando se aprueba</translation>
+    </message>
+    <message>
         <source>Search titles, summaries, tags and the words inside files…  (Ctrl+F)</source>
         <translation>Buscar en títulos, resúmenes, etiquetas y el texto de los archivos…  (Ctrl+F)</translation>
     </message>
@@ -839,6 +851,18 @@
     <message>
         <source>Everything current</source>
         <translation>Todo lo vigente</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Propuestas</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Obsoleto</translation>
+    </message>
+    <message>
+        <source>My proposals</source>
+        <translation>Mis propuestas</translation>
     </message>
     <message>
         <source>Status</source>
@@ -901,6 +925,78 @@
     <message>
         <source>Nothing here with these filters.</source>
         <translation>No hay nada con estos filtros.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>usted</translation>
+    </message>
+    <message>
+        <source>a rep</source>
+        <translation>un comercial</translation>
+    </message>
+    <message>
+        <source>Proposed by %1</source>
+        <translation>Propuesto por %1</translation>
+    </message>
+    <message>
+        <source>Declined: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <source>Marketing&apos;s comment: %1</source>
+        <translation>Comentario de marketing: %1</translation>
+    </message>
+    <message>
+        <source>Last verified %1</source>
+        <translation>Verificado por última vez el %1</translation>
+    </message>
+    <message>
+        <source>Stale: not verified since %1</source>
+        <translation>Obsoleto: sin verificar desde %1</translation>
+    </message>
+    <message>
+        <source>Stale: unused since %1</source>
+        <translation>Obsoleto: sin uso desde %1</translation>
+    </message>
+    <message>
+        <source>Propose material</source>
+        <translation>Proponer material</translation>
+    </message>
+    <message>
+        <source>Declined; the rep sees your comment after the next sync.</source>
+        <translation>Rechazado; el comercial verá su comentario tras la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Decline proposal</source>
+        <translation>Rechazar propuesta</translation>
+    </message>
+    <message>
+        <source>Why is “%1” declined? The rep reads this.</source>
+        <translation>¿Por qué se rechaza «%1»? El comercial lo leerá.</translation>
+    </message>
+    <message>
+        <source>Nothing declined: say why, so the rep can fix it.</source>
+        <translation>No se ha rechazado nada: indique el motivo para que el comercial pueda corregirlo.</translation>
+    </message>
+    <message>
+        <source>Marked as verified today.</source>
+        <translation>Marcado como verificado hoy.</translation>
+    </message>
+    <message>
+        <source>Your proposal is withdrawn.</source>
+        <translation>Su propuesta se ha retirado.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Withdraw your proposal “%1”?</source>
+        <translation>¿Retirar su propuesta «%1»?</translation>
+    </message>
+    <message>
+        <source>Sent to marketing for review again at the next sync.</source>
+        <translation>Se enviará de nuevo a marketing para revisión en la próxima sincronización.</translation>
     </message>
     <message>
         <source>No program on this computer opens %1 files.</source>
@@ -977,6 +1073,13 @@ como le prometí, aquí tiene %2.
         <translation>Ninguno es un archivo que la biblioteca admita (PDF, diapositivas, documentos, hojas de cálculo, imágenes, vídeos).</translation>
     </message>
     <message numerus="yes">
+        <source>%n proposal(s) sent to marketing at the next sync; see them under My proposals.</source>
+        <translation>
+            <numerusform>%n propuesta se enviará a marketing en la próxima sincronización; véala en Mis propuestas.</numerusform>
+            <numerusform>%n propuestas se enviarán a marketing en la próxima sincronización; véalas en Mis propuestas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s) published; the files go to the hub at the next sync.</source>
         <translation>
             <numerusform>%n elemento publicado; los archivos van al hub en la próxima sincronización.</numerusform>
@@ -994,6 +1097,14 @@ como le prometí, aquí tiene %2.
     <message>
         <source>New request for material: “%1”</source>
         <translation>Nueva solicitud de material: «%1»</translation>
+    </message>
+    <message>
+        <source>New proposal to review: “%1”</source>
+        <translation>Nueva propuesta para revisar: «%1»</translation>
+    </message>
+    <message>
+        <source>Your proposal %1</source>
+        <translation>Su propuesta %1</translation>
     </message>
     <message>
         <source>Your request %1</source>
@@ -1955,6 +2066,34 @@ como le prometí, aquí tiene %2.
     <message>
         <source>New version…</source>
         <translation>Nueva versión…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>Rechazar…</translation>
+    </message>
+    <message>
+        <source>Decline this proposal with a comment for the rep</source>
+        <translation>Rechazar esta propuesta con un comentario para el comercial</translation>
+    </message>
+    <message>
+        <source>Mark verified</source>
+        <translation>Marcar como verificado</translation>
+    </message>
+    <message>
+        <source>Confirm the item still holds (its last verified date becomes today)</source>
+        <translation>Confirmar que el material sigue vigente (su fecha de última verificación pasa a ser hoy)</translation>
+    </message>
+    <message>
+        <source>Send for review again</source>
+        <translation>Enviar de nuevo a revisión</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Take your proposal back; marketing no longer sees it</source>
+        <translation>Retirar su propuesta; marketing deja de verla</translation>
     </message>
     <message>
         <source>Your rating</source>
@@ -3262,6 +3401,10 @@ como le prometí, aquí tiene %2.
         <translation>Retirado</translation>
     </message>
     <message>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -3292,6 +3435,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Match</source>
         <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <source>%1 · stale</source>
+        <translation>%1 · obsoleto</translation>
     </message>
     <message>
         <source>Pinned</source>
@@ -3620,6 +3767,10 @@ como le prometí, aquí tiene %2.
         <translation>Archivos</translation>
     </message>
     <message>
+        <source>Propose material</source>
+        <translation>Proponer material</translation>
+    </message>
+    <message>
         <source>Each file is titled after its name</source>
         <translation>Cada archivo toma su nombre como título</translation>
     </message>
@@ -3700,12 +3851,20 @@ como le prometí, aquí tiene %2.
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Proposal (marketing reviews it; only you and marketing see it)</source>
+        <translation>Propuesta (marketing la revisa; solo usted y marketing la ven)</translation>
+    </message>
+    <message>
         <source>Choose another file…</source>
         <translation>Elegir otro archivo…</translation>
     </message>
     <message>
         <source>Publish</source>
         <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Send to marketing</source>
+        <translation>Enviar a marketing</translation>
     </message>
     <message>
         <source>Give it a title reps will recognise.</source>

@@ -90,7 +90,12 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(badge, 9, 9)
             painter.setPen(QColor(p.accent_text))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.tr("New"))
+        label = None
         if row.get("status") and row.get("status") != "approved":
+            label = status_name(row["status"])
+        elif row.get("_stale"):
+            label = self.tr("Stale")  # marketing's view: not verified or not used for long
+        if label:
             # Outlined in the state's colour on the card: that colour reads on the surface in
             # both themes, where white on a light amber fill would not.
             badge = QRectF(card.right() - 74, card.top() + 8, 66, 18)
@@ -99,7 +104,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(p.surface))
             painter.drawRoundedRect(badge, 9, 9)
             painter.setPen(edge)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, status_name(row["status"]))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         y = ty + THUMB_H + 8
         text_rect = QRect(int(card.left() + 10), y, int(card.width() - 20), 40)
         _html(painter, text_rect, index.data(TitleHtmlRole) or "", QColor(p.text), p, max_lines=2, bold=True)

@@ -41,6 +41,10 @@ class DetailPanel(QScrollArea):
     comment_requested = Signal(str)
     status_requested = Signal(str)
     new_version_requested = Signal()
+    decline_requested = Signal()
+    verify_requested = Signal()
+    withdraw_requested = Signal()
+    resubmit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +92,14 @@ class DetailPanel(QScrollArea):
         self.tags.setWordWrap(True)
         self.tags.setProperty("role", "muted")
         c.addWidget(self.tags)
+        # Review: who proposed it, marketing's comment, the last verification, why it is stale.
+        self.review = QLabel()
+        self.review.setObjectName("card")
+        self.review.setWordWrap(True)
+        self.review.setTextFormat(Qt.TextFormat.RichText)
+        self.review.setStyleSheet("padding: 6px 8px;")
+        self.review.hide()
+        c.addWidget(self.review)
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setProperty("role", "muted")
@@ -135,8 +147,31 @@ class DetailPanel(QScrollArea):
             self.status_buttons[status] = button
         self.version_button = QPushButton(self.tr("New version…"))
         self.version_button.clicked.connect(self.new_version_requested)
+        # Marketing's answer to a rep's proposal, and its confirmation that an item still holds.
+        self.decline_button = QPushButton(self.tr("Decline…"))
+        self.decline_button.setToolTip(self.tr("Decline this proposal with a comment for the rep"))
+        self.decline_button.clicked.connect(self.decline_requested)
+        self.verify_button = QPushButton(self.tr("Mark verified"))
+        self.verify_button.setToolTip(self.tr("Confirm the item still holds (its last verified "
+                                              "date becomes today)"))
+        self.verify_button.clicked.connect(self.verify_requested)
         self._lay_out_workflow(None)
         c.addWidget(self.workflow)
+        # The proposer's own moves on a proposal not yet approved.
+        self.proposal_actions = QWidget()
+        own = QHBoxLayout(self.proposal_actions)
+        own.setContentsMargins(0, 0, 0, 0)
+        self.resubmit_button = QPushButton(self.tr("Send for review again"))
+        self.resubmit_button.clicked.connect(self.resubmit_requested)
+        self.withdraw_button = QPushButton(self.tr("Withdraw"))
+        self.withdraw_button.setToolTip(self.tr("Take your proposal back; marketing no longer "
+                                                "sees it"))
+        self.withdraw_button.clicked.connect(self.withdraw_requested)
+        own.addWidget(self.resubmit_button)
+        own.addWidget(self.withdraw_button)
+        own.addStretch(1)
+        self.proposal_actions.hide()
+        c.addWidget(self.proposal_actions)
         # Rating and comment.
         self.rate_box = QFrame()
         self.rate_box.setObjectName("card")
@@ -176,7 +211,10 @@ class DetailPanel(QScrollArea):
                   my_rating: int | None = None, feedback: list[dict[str, Any]] | None = None,
                   usage: dict[str, int] | None = None, history: list[dict[str, Any]] | None = None,
                   offline: tuple[str, float | None] = ("", None),
-                  can_download: bool = False) -> None:
+                  can_download: bool = False, review_html: str = "",
+                  own_proposal: tuple[bool, bool] = (False, False)) -> None:
+        """`review_html`: the review lines the page composed; `own_proposal`: whether the
+        user may withdraw this proposal of theirs, and send a declined one back for review."""
         self.row = row
         self.empty.setVisible(row is None)
         self.content.setVisible(row is not None)
@@ -215,7 +253,13 @@ class DetailPanel(QScrollArea):
         self.pin_button.blockSignals(False)
         status = row.get("status")
         self.workflow.setVisible(workflow)
-        self._lay_out_workflow(status)
+        self._lay_out_workflow(status, proposal=bool(row.get("proposed_by")))
+        self.review.setText(review_html)
+        self.review.setVisible(bool(review_html))
+        withdraw, resubmit = own_proposal
+        self.withdraw_button.setVisible(withdraw)
+        self.resubmit_button.setVisible(resubmit)
+        self.proposal_actions.setVisible(withdraw or resubmit)
         in_review = status == "review"
         self.rate_title.setText(self.tr("Review comment") if in_review else self.tr("Your rating"))
         self.rating.setVisible(not in_review)
@@ -224,14 +268,20 @@ class DetailPanel(QScrollArea):
         self.feedback.setVisible(bool(feedback) or bool(usage))
         self.feedback.setText(self._feedback_html(feedback or [], usage or {}, all_feedback))
 
-    def _lay_out_workflow(self, status: str | None) -> None:
+    def _lay_out_workflow(self, status: str | None, proposal: bool = False) -> None:
         """Offer only the moves away from the item's status (an approved item has no Approve
-        button), two to a row, the new version last."""
+        button), two to a row, the new version last; a proposal in review can be declined,
+        an approved item marked verified."""
         grid = self.workflow_grid
         shown = [b for key, b in self.status_buttons.items() if key != status]
-        for button in (*self.status_buttons.values(), self.version_button):
+        if proposal and status in ("draft", "review"):
+            shown.append(self.decline_button)
+        if status == "approved":
+            shown.append(self.verify_button)
+        extra = (self.decline_button, self.verify_button)
+        for button in (*self.status_buttons.values(), *extra, self.version_button):
             grid.removeWidget(button)
-        for button in self.status_buttons.values():
+        for button in (*self.status_buttons.values(), *extra):
             button.setVisible(button in shown)
         for n, button in enumerate((*shown, self.version_button)):
             grid.addWidget(button, n // 2, n % 2)

@@ -59,16 +59,20 @@ class PublishDialog(QDialog):
     def __init__(self, paths: Sequence[Path], *, guess_title: Callable[[Path], str],
                  guess_kind: Callable[[Path], str], teams: Sequence[str] = (),
                  previous: dict[str, Any] | None = None, parent: QWidget | None = None,
-                 check: Callable[[Path], None] | None = None) -> None:
+                 check: Callable[[Path], None] | None = None, proposal: bool = False) -> None:
         super().__init__(parent)
         self.paths = list(paths)
         self.previous = previous
+        # A rep's proposal: its status is fixed (marketing's review queue) and the page adds
+        # the proposer; audience and expiry are marketing's to set when it approves.
+        self.proposal = proposal
         # The publishing rule's file check (it raises with a one-line reason); run on Publish so
         # a file that is not what its name says is refused here, before anything is written.
         self.check = check
         self.refused: Path | None = None
         self.guess_title = guess_title
-        self.setWindowTitle(self.tr("New version") if previous else self.tr("Publish collateral"))
+        self.setWindowTitle(self.tr("Propose material") if proposal else
+                            self.tr("New version") if previous else self.tr("Publish collateral"))
         self.setMinimumWidth(520)
         form = QFormLayout()
         self.files = QLabel()
@@ -136,6 +140,13 @@ class PublishDialog(QDialog):
         self.status.addItem(self.tr("In review (reps can open and comment)"), "review")
         self.status.addItem(self.tr("Approved (goes to every rep in the audience)"), "approved")
         form.addRow(self.tr("Status"), self.status)
+        if proposal:
+            self.status.clear()
+            self.status.addItem(self.tr("Proposal (marketing reviews it; only you and marketing "
+                                        "see it)"), "review")
+            self.status.setEnabled(False)
+            for hidden in (self.audience, expiry_row):
+                form.setRowVisible(hidden, False)
         self.error = QLabel()
         self.error.setProperty("state", "bad")
         self.error.setWordWrap(True)
@@ -144,7 +155,8 @@ class PublishDialog(QDialog):
         self.replace_button.clicked.connect(self._on_replace_clicked)
         self.replace_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Publish"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Send to marketing") if proposal else self.tr("Publish"))
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -176,10 +188,12 @@ class PublishDialog(QDialog):
             "audience": _split(self.audience.text()),
             "status": self.status.currentData(),
         }
+        if self.proposal:
+            del fields["audience"]
         summary = self.summary.toPlainText().strip()
         if summary:
             fields["summary"] = summary
-        if self.expires.isChecked():
+        if self.expires.isChecked() and not self.proposal:
             fields["expires_on"] = self.expires_on.date().toString("yyyy-MM-dd")
         return fields
 

@@ -40,6 +40,7 @@ STATUS_NAMES = {
     "review": QT_TRANSLATE_NOOP("LibraryModel", "In review"),
     "approved": QT_TRANSLATE_NOOP("LibraryModel", "Approved"),
     "retired": QT_TRANSLATE_NOOP("LibraryModel", "Retired"),
+    "declined": QT_TRANSLATE_NOOP("LibraryModel", "Declined"),
 }
 THUMB_W, THUMB_H = 130, 168
 
@@ -82,7 +83,7 @@ class LibraryModel(LazyRecordModel):
             Column("title", self.tr("Title")),
             Column("kind", self.tr("Kind"), lambda r: kind_name(r.get("kind"))),
             Column("version", self.tr("Version"), lambda r: f"v{r.get('version') or 1}", align_right=True),
-            Column("status", self.tr("Status"), lambda r: status_name(r.get("status"))),
+            Column("status", self.tr("Status"), self._status_text),
             Column("rating", self.tr("Rating"), lambda r: stars(r.get("rating"))),
             Column("uses", self.tr("Uses"), lambda r: str(r.get("uses") or 0), align_right=True),
             Column("offline", self.tr("Offline"), self._offline_text),
@@ -90,6 +91,11 @@ class LibraryModel(LazyRecordModel):
         ]
         thumbnails.thumbnail_ready.connect(self._on_file_changed)
         files.state_changed.connect(self._on_file_changed)
+
+    def _status_text(self, row: dict[str, Any]) -> str:
+        """The status, and "stale" on an approved item marketing should look at again."""
+        text = status_name(row.get("status"))
+        return self.tr("%1 · stale").replace("%1", text) if row.get("_stale") else text
 
     def _offline_text(self, row: dict[str, Any]) -> str:
         state, fraction = self.files.state(row.get("file_sha256"))

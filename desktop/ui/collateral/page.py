@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale import format_date
 from desktop.store.library_query import LibraryQuery, Notice
 from desktop.store.local_files import files_in, guess_kind, is_publishable, title_from
 from desktop.tasks import TaskContext
@@ -67,6 +69,13 @@ from fieldnote.kinds import COLLATERAL_STATUSES
 if TYPE_CHECKING:
     from desktop.store.collateral import CollateralLibrary
 
+# Status filter entries that are views rather than a status: marketing's queue of reps'
+# proposals, stale approved items, and a rep's own proposals; each with the statuses it shows.
+PROPOSALS, STALE, MINE = "@proposals", "@stale", "@mine"
+VIEWS: dict[str, tuple[str, ...]] = {PROPOSALS: ("draft", "review", "declined"),
+                                     STALE: ("approved",),
+                                     MINE: ("draft", "review", "declined", "approved")}
+
 # A facet box's width, and the least a search field keeps before its row wraps.
 FACET_WIDTH = 140
 SEARCH_LEAST = 240
@@ -91,6 +100,15 @@ class CollateralPage(Page):
         self.offers = offers_of(services)
         self.publishing = self.offers.offer("collateral", "create")
         self.answering = self.offers.answers_requests()
+        me = str(services.user.get("id") or "")
+        # A rep's own material goes to marketing's review queue as a proposal; marketing
+        # reviews proposals (approves or declines them) and sees which items are stale.
+        self.proposing = self.offers.offer("collateral", "create", None,
+                                           {"status": "review", "proposed_by": me})
+        self.reviewing = self.offers.offer(
+            "collateral", "update",
+            {"proposed_by": "(someone else)", "author_id": "(someone else)", "status": "review",
+             "rev": 1}, {"status": "approved"})
         self.setAcceptDrops(self.publishing.allowed)
         self.files = CollateralFiles(services.blobs, services.blobs.root, services.tasks,
                                      connect=services.hub_blobs, parent=self)
@@ -116,6 +134,16 @@ class CollateralPage(Page):
         menu.addAction(self.tr("A whole folder…"), self._on_publish_folder)
         self.publish_button.setMenu(menu)
         show_offer(self.publish_button, self.publishing)
+        self.propose_button = QPushButton(self.tr("Propose material…"))
+        self.propose_button.setToolTip(self.tr("Send your own one-pager or deck to marketing for "
+                                               "review; other reps get it once it is approved"))
+        self.propose_button.clicked.connect(self._on_propose_clicked)
+        show_offer(self.propose_button, self.proposing)
+        # Marketing publishes; whoever may not publish is offered a proposal instead (and a
+        # rep, who may propose, is not shown a Publish they could never use).
+        self.propose_button.setVisible(not self.publishing.allowed)
+        self.publish_button.setVisible(self.publishing.allowed or not self.proposing.allowed)
+        self.header_actions.addWidget(self.propose_button)
         self.header_actions.addWidget(self.publish_button)
 
         # Notices after a sync (retired or expired items, answered requests).
@@ -152,6 +180,11 @@ class CollateralPage(Page):
             self.status_filter.addItem(self.tr("Drafts"), ("draft",))
             self.status_filter.addItem(self.tr("Retired"), ("retired",))
             self.status_filter.addItem(self.tr("Everything current"), ("draft", "review", "approved"))
+        if self.reviewing:
+            self.status_filter.addItem(self.tr("Proposals"), (PROPOSALS,))
+            self.status_filter.addItem(self.tr("Stale"), (STALE,))
+        if self.proposing and not self.publishing:
+            self.status_filter.addItem(self.tr("My proposals"), (MINE,))
         self.status_filter.setAccessibleName(self.tr("Status"))
         self.only_new = QCheckBox(self.tr("New since last visit"))
         self.view_toggle = QPushButton(self.tr("List"))
@@ -261,6 +294,10 @@ class CollateralPage(Page):
         d.comment_requested.connect(self._on_comment)
         d.status_requested.connect(self._on_status)
         d.new_version_requested.connect(self._on_new_version)
+        d.decline_requested.connect(self._on_decline)
+        d.verify_requested.connect(self._on_verify)
+        d.withdraw_requested.connect(self._on_withdraw)
+        d.resubmit_requested.connect(self._on_resubmit)
         services.changes.records_changed.connect(self._on_records_changed)
 
         # "New" means arrived since the previous visit; this visit is recorded on the writer lane.
@@ -286,12 +323,26 @@ class CollateralPage(Page):
         combo.setProperty("pair", pair)
         return pair
 
+    def show_filter(self, view: str) -> None:
+        """Choose a status filter by its data: a status, or PROPOSALS, STALE, MINE."""
+        for i in range(self.status_filter.count()):
+            if (self.status_filter.itemData(i) or ("",))[0] == view:
+                self.status_filter.setCurrentIndex(i)
+                self.reload()
+                return
+        raise KeyError(view)
+
     def query(self) -> LibraryQuery:
+        chosen = tuple(self.status_filter.currentData() or ("approved",))
+        view = chosen[0] if chosen[0] in VIEWS else None
         return LibraryQuery(
             search=self.search.text(),
             kind=self.kind_facet.currentData() or None,
             tags=tuple(c.currentData() for c in self.tag_facets.values() if c.currentData()),
-            statuses=tuple(self.status_filter.currentData() or ("approved",)),
+            statuses=VIEWS[view] if view else chosen,
+            proposals=view == PROPOSALS,
+            proposer=str(self.services.user.get("id") or "") if view == MINE else None,
+            stale_only=view == STALE,
             sort=self.sort.currentData(),
             # With no earlier visit nothing is new.
             only_new_since=(self._previous_visit or "9999") if self.only_new.isChecked() else None,
@@ -302,6 +353,10 @@ class CollateralPage(Page):
 
     def _load_rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         rows = self.library.rows(ids)
+        if self.reviewing:
+            for rid, reasons in self.library.stale(ids).items():
+                if rid in rows:
+                    rows[rid]["_stale"] = reasons
         for rid, marked in self.library.highlights(ids, self.search.text()).items():
             if rid in rows:
                 rows[rid]["_title_html"] = marked.title_html
@@ -398,7 +453,7 @@ class CollateralPage(Page):
             thumbnail=index.data(ThumbnailRole),
             title_html=row.get("_title_html") or "",
             snippet_html=row.get("_snippet_html") or "",
-            workflow=self.offers.offer("collateral", "update", row).allowed,
+            workflow=self.offers.offer("collateral", "update", row, {"status": "approved"}).allowed,
             all_feedback=self.offers.reach.others_work,
             my_rating=extra["my_rating"],
             feedback=extra["feedback"],
@@ -406,10 +461,122 @@ class CollateralPage(Page):
             history=extra["history"],
             offline=index.data(OfflineRole) or ("", None),
             can_download=self.files.can_download(),
+            review_html=self._review_html(row),
+            own_proposal=self._own_proposal(row),
         )
         about = {"collateral_id": row["id"]}
         show_offer(self.detail.rate_button, self.offers.offer("collateral_feedback", "create", None, about))
         show_offer(self.detail.share_button, self.offers.offer("collateral_usage", "create", None, about))
+
+    def _review_html(self, row: dict[str, Any]) -> str:
+        """Who proposed the item, marketing's comment, its last verification and why it is
+        stale, as lines for the side panel."""
+        lines: list[str] = []
+        proposer = row.get("proposed_by")
+        if proposer:
+            me = proposer == self.services.user.get("id")
+            name = self.tr("you") if me else (self.services.queries.names("user").get(proposer)
+                                              or self.tr("a rep"))
+            lines.append(self.tr("Proposed by %1").replace("%1", html.escape(name)))
+        comment = (row.get("review_comment") or "").strip()
+        if comment:
+            label = (self.tr("Declined: %1") if row.get("status") == "declined"
+                     else self.tr("Marketing's comment: %1"))
+            lines.append(label.replace("%1", html.escape(comment)))
+        if row.get("verified_on"):
+            lines.append(self.tr("Last verified %1").replace("%1", format_date(row["verified_on"])))
+        for reason in row.get("_stale") or ():
+            text = (self.tr("Stale: not verified since %1") if reason.reason == "not_verified"
+                    else self.tr("Stale: unused since %1"))
+            lines.append("<b>" + text.replace("%1", format_date(reason.since.isoformat())) + "</b>")
+        return "<br>".join(lines)
+
+    def _own_proposal(self, row: dict[str, Any]) -> tuple[bool, bool]:
+        """May the user withdraw this proposal of theirs, and send it back for review?"""
+        if not row.get("proposed_by") or row.get("proposed_by") != self.services.user.get("id"):
+            return False, False
+        withdraw = self.offers.offer("collateral", "delete", row).allowed
+        resubmit = row.get("status") == "declined" and self.offers.offer(
+            "collateral", "update", row, {"status": "review"}).allowed
+        return withdraw, resubmit
+
+    # -- proposals and their review ------------------------------------------------------
+
+    def _on_propose_clicked(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Propose material"))
+        if names:
+            self.publish_paths([Path(n) for n in names], proposal=True)
+
+    def decline_current(self, comment: str) -> Any:
+        """Decline the chosen proposal with `comment` (the rep reads it); returns the write."""
+        row = self.current_row()
+        if row is None:
+            return None
+        library, cid = self.library, row["id"]
+        task = self.services.tasks.write("decline proposal",
+                                         lambda _ctx: library.decline(cid, comment))
+        task.finished.connect(lambda _r: self._tell(self.tr(
+            "Declined; the rep sees your comment after the next sync.")))
+        task.failed.connect(self._tell)
+        return task
+
+    def _on_decline(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        comment, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Decline proposal"),
+            self.tr("Why is “%1” declined? The rep reads this.").replace("%1", row.get("title") or ""))
+        if not ok:
+            return
+        if not comment.strip():
+            self._tell(self.tr("Nothing declined: say why, so the rep can fix it."))
+            return
+        self.decline_current(comment)
+
+    def _on_verify(self) -> Any:
+        row = self.current_row()
+        if row is None:
+            return None
+        library, cid = self.library, row["id"]
+        task = self.services.tasks.write("verify collateral",
+                                         lambda _ctx: library.mark_verified(cid))
+        task.finished.connect(lambda _r: self._tell(self.tr("Marked as verified today.")))
+        task.failed.connect(self._tell)
+        return task
+
+    def withdraw_current(self) -> Any:
+        row = self.current_row()
+        if row is None:
+            return None
+        store, cid = self.services.store, row["id"]
+        task = self.services.tasks.write("withdraw proposal",
+                                         lambda _ctx: store.delete("collateral", cid))
+        task.finished.connect(lambda _r: self._tell(self.tr("Your proposal is withdrawn.")))
+        task.failed.connect(self._tell)
+        return task
+
+    def _on_withdraw(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Withdraw"),
+            self.tr("Withdraw your proposal “%1”?").replace("%1", row.get("title") or ""))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.withdraw_current()
+
+    def _on_resubmit(self) -> Any:
+        row = self.current_row()
+        if row is None:
+            return None
+        library, cid = self.library, row["id"]
+        task = self.services.tasks.write("resubmit proposal",
+                                         lambda _ctx: library.update(cid, {"status": "review"}))
+        task.finished.connect(lambda _r: self._tell(self.tr(
+            "Sent to marketing for review again at the next sync.")))
+        task.failed.connect(self._tell)
+        return task
 
     def _on_thumbnail_ready(self, sha256: str) -> None:
         row = self.current_row()
@@ -630,7 +797,7 @@ class CollateralPage(Page):
             self.publish_paths([Path(name)], previous=row)
 
     def publish_paths(self, paths: list[Path], previous: dict[str, Any] | None = None,
-                      dialog: PublishDialog | None = None) -> Any:
+                      dialog: PublishDialog | None = None, proposal: bool = False) -> Any:
         """Expand folders, ask for the details, then publish on the writer lane."""
         files: list[Path] = []
         for path in paths:
@@ -643,14 +810,19 @@ class CollateralPage(Page):
             from desktop.store.publishing import check_file
 
             dialog = PublishDialog(files, guess_title=title_from, guess_kind=guess_kind,
-                                   previous=previous, parent=self, check=check_file)
+                                   previous=previous, parent=self, check=check_file,
+                                   proposal=proposal)
             if dialog.exec() != PublishDialog.DialogCode.Accepted:
                 return None
         # The dialog may have swapped a refused file for another one.
         jobs = [(f, dialog.fields_for(f, title_from)) for f in dialog.paths]
-        return self._publish(jobs, previous)
+        if proposal:
+            me = str(self.services.user.get("id") or "")
+            jobs = [(f, self.library.propose_fields(fields, me)) for f, fields in jobs]
+        return self._publish(jobs, previous, proposal=proposal)
 
-    def _publish(self, jobs: list[tuple[Path, dict[str, Any]]], previous: dict[str, Any] | None) -> Any:
+    def _publish(self, jobs: list[tuple[Path, dict[str, Any]]], previous: dict[str, Any] | None,
+                 proposal: bool = False) -> Any:
         """Copy, hash and read the files on the parallel lane, then save the items on the
         writer lane (so a large PDF never holds up other saves)."""
         library, blobs = self.library, self.files.blobs
@@ -674,7 +846,7 @@ class CollateralPage(Page):
                 return [library.publish(v, author_id=user_id) for v in values]
 
             task = self.services.tasks.write("publish collateral", write)
-            task.finished.connect(lambda ids: self._on_published(ids))
+            task.finished.connect(lambda ids: self._on_published(ids, proposal))
             task.failed.connect(self._tell)
 
         task = self.services.tasks.run("read files to publish", prepare)
@@ -682,8 +854,12 @@ class CollateralPage(Page):
         task.failed.connect(self._tell)
         return task
 
-    def _on_published(self, ids: list[str]) -> None:
+    def _on_published(self, ids: list[str], proposal: bool = False) -> None:
         self.published_ids = list(ids)
+        if proposal:
+            self._tell(self.tr("%n proposal(s) sent to marketing at the next sync; see them under "
+                               "My proposals.", "", len(ids)))
+            return
         self._tell(self.tr("%n item(s) published; the files go to the hub at the next sync.", "", len(ids)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -765,6 +941,10 @@ class CollateralPage(Page):
                     "%1", html.escape(n.text)))
             elif n.kind == "new_request":
                 lines.append(self.tr("New request for material: “%1”").replace("%1", html.escape(n.text)))
+            elif n.kind == "new_proposal":
+                lines.append(self.tr("New proposal to review: “%1”").replace("%1", html.escape(n.text)))
+            elif n.kind == "proposal":
+                lines.append(self.tr("Your proposal %1").replace("%1", html.escape(n.text)))
             else:
                 lines.append(self.tr("Your request %1").replace("%1", html.escape(n.text)))
         if len(notices) > 8:
