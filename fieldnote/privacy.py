@@ -98,8 +98,9 @@ def identifiers(leads: Iterable[Mapping[str, Any]]) -> list[str]:
 
 
 # The kinds around a lead that may carry its person (an outcome's note, a debrief about the
-# lead, a comment on that debrief), and the field types whose text may name them.
-LINKED_KINDS = ("lead_outcome", "debrief", "debrief_comment")
+# lead, a comment on that debrief, the message of collateral sent to them), and the field
+# types whose text may name them.
+LINKED_KINDS = ("lead_outcome", "debrief", "debrief_comment", "collateral_send")
 _TEXT_TYPES = frozenset({"name", "text", "tags", "list", "object"})
 
 

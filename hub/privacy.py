@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,15 @@ from fieldnote import privacy
 from fieldnote.kinds import KINDS
 from fieldnote.validation import utc_now_iso
 from hub.db.engine import write_lock, writer
-from hub.db.tables import RECORD_TABLES, deliveries, erased_people, meta, mutations
+from hub.db.tables import (
+    RECORD_TABLES,
+    deliveries,
+    erased_people,
+    mail_outbox,
+    meta,
+    mutations,
+    share_links,
+)
 from hub.records import RecordState, RecordStore
 
 log = logging.getLogger(__name__)
@@ -33,10 +42,11 @@ SALT_KEY = "erasure_salt"
 EXPORT_FORMAT = "fieldnote-person-export"
 # Record tables an erasure rewrites (vacuumed afterwards on PostgreSQL).
 _TOUCHED = ("rec_lead", "rec_lead_outcome", "rec_debrief", "rec_debrief_comment", "rec_conflict",
-            "hub_mutation", "hub_webhook_delivery")
+            "hub_mutation", "hub_webhook_delivery", "rec_collateral_send", "hub_mail_outbox")
 # What stands in an erased webhook delivery's body, and why a pending one was not sent.
 ERASED_DELIVERY_BODY = '{"erased":true}'
 ERASED_DELIVERY_ERROR = "not sent: the person was erased"
+ERASED_REASON = "the person was erased"
 
 
 class PersonError(ValueError):
@@ -51,6 +61,7 @@ class ErasureReport:
     comments: int = 0
     conflicts: int = 0
     deliveries: int = 0
+    sends: int = 0
     files_removed: int = 0
     erased_at: str = ""
     # Files the erased records named (removed from the blob directory when no record names
@@ -60,7 +71,7 @@ class ErasureReport:
     def as_dict(self) -> dict[str, Any]:
         return {"leads": len(self.leads), "lead_ids": list(self.leads),
                 "outcomes": self.outcomes, "debriefs": self.debriefs, "comments": self.comments,
-                "conflicts": self.conflicts, "deliveries": self.deliveries,
+                "conflicts": self.conflicts, "deliveries": self.deliveries, "sends": self.sends,
                 "files_removed": self.files_removed,
                 "erased_at": self.erased_at}
 
@@ -256,6 +267,9 @@ def _erase_around(store: RecordStore, lead_id: str, names: list[str], report: Er
         for comment in _all_children(store, "debrief_comment", "debrief_id", debrief.id):
             if _rewrite(store, comment, names):
                 report.comments += 1
+    for send in _all_children(store, "collateral_send", "lead_id", lead_id):
+        if _erase_send(store, send, names):
+            report.sends += 1
     earlier = []
     for conflict in _all_children(store, "conflict", "record_id", lead_id):
         earlier.append((conflict.fields.get("yours"), conflict.fields.get("theirs")))
@@ -265,6 +279,35 @@ def _erase_around(store: RecordStore, lead_id: str, names: list[str], report: Er
         store.stage(state)
         report.conflicts += 1
     return earlier
+
+
+def _erase_send(store: RecordStore, send: RecordState, names: list[str]) -> bool:
+    """A collateral send to the person: its message and state lose the person's identifiers,
+    a mail not sent yet never will be (its outbox row fails, the send says why), the outbox's
+    last error loses them too, and the person's links serve nothing more (revoked)."""
+    from hub.mailing import PENDING as MAIL_PENDING
+
+    conn = store.conn
+    fields = privacy.erase_linked("collateral_send", send.fields, names)
+    waiting = conn.execute(update(mail_outbox).where(
+        mail_outbox.c.send_id == send.id, mail_outbox.c.state == MAIL_PENDING,
+    ).values(state="failed", claim=None, last_error=ERASED_DELIVERY_ERROR)).rowcount
+    for row_id, error in conn.execute(select(mail_outbox.c.id, mail_outbox.c.last_error)
+                                      .where(mail_outbox.c.send_id == send.id)).all():
+        if error and privacy.scrub(error, names) != error:
+            conn.execute(update(mail_outbox).where(mail_outbox.c.id == row_id)
+                         .values(last_error=privacy.scrub(error, names)))
+    conn.execute(update(share_links).where(share_links.c.send_id == send.id,
+                                           share_links.c.revoked_at.is_(None))
+                 .values(revoked_at=time.time()))
+    if waiting:
+        fields.update(state="failed", state_reason=f"Not sent: {ERASED_REASON}")
+    if fields == send.fields:
+        return False
+    state = store.working_copy(send)
+    state.fields = fields
+    store.stage(state)
+    return True
 
 
 def _rewrite(store: RecordStore, before: RecordState, names: list[str]) -> bool:

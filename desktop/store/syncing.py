@@ -791,6 +791,7 @@ class SyncStore:
             select(leads).where(leads.c.id.in_(lead_ids))).mappings()])
         ids: dict[str, set[str]] = {}
         for kind, column, parents in (("lead_outcome", "lead_id", lead_ids),
+                                      ("collateral_send", "lead_id", lead_ids),
                                       ("debrief", "lead_id", lead_ids),
                                       ("debrief_comment", "debrief_id", None)):
             table = record_tables[kind]

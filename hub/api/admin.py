@@ -148,6 +148,7 @@ class ErasureAnswer(BaseModel):
     comments: int
     conflicts: int
     deliveries: int = 0
+    sends: int = 0
     files_removed: int
     erased_at: str
 

@@ -271,3 +271,37 @@ def test_erasure_empties_the_webhook_outbox_of_the_person(
         folder = Path(hub.db_url.removeprefix("sqlite:///")).parent
         for text in ("Silva", EMAIL):
             assert _found_in(folder, text) == [], text
+
+
+def test_erasure_stops_collateral_mail_to_the_person_and_clears_its_message(
+    people: dict[str, SyncClient], hub: LiveHub
+) -> None:
+    """No mail relay is set up, so the mail waits in the outbox: after the erasure it is never
+    sent, the send says why, and its message no longer names her."""
+    from hub.db.tables import mail_outbox
+    from tests.hub.test_mail import _brochure, _send
+
+    ids = _person_with_history(people)
+    rep = people["rep"]
+    send = _send(rep, ids["lead"], [_brochure(people["marketer"])],
+                 "Dear Ana Silva, the brochure you asked for (ana.silva@example.com)")
+    with hub.engine.connect() as conn:
+        assert conn.execute(select(mail_outbox.c.state)).scalars().all() == ["pending"]
+
+    report = _erase_over_http(people["admin"])
+    assert report["sends"] == 1
+    with hub.engine.connect() as conn:
+        rows = conn.execute(select(mail_outbox.c.state, mail_outbox.c.last_error)).all()
+    assert [tuple(r) for r in rows] == [("failed", privacy.ERASED_DELIVERY_ERROR)]
+    fields = rep.visible("collateral_send")[("collateral_send", send)]["fields"]
+    assert fields["state"] == "failed" and "erased" in fields["state_reason"]
+    assert fields["message"] == "Dear [erased], the brochure you asked for ([erased])"
+    # A send to her made on a device that had not heard yet carries her again: refused.
+    late = rep.push_one("collateral_send", new_id(), {
+        "lead_id": ids["lead"], "collateral_ids": fields["collateral_ids"],
+        "message": "Ana, again", "requested_at": "2026-12-01T10:00:00Z"})
+    assert late["status"] == "rejected" and late["problem"]["type"].endswith("/erased")
+    if hub.db_url.startswith("sqlite"):
+        folder = Path(hub.db_url.removeprefix("sqlite:///")).parent
+        for text in ("Silva", EMAIL):
+            assert _found_in(folder, text) == [], text

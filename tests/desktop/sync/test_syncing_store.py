@@ -248,6 +248,10 @@ def test_an_erased_lead_takes_its_person_out_of_waiting_outcome_debrief_and_comm
     other = sync.store.save("lead_outcome", {"lead_id": sync.store.save("lead", {
         **LEAD, "last_name": "Kowalski", "email": "jan@example.com"}).record_id,
         "status": "meeting", "at": "2026-11-30T10:00:00Z", "note": "Jan is keen"}).record_id
+    send = sync.store.save("collateral_send", {"lead_id": rid, "collateral_ids": [new_id()],
+                                               "message": "Dear Ana, the brochure",
+                                               "requested_at": "2026-11-30T10:00:00Z"}
+                           ).record_id
     stub = privacy.lead_stub({**LEAD, "event_id": None}, "2026-12-07T10:00:00Z")
     tally = sync.apply_page([Change(kind="lead", record_id=rid, version=9, fields=stub)], "c1")
     assert tally.erased == 1
@@ -257,14 +261,16 @@ def test_an_erased_lead_takes_its_person_out_of_waiting_outcome_debrief_and_comm
     entries = {(e["kind"], e["record_id"]): e for e in rows}
     assert entries[("lead_outcome", outcome)]["fields"] == {
         "lead_id": rid, "status": "meeting", "at": "2026-11-30T10:00:00Z"}
-    for kind, record in (("debrief", debrief), ("debrief_comment", comment), ("lead", rid)):
+    for kind, record in (("debrief", debrief), ("debrief_comment", comment), ("lead", rid),
+                         ("collateral_send", send)):
         entry = entries[(kind, record)]
         assert entry["fields"] == {} and entry["state"] == "attention"
         assert entry["problem"]["type"] == ERASED_PROBLEM_TYPE
     assert entries[("lead_outcome", other)]["fields"]["note"] == "Jan is keen"
     held = json.dumps([sync.store.get(k, i) for k, i in (
         ("lead", rid), ("lead_outcome", outcome), ("debrief", debrief),
-        ("debrief_comment", comment), ("debrief", draft))], default=str)
+        ("debrief_comment", comment), ("debrief", draft), ("collateral_send", send))],
+        default=str)
     for trace in ("Ana", "Silva", "ana@example.com", "555 0142"):
         assert trace not in held and trace not in json.dumps(rows, default=str), trace
     assert sync.store.get("debrief", debrief)["objections"] == ["price"]
