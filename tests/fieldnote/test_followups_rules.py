@@ -159,3 +159,22 @@ def test_followup_rule_rows_sort_by_due_time_then_id_and_undue_last():
             {"id": "a", "due_at": None}, {"id": "d", "due_at": "2026-12-01T00:00:00Z"},
             {"id": "b2", "due_at": "2026-12-02T00:00:00Z"}]
     assert [r["id"] for r in order(rows)] == ["d", "b2", "c", "a", "b"]
+
+
+def test_followup_rule_times_are_utc_whatever_the_machines_time_zone(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        for text in ("2026-12-01T09:00:00", "2026-12-01T09:00:00Z", "2026-12-01T10:00:00+01:00"):
+            parsed = parse_time(text)
+            assert parsed == dt.datetime(2026, 12, 1, 9, tzinfo=UTC)
+            assert parsed is not None and parsed.utcoffset() == dt.timedelta(0)
+        assert iso(dt.datetime(2026, 12, 1, 9, tzinfo=UTC)) == "2026-12-01T09:00:00Z"
+        row = followup_row({"id": "l", "grade": "hot", "captured_at": "2026-12-01T09:00:00"},
+                           None, LEVELS, dt.datetime(2026, 12, 1, 12, tzinfo=UTC))
+        assert (row["due_at"], row["overdue"]) == ("2026-12-01T11:00:00Z", True)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -576,3 +576,31 @@ def test_import_rule_follow_up_without_consent_is_left_to_the_write_to_refuse():
     (row,) = result.rows
     assert (row.fields["consent_contact"], row.fields["follow_up"]) == (False, True)
     assert result.problems == []
+
+
+@pytest.mark.parametrize("column", ["Notes", "Street"])
+@pytest.mark.parametrize("length", [19_999, 20_000, 20_001])
+def test_import_rule_notes_and_address_are_cut_after_20000_characters(column, length):
+    field = {"Notes": "notes", "Street": "address"}[column]
+    result = _read(f"Email,{column}\na@x.de," + "v" * length + "\n")
+    (row,) = result.rows
+    assert row.fields[field] == "v" * min(length, 20_000)
+    assert result.problems == ([] if length <= 20_000 else [
+        f"line 2: {field} is longer than 20,000 characters and was cut there; the file has "
+        "the rest"])
+
+
+def test_import_rule_a_row_kept_whole_is_cut_after_20000_characters_too():
+    result = _read("First Name,Other\nAna," + "o" * 20_000 + "\n")
+    (row,) = result.rows
+    assert row.fields["badge_raw"] == ("Ana," + "o" * 20_000)[:20_000]
+    assert row.fields["notes"] == ("Other: " + "o" * 20_000)[:20_000]
+    assert [p.split(" is longer")[0] for p in result.problems if "longer" in p] == [
+        "line 2: notes", "line 2: badge_raw"]
+
+
+def test_import_rule_the_mapping_preview_samples_the_first_200_rows():
+    result = _read("Email\n" + "a@x.de\n" * 200 + "b@x.de\n")
+    assert result.samples == {"Email": ["a@x.de"]}
+    result = _read("Email\n" + "a@x.de\n" * 199 + "b@x.de\n")
+    assert result.samples == {"Email": ["a@x.de", "b@x.de"]}
