@@ -3472,12 +3472,24 @@ wie versprochen erhalten Sie hier %2.
         <translation>Beispiel</translation>
     </message>
     <message>
+        <source>Keep the database on this computer encrypted</source>
+        <translation>Datenbank auf diesem Computer verschlüsselt speichern</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s keychain.</source>
+        <translation>Der Schlüssel liegt im Schlüsselbund dieses Computers.</translation>
+    </message>
+    <message>
         <source>Fieldnote uses the new choice from its next start.</source>
         <translation>Fieldnote verwendet die neue Auswahl ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>%1 leads · %2 won · %3</source>
         <translation>%1 Leads · %2 gewonnen · %3</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain to keep the key in, so the database cannot be encrypted. Use the disk encryption of the operating system instead.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund für den Schlüssel, daher kann die Datenbank nicht verschlüsselt werden. Verwenden Sie stattdessen die Festplattenverschlüsselung des Betriebssystems.</translation>
     </message>
 </context>
 <context>

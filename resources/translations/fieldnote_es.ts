@@ -3472,12 +3472,24 @@ como le prometí, aquí tiene %2.
         <translation>Ejemplo</translation>
     </message>
     <message>
+        <source>Keep the database on this computer encrypted</source>
+        <translation>Mantener cifrada la base de datos de este equipo</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s keychain.</source>
+        <translation>La clave se guarda en el llavero de este equipo.</translation>
+    </message>
+    <message>
         <source>Fieldnote uses the new choice from its next start.</source>
         <translation>Fieldnote usará la nueva elección a partir del próximo inicio.</translation>
     </message>
     <message>
         <source>%1 leads · %2 won · %3</source>
         <translation>%1 leads · %2 ganados · %3</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain to keep the key in, so the database cannot be encrypted. Use the disk encryption of the operating system instead.</source>
+        <translation>Este equipo no tiene un llavero donde guardar la clave, así que la base de datos no se puede cifrar. Use en su lugar el cifrado de disco del sistema operativo.</translation>
     </message>
 </context>
 <context>

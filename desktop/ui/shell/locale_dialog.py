@@ -1,6 +1,8 @@
 """"Language and formats": choose the app's locale (the `locale` setting) with a preview of its
-numbers, amounts and dates. It only asks and stores the choice; start-up applies it (formats and
-translations alike), so the change shows from the next start.
+numbers, amounts and dates, and whether the local database is kept encrypted (the
+`encrypt_database` setting; refused here at once when this computer has no keychain). It only
+asks and stores the choices; start-up applies them (formats and translations alike; the
+database is encrypted or decrypted before it opens), so they show from the next start.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import format_amount, format_date, format_int
 from desktop.settings import Settings
+from desktop.store.encryption import keychain_available
 from desktop.ui.common.dialog_size import keep_whole
 
 # Locales offered by name; "" is the system's. Any other name typed into settings.json works too.
@@ -50,6 +54,15 @@ class LocaleDialog(QDialog):
         self.preview.setWordWrap(True)
         form.addRow(self.tr("Looks like"), self.preview)
         outer.addLayout(form)
+        self.encrypt = QCheckBox(self.tr("Keep the database on this computer encrypted"))
+        self.encrypt.setToolTip(self.tr("The key is kept in this computer's keychain."))
+        self.encrypt.setChecked(settings.encrypt_database)
+        outer.addWidget(self.encrypt)
+        self.encrypt_note = QLabel()
+        self.encrypt_note.setWordWrap(True)
+        self.encrypt_note.setVisible(False)
+        outer.addWidget(self.encrypt_note)
+        self.encrypt.toggled.connect(self._on_encrypt_toggled)
         note = QLabel(self.tr("Fieldnote uses the new choice from its next start."))
         note.setProperty("role", "muted")
         note.setWordWrap(True)
@@ -74,8 +87,19 @@ class LocaleDialog(QDialog):
                              .replace("%2", format_amount(1234.56, locale=loc))
                              .replace("%3", format_date(dt.date.today(), locale=loc)))
 
+    def _on_encrypt_toggled(self, on: bool) -> None:
+        if on and not keychain_available():
+            self.encrypt.setChecked(False)
+            self.encrypt_note.setText(self.tr(
+                "This computer has no keychain to keep the key in, so the database cannot be "
+                "encrypted. Use the disk encryption of the operating system instead."))
+            self.encrypt_note.setVisible(True)
+            return
+        self.encrypt_note.setVisible(False)
+
     def accept(self) -> None:
         self.settings.locale = self.chosen()
+        self.settings.encrypt_database = self.encrypt.isChecked()
         self.settings.save()
         super().accept()
 

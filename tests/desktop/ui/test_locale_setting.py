@@ -56,3 +56,39 @@ def test_the_debrief_feed_and_the_sync_status_write_dates_in_the_locale(qapp, ap
     app_locale("en_US")
     assert format_time(dt.datetime(2026, 12, 7, 14, 3)).startswith("2:03") and \
         format_time(dt.datetime(2026, 12, 7, 14, 3)).endswith("PM")  # the status bar's "Synced at"
+
+
+def test_the_dialog_stores_the_encryption_choice_when_a_keychain_is_there(
+        qtbot, services, tmp_path, monkeypatch):
+    import keyring
+
+    from desktop.credentials import ENV_NO_KEYCHAIN
+    from tests.desktop.store.test_encryption import MemoryKeyring
+
+    monkeypatch.delenv(ENV_NO_KEYCHAIN, raising=False)
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        dialog = LocaleDialog(services.settings, None)
+        qtbot.addWidget(dialog)
+        assert not dialog.encrypt.isChecked()
+        dialog.encrypt.setChecked(True)
+        assert dialog.encrypt.isChecked() and dialog.encrypt_note.isHidden()
+        dialog.accept()
+    finally:
+        keyring.set_keyring(before)
+    assert Settings.load(tmp_path).encrypt_database is True
+
+
+def test_without_a_keychain_the_dialog_refuses_encryption_and_says_why(
+        qtbot, services, tmp_path, monkeypatch):
+    from desktop.credentials import ENV_NO_KEYCHAIN
+
+    monkeypatch.setenv(ENV_NO_KEYCHAIN, "1")
+    dialog = LocaleDialog(services.settings, None)
+    qtbot.addWidget(dialog)
+    dialog.encrypt.setChecked(True)
+    assert not dialog.encrypt.isChecked()
+    assert "no keychain" in dialog.encrypt_note.text() and not dialog.encrypt_note.isHidden()
+    dialog.accept()
+    assert Settings.load(tmp_path).encrypt_database is False
