@@ -6,7 +6,12 @@ the wire). Printed beside the hub-only push of the same leads measured in the sa
 hub benchmark's one client in batches of 500, no local store). Each measurement gets a fresh
 hub running as its own process (`fieldnote-hub serve`), as in the hub's benchmark.
 
-Run: `python -m bench.sync [--leads N] [--changes N]`.
+With `--peer`, the same documents also go through PouchDB (pouchdb-node devices replicating
+through pouchdb-server in memory; `bench/sync/peer.py` installs them with npm into
+`bench/.peer/`) and through a raw HTTP push and pull (`bench/sync/raw.py`), in the same run, and
+the ratios print beside their targets.
+
+Run: `python -m bench.sync [--leads N] [--changes N] [--peer]`.
 """
 
 from __future__ import annotations
@@ -152,10 +157,25 @@ def main() -> int:
     parser.add_argument("--leads", type=int, default=10_000)
     parser.add_argument("--changes", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=5, help="incremental rounds (median)")
+    parser.add_argument("--peer", action="store_true",
+                        help="also run PouchDB and a raw HTTP push+pull on the same documents")
     args = parser.parse_args()
     os.environ["FIELDNOTE_NO_KEYCHAIN"] = "1"
     n = args.leads
+    peer: dict | None = None
+    raw_s: float | None = None
     with tempfile.TemporaryDirectory(prefix="fieldnote-bench-sync-") as tmp:
+        if args.peer:
+            from bench.sync import peer as peer_run
+            from bench.sync import raw
+            from fieldnote.ids import new_id
+
+            leads = the_leads(n)
+            ids = [new_id() for _ in leads]
+            peer = peer_run.run_peer(Path(tmp) / "peer", [{"_id": i, **f} for i, f in zip(ids, leads, strict=True)],
+                                     args.changes, args.rounds)
+            raw_s = raw.push_and_pull(Path(tmp) / "raw", [{"id": i, **f} for i, f in zip(ids, leads, strict=True)],
+                                      peer_run.free_port())
         hub_s, latencies = hub_only_push(Path(tmp) / "hub-only", n)
         e2e = end_to_end(Path(tmp) / "e2e", n, args.changes, args.rounds)
     hub_rate = n / hub_s
@@ -186,6 +206,21 @@ def main() -> int:
     print(f"    A on the wire (bodies)         {e2e['inc_a_bytes']:7d} bytes   "
           f"(push body {e2e['inc_a_push_bytes']} bytes; the rest is A's own changes echoed "
           f"back by the pull)")
+    if peer is not None and raw_s is not None:
+        settled = e2e["push_s"] + e2e["a_settle_s"] + e2e["pull_s"]
+        pouch = peer["push_s"] + peer["pull_s"] + peer["a_settle_s"]
+        print()
+        print(f"  side by side, the same {n:,} documents, until both devices are settled:")
+        print(f"    Fieldnote A -> hub -> B, A settled {settled:7.2f} s")
+        print(f"    PouchDB via pouchdb-server (memory) {pouch:7.2f} s   (push {peer['push_s']:.2f}, "
+              f"B pull {peer['pull_s']:.2f}, A check {peer['a_settle_s']:.2f})")
+        print(f"    raw HTTP push + pull (stdlib, SQLite) {raw_s:5.2f} s")
+        print(f"    Fieldnote / PouchDB                {settled / pouch:7.2f}    (target <= 0.33)")
+        print(f"    Fieldnote rate / raw rate          {100 * raw_s / settled:6.0f} %   (target >= 30 %)")
+        print(f"    incremental {args.changes}: Fieldnote {inc_s * 1000:.0f} ms, PouchDB "
+              f"{peer['inc_total_s'] * 1000:.0f} ms = {inc_s / peer['inc_total_s']:.2f}x "
+              f"(target <= 1.0x); bytes: Fieldnote A+B "
+              f"{e2e['inc_a_bytes'] + e2e['inc_b_bytes']}, PouchDB {peer['inc_bytes']:.0f}")
     return 0
 
 
