@@ -97,6 +97,8 @@ def apply_key(dbapi_conn: Any, key: str) -> None:
     """The first statement on an encrypted connection: the raw 256-bit key (no passphrase
     derivation, so opening stays fast)."""
     cur = dbapi_conn.cursor()
+    # A wrong key is reported in one line by the caller, not by SQLCipher's own log on stderr.
+    cur.execute("PRAGMA cipher_log_level = NONE")
     cur.execute(f"PRAGMA key = \"x'{_hex(key)}'\"")
     cur.close()
 

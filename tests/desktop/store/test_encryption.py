@@ -222,3 +222,53 @@ def test_a_rewrite_killed_midway_leaves_the_old_file_whole(
     assert _leads(tmp_path) == before
     assert _settings(tmp_path, "set", "encrypt_database", "yes") == 0
     assert not stray.exists() and _leads(tmp_path) == before
+
+
+def test_sync_runs_on_an_encrypted_store_and_what_it_pulls_stays_unreadable(
+    keychain: MemoryKeyring, tmp_path: Path
+) -> None:
+    """A device whose database is encrypted pushes and pulls through a real hub on loopback;
+    a lead another device captured arrives, and its name is in no byte of the data file or its
+    write-ahead log."""
+    from desktop.store.encryption import encrypt
+    from desktop.sync.session import Timeouts, build_engine, sign_in
+    from desktop.sync.state import Outcome
+    from tests.support.live_hub import start_live_hub
+
+    fast = Timeouts(connect=2.0, read=5.0, retries=0)
+
+    hub = start_live_hub(tmp_path / "hub")
+    try:
+        for email, role in (("rep@example.com", "rep"), ("marketer@example.com", "marketer")):
+            hub.add_user(email, role.title(), role, team="north")
+        devices = {}
+        for name, email in (("rep", "rep@example.com"), ("marketer", "marketer@example.com")):
+            folder = tmp_path / name
+            folder.mkdir()
+            if name == "marketer":
+                open_store(folder / DB_FILE).engine.dispose()
+                assert encrypt(folder / DB_FILE)
+            store = open_store(folder / DB_FILE)
+            sign_in(folder, store, hub.url, email, hub.users[email]["password"], timeouts=fast)
+            devices[name] = (store, build_engine(folder, store, timeouts=fast,
+                                                 digest_interval_s=0))
+        rep, marketer = devices["rep"], devices["marketer"]
+        marketer[0].save("event", {"name": "Harbour Expo", "starts_on": "2026-11-20"})
+        assert marketer[1].run_cycle().outcome is Outcome.OK
+        rep[0].save("lead", {"first_name": "Philippa", "last_name": "Thistlewaite",
+                             "email": "philippa.t@example.org",
+                             "captured_at": "2026-11-20T10:00:00Z"})
+        assert rep[1].run_cycle().outcome is Outcome.OK
+        assert marketer[1].run_cycle().outcome is Outcome.OK
+        with marketer[0].engine.connect() as conn:
+            names = conn.execute(text("SELECT last_name FROM rec_lead")).scalars().all()
+        assert names == ["Thistlewaite"]
+        data = _files(tmp_path / "marketer")
+        for store, engine in devices.values():
+            engine.client.close()
+            store.engine.dispose()
+        data += _files(tmp_path / "marketer")
+        assert b"Thistlewaite" not in data and b"philippa.t@" not in data
+        assert b"Thistlewaite" in _files(tmp_path / "rep")  # the plain device, for contrast
+    finally:
+        hub.stop()
