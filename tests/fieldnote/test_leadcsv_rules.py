@@ -20,6 +20,7 @@ from fieldnote.leadcsv import (
     _looks_like_data,
     _no_column_refusal,
     _vescape,
+    dates_day_first,
     parse_scan_time,
     read_lead_csv,
     write_hubspot_csv,
@@ -604,3 +605,27 @@ def test_import_rule_the_mapping_preview_samples_the_first_200_rows():
     assert result.samples == {"Email": ["a@x.de"]}
     result = _read("Email\n" + "a@x.de\n" * 199 + "b@x.de\n")
     assert result.samples == {"Email": ["a@x.de", "b@x.de"]}
+
+
+def test_salesforce_rule_a_long_description_is_cut_once_with_nothing_added():
+    notes = "n" * 31_998 + "  " + "m" * 10
+    row, = _salesforce_rows([{"notes": notes}])
+    assert row["Description"] == "n" * 31_998 + " …"
+
+
+def test_import_rule_the_preview_shows_three_different_values_a_column_tidied_and_shortened():
+    rows = ["a1@x.de,B  one", "a2@x.de,B  one", "a3@x.de,B two", "a4@x.de,B three",
+            "a5@x.de,B four", "a6@x.de," + "c" * 40, "a7@x.de," + "d" * 41]
+    result = _read("Email,Company\n" + "\n".join(rows) + "\n")
+    assert result.samples == {"Email": ["a1@x.de", "a2@x.de", "a3@x.de"],
+                              "Company": ["B one", "B two", "B three"]}
+    result = _read("Email,Company\na@x.de," + "c" * 40 + "\nb@x.de," + "d" * 41 + "\n")
+    assert result.samples["Company"] == ["c" * 40, "d" * 39 + "…"]
+
+
+@pytest.mark.parametrize(("dates", "day_first"), [
+    (["12/05/2026"], False), (["13/05/2026"], True), (["05/13/2026"], False),
+    (["12/12/2026", "13/01/2026"], True), (["12/12/2026", "01/13/2026"], False), ([], False),
+])
+def test_import_rule_a_file_is_day_first_only_when_a_date_reads_only_that_way(dates, day_first):
+    assert dates_day_first(dates) is day_first
