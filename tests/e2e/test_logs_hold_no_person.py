@@ -213,6 +213,14 @@ def test_no_log_of_either_side_names_a_visitor(hub: Hub, tmp_path: Path) -> None
     fieldnote(rep, "leads", "import", str(again), "--event", event)
     fieldnote(rep, "sync", ok=(4,))
 
+    # The window opens on both devices, the first lead shown (its start and Qt's messages are
+    # logged too).
+    for device in (rep, marketer):
+        done = subprocess.run(
+            [sys.executable, "-m", "desktop", "--data-dir", str(device), "--screenshot",
+             str(tmp_path / f"{device.name}.png"), "--page", "leads", "--select-first"],
+            capture_output=True, text=True, env=ENV, timeout=120)
+        assert done.returncode == 0, done.stderr
     hub_output = hub.stop()
     # With the hub gone: the look-up answers from the cache and says why; sync fails.
     fieldnote(marketer, "leads", "lookup", IMPORTED[2])
