@@ -22,6 +22,8 @@ from fieldnote.kinds import CONSENT_METHODS
 
 __all__ = [
     "CONSENT_METHODS",
+    "SIGNATURE",
+    "SIGNATURE_MAX_BYTES",
     "STATEMENT_FIELDS",
     "UNSPECIFIED",
     "consent_history",
@@ -29,6 +31,8 @@ __all__ = [
     "derived_fields",
     "derives",
     "given_statement",
+    "signature_problem",
+    "signatures",
     "statement_of",
     "withdrawal",
 ]
@@ -37,6 +41,11 @@ __all__ = [
 # evidence fields send `consent_contact` alone).
 UNSPECIFIED = "unspecified"
 IMPORTED = "imported"
+# A visitor's consent given in their own hand: the statement names the image's sha256 and the
+# image (a PNG) travels as a file beside the lead, as collateral files do.
+SIGNATURE = "signature"
+SIGNATURE_MAX_BYTES = 512 * 1024
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 # The lead fields a consent statement is made of, as a client sends them.
 STATEMENT_FIELDS = ("consent_contact", "consent_at", "consent_text_version", "consent_wording_id",
@@ -134,6 +143,22 @@ def given_statement(wording: Mapping[str, Any] | None, method: str, at: str,
         "consent_text_version": str(wording.get("version")) if wording else None,
         "consent_signature_sha256": signature_sha256,
     }
+
+
+def signature_problem(data: bytes) -> str | None:
+    """Why `data` cannot be kept as a consent signature (None when it can): a PNG image of at
+    most SIGNATURE_MAX_BYTES. The desktop checks it before saving, the hub on upload."""
+    if not data.startswith(PNG_MAGIC):
+        return "A signature is kept as a PNG image"
+    if len(data) > SIGNATURE_MAX_BYTES:
+        return f"A signature image holds at most {SIGNATURE_MAX_BYTES:,} bytes"
+    return None
+
+
+def signatures(lead: Mapping[str, Any]) -> set[str]:
+    """The sha256 of every signature image a lead's statements name (earlier ones too)."""
+    return {str(e["signature_sha256"]) for e in consent_history(lead)
+            if isinstance(e.get("signature_sha256"), str) and e["signature_sha256"]}
 
 
 def withdrawal(at: str, method: str = UNSPECIFIED) -> dict[str, Any]:

@@ -84,7 +84,7 @@ class KindSpec:
 
 N, T = FieldType.NAME, FieldType.TEXT
 
-LEAD_SOURCES = ("scan", "card", "manual", "import")
+LEAD_SOURCES = ("scan", "card", "manual", "import", "kiosk")
 GRADES = ("hot", "warm", "cold")
 OUTCOME_STATUSES = ("contacted", "meeting", "opportunity", "won", "lost", "disqualified")
 # Where an outcome was learnt, when not typed into Fieldnote: "crm", imported from a CRM report

@@ -42,8 +42,8 @@ CLEARED_FIELDS: Mapping[str, frozenset[str]] = {
 # Text that stands where a person's identifier was in a linked record's text.
 ERASED_MARK = "[erased]"
 
-# Fields holding a file's sha256: a lead's attachments (none in protocol v1; a signature or a
-# card photo would be one).
+# Fields holding a file's sha256: a lead's attachments (its consent signature; a card photo
+# would be one).
 ATTACHMENT_SUFFIX = "_sha256"
 
 # The shortest identifier taken out of linked text: shorter ones ("Li") would cut into words.
@@ -72,9 +72,15 @@ def lead_stub(fields: Mapping[str, Any], erased_at: str) -> dict[str, Any]:
 
 
 def attachments(fields: Mapping[str, Any]) -> dict[str, str]:
-    """The files a record's fields name: field → sha256."""
-    return {name: value for name, value in fields.items()
-            if name.endswith(ATTACHMENT_SUFFIX) and isinstance(value, str) and value}
+    """The files a record's fields name: field → sha256, with the signatures of a lead's
+    earlier consent statements (kept in its history) as `consent_history[N].signature_sha256`."""
+    out = {name: value for name, value in fields.items()
+           if name.endswith(ATTACHMENT_SUFFIX) and isinstance(value, str) and value}
+    for n, entry in enumerate(fields.get("consent_history") or []):
+        sha = entry.get("signature_sha256") if isinstance(entry, Mapping) else None
+        if isinstance(sha, str) and sha:
+            out[f"consent_history[{n}].signature_sha256"] = sha
+    return out
 
 
 def identifiers(leads: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -472,6 +472,9 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
     # Upload a collateral file (the blob a collateral record names); a rep's, for a proposal.
     ("collateral", "upload"): _roles(rep=Allow(), marketer=Allow(), manager=_UPLOAD,
                                      admin=_UPLOAD),
+    # Upload a file a lead names (the visitor's consent signature, `fieldnote.consent`):
+    # whoever captures leads; the hub takes only a small PNG this way.
+    ("lead", "upload"): _roles(rep=Allow(), marketer=Allow(), manager=Deny(_NOT_CAPTURING)),
     # Bring outcomes back from a CRM report (`fieldnote leads outcomes import`): many leads'
     # outcomes at once, each entry still held to the lead_outcome create cell.
     ("lead_outcome", "import"): _roles(rep=_CRM_IMPORT, marketer=Allow(), manager=Allow(),

@@ -270,6 +270,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--email", required=True, help="the person's email address")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
                         help="the JSON file to write (FILE.json)")
+    export.add_argument("--blobs", metavar="DIR", help=f"blob directory (default: ${ENV_BLOBS})")
     erase = person_sub.add_parser(
         "erase", parents=[common], help="erase a person everywhere (cannot be undone)",
         description="Remove a person's personal data from the hub and, at their next sync, "
@@ -812,7 +813,7 @@ def _person_export(args: argparse.Namespace, engine: Engine) -> int:
     output = Path(args.output)
     if output.is_dir():
         raise CommandFailed(f"{output} is a folder; name the JSON file to write")
-    document = privacy.export_person(engine, args.email)
+    document = privacy.export_person(engine, args.email, resolve_blobs_dir(args.blobs))
     data = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     partial = output.with_name(output.name + ".part")
     # Written whole or not at all, readable by its owner only: it is the person's data.

@@ -381,12 +381,13 @@ def _overwrite_and_remove(path: Path) -> None:
 # -- export ------------------------------------------------------------------------------------
 
 
-def export_person(engine: Engine, email: str) -> dict[str, Any]:
+def export_person(engine: Engine, email: str, blobs_dir: Path | None = None) -> dict[str, Any]:
     """Everything the hub holds about the person with this email address, as one JSON-ready
     document: each lead (its current state, which of its fields changed at which version,
     earlier values the hub kept as conflicts), its consent, outcomes, linked debriefs and their
-    comments, collateral sent and used with it, attachments with their sha256, and whether the
-    address was erased before."""
+    comments, collateral sent and used with it, attachments with their sha256 (with
+    `blobs_dir`, the person's own files among them, such as a consent signature, whole, as
+    base64), and whether the address was erased before."""
     email = _address(email)
     with engine.connect() as conn:
         ids = _lead_ids_of(conn, email)
@@ -396,7 +397,7 @@ def export_person(engine: Engine, email: str) -> dict[str, Any]:
         for lead_id in ids:
             state = store.get("lead", lead_id)
             if state is not None:
-                leads.append(_lead_export(store, state))
+                leads.append(_lead_export(store, state, blobs_dir))
         erased = erased_on(conn, email)
     return {
         "format": EXPORT_FORMAT,
@@ -414,7 +415,8 @@ def _record(state: RecordState) -> dict[str, Any]:
             "fields": state.public_fields()}
 
 
-def _lead_export(store: RecordStore, state: RecordState) -> dict[str, Any]:
+def _lead_export(store: RecordStore, state: RecordState,
+                 blobs_dir: Path | None = None) -> dict[str, Any]:
     out = _record(state)
     out["field_versions"] = {name: entry[0] for name, entry in state.field_versions.items()}
     out["consent"] = {k: v for k, v in state.fields.items() if k.startswith("consent_")}
@@ -441,7 +443,25 @@ def _lead_export(store: RecordStore, state: RecordState) -> dict[str, Any]:
         files.update({f"debrief {linked['id']} {k}": v
                       for k, v in privacy.attachments(linked["fields"]).items()})
     out["attachments"] = [{"field": k, "sha256": v} for k, v in sorted(files.items())]
+    if blobs_dir is not None:
+        _attach_own_files(out["attachments"], set(privacy.attachments(state.fields).values()),
+                          blobs_dir)
     return out
+
+
+def _attach_own_files(listed: list[dict[str, Any]], own: set[str], blobs_dir: Path) -> None:
+    """The files of the lead itself (its consent signature), whole: they are the person's
+    data. (A debrief's files are the rep's work and stay listed by hash.)"""
+    import base64
+
+    from hub.blobs import BlobStore
+
+    blobs = BlobStore(blobs_dir)
+    for item in listed:
+        sha = item["sha256"]
+        if sha in own and blobs.exists(sha):
+            data = blobs.path(sha).read_bytes()
+            item.update(size=len(data), content_base64=base64.b64encode(data).decode("ascii"))
 
 
 def _collateral_ref(store: RecordStore, collateral_id: str) -> dict[str, Any]:

@@ -558,10 +558,11 @@ class _Applier:
             raise ValidationFailed(errors)
 
     def _check_blob(self, kind: str, changes: dict[str, Any]) -> None:
-        sha = changes.get("file_sha256")
-        if kind == "collateral" and sha and not self.blob_exists(sha):
+        name = {"collateral": "file_sha256", "lead": "consent_signature_sha256"}.get(kind)
+        sha = changes.get(name) if name else None
+        if name and sha and not self.blob_exists(sha):
             raise ValidationFailed(
-                [FieldError("file_sha256", "names a file the hub does not have; upload it first")],
+                [FieldError(name, "names a file the hub does not have; upload it first")],
                 title="Unknown file",
             )
 

@@ -124,10 +124,12 @@ def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
 
 
 def _referenced_blobs(conn: Connection) -> list[str]:
-    table = RECORD_TABLES["collateral"]
-    shas = conn.execute(select(table.c.file_sha256).where(table.c.file_sha256.is_not(None))
-                        .distinct()).scalars()
-    return sorted({s for s in shas if isinstance(s, str) and SHA256_RE.match(s)})
+    """The files records name: collateral documents and leads' consent signatures."""
+    found: set[str] = set()
+    for kind, name in (("collateral", "file_sha256"), ("lead", "consent_signature_sha256")):
+        column = RECORD_TABLES[kind].c[name]
+        found |= set(conn.execute(select(column).where(column.is_not(None)).distinct()).scalars())
+    return sorted({s for s in found if isinstance(s, str) and SHA256_RE.match(s)})
 
 
 def is_empty(engine: Engine) -> bool:

@@ -51,6 +51,10 @@ REBASE = "rebase"
 _ENVELOPE_BYTES = 1024
 # The problem of a change to a lead whose person was erased: the change was dropped, its
 # values with it, and it stays under "needs attention" until the user dismisses it.
+# The field of each kind that names a file in the cache (uploaded before the change naming it).
+_FILE_FIELDS = {"collateral": "file_sha256", "lead": "consent_signature_sha256"}
+# The files of erased leads the cache still has to shred (a list of sha256).
+SHRED_KEY = "files_to_shred"
 ERASED_PROBLEM_TYPE = "https://fieldnote.dev/problems/erased"
 ERASED_PROBLEM = {"type": ERASED_PROBLEM_TYPE, "title": "Person erased",
                   "detail": "This lead's person was erased on the hub; your change to it was "
@@ -442,13 +446,26 @@ class SyncStore:
         self.store.notify(entry.kind, [entry.record_id])
 
     def blobs_named_by(self, entries: Iterable[OutboxEntry]) -> list[str]:
-        """sha256 of files that collateral changes in a batch name (to upload first)."""
+        """sha256 of files that changes in a batch name (to upload first): a collateral
+        document, a lead's consent signature."""
         out = []
         for e in entries:
-            sha = e.fields.get("file_sha256") if e.kind == "collateral" else None
+            name = _FILE_FIELDS.get(e.kind)
+            sha = e.fields.get(name) if name else None
             if isinstance(sha, str) and sha:
                 out.append(sha)
         return out
+
+    def take_files_to_shred(self) -> builtins.set[str]:
+        """The files of leads whose person was erased (their consent signatures), to be
+        overwritten and removed from the cache; asking clears the list."""
+        with self.engine.begin() as conn:
+            value = conn.execute(select(sync_state.c.value)
+                                 .where(sync_state.c.key == SHRED_KEY)).scalar()
+            if value is None:
+                return builtins.set()
+            conn.execute(delete(sync_state).where(sync_state.c.key == SHRED_KEY))
+        return {str(v) for v in value or []}
 
     # -- pull ----------------------------------------------------------------------------
 
@@ -683,6 +700,7 @@ class SyncStore:
             if erased:
                 self._erase_linked(conn, erased, now, tally)
                 self._drop_erased_edits(conn, erased, latest, now)
+                self._note_files_to_shred(conn, erased)
                 tally.erased += len(erased)
         held: dict[str, tuple[int, bool]] = {}
         for start in range(0, len(ids), 500):
@@ -835,6 +853,20 @@ class SyncStore:
                      "sent": False, "problem": ERASED_PROBLEM}
                     for rid, base in sorted(refused.items())])
 
+    def _note_files_to_shred(self, conn: Connection, ids: list[str]) -> None:
+        """Remember the files the device's copies of these erased leads name (in the pull's
+        transaction), so that the cache shreds them after the pull."""
+        table = record_tables["lead"]
+        files: builtins.set[str] = builtins.set()
+        for start in range(0, len(ids), 500):
+            for row in conn.execute(select(table).where(table.c.id.in_(ids[start:start + 500]))):
+                files |= builtins.set(privacy.attachments(dict(row._mapping)).values())
+        if not files:
+            return
+        earlier = conn.execute(select(sync_state.c.value)
+                               .where(sync_state.c.key == SHRED_KEY)).scalar() or []
+        self.store.set_state(SHRED_KEY, sorted(files | {str(v) for v in earlier}), conn)
+
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database file and truncate it, so that the
         earlier pages of what was just erased are not left in the log (outside any
@@ -925,15 +957,16 @@ class SyncStore:
         return [(sha, size) for sha, size in rows]
 
     def referenced_blobs(self) -> builtins.set[str]:
-        """Every file a record still names (drafts included: a marketer may be editing them)."""
-        t = record_tables["collateral"]
+        """Every file a record still names (drafts included: a marketer may be editing them;
+        a lead's consent signature, which may still wait to be uploaded)."""
+        found: builtins.set[str] = builtins.set()
         with self.engine.connect() as conn:
-            return {
-                sha for (sha,) in conn.execute(
-                    select(t.c.file_sha256).where(and_(t.c.deleted.is_(False),
-                                                       t.c.file_sha256.is_not(None)))
-                ) if sha
-            }
+            for kind, name in _FILE_FIELDS.items():
+                t = record_tables[kind]
+                found |= {sha for (sha,) in conn.execute(
+                    select(t.c[name]).where(and_(t.c.deleted.is_(False), t.c[name].is_not(None)))
+                ) if sha}
+        return found
 
     # -- needs attention -----------------------------------------------------------------
 

@@ -174,6 +174,47 @@ class BlobCache:
             tmp.unlink(missing_ok=True)
         return sha, size
 
+    def add_bytes(self, data: bytes) -> str:
+        """Keep `data` in the cache (flushed to disk before this returns, so a record saved
+        after it never names a file a power cut lost); returns its sha256."""
+        sha = hashlib.sha256(data).hexdigest()
+        if self.path_if_verified(sha) is not None:
+            return sha
+        fd, tmp_name = tempfile.mkstemp(dir=self.root, suffix=".adding")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.root / sha)
+            _fsync_dir(self.root)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return sha
+
+    def shred(self, shas: set[str]) -> list[str]:
+        """Overwrite and delete these files (an erased person's): nothing of them stays
+        readable in the cache. Returns those that were there."""
+        removed = []
+        for sha in sorted(shas):
+            if not is_sha256(sha):
+                continue
+            for path in (self.root / sha, self.root / f"{sha}.part"):
+                try:
+                    size = path.stat().st_size
+                    with path.open("r+b") as fh:
+                        fh.write(b"\0" * size)
+                        fh.flush()
+                        os.fsync(fh.fileno())
+                    path.unlink()
+                except FileNotFoundError:
+                    continue
+                removed.append(sha)
+            with self._lock:
+                self._verified.pop(sha, None)
+        return removed
+
     def cached(self) -> dict[str, int]:
         """sha256 → size of every complete file in the cache (unverified listing)."""
         out = {}

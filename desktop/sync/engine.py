@@ -329,6 +329,8 @@ class SyncEngine:
     def _fetch_blobs(self, report: CycleReport, emit: ProgressSink, cancel: Cancel | None) -> None:
         if self.blobs is None:
             return
+        # An erased person's files (a consent signature) go first, whatever else happens.
+        report.blobs_evicted = len(self.blobs.shred(self.store.take_files_to_shred()))
         needed = self.store.needed_blobs()
         if self.files is not None:
             needed = self.files.wanted(needed, self.blobs)
@@ -356,7 +358,7 @@ class SyncEngine:
                 raise _Cancelled()
             report.blobs_fetched += 1
             base += size or 0
-        report.blobs_evicted = len(self.blobs.evict_unreferenced(self.store.referenced_blobs()))
+        report.blobs_evicted += len(self.blobs.evict_unreferenced(self.store.referenced_blobs()))
         if self.files is not None:
             report.blobs_evicted += len(self.files.tidy(self.blobs))
 

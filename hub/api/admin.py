@@ -183,7 +183,8 @@ async def export_person(request: Request, hub: HubDep, actor: CurrentUser) -> di
     `fieldnote-hub person export` writes)."""
     _require_person_right(actor)
     body = await _person_request(request)
-    document = await run_in_threadpool(privacy.export_person, hub.engine, body.email)
+    document = await run_in_threadpool(privacy.export_person, hub.engine, body.email,
+                                       hub.blobs.root)
     ids = [lead["id"] for lead in document["leads"]]
     await run_in_threadpool(lambda: audit.record(
         hub.engine, audit_rules.PERSON_EXPORT, actor=actor,

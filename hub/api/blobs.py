@@ -1,11 +1,12 @@
-"""Routes for collateral files: check, upload (marketers) and download with Range/ETag.
+"""Routes for files: check, upload (marketers: collateral; whoever captures leads: a consent
+signature) and download with Range/ETag.
 
 A download is allowed only to someone who can see a record naming the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request, Response
@@ -13,6 +14,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from fieldnote.consent import PNG_MAGIC, SIGNATURE_MAX_BYTES
 from hub import authz
 from hub.api.deps import CurrentUser, Hub, HubDep
 from hub.api.problems import ProblemError, documented
@@ -34,13 +36,38 @@ def _check_name(sha256: str) -> str:
 def _may_read(hub: Hub, actor: Actor, sha256: str) -> bool:
     if authz.may_read_any_file(actor):
         return True
-    table = RECORD_TABLES["collateral"]
+    # The records that name files: collateral (its document) and leads (a consent signature).
+    named = ((RECORD_TABLES["collateral"], "file_sha256"),
+             (RECORD_TABLES["lead"], "consent_signature_sha256"))
     with hub.engine.connect() as conn:
-        rows = conn.execute(
-            select(table.c.hub_audiences)
-            .where(table.c.file_sha256 == sha256, table.c.deleted.is_(False))
-        )
-        return any(authz.can_see(actor, r.hub_audiences or []) for r in rows)
+        for table, column in named:
+            rows = conn.execute(
+                select(table.c.hub_audiences)
+                .where(table.c[column] == sha256, table.c.deleted.is_(False))
+            )
+            if any(authz.can_see(actor, r.hub_audiences or []) for r in rows):
+                return True
+    return False
+
+
+class _NotSignature(Exception):
+    pass
+
+
+async def _signature_only(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """The upload's bytes, refused as soon as they cannot be a consent signature (a PNG)."""
+    head = b""
+    async for chunk in chunks:
+        if head is not None and len(head) < len(PNG_MAGIC):
+            head += chunk
+            if len(head) < len(PNG_MAGIC):
+                continue
+            if not head.startswith(PNG_MAGIC):
+                raise _NotSignature()
+            chunk, head = head, PNG_MAGIC
+        yield chunk
+    if len(head) < len(PNG_MAGIC):
+        raise _NotSignature()
 
 
 _ALLOW = "GET, HEAD, PUT, OPTIONS"
@@ -94,16 +121,24 @@ def other_methods(sha256: str) -> Response:
 async def put_blob(sha256: str, request: Request, hub: HubDep, actor: CurrentUser) -> Response:
     _check_name(sha256)
     refusal = authz.refusal(actor, "collateral", "upload")
+    limit = hub.settings.limits.max_blob_bytes
+    chunks: AsyncIterator[bytes] = request.stream()
+    if refusal and authz.refusal(actor, "lead", "upload") is None:
+        # Whoever captures leads uploads a visitor's consent signature: a small PNG only.
+        refusal, limit = None, min(limit, SIGNATURE_MAX_BYTES)
+        chunks = _signature_only(chunks)
     if refusal:
         raise ProblemError(403, "Not allowed", refusal, kind="forbidden")
-    limit = hub.settings.limits.max_blob_bytes
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise ProblemError(413, "File too large", f"At most {limit:,} bytes", kind="too-large")
     if hub.blobs.exists(sha256):
         return Response(status_code=200)
     try:
-        created = await hub.blobs.put_stream(sha256, request.stream(), limit)
+        created = await hub.blobs.put_stream(sha256, chunks, limit)
+    except _NotSignature:
+        raise ProblemError(403, "Not allowed", "Only marketers upload files other than a "
+                           "consent signature (a PNG image)", kind="forbidden") from None
     except BlobTooLarge:
         raise ProblemError(413, "File too large", f"At most {limit:,} bytes",
                            kind="too-large") from None

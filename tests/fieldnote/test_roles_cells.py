@@ -241,6 +241,7 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("lead", "reassign"): (HANDOVER, (), HANDOVER, HANDOVER),
     ("lead_outcome", "import"): (CRM_IMPORT, (), (), CRM_IMPORT),
     ("collateral", "upload"): ((), (), UPLOAD, UPLOAD),
+    ("lead", "upload"): ((), (), CAPTURE, ADMIN),
     ("user", "manage"): (MANAGE, MANAGE, MANAGE, ()),
     ("lead", "erase"): (PERSON, PERSON, PERSON, ()),
 }

@@ -5,11 +5,15 @@ evidence, its recorder from the token and every earlier statement; older desktop
 
 from __future__ import annotations
 
+import hashlib
+
 from fieldnote.consent import given_statement, withdrawal
 from fieldnote.ids import new_id
 from tests.hub.client import SyncClient, lead_fields
 
 AT, LATER = "2026-05-01T10:00:00Z", "2026-06-01T09:00:00Z"
+SIGNATURE = b"\x89PNG\r\n\x1a\n" + b"a visitor's hand" * 10
+SIGNATURE_SHA = hashlib.sha256(SIGNATURE).hexdigest()
 
 
 def test_wordings_are_marketings_and_each_new_text_is_the_next_version(
@@ -44,12 +48,18 @@ def test_a_leads_consent_keeps_its_evidence_and_a_withdrawal_keeps_the_consent(
     assert marketer.push_one("consent_wording", wording_id, {
         "name": "Booth", "text": "We may contact you."})["status"] == "applied"
     lead_id = new_id()
-    given = given_statement({"id": wording_id, "version": 1}, "signature", AT, "ab" * 32)
+    given = given_statement({"id": wording_id, "version": 1}, "signature", AT, SIGNATURE_SHA)
+    # The signature's image goes up first: a lead naming a file the hub lacks is refused.
+    early = rep.push_one("lead", lead_id, lead_fields(follow_up=True, **given))
+    assert early["status"] == "rejected"
+    assert early["problem"]["errors"][0]["field"] == "consent_signature_sha256"
+    put = rep.http.put(f"{rep.hub.url}/v1/blobs/{SIGNATURE_SHA}", data=SIGNATURE, timeout=30)
+    assert put.status_code == 201, put.text
     created = rep.push_one("lead", lead_id, lead_fields(follow_up=True, **given))
     assert created["status"] == "applied"
     fields = rep.visible("lead")[("lead", lead_id)]["fields"]
     assert (fields["consent_method"], fields["consent_wording_id"], fields["consent_text_version"],
-            fields["consent_signature_sha256"]) == ("signature", wording_id, "1", "ab" * 32)
+            fields["consent_signature_sha256"]) == ("signature", wording_id, "1", SIGNATURE_SHA)
     assert fields["consent_captured_by"] == rep.id and not fields["consent_history"]
 
     # The visitor calls marketing: marketing records the withdrawal on the rep's lead.
@@ -62,7 +72,8 @@ def test_a_leads_consent_keeps_its_evidence_and_a_withdrawal_keeps_the_consent(
     assert fields["consent_captured_by"] == marketer.id
     [earlier] = fields["consent_history"]
     assert earlier == {"given": True, "at": AT, "version": "1", "wording_id": wording_id,
-                       "method": "signature", "captured_by": rep.id, "signature_sha256": "ab" * 32}
+                       "method": "signature", "captured_by": rep.id,
+                       "signature_sha256": SIGNATURE_SHA}
     # Marketing may withdraw, not give consent or edit the rep's lead otherwise.
     other = marketer.push_one("lead", lead_id, {"consent_contact": True}, base=gone["version"])
     assert other["status"] == "rejected"
