@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--size is for --screenshot (the window itself keeps the size you give it)")
         if args.select_first and args.screenshot is None:
             parser.error("--select-first is for --screenshot")
+        if args.kiosk and not args.event:
+            parser.error("--kiosk needs --event NAME_OR_ID (the event visitors sign up for)")
+        if args.event and not args.kiosk:
+            parser.error("--event is for --kiosk")
         return run_window(args)
     except CliError as exc:
         sys.stderr.write(f"fieldnote: {exc}\n")
@@ -185,7 +189,7 @@ def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path
     route_qt_messages()
     wanted = window.wanted_page()
     start = Startup(args, data_dir, settings, [e.module for e in pages if e.key == wanted and e.module])
-    start.ready.connect(lambda: _attach(window, start))
+    start.ready.connect(lambda: _attach(window, start, args))
     start.session_ready.connect(lambda: _attach_session(window, start))
     start.failed.connect(lambda: _report_failure(app, start))
     start.begin()
@@ -211,16 +215,37 @@ def route_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def _attach(window: Any, start: Any) -> None:
+def _attach(window: Any, start: Any, args: argparse.Namespace | None = None) -> None:
     """On the UI thread, once the store is open: the window gets its services and its page
-    (and the session, when it came first)."""
+    (and the session, when it came first); with --kiosk it becomes the visitors' form."""
     try:
         window.attach_services(start.services)
     except Exception as exc:  # reported like a failure to open: one line, non-zero exit
         _attach_failed(start, exc)
         return
+    if args is not None and getattr(args, "kiosk", False) and not _enter_kiosk(window, start, args):
+        return
     if start.session is not None:
         _attach_session(window, start)
+
+
+def _enter_kiosk(window: Any, start: Any, args: argparse.Namespace) -> bool:
+    """--kiosk --event: the event must be known here (else one line and exit code 1); a
+    screenshot shows the visitors' form at once, without asking for a PIN."""
+    from desktop.cli.leads_commands import find_event
+    from desktop.store.leads import LeadBook
+
+    book = LeadBook(start.services.store)
+    try:
+        event = find_event(book, args.event)
+    except CliError as exc:
+        start.fail(exc)
+        return False
+    finally:
+        book.dispose()
+    shooting = args.screenshot is not None
+    window.enter_kiosk(event, ask_pin=not shooting, full_screen=not shooting)
+    return True
 
 
 def _attach_session(window: Any, start: Any) -> None:

@@ -34,7 +34,8 @@ COMMANDS = {
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 # The window's options that take a value: the word after one is never the command.
-_VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--size", "--page", "--locale")
+_VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--size", "--page", "--locale",
+                  "--event")
 
 PAGES = ("leads", "collateral", "debriefs", "insights")
 
@@ -137,6 +138,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--locale", metavar="NAME",
         help="the window's language for this run, e.g. de_DE (default: the locale setting)",
+    )
+    parser.add_argument(
+        "--kiosk", action="store_true",
+        help="open as a full-screen form visitors fill in themselves (needs --event; leaving "
+        "asks for the PIN set at the start)",
+    )
+    parser.add_argument(
+        "--event", metavar="NAME_OR_ID", help="with --kiosk: the event visitors sign up for",
     )
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

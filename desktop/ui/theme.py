@@ -85,6 +85,11 @@ CONTRAST_PAIRS: tuple[tuple[str, str, float], ...] = (
 )
 
 
+# A drawn signature is kept as dark ink on white paper whatever the theme (it is evidence, an
+# image, not a part of the window).
+SIGNATURE_INK, SIGNATURE_PAPER = "#101010", "#ffffff"
+
+
 def palette(theme: str) -> Palette:
     return DARK if theme == "dark" else LIGHT
 
@@ -221,6 +226,21 @@ def style_sheet(p: Palette) -> str:
     QStatusBar {{ background: {p.surface}; color: {p.muted}; border-top: 1px solid {p.border}; }}
     QStatusBar QLabel {{ color: {p.muted}; padding: 0 8px; }}
     QToolTip {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.control_border}; }}
+    QWidget#kiosk {{ background: {p.window}; }}
+    QWidget#kiosk QWidget {{ font-size: 16pt; }}
+    QWidget#kiosk QLabel[role="title"] {{ font-size: 26pt; font-weight: 700; }}
+    QWidget#kiosk QLabel[role="thanks"] {{ font-size: 34pt; font-weight: 700; }}
+    QWidget#kiosk QLabel[role="section"] {{ font-size: 17pt; font-weight: 600; }}
+    QWidget#kiosk QLineEdit, QWidget#kiosk QComboBox {{ padding: 10px 14px; min-height: 34px; }}
+    QWidget#kiosk QLineEdit:focus, QWidget#kiosk QComboBox:focus {{ padding: 9px 13px; }}
+    QWidget#kiosk QPushButton {{ padding: 12px 28px; min-height: 36px; }}
+    QWidget#kiosk QPushButton:focus {{ padding: 11px 27px; }}
+    QWidget#kiosk QPushButton#kioskStaff {{ font-size: 12pt; padding: 8px 16px; min-height: 28px;
+        color: {p.muted}; }}
+    QWidget#kiosk QCheckBox {{ spacing: 14px; }}
+    QWidget#kiosk QCheckBox::indicator {{ width: 34px; height: 34px; border-radius: 6px; }}
+    QWidget#kiosk QLabel[state="bad"] {{ font-weight: 600; }}
+    QWidget#kioskFooter {{ background: {p.surface}; border-top: 1px solid {p.border}; }}
     """
 
 

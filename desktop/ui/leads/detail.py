@@ -40,6 +40,7 @@ from desktop.ui.leads.models import (
     method_text,
     person_name,
     short_time,
+    source_text,
     status_text,
 )
 from desktop.ui.services import Services
@@ -204,6 +205,7 @@ class LeadDetail(QWidget):
             (self.tr("Badge"), lead.get("badge_id")),
             (self.tr("Event"), event.get("name") if event else None),
             (self.tr("Captured"), short_time(lead.get("captured_at"))),
+            (self.tr("Source"), source_text(lead.get("source")) or None),
             (self.tr("Owner"), (users.get(lead.get("owner_id") or "") or {}).get("name")),
             (self.tr("Consent"), (self.tr("yes, wording %1 at %2")
                                   .replace("%1", str(lead.get("consent_text_version") or "?"))

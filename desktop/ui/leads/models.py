@@ -77,6 +77,30 @@ METHOD_LABELS = {
 }
 
 
+# How a lead came in (fieldnote.kinds.LEAD_SOURCES), as the list and the detail say it.
+SOURCE_LABELS = {
+    "scan": QT_TRANSLATE_NOOP("LeadTableModel", "badge scan"),
+    "card": QT_TRANSLATE_NOOP("LeadTableModel", "business card"),
+    "manual": QT_TRANSLATE_NOOP("LeadTableModel", "typed"),
+    "import": QT_TRANSLATE_NOOP("LeadTableModel", "imported"),
+    "kiosk": QT_TRANSLATE_NOOP("LeadTableModel", "kiosk (visitor's own entry)"),
+}
+
+
+def source_text(source: str | None) -> str:
+    label = SOURCE_LABELS.get(source or "")
+    return QCoreApplication.translate("LeadTableModel", label) if label else (source or "")
+
+
+def captured_text(row: dict[str, Any]) -> str:
+    """The list's Captured cell: the time, and "Kiosk" for a visitor's own entry."""
+    when = short_time(row.get("captured_at"))
+    if row.get("source") == "kiosk":
+        kiosk = QCoreApplication.translate("LeadTableModel", "Kiosk")
+        return f"{when} · {kiosk}"
+    return when
+
+
 def method_text(method: str | None) -> str:
     label = METHOD_LABELS.get(method or "unspecified")
     return QCoreApplication.translate("LeadTableModel", label) if label else str(method)
@@ -111,7 +135,7 @@ class LeadTableModel(LazyRecordModel):
             Column("status", QCoreApplication.translate("LeadTableModel", "Status"), lambda r: status_text(r.get("status")), sort_key="status"),
             Column("event", QCoreApplication.translate("LeadTableModel", "Event"), lambda r: event_name(r.get("event_id")), sort_key="event"),
             Column("owner", QCoreApplication.translate("LeadTableModel", "Owner"), lambda r: owner_name(r.get("owner_id")), sort_key="owner"),
-            Column("captured_at", QCoreApplication.translate("LeadTableModel", "Captured"), lambda r: short_time(r.get("captured_at")),
+            Column("captured_at", QCoreApplication.translate("LeadTableModel", "Captured"), captured_text,
                    sort_key="captured_at"),
         ]
         self.book = book

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
@@ -65,6 +65,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.services: Services | None = None
         self.status: ShellStatus | None = None  # the status bar's contents, with the services
+        # Kiosk mode (docs/kiosk.md): the visitors' form in place of the shell while it lasts.
+        self.kiosk: Any = None
+        self._normal_central: QWidget | None = None
+        self._kiosk_actions: list[Any] = []
         self.setWindowTitle(self.tr("Fieldnote"))
         self.setWindowIcon(theme.app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
@@ -148,7 +152,7 @@ class MainWindow(QMainWindow):
                 item.setText("" if compact else label)
                 # Read out by screen readers when the text is gone.
                 item.setData(_ACCESSIBLE_TEXT_ROLE, label)
-        for name in ("locale_button", "person_button", "audit_button"):
+        for name in ("locale_button", "kiosk_button", "person_button", "audit_button"):
             button = getattr(self, name, None)
             if button is not None:
                 self._style_locale_button(button)
@@ -223,7 +227,75 @@ class MainWindow(QMainWindow):
         self._style_locale_button(self.locale_button)
         self.locale_button.clicked.connect(self.open_locale_dialog)
         self._side.addWidget(self.locale_button)
+        self._add_kiosk_button()
         self._add_person_button()
+
+    def _add_kiosk_button(self) -> None:
+        """"Kiosk mode…" for those who capture leads (docs/kiosk.md)."""
+        from PySide6.QtWidgets import QPushButton
+
+        from fieldnote import roles
+
+        assert self.services is not None
+        if not isinstance(roles.cell("lead", "create", self.services.role), roles.Allow):
+            return
+        self.kiosk_button = QPushButton(self.tr("Kiosk mode…"))
+        self.kiosk_button.setObjectName("brandLink")
+        self.kiosk_button.setFlat(True)
+        self.kiosk_button.setAccessibleName(self.tr("Kiosk mode…"))
+        self._style_locale_button(self.kiosk_button)
+        self.kiosk_button.clicked.connect(lambda: self.enter_kiosk(None))
+        self._side.addWidget(self.kiosk_button)
+
+    # -- kiosk mode ----------------------------------------------------------------------
+
+    def in_kiosk(self) -> bool:
+        return self.kiosk is not None
+
+    def enter_kiosk(self, event: dict[str, Any] | None, *, ask_pin: bool = True,
+                    full_screen: bool = True) -> Any:
+        """Turn the window into the visitors' form for `event` (None: the staff member picks
+        it in the set-up, with the PIN). `ask_pin=False` shows the form at once with no PIN
+        (a screenshot); otherwise leaving asks for the PIN set at the start."""
+        from desktop.ui.leads.kiosk import KioskView
+
+        assert self.services is not None
+        if self.kiosk is not None:
+            return self.kiosk
+        view = KioskView(self.services, event, ask_pin=ask_pin)
+        view.left.connect(self.leave_kiosk)
+        self.kiosk = view
+        self._normal_central = self.takeCentralWidget()
+        self.setCentralWidget(view)
+        self.statusBar().hide()
+        # The shell's shortcuts (pages, search, sync) do nothing behind the visitor's back.
+        self._kiosk_actions = [a for a in self.actions() if a.isEnabled()]
+        for action in self._kiosk_actions:
+            action.setEnabled(False)
+        if full_screen:
+            self.showFullScreen()
+        view.setFocus()
+        return view
+
+    def leave_kiosk(self) -> None:
+        """The PIN was given (or the set-up cancelled): the window is the app again."""
+        view = self.kiosk
+        if view is None:
+            return
+        self.kiosk = None
+        view.dispose()
+        self.takeCentralWidget()
+        view.deleteLater()
+        if self._normal_central is not None:
+            self.setCentralWidget(self._normal_central)
+            self._normal_central = None
+        self.statusBar().show()
+        for action in self._kiosk_actions:
+            action.setEnabled(True)
+        self._kiosk_actions = []
+        self._offer_page_actions()
+        if self.isFullScreen():
+            self.showNormal()
 
     def _add_person_button(self) -> None:
         """"A person's data…" for administrators (export or erase a person, docs/privacy.md)."""
@@ -293,7 +365,8 @@ class MainWindow(QMainWindow):
         if self._compact:
             button.setText("")
             icon = ("person" if button is getattr(self, "person_button", None) else
-                    "audit" if button is getattr(self, "audit_button", None) else "language")
+                    "audit" if button is getattr(self, "audit_button", None) else
+                    "kiosk" if button is getattr(self, "kiosk_button", None) else "language")
             button.setIcon(theme.icon(icon, pal.sidebar_text))
             button.setIconSize(QSize(20, 20))
             button.setToolTip(name)
@@ -398,7 +471,13 @@ class MainWindow(QMainWindow):
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.remember_geometry()
+        if self.kiosk is not None and self.kiosk.is_locked():
+            # Alt+F4 or the window's close button: in kiosk mode only the PIN leaves.
+            event.ignore()
+            self.kiosk.ask_pin()
+            return
+        if self.kiosk is None:
+            self.remember_geometry()
         super().closeEvent(event)
 
 
