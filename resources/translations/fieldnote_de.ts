@@ -2865,6 +2865,145 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>KioskView</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode (staff PIN)</source>
+        <translation>Kioskmodus verlassen (PIN des Personals)</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Kioskmodus</translation>
+    </message>
+    <message>
+        <source>Visitors fill in their own details on this screen. Choose the event and set a PIN: leaving kiosk mode asks for it.</source>
+        <translation>Besucher tragen ihre Angaben auf diesem Bildschirm selbst ein. Wählen Sie die Veranstaltung und legen Sie eine PIN fest: Zum Verlassen des Kioskmodus wird sie abgefragt.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>PIN (%1 to %2 digits)</source>
+        <translation>PIN (%1 bis %2 Ziffern)</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Dieselbe PIN noch einmal</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Start kiosk mode</source>
+        <translation>Kioskmodus starten</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Vielen Dank!</translation>
+    </message>
+    <message>
+        <source>Your details are saved. We will be in touch.</source>
+        <translation>Ihre Angaben sind gespeichert. Wir melden uns bei Ihnen.</translation>
+    </message>
+    <message>
+        <source>Next visitor</source>
+        <translation>Nächster Besucher</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>Nur für das Personal</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to leave kiosk mode.</source>
+        <translation>Geben Sie die PIN ein, um den Kioskmodus zu verlassen.</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Zurück zum Formular</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Kioskmodus verlassen</translation>
+    </message>
+    <message>
+        <source>The PIN is %1 to %2 digits, digits only.</source>
+        <translation>Die PIN hat %1 bis %2 Stellen, nur Ziffern.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type the same PIN twice.</source>
+        <translation>Die beiden PINs unterscheiden sich; geben Sie zweimal dieselbe PIN ein.</translation>
+    </message>
+    <message>
+        <source>Choose the event visitors sign up for.</source>
+        <translation>Wählen Sie die Veranstaltung, für die sich Besucher eintragen.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Falsche PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Zu viele falsche PINs. Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs.</source>
+        <translation>Zu viele falsche PINs.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>%1 held characters that cannot be stored (control characters or line breaks); they were taken out. Please check and submit again.</source>
+        <translation>%1 enthielt Zeichen, die nicht gespeichert werden können (Steuerzeichen oder Zeilenumbrüche); sie wurden entfernt. Bitte prüfen Sie die Angaben und senden Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (at most %2 characters). Please shorten it.</source>
+        <translation>%1 ist zu lang (höchstens %2 Zeichen). Bitte kürzen Sie die Angabe.</translation>
+    </message>
+    <message>
+        <source>Please check your email address: %1</source>
+        <translation>Bitte prüfen Sie Ihre E-Mail-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Please give at least your last name or your email address.</source>
+        <translation>Bitte geben Sie mindestens Ihren Nachnamen oder Ihre E-Mail-Adresse an.</translation>
+    </message>
+    <message>
+        <source>Please write a plain number for: %1</source>
+        <translation>Bitte schreiben Sie eine einfache Zahl für: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Your entry could not be saved (%1). It is still here: please try again, or ask the staff.</source>
+        <translation>Ihre Angaben konnten nicht gespeichert werden (%1). Sie sind noch hier: Bitte versuchen Sie es erneut oder fragen Sie das Standpersonal.</translation>
+    </message>
+</context>
+<context>
     <name>KpiStrip</name>
     <message>
         <source>Captured</source>
@@ -2992,6 +3131,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Captured</source>
         <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -3291,6 +3434,30 @@ wie versprochen erhalten Sie hier %2.
         <translation>Art nicht erfasst</translation>
     </message>
     <message>
+        <source>badge scan</source>
+        <translation>Badge-Scan</translation>
+    </message>
+    <message>
+        <source>business card</source>
+        <translation>Visitenkarte</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>eingetippt</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>kiosk (visitor&apos;s own entry)</source>
+        <translation>Kiosk (eigene Eingabe des Besuchers)</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3517,6 +3684,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Language and formats…</source>
         <translation>Sprache und Formate…</translation>
+    </message>
+    <message>
+        <source>Kiosk mode…</source>
+        <translation>Kioskmodus …</translation>
     </message>
     <message>
         <source>A person&apos;s data…</source>
@@ -4365,6 +4536,17 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature</source>
+        <translation>Unterschrift</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Hier unterschreiben</translation>
+    </message>
+</context>
+<context>
     <name>SyncControls</name>
     <message>
         <source>Sync</source>
@@ -4675,6 +4857,53 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Why they don&apos;t</source>
         <translation>Warum nicht</translation>
+    </message>
+</context>
+<context>
+    <name>_VisitorForm</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Willkommen bei %1</translation>
+    </message>
+    <message>
+        <source>Leave your details and we will be in touch.</source>
+        <translation>Hinterlassen Sie Ihre Angaben, wir melden uns bei Ihnen.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>A few questions</source>
+        <translation>Ein paar Fragen</translation>
+    </message>
+    <message>
+        <source>I agree to be contacted</source>
+        <translation>Ich bin einverstanden, kontaktiert zu werden</translation>
+    </message>
+    <message>
+        <source>Your signature (optional)</source>
+        <translation>Ihre Unterschrift (optional)</translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation>Unterschrift löschen</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Absenden</translation>
     </message>
 </context>
 <context>

@@ -2865,6 +2865,145 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>KioskView</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode (staff PIN)</source>
+        <translation>Salir del modo quiosco (PIN del personal)</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Modo quiosco</translation>
+    </message>
+    <message>
+        <source>Visitors fill in their own details on this screen. Choose the event and set a PIN: leaving kiosk mode asks for it.</source>
+        <translation>Los visitantes introducen sus propios datos en esta pantalla. Elija el evento y fije un PIN: se pedirá para salir del modo quiosco.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>PIN (%1 to %2 digits)</source>
+        <translation>PIN (de %1 a %2 dígitos)</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>El mismo PIN otra vez</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Start kiosk mode</source>
+        <translation>Iniciar modo quiosco</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Your details are saved. We will be in touch.</source>
+        <translation>Sus datos están guardados. Nos pondremos en contacto con usted.</translation>
+    </message>
+    <message>
+        <source>Next visitor</source>
+        <translation>Siguiente visitante</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>Solo personal</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to leave kiosk mode.</source>
+        <translation>Introduzca el PIN para salir del modo quiosco.</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Volver al formulario</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Salir del modo quiosco</translation>
+    </message>
+    <message>
+        <source>The PIN is %1 to %2 digits, digits only.</source>
+        <translation>El PIN tiene de %1 a %2 cifras, solo dígitos.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type the same PIN twice.</source>
+        <translation>Los dos PIN no coinciden; escriba el mismo PIN dos veces.</translation>
+    </message>
+    <message>
+        <source>Choose the event visitors sign up for.</source>
+        <translation>Elija el evento en el que se registran los visitantes.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN incorrecto.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Demasiados PIN incorrectos. Vuelva a intentarlo en %1 s.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs.</source>
+        <translation>Demasiados PIN incorrectos.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>%1 held characters that cannot be stored (control characters or line breaks); they were taken out. Please check and submit again.</source>
+        <translation>%1 contenía caracteres que no se pueden guardar (caracteres de control o saltos de línea); se han quitado. Revise los datos y envíelos de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (at most %2 characters). Please shorten it.</source>
+        <translation>%1 es demasiado largo (como máximo %2 caracteres). Acórtelo, por favor.</translation>
+    </message>
+    <message>
+        <source>Please check your email address: %1</source>
+        <translation>Revise su dirección de correo electrónico: %1</translation>
+    </message>
+    <message>
+        <source>Please give at least your last name or your email address.</source>
+        <translation>Indique al menos sus apellidos o su dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Please write a plain number for: %1</source>
+        <translation>Escriba un número sin más para: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Your entry could not be saved (%1). It is still here: please try again, or ask the staff.</source>
+        <translation>No se han podido guardar sus datos (%1). Siguen aquí: vuelva a intentarlo o pregunte al personal.</translation>
+    </message>
+</context>
+<context>
     <name>KpiStrip</name>
     <message>
         <source>Captured</source>
@@ -2992,6 +3131,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Captured</source>
         <translation>Captado</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -3291,6 +3434,30 @@ como le prometí, aquí tiene %2.
         <translation>método no registrado</translation>
     </message>
     <message>
+        <source>badge scan</source>
+        <translation>escaneo de acreditación</translation>
+    </message>
+    <message>
+        <source>business card</source>
+        <translation>tarjeta de visita</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>tecleado</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importado</translation>
+    </message>
+    <message>
+        <source>kiosk (visitor&apos;s own entry)</source>
+        <translation>quiosco (introducido por el visitante)</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Quiosco</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -3517,6 +3684,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Language and formats…</source>
         <translation>Idioma y formatos…</translation>
+    </message>
+    <message>
+        <source>Kiosk mode…</source>
+        <translation>Modo quiosco…</translation>
     </message>
     <message>
         <source>A person&apos;s data…</source>
@@ -4365,6 +4536,17 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Firme aquí</translation>
+    </message>
+</context>
+<context>
     <name>SyncControls</name>
     <message>
         <source>Sync</source>
@@ -4675,6 +4857,53 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Why they don&apos;t</source>
         <translation>Por qué no compran</translation>
+    </message>
+</context>
+<context>
+    <name>_VisitorForm</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Bienvenido a %1</translation>
+    </message>
+    <message>
+        <source>Leave your details and we will be in touch.</source>
+        <translation>Déjenos sus datos y nos pondremos en contacto.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>A few questions</source>
+        <translation>Algunas preguntas</translation>
+    </message>
+    <message>
+        <source>I agree to be contacted</source>
+        <translation>Acepto que se pongan en contacto conmigo</translation>
+    </message>
+    <message>
+        <source>Your signature (optional)</source>
+        <translation>Su firma (opcional)</translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation>Borrar la firma</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Enviar</translation>
     </message>
 </context>
 <context>
