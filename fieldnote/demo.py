@@ -495,6 +495,21 @@ _EVENT_COSTS: dict[str, dict[str, Any]] = {
     "aus": {"cost_amount": 41_500, "cost_currency": "USD"},
 }
 
+# Booth goals (`fieldnote.goals`): the team's per day and for the show, and each rep's own
+# for the show; the booth board and the capture screen's counter count against them.
+def _event_goals(key: str, ids: Mapping[str, str]) -> dict[str, Any]:
+    if key not in ("nyc", "muc", "aus"):
+        return {}
+    return {"goals": [
+        {"metric": "leads", "scope": "team", "period": "day", "target": 60},
+        {"metric": "leads", "scope": "team", "period": "show", "target": 250},
+        {"metric": "qualified", "scope": "team", "period": "show", "target": 90},
+        {"metric": "hot", "scope": "team", "period": "show", "target": 30},
+        *({"metric": "leads", "scope": ids[rep], "period": "show", "target": 80}
+          for rep in REPS),
+    ]}
+
+
 _EVENTS: tuple[_Event, ...] = (
     _Event("nyc", "DataWorld Summit New York 2026", "Javits Center, New York, NY",
            ANCHOR - dt.timedelta(days=47), ANCHOR - dt.timedelta(days=45), "DWS26-NYC", -4,
@@ -609,6 +624,7 @@ def demo_dataset(seed: int = 7, leads: int = 600, *,
             "rubric_id": rubrics[ev.rubric].id,
             "country": ev.countries[0][0],  # the venue's country is its visitors' first
             **_EVENT_COSTS.get(ev.key, {}),
+            **_event_goals(ev.key, {u["email"]: u["id"] for u in users}),
         }, MARKETER)
 
     library, blobs = _collateral(collateral, add)

@@ -205,6 +205,9 @@ EVENT = KindSpec(
         # team's currency). Insights sets it against the event's leads (`fieldnote.costs`).
         _f("cost_amount", FieldType.NUMBER, minimum=0),
         _f("cost_currency", N),
+        # Booth goals: targets for the team and each staff member, per day or for the show
+        # (`fieldnote.goals`: [{"metric", "scope", "period", "target"}]).
+        _f("goals", FieldType.LIST),
     ),
 )
 

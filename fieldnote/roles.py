@@ -434,6 +434,9 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
     "collateral": {
         op: {**row, "rep": _PROPOSING[op]} for op, row in _marketing(
             QT_TRANSLATE_NOOP("roles", "Only marketers can change Collateral records")).items()},
+    # An event's booth goals (`goals`, fieldnote.goals) are part of the event: marketing sets
+    # them with its booth staff, rubric and cost. Managers read them and do not set them, so
+    # that a show's targets and its plan have one author.
     "event": _marketing(QT_TRANSLATE_NOOP("roles", "Only marketers can change Event records")),
     "rubric": _marketing(QT_TRANSLATE_NOOP("roles", "Only marketers can change Rubric records")),
     "reason_list": _marketing(

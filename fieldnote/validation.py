@@ -433,6 +433,13 @@ def check_complete(
                 check_currency(str(currency))
             except CurrencyError as exc:
                 errors.append(FieldError("cost_currency", str(exc)))
+    if ks.name == "event" and (changed is None or "goals" in changed):
+        from fieldnote.goals import GoalsInvalid, parse_goals
+
+        try:
+            parse_goals(state.get("goals"))
+        except GoalsInvalid as exc:
+            errors.append(FieldError("goals", str(exc)))
     if ks.name == "routing" and (changed is None or "rules" in changed):
         from fieldnote.routing import RoutingError, parse_rules
 

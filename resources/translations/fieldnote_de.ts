@@ -2246,12 +2246,20 @@ wie versprochen erhalten Sie hier %2.
         <translation>Standpersonal</translation>
     </message>
     <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
         <source>Cost: type an amount of 0 or more, e.g. %1.</source>
         <translation>Kosten: Geben Sie einen Betrag von 0 oder mehr ein, z. B. %1.</translation>
     </message>
     <message>
         <source>Currency: use a three-letter ISO 4217 code such as EUR, USD or GBP.</source>
         <translation>Währung: Verwenden Sie einen dreistelligen ISO-4217-Code wie EUR, USD oder GBP.</translation>
+    </message>
+    <message>
+        <source>Goals: row %1 repeats an earlier goal for the same person, count and period; keep one.</source>
+        <translation>Ziele: Zeile %1 wiederholt ein früheres Ziel für dieselbe Person, Zählung und Zeitraum; behalten Sie eines.</translation>
     </message>
     <message>
         <source>The event ends before it starts.</source>
@@ -2588,6 +2596,64 @@ wie versprochen erhalten Sie hier %2.
             <numerusform>%n überfällig.</numerusform>
             <numerusform>%n überfällig.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Goals</name>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Qualified leads</source>
+        <translation>Qualifizierte Leads</translation>
+    </message>
+    <message>
+        <source>Hot leads</source>
+        <translation>Heiße Leads</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <source>Whole show</source>
+        <translation>Ganze Messe</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsEditor</name>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Zählt</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Ziel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove goal</source>
+        <translation>Ziel entfernen</translation>
+    </message>
+    <message>
+        <source>The team</source>
+        <translation>Das Team</translation>
+    </message>
+    <message>
+        <source>(someone not on this device)</source>
+        <translation>(jemand, der auf diesem Gerät nicht bekannt ist)</translation>
     </message>
 </context>
 <context>

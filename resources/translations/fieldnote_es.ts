@@ -2246,12 +2246,20 @@ como le prometí, aquí tiene %2.
         <translation>Personal del stand</translation>
     </message>
     <message>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
         <source>Cost: type an amount of 0 or more, e.g. %1.</source>
         <translation>Coste: escriba un importe de 0 o más, p. ej. %1.</translation>
     </message>
     <message>
         <source>Currency: use a three-letter ISO 4217 code such as EUR, USD or GBP.</source>
         <translation>Moneda: use un código ISO 4217 de tres letras, como EUR, USD o GBP.</translation>
+    </message>
+    <message>
+        <source>Goals: row %1 repeats an earlier goal for the same person, count and period; keep one.</source>
+        <translation>Objetivos: la fila %1 repite un objetivo anterior para la misma persona, recuento y periodo; conserve uno.</translation>
     </message>
     <message>
         <source>The event ends before it starts.</source>
@@ -2588,6 +2596,64 @@ como le prometí, aquí tiene %2.
             <numerusform>%n vencido.</numerusform>
             <numerusform>%n vencidos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Goals</name>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Qualified leads</source>
+        <translation>Leads cualificados</translation>
+    </message>
+    <message>
+        <source>Hot leads</source>
+        <translation>Leads calientes</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>Whole show</source>
+        <translation>Toda la feria</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsEditor</name>
+    <message>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Añadir objetivo</translation>
+    </message>
+    <message>
+        <source>Remove goal</source>
+        <translation>Quitar objetivo</translation>
+    </message>
+    <message>
+        <source>The team</source>
+        <translation>El equipo</translation>
+    </message>
+    <message>
+        <source>(someone not on this device)</source>
+        <translation>(alguien que no está en este dispositivo)</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from desktop.ui.common.keyboard import item_view_keys
 from desktop.ui.common.lazy_model import Column, LazyRecordModel
 from desktop.ui.common.offers import offers_of, show_offer
 from desktop.ui.leads.choice_box import ChoiceBox
+from desktop.ui.leads.goals_editor import GoalsEditor
 from desktop.ui.leads.rubric_editor import RubricDialog
 from desktop.ui.services import Services
 from fieldnote.leads import is_region
@@ -105,6 +106,9 @@ class EventDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if uid in chosen else Qt.CheckState.Unchecked)
             self.staff.addItem(item)
+        # Booth goals: the capture screen's counter and the booth board count against them.
+        self.goals = GoalsEditor(book.users())
+        self.goals.set_goals(event)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Venue"), self.venue)
         form.addRow(self.tr("Country"), self.country)
@@ -114,6 +118,7 @@ class EventDialog(QDialog):
         form.addRow(self.tr("Cost"), cost_row)
         form.addRow(self.tr("Rubric"), self.rubric)
         form.addRow(self.tr("Booth staff"), self.staff)
+        form.addRow(self.tr("Goals"), self.goals)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setProperty("state", "bad")
@@ -152,6 +157,7 @@ class EventDialog(QDialog):
             "rubric_id": self.rubric.currentData() or None,
             "booth_staff": staff,
             "cost_currency": self.cost_currency.text().strip().upper() or None,
+            "goals": self.goals.goals() or None,
         }
         cost = self.cost.text().strip()
         try:
@@ -176,6 +182,13 @@ class EventDialog(QDialog):
                     "Currency: use a three-letter ISO 4217 code such as EUR, USD or GBP."))
                 self.cost_currency.setFocus()
                 return
+        repeated = self.goals.repeated_row()
+        if repeated is not None:
+            self.error.setText(self.tr(
+                "Goals: row %1 repeats an earlier goal for the same person, count and period; "
+                "keep one.").replace("%1", str(repeated + 1)))
+            self.goals.table.selectRow(repeated)
+            return
         try:
             clean_fields("event", values)
         except ValidationFailed as exc:
