@@ -36,6 +36,10 @@ VIA_DEVICE = "device"  # a device's own record, synced
 FREE_TEXT_KEYS = frozenset({"search", "query", "text", "q", "email", "name", "company"})
 
 EXPORT_FORMATS = ("csv", "json", "salesforce", "hubspot", "pdf", "xlsx", "vcard")
+# Where on a device an export was made: `fieldnote leads export`, or the window's dialog.
+EXPORT_COMMAND = "command"
+EXPORT_WINDOW = "window"
+EXPORT_ORIGINS = (EXPORT_COMMAND, EXPORT_WINDOW)
 
 
 def filter_summary(filter_: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -58,6 +62,22 @@ def filter_summary(filter_: Mapping[str, Any] | None) -> dict[str, Any]:
         else:
             out[key] = True
     return out
+
+
+def export_fields(fmt: str, rows: int, filter_: Mapping[str, Any] | None, *, at: str,
+                  origin: str) -> dict[str, Any]:
+    """The `lead_export` record a device keeps (and syncs) for an export of leads it made."""
+    return {"format": fmt, "rows": int(rows), "filter": filter_summary(filter_),
+            "exported_at": at, "origin": origin}
+
+
+def export_details(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """What a `leads.export` entry keeps of a device's `lead_export` record (its filter is
+    summarised again: a device's word is not taken for it)."""
+    filter_ = fields.get("filter")
+    return {"format": fields.get("format"), "rows": fields.get("rows"),
+            "filter": filter_summary(filter_ if isinstance(filter_, Mapping) else None),
+            "origin": fields.get("origin")}
 
 
 def _looks_structured(value: str) -> bool:

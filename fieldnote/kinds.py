@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from fieldnote.audit import EXPORT_FORMATS, EXPORT_ORIGINS
+
 NAME_MAX = 200
 TEXT_MAX = 20_000
 LIST_MAX = 200
@@ -391,6 +393,22 @@ ROUTING = KindSpec(
     ),
 )
 
+# An export of leads made on a device (`fieldnote.audit.export_fields`): its format, how many
+# leads it held, the shape of its filter, when, and from where (the command line or the
+# window); who made it is set from the token. The hub turns each into a `leads.export` audit
+# entry; it is a fact once written.
+LEAD_EXPORT = KindSpec(
+    "lead_export",
+    (
+        _f("format", FieldType.CHOICE, required=True, choices=EXPORT_FORMATS),
+        _f("rows", FieldType.INT, required=True, minimum=0),
+        _f("filter", FieldType.OBJECT),
+        _f("exported_at", FieldType.DATETIME, required=True),
+        _f("origin", FieldType.CHOICE, choices=EXPORT_ORIGINS),
+        _f("author_id", FieldType.UUID, server_set=True),
+    ),
+)
+
 CONFLICT = KindSpec(
     "conflict",
     (
@@ -426,6 +444,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
             USER,
             CONFLICT,
             ROUTING,
+            LEAD_EXPORT,
         )
     }
 )

@@ -342,6 +342,8 @@ _USERS_HUB_MADE = QT_TRANSLATE_NOOP(
     "roles", "User records are made by the hub; clients cannot change them")
 _CONFLICTS_HUB_MADE = QT_TRANSLATE_NOOP(
     "roles", "Conflict records are made by the hub; clients cannot change them")
+_EXPORTS_FROZEN = QT_TRANSLATE_NOOP(
+    "roles", "Records of exports cannot be changed or deleted once written")
 _WORDING = QT_TRANSLATE_NOOP(
     "roles", "Only marketers and administrators can change the consent wording")
 _SENDS_FROZEN = QT_TRANSLATE_NOOP(
@@ -447,6 +449,9 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
                                    admin=Allow()) for op in RECORD_OPS},
     "routing": _steering(
         QT_TRANSLATE_NOOP("roles", "Only marketers and managers change the routing rules")),
+    # Every export of leads a device makes is recorded (docs/privacy.md#the-audit-log): whoever
+    # may export leads adds the record; nobody changes or removes it.
+    "lead_export": _appended(_EXPORTS_FROZEN, _everyone(Allow())),
     "user": {op: _hub_made(_USERS_HUB_MADE) for op in RECORD_OPS},
     "conflict": {
         "create": _hub_made(_CONFLICTS_HUB_MADE),
@@ -615,6 +620,8 @@ def record_audiences(
         return ["all"]
     if kind == "conflict":
         return [f"user:{u}" for u in fields.get("users") or []]
+    if kind == "lead_export":
+        return _author(fields)  # its author's devices; the hub's audit log for administrators
     return []
 
 

@@ -90,11 +90,19 @@ _WORDING_FIELDS = ("name", "text", "is_default")
 
 
 def record_pushed(conn: Connection, changes: Iterable[Change], actor: Actor) -> int:
-    """Entries for what a push wrote that the log keeps (consent wordings added, changed or
-    deleted), in the push's transaction; returns how many."""
+    """Entries for what a push wrote that the log keeps, in the push's transaction: consent
+    wordings added, changed or deleted, and each export of leads a device recorded (a new
+    `lead_export`, at the time it was made, named by its record's id so that it is entered
+    once); returns how many."""
     count = 0
     for change in changes:
-        if change.kind == "consent_wording":
+        if change.kind == "lead_export" and change.before is None and not change.deleted:
+            at = change.after.get("exported_at")
+            added = record(conn, rules.LEADS_EXPORT, actor=actor, via=rules.VIA_DEVICE,
+                           ref=change.id, at=str(at) if at else None,
+                           details=rules.export_details(change.after))
+            count += added is not None
+        elif change.kind == "consent_wording":
             details = _wording_change(change)
             if details is not None:
                 record(conn, rules.CONSENT_WORDING, actor=actor, details=details)

@@ -23,6 +23,7 @@ from desktop.settings import atomic_write
 from desktop.store.consent import ConsentBook
 from desktop.store.leads import EXPORT_FORMATS as FORMATS
 from desktop.store.leads import ImportSummary, LeadBook, LeadFilter
+from fieldnote.audit import EXPORT_COMMAND
 from fieldnote.leadcsv import (
     IMPORT_TARGETS,
     SKIP_REASONS,
@@ -302,12 +303,16 @@ def run_export(args: argparse.Namespace) -> int:
             event = find_event(book, args.event) if args.event else None
             result = book.export_file(args.format, event,
                                       include_no_consent=args.include_no_consent)
+            try:
+                atomic_write(out, result.data)
+            except OSError as exc:
+                raise CliError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+            # The hub's audit log learns of it at the next sync (docs/privacy.md).
+            book.record_export(args.format, event["id"] if event else None, result,
+                               include_no_consent=args.include_no_consent,
+                               origin=EXPORT_COMMAND)
         finally:
             book.dispose()
-    try:
-        atomic_write(out, result.data)
-    except OSError as exc:
-        raise CliError(f"Cannot write {out}: {exc.strerror or exc}.") from None
     what = f"{event.get('name')}" if event else "all events"
     if result.left_out:
         sys.stderr.write(f"Left out {result.left_out} lead(s) without consent to be contacted; "

@@ -38,6 +38,7 @@ from desktop.store.marks import drop_mark, marked, put_mark
 from desktop.store.queries import fts_query, live
 from desktop.store.records import SaveResult, Store
 from desktop.store.schema import local_marks, record_tables
+from fieldnote.audit import export_fields
 from fieldnote.duplicates import (
     Match,
     find_duplicates,
@@ -998,3 +999,13 @@ class LeadBook:
         else:
             data = write_vcards(leads).encode("utf-8")
         return LeadExport(data, len(leads), left_out)
+
+    def record_export(self, fmt: str, event_id: str | None, result: LeadExport, *,
+                      include_no_consent: bool, origin: str) -> SaveResult:
+        """Record an export of leads this device made (after its file was written) as a
+        `lead_export` record: it syncs like any change, so the hub's audit log learns of an
+        export made offline at the next sync. It names no lead and no person."""
+        filter_ = {"event_id": event_id, "include_no_consent": include_no_consent,
+                   "left_out": result.left_out}
+        return self.store.save("lead_export", export_fields(
+            fmt, result.written, filter_, at=utc_now_iso(), origin=origin))

@@ -5110,6 +5110,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Konflikte legt der Hub an; Clients können sie nicht ändern</translation>
     </message>
     <message>
+        <source>Records of exports cannot be changed or deleted once written</source>
+        <translation>Aufzeichnungen von Exporten können nach dem Schreiben nicht geändert oder gelöscht werden</translation>
+    </message>
+    <message>
         <source>Only marketers and administrators can change the consent wording</source>
         <translation>Nur Marketing und Administratoren können den Einwilligungstext ändern</translation>
     </message>

@@ -5110,6 +5110,10 @@ como le prometí, aquí tiene %2.
         <translation>Los conflictos los crea el hub; los clientes no pueden cambiarlos</translation>
     </message>
     <message>
+        <source>Records of exports cannot be changed or deleted once written</source>
+        <translation>Los registros de exportaciones no se pueden cambiar ni borrar una vez escritos</translation>
+    </message>
+    <message>
         <source>Only marketers and administrators can change the consent wording</source>
         <translation>Solo marketing y los administradores pueden cambiar el texto de consentimiento</translation>
     </message>

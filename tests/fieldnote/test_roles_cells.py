@@ -75,6 +75,7 @@ MARKETING = {
 WORDING = "Only marketers and administrators can change the consent wording"
 WORDING_REF = "The consent wording this names is not on the hub; marketing manages the wordings"
 STEERING = "Only marketers and managers change the routing rules"
+EXPORTS = "Records of exports cannot be changed or deleted once written"
 USERS = "User records are made by the hub; clients cannot change them"
 CONFLICTS = "Conflict records are made by the hub; clients cannot change them"
 HANDOVER = "Only marketers hand leads to another owner"
@@ -232,6 +233,8 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     **{("collateral", op): (PROPOSING[op], (), MARKETING["collateral"], ADMIN)
        for op in ("create", "update", "delete")},
     **{("routing", op): (STEERING, (), (), ADMIN) for op in ("create", "update", "delete")},
+    ("lead_export", "create"): ((), (), (), ()),
+    **{("lead_export", op): (EXPORTS,) * 4 for op in ("update", "delete")},
     **{("user", op): (USERS,) * 4 for op in ("create", "update", "delete")},
     **{("consent_wording", op): (WORDING, (), WORDING, ()) for op in ("create", "update",
                                                                        "delete")},
@@ -424,6 +427,7 @@ R_WORK = ["user:r", "work:all", "work:team:east"]
         ("reason_list", {}, ["all"]),
         ("consent_wording", {}, ["all"]),
         ("routing", {}, ["all"]),
+        ("lead_export", {"author_id": "r"}, ["user:r"]),
         ("user", {}, ["all"]),
         ("conflict", {"users": ["r", "s"]}, ["user:r", "user:s"]),
         ("conflict", {}, []),

@@ -16,7 +16,7 @@ from hub import audit, cli
 from hub.authz import Actor
 from hub.db.engine import make_engine
 from hub.db.migrate import upgrade
-from tests.hub.client import SyncClient
+from tests.hub.client import SyncClient, mutation
 from tests.hub.test_cli import PASSWORD, run
 from tests.support.live_hub import LiveHub
 
@@ -162,3 +162,48 @@ def test_consent_wording_changes_pushed_by_devices_are_recorded(
     assert deleted["status"] == "applied", deleted
     last = [e for e in audit.entries(hub.engine) if e.action == rules.CONSENT_WORDING][-1]
     assert last.details["change"] == "deleted" and last.details["wording_id"] == wording
+
+
+def _export_fields(**extra: object) -> dict[str, object]:
+    return {"format": "salesforce", "rows": 12, "exported_at": "2026-12-01T09:30:00Z",
+            "origin": "window", "filter": {"event_id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+                                           "include_no_consent": False}, **extra}
+
+
+def test_each_export_a_device_records_becomes_one_entry(
+    people: dict[str, SyncClient], hub: LiveHub
+) -> None:
+    rep = people["rep"]
+    record_id = new_id()
+    # A device that sends typed words in the filter: the entry keeps only that there were some.
+    pushed = mutation("lead_export", record_id, _export_fields(
+        filter={"search": "Jane Doe", "owner": "jane@example.com", "grade": ["hot"]}))
+    assert rep.push(pushed)[0]["status"] == "applied"
+    assert rep.push(pushed)[0]["status"] == "duplicate"  # the same push again: a replay
+    [entry] = [e for e in audit.entries(hub.engine) if e.action == rules.LEADS_EXPORT]
+    assert (entry.actor, entry.actor_id, entry.via, entry.ref, entry.at) == (
+        "rep@test.fieldnote", rep.id, "device", record_id, "2026-12-01T09:30:00Z")
+    assert entry.details == {"format": "salesforce", "rows": 12, "origin": "window",
+                             "filter": {"search": True, "owner": True, "grade": ["hot"]}}
+    # Nobody changes or removes the record; another export is another entry.
+    changed = rep.push_one("lead_export", record_id, {"rows": 1}, base=1)
+    assert changed["status"] == "rejected" and changed["problem"]["status"] == 403
+    assert rep.push_one("lead_export", record_id, op="delete", base=1)["status"] == "rejected"
+    assert people["admin"].push_one("lead_export", new_id(), _export_fields(
+        format="vcard", rows=3))["status"] == "applied"
+    found = [e for e in audit.entries(hub.engine) if e.action == rules.LEADS_EXPORT]
+    assert [(e.actor, e.details["format"]) for e in found] == [
+        ("rep@test.fieldnote", "salesforce"), ("admin@test.fieldnote", "vcard")]
+    # Only its author's devices pull the record; nothing of it names a lead or a person.
+    assert ("lead_export", record_id) in rep.visible("lead_export")
+    assert ("lead_export", record_id) not in people["manager"].visible("lead_export")
+    assert "Jane" not in json.dumps([e.as_json() for e in found])
+
+
+def test_an_export_record_the_hub_cannot_read_is_refused_with_a_reason(
+    people: dict[str, SyncClient], hub: LiveHub
+) -> None:
+    answer = people["rep"].push_one("lead_export", new_id(), _export_fields(format="docx",
+                                                                             rows=-1))
+    assert answer["status"] == "rejected" and answer["problem"]["status"] == 422
+    assert [e for e in audit.entries(hub.engine) if e.action == rules.LEADS_EXPORT] == []

@@ -50,6 +50,8 @@ EXPECTED: dict[str, dict[str, str]] = {
     "routing": {"rep": "p", "marketer": "cuUdDp", "manager": "cuUdDp", "admin": "p"},
     "user": {"rep": "p", "marketer": "p", "manager": "p", "admin": "p"},
     "conflict": {"rep": "", "marketer": "", "manager": "", "admin": ""},
+    # Each export of leads a device made: everyone records theirs, nobody reads another's.
+    "lead_export": {"rep": "c", "marketer": "c", "manager": "c", "admin": "c"},
 }
 MARKETING_KINDS = {"collateral", "event", "rubric", "reason_list", "consent_wording", "routing"}
 
@@ -70,6 +72,7 @@ UPDATES: dict[str, dict[str, Any]] = {
     "routing": {"rules": [{"when": {"grade": "hot"}, "assign": "someone@matrix.fieldnote"}]},
     "user": {"name": "Renamed"},
     "conflict": {"resolved": True},
+    "lead_export": {"rows": 3},
 }
 
 
@@ -142,6 +145,9 @@ class World:
             "routing": lambda: {"rules": []},
             "user": lambda: {"name": "Someone", "role": "rep"},
             "conflict": lambda: {"kind": "event", "record_id": new_id(), "field": "venue"},
+            "lead_export": lambda: {"format": "salesforce", "rows": 2, "origin": "command",
+                                    "exported_at": "2026-12-01T10:00:00Z",
+                                    "filter": {"event_id": None}},
         }[kind]()
 
     def make(self, kind: str, author: str) -> str:

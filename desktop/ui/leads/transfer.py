@@ -56,6 +56,7 @@ from desktop.ui.leads.capture import default_phone_region
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.services import Services
 from desktop.ui.translations import QT_TRANSLATE_NOOP
+from fieldnote.audit import EXPORT_WINDOW
 from fieldnote.leadcsv import IMPORT_TARGETS, read_lead_csv
 from fieldnote.leads import MARKETING_EXPORTS
 
@@ -486,6 +487,9 @@ class ExportDialog(QDialog):
             result = book.export_file(fmt, event, include_no_consent=include,
                                       progress=lambda done, total: ctx.progress(done, total, ""))
             atomic_write(path, result.data)
+            # The hub's audit log learns of it at the next sync (docs/privacy.md).
+            book.record_export(fmt, event_id or None, result, include_no_consent=include,
+                               origin=EXPORT_WINDOW)
             return result
 
         self.export_button.setEnabled(False)

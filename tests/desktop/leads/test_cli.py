@@ -145,6 +145,17 @@ def test_marketing_exports_leave_out_leads_without_consent_unless_asked(data_dir
     every = {r["Email"]: r[opt_out] for r in check_crm_csv(out.read_bytes(), ())}
     assert every == {"ana@zenith.example": "false", "bo@acme.example": "true",
                      "cy@acme.example": "true"}
+    # Both exports are recorded for the hub's audit log (synced later), naming no person.
+    store = open_store(data_dir / "fieldnote.sqlite3")
+    try:
+        records = sorted(store.all("lead_export"), key=lambda r: r["rows"])
+        outbox = [e["kind"] for e in store.outbox_entries()]
+    finally:
+        store.engine.dispose()
+    assert [(r["format"], r["rows"], r["origin"], r["filter"]) for r in records] == [
+        (fmt, 1, "command", {"include_no_consent": False, "left_out": 2}),
+        (fmt, 3, "command", {"include_no_consent": True, "left_out": 0})]
+    assert outbox.count("lead_export") == 2
 
 
 def test_the_pdf_export_opens_and_holds_the_totals(data_dir, tmp_path):

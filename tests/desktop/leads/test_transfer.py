@@ -192,3 +192,10 @@ def test_the_export_dialog_leaves_out_leads_without_consent_unless_ticked(qtbot,
     qtbot.waitUntil(lambda: dialog.left_out == 0)
     text = out.read_text(encoding="utf-8")
     assert "Berg" in text and "Cruz" in text and "Left out" not in dialog.status.text()
+    # Each export is recorded for the hub's audit log, naming no lead and no person.
+    records = sorted(services.store.all("lead_export"), key=lambda r: r["rows"])
+    assert [(r["format"], r["rows"], r["origin"], r["filter"]) for r in records] == [
+        ("hubspot", 1, "window", {"include_no_consent": False, "left_out": 2}),
+        ("hubspot", 3, "window", {"include_no_consent": True, "left_out": 0})]
+    assert all(r["exported_at"] for r in records)
+    assert {e["kind"] for e in services.store.outbox_entries()} >= {"lead_export"}
