@@ -176,6 +176,11 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
 
         return look_up_contact(data_dir, store, settings, email)
 
+    def set_hub_setting(key: str, value: str) -> str:
+        from desktop.sync.session import set_shared_setting
+
+        return set_shared_setting(data_dir, store, settings, key, value)
+
     return Services(
         store=store,
         queries=RecordQueries(store.engine),
@@ -189,5 +194,6 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
         blobs=open_file_cache(data_dir),
         hub_blobs=hub_blobs,
         look_up=look_up,
+        set_hub_setting=set_hub_setting,
         user=dict(user or {}),
     )

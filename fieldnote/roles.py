@@ -17,7 +17,7 @@ from fieldnote.kinds import KINDS, ROLES
 
 # The operations of a record push, plus the named actions that are not plain record writes.
 Op = Literal["create", "update", "delete", "reassign", "upload", "import", "manage", "erase",
-             "revoke"]
+             "revoke", "configure"]
 RECORD_OPS: tuple[Op, ...] = ("create", "update", "delete")
 
 
@@ -466,6 +466,8 @@ _UPLOAD = Deny(QT_TRANSLATE_NOOP("roles", "Only marketers and reps proposing mat
 _MANAGE = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators manage users"))
 _CRM_IMPORT = Deny(QT_TRANSLATE_NOOP(
     "roles", "Only marketers and managers import outcomes from a CRM report"))
+_CONFIGURE = Deny(QT_TRANSLATE_NOOP(
+    "roles", "Only marketers and administrators set how long material stays verified"))
 _PERSON = Deny(QT_TRANSLATE_NOOP("roles", "Only administrators export or erase a person's data"))
 OWN_SEND = _own("author_id", "own send",
                 QT_TRANSLATE_NOOP("roles", "Only the sender, marketing or an administrator "
@@ -492,6 +494,10 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
     # Export everything held about a person, or erase them everywhere (docs/privacy.md).
     ("lead", "erase"): _roles(rep=_PERSON, marketer=_PERSON, manager=_PERSON, admin=Allow()),
     # Revoke the personal links a send mailed to a visitor (docs/collateral.md).
+    # Set marketing's collateral settings on the hub (how long approved material stays
+    # verified, `fieldnote.staleness`); administrators manage every hub setting.
+    ("collateral", "configure"): _roles(rep=_CONFIGURE, marketer=Allow(), manager=_CONFIGURE,
+                                        admin=Allow()),
     ("collateral_send", "revoke"): _roles(
         rep=Allow((OWN_SEND,)), marketer=Allow(),
         manager=Deny(QT_TRANSLATE_NOOP("roles", "Only the sender, marketing or an "

@@ -33,6 +33,9 @@ def check_days(text: str) -> str:
 
 # The shared hub settings of this module, in the form `fieldnote.money.SHARED_SETTINGS` keeps.
 SHARED_SETTINGS = {VERIFY_SETTING: (str(DEFAULT_VERIFY_DAYS), check_days)}
+# The settings marketing sets itself over the API (`fieldnote.roles`: ("collateral",
+# "configure")); every other hub setting is an administrator's, on the hub's command line.
+MARKETING_SETTINGS = (VERIFY_SETTING,)
 
 
 def verify_days(settings: Mapping[str, Any] | None) -> int:

@@ -29,7 +29,7 @@ from desktop.store.queries import fts_query
 from desktop.store.records import HUB_SETTINGS_KEY, Store
 from desktop.store.schema import local_marks, outbox, record_tables
 from fieldnote.kinds import COLLATERAL_KINDS, COLLATERAL_STATUSES, REQUEST_STATUSES
-from fieldnote.staleness import Stale, stale_reasons, verify_days
+from fieldnote.staleness import VERIFY_SETTING, Stale, stale_reasons, verify_days
 from fieldnote.validation import utc_now_iso
 
 # Markers FTS5 puts around matches; replaced by HTML after escaping the rest of the text.
@@ -442,6 +442,12 @@ class CollateralLibrary:
     def verify_period(self) -> int:
         """Days after its last verification an approved item is stale (a hub setting)."""
         return verify_days(self.store.get_state(HUB_SETTINGS_KEY))
+
+    def remember_verify_period(self, days: str) -> None:
+        """Keep the period the hub just stored, until the next pull brings it."""
+        current = self.store.get_state(HUB_SETTINGS_KEY)
+        settings = dict(current) if isinstance(current, dict) else {}
+        self.store.set_state(HUB_SETTINGS_KEY, {**settings, VERIFY_SETTING: days})
 
     def stale(self, ids: Iterable[str], today: str | None = None) -> dict[str, tuple[Stale, ...]]:
         """Why each of these items is stale today (`fieldnote.staleness`); fresh ones are left

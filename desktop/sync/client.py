@@ -419,6 +419,20 @@ class HubClient:
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer
 
+    def set_setting(self, key: str, value: str) -> str:
+        """Set a shared setting marketing owns (PUT /v1/settings/{key}); the value as the hub
+        stored it."""
+        resp = self._send("PUT", f"/settings/{key}", body=self._json_body({"value": value}),
+                          headers={"Content-Type": "application/json"})
+        try:
+            answer = json.loads(self._read_body(resp))
+        except ValueError:
+            raise HubError("The hub's answer was cut short or garbled.", resp.status_code
+                           ) from None
+        if not isinstance(answer, dict) or not isinstance(answer.get("value"), str):
+            raise HubError("The hub's answer was not understood.", resp.status_code)
+        return str(answer["value"])
+
     def revoke_send(self, send_id: str, collateral_id: str | None = None) -> dict[str, Any]:
         """Revoke the links a collateral send mailed (POST /v1/collateral-sends/{id}/revoke):
         every one, or one item's; the hub's answer (`revoked` and the send's fields)."""

@@ -136,6 +136,18 @@ def hub_file_cache(data_dir: Path, store: Store, settings: Settings | None) -> B
     return BlobCache(blob_dir(data_dir), client, limit_bytes=_cache_limit(settings))
 
 
+def set_shared_setting(data_dir: Path, store: Store, settings: Settings | None, key: str,
+                       value: str, timeouts: Timeouts | None = None) -> str:
+    """Set a shared hub setting marketing owns (the collateral verification period) on the
+    signed-in hub; returns the value as the hub stored it. Raises `SyncFailure` with the hub's
+    words (a refusal, a bad value, no hub). Reads the token: call it on a worker."""
+    client = _signed_in_client(data_dir, store, settings, timeouts or Timeouts(retries=0))
+    try:
+        return client.set_setting(key, value)
+    finally:
+        client.close()
+
+
 def _signed_in_client(data_dir: Path, store: Store, settings: Settings | None,
                       timeouts: Timeouts) -> HubClient:
     ca = (settings.hub_ca_bundle if settings else "") or None

@@ -57,6 +57,9 @@ class Services:
     # Worker side only (it may wait on the network): "already known?" for an email, from the
     # hub when it answers, else from this device's cache (`desktop.sync.lookup.look_up`).
     look_up: Callable[[str], LookupResult] | None = None
+    # Worker side only: set a shared setting marketing owns on the hub (key, value), returning
+    # the stored value (`desktop.sync.session.set_shared_setting`).
+    set_hub_setting: Callable[[str, str], str] | None = None
     # Who is signed in (id, name, email, role, team), or empty when nobody is.
     user: dict[str, Any] = field(default_factory=dict)
     # Set once the hub session joins the window (after the pages are built); None offline.

@@ -14,7 +14,7 @@ from fastapi.openapi.utils import get_openapi
 
 from fieldnote.wire import SUPPORTED_PROTOCOLS
 from hub import releases
-from hub.api import admin, auth, blobs, leads, problems, sharing, sync
+from hub.api import admin, auth, blobs, leads, problems, shared, sharing, sync
 from hub.api.deps import Hub
 from hub.blobs import BlobStore
 from hub.db.engine import make_engine
@@ -92,6 +92,7 @@ def create_app(settings: HubSettings, *, retention_first_s: float | None = None)
     app.include_router(leads.router)
     app.include_router(sharing.router)
     app.include_router(sharing.links)
+    app.include_router(shared.router)
     _describe_problems(app)
     return app
 

@@ -885,6 +885,10 @@
         <translation>Art</translation>
     </message>
     <message>
+        <source>Approved items not verified for this long are flagged stale; every marketer&apos;s library uses it</source>
+        <translation>Freigegebenes Material, das so lange nicht bestätigt wurde, gilt als veraltet; das gilt für die Bibliothek des gesamten Marketings</translation>
+    </message>
+    <message>
         <source>Drop files or a folder here to publish them.</source>
         <translation>Dateien oder einen Ordner hier ablegen, um sie zu veröffentlichen.</translation>
     </message>
@@ -957,6 +961,25 @@
     <message>
         <source>Stale: unused since %1</source>
         <translation>Veraltet: nicht genutzt seit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stale after %n day(s)…</source>
+        <translation>
+            <numerusform>Veraltet nach %n Tag…</numerusform>
+            <numerusform>Veraltet nach %n Tagen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification period</source>
+        <translation>Bestätigungszeitraum</translation>
+    </message>
+    <message>
+        <source>Flag approved items as stale when not verified for this many days:</source>
+        <translation>Freigegebenes Material als veraltet kennzeichnen, wenn es so viele Tage nicht bestätigt wurde:</translation>
+    </message>
+    <message>
+        <source>Not signed in to a hub: the period is a hub setting.</source>
+        <translation>Nicht bei einem Hub angemeldet: Der Zeitraum ist eine Hub-Einstellung.</translation>
     </message>
     <message>
         <source>Propose material</source>
@@ -5160,6 +5183,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Only marketers and managers import outcomes from a CRM report</source>
         <translation>Nur Marketing und Manager importieren Ergebnisse aus einem CRM-Bericht</translation>
+    </message>
+    <message>
+        <source>Only marketers and administrators set how long material stays verified</source>
+        <translation>Nur das Marketing und Administratoren legen fest, wie lange Material als bestätigt gilt</translation>
     </message>
     <message>
         <source>Only administrators export or erase a person&apos;s data</source>

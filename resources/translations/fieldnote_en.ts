@@ -69,6 +69,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Stale after %n day(s)…</source>
+        <translation>
+            <numerusform>Stale after %n day…</numerusform>
+            <numerusform>Stale after %n days…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n proposal(s) sent to marketing at the next sync; see them under My proposals.</source>
         <translation>
             <numerusform>%n proposal sent to marketing at the next sync; see it under My proposals.</numerusform>

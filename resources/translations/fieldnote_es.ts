@@ -885,6 +885,10 @@
         <translation>Tipo</translation>
     </message>
     <message>
+        <source>Approved items not verified for this long are flagged stale; every marketer&apos;s library uses it</source>
+        <translation>El material aprobado sin verificar durante este tiempo se marca como obsoleto; se aplica a la biblioteca de todo marketing</translation>
+    </message>
+    <message>
         <source>Drop files or a folder here to publish them.</source>
         <translation>Suelte aquí archivos o una carpeta para publicarlos.</translation>
     </message>
@@ -957,6 +961,25 @@
     <message>
         <source>Stale: unused since %1</source>
         <translation>Obsoleto: sin uso desde %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stale after %n day(s)…</source>
+        <translation>
+            <numerusform>Obsoleto tras %n día…</numerusform>
+            <numerusform>Obsoleto tras %n días…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification period</source>
+        <translation>Periodo de verificación</translation>
+    </message>
+    <message>
+        <source>Flag approved items as stale when not verified for this many days:</source>
+        <translation>Marcar el material aprobado como obsoleto si no se verifica en este número de días:</translation>
+    </message>
+    <message>
+        <source>Not signed in to a hub: the period is a hub setting.</source>
+        <translation>No ha iniciado sesión en un hub: el periodo es un ajuste del hub.</translation>
     </message>
     <message>
         <source>Propose material</source>
@@ -5160,6 +5183,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Only marketers and managers import outcomes from a CRM report</source>
         <translation>Solo marketing y los responsables importan resultados de un informe del CRM</translation>
+    </message>
+    <message>
+        <source>Only marketers and administrators set how long material stays verified</source>
+        <translation>Solo marketing y los administradores fijan cuánto tiempo sigue verificado el material</translation>
     </message>
     <message>
         <source>Only administrators export or erase a person&apos;s data</source>

@@ -83,6 +83,7 @@ UPLOAD = "Only marketers and reps proposing material upload collateral files"
 PROPOSE = "Reps propose material as a draft or for review; marketing approves and publishes it"
 OWN_PROPOSAL = "Reps change only their own proposals, until they are approved"
 REVIEW = "Only marketers review material (comment, verification, version)"
+CONFIGURE = "Only marketers and administrators set how long material stays verified"
 CRM_IMPORT = "Only marketers and managers import outcomes from a CRM report"
 MANAGE = "Only administrators manage users"
 PERSON = "Only administrators export or erase a person's data"
@@ -245,6 +246,7 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("lead_outcome", "import"): (CRM_IMPORT, (), (), CRM_IMPORT),
     ("collateral", "upload"): ((), (), UPLOAD, UPLOAD),
     ("lead", "upload"): ((), (), CAPTURE, ADMIN),
+    ("collateral", "configure"): (CONFIGURE, (), CONFIGURE, ()),
     ("user", "manage"): (MANAGE, MANAGE, MANAGE, ()),
     ("lead", "erase"): (PERSON, PERSON, PERSON, ()),
 }

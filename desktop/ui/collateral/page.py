@@ -65,6 +65,7 @@ from desktop.ui.translations import QT_TRANSLATE_NOOP
 from desktop.undo import UndoableWrite, save_undoably
 from fieldnote.filemodes import private_dir, restrict
 from fieldnote.kinds import COLLATERAL_STATUSES
+from fieldnote.staleness import MAX_DAYS, VERIFY_SETTING
 
 if TYPE_CHECKING:
     from desktop.store.collateral import CollateralLibrary
@@ -209,7 +210,16 @@ class CollateralPage(Page):
         self.count_label.setProperty("role", "muted")
         self.new_label = QLabel()
         self.new_label.setProperty("role", "muted")
-        self.facets = FlowRow((*facets, self.count_label, self.new_label), spacing=12)
+        # Marketing sets how long approved material stays verified (a hub setting).
+        self.period_button = QPushButton()
+        self.period_button.setToolTip(self.tr("Approved items not verified for this long are "
+                                              "flagged stale; every marketer's library uses it"))
+        self.period_button.clicked.connect(self._on_period_clicked)
+        self.configuring = self.offers.offer("collateral", "configure")
+        self.period_button.setVisible(bool(self.reviewing) and self.configuring.allowed)
+        self._show_period()
+        self.facets = FlowRow((*facets, self.count_label, self.new_label, self.period_button),
+                              spacing=12)
         self.body.addWidget(self.facets)
 
         # Grid or list | detail.
@@ -501,6 +511,40 @@ class CollateralPage(Page):
         return withdraw, resubmit
 
     # -- proposals and their review ------------------------------------------------------
+
+    def _show_period(self) -> None:
+        self.period_button.setText(self.tr("Stale after %n day(s)…", "",
+                                           self.library.verify_period()))
+
+    def _on_period_clicked(self) -> None:
+        days, ok = QInputDialog.getInt(
+            self, self.tr("Verification period"),
+            self.tr("Flag approved items as stale when not verified for this many days:"),
+            self.library.verify_period(), 1, MAX_DAYS)
+        if ok:
+            self.set_verify_period(days)
+
+    def set_verify_period(self, days: int) -> Any:
+        """Set the period on the hub (a worker: it waits on the network), then keep it here."""
+        setter, library = self.services.set_hub_setting, self.library
+        if setter is None:
+            self._tell(self.tr("Not signed in to a hub: the period is a hub setting."))
+            return None
+        task = self.services.tasks.run("set verification period",
+                                       lambda _ctx: setter(VERIFY_SETTING, str(days)))
+
+        def stored(value: str) -> None:
+            done = self.services.tasks.write("keep verification period",
+                                             lambda _ctx: library.remember_verify_period(value))
+            done.finished.connect(self._on_period_kept)
+
+        task.finished.connect(stored)
+        task.failed.connect(self._tell)
+        return task
+
+    def _on_period_kept(self, _result: Any = None) -> None:
+        self._show_period()
+        self.reload()
 
     def _on_propose_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Propose material"))

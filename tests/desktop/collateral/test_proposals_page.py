@@ -77,9 +77,12 @@ def test_a_rep_sees_the_decline_with_its_comment_sends_it_again_or_withdraws_it(
     assert not d.resubmit_button.isHidden()
     d.resubmit_button.click()
     qtbot.waitUntil(lambda: store.get("collateral", cid)["status"] == "review")
-    rep_page.withdraw_current()
+    # The view reloads after the change; the item stays chosen, now in review.
+    qtbot.waitUntil(lambda: (rep_page.current_row() or {}).get("status") == "review",
+                    timeout=10_000)
+    assert rep_page.withdraw_current() is not None
     qtbot.waitUntil(lambda: store.get("collateral", cid) is None
-                    or store.get("collateral", cid).get("deleted"))
+                    or store.get("collateral", cid).get("deleted"), timeout=10_000)
 
 
 def test_marketing_reviews_proposals_declining_with_a_comment_and_approving(qtbot, store,
@@ -135,3 +138,52 @@ def test_notices_tell_the_rep_of_an_answer_and_marketing_of_a_new_proposal(qtbot
                             Notice("new_proposal", "y", "Sam <Sales> sheet")])
     assert "Your proposal My deck: declined (Old logo)" in rep_page.notice.text()
     assert "New proposal to review: “Sam &lt;Sales&gt; sheet”" in rep_page.notice.text()
+
+
+def test_marketing_sets_the_verification_period_on_the_hub_and_the_view_follows(
+        qtbot, tmp_path, live_hub):
+    import os
+
+    from desktop.settings import Settings
+    from desktop.startup import build_services
+    from desktop.store import open_store
+    from desktop.store.db import DB_FILE
+    from desktop.sync.session import Timeouts, sign_in
+    from desktop.tasks import TaskRunner
+    from desktop.ui.services import RecordChanges
+
+    os.environ["FIELDNOTE_NO_KEYCHAIN"] = "1"
+    live_hub.add_user("mia@example.com", "Mia Marketer", "marketer")
+    data = tmp_path / "mia"
+    data.mkdir()
+    store = open_store(data / DB_FILE)
+    sign_in(data, store, live_hub.url, "mia@example.com",
+            live_hub.users["mia@example.com"]["password"],
+            timeouts=Timeouts(connect=2.0, read=10.0, retries=0))
+    changes, tasks = RecordChanges(), TaskRunner()
+    store.add_listener(changes.on_store_commit)
+    try:
+        services = build_services(store, tasks, Settings.load(data), changes, data,
+                                  store.get_state("user"))
+        page = CollateralPage(services, services.collateral)
+        qtbot.addWidget(page)
+        week_old = (dt.date.today() - dt.timedelta(days=7)).isoformat()
+        received(store, title="Checked last week", verified_on=week_old)
+        assert not page.period_button.isHidden()
+        assert "180" in page.period_button.text()
+        page.show_filter(STALE)
+        assert page.model.total() == 0
+        page.set_verify_period(5)
+        qtbot.waitUntil(lambda: " 5 " in page.period_button.text(), timeout=20_000)
+        qtbot.waitUntil(lambda: page.model.total() == 1)
+        assert live_hub.client("mia@example.com").get(
+            f"{live_hub.url}/v1/sync/pull", timeout=30).json()["settings"][
+            "collateral_verify_days"] == "5"
+    finally:
+        tasks.shutdown()
+        store.remove_listener(changes.on_store_commit)
+        store.engine.dispose()
+
+
+def test_a_rep_is_not_offered_the_verification_period(rep_page):
+    assert rep_page.period_button.isHidden()
