@@ -1,7 +1,7 @@
 """lead_export: every export of leads this device makes, synced for the hub's audit log
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 Create Date: 2026-12-07
 
 `fieldnote leads export` and the window's export dialog record each export (format, rows, the
@@ -12,8 +12,8 @@ change, so an export made offline reaches the hub at the next sync.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020"
-down_revision = "0019"
+revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
