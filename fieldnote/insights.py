@@ -234,3 +234,52 @@ def service_level_figures(
         SERVICE_LEVEL_SHARE: rate(within, decided),
         FIRST_CONTACT_MEDIAN: {group: median(values) for group, values in hours.items()},
     }
+
+
+# Collateral mailed to visitors (`fieldnote.sending`): per item and per event, the links
+# mailed, how many of them the visitor opened, the opens recorded (each "opened by recipient"
+# collateral usage), and the median hours from the mail to a link's first open.
+RECIPIENT_FIGURES = ("mailed", "opened", "opens", "median_hours_to_first_open")
+
+
+def _hours_between(start: str | None, end: str | None) -> float | None:
+    if not start or not end:
+        return None
+    try:
+        a = dt.datetime.fromisoformat(start.replace("Z", "+00:00"))
+        b = dt.datetime.fromisoformat(end.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return max(0.0, (b - a).total_seconds() / 3600)
+
+
+def recipient_open_figures(
+    links: Iterable[tuple[str, str | None, str | None, str | None]],
+    opens: Iterable[tuple[str, str | None, int]],
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """`links`: (item, event, mailed at, first opened at) per mailed link; `opens`: (item,
+    event, how many) of the recorded opens. Returns {"by_item": {item: figures}, "by_event":
+    {event or NO_EVENT: figures}} with the `RECIPIENT_FIGURES` of each."""
+    out: dict[str, dict[str, dict[str, Any]]] = {"by_item": {}, "by_event": {}}
+    hours: dict[tuple[str, str], list[float]] = {}
+
+    def bucket(side: str, key: str) -> dict[str, Any]:
+        return out[side].setdefault(key, {"mailed": 0, "opened": 0, "opens": 0,
+                                          "median_hours_to_first_open": None})
+
+    for item, event, mailed_at, first_open in links:
+        for side, key in (("by_item", item), ("by_event", event or NO_EVENT)):
+            figures = bucket(side, key)
+            figures["mailed"] += 1
+            if first_open:
+                figures["opened"] += 1
+                took = _hours_between(mailed_at, first_open)
+                if took is not None:
+                    hours.setdefault((side, key), []).append(took)
+    for item, event, count in opens:
+        for side, key in (("by_item", item), ("by_event", event or NO_EVENT)):
+            bucket(side, key)["opens"] += int(count)
+    for (side, key), values in hours.items():
+        found = median(values)
+        out[side][key]["median_hours_to_first_open"] = None if found is None else round(found, 1)
+    return out

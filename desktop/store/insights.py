@@ -12,6 +12,7 @@ current (migration 0004) rather than worked out again from every outcome and eve
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -45,6 +46,7 @@ from fieldnote.insights import (
     median,
     money,
     rate,
+    recipient_open_figures,
     service_level_figures,
     step_conversion,
     top_and_bottom,
@@ -176,6 +178,14 @@ class _Where:
                 f"({a}.lead_id IN {self._EVENT_LEADS} OR {a}.debrief_id IN "
                 f"(SELECT id FROM rec_debrief WHERE lead_id IN {self._EVENT_LEADS}))"
             )
+        return " AND ".join(conds)
+
+    def sends(self, a: str = "s") -> str:
+        """Collateral mailed to visitors: by when it was mailed, its sender, its lead's event."""
+        conds = [f"{a}.deleted = 0", f"{a}.mailed_at IS NOT NULL", *self._datetime(f"{a}.mailed_at"),
+                 *self._author(f"{a}.author_id")]
+        if self.f.event_ids:
+            conds.append(f"{a}.lead_id IN {self._EVENT_LEADS}")
         return " AND ".join(conds)
 
     def feedback(self, a: str = "fb") -> str:
@@ -372,6 +382,7 @@ class InsightsQueries:
         check()
         out = self._collateral(conn, where, as_of, copies,
                                where.unfiltered and self.read_totals)
+        out["collateral_recipients"] = self._recipients(conn, where)
         check()
         if where.unfiltered and self.read_totals:
             out.update(self._voice_from_totals(conn))
@@ -740,6 +751,27 @@ class InsightsQueries:
             "FROM rec_collateral_usage u WHERE u.deleted = 0 GROUP BY u.collateral_id",
             after=after,
         )]
+
+    def _recipients(self, conn: Connection, where: _Where) -> dict[str, Any]:
+        """Collateral mailed to visitors and opened by them, per item and per event
+        (`fieldnote.insights.recipient_open_figures`): the links of mailed sends, and the
+        "opened by recipient" uses under the filters."""
+        links = []
+        for row in _rows(conn, where,
+                         "SELECT s.mailed_at, s.links, l.event_id FROM rec_collateral_send s "
+                         f"LEFT JOIN rec_lead l ON l.id = s.lead_id WHERE {where.sends('s')}"):
+            entries = json.loads(row[1]) if isinstance(row[1], str) else row[1]
+            for link in entries or []:
+                if isinstance(link, dict) and link.get("collateral_id"):
+                    links.append((str(link["collateral_id"]), row[2], row[0],
+                                  link.get("first_opened_at")))
+        use = where.usage("u")
+        opens = [(r[0], r[1], int(r[2])) for r in _rows(conn, where,
+                 "SELECT u.collateral_id, l.event_id, COUNT(*) FROM rec_collateral_usage u "
+                 "LEFT JOIN rec_lead l ON l.id = u.lead_id "
+                 f"WHERE {use} AND u.action = 'recipient_opened' "
+                 "GROUP BY u.collateral_id, l.event_id")]
+        return recipient_open_figures(links, opens)
 
     def _ratings(self, conn: Connection, where: _Where, totals: bool) -> list[tuple[Any, ...]]:
         """(item, average rating, ratings) per rated item."""

@@ -473,6 +473,10 @@
         <translation>Qualifizieren beenden</translation>
     </message>
     <message>
+        <source>Email collateral to the visitor…</source>
+        <translation>Material per E-Mail an den Besucher…</translation>
+    </message>
+    <message>
         <source>Qualification</source>
         <translation>Qualifizierung</translation>
     </message>
@@ -592,6 +596,18 @@
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 von %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Save the visitor first; then email them approved collateral with a note</source>
+        <translation>Speichern Sie zuerst den Besucher; dann senden Sie ihm freigegebenes Material mit einer Notiz</translation>
+    </message>
+    <message>
+        <source>Email approved collateral to %1 with a note from you; it goes at the next sync</source>
+        <translation>Freigegebenes Material mit Ihrer Notiz per E-Mail an %1; es geht bei der nächsten Synchronisierung raus</translation>
+    </message>
+    <message>
+        <source>Queued for %1: the email goes at the next sync.</source>
+        <translation>Für %1 vorgemerkt: Die E-Mail geht bei der nächsten Synchronisierung raus.</translation>
     </message>
     <message>
         <source>Email as typed (not a valid address): %1</source>
@@ -1176,6 +1192,14 @@ wie versprochen erhalten Sie hier %2.
         <translation>Alle Einträge</translation>
     </message>
     <message>
+        <source>Opened by visitors</source>
+        <translation>Von Besuchern geöffnet</translation>
+    </message>
+    <message>
+        <source>Opened by visitors, per event</source>
+        <translation>Von Besuchern geöffnet, pro Veranstaltung</translation>
+    </message>
+    <message>
         <source>Opens</source>
         <translation>Geöffnet</translation>
     </message>
@@ -1289,6 +1313,22 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Kind</source>
         <translation>Art</translation>
+    </message>
+    <message>
+        <source>Mailed</source>
+        <translation>Gemailt</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Median hours to first open</source>
+        <translation>Median Stunden bis zum ersten Öffnen</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3194,18 @@ wie versprochen erhalten Sie hier %2.
         <translation>Der Besucher möchte nicht mehr kontaktiert werden: Der Widerruf wird neben der Einwilligung festgehalten, die im Verlauf bleibt, und die Marketing-Nachverfolgung endet</translation>
     </message>
     <message>
+        <source>Sent to the visitor</source>
+        <translation>An den Besucher gesendet</translation>
+    </message>
+    <message>
+        <source>Send collateral…</source>
+        <translation>Material senden…</translation>
+    </message>
+    <message>
+        <source>Email approved collateral to the visitor with a note from you; it goes at the next sync</source>
+        <translation>Freigegebenes Material mit Ihrer Notiz per E-Mail an den Besucher; es geht bei der nächsten Synchronisierung raus</translation>
+    </message>
+    <message>
         <source>Outcome timeline</source>
         <translation>Verlauf der Ergebnisse</translation>
     </message>
@@ -3280,6 +3332,14 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Never asked</source>
         <translation>Nie gefragt</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet</source>
+        <translation>Noch nichts gesendet</translation>
+    </message>
+    <message>
+        <source>Queued: the visitor gets the email at the next sync.</source>
+        <translation>Vorgemerkt: Der Besucher erhält die E-Mail bei der nächsten Synchronisierung.</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -4527,6 +4587,49 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>SendCollateralDialog</name>
+    <message>
+        <source>Send to the visitor</source>
+        <translation>An den Besucher senden</translation>
+    </message>
+    <message>
+        <source>%1 gets an email with your note and a personal link to each item at the next sync.</source>
+        <translation>%1 erhält bei der nächsten Synchronisierung eine E-Mail mit Ihrer Notiz und einem persönlichen Link zu jedem Material.</translation>
+    </message>
+    <message>
+        <source>Approved collateral</source>
+        <translation>Freigegebenes Material</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>Ihre Notiz</translation>
+    </message>
+    <message>
+        <source>e.g. Good to meet you at the booth - here is the brochure we talked about.</source>
+        <translation>z. B. Schön, Sie am Stand getroffen zu haben – hier die besprochene Broschüre.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>No approved collateral on this device yet; sync to get the library.</source>
+        <translation>Noch kein freigegebenes Material auf diesem Gerät; synchronisieren Sie, um die Bibliothek zu laden.</translation>
+    </message>
+    <message>
+        <source>Tick at least one item to send.</source>
+        <translation>Wählen Sie mindestens ein Material zum Senden aus.</translation>
+    </message>
+    <message>
+        <source>Send at most %1 items at once.</source>
+        <translation>Senden Sie höchstens %1 Materialien auf einmal.</translation>
+    </message>
+    <message>
+        <source>Keep the note to %1 characters.</source>
+        <translation>Die Notiz darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Share “%1”</source>
@@ -5214,6 +5317,26 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Not sent: the visitor has no email address</source>
         <translation>Nicht gesendet: Der Besucher hat keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>vorgemerkt</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not sent: no consent</source>
+        <translation>nicht gesendet: keine Einwilligung</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>geöffnet</translation>
     </message>
 </context>
 </TS>

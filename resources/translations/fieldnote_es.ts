@@ -473,6 +473,10 @@
         <translation>Dejar de calificar</translation>
     </message>
     <message>
+        <source>Email collateral to the visitor…</source>
+        <translation>Enviar material por correo al visitante…</translation>
+    </message>
+    <message>
         <source>Qualification</source>
         <translation>Cualificación</translation>
     </message>
@@ -592,6 +596,18 @@
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>Save the visitor first; then email them approved collateral with a note</source>
+        <translation>Guarde primero al visitante; luego envíele material aprobado con una nota</translation>
+    </message>
+    <message>
+        <source>Email approved collateral to %1 with a note from you; it goes at the next sync</source>
+        <translation>Enviar material aprobado a %1 con una nota suya; sale en la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>Queued for %1: the email goes at the next sync.</source>
+        <translation>En cola para %1: el correo sale en la próxima sincronización.</translation>
     </message>
     <message>
         <source>Email as typed (not a valid address): %1</source>
@@ -1176,6 +1192,14 @@ como le prometí, aquí tiene %2.
         <translation>Todos los elementos</translation>
     </message>
     <message>
+        <source>Opened by visitors</source>
+        <translation>Abierto por visitantes</translation>
+    </message>
+    <message>
+        <source>Opened by visitors, per event</source>
+        <translation>Abierto por visitantes, por evento</translation>
+    </message>
+    <message>
         <source>Opens</source>
         <translation>Aperturas</translation>
     </message>
@@ -1289,6 +1313,22 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Kind</source>
         <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Mailed</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Median hours to first open</source>
+        <translation>Mediana de horas hasta la primera apertura</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3194,18 @@ como le prometí, aquí tiene %2.
         <translation>El visitante ya no acepta ser contactado: se registra junto al consentimiento, que queda en el historial, y termina el seguimiento de marketing</translation>
     </message>
     <message>
+        <source>Sent to the visitor</source>
+        <translation>Enviado al visitante</translation>
+    </message>
+    <message>
+        <source>Send collateral…</source>
+        <translation>Enviar material…</translation>
+    </message>
+    <message>
+        <source>Email approved collateral to the visitor with a note from you; it goes at the next sync</source>
+        <translation>Enviar material aprobado al visitante con una nota suya; sale en la próxima sincronización</translation>
+    </message>
+    <message>
         <source>Outcome timeline</source>
         <translation>Historial de resultados</translation>
     </message>
@@ -3280,6 +3332,14 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Never asked</source>
         <translation>Nunca se preguntó</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet</source>
+        <translation>Nada enviado todavía</translation>
+    </message>
+    <message>
+        <source>Queued: the visitor gets the email at the next sync.</source>
+        <translation>En cola: el visitante recibe el correo en la próxima sincronización.</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -4527,6 +4587,49 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>SendCollateralDialog</name>
+    <message>
+        <source>Send to the visitor</source>
+        <translation>Enviar al visitante</translation>
+    </message>
+    <message>
+        <source>%1 gets an email with your note and a personal link to each item at the next sync.</source>
+        <translation>%1 recibe en la próxima sincronización un correo con su nota y un enlace personal a cada material.</translation>
+    </message>
+    <message>
+        <source>Approved collateral</source>
+        <translation>Material aprobado</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>Su nota</translation>
+    </message>
+    <message>
+        <source>e.g. Good to meet you at the booth - here is the brochure we talked about.</source>
+        <translation>p. ej. Encantado de conocerle en el stand; aquí tiene el folleto del que hablamos.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>No approved collateral on this device yet; sync to get the library.</source>
+        <translation>Todavía no hay material aprobado en este equipo; sincronice para obtener la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Tick at least one item to send.</source>
+        <translation>Marque al menos un material para enviar.</translation>
+    </message>
+    <message>
+        <source>Send at most %1 items at once.</source>
+        <translation>Envíe como máximo %1 materiales a la vez.</translation>
+    </message>
+    <message>
+        <source>Keep the note to %1 characters.</source>
+        <translation>La nota no puede superar %1 caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Share “%1”</source>
@@ -5214,6 +5317,26 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Not sent: the visitor has no email address</source>
         <translation>No enviado: el visitante no tiene dirección de correo</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>not sent: no consent</source>
+        <translation>no enviado: sin consentimiento</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>abierto</translation>
     </message>
 </context>
 </TS>

@@ -112,3 +112,21 @@ def test_conversions_of_a_funnel_with_missing_stages():
         "qualified": 0.0, "contacted": 0.5, "meeting": 0.0, "opportunity": None, "won": None}
     assert list(step_conversion({"captured": 1})) == ["qualified", "contacted", "meeting",
                                                       "opportunity", "won"]
+
+
+def test_recipient_opens_per_item_and_event_with_the_median_time_to_first_open():
+    from fieldnote.insights import NO_EVENT, recipient_open_figures
+
+    links = [("a", "e1", "2026-12-01T10:00:00Z", "2026-12-01T12:00:00Z"),
+             ("a", "e1", "2026-12-01T10:00:00Z", "2026-12-02T10:00:00Z"),
+             ("a", None, "2026-12-01T10:00:00Z", None),
+             ("b", "e1", "2026-12-01T10:00:00Z", None)]
+    figures = recipient_open_figures(links, [("a", "e1", 3), ("a", None, 0)])
+    assert figures["by_item"]["a"] == {"mailed": 3, "opened": 2, "opens": 3,
+                                       "median_hours_to_first_open": 13.0}
+    assert figures["by_item"]["b"] == {"mailed": 1, "opened": 0, "opens": 0,
+                                       "median_hours_to_first_open": None}
+    assert figures["by_event"]["e1"]["mailed"] == 3 and figures["by_event"]["e1"]["opens"] == 3
+    assert figures["by_event"][NO_EVENT] == {"mailed": 1, "opened": 0, "opens": 0,
+                                             "median_hours_to_first_open": None}
+    assert recipient_open_figures([], []) == {"by_item": {}, "by_event": {}}

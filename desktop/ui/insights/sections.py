@@ -281,6 +281,9 @@ class CollateralTab(_Tab):
         self.requests = self.panel(self.tr("Requests"), 2, 1)
         self.all_items = self.panel(self.tr("Every item"), 3, 0, 2)
         self.all_items.show_table(True)
+        # Collateral reps mailed to visitors, and whether the visitors opened it.
+        self.recipients = self.panel(self.tr("Opened by visitors"), 4, 0)
+        self.recipient_events = self.panel(self.tr("Opened by visitors, per event"), 4, 1)
 
     def show_figures(self, figures: Mapping[str, Any]) -> None:
         currency = figures.get("currency") or DEFAULT_CURRENCY
@@ -367,6 +370,40 @@ class CollateralTab(_Tab):
               format_date(i["last_used"])]
              for i in ordered],
             [i["id"] for i in ordered])
+        self._show_recipients(figures, detail)
+
+    def _show_recipients(self, figures: Mapping[str, Any],
+                         detail: Mapping[str, Mapping[str, Any]]) -> None:
+        sent = figures.get("collateral_recipients") or {}
+        mailed, opened, opens = self.tr("Mailed"), self.tr("Opened"), self.tr("Opens")
+        # None shows as a dash and sorts with the numbers.
+        first = self.tr("Median hours to first open")
+
+        items = sorted((sent.get("by_item") or {}).items(),
+                       key=lambda kv: (-kv[1]["mailed"], str((detail.get(kv[0]) or {}).get(
+                           "title") or kv[0])))
+        titles = [str((detail.get(cid) or {}).get("title") or cid[:8]) for cid, _f in items]
+        self.recipients.show_bars(titles[:TOP_N],
+                                  [(mailed, [f["mailed"] for _c, f in items[:TOP_N]]),
+                                   (opened, [f["opened"] for _c, f in items[:TOP_N]])],
+                                  horizontal=True)
+        self.recipients.set_table(
+            [self.tr("Item"), mailed, opened, opens, first],
+            [[t, f["mailed"], f["opened"], f["opens"], f["median_hours_to_first_open"]]
+             for t, (_c, f) in zip(titles, items, strict=True)],
+            [cid for cid, _f in items])
+        names = {e.get("id"): e.get("key") for e in figures.get("events") or []}
+        events = sorted((sent.get("by_event") or {}).items(),
+                        key=lambda kv: (-kv[1]["mailed"], str(kv[0])))
+        keys = [str(names.get(eid) or eid) for eid, _f in events]
+        self.recipient_events.show_bars(keys[:TOP_N],
+                                        [(mailed, [f["mailed"] for _e, f in events[:TOP_N]]),
+                                         (opened, [f["opened"] for _e, f in events[:TOP_N]])],
+                                        horizontal=True)
+        self.recipient_events.set_table(
+            [self.tr("Event"), mailed, opened, opens, first],
+            [[k, f["mailed"], f["opened"], f["opens"], f["median_hours_to_first_open"]]
+             for k, (_e, f) in zip(keys, events, strict=True)])
 
 
 class VoiceTab(_Tab):

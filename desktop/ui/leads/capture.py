@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 from desktop.store.consent import ConsentBook
 from desktop.store.leads import LeadBook
 from desktop.ui.common.guard import when_alive
+from desktop.ui.common.offers import show_offer
 from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, Decoded, decode_file
 from desktop.ui.leads.capture_controller import (
     CONTACT_FIELDS,
@@ -74,6 +75,7 @@ from desktop.ui.leads.capture_controller import (
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.rubric_form import RubricForm
 from desktop.ui.leads.scan_field import ScanField
+from desktop.ui.leads.send_dialog import ask_and_queue, may_send
 from desktop.ui.services import Services
 from fieldnote.badges import parse_badge
 from fieldnote.contacts import check_email, normalize_phone
@@ -399,6 +401,11 @@ class CapturePanel(QWidget):
         self.collateral_list.installEventFilter(self)
         self.collateral_list.setVisible(False)
         contact.addRow("", self.collateral_list)
+        # Email collateral to the visitor of the lead being edited, or of the one just saved.
+        self.send_button = QPushButton(self.tr("Email collateral to the visitor…"))
+        self.send_button.setObjectName("captureSendCollateral")
+        self.send_button.clicked.connect(self._on_send_button_clicked)
+        contact.addRow("", self.send_button)
         self.notes = NotesEdit()
         self.notes.refused.connect(self.show_problem)
         self.notes.setObjectName("lead_notes")
@@ -497,6 +504,7 @@ class CapturePanel(QWidget):
         self.reload_events()
         self.flow.mark_clean(self.form_state())
         self.refresh_held()
+        self.refresh_send_button()
 
     @property
     def last_saved_id(self) -> str | None:
@@ -579,6 +587,7 @@ class CapturePanel(QWidget):
     def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind == "lead":
             self._counter_timer.start()
+            self.refresh_send_button()
         elif kind in ("event", "rubric"):
             self.reload_events()
         elif kind == "consent_wording":
@@ -930,6 +939,40 @@ class CapturePanel(QWidget):
             self._on_edited()
         QTimer.singleShot(0, self.collateral_search.clear)
 
+    def _send_target(self) -> dict[str, Any] | None:
+        lead_id = self.flow.editing_id or self.flow.last_saved_id
+        return self.book.lead(lead_id) if lead_id else None
+
+    def refresh_send_button(self) -> None:
+        """Offered for the lead being edited or the one just saved, as its visitor's consent
+        and the role policy allow."""
+        lead = self._send_target()
+        if lead is None:
+            self.send_button.setEnabled(False)
+            self.send_button.setToolTip(self.tr(
+                "Save the visitor first; then email them approved collateral with a note"))
+            return
+        show_offer(self.send_button, may_send(self.services, lead))
+        if self.send_button.isEnabled():
+            self.send_button.setToolTip(self.tr(
+                "Email approved collateral to %1 with a note from you; it goes at the next "
+                "sync").replace("%1", person(lead)))
+
+    def _on_send_button_clicked(self) -> None:
+        lead = self._send_target()
+        if lead is None:
+            return
+        chosen = list(self._collateral) if self.flow.editing_id else \
+            list(lead.get("collateral_ids") or [])
+        queued = ask_and_queue(self.services, lead, chosen, self)
+        if isinstance(queued, str):
+            self.show_problem(queued)
+        elif queued is not None:
+            who = person(lead)
+            queued.finished.connect(when_alive(self, lambda _id: self.show_info(
+                self.tr("Queued for %1: the email goes at the next sync.").replace("%1", who))))
+            queued.failed.connect(when_alive(self, self.show_problem))
+
     def _render_collateral(self) -> None:
         self.collateral_list.clear()
         for cid, title in self._collateral.items():
@@ -1043,6 +1086,7 @@ class CapturePanel(QWidget):
         """The notice says what was stored (for a merge: the lead as the merge left it)."""
         notice = self.flow.saved(record_id, stored)
         self.lead_saved.emit(record_id)
+        self.refresh_send_button()
         grade, extra = notice.args["grade"], ""
         if grade:
             extra = f" — {grade}" + (self.tr(", qualified") if notice.args["qualified"] else "")
@@ -1169,6 +1213,7 @@ class CapturePanel(QWidget):
         self._check_email()
         self._check_phone()
         self._show_hint()
+        self.refresh_send_button()
 
     def _dirty(self) -> bool:
         """True while the form holds input that is not saved (what a draft must keep)."""

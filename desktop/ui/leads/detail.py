@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,6 +30,7 @@ from desktop.locale import AMOUNT_DECIMALS, app_locale, format_amount, format_mo
 from desktop.store.consent import ConsentBook
 from desktop.store.leads import LeadBook
 from desktop.store.records import SaveResult
+from desktop.store.sending import CollateralSends
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.undo_notice import UndoNotice
@@ -43,6 +44,7 @@ from desktop.ui.leads.models import (
     source_text,
     status_text,
 )
+from desktop.ui.leads.send_dialog import ask_and_queue, may_send, queue_send, send_state_text
 from desktop.ui.services import Services
 from desktop.undo import UndoableWrite, save_undoably
 from fieldnote.consent import consent_history, withdrawal
@@ -128,6 +130,26 @@ class LeadDetail(QWidget):
         consent_row.addStretch(1)
         self.layout_.addLayout(consent_row)
 
+        # Collateral sent to the visitor by mail: what, when, and how it went.
+        self.sends_title = QLabel(self.tr("Sent to the visitor"))
+        self.sends_title.setProperty("role", "subtitle")
+        self.layout_.addWidget(self.sends_title)
+        self.sends_list = QLabel()
+        self.sends_list.setObjectName("collateralSends")
+        self.sends_list.setWordWrap(True)
+        self.sends_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.sends_list)
+        sends_row = QHBoxLayout()
+        self.send_button = QPushButton(self.tr("Send collateral…"))
+        self.send_button.setObjectName("sendCollateral")
+        self.send_button.setToolTip(self.tr(
+            "Email approved collateral to the visitor with a note from you; it goes at the "
+            "next sync"))
+        self.send_button.clicked.connect(self._on_send_button_clicked)
+        sends_row.addWidget(self.send_button)
+        sends_row.addStretch(1)
+        self.layout_.addLayout(sends_row)
+
         self.timeline_title = QLabel(self.tr("Outcome timeline"))
         self.timeline_title.setProperty("role", "subtitle")
         self.layout_.addWidget(self.timeline_title)
@@ -187,7 +209,8 @@ class LeadDetail(QWidget):
         lead = self.lead
         for w in (self.facts, self.score_label, self.timeline, self.timeline_title, self.outcome_form,
                   self.rescore_button, self.edit_button, self.consent_title,
-                  self.consent_history, self.withdraw_button):
+                  self.consent_history, self.withdraw_button, self.sends_title,
+                  self.sends_list, self.send_button):
             w.setVisible(lead is not None)
         self.message.clear()
         if lead is None:
@@ -218,6 +241,7 @@ class LeadDetail(QWidget):
         self.facts.setText("\n".join(f"{k}: {v}" for k, v in facts if v))
         self._show_score(lead, event)
         self._show_consent(lead, users)
+        self._show_sends()
         self._show_timeline()
         allowed = may_update_outcome(self.services, lead)
         self.outcome_form.setVisible(allowed.allowed)
@@ -248,6 +272,49 @@ class LeadDetail(QWidget):
         self.withdraw_button.setVisible(lead.get("consent_contact") is True)
         show_offer(self.withdraw_button, offers_of(self.services).offer(
             "lead", "update", lead, withdrawal(utc_now_iso())))
+
+    def _show_sends(self) -> None:
+        if self.lead is None or not self.lead_id:
+            return
+        lines = []
+        for send in CollateralSends(self.services.store).for_lead(self.lead_id):
+            parts = [short_time(send.get("requested_at")), ", ".join(send["items"]),
+                     send_state_text(send["display_state"])]
+            reason = send.get("state_reason")
+            if reason and send["display_state"] in ("queued", "failed", "no_consent"):
+                parts.append(QCoreApplication.translate("sending", reason))
+            lines.append(" · ".join(p for p in parts if p))
+        self.sends_list.setText("\n".join(lines) or self.tr("Nothing sent yet"))
+        show_offer(self.send_button, may_send(self.services, self.lead))
+
+    def _on_send_button_clicked(self) -> None:
+        if self.lead is None:
+            return
+        self._follow_send(ask_and_queue(self.services, self.lead,
+                                        self.lead.get("collateral_ids") or [], self))
+
+    def send_collateral(self, collateral_ids: list[str], message: str) -> Any:
+        """Queue a send of these items to the shown lead's visitor, on the writer lane."""
+        if self.lead is None:
+            return None
+        return self._follow_send(queue_send(self.services, self.lead, collateral_ids, message))
+
+    def _follow_send(self, queued: Any) -> Any:
+        if queued is None:
+            return None
+        if isinstance(queued, str):
+            self.message.setText(queued)
+            return None
+        lead_id = self.lead_id
+        queued.finished.connect(when_alive(self, lambda _id: self._on_sent(lead_id)))
+        queued.failed.connect(when_alive(self, self.message.setText))
+        return queued
+
+    def _on_sent(self, lead_id: str | None) -> None:
+        if lead_id is not None and self.lead_id == lead_id:
+            self._show_sends()
+            self.message.setText(self.tr("Queued: the visitor gets the email at the next "
+                                         "sync."))
 
     def _on_withdraw_button_clicked(self) -> None:
         labels = [method_text(m) for m in CONSENT_METHODS]
@@ -416,6 +483,8 @@ class LeadDetail(QWidget):
             self.show_lead(self.lead_id)
         elif kind == "lead_outcome":
             self._show_timeline()
+        elif kind in ("collateral_send", "collateral"):
+            self._show_sends()
 
 
 __all__ = ["STATUS_LABELS", "LeadDetail", "may_update_outcome"]

@@ -344,3 +344,39 @@ def test_won_amounts_carry_the_currency_the_hub_set(qtbot, services, store):
     assert model.index(row, 8).data() == "$8,000"
     deals = page.collateral_tab.deals.model
     assert any(deals.index(r, 4).data().startswith("$") for r in range(deals.rowCount()))
+
+
+def test_collateral_opened_by_visitors_shows_per_item_and_per_event(qtbot, store, services,
+                                                                     tmp_path):
+    from tests.desktop.insights.fixture_data import L
+
+    send = "0190f5c5-0000-7000-8000-00000000a001"
+    store.save("collateral_send", {"lead_id": L[1], "collateral_ids": [C1],
+                                   "requested_at": "2026-10-01T10:05:00Z"}, send,
+               local_fields={"author_id": ANN, "state": "sent",
+                             "mailed_at": "2026-10-01T10:10:00Z",
+                             "opened_at": "2026-10-01T13:10:00Z",
+                             "links": [{"collateral_id": C1, "link_id": "k1",
+                                        "first_opened_at": "2026-10-01T13:10:00Z",
+                                        "opens": 2}]})
+    for at in ("2026-10-01T13:10:00Z", "2026-10-02T08:00:00Z"):
+        store.save("collateral_usage", {"collateral_id": C1, "action": "recipient_opened",
+                                        "lead_id": L[1], "at": at},
+                   local_fields={"author_id": ANN})
+    page = InsightsPage(services, services.insights)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    qtbot.waitUntil(page.is_ready)
+    sent = page.figures["collateral_recipients"]
+    assert sent["by_item"][C1] == {"mailed": 1, "opened": 1, "opens": 2,
+                                   "median_hours_to_first_open": 3.0}
+    assert sent["by_event"][E1]["opens"] == 2
+    tab = page.collateral_tab
+    assert dict(tab.recipients.bar_sets()) == {"Mailed": [1], "Opened": [1]}
+    rows = tab.recipient_events.model.rows()
+    assert rows[0][0] == "Expo North" and rows[0][1:4] == [1, 1, 2]
+    page.tabs.setCurrentWidget(tab)
+    tab.recipients.grab().save(str(tmp_path / "insights-recipients.png"))
+    tab.recipient_events.show_table(True)
+    tab.recipient_events.grab().save(str(tmp_path / "insights-recipient-events.png"))

@@ -121,6 +121,15 @@ def test_a_send_queued_offline_survives_a_restart_and_is_mailed_at_the_next_sync
         code, out, _ = run(monkeypatch, capsys, "collateral", "sends", "--lead", lead,
                            "--data-dir", str(again.data_dir))
         assert code == 0 and "opened" in out and "Price list 2027" in out
+        # The open reaches Insights: per item and per event, with the time to first open.
+        code, out, err = run(monkeypatch, capsys, "insights", "--json",
+                             "--data-dir", str(again.data_dir))
+        assert code == 0, err
+        sent = json.loads(out)["collateral_recipients"]
+        figures = sent["by_item"][item]
+        assert (figures["mailed"], figures["opened"], figures["opens"]) == (1, 1, 1)
+        assert figures["median_hours_to_first_open"] is not None
+        assert sent["by_event"]["(no event)"]["opens"] == 1
     finally:
         again.engine.client.close()
         store.engine.dispose()
