@@ -14,6 +14,7 @@ from fieldnote.leadcsv import (
     NOT_PROVIDED,
     SALESFORCE_COLUMNS,
     SALESFORCE_LIMITS,
+    CsvImport,
     _fold,
     _header_for,
     _lifecycle,
@@ -626,6 +627,24 @@ def test_import_rule_the_preview_shows_three_different_values_a_column_tidied_an
 @pytest.mark.parametrize(("dates", "day_first"), [
     (["12/05/2026"], False), (["13/05/2026"], True), (["05/13/2026"], False),
     (["12/12/2026", "13/01/2026"], True), (["12/12/2026", "01/13/2026"], False), ([], False),
+    (["05/12/2026", "13/01/2026"], True), (["01/13/2026", "13/01/2026"], False),
+    (["not a date", "13/01/2026"], True),
 ])
 def test_import_rule_a_file_is_day_first_only_when_a_date_reads_only_that_way(dates, day_first):
     assert dates_day_first(dates) is day_first
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (b"", CsvImport([], {}, ["The file is empty."], "utf-8", ",", refusal="is empty.",
+                    refused_for="empty")),
+    (b"%PDF-1.7", CsvImport([], {}, [], "utf-8", ",", refusal=(
+        "is a PDF document, not a CSV file; save the list as CSV (UTF-8) and import that."),
+        refused_for="not_text")),
+    ("Farbe;Größe\nrot;L\n".encode("utf-16"), CsvImport(
+        [], {"Farbe": None, "Größe": None}, [], "utf-16-le", ";", ["Farbe", "Größe"],
+        refusal="has no column for a name, email, company, phone or badge id (its columns: "
+                "Farbe, Größe); rename the columns or choose where they go.",
+        refused_for="no_column")),
+])
+def test_import_rule_a_refused_file_says_why_and_imports_nothing(data, expected):
+    assert read_lead_csv(data) == expected
