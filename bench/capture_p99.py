@@ -18,9 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.leads.__main__ import _pct, populate, time_captures
-from desktop.store import open_store
-from desktop.store.db import DB_FILE
+from bench.leads.__main__ import _pct, populate, time_captures, window_services
 from desktop.store.leads import LeadBook
 from fieldnote.ids import new_id
 
@@ -43,21 +41,7 @@ def store_alone(store, event_id: str, saves: int) -> list[float]:  # type: ignor
 
 
 def run(data_dir: Path, saves: int) -> tuple[list[float], list[float], list[float]]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.settings import Settings
-    from desktop.startup import build_services
-    from desktop.tasks import TaskRunner
-    from desktop.ui.services import RecordChanges
-
-    _app = QApplication.instance() or QApplication([])  # kept alive for the run
-    store = open_store(data_dir / DB_FILE)
-    changes = RecordChanges()
-    store.add_listener(changes.on_store_commit)
-    tasks = TaskRunner()
-    services = build_services(store, tasks, Settings.load(data_dir), changes, data_dir,
-                              {"id": new_id(), "name": "Bench", "role": "marketer"})
+    _app, store, tasks, services = window_services(data_dir)  # the app kept alive for the run
     book = LeadBook(store)
     event = book.events()[0]
     book.dispose()

@@ -19,6 +19,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, insert, select
 
@@ -154,24 +155,34 @@ def time_captures(services, store, event_id: str, saves: int):  # type: ignore[n
     return page, latencies, shown
 
 
-def bench_ui(data_dir: Path, saves: int) -> None:
+def window_services(data_dir: Path) -> tuple[Any, Any, Any, Any]:
+    """What the window runs on, for a benchmark: (the application, the store, the task lanes,
+    the services) over the store in `data_dir`, signed in as a marketer, offscreen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication
 
     from desktop.settings import Settings
     from desktop.startup import build_services
     from desktop.tasks import TaskRunner
-    from desktop.ui.leads.list_view import LeadListPanel
     from desktop.ui.services import RecordChanges
 
-    _app = QApplication.instance() or QApplication([])  # kept alive for the run
+    app = QApplication.instance() or QApplication([])
     store = open_store(data_dir / DB_FILE)
     changes = RecordChanges()
     store.add_listener(changes.on_store_commit)
     tasks = TaskRunner()
     services = build_services(store, tasks, Settings.load(data_dir), changes, data_dir,
                               {"id": new_id(), "name": "Bench", "role": "marketer"})
+    return app, store, tasks, services
+
+
+def bench_ui(data_dir: Path, saves: int) -> None:
+    from PySide6.QtCore import QEventLoop, Qt
+
+    from desktop.tasks import TaskRunner
+    from desktop.ui.leads.list_view import LeadListPanel
+
+    _app, store, tasks, services = window_services(data_dir)  # the app kept alive for the run
     book = LeadBook(store)
     event = book.events()[0]
 
