@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtGui import QDoubleValidator, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -31,6 +31,7 @@ from desktop.store.consent import ConsentBook
 from desktop.store.leads import LeadBook
 from desktop.store.records import SaveResult
 from desktop.store.sending import CollateralSends
+from desktop.sync.blobs import is_sha256
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.undo_notice import UndoNotice
@@ -119,6 +120,12 @@ class LeadDetail(QWidget):
         self.consent_history.setWordWrap(True)
         self.consent_history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_.addWidget(self.consent_history)
+        # The visitor's drawn signature (kiosk mode), when this device holds the image.
+        self.signature_view = QLabel()
+        self.signature_view.setObjectName("consentSignature")
+        self.signature_view.setAccessibleName(self.tr("Signature"))
+        self.signature_view.hide()
+        self.layout_.addWidget(self.signature_view)
         consent_row = QHBoxLayout()
         self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
         self.withdraw_button.setObjectName("withdrawConsent")
@@ -212,6 +219,7 @@ class LeadDetail(QWidget):
                   self.consent_history, self.withdraw_button, self.sends_title,
                   self.sends_list, self.send_button):
             w.setVisible(lead is not None)
+        self.signature_view.hide()
         self.message.clear()
         if lead is None:
             self.name_label.setText(self.tr("No lead selected"))
@@ -269,6 +277,7 @@ class LeadDetail(QWidget):
                 parts.append(self.tr("recorded by %1").replace("%1", str(by)))
             lines.append(", ".join(parts))
         self.consent_history.setText("\n".join(lines) or self.tr("Never asked"))
+        self._show_signature(lead.get("consent_signature_sha256"))
         self.withdraw_button.setVisible(lead.get("consent_contact") is True)
         show_offer(self.withdraw_button, offers_of(self.services).offer(
             "lead", "update", lead, withdrawal(utc_now_iso())))
@@ -315,6 +324,21 @@ class LeadDetail(QWidget):
             self._show_sends()
             self.message.setText(self.tr("Queued: the visitor gets the email at the next "
                                          "sync."))
+
+    def _show_signature(self, sha256: str | None) -> None:
+        """The current statement's signature image from this device's file cache; where only
+        the hub has it, a line says so."""
+        path = (self.services.blobs.path_if_verified(sha256)
+                if sha256 is not None and is_sha256(sha256) else None)
+        image = QPixmap(str(path)) if path is not None else QPixmap()
+        if not image.isNull():
+            self.signature_view.setPixmap(image.scaledToWidth(
+                min(image.width(), 360), Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.signature_view.setPixmap(QPixmap())
+            self.signature_view.setText(self.tr("Signed; the image is kept on the hub.")
+                                        if sha256 else "")
+        self.signature_view.setVisible(bool(sha256))
 
     def _on_withdraw_button_clicked(self) -> None:
         labels = [method_text(m) for m in CONSENT_METHODS]

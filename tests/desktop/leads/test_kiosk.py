@@ -296,3 +296,25 @@ def test_a_submitted_entry_survives_a_crash_right_after_the_thank_you(data_dir):
         assert open_file_cache(data_dir).path_if_verified(lead["consent_signature_sha256"])
     finally:
         store.engine.dispose()
+
+
+def test_the_leads_detail_shows_the_source_and_the_signature(qtbot, services):
+    from desktop.store.leads import LeadBook
+    from desktop.ui.leads.detail import LeadDetail
+
+    view = _kiosk(qtbot, services)
+    _fill(view.form, last_name="Silva", email="ana@zenith.example")
+    view.form.consent.setChecked(True)
+    _sign(view.form.pad)
+    with qtbot.waitSignal(view.saved, timeout=10_000) as saved:
+        view.submit()
+    detail = LeadDetail(services, LeadBook(services.store))
+    qtbot.addWidget(detail)
+    detail.show()
+    detail.show_lead(saved.args[0])
+    facts = detail.facts.text() if hasattr(detail.facts, "text") else ""
+    shown = " ".join(w.text() for w in detail.findChildren(type(detail.name_label)))
+    assert "kiosk (visitor's own entry)" in shown + facts
+    assert detail.signature_view.isVisible()
+    assert not detail.signature_view.pixmap().isNull()
+    assert "signature" in detail.consent_history.text()
