@@ -3186,6 +3186,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Verlauf der Einwilligung</translation>
     </message>
     <message>
+        <source>Signature</source>
+        <translation>Unterschrift</translation>
+    </message>
+    <message>
         <source>Withdraw consent…</source>
         <translation>Einwilligung widerrufen…</translation>
     </message>
@@ -3340,6 +3344,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Queued: the visitor gets the email at the next sync.</source>
         <translation>Vorgemerkt: Der Besucher erhält die E-Mail bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Signed; the image is kept on the hub.</source>
+        <translation>Unterschrieben; das Bild liegt auf dem Hub.</translation>
     </message>
     <message>
         <source>Withdraw consent</source>

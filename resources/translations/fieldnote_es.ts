@@ -3186,6 +3186,10 @@ como le prometí, aquí tiene %2.
         <translation>Historial del consentimiento</translation>
     </message>
     <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
         <source>Withdraw consent…</source>
         <translation>Retirar el consentimiento…</translation>
     </message>
@@ -3340,6 +3344,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Queued: the visitor gets the email at the next sync.</source>
         <translation>En cola: el visitante recibe el correo en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Signed; the image is kept on the hub.</source>
+        <translation>Firmado; la imagen se guarda en el hub.</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
