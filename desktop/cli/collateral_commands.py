@@ -90,13 +90,35 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     revoke.add_argument("send_id", metavar="SEND_ID", help="the send (collateral sends)")
     revoke.add_argument("--item", metavar="ITEM_ID", help="only this item's link")
     revoke.set_defaults(func=_revoke)
+
+    proposals = sub.add_parser(
+        "proposals", parents=[parent], help="reps' proposals (marketing) or your own (reps)",
+        description="Reps' proposals with their state and marketing's comment, newest first: "
+        "every proposal for marketing, your own for a rep.")
+    proposals.add_argument("--json", action="store_true", help="one JSON array for scripts")
+    proposals.set_defaults(func=_proposals)
+
+    review = sub.add_parser(
+        "review", parents=[parent], help="approve, decline or verify an item (marketing)",
+        description="Marketing's answer to a proposal, or its confirmation that an approved "
+        "item still holds; queued for the next sync.")
+    review.add_argument("item_id", metavar="ITEM_ID")
+    what = review.add_mutually_exclusive_group(required=True)
+    what.add_argument("--approve", action="store_true",
+                      help="approve it (reps in its audience get it at their next sync)")
+    what.add_argument("--decline", metavar="COMMENT", help="decline it, saying why")
+    what.add_argument("--verified", action="store_true",
+                      help="mark it verified today (its last verified date)")
+    review.add_argument("--comment", default="", metavar="TEXT",
+                        help="with --approve: a note for the rep who proposed it")
+    review.set_defaults(func=_review)
     group.set_defaults(func=lambda _args: _usage(group))
 
 
 def _usage(group: argparse.ArgumentParser) -> int:
     group.print_usage(sys.stderr)
     sys.stderr.write("fieldnote collateral: choose an action: publish, propose, list, "
-                     "send, sends or revoke\n")
+                     "proposals, review, send, sends or revoke\n")
     return 2
 
 
@@ -297,4 +319,62 @@ def _revoke(args: argparse.Namespace) -> int:
         finally:
             client.close()
     sys.stdout.write(f"Revoked {answer.get('revoked', 0)} link(s); they no longer open.\n")
+    return 0
+
+
+def _proposals(args: argparse.Namespace) -> int:
+    from desktop.store.collateral import CollateralLibrary
+    from desktop.store.offers import Offers
+
+    with cli_context(args, lock=False) as ctx:
+        user = ctx.store.get_state("user") or {}
+        user = user if isinstance(user, dict) else {}
+        # Marketing reviews everyone's; anyone else follows their own.
+        everyone = Offers(user, ctx.store).reach.unpublished
+        rows = CollateralLibrary(ctx.store).proposals(
+            proposer_id=None if everyone else str(user.get("id") or "-"))
+        items = [{"id": r["id"], "title": r.get("title"), "kind": r.get("kind"),
+                  "status": r.get("status"), "proposed_by": r.get("proposed_by"),
+                  "review_comment": r.get("review_comment"),
+                  "verified_on": r.get("verified_on")} for r in rows]
+    if args.json:
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not items:
+        sys.stdout.write("No proposals.\n")
+        return 0
+    for item in items:
+        note = f"  ({item['review_comment']})" if item["review_comment"] else ""
+        sys.stdout.write(f"{item['id']}  {item['status']:<8}  {item['title']}{note}\n")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from desktop.store.collateral import CollateralLibrary
+
+    if args.decline is not None and not args.decline.strip():
+        raise CliError("--decline needs a comment saying why; the rep reads it.", 2)
+    if args.comment and not args.approve:
+        raise CliError("--comment goes with --approve; --decline takes its comment itself.", 2)
+    with cli_context(args) as ctx:
+        library = CollateralLibrary(ctx.store)
+        row = ctx.store.get("collateral", args.item_id)
+        if row is None or row.get("deleted"):
+            raise CliError(f"{args.item_id}: no such item here (sync first?).", 2)
+        today = dt.date.today().isoformat()
+        if args.approve:
+            fields: dict[str, Any] = {"status": "approved", "verified_on": today}
+            require_offer(ctx, "approve", "collateral", "update", row, fields)
+            library.approve(row["id"], args.comment, today=today)
+        elif args.decline is not None:
+            fields = {"status": "declined", "review_comment": args.decline.strip()}
+            require_offer(ctx, "decline", "collateral", "update", row, fields)
+            library.decline(row["id"], args.decline)
+        else:
+            if row.get("status") != "approved":
+                raise CliError(f"{args.item_id} is {row.get('status')}: only approved items "
+                               "are verified.", 2)
+            require_offer(ctx, "verify", "collateral", "update", row, {"verified_on": today})
+            library.mark_verified(row["id"], today=today)
+    sys.stdout.write(f"{row['id']}: queued for the next sync.\n")
     return 0

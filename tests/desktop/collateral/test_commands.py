@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -156,3 +157,40 @@ def test_publishing_a_file_that_is_not_what_its_name_says_is_one_line_exit_1_and
     assert after.outbox_entries() == outbox_before == []
     after.engine.dispose()
     assert not (tmp_path / "blobs").exists() or not any((tmp_path / "blobs").iterdir())
+
+
+def test_marketing_reviews_proposals_headless_and_a_rep_cannot(tmp_path):
+    rep_id = "01972fde-7e80-7328-a2f3-a964fce86401"
+    store = signed_in_as(tmp_path, MARKETER)
+    first = received(store, title="Rita's sheet", status="review", proposed_by=rep_id,
+                     author_id=rep_id)
+    second = received(store, title="Rita's deck", status="review", proposed_by=rep_id)
+    old = received(store, title="Price list", verified_on="2026-01-01")
+    store.engine.dispose()
+    listed = fieldnote("collateral", "proposals", "--json", "--data-dir", str(tmp_path))
+    assert listed.returncode == 0, listed.stderr
+    assert {i["id"] for i in json.loads(listed.stdout)} == {first, second}
+    empty = fieldnote("collateral", "review", first, "--decline", "  ", "--data-dir", str(tmp_path))
+    assert (empty.returncode, empty.stderr.count("\n")) == (2, 1)
+    assert fieldnote("collateral", "review", first, "--decline", "Old logo",
+                     "--data-dir", str(tmp_path)).returncode == 0
+    assert fieldnote("collateral", "review", second, "--approve",
+                     "--data-dir", str(tmp_path)).returncode == 0
+    assert fieldnote("collateral", "review", old, "--verified",
+                     "--data-dir", str(tmp_path)).returncode == 0
+    store = open_store(tmp_path / DB_FILE)
+    today = dt.date.today().isoformat()
+    assert (store.get("collateral", first)["status"],
+            store.get("collateral", first)["review_comment"]) == ("declined", "Old logo")
+    assert (store.get("collateral", second)["status"],
+            store.get("collateral", second)["verified_on"]) == ("approved", today)
+    assert store.get("collateral", old)["verified_on"] == today
+    store.set_state("user", {**MARKETER, "role": "rep", "id": rep_id})
+    store.engine.dispose()
+    mine = json.loads(fieldnote("collateral", "proposals", "--json",
+                                "--data-dir", str(tmp_path)).stdout)
+    assert {(i["id"], i["status"], i["review_comment"]) for i in mine} == {
+        (first, "declined", "Old logo"), (second, "approved", None)}
+    refused = fieldnote("collateral", "review", first, "--approve", "--data-dir", str(tmp_path))
+    assert refused.returncode == 3
+    assert "Reps propose material as a draft or for review" in refused.stderr
