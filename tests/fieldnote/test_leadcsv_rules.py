@@ -648,3 +648,55 @@ def test_import_rule_a_file_is_day_first_only_when_a_date_reads_only_that_way(da
 ])
 def test_import_rule_a_refused_file_says_why_and_imports_nothing(data, expected):
     assert read_lead_csv(data) == expected
+
+
+def _pairs(zero_odd: int, zero_even: int, total: int) -> bytes:
+    """`total` two-byte units; the first `zero_odd` with a zero second byte, the last
+    `zero_even` with a zero first byte, the others without zeros."""
+    units = []
+    for i in range(total):
+        first = b"\x00" if i >= total - zero_even else b"a"
+        second = b"\x00" if i < zero_odd else b"b"
+        units.append(first + second)
+    return b"".join(units)
+
+
+@pytest.mark.parametrize(("data", "found"), [
+    (b"a\x00b\x00", "utf-16-le"), (b"\x00a\x00b", "utf-16-be"), (b"a\x00", None),
+    (b"a\x00b\x00c", None), (b"a\x00b\x00c\x00", "utf-16-le"),
+    (_pairs(5, 0, 10), "utf-16-le"), (_pairs(4, 0, 10), None), (_pairs(3, 0, 10), None),
+    (_pairs(20, 1, 21), "utf-16-le"), (_pairs(20, 1, 20), None),
+    (_pairs(10, 10, 20), None),
+])
+def test_import_rule_utf16_without_a_bom_is_every_other_byte_zero(data, found):
+    from fieldnote.leadcsv import _utf16_without_bom
+
+    assert _utf16_without_bom(data) == found
+    # The same text the other way round is the other byte order.
+    swapped = b"".join(data[i + 1:i + 2] + data[i:i + 1] for i in range(0, len(data), 2))
+    other = {"utf-16-le": "utf-16-be", "utf-16-be": "utf-16-le"}.get(found)
+    if len(data) % 2 == 0:
+        assert _utf16_without_bom(swapped) == other
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_import_rule_a_utf16_file_without_a_bom_names_its_byte_order(encoding):
+    result = read_lead_csv("Email,Last Name\na@x.de,Ng\n".encode(encoding), captured_at=WHEN)
+    assert result.encoding == encoding
+    assert result.headers == ["Email", "Last Name"]
+    assert [r.fields["email"] for r in result.rows] == ["a@x.de"]
+
+
+def test_import_rule_day_first_is_read_from_the_scan_time_column_only():
+    result = _read("Email,Scan Date,Event Date\na@x.de,05/04/2026,13/01/2026\n")
+    assert result.rows[0].fields["captured_at"] == "2026-05-04T00:00:00Z"
+
+
+def test_import_rule_a_row_short_of_its_scan_time_column_is_read():
+    result = _read("Email,Scan Date\na@x.de\nb@x.de,13/01/2026\n")
+    assert [r.fields["captured_at"] for r in result.rows] == [WHEN, "2026-01-13T00:00:00Z"]
+
+
+def test_import_rule_every_skipped_row_is_counted():
+    result = _read("Email,Company\n,A\na@x.de,B\n,C\n")
+    assert result.skipped == {"no_person": 2} and result.skipped_rows == 2
