@@ -174,6 +174,8 @@ def _rewrite(path: Path, *, old_key: str | None, new_key: str | None) -> None:
     new = path.with_name(path.name + _NEW)
     for leftover in (new, *(new.with_name(new.name + s) for s in SIDE_FILES)):
         leftover.unlink(missing_ok=True)
+    # Made private before a byte goes in (SQLite takes an empty file for an empty database).
+    os.close(os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = dbapi.connect(str(path), isolation_level=None)
     try:
         if old_key is not None:
@@ -194,8 +196,6 @@ def _rewrite(path: Path, *, old_key: str | None, new_key: str | None) -> None:
                               "it has been left as it was.") from None
     conn.close()
     _fsync(new)
-    if path.exists():
-        os.chmod(new, path.stat().st_mode & 0o777)
     # The old file's log was folded into it above; a log beside the new file must not be
     # taken for its own.
     for suffix in ("-wal", "-shm"):

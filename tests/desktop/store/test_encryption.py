@@ -272,3 +272,14 @@ def test_sync_runs_on_an_encrypted_store_and_what_it_pulls_stays_unreadable(
         assert b"Thistlewaite" in _files(tmp_path / "rep")  # the plain device, for contrast
     finally:
         hub.stop()
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="POSIX file modes")
+def test_both_rewrites_leave_a_file_only_its_owner_reads(
+    keychain: MemoryKeyring, tmp_path: Path
+) -> None:
+    _fill(tmp_path)
+    path = tmp_path / DB_FILE
+    for value in ("yes", "no"):
+        assert _settings(tmp_path, "set", "encrypt_database", value) == 0
+        assert path.stat().st_mode & 0o077 == 0, value
