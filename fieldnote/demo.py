@@ -501,8 +501,8 @@ def _event_goals(key: str, ids: Mapping[str, str]) -> dict[str, Any]:
     if key not in ("nyc", "muc", "aus"):
         return {}
     return {"goals": [
-        {"metric": "leads", "scope": "team", "period": "day", "target": 60},
         {"metric": "leads", "scope": "team", "period": "show", "target": 250},
+        {"metric": "leads", "scope": "team", "period": "day", "target": 60},
         {"metric": "qualified", "scope": "team", "period": "show", "target": 90},
         {"metric": "hot", "scope": "team", "period": "show", "target": 30},
         *({"metric": "leads", "scope": ids[rep], "period": "show", "target": 80}

@@ -121,6 +121,18 @@ def goals_of(event: Mapping[str, Any] | None) -> tuple[Goal, ...]:
         return ()
 
 
+def follows(event: Mapping[str, Any], today: dt.date) -> bool:
+    """Whether a device keeps the team's figures of this event fresh at each sync: it has goals
+    and has not ended more than a day before `today` (nor starts more than a day after)."""
+    if not goals_of(event):
+        return False
+    starts, ends = event.get("starts_on"), event.get("ends_on")
+    day = dt.timedelta(days=1)
+    if ends and str(ends) < (today - day).isoformat():
+        return False
+    return not (starts and str(starts) > (today + day).isoformat())
+
+
 # -- counting ---------------------------------------------------------------------------------
 
 

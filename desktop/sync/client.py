@@ -34,6 +34,7 @@ from desktop.sync.errors import (
     TooManyAttempts,
     WrongCredentials,
 )
+from fieldnote.goals import Tally
 from fieldnote.lookup import LookupAnswer
 from fieldnote.wire import (
     DEFAULT_PULL_LIMIT,
@@ -94,6 +95,12 @@ class _LookupModel(BaseModel):
     customer: bool
     team: str | None = None
     last_activity: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _TalliesModel(BaseModel):
+    event_id: str
+    as_of: str
+    tallies: list[tuple[str | None, str | None, bool, str | None]]
 
 
 class _HealthModel(BaseModel):
@@ -455,6 +462,13 @@ class HubClient:
         answer = self._model(self._send("GET", "/leads/lookup", params={"email": email}),
                              _LookupModel)
         return LookupAnswer(answer.known, answer.customer, answer.team, answer.last_activity)
+
+    def tallies(self, event_id: str) -> tuple[str, list[Tally]]:
+        """The tallies of an event's leads that booth goals count (GET /v1/leads/tallies), and
+        when the hub read them."""
+        answer = self._model(self._send("GET", "/leads/tallies", params={"event_id": event_id}),
+                             _TalliesModel)
+        return answer.as_of, [Tally.from_json(row) for row in answer.tallies]
 
     def blob_exists(self, sha256: str) -> bool:
         try:

@@ -7,6 +7,7 @@ ends with a `CycleReport` whose outcome says what happened. Every database write
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 import time
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, BinaryIO, Protocol, TypeVar
 
+from desktop.store.goals import TALLIES_KEY
 from desktop.store.syncing import OutboxEntry, SyncStore
 from desktop.sync.blobs import BlobCache
 from desktop.sync.client import Cancel, HubClient
@@ -32,6 +34,7 @@ from desktop.sync.errors import (
 from desktop.sync.state import DISK_FULL_SYNC, CycleReport, Outcome, Progress
 from desktop.sync.updates import update_offer
 from fieldnote.failures import is_disk_full
+from fieldnote.goals import follows
 from fieldnote.validation import utc_now_iso
 from fieldnote.wire import DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH, PullResponse, PushResponse
 
@@ -56,6 +59,10 @@ class FilePolicy(Protocol):
 
 class _Cancelled(Exception):
     pass
+
+
+# The events with goals whose team figures one sync asks the hub for, at most.
+_MAX_FOLLOWED = 20
 
 
 class SyncEngine:
@@ -104,6 +111,7 @@ class SyncEngine:
             self.store.mark_synced(utc_now_iso())
             self._planner_stats(report)
             self._check_release(report)
+            self._fetch_tallies()
         except _Cancelled:
             report.outcome = Outcome.CANCELLED
             report.message = "Sync was stopped."
@@ -148,6 +156,24 @@ class SyncEngine:
         self._release_checked_at = now
         report.update = update_offer(health)
         report.update_checked = True
+
+    def _fetch_tallies(self) -> None:
+        """The team's figures of the events whose booth goals this device follows
+        (`fieldnote.goals.follows`), as the hub counts them now, kept for the capture screen's
+        counter and the booth board. A hub that cannot answer leaves the last ones standing."""
+        today = dt.date.today()
+        events = [e["id"] for e in self.store.store.all("event") if follows(e, today)]
+        kept = dict(self.store.get(TALLIES_KEY) or {})
+        fresh = {}
+        for event_id in events[:_MAX_FOLLOWED]:
+            try:
+                as_of, rows = self.client.tallies(event_id)
+            except SyncFailure as exc:
+                log.info("could not ask the hub for an event's goal figures: %s", exc.message)
+                return
+            fresh[event_id] = {"as_of": as_of, "tallies": [t.as_json() for t in rows]}
+        if fresh or kept:
+            self.store.set(TALLIES_KEY, fresh)
 
     def _planner_stats(self, report: CycleReport) -> None:
         """Refresh SQLite's planner statistics when the store has none, or once a thousand

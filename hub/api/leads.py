@@ -1,12 +1,16 @@
-"""Routes of the Leads job beyond sync: the "already known?" look-up (`hub.lookup`)."""
+"""Routes of the Leads job beyond sync: the "already known?" look-up (`hub.lookup`) and the
+tallies of an event's leads that booth goals count (`hub.goals`)."""
 
 from __future__ import annotations
+
+import uuid
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from fieldnote.lookup import MAX_EMAIL, lookup_key
-from hub import lookup
+from fieldnote.validation import utc_now_iso
+from hub import goals, lookup
 from hub.api.deps import CurrentUser, HubDep
 from hub.api.problems import ProblemError, documented
 
@@ -48,3 +52,31 @@ def look_up(
                            kind="throttled", headers={"Retry-After": str(exc.retry_after)},
                            extra={"retry_after": exc.retry_after}) from None
     return LookupOut(**lookup.look_up(hub.engine, key).as_json())
+
+
+class TalliesOut(BaseModel):
+    """One entry per live lead of the event: [captured_by, captured_at, qualified, grade]
+    (`fieldnote.goals.Tally`); nothing about the visitor."""
+
+    event_id: str
+    as_of: str
+    tallies: list[tuple[str | None, str | None, bool, str | None]]
+
+
+@router.get("/tallies", response_model=TalliesOut)
+def event_tallies(
+    hub: HubDep,
+    actor: CurrentUser,
+    event_id: str = Query(min_length=1, max_length=100,
+                          description="The event whose leads booth goals count"),
+) -> TalliesOut:
+    try:
+        event = str(uuid.UUID(event_id))
+    except ValueError:
+        raise ProblemError(422, "Not an event id", "Send the event's id as ?event_id=",
+                           kind="validation",
+                           errors=[{"field": "event_id", "message": "not an id (UUID)"}]) from None
+    as_of = utc_now_iso()
+    rows = goals.tallies(hub.engine, event)
+    return TalliesOut(event_id=event, as_of=as_of,
+                      tallies=[tuple(t.as_json()) for t in rows])

@@ -2662,6 +2662,17 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>GoalCounter</name>
+    <message>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+</context>
+<context>
     <name>Goals</name>
     <message>
         <source>Leads</source>
@@ -2682,6 +2693,46 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Whole show</source>
         <translation>Ganze Messe</translation>
+    </message>
+    <message>
+        <source>%1 leads today</source>
+        <translation>%1 Leads heute</translation>
+    </message>
+    <message>
+        <source>%1 leads this show</source>
+        <translation>%1 Leads auf dieser Messe</translation>
+    </message>
+    <message>
+        <source>%1 qualified today</source>
+        <translation>%1 qualifiziert heute</translation>
+    </message>
+    <message>
+        <source>%1 qualified this show</source>
+        <translation>%1 qualifiziert auf dieser Messe</translation>
+    </message>
+    <message>
+        <source>%1 hot today</source>
+        <translation>%1 heiß heute</translation>
+    </message>
+    <message>
+        <source>%1 hot this show</source>
+        <translation>%1 heiß auf dieser Messe</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>(%1 %)</source>
+        <translation>(%1 %)</translation>
+    </message>
+    <message>
+        <source>team from this device</source>
+        <translation>Team laut diesem Gerät</translation>
+    </message>
+    <message>
+        <source>team as of %1</source>
+        <translation>Team, Stand %1</translation>
     </message>
 </context>
 <context>

@@ -2662,6 +2662,17 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>GoalCounter</name>
+    <message>
+        <source>You: %1</source>
+        <translation>Usted: %1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Equipo: %1</translation>
+    </message>
+</context>
+<context>
     <name>Goals</name>
     <message>
         <source>Leads</source>
@@ -2682,6 +2693,46 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Whole show</source>
         <translation>Toda la feria</translation>
+    </message>
+    <message>
+        <source>%1 leads today</source>
+        <translation>%1 leads hoy</translation>
+    </message>
+    <message>
+        <source>%1 leads this show</source>
+        <translation>%1 leads en esta feria</translation>
+    </message>
+    <message>
+        <source>%1 qualified today</source>
+        <translation>%1 cualificados hoy</translation>
+    </message>
+    <message>
+        <source>%1 qualified this show</source>
+        <translation>%1 cualificados en esta feria</translation>
+    </message>
+    <message>
+        <source>%1 hot today</source>
+        <translation>%1 calientes hoy</translation>
+    </message>
+    <message>
+        <source>%1 hot this show</source>
+        <translation>%1 calientes en esta feria</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>(%1 %)</source>
+        <translation>(%1 %)</translation>
+    </message>
+    <message>
+        <source>team from this device</source>
+        <translation>equipo según este dispositivo</translation>
+    </message>
+    <message>
+        <source>team as of %1</source>
+        <translation>equipo a las %1</translation>
     </message>
 </context>
 <context>

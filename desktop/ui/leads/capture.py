@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.consent import ConsentBook
+from desktop.store.goals import GoalBook
 from desktop.store.leads import LeadBook
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import show_offer
@@ -73,6 +74,7 @@ from desktop.ui.leads.capture_controller import (
     person,
 )
 from desktop.ui.leads.choice_box import ChoiceBox
+from desktop.ui.leads.goal_counter import GoalCounter
 from desktop.ui.leads.rubric_form import RubricForm
 from desktop.ui.leads.scan_field import ScanField
 from desktop.ui.leads.send_dialog import ask_and_queue, may_send
@@ -217,6 +219,10 @@ class CapturePanel(QWidget):
         self.counter.setProperty("role", "muted")
         top.addWidget(self.counter)
         outer.addLayout(top)
+        # Booth goals: "you" live from this store, "the team" as of the last sync.
+        self.goal_counter = GoalCounter(services, GoalBook(services.store, book.reader),
+                                        self.current_event_id)
+        outer.addWidget(self.goal_counter)
 
         # -- scan row --
         scan_row = QHBoxLayout()
@@ -583,6 +589,7 @@ class CapturePanel(QWidget):
             text += self.tr("  ·  %1 at this event").replace("%1", f"{at_event:,}")
         self.counter.setText(text)
         self.update_queue_button()
+        self.goal_counter.refresh()
 
     def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind == "lead":

@@ -1,0 +1,119 @@
+"""How booth goals read on screen: the capture screen's counter ("you" and "the team") and the
+phrases the booth board shares. Figures come from `desktop.store.goals.GoalBook` on the parallel
+lane, after each save (RecordChanges) and each sync; this widget never reads the store itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.locale import format_int
+from desktop.store.goals import GoalBook, GoalFigures
+from desktop.ui.common.guard import when_alive
+from desktop.ui.services import Services
+from fieldnote.goals import Progress
+
+
+def _phrase(metric: str, period: str) -> str:
+    """"%1 leads today" and the like: a count (%1) of a metric in a period."""
+    return {
+        ("leads", "day"): QCoreApplication.translate("Goals", "%1 leads today"),
+        ("leads", "show"): QCoreApplication.translate("Goals", "%1 leads this show"),
+        ("qualified", "day"): QCoreApplication.translate("Goals", "%1 qualified today"),
+        ("qualified", "show"): QCoreApplication.translate("Goals", "%1 qualified this show"),
+        ("hot", "day"): QCoreApplication.translate("Goals", "%1 hot today"),
+        ("hot", "show"): QCoreApplication.translate("Goals", "%1 hot this show"),
+    }.get((metric, period), "%1")
+
+
+def counted(metric: str, period: str, count: int) -> str:
+    return _phrase(metric, period).replace("%1", format_int(count))
+
+
+def against(p: Progress) -> str:
+    """"45 / 60 leads today (75 %)"."""
+    of = QCoreApplication.translate("Goals", "%1 / %2").replace(
+        "%1", format_int(p.count)).replace("%2", format_int(p.goal.target))
+    text = _phrase(p.goal.metric, p.goal.period).replace("%1", of)
+    return text + " " + QCoreApplication.translate("Goals", "(%1 %)").replace(
+        "%1", format_int(p.percent))
+
+
+def as_of_text(figures: GoalFigures) -> str:
+    """When the others' figures were counted, on this device's clock."""
+    if not figures.as_of:
+        return QCoreApplication.translate("Goals", "team from this device")
+    moment = dt.datetime.fromisoformat(figures.as_of.replace("Z", "+00:00")).astimezone()
+    return QCoreApplication.translate("Goals", "team as of %1").replace(
+        "%1", moment.strftime("%H:%M"))
+
+
+def you_text(figures: GoalFigures) -> str:
+    if figures.mine:
+        return against(figures.mine[0])
+    if figures.team:
+        first = figures.team[0].goal
+        return counted(first.metric, first.period,
+                       figures.my_counts.get((first.metric, first.period), 0))
+    return ""
+
+
+class GoalCounter(QLabel):
+    """"You: … · Team: … · team as of 14:32" for the current event; hidden when it has no
+    goals. `refresh()` asks again (debounced); an answer about another event is dropped."""
+
+    def __init__(self, services: Services, goals: GoalBook,
+                 event_id: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("goalCounter")
+        self.setVisible(False)
+        self.services = services
+        self.goals = goals
+        self.event_id = event_id
+        self.figures: GoalFigures | None = None
+        self.asked = 0  # answers arrived, for tests to wait on
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self._ask)
+        services.changes.records_changed.connect(self._on_records_changed)
+        if services.sync is not None:
+            services.sync.cycle_finished.connect(lambda _report: self.refresh())
+
+    def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
+        if kind in ("lead", "event", "user"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.start()
+
+    def _ask(self) -> None:
+        event_id = self.event_id()
+        me = self.services.user.get("id") if self.services.user else None
+        goals = self.goals
+        task = self.services.tasks.run(
+            "goal figures",
+            lambda _ctx: goals.figures(event_id, me, dt.datetime.now().astimezone()))
+        task.finished.connect(when_alive(self, lambda f, e=event_id: self._show(e, f)))
+        task.failed.connect(when_alive(self, lambda _message: None))  # the form works without
+
+    def _show(self, event_id: str | None, figures: Any) -> None:
+        self.asked += 1
+        if event_id != self.event_id():
+            return
+        self.figures = figures
+        if figures is None:
+            self.setVisible(False)
+            return
+        parts = [self.tr("You: %1").replace("%1", you_text(figures))]
+        if figures.team:
+            parts.append(self.tr("Team: %1").replace("%1", against(figures.team[0])))
+        parts.append(as_of_text(figures))
+        self.setText("  ·  ".join(parts))
+        lines = [self.tr("You: %1").replace("%1", against(p)) for p in figures.mine]
+        lines += [self.tr("Team: %1").replace("%1", against(p)) for p in figures.team]
+        self.setToolTip("\n".join(lines))
+        self.setVisible(True)
