@@ -700,3 +700,31 @@ def test_import_rule_a_row_short_of_its_scan_time_column_is_read():
 def test_import_rule_every_skipped_row_is_counted():
     result = _read("Email,Company\n,A\na@x.de,B\n,C\n")
     assert result.skipped == {"no_person": 2} and result.skipped_rows == 2
+
+
+@pytest.mark.parametrize(("data", "text"), [
+    ("Zoë".encode(), "Zoë"),
+    ("é".encode() * 40 + b"\xff\xff", "é" * 40 + "\ufffd\ufffd"),  # 2 broken in 40: 1 in 20
+    ("é".encode() * 40 + b"\xff\xff\xff", None),
+    ("é".encode() * 38 + b"\xff\xff", None),
+    ("é".encode() * 20 + b"\xff\xff", None),
+    ("é".encode() + b"\xff", "é\ufffd"),  # a file cut inside its last character, say
+    ("é".encode() + b"\xff\xff", None),
+    (b"plain ASCII \xff", None),  # not UTF-8: Windows-1252 is tried next
+])
+def test_import_rule_utf8_with_a_few_broken_sequences_is_still_utf8(data, text):
+    from fieldnote.leadcsv import _utf8
+
+    assert _utf8(data) == text
+
+
+@pytest.mark.parametrize(("text", "is_text"), [
+    ("", True), ("a" * 99 + "\x01", True), ("a" * 98 + "\x01\x01", False),
+    ("\x01" * 10 + "a" * 90, False), ("a" * 99 + "\u0378", True),
+    ("a" * 98 + "\u0378\u0378", False), ("a" * 98 + "\x01\u0378", False),
+    ("\x00" * 10, False), ("\ufeff" + "a" * 50, True),
+])
+def test_import_rule_text_holds_at_most_one_odd_character_in_a_hundred(text, is_text):
+    from fieldnote.leadcsv import _looks_like_text
+
+    assert _looks_like_text(text) is is_text
