@@ -728,3 +728,17 @@ def test_import_rule_text_holds_at_most_one_odd_character_in_a_hundred(text, is_
     from fieldnote.leadcsv import _looks_like_text
 
     assert _looks_like_text(text) is is_text
+
+
+@pytest.mark.parametrize(("line", "count"), [("abc", 0), ("a;b", 1), ('a;"b;c";d', 2),
+                                             ('";;"', 0)])
+def test_import_rule_separators_inside_quotes_do_not_count(line, count):
+    from fieldnote.leadcsv import _count_outside_quotes
+
+    assert _count_outside_quotes(line, ";") == count
+
+
+def test_import_rule_a_header_without_separators_is_one_column_whatever_the_data_holds():
+    from fieldnote.leadcsv import _detect_delimiter
+
+    assert _detect_delimiter("Email\na;b\nc;d\n") == "\x1f"
