@@ -12,15 +12,13 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
-import threading
-import time
 from email.message import EmailMessage
 from email.utils import make_msgid
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from hub import mailing
+from hub.outbox import OutboxWorker
 
 log = logging.getLogger(__name__)
 
@@ -75,62 +73,20 @@ def _reason(exc: BaseException) -> tuple[str, bool]:
     return f"{type(exc).__name__}: {exc}"[:500], False
 
 
-class MailWorker:
+class MailWorker(OutboxWorker):
     """Mails due sends until stopped; started and stopped with the hub's app."""
+
+    thread_name = "fieldnote-mail"
+    what = "collateral mails"
 
     def __init__(self, engine: Engine, *, poll_s: float = POLL_S, lease_s: float = LEASE_S
                  ) -> None:
-        self.engine = engine
-        self.poll_s = poll_s
-        self.lease_s = lease_s
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        mailing.register_waiter(self._wake)
-        self._thread = threading.Thread(target=self._run, name="fieldnote-mail", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stopping.set()
-        self._wake.set()
-        mailing.unregister_waiter(self._wake)
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                done = self.run_once()
-            except DBAPIError as exc:
-                log.warning("collateral mails: the database failed (%s); trying again",
-                            type(exc.orig).__name__)
-                done = 0
-            except Exception:  # the worker must outlive anything one round does
-                log.exception("collateral mails: a round failed; trying again")
-                done = 0
-            if done or self._stopping.is_set():
-                continue
-            self._wake.wait(self._sleep_for())
-            self._wake.clear()
-
-    def _sleep_for(self) -> float:
-        try:
-            due = mailing.next_due(self.engine)
-        except DBAPIError:
-            return self.poll_s
-        if due is None:
-            return self.poll_s
-        return min(self.poll_s, max(0.0, due - time.time()) + 0.005)
+        super().__init__(engine, mailing.WAKEUPS, mailing.next_due, poll_s=poll_s,
+                         lease_s=lease_s)
 
     def run_once(self) -> int:
         """Claim and handle one batch of due mails; how many were handled."""
-        due = mailing.next_due(self.engine)
-        if due is None or due > time.time():
+        if not self.due_now():
             return 0
         claimed = mailing.claim(self.engine, BATCH, self.lease_s)
         for item in claimed:

@@ -16,7 +16,6 @@ import hashlib
 import json
 import logging
 import secrets
-import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from hub import authz
 from hub.authz import Actor
 from hub.db.engine import write_lock, writer
 from hub.db.tables import mail_outbox, meta, share_links
+from hub.outbox import Wakeups
 from hub.records import RecordState, RecordStore
 from hub.shared_settings import read_hub
 from hub.webhooks import Change
@@ -114,25 +114,11 @@ def enqueue(conn: Connection, changes: list[Change], base_url: str) -> int:
     return len(rows)
 
 
-_waiters: set[threading.Event] = set()
-_waiters_guard = threading.Lock()
-
-
-def register_waiter(event: threading.Event) -> None:
-    with _waiters_guard:
-        _waiters.add(event)
-
-
-def unregister_waiter(event: threading.Event) -> None:
-    with _waiters_guard:
-        _waiters.discard(event)
-
-
-def notify() -> None:
-    """New mails were committed: wake this process's mail workers."""
-    with _waiters_guard:
-        for event in _waiters:
-            event.set()
+# Waking this process's workers when rows were committed (`hub.outbox`).
+WAKEUPS = Wakeups()
+register_waiter = WAKEUPS.register
+unregister_waiter = WAKEUPS.unregister
+notify = WAKEUPS.notify
 
 
 # -- the worker's side ------------------------------------------------------------------------

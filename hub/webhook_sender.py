@@ -13,7 +13,6 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,10 +21,10 @@ from urllib.parse import urlsplit
 
 import urllib3
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from fieldnote import webhooks as rules
 from hub import webhooks
+from hub.outbox import OutboxWorker
 
 log = logging.getLogger(__name__)
 
@@ -114,74 +113,36 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-class DeliveryWorker:
-    """Sends due deliveries until stopped; `start` and `stop` are called by whoever runs the
-    hub (the app's lifespan under `serve`, `hub.embedded`)."""
+class DeliveryWorker(OutboxWorker):
+    """Sends due deliveries until stopped, SENDERS at once."""
+
+    thread_name = "fieldnote-webhooks"
+    what = "webhook deliveries"
 
     def __init__(self, engine: Engine, *, poll_s: float = POLL_S, lease_s: float = LEASE_S,
                  resolver: Resolver = socket.getaddrinfo) -> None:
-        self.engine = engine
-        self.poll_s = poll_s
-        self.lease_s = lease_s
+        super().__init__(engine, webhooks.WAKEUPS, webhooks.next_due, poll_s=poll_s,
+                         lease_s=lease_s)
         self.resolver = resolver
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
         self._pool: ThreadPoolExecutor | None = None
+        self._pruned_at = 0.0
 
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        webhooks.register_waiter(self._wake)
+    def starting(self) -> None:
         self._pool = ThreadPoolExecutor(SENDERS, thread_name_prefix="fieldnote-webhook")
-        self._thread = threading.Thread(target=self._run, name="fieldnote-webhooks",
-                                        daemon=True)
-        self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stopping.set()
-        self._wake.set()
-        webhooks.unregister_waiter(self._wake)
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+    def stopped(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def _run(self) -> None:
-        pruned_at = 0.0
-        while not self._stopping.is_set():
-            try:
-                if time.monotonic() - pruned_at > PRUNE_EVERY_S:
-                    pruned_at = time.monotonic()
-                    webhooks.prune(self.engine)
-                sent = self.run_once()
-            except DBAPIError as exc:
-                log.warning("webhook deliveries: the database failed (%s); trying again",
-                            type(exc.orig).__name__)
-                sent = 0
-            except Exception:  # the worker must outlive anything one round does
-                log.exception("webhook deliveries: a round failed; trying again")
-                sent = 0
-            if sent or self._stopping.is_set():
-                continue
-            self._wake.wait(self._sleep_for())
-            self._wake.clear()
-
-    def _sleep_for(self) -> float:
-        try:
-            due = webhooks.next_due(self.engine)
-        except DBAPIError:
-            return self.poll_s
-        if due is None:
-            return self.poll_s
-        return min(self.poll_s, max(0.0, due - time.time()) + 0.005)
+    def before_round(self) -> None:
+        if time.monotonic() - self._pruned_at > PRUNE_EVERY_S:
+            self._pruned_at = time.monotonic()
+            webhooks.prune(self.engine)
 
     def run_once(self) -> int:
         """Claim and send one batch of due deliveries; how many were tried."""
-        due = webhooks.next_due(self.engine)
-        if due is None or due > time.time():
+        if not self.due_now():
             return 0
         claimed = webhooks.claim(self.engine, BATCH, self.lease_s)
         if not claimed:

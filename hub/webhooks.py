@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import logging
 import secrets
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from fieldnote import webhooks as rules
 from fieldnote.ids import new_id
 from hub.db.engine import write_lock, writer
 from hub.db.tables import deliveries, webhooks
+from hub.outbox import Wakeups
 from hub.shared_settings import read_hub
 
 log = logging.getLogger(__name__)
@@ -131,26 +131,11 @@ def _json(value: Any) -> str:
 
 # -- waking the worker -----------------------------------------------------------------------
 
-_waiters: set[threading.Event] = set()
-_waiters_guard = threading.Lock()
-
-
-def register_waiter(event: threading.Event) -> None:
-    with _waiters_guard:
-        _waiters.add(event)
-
-
-def unregister_waiter(event: threading.Event) -> None:
-    with _waiters_guard:
-        _waiters.discard(event)
-
-
-def notify() -> None:
-    """New deliveries were committed: wake this process's delivery workers (workers of other
-    processes find them at their next look, within seconds)."""
-    with _waiters_guard:
-        for event in _waiters:
-            event.set()
+# Waking this process's workers when rows were committed (`hub.outbox`).
+WAKEUPS = Wakeups()
+register_waiter = WAKEUPS.register
+unregister_waiter = WAKEUPS.unregister
+notify = WAKEUPS.notify
 
 
 # -- the worker's side -----------------------------------------------------------------------
