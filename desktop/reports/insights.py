@@ -459,6 +459,7 @@ def _collateral_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphSt
     out.append(Paragraph(f"Stale: approved items nobody used in 90 days ({format_int(len(stale))})", st["h2"]))
     out += _table(["Item", "Last used"], [[s["title"], format_date(s["last_used"]) or "never"] for s in stale],
                   widths=[110 * mm, 30 * mm], styles=st)
+    out += _recipients_tables(figures, detail, st)
     req = figures.get("requests") or {}
     out.append(Paragraph(
         f"Requests: {format_int(req.get('open', 0))} open; {format_int(req.get('answered', 0))} answered, median "
@@ -468,6 +469,36 @@ def _collateral_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphSt
                     "yes" if i["overdue"] else ""] for i in req.get("open_items") or []],
                   widths=[70 * mm, 22 * mm, 24 * mm, 20 * mm, 16 * mm], styles=st)
     return out
+
+
+def _recipients_tables(figures: Mapping[str, Any], detail: Mapping[str, Mapping[str, Any]],
+                       st: Mapping[str, ParagraphStyle]) -> list[Any]:
+    """Collateral mailed to visitors and opened by them, per item and per event, as the page's
+    "Opened by visitors" cards show it (`fieldnote.insights.recipient_open_figures`)."""
+    sent = figures.get("collateral_recipients") or {}
+    by_item = sorted((sent.get("by_item") or {}).items(),
+                     key=lambda kv: (-kv[1]["mailed"], str((detail.get(kv[0]) or {}).get("title")
+                                                           or kv[0])))
+    if not by_item:
+        return []
+    names = {e.get("id"): e.get("key") for e in figures.get("events") or []}
+    by_event = sorted((sent.get("by_event") or {}).items(),
+                      key=lambda kv: (-kv[1]["mailed"], str(kv[0])))
+    header = ["Mailed", "Opened", "Opens", "Median hours to first open"]
+    widths = [70 * mm, 20 * mm, 20 * mm, 20 * mm, 40 * mm]
+
+    def figures_of(f: Mapping[str, Any]) -> list[object]:
+        return [f["mailed"], f["opened"], f["opens"], f["median_hours_to_first_open"]]
+
+    return [Paragraph("Opened by visitors", st["h2"]),
+            Paragraph("Items mailed to visitors from the lead's detail or the capture form, and "
+                      "how many of those links the visitors opened.", st["muted"]),
+            *_table(["Item", *header],
+                    [[str((detail.get(cid) or {}).get("title") or cid[:8]), *figures_of(f)]
+                     for cid, f in by_item], widths=widths, styles=st),
+            *_table(["Event", *header],
+                    [[str(names.get(eid) or eid or "(no event)"), *figures_of(f)]
+                     for eid, f in by_event], widths=widths, styles=st)]
 
 
 def _voice_section(figures: Mapping[str, Any], st: Mapping[str, ParagraphStyle]) -> list[Any]:

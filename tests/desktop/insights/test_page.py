@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 
+from desktop.reports.insights import build_report
 from desktop.settings import Settings
 from desktop.startup import build_services
 from desktop.tasks import TaskRunner
@@ -380,3 +381,8 @@ def test_collateral_opened_by_visitors_shows_per_item_and_per_event(qtbot, store
     tab.recipients.grab().save(str(tmp_path / "insights-recipients.png"))
     tab.recipient_events.show_table(True)
     tab.recipient_events.grab().save(str(tmp_path / "insights-recipient-events.png"))
+    # The PDF holds the same figures under the same heading.
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        build_report(page.figures))).pages)
+    assert "Opened by visitors" in text
+    assert "Battlecard\n1\n1\n2\n3" in text and "Expo North\n1\n1\n2\n3" in text
