@@ -742,3 +742,31 @@ def test_import_rule_a_header_without_separators_is_one_column_whatever_the_data
     from fieldnote.leadcsv import _detect_delimiter
 
     assert _detect_delimiter("Email\na;b\nc;d\n") == "\x1f"
+
+
+@pytest.mark.parametrize(("text", "is_text"), [
+    ("a" * 198 + "\x01\x01", True), ("a" * 197 + "\x01\x01\x01", False),
+])
+def test_import_rule_odd_characters_are_allowed_per_hundred(text, is_text):
+    from fieldnote.leadcsv import _looks_like_text
+
+    assert _looks_like_text(text) is is_text
+
+
+@pytest.mark.parametrize(("non_ascii", "is_text"), [(9, True), (10, True), (11, False)])
+def test_import_rule_a_windows_1252_reading_is_noise_past_a_third_non_ascii(non_ascii, is_text):
+    from fieldnote.leadcsv import _looks_like_text
+
+    text = "é" * non_ascii + "a" * (30 - non_ascii)
+    assert _looks_like_text(text, eight_bit=True) is is_text
+    assert _looks_like_text(text) is True
+
+
+@pytest.mark.parametrize(("text", "record"), [
+    ("Xing;Email\r\na;b\r\n", "Xing;Email"), ('"Name\nfull";Email\nA;b\n', '"Name\nfull";Email'),
+    ("Email", "Email"),
+])
+def test_import_rule_the_header_record_ends_at_the_first_line_break_outside_quotes(text, record):
+    from fieldnote.leadcsv import _first_record
+
+    assert _first_record(text) == record
