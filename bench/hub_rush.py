@@ -58,6 +58,9 @@ TEAMS = 5
 class Tally:
     push: list[float] = field(default_factory=list)
     pull_page: list[float] = field(default_factory=list)  # the devices' incremental pulls
+    # The devices' figures once every first full pull is done (the rest of the rush).
+    push_after: list[float] = field(default_factory=list)
+    pull_after: list[float] = field(default_factory=list)
     full_page: list[float] = field(default_factory=list)  # the first full pulls
     errors: Counter[str] = field(default_factory=Counter)
 
@@ -171,6 +174,7 @@ async def rush(url: str, devices: list[dict[str, str]], pullers: list[dict[str, 
         started = time.perf_counter()
         end = started + minutes * 60
         syncs = [0]
+        full: list[tuple[int, float]] = []
 
         async def device(d: int) -> None:
             mine: dict[str, int] = {}  # record id -> version, its own leads
@@ -190,15 +194,20 @@ async def rush(url: str, devices: list[dict[str, str]], pullers: list[dict[str, 
                                   "op": "upsert", "base_version": 0,
                                   "fields": lead_fields(rnd, 10_000_000 + d * 100_000 + n)})
                     n += 1
-                for m, r in zip(batch, await push(client, tally, url, devices[d], batch, tally.push),
+                pushed: list[float] = []
+                for m, r in zip(batch, await push(client, tally, url, devices[d], batch, pushed),
                                 strict=False):
                     if r["status"] == "applied":
                         mine[m["record_id"]] = r["version"]
-                cursor, _ = await pull_all(client, tally, url, devices[d], cursor, tally.pull_page)
+                pages: list[float] = []
+                cursor, _ = await pull_all(client, tally, url, devices[d], cursor, pages)
+                tally.push += pushed
+                tally.pull_page += pages
+                if len(full) == len(pullers):
+                    tally.push_after += pushed
+                    tally.pull_after += pages
                 syncs[0] += 1
                 next_at += SYNC_EVERY_S
-
-        full: list[tuple[int, float]] = []
 
         async def puller(p: int) -> None:
             t0 = time.perf_counter()
@@ -271,6 +280,9 @@ def run(db_url: str, label: str, args: argparse.Namespace) -> None:
               f"   n={len(pages)}   (target <= 250 ms)")
         print(f"      devices' pulls from cursor   {ms(tally.pull_page, 0.95)}   "
               f"first full pulls, pages of {PAGE:,}: {ms(tally.full_page, 0.95)}")
+        if tally.push_after:
+            print(f"    once the full pulls are done:  push p95 {ms(tally.push_after, 0.95)}, devices' "
+                  f"pull-page p95 {ms(tally.pull_after, 0.95)}   n={len(tally.push_after)}")
         print(f"    errors                         {errors_text(tally.errors)}   (target 0)")
         for pulled, seconds in sorted(full):
             print(f"    first full pull: {pulled:,} records in {seconds:.1f} s "
