@@ -41,8 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--select-first is for --screenshot")
         if args.kiosk and not args.event:
             parser.error("--kiosk needs --event NAME_OR_ID (the event visitors sign up for)")
-        if args.event and not args.kiosk:
-            parser.error("--event is for --kiosk")
+        if args.board and not args.event:
+            parser.error("--board needs --event NAME_OR_ID (the event whose goals it shows)")
+        if args.board and args.kiosk:
+            parser.error("--board and --kiosk are two different windows: choose one")
+        if args.event and not (args.kiosk or args.board):
+            parser.error("--event is for --kiosk or --board")
         return run_window(args)
     except CliError as exc:
         sys.stderr.write(f"fieldnote: {exc}\n")
@@ -225,6 +229,8 @@ def _attach(window: Any, start: Any, args: argparse.Namespace | None = None) -> 
         return
     if args is not None and getattr(args, "kiosk", False) and not _enter_kiosk(window, start, args):
         return
+    if args is not None and getattr(args, "board", False) and not _open_board(window, start, args):
+        return
     if start.session is not None:
         _attach_session(window, start)
 
@@ -245,6 +251,24 @@ def _enter_kiosk(window: Any, start: Any, args: argparse.Namespace) -> bool:
         book.dispose()
     shooting = args.screenshot is not None
     window.enter_kiosk(event, ask_pin=not shooting, full_screen=not shooting)
+    return True
+
+
+def _open_board(window: Any, start: Any, args: argparse.Namespace) -> bool:
+    """--board --event: the event must be known here (else one line and exit code 1); a
+    screenshot renders the board at the window's size instead of full screen."""
+    from desktop.cli.leads_commands import find_event
+    from desktop.store.leads import LeadBook
+
+    book = LeadBook(start.services.store)
+    try:
+        event = find_event(book, args.event)
+    except CliError as exc:
+        start.fail(exc)
+        return False
+    finally:
+        book.dispose()
+    window.show_board(event["id"], full_screen=args.screenshot is None)
     return True
 
 
@@ -318,6 +342,15 @@ def _screenshot(window: Any, boot: _Boot, path: Path,
         window.resize(*args_size)
         for _ in range(5):
             QApplication.processEvents()
+    board = getattr(window, "board", None)
+    if board is not None:  # --board: the board is the picture
+        board.resize(*(args_size or (window.width(), window.height())))
+        while time.monotonic() < deadline and board.shown_times == 0:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        for _ in range(10):
+            QApplication.processEvents()
+        window = board
     if not window.grab().save(str(path), "PNG"):
         raise CliError(f"Could not write the screenshot to {path}.")
     log.info("screenshot written to %s", path)

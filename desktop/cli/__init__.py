@@ -145,7 +145,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "asks for the PIN set at the start)",
     )
     parser.add_argument(
-        "--event", metavar="NAME_OR_ID", help="with --kiosk: the event visitors sign up for",
+        "--board", action="store_true",
+        help="show an event's booth board, its goals and each staff member's progress, full "
+        "screen (on a second screen when there is one; needs --event)",
+    )
+    parser.add_argument(
+        "--event", metavar="NAME_OR_ID",
+        help="with --kiosk: the event visitors sign up for; with --board: the event shown",
     )
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -84,6 +84,10 @@ class GoalBook:
                                ).mappings().first()
         return dict(row) if row else None
 
+    def event_name(self, event_id: str) -> str:
+        event = self._event(event_id)
+        return str(event.get("name") or "") if event else ""
+
     def _snapshot(self, event_id: str) -> Mapping[str, Any]:
         with self.reader.connect() as conn:
             value = conn.execute(select(sync_state.c.value)

@@ -211,6 +211,21 @@
     </message>
 </context>
 <context>
+    <name>BoothBoard</name>
+    <message>
+        <source>Booth board</source>
+        <translation>Messetafel</translation>
+    </message>
+    <message>
+        <source>Booth staff</source>
+        <translation>Standpersonal</translation>
+    </message>
+    <message>
+        <source>This event has no goals yet. Marketing sets them in the event editor.</source>
+        <translation>Für diese Veranstaltung gibt es noch keine Ziele. Das Marketing legt sie im Veranstaltungseditor fest.</translation>
+    </message>
+</context>
+<context>
     <name>CapturePanel</name>
     <message>
         <source>Event</source>
@@ -3896,6 +3911,22 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Kiosk mode…</source>
         <translation>Kioskmodus …</translation>
+    </message>
+    <message>
+        <source>Booth board…</source>
+        <translation>Messetafel…</translation>
+    </message>
+    <message>
+        <source>Booth board</source>
+        <translation>Messetafel</translation>
+    </message>
+    <message>
+        <source>No event has goals yet. Marketing sets them in the event editor.</source>
+        <translation>Noch keine Veranstaltung hat Ziele. Das Marketing legt sie im Veranstaltungseditor fest.</translation>
+    </message>
+    <message>
+        <source>Show the goals of</source>
+        <translation>Ziele anzeigen von</translation>
     </message>
     <message>
         <source>A person&apos;s data…</source>

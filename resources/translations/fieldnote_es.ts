@@ -211,6 +211,21 @@
     </message>
 </context>
 <context>
+    <name>BoothBoard</name>
+    <message>
+        <source>Booth board</source>
+        <translation>Panel del stand</translation>
+    </message>
+    <message>
+        <source>Booth staff</source>
+        <translation>Personal del stand</translation>
+    </message>
+    <message>
+        <source>This event has no goals yet. Marketing sets them in the event editor.</source>
+        <translation>Este evento aún no tiene objetivos. Marketing los define en el editor de eventos.</translation>
+    </message>
+</context>
+<context>
     <name>CapturePanel</name>
     <message>
         <source>Event</source>
@@ -3896,6 +3911,22 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Kiosk mode…</source>
         <translation>Modo quiosco…</translation>
+    </message>
+    <message>
+        <source>Booth board…</source>
+        <translation>Panel del stand…</translation>
+    </message>
+    <message>
+        <source>Booth board</source>
+        <translation>Panel del stand</translation>
+    </message>
+    <message>
+        <source>No event has goals yet. Marketing sets them in the event editor.</source>
+        <translation>Ningún evento tiene objetivos todavía. Marketing los define en el editor de eventos.</translation>
+    </message>
+    <message>
+        <source>Show the goals of</source>
+        <translation>Mostrar los objetivos de</translation>
     </message>
     <message>
         <source>A person&apos;s data…</source>

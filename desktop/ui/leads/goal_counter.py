@@ -31,6 +31,11 @@ def _phrase(metric: str, period: str) -> str:
     }.get((metric, period), "%1")
 
 
+def metric_phrase(metric: str, period: str) -> str:
+    """What a goal counts, without the number ("leads today")."""
+    return _phrase(metric, period).replace("%1", "").strip()
+
+
 def counted(metric: str, period: str, count: int) -> str:
     return _phrase(metric, period).replace("%1", format_int(count))
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.status: ShellStatus | None = None  # the status bar's contents, with the services
         # Kiosk mode (docs/kiosk.md): the visitors' form in place of the shell while it lasts.
         self.kiosk: Any = None
+        # The booth board (`show_board`), a window of its own for a second screen.
+        self.board: Any = None
         self._normal_central: QWidget | None = None
         self._kiosk_actions: list[Any] = []
         self.setWindowTitle(self.tr("Fieldnote"))
@@ -152,7 +155,8 @@ class MainWindow(QMainWindow):
                 item.setText("" if compact else label)
                 # Read out by screen readers when the text is gone.
                 item.setData(_ACCESSIBLE_TEXT_ROLE, label)
-        for name in ("locale_button", "kiosk_button", "person_button", "audit_button"):
+        for name in ("locale_button", "kiosk_button", "board_button", "person_button",
+                     "audit_button"):
             button = getattr(self, name, None)
             if button is not None:
                 self._style_locale_button(button)
@@ -228,6 +232,7 @@ class MainWindow(QMainWindow):
         self.locale_button.clicked.connect(self.open_locale_dialog)
         self._side.addWidget(self.locale_button)
         self._add_kiosk_button()
+        self._add_board_button()
         self._add_person_button()
 
     def _add_kiosk_button(self) -> None:
@@ -246,6 +251,68 @@ class MainWindow(QMainWindow):
         self._style_locale_button(self.kiosk_button)
         self.kiosk_button.clicked.connect(lambda: self.enter_kiosk(None))
         self._side.addWidget(self.kiosk_button)
+
+    def _add_board_button(self) -> None:
+        """"Booth board…": an event's goals on a second screen, for everyone (docs/leads.md)."""
+        from PySide6.QtWidgets import QPushButton
+
+        self.board_button = QPushButton(self.tr("Booth board…"))
+        self.board_button.setObjectName("brandLink")
+        self.board_button.setFlat(True)
+        self.board_button.setAccessibleName(self.tr("Booth board…"))
+        self._style_locale_button(self.board_button)
+        self.board_button.clicked.connect(self.choose_board)
+        self._side.addWidget(self.board_button)
+
+    def choose_board(self) -> None:
+        """Ask which event's board to open (those with goals, newest first)."""
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from desktop.store.leads import LeadBook
+        from fieldnote.goals import goals_of
+
+        assert self.services is not None
+        book = LeadBook(self.services.store)
+        try:
+            events = [e for e in book.events() if goals_of(e)]
+        finally:
+            book.dispose()
+        if not events:
+            QMessageBox.information(self, self.tr("Booth board"), self.tr(
+                "No event has goals yet. Marketing sets them in the event editor."))
+            return
+        names = [str(e.get("name") or e["id"]) for e in events]
+        name, ok = QInputDialog.getItem(self, self.tr("Booth board"),
+                                        self.tr("Show the goals of"), names, 0, False)
+        if ok and name in names:
+            self.show_board(events[names.index(name)]["id"])
+
+    def show_board(self, event_id: str, *, full_screen: bool = True) -> Any:
+        """Open the booth board of `event_id` in its own window: full screen on the screen
+        after this window's when there is one (a second screen), else on this one."""
+        from desktop.ui.leads.board import BoothBoard
+
+        assert self.services is not None
+        if self.board is not None:
+            self.board.close()
+        board = BoothBoard(self.services, event_id)
+        board.closed.connect(lambda b=board: self._board_closed(b))
+        self.board = board
+        screens = QApplication.screens()
+        here = self.screen()
+        others = [sc for sc in screens if sc is not here]
+        if others:
+            board.setScreen(others[0])
+            board.move(others[0].geometry().topLeft())
+        if full_screen:
+            board.showFullScreen()
+        else:
+            board.show()
+        return board
+
+    def _board_closed(self, board: Any) -> None:
+        if self.board is board:
+            self.board = None
 
     # -- kiosk mode ----------------------------------------------------------------------
 
