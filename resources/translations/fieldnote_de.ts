@@ -2284,6 +2284,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>ISO-4217-Code; leer: die Währung des Teams</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
         <source>(no rubric)</source>
         <translation>(kein Bewertungsbogen)</translation>
     </message>
@@ -2752,6 +2756,10 @@ wie versprochen erhalten Sie hier %2.
 </context>
 <context>
     <name>GoalsEditor</name>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
     <message>
         <source>For</source>
         <translation>Für</translation>

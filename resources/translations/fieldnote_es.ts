@@ -2284,6 +2284,10 @@ como le prometí, aquí tiene %2.
         <translation>Código ISO 4217; vacío: la moneda del equipo</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
         <source>(no rubric)</source>
         <translation>(sin rúbrica)</translation>
     </message>
@@ -2752,6 +2756,10 @@ como le prometí, aquí tiene %2.
 </context>
 <context>
     <name>GoalsEditor</name>
+    <message>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
     <message>
         <source>For</source>
         <translation>Para</translation>

@@ -90,6 +90,9 @@ class EventDialog(QDialog):
         self.cost_currency.setMaximumWidth(80)
         self.cost_currency.setPlaceholderText(book.store.currency())
         self.cost_currency.setToolTip(self.tr("ISO 4217 code; empty: the team's currency"))
+        # Two fields in one form row: each says what it is to a screen reader.
+        self.cost.setAccessibleName(self.tr("Cost"))
+        self.cost_currency.setAccessibleName(self.tr("Currency"))
         cost_row = QHBoxLayout()
         cost_row.addWidget(self.cost, 1)
         cost_row.addWidget(self.cost_currency)

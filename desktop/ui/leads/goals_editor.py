@@ -53,6 +53,7 @@ class GoalsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("eventGoals")
+        self.table.setAccessibleName(self.tr("Goals"))
         self.table.setHorizontalHeaderLabels([self.tr("For"), self.tr("Counts"),
                                               self.tr("Period"), self.tr("Target")])
         self.table.verticalHeader().setVisible(False)
@@ -102,8 +103,11 @@ class GoalsEditor(QWidget):
         target = QSpinBox()
         target.setRange(1, MAX_TARGET)
         target.setValue(goal.target)
-        for column, widget in ((self.WHO, who), (self.WHAT, what), (self.WHEN, when),
-                               (self.TARGET, target)):
+        for column, widget, name in ((self.WHO, who, self.tr("For")),
+                                     (self.WHAT, what, self.tr("Counts")),
+                                     (self.WHEN, when, self.tr("Period")),
+                                     (self.TARGET, target, self.tr("Target"))):
+            widget.setAccessibleName(name)
             self.table.setCellWidget(row, column, widget)
         self.table.selectRow(row)
         return row
