@@ -770,3 +770,54 @@ def test_import_rule_the_header_record_ends_at_the_first_line_break_outside_quot
     from fieldnote.leadcsv import _first_record
 
     assert _first_record(text) == record
+
+
+NOT_TEXT = ("is not a text file (binary data, or an encoding other than UTF-8, UTF-16 or "
+            "Windows-1252); save the list as CSV (UTF-8) and import that.")
+
+
+@pytest.mark.parametrize(("data", "refusal"), [
+    (b"\xff\xfe" + "Email".encode("utf-16-le") + b"\x00\xd8",
+     "is not valid UTF-16 text, though it starts like it; save the list as CSV (UTF-8) and "
+     "import that."),
+    ("Email\n".encode("utf-16-le") + b"\x00\xd8", NOT_TEXT),  # UTF-16 by its zeros, but broken
+    (b"Email\na@x.de \x81\n", NOT_TEXT),  # neither UTF-8 nor Windows-1252
+    (b"\xe9" * 20 + b"abcdefghij", NOT_TEXT),  # Windows-1252 reads it, as noise
+    (bytes(range(256)), NOT_TEXT),
+])
+def test_import_rule_a_file_that_is_not_text_is_refused_in_one_line(data, refusal):
+    result = read_lead_csv(data)
+    assert (result.refused_for, result.refusal, result.rows) == ("not_text", refusal, [])
+    from fieldnote.leadcsv import CsvTable, read_csv_table
+
+    assert read_csv_table(data) == CsvTable([], [], [], refusal=refusal, refused_for="not_text")
+
+
+def test_import_rule_the_table_of_an_empty_file():
+    from fieldnote.leadcsv import CsvTable, read_csv_table
+
+    for data in (b"", b" \r\n\t\x00", b"\xef\xbb\xbf", b"\xff\xfe"):
+        assert read_csv_table(data) == CsvTable([], [], ["The file is empty."], refusal="is empty.",
+                                                refused_for="empty")
+
+
+@pytest.mark.parametrize(("data", "problems", "cells"), [
+    (b"Email,Name\na@x.de,Zo\xc3\xab\xff\n",
+     ["1 character(s) were not valid UTF-8 and read as \ufffd"], ["a@x.de", "Zoë\ufffd"]),
+    (b"Email,Name\na@x.de,\xef\xbf\xbd\n", [], ["a@x.de", "\ufffd"]),  # written as U+FFFD
+    (b'Email, Name\na@x.de, "Ana, B"\n', [], ["a@x.de", ' "Ana', ' B"']),
+    (b'Email,Name\na@x.de,"Ana"x\n', [], ["a@x.de", "Anax"]),
+    (b'Email,Notes\r\na@x.de,"l1\r\nl2"\r\n', [], ["a@x.de", "l1\r\nl2"]),
+])
+def test_import_rule_cells_are_read_as_written(data, problems, cells):
+    from fieldnote.leadcsv import read_csv_table
+
+    table = read_csv_table(data)
+    assert (table.problems, table.records) == (problems, [(2, cells)])
+
+
+def test_import_rule_headers_lose_a_stray_bom_and_an_empty_one_is_named_by_its_place():
+    from fieldnote.leadcsv import read_csv_table
+
+    assert read_csv_table(b"\xef\xbb\xbf\xef\xbb\xbfXing,,Email\n").headers == [
+        "Xing", "Column 2", "Email"]
