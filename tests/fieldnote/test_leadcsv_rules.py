@@ -821,3 +821,15 @@ def test_import_rule_headers_lose_a_stray_bom_and_an_empty_one_is_named_by_its_p
 
     assert read_csv_table(b"\xef\xbb\xbf\xef\xbb\xbfXing,,Email\n").headers == [
         "Xing", "Column 2", "Email"]
+
+
+def test_import_rule_a_header_csv_cannot_read_is_no_header_row():
+    from fieldnote.leadcsv import CsvTable, read_csv_table
+
+    data = b'Name;"' + b"a" * 140_000 + b'"\n'  # a cell past csv's field size limit
+    refusal = ("has no header row that can be read; the first line should name the columns "
+               "(First Name, Last Name, Email, Company…).")
+    assert read_csv_table(data) == CsvTable([], [], [], "utf-8", ";", refusal=refusal,
+                                            refused_for="no_header")
+    result = read_lead_csv(data)
+    assert (result.refused_for, result.refusal, result.delimiter) == ("no_header", refusal, ";")
