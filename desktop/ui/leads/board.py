@@ -97,9 +97,9 @@ class BoothBoard(QWidget):
         self._minute = QTimer(self, interval=60_000)
         self._minute.timeout.connect(self.refresh)
         self._minute.start()
+        self._sync_connected = False
         services.changes.records_changed.connect(self._on_records_changed)
-        if services.sync is not None:
-            services.sync.cycle_finished.connect(self._on_synced)
+        self._connect_sync()
         self._apply_scale()
         self.refresh()
 
@@ -112,10 +112,19 @@ class BoothBoard(QWidget):
     def _on_synced(self, _report: Any) -> None:
         self.refresh()
 
+    def _connect_sync(self) -> None:
+        """After each sync too; the runner joins the window after start-up (`--board` opens
+        the board before it), so it is looked for again at each refresh."""
+        runner = self.services.sync
+        if runner is not None and not self._sync_connected:
+            runner.cycle_finished.connect(when_alive(self, self._on_synced))
+            self._sync_connected = True
+
     def refresh(self) -> None:
         self._timer.start()
 
     def _ask(self) -> None:
+        self._connect_sync()
         goals, event_id = self.goals, self.event_id
         me = self.services.user.get("id") if self.services.user else None
         task = self.services.tasks.run(

@@ -84,9 +84,20 @@ class GoalCounter(QLabel):
         self.asked = 0  # answers arrived, for tests to wait on
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._ask)
+        # Every minute too: "today" rolls over at midnight, and the sync runner, attached to
+        # the window after the pages are built, is looked for again.
+        self._minute = QTimer(self, interval=60_000)
+        self._minute.timeout.connect(self.refresh)
+        self._minute.start()
+        self._sync_connected = False
         services.changes.records_changed.connect(self._on_records_changed)
-        if services.sync is not None:
-            services.sync.cycle_finished.connect(lambda _report: self.refresh())
+        self._connect_sync()
+
+    def _connect_sync(self) -> None:
+        runner = self.services.sync
+        if runner is not None and not self._sync_connected:
+            runner.cycle_finished.connect(when_alive(self, lambda _report: self.refresh()))
+            self._sync_connected = True
 
     def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         if kind in ("lead", "event", "user"):
@@ -96,6 +107,7 @@ class GoalCounter(QLabel):
         self._timer.start()
 
     def _ask(self) -> None:
+        self._connect_sync()
         event_id = self.event_id()
         me = self.services.user.get("id") if self.services.user else None
         goals = self.goals

@@ -3,6 +3,8 @@ hub; the hub refuses goals `fieldnote.goals` cannot use, naming the field."""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.store.leads import LeadBook
 from desktop.sync.state import Outcome
 
@@ -89,3 +91,65 @@ def test_two_reps_leads_make_the_team_figure_on_a_third_device(hub, make_device)
     assert later is not None
     assert later.my_counts[("leads", "day")] == 1 and later.team[0].count == 6
     book.dispose()
+
+
+# The offscreen platform warns when the shown board's size hints change.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_board_shows_anothers_leads_after_a_sync_by_a_runner_attached_later(
+        qtbot, hub, make_device, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.settings import Settings
+    from desktop.startup import build_services
+    from desktop.sync.runner import SyncRunner
+    from desktop.sync.session import build_engine
+    from desktop.tasks import TaskRunner
+    from desktop.ui.leads.board import BoothBoard
+    from desktop.ui.services import RecordChanges
+    from fieldnote.validation import utc_now_iso
+    from tests.desktop.sync.conftest import FAST
+
+    marketer = make_device("marketing", "marketer@example.com")
+    event_id = LeadBook(marketer.store).save_event({"name": "Expo 2027", "goals": [
+        {"metric": "leads", "scope": "team", "period": "show", "target": 10}]}).record_id
+    assert marketer.run().outcome is Outcome.OK
+    rita = make_device("rita", "rep@example.com")
+    assert rita.run().outcome is Outcome.OK  # the event, and no one's leads yet
+
+    changes = RecordChanges()
+    rita.store.add_listener(changes.on_store_commit)
+    user = {k: v for k, v in hub.users["rep@example.com"].items() if k != "password"}
+    services = build_services(rita.store, TaskRunner(), Settings.load(tmp_path / "rita-ui"),
+                              changes, tmp_path / "rita-ui", user)
+    board = BoothBoard(services, event_id)
+    qtbot.addWidget(board)
+    board.show()
+
+    def texts() -> list[str]:
+        return [label.text() for label in board.findChildren(QLabel)
+                if label.isVisibleTo(board)]
+
+    qtbot.waitUntil(lambda: "0 / 10" in texts())
+
+    remy = make_device("remy", "rep2@example.com")
+    assert remy.run().outcome is Outcome.OK
+    for n in range(2):
+        remy.store.save("lead", {"last_name": f"Visitor {n}", "event_id": event_id,
+                                 "captured_at": utc_now_iso()})
+    assert remy.run().outcome is Outcome.OK
+
+    # The window attaches its sync runner after its pages (and a --board) are built.
+    runner = SyncRunner(rita.store, lambda: build_engine(rita.data_dir, rita.store,
+                                                         timeouts=FAST),
+                        interval_s=3600, debounce_ms=50, backoff_s=(3600, 3600))
+    services.sync = runner
+    try:
+        board.refresh()
+        with qtbot.waitSignal(runner.cycle_finished, timeout=15_000):
+            runner.start()
+        qtbot.waitUntil(lambda: "2 / 10" in texts(), timeout=5_000)
+        assert rita.store.count("lead") == 0  # Remy's visitors stay off Rita's device
+    finally:
+        runner.stop()
+        board.close()
+        services.tasks.shutdown()
