@@ -1033,6 +1033,10 @@
         <translation>Nichts abgelehnt: Nennen Sie den Grund, damit der Vertriebler nachbessern kann.</translation>
     </message>
     <message>
+        <source>Saved; it goes to the hub at the next sync.</source>
+        <translation>Gespeichert; die Änderung geht bei der nächsten Synchronisierung an den Hub.</translation>
+    </message>
+    <message>
         <source>Marked as verified today.</source>
         <translation>Heute als bestätigt markiert.</translation>
     </message>
@@ -2160,6 +2164,14 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Confirm the item still holds (its last verified date becomes today)</source>
         <translation>Bestätigen, dass das Material noch stimmt (das Datum der letzten Bestätigung wird heute)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the title, summary, kind, tags, audience or expiry</source>
+        <translation>Titel, Zusammenfassung, Art, Schlagwörter, Zielgruppe oder Ablauf ändern</translation>
     </message>
     <message>
         <source>Send for review again</source>
@@ -4197,6 +4209,10 @@ wie versprochen erhalten Sie hier %2.
         <translation>Dateien</translation>
     </message>
     <message>
+        <source>Edit collateral</source>
+        <translation>Material bearbeiten</translation>
+    </message>
+    <message>
         <source>Propose material</source>
         <translation>Material vorschlagen</translation>
     </message>
@@ -4287,6 +4303,10 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Choose another file…</source>
         <translation>Andere Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Publish</source>

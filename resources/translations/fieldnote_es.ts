@@ -1033,6 +1033,10 @@
         <translation>No se ha rechazado nada: indique el motivo para que el comercial pueda corregirlo.</translation>
     </message>
     <message>
+        <source>Saved; it goes to the hub at the next sync.</source>
+        <translation>Guardado; el cambio llega al hub en la próxima sincronización.</translation>
+    </message>
+    <message>
         <source>Marked as verified today.</source>
         <translation>Marcado como verificado hoy.</translation>
     </message>
@@ -2160,6 +2164,14 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Confirm the item still holds (its last verified date becomes today)</source>
         <translation>Confirmar que el material sigue vigente (su fecha de última verificación pasa a ser hoy)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Change the title, summary, kind, tags, audience or expiry</source>
+        <translation>Cambiar el título, el resumen, el tipo, las etiquetas, el público o la caducidad</translation>
     </message>
     <message>
         <source>Send for review again</source>
@@ -4197,6 +4209,10 @@ como le prometí, aquí tiene %2.
         <translation>Archivos</translation>
     </message>
     <message>
+        <source>Edit collateral</source>
+        <translation>Editar material</translation>
+    </message>
+    <message>
         <source>Propose material</source>
         <translation>Proponer material</translation>
     </message>
@@ -4287,6 +4303,10 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Choose another file…</source>
         <translation>Elegir otro archivo…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Publish</source>

@@ -42,6 +42,7 @@ class DetailPanel(QScrollArea):
     status_requested = Signal(str)
     new_version_requested = Signal()
     decline_requested = Signal()
+    edit_requested = Signal()
     verify_requested = Signal()
     withdraw_requested = Signal()
     resubmit_requested = Signal()
@@ -155,6 +156,10 @@ class DetailPanel(QScrollArea):
         self.verify_button.setToolTip(self.tr("Confirm the item still holds (its last verified "
                                               "date becomes today)"))
         self.verify_button.clicked.connect(self.verify_requested)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Change the title, summary, kind, tags, audience or "
+                                            "expiry"))
+        self.edit_button.clicked.connect(self.edit_requested)
         self._lay_out_workflow(None)
         c.addWidget(self.workflow)
         # The proposer's own moves on a proposal not yet approved.
@@ -279,11 +284,12 @@ class DetailPanel(QScrollArea):
         if status == "approved":
             shown.append(self.verify_button)
         extra = (self.decline_button, self.verify_button)
-        for button in (*self.status_buttons.values(), *extra, self.version_button):
+        for button in (*self.status_buttons.values(), *extra, self.edit_button,
+                       self.version_button):
             grid.removeWidget(button)
         for button in (*self.status_buttons.values(), *extra):
             button.setVisible(button in shown)
-        for n, button in enumerate((*shown, self.version_button)):
+        for n, button in enumerate((*shown, self.edit_button, self.version_button)):
             grid.addWidget(button, n // 2, n % 2)
 
     def set_offline(self, state: str, fraction: float | None, *, can_download: bool = False) -> None:

@@ -59,19 +59,23 @@ class PublishDialog(QDialog):
     def __init__(self, paths: Sequence[Path], *, guess_title: Callable[[Path], str],
                  guess_kind: Callable[[Path], str], teams: Sequence[str] = (),
                  previous: dict[str, Any] | None = None, parent: QWidget | None = None,
-                 check: Callable[[Path], None] | None = None, proposal: bool = False) -> None:
+                 check: Callable[[Path], None] | None = None, proposal: bool = False,
+                 editing: bool = False) -> None:
         super().__init__(parent)
         self.paths = list(paths)
         self.previous = previous
         # A rep's proposal: its status is fixed (marketing's review queue) and the page adds
         # the proposer; audience and expiry are marketing's to set when it approves.
         self.proposal = proposal
+        # Marketing edits an item's description (a proposal's too); its file and status stay.
+        self.editing = editing
         # The publishing rule's file check (it raises with a one-line reason); run on Publish so
         # a file that is not what its name says is refused here, before anything is written.
         self.check = check
         self.refused: Path | None = None
         self.guess_title = guess_title
-        self.setWindowTitle(self.tr("Propose material") if proposal else
+        self.setWindowTitle(self.tr("Edit collateral") if editing else
+                            self.tr("Propose material") if proposal else
                             self.tr("New version") if previous else self.tr("Publish collateral"))
         self.setMinimumWidth(520)
         form = QFormLayout()
@@ -140,6 +144,8 @@ class PublishDialog(QDialog):
         self.status.addItem(self.tr("In review (reps can open and comment)"), "review")
         self.status.addItem(self.tr("Approved (goes to every rep in the audience)"), "approved")
         form.addRow(self.tr("Status"), self.status)
+        if editing:
+            form.setRowVisible(self.status, False)
         if proposal:
             self.status.clear()
             self.status.addItem(self.tr("Proposal (marketing reviews it; only you and marketing "
@@ -156,7 +162,8 @@ class PublishDialog(QDialog):
         self.replace_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Send to marketing") if proposal else self.tr("Publish"))
+            self.tr("Send to marketing") if proposal else self.tr("Save") if editing
+            else self.tr("Publish"))
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -190,6 +197,10 @@ class PublishDialog(QDialog):
         }
         if self.proposal:
             del fields["audience"]
+        if self.editing:
+            del fields["status"]
+            fields.setdefault("summary", None)
+            fields.setdefault("expires_on", None)
         summary = self.summary.toPlainText().strip()
         if summary:
             fields["summary"] = summary

@@ -305,6 +305,7 @@ class CollateralPage(Page):
         d.status_requested.connect(self._on_status)
         d.new_version_requested.connect(self._on_new_version)
         d.decline_requested.connect(self._on_decline)
+        d.edit_requested.connect(self._on_edit)
         d.verify_requested.connect(self._on_verify)
         d.withdraw_requested.connect(self._on_withdraw)
         d.resubmit_requested.connect(self._on_resubmit)
@@ -577,6 +578,31 @@ class CollateralPage(Page):
             self._tell(self.tr("Nothing declined: say why, so the rep can fix it."))
             return
         self.decline_current(comment)
+
+    def _on_edit(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = PublishDialog([Path(row.get("file_name") or row.get("title") or "file")],
+                               guess_title=title_from, guess_kind=guess_kind, previous=row,
+                               parent=self, editing=True)
+        if dialog.exec() == PublishDialog.DialogCode.Accepted:
+            self.edit_current(dialog.fields_for(dialog.paths[0], title_from))
+
+    def edit_current(self, fields: dict[str, Any]) -> Any:
+        """Save marketing's edit of the chosen item (only the fields that changed)."""
+        row = self.current_row()
+        if row is None:
+            return None
+        changed = {k: v for k, v in fields.items() if row.get(k) != v}
+        if not changed:
+            return None
+        library, cid = self.library, row["id"]
+        task = self.services.tasks.write("edit collateral",
+                                         lambda _ctx: library.update(cid, changed))
+        task.finished.connect(lambda _r: self._tell(self.tr("Saved; it goes to the hub at the next sync.")))
+        task.failed.connect(self._tell)
+        return task
 
     def _on_verify(self) -> Any:
         row = self.current_row()

@@ -56,7 +56,7 @@ def test_a_rep_proposes_a_file_as_a_proposal_and_sees_it_under_my_proposals(qtbo
     received(store, title="Someone else's", status="review", proposed_by=OTHER)
     received(store, title="Approved sheet")
     rep_page.show_filter(MINE)
-    qtbot.waitUntil(lambda: rep_page.model.total() == 1)
+    qtbot.waitUntil(lambda: rep_page.model.total() == 1, timeout=20_000)
     assert rep_page.model.index(0, 0).data(ItemRole)["title"] == "My one pager"
     rep_page.grid.setCurrentIndex(rep_page.model.index(0, 0))
     d = rep_page.detail
@@ -70,13 +70,13 @@ def test_a_rep_sees_the_decline_with_its_comment_sends_it_again_or_withdraws_it(
     cid = received(store, title="Homemade deck", status="declined", proposed_by=REP["id"],
                    author_id=REP["id"], review_comment="Old logo <b>please</b> fix")
     rep_page.show_filter(MINE)
-    qtbot.waitUntil(lambda: rep_page.model.total() == 1)
+    qtbot.waitUntil(lambda: rep_page.model.total() == 1, timeout=20_000)
     rep_page.grid.setCurrentIndex(rep_page.model.index(0, 0))
     d = rep_page.detail
     assert "Declined: Old logo &lt;b&gt;please&lt;/b&gt; fix" in d.review.text()
     assert not d.resubmit_button.isHidden()
     d.resubmit_button.click()
-    qtbot.waitUntil(lambda: store.get("collateral", cid)["status"] == "review")
+    qtbot.waitUntil(lambda: store.get("collateral", cid)["status"] == "review", timeout=20_000)
     # The view reloads after the change; the item stays chosen, now in review.
     qtbot.waitUntil(lambda: (rep_page.current_row() or {}).get("status") == "review",
                     timeout=10_000)
@@ -93,18 +93,18 @@ def test_marketing_reviews_proposals_declining_with_a_comment_and_approving(qtbo
     second = received(store, title="Rita's deck", status="review", proposed_by=OTHER)
     received(store, title="Marketing's draft", status="draft")
     page.show_filter(PROPOSALS)
-    qtbot.waitUntil(lambda: page.model.total() == 2)
+    qtbot.waitUntil(lambda: page.model.total() == 2, timeout=20_000)
     page.grid.setCurrentIndex(page.model.index(page.model.row_of(first), 0))
     d = page.detail
     assert not d.workflow.isHidden() and not d.decline_button.isHidden()
     assert d.proposal_actions.isHidden()
     page.decline_current("Please use the 2027 template")
-    qtbot.waitUntil(lambda: store.get("collateral", first)["status"] == "declined")
+    qtbot.waitUntil(lambda: store.get("collateral", first)["status"] == "declined", timeout=20_000)
     assert store.get("collateral", first)["review_comment"] == "Please use the 2027 template"
-    qtbot.waitUntil(lambda: page.current_id() is not None)
+    qtbot.waitUntil(lambda: page.current_id() is not None, timeout=20_000)
     page.grid.setCurrentIndex(page.model.index(page.model.row_of(second), 0))
     d.status_buttons["approved"].click()
-    qtbot.waitUntil(lambda: store.get("collateral", second)["status"] == "approved")
+    qtbot.waitUntil(lambda: store.get("collateral", second)["status"] == "approved", timeout=20_000)
     assert store.get("collateral", second)["verified_on"] == dt.date.today().isoformat()
 
 
@@ -119,7 +119,7 @@ def test_marketing_sees_stale_items_with_the_reason_and_marks_them_verified(qtbo
     received(store, "collateral_usage", collateral_id=fresh, action="opened",
              at=dt.datetime.now(dt.UTC).isoformat())
     page.show_filter(STALE)
-    qtbot.waitUntil(lambda: page.model.total() == 1)
+    qtbot.waitUntil(lambda: page.model.total() == 1, timeout=20_000)
     index = page.model.index(0, 0)
     assert index.data(ItemRole)["id"] == stale
     assert page.model.index(0, 3).data().endswith("stale")
@@ -127,8 +127,9 @@ def test_marketing_sees_stale_items_with_the_reason_and_marks_them_verified(qtbo
     assert "Stale: not verified since" in page.detail.review.text()
     assert not page.detail.verify_button.isHidden()
     page.detail.verify_button.click()
-    qtbot.waitUntil(lambda: store.get("collateral", stale)["verified_on"] == dt.date.today().isoformat())
-    qtbot.waitUntil(lambda: page.model.total() == 0)  # no longer stale
+    qtbot.waitUntil(lambda: store.get("collateral", stale)["verified_on"]
+                    == dt.date.today().isoformat(), timeout=20_000)
+    qtbot.waitUntil(lambda: page.model.total() == 0, timeout=20_000)  # no longer stale
 
 
 def test_notices_tell_the_rep_of_an_answer_and_marketing_of_a_new_proposal(qtbot, store, rep_page):
@@ -175,7 +176,7 @@ def test_marketing_sets_the_verification_period_on_the_hub_and_the_view_follows(
         assert page.model.total() == 0
         page.set_verify_period(5)
         qtbot.waitUntil(lambda: " 5 " in page.period_button.text(), timeout=20_000)
-        qtbot.waitUntil(lambda: page.model.total() == 1)
+        qtbot.waitUntil(lambda: page.model.total() == 1, timeout=20_000)
         assert live_hub.client("mia@example.com").get(
             f"{live_hub.url}/v1/sync/pull", timeout=30).json()["settings"][
             "collateral_verify_days"] == "5"
@@ -187,3 +188,23 @@ def test_marketing_sets_the_verification_period_on_the_hub_and_the_view_follows(
 
 def test_a_rep_is_not_offered_the_verification_period(rep_page):
     assert rep_page.period_button.isHidden()
+
+
+def test_marketing_edits_a_proposal_before_approving_it(qtbot, store, marketer_page):
+    page = marketer_page
+    cid = received(store, title="rita deck FINAL v3", status="review", proposed_by=OTHER,
+                   summary="my deck", file_name="rita.pdf")
+    page.show_filter(PROPOSALS)
+    qtbot.waitUntil(lambda: page.model.total() == 1, timeout=20_000)
+    page.grid.setCurrentIndex(page.model.index(0, 0))
+    assert not page.detail.edit_button.isHidden()
+    dialog = PublishDialog([DEMO_PDF], guess_title=title_from, guess_kind=guess_kind,
+                           previous=page.current_row(), editing=True)
+    qtbot.addWidget(dialog)
+    assert dialog.title.text() == "rita deck FINAL v3"
+    dialog.title.setText("Food plants ROI deck")
+    dialog.summary.setPlainText("")
+    page.edit_current(dialog.fields_for(DEMO_PDF, title_from))
+    qtbot.waitUntil(lambda: store.get("collateral", cid)["title"] == "Food plants ROI deck", timeout=20_000)
+    row = store.get("collateral", cid)
+    assert (row["summary"], row["status"], row["proposed_by"]) == (None, "review", OTHER)
