@@ -98,3 +98,40 @@ def test_the_command_line_renders_the_board_and_refuses_what_it_cannot_use(data_
     assert both.returncode == 2 and "choose one" in both.stderr
     stray = _run("--data-dir", str(data_dir), "--event", "Hannover Messe", cwd=tmp_path)
     assert stray.returncode == 2 and "--event is for --kiosk or --board" in stray.stderr
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_side_bar_opens_the_board_of_an_event_with_goals(qtbot, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from desktop.ui.shell.pages import default_pages
+    from desktop.ui.shell.window import MainWindow
+
+    add_event(services.store)
+    window = MainWindow(services, default_pages())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: getattr(window, "board_button", None) is not None)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, _title, text: told.append(text))
+    window.board_button.click()
+    assert told == ["No event has goals yet. Marketing sets them in the event editor."]
+    assert window.board is None
+
+    services.store.save("event", {"goals": [
+        {"metric": "leads", "scope": "team", "period": "day", "target": 10}]}, EVENT_ID)
+    offered: list[list[str]] = []
+
+    def choose(_parent, _title, _label, names, *_args):
+        offered.append(list(names))
+        return names[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    window.board_button.click()
+    assert offered == [["Hannover Messe"]]
+    board = window.board
+    assert isinstance(board, BoothBoard) and board.event_id == EVENT_ID
+    qtbot.waitUntil(lambda: "0 / 10" in _texts(board))
+    board.close()
+    assert window.board is None
