@@ -197,16 +197,15 @@ def draw(series: dict[str, list[tuple[int, float]]], path: Path, title: str) -> 
     chart.setTitle(title)
     x_axis, y_axis = QLogValueAxis(), QLogValueAxis()
     x_axis.setTitleText("leads")
-    x_axis.setLabelFormat("%g")
+    x_axis.setLabelFormat("%.0f")
     y_axis.setTitleText("seconds")
     y_axis.setLabelFormat("%g")
     every = [p for points in series.values() for p in points]
     if every:
-        # The axes span whole decades around every point (attaching a series does not widen them).
-        x_axis.setRange(10 ** math.floor(math.log10(min(n for n, _ in every))),
-                        10 ** math.ceil(math.log10(max(n for n, _ in every))))
-        y_axis.setRange(10 ** math.floor(math.log10(min(max(t, 1e-4) for _, t in every))),
-                        10 ** math.ceil(math.log10(max(t for _, t in every))))
+        # The axes span every point (attaching a series does not widen them).
+        # A little past them, so no marker is cut in half at the edge.
+        x_axis.setRange(min(n for n, _ in every) / 1.4, max(n for n, _ in every) * 1.4)
+        y_axis.setRange(min(max(t, 1e-4) for _, t in every) / 1.4, max(t for _, t in every) * 1.4)
     for axis in (x_axis, y_axis):
         axis.setMinorTickCount(8)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
