@@ -780,7 +780,8 @@ NOT_TEXT = ("is not a text file (binary data, or an encoding other than UTF-8, U
     (b"\xff\xfe" + "Email".encode("utf-16-le") + b"\x00\xd8",
      "is not valid UTF-16 text, though it starts like it; save the list as CSV (UTF-8) and "
      "import that."),
-    ("Email\n".encode("utf-16-le") + b"\x00\xd8", NOT_TEXT),  # UTF-16 by its zeros, but broken
+    ("Email,Name\nAna,Silva\n".encode("utf-16-le") + b"\x00\xd8", NOT_TEXT),  # UTF-16 by its
+    # zeros, but broken
     (b"Email\na@x.de \x81\n", NOT_TEXT),  # neither UTF-8 nor Windows-1252
     (b"\xe9" * 20 + b"abcdefghij", NOT_TEXT),  # Windows-1252 reads it, as noise
     (bytes(range(256)), NOT_TEXT),
@@ -833,3 +834,12 @@ def test_import_rule_a_header_csv_cannot_read_is_no_header_row():
                                             refused_for="no_header")
     result = read_lead_csv(data)
     assert (result.refused_for, result.refusal, result.delimiter) == ("no_header", refusal, ";")
+
+
+def test_import_rule_a_file_of_old_mac_line_ends_is_read_and_x_is_text():
+    from fieldnote.leadcsv import read_csv_table
+
+    table = read_csv_table(b"Email,Name\ra@x.de,Ana\r")
+    assert (table.headers, table.records, table.problems) == (["Email", "Name"],
+                                                              [(2, ["a@x.de", "Ana"])], [])
+    assert (read_csv_table(b"X").headers, read_csv_table(b"X").refusal) == (["X"], None)
