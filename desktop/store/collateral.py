@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -28,6 +27,7 @@ from desktop.store.library_query import (
 from desktop.store.queries import fts_query
 from desktop.store.records import HUB_SETTINGS_KEY, Store
 from desktop.store.schema import local_marks, outbox, record_tables
+from fieldnote.insights import id_time
 from fieldnote.kinds import COLLATERAL_KINDS, COLLATERAL_STATUSES, REQUEST_STATUSES
 from fieldnote.staleness import VERIFY_SETTING, Stale, stale_reasons, verify_days
 from fieldnote.validation import utc_now_iso
@@ -708,13 +708,8 @@ class CollateralLibrary:
 
 def made_on(record_id: str) -> dt.date | None:
     """The UTC day a record was made, from its UUIDv7 id (None for another kind of id)."""
-    try:
-        value = uuid.UUID(record_id)
-    except (ValueError, TypeError, AttributeError):
-        return None
-    if value.version != 7:
-        return None
-    return dt.datetime.fromtimestamp((value.int >> 80) / 1000, dt.UTC).date()
+    made = id_time(record_id)
+    return None if made is None else made.date()
 
 
 def kind_label(kind: str | None) -> str:
