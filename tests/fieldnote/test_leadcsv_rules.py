@@ -843,3 +843,16 @@ def test_import_rule_a_file_of_old_mac_line_ends_is_read_and_x_is_text():
     assert (table.headers, table.records, table.problems) == (["Email", "Name"],
                                                               [(2, ["a@x.de", "Ana"])], [])
     assert (read_csv_table(b"X").headers, read_csv_table(b"X").refusal) == (["X"], None)
+
+
+def test_import_rule_each_record_csv_cannot_read_is_skipped_counted_and_named_by_line():
+    from fieldnote.leadcsv import read_csv_table
+
+    big = b'"' + b"a" * 140_000 + b'"'  # past csv's field size limit
+    table = read_csv_table(b"Email,Name\na@x.de," + big + b"\nb@x.de,Bo\nc@x.de," + big
+                           + b"\nd@x.de,Di\n")
+    assert table.records == [(3, ["b@x.de", "Bo"]), (5, ["d@x.de", "Di"])]
+    assert table.skipped == {"unreadable": 2}
+    assert table.problems == [
+        f"line {n}: could not be read as CSV (field larger than field limit (131072)); skipped"
+        for n in (2, 4)]
