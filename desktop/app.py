@@ -235,39 +235,39 @@ def _attach(window: Any, start: Any, args: argparse.Namespace | None = None) -> 
         _attach_session(window, start)
 
 
-def _enter_kiosk(window: Any, start: Any, args: argparse.Namespace) -> bool:
-    """--kiosk --event: the event must be known here (else one line and exit code 1); a
-    screenshot shows the visitors' form at once, without asking for a PIN."""
+def _event_named(start: Any, args: argparse.Namespace) -> dict[str, Any] | None:
+    """The event `--event` names, for --kiosk and --board; when this device does not know it,
+    one line and exit code 1 (`start.fail`) and None."""
     from desktop.cli.leads_commands import find_event
     from desktop.store.leads import LeadBook
 
     book = LeadBook(start.services.store)
     try:
-        event = find_event(book, args.event)
+        return find_event(book, args.event)
     except CliError as exc:
         start.fail(exc)
-        return False
+        return None
     finally:
         book.dispose()
+
+
+def _enter_kiosk(window: Any, start: Any, args: argparse.Namespace) -> bool:
+    """--kiosk --event: a screenshot shows the visitors' form at once, without asking for a
+    PIN."""
+    event = _event_named(start, args)
+    if event is None:
+        return False
     shooting = args.screenshot is not None
     window.enter_kiosk(event, ask_pin=not shooting, full_screen=not shooting)
     return True
 
 
 def _open_board(window: Any, start: Any, args: argparse.Namespace) -> bool:
-    """--board --event: the event must be known here (else one line and exit code 1); a
-    screenshot renders the board at the window's size instead of full screen."""
-    from desktop.cli.leads_commands import find_event
-    from desktop.store.leads import LeadBook
-
-    book = LeadBook(start.services.store)
-    try:
-        event = find_event(book, args.event)
-    except CliError as exc:
-        start.fail(exc)
+    """--board --event: a screenshot renders the board at the window's size instead of full
+    screen."""
+    event = _event_named(start, args)
+    if event is None:
         return False
-    finally:
-        book.dispose()
     window.show_board(event["id"], full_screen=args.screenshot is None)
     return True
 

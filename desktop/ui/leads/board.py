@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.locale import format_int
 from desktop.store.goals import GoalBook, GoalFigures
 from desktop.ui.common.guard import when_alive
-from desktop.ui.leads.goal_counter import as_of_text, metric_phrase
+from desktop.ui.leads.goal_counter import FigureRefresh, as_of_text, metric_phrase
 from desktop.ui.services import Services
 
 _STYLE = """
@@ -92,39 +92,16 @@ class BoothBoard(QWidget):
         outer.addWidget(self.staff_box)
         outer.addStretch(1)
 
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self._ask)
-        self._minute = QTimer(self, interval=60_000)
-        self._minute.timeout.connect(self.refresh)
-        self._minute.start()
-        self._sync_connected = False
-        services.changes.records_changed.connect(self._on_records_changed)
-        self._connect_sync()
+        self._refresh = FigureRefresh(services, self._ask, self)
         self._apply_scale()
         self.refresh()
 
     # -- refreshing ------------------------------------------------------------------------
 
-    def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
-        if kind in ("lead", "event", "user"):
-            self.refresh()
-
-    def _on_synced(self, _report: Any) -> None:
-        self.refresh()
-
-    def _connect_sync(self) -> None:
-        """After each sync too; the runner joins the window after start-up (`--board` opens
-        the board before it), so it is looked for again at each refresh."""
-        runner = self.services.sync
-        if runner is not None and not self._sync_connected:
-            runner.cycle_finished.connect(when_alive(self, self._on_synced))
-            self._sync_connected = True
-
     def refresh(self) -> None:
-        self._timer.start()
+        self._refresh.refresh()
 
     def _ask(self) -> None:
-        self._connect_sync()
         goals, event_id = self.goals, self.event_id
         me = self.services.user.get("id") if self.services.user else None
         task = self.services.tasks.run(
@@ -233,7 +210,7 @@ class BoothBoard(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        self._minute.stop()
+        self._refresh.stop()
         self.goals.dispose()
         self.closed.emit()
         super().closeEvent(event)

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.locale import format_int
@@ -68,24 +68,18 @@ def you_text(figures: GoalFigures) -> str:
     return ""
 
 
-class GoalCounter(QLabel):
-    """"You: … · Team: … · team as of 14:32" for the current event; hidden when it has no
-    goals. `refresh()` asks again (debounced); an answer about another event is dropped."""
+class FigureRefresh(QObject):
+    """When goal figures are asked for again: shortly after a change of a lead, an event or a
+    user (several changes, one ask), after each sync, and every minute ("today" rolls over at
+    midnight). The sync runner joins the window after the pages are built, so it is looked
+    for again at each ask."""
 
-    def __init__(self, services: Services, goals: GoalBook,
-                 event_id: Callable[[], str | None], parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, ask: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self.setObjectName("goalCounter")
-        self.setVisible(False)
         self.services = services
-        self.goals = goals
-        self.event_id = event_id
-        self.figures: GoalFigures | None = None
-        self.asked = 0  # answers arrived, for tests to wait on
+        self._ask = ask
         self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self._ask)
-        # Every minute too: "today" rolls over at midnight, and the sync runner, attached to
-        # the window after the pages are built, is looked for again.
+        self._timer.timeout.connect(self._fire)
         self._minute = QTimer(self, interval=60_000)
         self._minute.timeout.connect(self.refresh)
         self._minute.start()
@@ -106,8 +100,36 @@ class GoalCounter(QLabel):
     def refresh(self) -> None:
         self._timer.start()
 
-    def _ask(self) -> None:
+    def _fire(self) -> None:
         self._connect_sync()
+        self._ask()
+
+    def stop(self) -> None:
+        """No more asks (the widget is closing)."""
+        self._timer.stop()
+        self._minute.stop()
+
+
+class GoalCounter(QLabel):
+    """"You: … · Team: … · team as of 14:32" for the current event; hidden when it has no
+    goals. `refresh()` asks again (debounced); an answer about another event is dropped."""
+
+    def __init__(self, services: Services, goals: GoalBook,
+                 event_id: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("goalCounter")
+        self.setVisible(False)
+        self.services = services
+        self.goals = goals
+        self.event_id = event_id
+        self.figures: GoalFigures | None = None
+        self.asked = 0  # answers arrived, for tests to wait on
+        self._refresh = FigureRefresh(services, self._ask, self)
+
+    def refresh(self) -> None:
+        self._refresh.refresh()
+
+    def _ask(self) -> None:
         event_id = self.event_id()
         me = self.services.user.get("id") if self.services.user else None
         goals = self.goals
