@@ -57,6 +57,7 @@ class Settings:
     # Keep the local database encrypted (SQLCipher, key in the OS keychain; docs/privacy.md).
     # Applied when the store is next opened, or at once by `fieldnote settings set`.
     encrypt_database: bool = False
+    camera_id: str = ""  # the camera the capture screen scans with ("" = the first one)
     extra: dict[str, Any] = field(default_factory=dict)  # settings of newer versions, kept
 
     path: Path | None = field(default=None, repr=False, compare=False)

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -66,6 +67,7 @@ from desktop.store.leads import LeadBook
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import show_offer
 from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, Decoded, decode_file
+from desktop.ui.leads.camera_panel import CameraPanel
 from desktop.ui.leads.capture_controller import (
     CONTACT_FIELDS,
     CaptureController,
@@ -240,6 +242,11 @@ class CapturePanel(QWidget):
         self.photo_button.setToolTip(self.tr("Read a QR, PDF417, Code 128 or DataMatrix code from a photo (or drop one here)"))
         self.photo_button.clicked.connect(self._on_photo_button_clicked)
         scan_row.addWidget(self.photo_button)
+        self.camera_button = QPushButton()
+        self.camera_button.setObjectName("cameraButton")
+        self.camera_button.setCheckable(True)
+        self.camera_button.toggled.connect(self._on_camera_toggled)
+        scan_row.addWidget(self.camera_button)
         # Beside the scan field, not the event: a narrow window keeps the event's name whole.
         self.quick_scan = QCheckBox(self.tr("Quick scan"))
         self.quick_scan.setObjectName("quickScan")
@@ -256,6 +263,12 @@ class CapturePanel(QWidget):
         self.queue_button.setVisible(False)
         scan_row.addWidget(self.queue_button)
         outer.addLayout(scan_row)
+        # The camera reads badges like a scanner: each new code is a scan.
+        self.camera = CameraPanel(services.settings)
+        self.camera.scanned.connect(lambda text: self._on_scan_scanned(text, "scan"))
+        self.camera.stopped.connect(self._on_camera_stopped)
+        outer.addWidget(self.camera)
+        self.refresh_camera_button()
 
         self.message = QLabel()
         self.message.setObjectName("captureMessage")
@@ -779,6 +792,31 @@ class CapturePanel(QWidget):
             return
         self.scan.setFocus()
 
+    def refresh_camera_button(self) -> None:
+        """"Camera" when this computer has one; else disabled, saying so."""
+        if self.camera.running():
+            return
+        found = self.camera.refresh_cameras()
+        self.camera_button.setEnabled(bool(found))
+        self.camera_button.setText(self.tr("Camera") if found else self.tr("No camera found"))
+        self.camera_button.setToolTip(
+            self.tr("Read badges with the camera: hold the code up, it is scanned at once")
+            if found else self.tr("Connect a camera to scan badges with it"))
+
+    def _on_camera_toggled(self, on: bool) -> None:
+        if on:
+            self.camera.start()
+        else:
+            self.camera.stop()
+            self.camera.setVisible(False)
+        self.scan.setFocus()
+
+    def _on_camera_stopped(self) -> None:
+        """Turned off in its panel, or failed (denied, busy, unplugged: the panel says so)."""
+        self.camera_button.blockSignals(True)
+        self.camera_button.setChecked(False)
+        self.camera_button.blockSignals(False)
+
     def _show_raw(self, unread: bool) -> None:
         """Show the scan as it came when it could not be read, so nothing has to be guessed."""
         self._scan_unread = unread and bool(self._badge_raw)
@@ -1298,9 +1336,14 @@ class CapturePanel(QWidget):
         self.services.tasks.write("discard capture draft", lambda _ctx: job())
         self._render_held()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.refresh_camera_button()  # a camera plugged in meanwhile
+        super().showEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         # A page switch, the window closing or the app quitting all hide the form: keep it now.
         self.keep_draft()
+        self.camera_button.setChecked(False)  # and let go of the camera
         super().hideEvent(event)
 
     def _snapshot(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
