@@ -226,6 +226,56 @@
     </message>
 </context>
 <context>
+    <name>CameraFrames</name>
+    <message>
+        <source>This computer cannot use a camera (camera support is missing).</source>
+        <translation>Dieser Computer kann keine Kamera verwenden (die Kameraunterstützung fehlt).</translation>
+    </message>
+    <message>
+        <source>That camera is not connected any more; choose another.</source>
+        <translation>Diese Kamera ist nicht mehr angeschlossen; wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>Camera access is denied. Allow Fieldnote to use the camera in the system&apos;s privacy settings, then try again.</source>
+        <translation>Der Zugriff auf die Kamera wurde verweigert. Erlauben Sie Fieldnote die Kamera in den Datenschutzeinstellungen des Systems und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used (%1). Is another app using it?</source>
+        <translation>Die Kamera kann nicht verwendet werden (%1). Verwendet eine andere App sie gerade?</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe eines Grundes</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Kameravorschau</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Turn camera off</source>
+        <translation>Kamera ausschalten</translation>
+    </message>
+    <message>
+        <source>Hold the badge&apos;s code up to the camera.</source>
+        <translation>Halten Sie den Code des Ausweises vor die Kamera.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Read. Hold up the next badge.</source>
+        <translation>Gelesen. Halten Sie den nächsten Ausweis vor die Kamera.</translation>
+    </message>
+</context>
+<context>
     <name>CapturePanel</name>
     <message>
         <source>Event</source>
@@ -563,6 +613,22 @@
     <message>
         <source>Read %1: %2</source>
         <translation>%1 gelesen: %2</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>Keine Kamera</translation>
+    </message>
+    <message>
+        <source>Read badges with the camera: hold the code up, it is scanned at once</source>
+        <translation>Ausweise mit der Kamera lesen: Code vorhalten, er wird sofort gescannt</translation>
+    </message>
+    <message>
+        <source>Connect a camera to scan badges with it</source>
+        <translation>Schließen Sie eine Kamera an, um damit Ausweise zu scannen</translation>
     </message>
     <message>
         <source>Badge or card photo</source>

@@ -226,6 +226,56 @@
     </message>
 </context>
 <context>
+    <name>CameraFrames</name>
+    <message>
+        <source>This computer cannot use a camera (camera support is missing).</source>
+        <translation>Este equipo no puede usar una cámara (falta el soporte de cámara).</translation>
+    </message>
+    <message>
+        <source>That camera is not connected any more; choose another.</source>
+        <translation>Esa cámara ya no está conectada; elija otra.</translation>
+    </message>
+    <message>
+        <source>Camera access is denied. Allow Fieldnote to use the camera in the system&apos;s privacy settings, then try again.</source>
+        <translation>Se ha denegado el acceso a la cámara. Permita que Fieldnote use la cámara en la configuración de privacidad del sistema y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used (%1). Is another app using it?</source>
+        <translation>No se puede usar la cámara (%1). ¿La está usando otra aplicación?</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Vista previa de la cámara</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Turn camera off</source>
+        <translation>Apagar la cámara</translation>
+    </message>
+    <message>
+        <source>Hold the badge&apos;s code up to the camera.</source>
+        <translation>Acerque el código de la acreditación a la cámara.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Read. Hold up the next badge.</source>
+        <translation>Leído. Acerque la siguiente acreditación.</translation>
+    </message>
+</context>
+<context>
     <name>CapturePanel</name>
     <message>
         <source>Event</source>
@@ -563,6 +613,22 @@
     <message>
         <source>Read %1: %2</source>
         <translation>Leído %1: %2</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>Sin cámara</translation>
+    </message>
+    <message>
+        <source>Read badges with the camera: hold the code up, it is scanned at once</source>
+        <translation>Leer acreditaciones con la cámara: acerque el código y se escanea al instante</translation>
+    </message>
+    <message>
+        <source>Connect a camera to scan badges with it</source>
+        <translation>Conecte una cámara para escanear acreditaciones con ella</translation>
     </message>
     <message>
         <source>Badge or card photo</source>

@@ -103,10 +103,6 @@ class ImageFrames(FrameSource):
         self.frame.emit(self._images[self._at - 1])
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CameraFrames", text)
-
-
 class CameraFrames(FrameSource):
     """Frames of one camera through a capture session and a video sink."""
 
@@ -120,21 +116,24 @@ class CameraFrames(FrameSource):
     def start(self) -> None:
         qm = multimedia()
         if qm is None:
-            self.failed.emit(_tr("This computer cannot use a camera (camera support is missing)."))
+            self.failed.emit(QCoreApplication.translate(
+                "CameraFrames", "This computer cannot use a camera (camera support is missing)."))
             return
         if not self._permitted():
             return
         device = next((d for d in qm.QMediaDevices.videoInputs()
                        if device_id(d) == self.camera_id), None)
         if device is None:
-            self.failed.emit(_tr("That camera is not connected any more; choose another."))
+            self.failed.emit(QCoreApplication.translate(
+                "CameraFrames", "That camera is not connected any more; choose another."))
             return
         self._camera = qm.QCamera(device)
         self._camera.errorOccurred.connect(self._on_error)
         self._session = qm.QMediaCaptureSession()
         self._session.setCamera(self._camera)
         self._sink = qm.QVideoSink()
-        self._sink.videoFrameChanged.connect(self._on_frame)
+        # Converted on the thread that delivers the frame: the window's thread only paints.
+        self._sink.videoFrameChanged.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
         self._session.setVideoSink(self._sink)
         self._camera.start()
 
@@ -151,8 +150,7 @@ class CameraFrames(FrameSource):
         if status == Qt.PermissionStatus.Granted:
             return True
         if status == Qt.PermissionStatus.Denied:
-            self.failed.emit(_tr("Camera access is denied. Allow Fieldnote to use the camera in "
-                                 "the system's privacy settings, then try again."))
+            self._denied()
             return False
         app.requestPermission(QCameraPermission(), self, self._on_permission)
         return False
@@ -161,13 +159,18 @@ class CameraFrames(FrameSource):
         if permission.status() == Qt.PermissionStatus.Granted:
             self.start()
         else:
-            self.failed.emit(_tr("Camera access is denied. Allow Fieldnote to use the camera in "
-                                 "the system's privacy settings, then try again."))
+            self._denied()
+
+    def _denied(self) -> None:
+        self.failed.emit(QCoreApplication.translate(
+            "CameraFrames", "Camera access is denied. Allow Fieldnote to use the camera in the "
+            "system's privacy settings, then try again."))
 
     def _on_error(self, _error: Any, text: str) -> None:
         self.stop()
-        self.failed.emit(_tr("The camera cannot be used (%1). Is another app using it?")
-                         .replace("%1", text or _tr("no reason given")))
+        self.failed.emit(QCoreApplication.translate(
+            "CameraFrames", "The camera cannot be used (%1). Is another app using it?")
+            .replace("%1", text or QCoreApplication.translate("CameraFrames", "no reason given")))
 
     def _on_frame(self, frame: Any) -> None:
         image = frame.toImage()
