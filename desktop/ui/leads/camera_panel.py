@@ -53,13 +53,15 @@ def beep_file() -> Path:
             struct.pack("<h", int(12000 * math.sin(2 * math.pi * 1200 * i / rate)
                                   * min(1.0, (rate * seconds - i) / 400)))
             for i in range(int(rate * seconds)))
-        part = path.with_suffix(".part")
-        with wave.open(str(part), "wb") as out:
+        # A file of its own, then renamed: two windows starting at once never mix their bytes.
+        with (tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part,
+              wave.open(part, "wb") as out):
             out.setnchannels(1)
             out.setsampwidth(2)
             out.setframerate(rate)
             out.writeframes(frames)
-        part.replace(path)
+        Path(part.name).chmod(0o644)  # a shared temp directory: other accounts beep too
+        Path(part.name).replace(path)
     return path
 
 

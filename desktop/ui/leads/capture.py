@@ -267,8 +267,7 @@ class CapturePanel(QWidget):
         self.camera = CameraPanel(services.settings)
         self.camera.scanned.connect(lambda text: self._on_scan_scanned(text, "scan"))
         self.camera.stopped.connect(self._on_camera_stopped)
-        outer.addWidget(self.camera)
-        self.refresh_camera_button()
+        outer.addWidget(self.camera)  # the cameras are listed when the form first shows
 
         self.message = QLabel()
         self.message.setObjectName("captureMessage")

@@ -223,3 +223,11 @@ def test_the_panel_turns_the_camera_off_and_the_button_follows(qtbot, capture):
     assert capture.camera.running()
     capture.camera.close_button.click()
     assert not capture.camera.running() and not capture.camera.isVisible()
+
+
+def test_the_scan_sound_is_a_short_valid_wav():
+    import wave
+
+    with wave.open(str(camera_panel.beep_file())) as sound:
+        assert sound.getnchannels() == 1
+        assert 0.05 < sound.getnframes() / sound.getframerate() < 0.3
