@@ -79,7 +79,7 @@ def cost_figures(cost: float | None, currency: str, team_currency: str,
     def per(count: float) -> float | None:
         if cost is None or not count:
             return None
-        return money(round(cost / count, 2))
+        return money(cost / count)
 
     return {
         "cost": None if cost is None else money(cost),

@@ -171,7 +171,7 @@ def _moment(value: object) -> dt.datetime | None:
     if not isinstance(value, str) or not value:
         return None
     try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(value)  # reads a trailing Z (Python 3.11+)
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

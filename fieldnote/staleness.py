@@ -43,7 +43,7 @@ def verify_days(settings: Mapping[str, Any] | None) -> int:
     value is the default."""
     value = (settings or {}).get(VERIFY_SETTING)
     try:
-        return int(check_days(value)) if value is not None else DEFAULT_VERIFY_DAYS
+        return int(check_days(value))  # None is not a number of days either
     except ValueError:
         return DEFAULT_VERIFY_DAYS
 

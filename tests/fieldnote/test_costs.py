@@ -118,3 +118,21 @@ def test_an_events_cost_is_a_number_from_zero_in_an_iso_currency():
     # An update that does not touch the currency is not held to it again.
     assert check_complete(spec("event"), {"name": "Expo", "cost_currency": "??"},
                           changed={"name"}) == []
+
+
+def test_an_outcome_of_another_stage_before_the_opportunity_does_not_end_the_search():
+    assert pipeline_value([outcome("contacted", "2026-09-01", 10),
+                           outcome("meeting", "2026-09-10"),
+                           outcome("opportunity", "2026-10-01", 500)]) == 500
+
+
+def test_an_outcome_without_a_time_never_outranks_one_with_a_time():
+    assert pipeline_value([outcome("opportunity", "2026-10-01", 100),
+                           {"id": "x", "lead_id": "L1", "status": "won", "amount": 200}]) == 100
+
+
+def test_a_funnel_missing_a_count_has_no_figure_for_it():
+    figures = cost_figures(900, "EUR", "EUR", {}, 0)
+    assert figures["per_lead"] is None and figures["per_qualified"] is None
+    assert figures["per_opportunity"] is None and figures["won_amount"] == 0
+    assert figures["won_per_cost"] == 0.0 and figures["pipeline_per_cost"] == 0.0

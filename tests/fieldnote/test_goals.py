@@ -162,3 +162,121 @@ def test_the_board_shows_staff_then_people_with_goals_then_anyone_who_captured()
     carl = "0190a000-0000-7000-8000-0000000000c1"
     tallies = [t for t in (lead(carl, "2026-10-06T09:00:00Z"), lead(None, "")) if t]
     assert people(goals, [ANNA], tallies) == [ANNA, BEN, carl]
+
+
+# -- which events a device follows, and the stored forms ----------------------------------------
+
+GOALS = [{"metric": "leads", "scope": "team", "period": "day", "target": 50}]
+TODAY = dt.date(2026, 10, 6)
+
+
+@pytest.mark.parametrize("starts, ends, followed", [
+    ("2026-10-05", "2026-10-07", True),     # running
+    ("2026-10-07", "2026-10-08", True),     # starts tomorrow: followed from the day before
+    ("2026-10-08", "2026-10-09", False),    # starts in two days
+    ("2026-10-01", "2026-10-05", True),     # ended yesterday: followed a day after
+    ("2026-10-01", "2026-10-04", False),    # ended two days ago
+    (None, None, True),                     # no dates: always
+    (None, "2026-10-04", False),
+    ("2026-10-08", None, False),
+])
+def test_a_device_follows_an_event_with_goals_from_a_day_before_to_a_day_after(
+        starts, ends, followed):
+    event = {"goals": GOALS, "starts_on": starts, "ends_on": ends}
+    from fieldnote.goals import follows
+
+    assert follows(event, TODAY) is followed
+    assert follows({**event, "goals": None}, TODAY) is False
+    assert follows({**event, "goals": "broken"}, TODAY) is False
+
+
+def test_goals_of_reads_the_stored_goals_and_ignores_what_it_cannot_use():
+    assert goals_of({"goals": GOALS}) == (Goal("leads", TEAM, "day", 50),)
+    assert goals_of({"goals": [{"metric": "sales"}]}) == ()
+    assert goals_of({}) == () and goals_of(None) == ()
+
+
+def test_the_number_of_goals_and_a_target_stop_at_their_limits():
+    from fieldnote.goals import MAX_GOALS, MAX_TARGET
+
+    assert parse_goals([{**GOALS[0], "target": MAX_TARGET}])[0].target == MAX_TARGET
+    with pytest.raises(GoalsInvalid, match="target must be a whole number from 1 to 100,000"):
+        parse_goals([{**GOALS[0], "target": MAX_TARGET + 1}])
+    many = [{"metric": "leads", "scope": f"0190a000-0000-7000-8000-{n:012d}", "period": "day",
+             "target": 1} for n in range(MAX_GOALS + 1)]
+    assert len(parse_goals(many[:MAX_GOALS])) == MAX_GOALS
+    with pytest.raises(GoalsInvalid, match=r"^has too many goals \(at most 100\)$"):
+        parse_goals(many)
+    with pytest.raises(GoalsInvalid, match="^must be a list of goals$"):
+        parse_goals({"metric": "leads"})
+    with pytest.raises(GoalsInvalid, match="metric must be one of leads, qualified, hot"):
+        parse_goals([{**GOALS[0], "metric": "sales"}])
+    with pytest.raises(GoalsInvalid, match="period must be one of day, show"):
+        parse_goals([{**GOALS[0], "period": "week"}])
+
+
+def test_a_target_of_one_is_reached_by_one():
+    assert percent(0, 1) == 0 and percent(1, 1) == 100 and percent(2, 1) == 200
+    assert percent(5, 0) == 0
+
+
+def test_progress_counts_at_the_moment_given():
+    tallies = [lead(ANNA, "2026-10-06T08:00:00Z"), lead(ANNA, "2026-10-05T08:00:00Z")]
+    goal = Goal("leads", TEAM, "day", 4)
+    (today,) = progress([goal], tallies, NOW)
+    (yesterday,) = progress([goal], tallies, NOW - dt.timedelta(days=1))
+    assert today.count == 1 and yesterday.count == 1
+    (show,) = progress([Goal("leads", TEAM, "show", 2)], tallies, NOW)
+    assert show.as_json() == {"metric": "leads", "scope": TEAM, "period": "show", "target": 2,
+                              "count": 2, "percent": 100, "reached": True}
+
+
+def test_a_tally_travels_as_json_in_utc_and_back():
+    berlin = Tally(ANNA, dt.datetime(2026, 10, 6, 10, 30, tzinfo=BERLIN), True, "hot")
+    row = berlin.as_json()
+    assert row == [ANNA, "2026-10-06T08:30:00Z", True, "hot"]
+    back = Tally.from_json(row)
+    assert back == Tally(ANNA, dt.datetime(2026, 10, 6, 8, 30, tzinfo=dt.UTC), True, "hot")
+    assert Tally.from_json(["", None, 0, ""]) == Tally(None, None, False, None)
+    assert Tally(None, None, False, None).as_json() == [None, None, False, None]
+
+
+@pytest.mark.parametrize("stored, expected", [
+    ("2026-10-06T08:30:00Z", dt.datetime(2026, 10, 6, 8, 30, tzinfo=dt.UTC)),
+    ("2026-10-06T10:30:00+02:00", dt.datetime(2026, 10, 6, 8, 30, tzinfo=dt.UTC)),
+    ("2026-10-06T08:30:00", dt.datetime(2026, 10, 6, 8, 30, tzinfo=dt.UTC)),  # naive: UTC
+    (dt.datetime(2026, 10, 6, 8, 30), dt.datetime(2026, 10, 6, 8, 30, tzinfo=dt.UTC)),
+    (dt.datetime(2026, 10, 6, 10, 30, tzinfo=BERLIN),
+     dt.datetime(2026, 10, 6, 8, 30, tzinfo=dt.UTC)),
+    ("", None), (None, None), ("not a time", None), (42, None),
+])
+def test_a_capture_time_is_read_as_an_aware_moment(stored, expected):
+    tally = tally_of({"captured_by": ANNA, "captured_at": stored})
+    assert tally is not None and tally.captured_at == expected
+    if expected is not None:
+        assert tally.captured_at.utcoffset() is not None
+
+
+def test_the_day_needs_the_booths_time_zone():
+    with pytest.raises(ValueError, match="^now must carry the booth's time zone$"):
+        day_window(dt.datetime(2026, 10, 6, 12, 0))
+    start, end = day_window(NOW)
+    assert start.tzinfo == dt.UTC and end.tzinfo == dt.UTC
+    assert (start, end) == (dt.datetime(2026, 10, 5, 22, 0, tzinfo=dt.UTC),
+                            dt.datetime(2026, 10, 6, 22, 0, tzinfo=dt.UTC))
+
+
+def test_tallies_and_the_day_are_utc_whatever_the_machines_time_zone(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        row = Tally(ANNA, dt.datetime(2026, 10, 6, 10, 30, tzinfo=BERLIN), True, "hot").as_json()
+        assert row[1] == "2026-10-06T08:30:00Z"
+        start, end = day_window(NOW)
+        assert start.utcoffset() == dt.timedelta(0) and end.utcoffset() == dt.timedelta(0)
+        assert start.hour == 22 and end.hour == 22
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -78,3 +78,15 @@ def test_the_setting_checks_its_value_and_falls_back_to_the_default():
     assert verify_days({"collateral_verify_days": "junk"}) == DEFAULT_VERIFY_DAYS == 180
     assert verify_days(None) == DEFAULT_VERIFY_DAYS
     assert UNUSED_DAYS == 90
+
+
+@pytest.mark.parametrize("days, ok", [(0, False), (1, True), (2, True), (3649, True),
+                                      (3650, True), (3651, False), (-1, False)])
+def test_the_verification_period_is_one_day_to_ten_years(days, ok):
+    if ok:
+        assert check_days(str(days)) == str(days)
+        assert verify_days({"collateral_verify_days": str(days)}) == days
+    else:
+        with pytest.raises(ValueError, match="out of range"):
+            check_days(str(days))
+        assert verify_days({"collateral_verify_days": str(days)}) == DEFAULT_VERIFY_DAYS
