@@ -1489,7 +1489,8 @@ class CapturePanel(QWidget):
             if isinstance(w, (QLineEdit, QComboBox, QCheckBox))
         ]
         chain: list[QWidget] = [
-            self.event_box, self.scan, self.photo_button, self.quick_scan, self.queue_button,
+            self.event_box, self.scan, self.photo_button, self.camera_button,
+            self.camera.chooser, self.camera.close_button, self.quick_scan, self.queue_button,
             self.merge_button, self.open_button, self.new_button, self.cancel_dup_button,
             self.open_held_button, self.discard_held_button, self.skip_button,
             self.stop_queue_button, self.scan_raw,
