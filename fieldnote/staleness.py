@@ -20,7 +20,7 @@ UNUSED_DAYS = 90
 MAX_DAYS = 3650
 
 
-def check_days(text: str) -> str:
+def check_days(text: object) -> str:
     """A number of days from 1 to 3650, as stored; ValueError with a message otherwise."""
     try:
         days = int(str(text).strip())
