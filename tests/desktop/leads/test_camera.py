@@ -231,3 +231,15 @@ def test_the_scan_sound_is_a_short_valid_wav():
     with wave.open(str(camera_panel.beep_file())) as sound:
         assert sound.getnchannels() == 1
         assert 0.05 < sound.getnframes() / sound.getframerate() < 0.3
+
+
+def test_a_busy_camera_says_so_in_the_panel(qtbot, capture):
+    class BusyCamera(CameraFrames):
+        def start(self):  # what QCamera.errorOccurred reports when another app holds it
+            self._on_error(None, "Device or resource busy")
+
+    capture.camera.start(BusyCamera("cam-a"))
+    assert "Device or resource busy" in capture.camera.status.text()
+    assert "another app" in capture.camera.status.text()
+    assert not capture.camera.running() and not capture.camera.preview.isVisible()
+    assert capture.camera.isVisible()
