@@ -177,6 +177,38 @@ def set_active(engine: Engine, email: str, active: bool, *, by: str | None = Non
         return actor_from_state(state)
 
 
+def set_role(engine: Engine, email: str, role: str, *, by: str | None = None
+             ) -> tuple[Actor, str]:
+    """Give a user another role; returns the user as now and the role they had.
+
+    What the user may see changes with it: the cursor their device holds was made for the old
+    reach (`hub.feed.reach_mark`), so their next pull starts a full resync. The last active
+    administrator keeps the role, and nobody changes their own."""
+    if role not in ROLES:
+        raise AccountError(f"No role {role!r}; the roles are: {', '.join(ROLES)}")
+    with writer(engine).begin() as conn:
+        store = RecordStore(conn)
+        store.take_counter_lock()
+        found = store.user_by_email(email)
+        if found is None:
+            raise AccountError(f"No user with the email {email}")
+        state = store.working_copy(found)
+        current = actor_from_state(state)
+        if by is not None and by == current.id:
+            raise AccountRefused("You cannot change your own role; another administrator can")
+        if (roles.manages_users(current.role) and not roles.manages_users(role)
+                and current.active and _other_active_admins(conn, current.id) == 0):
+            raise AccountRefused(
+                f"{current.email} is the last active administrator; add or enable another "
+                "administrator first")
+        if current.role == role:
+            return current, current.role
+        state.fields["role"] = role
+        store.stage(state)
+        store.flush()
+        return actor_from_state(state), current.role
+
+
 def _other_active_admins(conn: Connection, user_id: str) -> int:
     table = RECORD_TABLES["user"]
     admin_roles = [r for r in ROLES if roles.manages_users(r)]

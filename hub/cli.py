@@ -124,6 +124,12 @@ def _parser() -> argparse.ArgumentParser:
     disable.add_argument("email")
     enable = user_sub.add_parser("enable", parents=[common], help="enable a disabled user")
     enable.add_argument("email")
+    role = user_sub.add_parser(
+        "role", parents=[common], help="give a user another role",
+        description="Give a user another role. What they may see changes with it: their "
+                    "device pulls everything again at its next sync.")
+    role.add_argument("email")
+    role.add_argument("role", choices=list(ROLES))
 
     settings = sub.add_parser(
         "settings", help="show or set the hub settings",
@@ -589,6 +595,18 @@ def _user(args: argparse.Namespace, engine: Engine) -> int:
         _audit_user(engine, audit_rules.USER_ENABLE if actor.active else audit_rules.USER_DISABLE,
                     actor)
         sys.stdout.write(f"{actor.email} is now {'active' if actor.active else 'disabled'}\n")
+        return EXIT_OK
+    if sub == "role":
+        actor, before = accounts.set_role(engine, args.email, args.role)
+        if before == actor.role:
+            sys.stdout.write(f"{actor.email} is already {actor.role}; nothing changed\n")
+            return EXIT_OK
+        from hub import audit
+
+        audit.record(engine, audit_rules.USER_ROLE,
+                     details={"user_id": actor.id, "role": actor.role, "before": before})
+        sys.stdout.write(f"{actor.email} is now {actor.role} (was {before}); their device "
+                         "pulls everything again at its next sync\n")
         return EXIT_OK
     raise CommandFailed(f"Unknown user command {sub}")  # pragma: no cover
 

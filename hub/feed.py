@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -35,21 +36,34 @@ def read_epoch(engine: Engine) -> str:
         return str(conn.execute(select(meta.c.value).where(meta.c.key == "epoch")).scalar_one())
 
 
-def make_cursor(epoch: str, seq: int) -> str:
-    raw = f"{epoch}:{seq}".encode()
+def reach_mark(actor: Actor) -> str:
+    """A short fingerprint of what `actor` may see (their audiences, from role and team): a
+    cursor carries it, so that a cursor made before the user's role or team changed is
+    refused and their device pulls everything again under the new reach."""
+    audiences = ",".join(sorted(authz.user_audiences(actor)))
+    return hashlib.sha256(audiences.encode()).hexdigest()[:12]
+
+
+def make_cursor(epoch: str, seq: int, mark: str | None = None) -> str:
+    raw = (f"{epoch}:{seq}:{mark}" if mark else f"{epoch}:{seq}").encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def parse_cursor(epoch: str, cursor: str | None) -> int:
+def parse_cursor(epoch: str, cursor: str | None, mark: str | None = None) -> int:
+    """The sequence number a cursor stands for; UnknownCursor when another database made it,
+    it is no cursor, or it was made for another reach than `mark` (a cursor without a mark,
+    from before marks, is taken as it is)."""
     if not cursor:
         return 0
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        their_epoch, seq_text = raw.split(":", 1)
+        their_epoch, seq_text, *their_mark = raw.split(":", 2)
         seq = int(seq_text)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise UnknownCursor() from None
     if their_epoch != epoch or seq < 0:
+        raise UnknownCursor()
+    if mark is not None and their_mark and their_mark[0] != mark:
         raise UnknownCursor()
     return seq
 
@@ -70,7 +84,8 @@ def _read(engine: Engine) -> Any:
 
 
 def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: int) -> Page:
-    after = parse_cursor(epoch, cursor)
+    mark = reach_mark(actor)
+    after = parse_cursor(epoch, cursor, mark)
     with _read(engine) as conn, conn.begin():
         sets = _visible_sets(actor)
         top = conn.execute(text("SELECT value FROM hub_counter WHERE id = 1")).scalar_one()
@@ -118,7 +133,7 @@ def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: in
         # Every change numbered up to `top` is committed and in this snapshot, so a caller who
         # has everything can skip straight to it.
         new_after = rows[-1].seq if has_more else max(int(top), after)
-        return Page(changes, make_cursor(epoch, new_after), has_more)
+        return Page(changes, make_cursor(epoch, new_after, mark), has_more)
 
 
 def _visible_sets(actor: Actor) -> Select[tuple[int]]:

@@ -641,9 +641,29 @@ class SyncStore:
                 self.store.set_state(HUB_SETTINGS_KEY, dict(settings), conn)
         if tally.erased:
             self.checkpoint()
+        if by_kind.get("user"):
+            self._follow_own_user(frozenset(c.record_id for c in by_kind["user"]))
         for kind, ids in tally.changed.items():
             self.store.notify(kind, ids)
         return tally
+
+    def _follow_own_user(self, pulled: frozenset[str]) -> None:
+        """When the signed-in user's own record came with a page (an administrator gave them
+        another role or team), the account this device acts as follows it."""
+        account = self.account()
+        if account is None or account.user_id not in pulled:
+            return
+        mine = self.store.get("user", account.user_id)
+        if mine is None:
+            return
+        role, team = mine.get("role") or account.role, mine.get("team") or None
+        if (role, team) == (account.role, account.team):
+            return
+        log.info("the hub changed this user's role or team; the device follows")
+        self.set_account(Account(account.hub_url, account.user_id, account.email, account.name,
+                                 role, team))
+        user = dict(self.get("user", {}) or {})
+        self.set("user", {**user, "role": role, "team": team})
 
     def _mark_seen(self, conn: Connection, kind: str, ids: list[str]) -> None:
         stmt = sqlite_insert(local_marks).on_conflict_do_nothing()

@@ -57,9 +57,17 @@ def test_an_unknown_cursor_is_gone(people: dict[str, SyncClient]) -> None:
         assert answer.headers["content-type"].startswith("application/problem+json")
         assert answer.json()["status"] == 410
     # A cursor from the future of this database is unknown too.
-    epoch, seq = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().split(":")
-    future = base64.urlsafe_b64encode(f"{epoch}:{int(seq) + 1000}".encode()).decode()
+    epoch, seq, mark = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().split(":")
+    future = base64.urlsafe_b64encode(f"{epoch}:{int(seq) + 1000}:{mark}".encode()).decode()
     assert rep.pull_page(future).status_code == 410
+    # A cursor made for another reach (the user's role or team changed since) is unknown; one
+    # from before cursors carried a reach is taken as it is.
+    other = base64.urlsafe_b64encode(f"{epoch}:{seq}:{'0' * 12}".encode()).decode()
+    assert rep.pull_page(other).status_code == 410
+    older = base64.urlsafe_b64encode(f"{epoch}:{seq}".encode()).decode()
+    assert rep.pull_page(older).status_code == 200
+    # Another user's cursor is made for their reach, not this one's.
+    assert people["rep2"].pull_page(cursor).status_code == 410
 
 
 def test_retired_collateral_arrives_as_a_tombstone_for_reps(people: dict[str, SyncClient]) -> None:
