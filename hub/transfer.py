@@ -123,11 +123,16 @@ def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
         yield dict(row._mapping)
 
 
-def _referenced_blobs(conn: Connection) -> list[str]:
-    """The files records name: collateral documents and leads' consent signatures."""
+def _referenced_blobs(conn: Connection, tables: list[Table]) -> list[str]:
+    """The files records name: collateral documents and leads' consent signatures, in the
+    tables as this database has them (an older schema may lack a column)."""
     found: set[str] = set()
+    present = {t.name: t for t in tables}
     for kind, name in (("collateral", "file_sha256"), ("lead", "consent_signature_sha256")):
-        column = RECORD_TABLES[kind].c[name]
+        table = present.get(RECORD_TABLES[kind].name)
+        if table is None or name not in table.c:
+            continue
+        column = table.c[name]
         found |= set(conn.execute(select(column).where(column.is_not(None)).distinct()).scalars())
     return sorted({s for s in found if isinstance(s, str) and SHA256_RE.match(s)})
 
@@ -297,7 +302,7 @@ def backup(engine: Engine, blobs_dir: Path, output: Path) -> Summary:
                         count += 1
                 manifest["tables"][table.name] = {"rows": count, "sha256": digest.hexdigest()}
                 summary.rows[table.name] = count
-            shas = _referenced_blobs(conn)
+            shas = _referenced_blobs(conn, tables)
         present: list[tuple[str, Path]] = []
         for sha in shas:
             path = blobs_dir / sha[:2] / sha

@@ -94,6 +94,21 @@ def palette(theme: str) -> Palette:
     return DARK if theme == "dark" else LIGHT
 
 
+def board_style_sheet() -> str:
+    """The booth board's look: the dark theme's tokens whatever the window's theme (a second
+    screen across the stand reads best light on dark)."""
+    p = DARK
+    return f"""
+QWidget#boothBoard {{ background: {p.surface}; }}
+QWidget#boothBoard QLabel {{ color: {p.text}; }}
+QWidget#boothBoard QLabel[role="muted"] {{ color: {p.muted}; }}
+QWidget#boothBoard QLabel[reached="true"] {{ color: {p.good}; }}
+QWidget#boothBoard QProgressBar {{ background: {p.sidebar_active}; border: none; border-radius: 6px; }}
+QWidget#boothBoard QProgressBar::chunk {{ background: {p.link}; border-radius: 6px; }}
+QWidget#boothBoard QProgressBar[reached="true"]::chunk {{ background: {p.good}; }}
+"""
+
+
 def relative_luminance(colour: str) -> float:
     """WCAG 2.1 relative luminance of an `#rrggbb` colour."""
     value = colour.lstrip("#")

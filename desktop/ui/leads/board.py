@@ -23,19 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop.locale import format_int
 from desktop.store.goals import GoalBook, GoalFigures
+from desktop.ui import theme
 from desktop.ui.common.guard import when_alive
 from desktop.ui.leads.goal_counter import FigureRefresh, as_of_text, metric_phrase
 from desktop.ui.services import Services
-
-_STYLE = """
-QWidget#boothBoard { background: #0f172a; }
-QWidget#boothBoard QLabel { color: #f8fafc; }
-QWidget#boothBoard QLabel[role="muted"] { color: #94a3b8; }
-QWidget#boothBoard QLabel[reached="true"] { color: #4ade80; }
-QWidget#boothBoard QProgressBar { background: #1e293b; border: none; border-radius: 6px; }
-QWidget#boothBoard QProgressBar::chunk { background: #38bdf8; border-radius: 6px; }
-QWidget#boothBoard QProgressBar[reached="true"]::chunk { background: #4ade80; }
-"""
 
 
 def _label(text: str = "", *, muted: bool = False) -> QLabel:
@@ -54,7 +45,7 @@ class BoothBoard(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("boothBoard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(theme.board_style_sheet())
         self.services = services
         self.event_id = event_id
         self.goals = GoalBook(services.store)

@@ -88,7 +88,8 @@ def test_crm_reports_close_the_loop_on_another_device(live_hub, tmp_path):
     code, out, err = fieldnote(marketer, "leads", "outcomes", "import", str(sf_report), "--json")
     assert code == 0, err
     assert json.loads(out)["recorded"] == 2
-    assert sync(marketer).startswith("pushed 2,")
+    # The two outcomes, and the record of the export for the hub's audit log.
+    assert sync(marketer).startswith("pushed 3,")
 
     # The team's manager brings back a HubSpot export, matched by email.
     sync(manager)
