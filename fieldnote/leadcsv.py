@@ -445,7 +445,7 @@ def read_lead_csv(
     has one, else `captured_at` or now) and `event_id` when given. A value that cannot be a
     lead field (a bad email, a name over 200 characters) is moved into notes with an error;
     a row naming no person (no name, email or badge id) is skipped and counted in `skipped`;
-    a row with a name but no email, phone, last name or badge id keeps the whole row in
+    a row with a name (or a badge id) but no email, phone or last name keeps the whole row in
     `badge_raw` so it can still be saved. Phones are normalised to E.164 when `default_region`
     is given and the number is valid; otherwise kept as written. A yes in a consent column
     ("Consent", "Consent given", "Opt-in") records consent at the row's scan time under the
@@ -677,8 +677,10 @@ def _read_row(
     if notes or extra:
         fields["notes"] = "\n".join(notes + extra)
     if all(not fields.get(f) for f in required_one_of("import")):
-        errors.append("has no email, phone, last name or badge id; the whole row is kept "
-                      "as the lead's scan data")
+        # A badge id names a visitor for the import but is no way to reach them: the row is
+        # kept whole as scan data, which makes the lead (`fieldnote.leads.required_one_of`).
+        errors.append("has no email, phone or last name; the whole row is kept as the lead's "
+                      "scan data")
         fields["badge_raw"] = _row_text(cells, delimiter)
     fields["source"] = "import"
     fields.setdefault("captured_at", default_time)

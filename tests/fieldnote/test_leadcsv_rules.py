@@ -422,8 +422,19 @@ def test_import_rule_a_row_naming_no_contact_is_kept_whole_in_the_files_own_sepa
     result = read_lead_csv(data.encode())
     (row,) = result.rows
     assert row.fields["badge_raw"] == sep.join(["Ana", "Acme", "x"])
-    assert result.problems == ["line 2: has no email, phone, last name or badge id; the whole "
-                               "row is kept as the lead's scan data"]
+    assert result.problems == ["line 2: has no email, phone or last name; the whole row is kept "
+                               "as the lead's scan data"]
+
+
+def test_import_rule_a_badge_id_alone_names_the_visitor_and_the_message_does_not_claim_more():
+    # A badge id makes the row a visitor's, but not one a lead can be reached by: the message
+    # must not list it among what the row lacks, since the row has it.
+    result = read_lead_csv(b"First Name,Badge ID\nAna,B-1042\n")
+    (row,) = result.rows
+    assert row.fields["badge_id"] == "B-1042"
+    assert row.fields["badge_raw"] == "Ana,B-1042"
+    assert result.problems == ["line 2: has no email, phone or last name; the whole row is kept "
+                               "as the lead's scan data"]
 
 
 WHEN = "2026-11-24T10:00:00Z"
