@@ -43,7 +43,8 @@ NOW = "2026-11-01T00:00:00Z"
 
 
 def populate(data_dir: Path, count: int, events: int = 50, seed: int = 5) -> None:
-    """Fill a store with `count` leads over `events` events, written as if synced (bulk SQL)."""
+    """Fill a store up to `count` leads over `events` events, written as if synced (bulk SQL);
+    a store holding fewer is topped up."""
     store = open_store(data_dir / DB_FILE)
     with store.engine.connect() as conn:
         have = conn.execute(select(func.count()).select_from(record_tables["lead"])).scalar_one()
@@ -59,13 +60,15 @@ def populate(data_dir: Path, count: int, events: int = 50, seed: int = 5) -> Non
         conn.execute(insert(record_tables["user"]), [
             {"id": r, **meta, "name": f"Rep {i}", "role": "rep", "team": f"team{i % 5}"}
             for i, r in enumerate(reps)])
-        conn.execute(insert(record_tables["rubric"]), [{"id": DEMO_RUBRIC_ID, **meta, **DEMO_RUBRIC_FIELDS}])
+        # A store filled before with fewer leads already has the rubric: it is topped up.
+        conn.execute(insert(record_tables["rubric"]).prefix_with("OR IGNORE"),
+                     [{"id": DEMO_RUBRIC_ID, **meta, **DEMO_RUBRIC_FIELDS}])
         conn.execute(insert(record_tables["event"]), [
             {"id": e, **meta, "name": f"Show {i:02d}", "venue": "Hall", "starts_on": f"2026-{1 + i % 12:02d}-10",
              "ends_on": f"2026-{1 + i % 12:02d}-12", "rubric_id": DEMO_RUBRIC_ID, "campaign_code": f"C{i}"}
             for i, e in enumerate(event_ids)])
         leads, outcomes = [], []
-        for i in range(count):
+        for i in range(have, count):
             grade = rng.choice(("hot", "warm", "cold"))
             given, result = answers[grade]
             first, last = rng.choice(FIRST), rng.choice(LAST)
