@@ -666,8 +666,10 @@ class CapturePanel(QWidget):
         self._run_write("quick scan", write, stored_from_values=True)
 
     def in_queue(self) -> bool:
-        """Whether the form walks the event's quick scans (the queue bar shows)."""
-        return self.queue_bar.isVisible()
+        """Whether the form walks the event's quick scans (the queue bar is shown). Asked of
+        the bar itself, not of whether it is on screen: the walk goes on while the capture view
+        is covered or its window minimised."""
+        return not self.queue_bar.isHidden()
 
     def update_queue_button(self) -> None:
         waiting = self.book.to_qualify_count(self.current_event_id())

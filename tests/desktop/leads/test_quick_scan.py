@@ -177,3 +177,19 @@ def test_a_kill_9_after_quick_scans_loses_none_and_the_command_lists_them(qapp, 
     assert [row["first_name"] for row in rows] == ["Lena", "Omar", "Ines"]
     assert all(row["to_qualify"] is True and row["event_id"] == EVENT_ID for row in rows)
     assert rows == sorted(rows, key=lambda row: row["captured_at"])
+
+
+def test_the_walk_goes_on_while_the_capture_view_is_not_on_screen(qtbot, services):
+    # The walk was read off whether its bar was on screen: with the window covered or the view
+    # hidden, a save ended the walk without opening the next visitor or saying who was skipped.
+    page, capture = open_capture(qtbot, services)
+    quick_scan_all(qtbot, services, capture, VISITORS[:2])
+    capture.start_queue()
+    qtbot.waitUntil(lambda: capture.inputs["first_name"].text() == "Lena")
+    capture.skip_queued()
+    qtbot.waitUntil(lambda: capture.inputs["first_name"].text() == "Omar")
+    page.hide()
+    assert capture.in_queue()
+    capture.save()
+    qtbot.waitUntil(lambda: not capture.in_queue())
+    assert "1 skipped" in capture.message.text()
