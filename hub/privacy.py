@@ -14,17 +14,18 @@ import logging
 import re
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Text, cast, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from fieldnote import privacy
 from fieldnote.kinds import KINDS
 from fieldnote.validation import utc_now_iso
-from hub.db.engine import write_lock, writer
+from hub.db.engine import lost_a_race, write_lock, writer
 from hub.db.tables import (
     RECORD_TABLES,
     deliveries,
@@ -136,12 +137,16 @@ def erase_person(engine: Engine, email: str, *, by: str, reason: str | None = No
     the address's salted key, and overwrite what the database freed. `by` names who asked
     (a user id, or "command line")."""
     email = _address(email)
-    with write_lock(engine), writer(engine).begin() as conn:
-        store = RecordStore(conn)
-        if conn.dialect.name == "sqlite":
-            store.take_counter_lock()
-        ids = _lead_ids_of(conn, email)
-        report = _erase(conn, store, ids, by=by, reason=reason, emails={email})
+
+    def erase() -> ErasureReport:
+        with write_lock(engine), writer(engine).begin() as conn:
+            store = RecordStore(conn)
+            if conn.dialect.name == "sqlite":
+                store.take_counter_lock()
+            ids = _lead_ids_of(conn, email)
+            return _erase(conn, store, ids, by=by, reason=reason, emails={email})
+
+    report = _again_if_raced(erase)
     _after_erasure(engine, report, blobs_dir)
     log.info("erased a person: %d leads", len(report.leads))
     return report
@@ -151,15 +156,37 @@ def erase_leads(engine: Engine, lead_ids: Sequence[str], *, by: str, reason: str
                 blobs_dir: Path | None = None) -> ErasureReport:
     """Erase these leads' people as `erase_person` does (the retention job's entry point):
     each lead with an email address has that address's key remembered."""
-    with write_lock(engine), writer(engine).begin() as conn:
-        store = RecordStore(conn)
-        if conn.dialect.name == "sqlite":
-            store.take_counter_lock()
-        report = _erase(conn, store, sorted({i.lower() for i in lead_ids}), by=by,
-                        reason=reason, emails=set())
+    def erase() -> ErasureReport:
+        with write_lock(engine), writer(engine).begin() as conn:
+            store = RecordStore(conn)
+            if conn.dialect.name == "sqlite":
+                store.take_counter_lock()
+            return _erase(conn, store, sorted({i.lower() for i in lead_ids}), by=by,
+                          reason=reason, emails=set())
+
+    report = _again_if_raced(erase)
     _after_erasure(engine, report, blobs_dir)
     log.info("erased %d leads", len(report.leads))
     return report
+
+
+# An erasure locks the leads, then what names them (sends, deliveries); a worker mailing or
+# delivering at that moment may hold one of those first. The database then gives one of the two
+# up (a deadlock), and the erasure, one transaction, runs again.
+RACE_ATTEMPTS = 5
+
+
+def _again_if_raced(erase: Callable[[], ErasureReport]) -> ErasureReport:
+    for attempt in range(1, RACE_ATTEMPTS + 1):
+        try:
+            return erase()
+        except DBAPIError as exc:
+            if attempt == RACE_ATTEMPTS or not lost_a_race(exc):
+                raise
+            log.info("an erasure met another transaction (%s); running it again",
+                     type(exc.orig).__name__)
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _erase(conn: Connection, store: RecordStore, ids: list[str], *, by: str,

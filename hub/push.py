@@ -36,7 +36,7 @@ from fieldnote.validation import (
 from fieldnote.wire import Mutation
 from hub import audit, authz, mailing, routing, webhooks
 from hub.authz import Actor, Forbidden
-from hub.db.engine import write_lock, writer
+from hub.db.engine import lost_a_race, write_lock, writer
 from hub.db.tables import erased_people, mutations
 from hub.privacy import erased_on
 from hub.records import RecordState, RecordStore, insert_rows, resolve_version
@@ -166,10 +166,7 @@ def apply_push(
 
 
 def _retryable(exc: DBAPIError) -> bool:
-    if isinstance(exc, IntegrityError):
-        return True
-    code = getattr(exc.orig, "sqlstate", None)
-    return code in ("40001", "40P01") or "locked" in str(exc.orig)
+    return isinstance(exc, IntegrityError) or lost_a_race(exc)
 
 
 # The form every client sends; anything else gets the full check, which accepts more forms.

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from fieldnote.filemodes import PRIVATE_DIR, restrict, restrict_sqlite
@@ -176,3 +176,10 @@ def write_lock(engine: Engine) -> AbstractContextManager[object]:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def lost_a_race(exc: DBAPIError) -> bool:
+    """Whether the database gave a transaction up because of another one running at the same
+    time (PostgreSQL's deadlock or serialization failure, SQLite's busy lock): run it again."""
+    code = getattr(exc.orig, "sqlstate", None)
+    return code in ("40001", "40P01") or "locked" in str(exc.orig)

@@ -305,3 +305,38 @@ def test_erasure_stops_collateral_mail_to_the_person_and_clears_its_message(
         folder = Path(hub.db_url.removeprefix("sqlite:///")).parent
         for text in ("Silva", EMAIL):
             assert _found_in(folder, text) == [], text
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"  # what psycopg's DeadlockDetected carries
+
+
+def test_an_erasure_that_loses_a_race_with_a_worker_runs_again(
+        people: dict[str, SyncClient], hub: LiveHub, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL gives one of two transactions up when they lock the same rows in opposite
+    orders (an erasure and the mail or webhook worker); the erasure then runs again, whole."""
+    from sqlalchemy.exc import OperationalError
+
+    ids = _person_with_history(people)
+    real, calls = privacy._erase, []
+
+    def losing_once(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT ...", {}, _Deadlock("deadlock detected"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(privacy, "_erase", losing_once)
+    report = privacy.erase_person(hub.engine, EMAIL, by="command line")
+    assert len(calls) == 2 and ids["lead"] in report.leads
+    # Anything else the database refuses is not run again.
+    calls.clear()
+
+    def failing(*_args: Any, **_kwargs: Any) -> Any:
+        calls.append(1)
+        raise OperationalError("SELECT ...", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(privacy, "_erase", failing)
+    with pytest.raises(OperationalError):
+        privacy.erase_person(hub.engine, "someone@example.com", by="command line")
+    assert len(calls) == 1
