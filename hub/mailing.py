@@ -116,9 +116,6 @@ def enqueue(conn: Connection, changes: list[Change], base_url: str) -> int:
 
 # Waking this process's workers when rows were committed (`hub.outbox`).
 WAKEUPS = Wakeups()
-register_waiter = WAKEUPS.register
-unregister_waiter = WAKEUPS.unregister
-notify = WAKEUPS.notify
 
 
 # -- the worker's side ------------------------------------------------------------------------

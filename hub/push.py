@@ -274,9 +274,9 @@ def _apply_once(
         # Mails of the collateral sends it made, in its transaction too.
         mails = mailing.enqueue(conn, store.written, base_url)
     if queued:
-        webhooks.notify()
+        webhooks.WAKEUPS.notify()
     if mails:
-        mailing.notify()
+        mailing.WAKEUPS.notify()
     return [o.answer() for o in outcomes]
 
 

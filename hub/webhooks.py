@@ -133,9 +133,6 @@ def _json(value: Any) -> str:
 
 # Waking this process's workers when rows were committed (`hub.outbox`).
 WAKEUPS = Wakeups()
-register_waiter = WAKEUPS.register
-unregister_waiter = WAKEUPS.unregister
-notify = WAKEUPS.notify
 
 
 # -- the worker's side -----------------------------------------------------------------------

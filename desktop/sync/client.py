@@ -397,14 +397,18 @@ class HubClient:
         """Erase the person everywhere; the hub's counts of what it rewrote."""
         return self._person("erase", {"email": email, "reason": reason or None})
 
-    def _person(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
-        resp = self._send("POST", f"/admin/person/{action}", body=self._json_body(payload),
-                          headers={"Content-Type": "application/json"})
+    def _json_answer(self, resp: Any) -> Any:
+        """An answer's JSON; a HubError when it was cut short or garbled."""
         try:
-            answer = json.loads(self._read_body(resp))
+            return json.loads(self._read_body(resp))
         except ValueError:
             raise HubError("The hub's answer was cut short or garbled.", resp.status_code
                            ) from None
+
+    def _person(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        resp = self._send("POST", f"/admin/person/{action}", body=self._json_body(payload),
+                          headers={"Content-Type": "application/json"})
+        answer = self._json_answer(resp)
         if not isinstance(answer, dict):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer
@@ -417,11 +421,7 @@ class HubClient:
         if since:
             params["since"] = since
         resp = self._send("GET", "/admin/audit", params=params)
-        try:
-            answer = json.loads(self._read_body(resp))
-        except ValueError:
-            raise HubError("The hub's answer was cut short or garbled.", resp.status_code
-                           ) from None
+        answer = self._json_answer(resp)
         if not isinstance(answer, list) or not all(isinstance(e, dict) for e in answer):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer
@@ -431,11 +431,7 @@ class HubClient:
         stored it."""
         resp = self._send("PUT", f"/settings/{key}", body=self._json_body({"value": value}),
                           headers={"Content-Type": "application/json"})
-        try:
-            answer = json.loads(self._read_body(resp))
-        except ValueError:
-            raise HubError("The hub's answer was cut short or garbled.", resp.status_code
-                           ) from None
+        answer = self._json_answer(resp)
         if not isinstance(answer, dict) or not isinstance(answer.get("value"), str):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return str(answer["value"])
@@ -447,11 +443,7 @@ class HubClient:
         resp = self._send("POST", f"/collateral-sends/{send_id}/revoke",
                           body=self._json_body(body),
                           headers={"Content-Type": "application/json"})
-        try:
-            answer = json.loads(self._read_body(resp))
-        except ValueError:
-            raise HubError("The hub's answer was cut short or garbled.", resp.status_code
-                           ) from None
+        answer = self._json_answer(resp)
         if not isinstance(answer, dict):
             raise HubError("The hub's answer was not understood.", resp.status_code)
         return answer

@@ -229,7 +229,7 @@ def test_a_refused_address_fails_the_send_with_the_relays_words(
     _use_relay(rep.hub, relay)
     with rep.hub.engine.begin() as conn:  # due again now rather than in 30 s
         conn.execute(update(mail_outbox).values(next_at=time.time()))
-    mailing.notify()
+    mailing.WAKEUPS.notify()
     failed = wait_for(lambda: (s := _state(rep, send)).get("state") == "failed" and s, "failed")
     assert "550" in failed["state_reason"]
     with rep.hub.engine.connect() as conn:
