@@ -10,6 +10,7 @@ I/O, no Qt, no database.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -56,8 +57,13 @@ def lookup_key(email: str | None) -> str | None:
 
 
 def _day(value: Any) -> str | None:
-    text = str(value or "")
-    return text[:10] if len(text) >= 10 else None
+    """The calendar day a stored time starts with (YYYY-MM-DD), or None when it starts with
+    none."""
+    text = str(value or "")[:10]
+    try:
+        return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else None
+    except ValueError:
+        return None
 
 
 def answer_from(

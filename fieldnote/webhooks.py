@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -140,7 +141,9 @@ MIN_SECRET = 16
 def check_secret(secret: str) -> str:
     if len(secret) < MIN_SECRET or len(secret) > 200:
         raise WebhookError(f"a secret needs {MIN_SECRET} to 200 characters")
-    if any(ord(c) < 32 or ord(c) == 127 for c in secret):
+    # Control and format characters (C0, DEL, C1, zero-width and direction marks) never
+    # survive being typed into another system's settings intact.
+    if any(unicodedata.category(c).startswith("C") for c in secret):
         raise WebhookError("a secret holds no control characters")
     return secret
 

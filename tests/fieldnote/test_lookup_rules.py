@@ -37,6 +37,8 @@ def test_the_longest_email_a_lookup_accepts(length, accepted):
     ("2026-11-20", "2026-11-20"),  # a bare date (10 characters) is a day
     ("2026-11-20T23:59:59+00:00", "2026-11-20"),
     ("2026-11-2", None),  # 9 characters: no day
+    ("not-a-date and more", None),  # 10 characters or more that are no date: no day
+    ("2026-13-01T10:00:00Z", None),
     ("2026", None),
     ("", None),
     (None, None),

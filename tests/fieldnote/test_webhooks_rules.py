@@ -235,3 +235,11 @@ def test_a_public_name_resolving_to_a_private_address_is_refused_with_the_settin
     assert refusal == "hooks.example.com resolves to 192.168.1.5" + PRIVATE_HINT
     refusal = w.address_refusal("localhost", ipaddress.ip_address("10.0.0.5"), True)
     assert refusal == "localhost resolves to 10.0.0.5, which is not loopback"
+
+
+@pytest.mark.parametrize("hidden", ["\x85", "\x9f", "\u200b", "\u202e", "\ufeff"])
+def test_a_secret_holds_no_c1_control_or_invisible_format_character(hidden):
+    # They pass a look at the terminal and break the signature on the receiving side.
+    with pytest.raises(w.WebhookError, match="^a secret holds no control characters$"):
+        w.check_secret("s" * 16 + hidden)
+    assert w.check_secret("s" * 16 + "é") == "s" * 16 + "é"
