@@ -39,6 +39,7 @@ def test_the_longest_email_a_lookup_accepts(length, accepted):
     ("2026-11-2", None),  # 9 characters: no day
     ("not-a-date and more", None),  # 10 characters or more that are no date: no day
     ("2026-13-01T10:00:00Z", None),
+    ("20261120", None),  # a date, but not as stored times begin
     ("2026", None),
     ("", None),
     (None, None),
