@@ -348,6 +348,18 @@ if set(_CLEANERS) != {t._name_ for t in FieldType}:  # pragma: no cover
     raise RuntimeError("a field type has no cleaner")
 
 
+def unknown_field_label(name: object) -> str:
+    """How a field name nobody declared is named in a refusal: at most 100 characters, and
+    anything but letters, digits, `_`, `-` and `.` written as a `\\xNN` / `\\uNNNN` escape, so a
+    key such as ":" or one holding a line break cannot garble "FIELD: MESSAGE" lines."""
+    out = []
+    for c in str(name):
+        out.append(c if c.isascii() and (c.isalnum() or c in "_-.") or (
+            not c.isascii() and c.isalnum()) else f"\\x{ord(c):02x}" if ord(c) < 256
+            else f"\\u{ord(c):04x}")
+    return "".join(out)[:100]
+
+
 def clean_value(f: FieldSpec, value: Any) -> Any:
     """Return the canonical form of one value or raise ValueError with the reason."""
     if value is None:
@@ -379,7 +391,7 @@ def clean_fields(
     for name, value in fields.items():
         f = ks.by_name.get(name) if isinstance(name, str) else None
         if f is None:
-            errors.append(FieldError(str(name)[:100], f"is not a field of {ks.name}"))
+            errors.append(FieldError(unknown_field_label(name), f"is not a field of {ks.name}"))
             continue
         if f.server_set and not allow_server_set:
             continue

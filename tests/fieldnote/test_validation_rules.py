@@ -574,3 +574,14 @@ def test_utc_rule_now_and_times_without_a_zone_are_utc_whatever_the_machines_tim
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_refusal_rule_an_unknown_field_with_separators_is_named_by_escapes():
+    # "debrief 0: :: is not a field" could not be told apart from a message about another
+    # field; a key with a colon, a space or a line break is written with escapes.
+    assert _errors("lead", {":": 1, "a b": 2, "x\ny": 3, "é": 4}, partial=True) == [
+        ("\\x3a", "is not a field of lead"),
+        ("a\\x20b", "is not a field of lead"),
+        ("x\\x0ay", "is not a field of lead"),
+        ("é", "is not a field of lead"),
+    ]
