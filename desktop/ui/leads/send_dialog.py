@@ -63,9 +63,14 @@ def ask_and_queue(services: Services, lead: Mapping[str, Any], preselected: Sequ
     sends = CollateralSends(services.store)
     dialog = SendCollateralDialog(person_name(dict(lead)), sends.sendable_items(), preselected,
                                   parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    chosen, message = dialog.chosen(), dialog.message()
+    # Deleted by Qt in its event loop, not whenever Python's collector finds the wrapper
+    # (a collection on the UI thread while the writer lane queues the send crashed in tests).
+    dialog.deleteLater()
+    if not accepted:
         return None
-    return queue_send(services, lead, dialog.chosen(), dialog.message())
+    return queue_send(services, lead, chosen, message)
 
 
 def queue_send(services: Services, lead: Mapping[str, Any], collateral_ids: Sequence[str],
