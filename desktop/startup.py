@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # What `build_services` imports (SQLAlchemy with them): loaded during the integrity check.
-_SERVICE_MODULES = ("desktop.store.collateral", "desktop.store.debriefs", "desktop.store.insights",
-                    "desktop.store.queries", "desktop.sync.blobs")
+_SERVICE_MODULES = ("desktop.store.attachments", "desktop.store.collateral",
+                    "desktop.store.debriefs", "desktop.store.insights", "desktop.store.queries",
+                    "desktop.sync.blobs")
 
 
 class Startup(QObject):
@@ -158,6 +159,7 @@ class _Check(threading.Thread):
 def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes: RecordChanges,
                    data_dir: Path, user: dict[str, Any] | None = None) -> Services:
     """Every service a page may use, over an open store: the one place they are built."""
+    from desktop.store.attachments import LeadAttachments
     from desktop.store.collateral import CollateralLibrary
     from desktop.store.debriefs import DebriefStore
     from desktop.store.insights import InsightsQueries
@@ -181,6 +183,7 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
 
         return set_shared_setting(data_dir, store, settings, key, value)
 
+    blobs = open_file_cache(data_dir)
     return Services(
         store=store,
         queries=RecordQueries(store.engine),
@@ -191,7 +194,8 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
         collateral=CollateralLibrary(store),
         debriefs=DebriefStore(store),
         insights=InsightsQueries(store.engine),
-        blobs=open_file_cache(data_dir),
+        blobs=blobs,
+        attachments=LeadAttachments(store, blobs),
         hub_blobs=hub_blobs,
         look_up=look_up,
         set_hub_setting=set_hub_setting,

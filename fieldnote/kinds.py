@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from fieldnote.attachments import ALL_MIME_TYPES, MEDIA, PHOTO_LABELS
 from fieldnote.audit import EXPORT_FORMATS, EXPORT_ORIGINS
 
 NAME_MAX = 200
@@ -184,6 +185,26 @@ LEAD_OUTCOME = KindSpec(
         # outcome naming it here (see `fieldnote.outcomes`).
         _f("retracts", FieldType.UUID),
         _f("source", FieldType.CHOICE, choices=OUTCOME_SOURCES),
+    ),
+)
+
+# A voice note or photo on a lead (`fieldnote.attachments`): a fact once written, like an
+# outcome; its author may delete it. The file travels beside it, named by `file_sha256`.
+LEAD_ATTACHMENT = KindSpec(
+    "lead_attachment",
+    (
+        _f("lead_id", FieldType.UUID, required=True),
+        _f("media", FieldType.CHOICE, required=True, choices=MEDIA),
+        _f("label", FieldType.CHOICE, choices=PHOTO_LABELS),
+        _f("caption", N),
+        _f("file_sha256", N, required=True),
+        _f("file_size", FieldType.INT, required=True, minimum=1),
+        _f("mime_type", FieldType.CHOICE, required=True, choices=ALL_MIME_TYPES),
+        _f("duration_ms", FieldType.INT, minimum=1),
+        _f("width", FieldType.INT, minimum=1),
+        _f("height", FieldType.INT, minimum=1),
+        _f("at", FieldType.DATETIME),
+        _f("author_id", FieldType.UUID, server_set=True),
     ),
 )
 
@@ -430,6 +451,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType(
         for k in (
             LEAD,
             LEAD_OUTCOME,
+            LEAD_ATTACHMENT,
             EVENT,
             RUBRIC,
             COLLATERAL,

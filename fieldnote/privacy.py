@@ -37,13 +37,19 @@ LEAD_STUB_FIELDS = frozenset({
 CLEARED_FIELDS: Mapping[str, frozenset[str]] = {
     "lead_outcome": frozenset({"note"}),
     "debrief": frozenset({"contacts"}),
+    "lead_attachment": frozenset({"caption"}),
 }
+
+# Kinds around a lead that are the person's data whole (their voice, a photo of their badge or
+# card): erasing the person deletes these records and shreds their files everywhere; a change
+# to one made afterwards on a device that had not heard of it is refused.
+DELETED_KINDS = ("lead_attachment",)
 
 # Text that stands where a person's identifier was in a linked record's text.
 ERASED_MARK = "[erased]"
 
-# Fields holding a file's sha256: a lead's attachments (its consent signature; a card photo
-# would be one).
+# Fields holding a file's sha256: a lead's consent signature, a voice note's or photo's file
+# (`lead_attachment.file_sha256`).
 ATTACHMENT_SUFFIX = "_sha256"
 
 # The shortest identifier taken out of linked text: shorter ones ("Li") would cut into words.
@@ -104,9 +110,10 @@ def identifiers(leads: Iterable[Mapping[str, Any]]) -> list[str]:
 
 
 # The kinds around a lead that may carry its person (an outcome's note, a debrief about the
-# lead, a comment on that debrief, the message of collateral sent to them), and the field
-# types whose text may name them.
-LINKED_KINDS = ("lead_outcome", "debrief", "debrief_comment", "collateral_send")
+# lead, a comment on that debrief, the message of collateral sent to them, a voice note or
+# photo), and the field types whose text may name them.
+LINKED_KINDS = ("lead_outcome", "debrief", "debrief_comment", "collateral_send",
+                *DELETED_KINDS)
 _TEXT_TYPES = frozenset({"name", "text", "tags", "list", "object"})
 
 
@@ -132,7 +139,9 @@ def change_to_erased(kind: str, changes: Mapping[str, Any]) -> dict[str, Any] | 
     """A change to a record linked to an erased lead, as the hub may take it: an outcome's
     note is dropped (its status and amount still count); a debrief or comment change that
     writes text (which may name the person, whom the hub no longer knows) is refused (None).
-    A change without text goes through as it is."""
+    A change without text goes through as it is; a voice note or photo is refused whole."""
+    if kind in DELETED_KINDS:
+        return None
     if kind == "lead_outcome":
         return {k: (None if k in CLEARED_FIELDS["lead_outcome"] else v)
                 for k, v in changes.items()}

@@ -278,6 +278,7 @@ REFERENCES: Mapping[str, tuple[Ref, ...]] = {
     "event": (Ref("consent_wording_id", "consent_wording", _WORDING_REF),),
     "lead_outcome": (Ref("lead_id", "lead", _LEAD_REF),
                      Ref("retracts", "lead_outcome", _OUTCOME_REF)),
+    "lead_attachment": (Ref("lead_id", "lead", _LEAD_REF),),
     "debrief": (Ref("lead_id", "lead", _LEAD_REF),
                 Ref("collateral_used", "collateral", _COLLATERAL_REF, key="collateral_id")),
     "debrief_comment": (Ref("debrief_id", "debrief", _DEBRIEF_REF),),
@@ -349,6 +350,13 @@ _WORDING = QT_TRANSLATE_NOOP(
 _SENDS_FROZEN = QT_TRANSLATE_NOOP(
     "roles", "Collateral send records cannot be changed or deleted once written")
 _NOT_SENDING = QT_TRANSLATE_NOOP("roles", "Only reps and marketers send collateral to visitors")
+_ATTACHMENTS_FROZEN = QT_TRANSLATE_NOOP(
+    "roles", "Voice notes and photos cannot be changed once added; remove one and add another")
+_NOT_ATTACHING = QT_TRANSLATE_NOOP(
+    "roles", "Only reps and marketers add voice notes and photos to leads")
+OWN_ATTACHMENT = _own("author_id", "own voice note or photo",
+                      QT_TRANSLATE_NOOP("roles", "Only the person who added a voice note or "
+                                        "photo can remove it"))
 
 
 def _everyone(cell: Cell) -> dict[str, Cell]:  # pragma: no mutate block
@@ -419,6 +427,15 @@ POLICY: Mapping[str, Mapping[Op, Mapping[str, Cell]]] = {
         marketer=Allow(),
         # Managers bring outcomes back from the CRM for the leads they see (their teams').
         manager=Allow())),
+    # A voice note or photo on a lead: whoever may see the lead and captures leads adds one
+    # (the reference to the lead holds a rep to the leads they see); nobody edits one; its
+    # author removes it.
+    "lead_attachment": {
+        "create": _roles(rep=Allow(), marketer=Allow(), manager=Deny(_NOT_ATTACHING)),
+        "update": _everyone(Deny(_ATTACHMENTS_FROZEN)),
+        "delete": _roles(rep=Allow((OWN_ATTACHMENT,)), marketer=Allow((OWN_ATTACHMENT,)),
+                         manager=Deny(_NOT_ATTACHING)),
+    },
     "debrief": _work(OWN_DEBRIEF, _NOT_FILING, OWN_DEBRIEF),
     "debrief_comment": _appended(_COMMENTS_FROZEN, _roles(
         rep=Allow((AUTHORS_COMMENTED_DEBRIEF,)),
@@ -485,6 +502,10 @@ ACTIONS: Mapping[tuple[str, Op], Mapping[str, Cell]] = {
     # Upload a file a lead names (the visitor's consent signature, `fieldnote.consent`):
     # whoever captures leads; the hub takes only a small PNG this way.
     ("lead", "upload"): _roles(rep=Allow(), marketer=Allow(), manager=Deny(_NOT_CAPTURING)),
+    # Upload the file of a voice note or photo (`fieldnote.attachments`): whoever adds them;
+    # the hub takes only the attachment types, each up to its size.
+    ("lead_attachment", "upload"): _roles(rep=Allow(), marketer=Allow(),
+                                          manager=Deny(_NOT_ATTACHING)),
     # Bring outcomes back from a CRM report (`fieldnote leads outcomes import`): many leads'
     # outcomes at once, each entry still held to the lead_outcome create cell.
     ("lead_outcome", "import"): _roles(rep=_CRM_IMPORT, marketer=Allow(), manager=Allow(),
@@ -600,7 +621,8 @@ def record_audiences(
     """Who may see this record in its current state (a deleted record is seen by nobody)."""
     if kind == "lead":
         return _work_audiences(fields.get("owner_id"), directory)
-    if kind == "lead_outcome":
+    if kind in ("lead_outcome", "lead_attachment"):
+        # The lead's audiences (they follow its owner) and its author.
         lead = directory.record_fields("lead", fields.get("lead_id") or "")
         audiences = _work_audiences(lead.get("owner_id") if lead else None, directory)
         return _dedupe([*audiences, *_author(fields)])

@@ -459,6 +459,12 @@ def check_complete(
             parse_rules(state.get("rules") or [])
         except RoutingError as exc:
             errors.append(FieldError("rules", str(exc)))
+    if ks.name == "lead_attachment" and changed is None:
+        from fieldnote.attachments import problems
+
+        seen = {e.field for e in errors} | skipped
+        errors.extend(FieldError(name, message) for name, message in problems(state)
+                      if name not in seen)
     if ks.name == "collateral_send" and changed is None:
         from fieldnote.sending import SendError, check_send
 

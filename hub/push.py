@@ -48,6 +48,9 @@ _RETRIES = 4
 # The per-field version entry that stands for every field without its own: the record's
 # making, as [version, client_id, user id].
 MADE = "*"
+# The field of each kind that names an uploaded file: the hub must have the file first.
+_FILE_FIELDS = {"collateral": "file_sha256", "lead": "consent_signature_sha256",
+                "lead_attachment": "file_sha256"}
 
 
 class Rejected(Exception):
@@ -535,11 +538,12 @@ class _Applier:
                          "message": "is newer than the record's version on the hub"}]))
 
     def _follow_parent(self, kind: str, record_id: str, changed: dict[str, Any]) -> None:
-        """Outcomes are seen by whoever sees their lead, comments by whoever sees their
+        """Outcomes, voice notes and photos are seen by whoever sees their lead, comments by whoever sees their
         debrief: when the parent's audience changes, re-save the children so their feed rows
         (and removal rows) follow."""
         if kind == "lead" and "owner_id" in changed:
-            children = self.store.children("lead_outcome", "lead_id", record_id)
+            children = [*self.store.children("lead_outcome", "lead_id", record_id),
+                        *self.store.children("lead_attachment", "lead_id", record_id)]
         elif kind == "debrief" and "status" in changed:
             children = self.store.children("debrief_comment", "debrief_id", record_id)
         else:
@@ -555,7 +559,7 @@ class _Applier:
             raise ValidationFailed(errors)
 
     def _check_blob(self, kind: str, changes: dict[str, Any]) -> None:
-        name = {"collateral": "file_sha256", "lead": "consent_signature_sha256"}.get(kind)
+        name = _FILE_FIELDS.get(kind)
         sha = changes.get(name) if name else None
         if name and sha and not self.blob_exists(sha):
             raise ValidationFailed(

@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 
 from desktop.datafile import DiskFull
+from desktop.store.attachments import PendingAttachment, save_pending
 from desktop.store.db import make_engine
 from desktop.store.marks import drop_mark, marked, put_mark
 from desktop.store.queries import fts_query, live
@@ -538,15 +539,24 @@ class LeadBook:
     def save_capture(
         self, values: Mapping[str, Any], record_id: str | None = None, *,
         local_fields: Mapping[str, Any] | None = None, draft_id: str | None = None,
+        attachments: Sequence[PendingAttachment] = (),
     ) -> SaveResult:
         """Save a lead from the capture form; its draft (if any) goes in the same transaction,
-        so after a crash there is the draft or the lead, never neither and never both."""
+        so after a crash there is the draft or the lead, never neither and never both. The
+        voice notes and photos recorded on the form (`LeadAttachments.prepare`: their files
+        are on disk already) are saved in that transaction too: the lead and its attachments
+        commit together or not at all."""
         with self.engine.begin() as conn:
             result = self.store.save_in(conn, LEAD, values, record_id, local_fields=local_fields)
+            author = (local_fields or {}).get("captured_by")
+            attached = save_pending(self.store, conn, result.record_id, attachments,
+                                    str(author) if author else None) if attachments else []
             if draft_id:
                 _drop_draft(conn, draft_id)
         if result.changed or result.created:
             self.store.notify("lead", [result.record_id])
+        if attached:
+            self.store.notify("lead_attachment", attached)
         return result
 
     # -- capture drafts ------------------------------------------------------------------

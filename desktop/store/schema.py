@@ -56,6 +56,7 @@ _INDEXED = {
     "collateral": ("status",),
     "conflict": ("record_id",),
     "collateral_send": ("lead_id",),
+    "lead_attachment": ("lead_id",),
 }
 
 

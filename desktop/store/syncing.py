@@ -52,7 +52,8 @@ _ENVELOPE_BYTES = 1024
 # The problem of a change to a lead whose person was erased: the change was dropped, its
 # values with it, and it stays under "needs attention" until the user dismisses it.
 # The field of each kind that names a file in the cache (uploaded before the change naming it).
-_FILE_FIELDS = {"collateral": "file_sha256", "lead": "consent_signature_sha256"}
+_FILE_FIELDS = {"collateral": "file_sha256", "lead": "consent_signature_sha256",
+                "lead_attachment": "file_sha256"}
 # The files of erased leads the cache still has to shred (a list of sha256).
 SHRED_KEY = "files_to_shred"
 ERASED_PROBLEM_TYPE = "https://fieldnote.dev/problems/erased"
@@ -830,6 +831,7 @@ class SyncStore:
         ids: dict[str, set[str]] = {}
         for kind, column, parents in (("lead_outcome", "lead_id", lead_ids),
                                       ("collateral_send", "lead_id", lead_ids),
+                                      ("lead_attachment", "lead_id", lead_ids),
                                       ("debrief", "lead_id", lead_ids),
                                       ("debrief_comment", "debrief_id", None)):
             table = record_tables[kind]
@@ -877,10 +879,15 @@ class SyncStore:
         """Remember the files the device's copies of these erased leads name (in the pull's
         transaction), so that the cache shreds them after the pull."""
         table = record_tables["lead"]
+        attached = record_tables["lead_attachment"]
         files: builtins.set[str] = builtins.set()
         for start in range(0, len(ids), 500):
             for row in conn.execute(select(table).where(table.c.id.in_(ids[start:start + 500]))):
                 files |= builtins.set(privacy.attachments(dict(row._mapping)).values())
+            # Their voice notes and photos (deleted ones too: the file may still be here).
+            files |= {sha for (sha,) in conn.execute(
+                select(attached.c.file_sha256).where(attached.c.lead_id.in_(ids[start:start + 500])))
+                if sha}
         if not files:
             return
         earlier = conn.execute(select(sync_state.c.value)

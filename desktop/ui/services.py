@@ -17,6 +17,7 @@ from desktop.undo import UndoLog
 
 if TYPE_CHECKING:
     from desktop.settings import Settings
+    from desktop.store.attachments import LeadAttachments
     from desktop.store.collateral import CollateralLibrary
     from desktop.store.debriefs import DebriefStore
     from desktop.store.insights import InsightsQueries
@@ -51,6 +52,8 @@ class Services:
     insights: InsightsQueries
     # The data dir's content-addressed file cache: verified reads and local adds, no network.
     blobs: BlobCache
+    # Voice notes and photos on leads (`desktop.store.attachments`), their files in `blobs`.
+    attachments: LeadAttachments
     # Worker side only (it reads the token): the same cache connected to the signed-in hub,
     # for files opened before a sync fetched them; None when nobody is signed in.
     hub_blobs: Callable[[], BlobCache | None]

@@ -89,6 +89,10 @@ MANAGE = "Only administrators manage users"
 PERSON = "Only administrators export or erase a person's data"
 SENDING = "Only reps and marketers send collateral to visitors"
 REVOKE = "Only the sender, marketing or an administrator revokes the links of a send"
+ATTACHING = "Only reps and marketers add voice notes and photos to leads"
+ATTACHMENTS_FROZEN = ("Voice notes and photos cannot be changed once added; remove one and add "
+                      "another")
+OWN_ATTACHMENT = "Only the person who added a voice note or photo can remove it"
 
 LEAD_REF = "The lead this refers to is not on the hub, or you cannot see it"
 DEBRIEF_REF = "The debrief this refers to is not on the hub, or you cannot see it"
@@ -173,6 +177,8 @@ BREAK: dict[str, list[tuple[Mapping[str, Any] | None, Mapping[str, Any], str]]] 
                          COLLATERAL_REF),
                         (None, {"lead_id": "l1", "collateral_ids": ["missing"]}, COLLATERAL_REF)],
     "own send": [({"author_id": OTHER}, {}, REVOKE)],
+    "own attachment": [({"author_id": OTHER}, {}, OWN_ATTACHMENT),
+                       ({}, {}, OWN_ATTACHMENT)],
     "only resolved": [({"users": [ME]}, {"resolved": True, "users": [ME, OTHER]},
                        "Only `resolved` can be changed on a conflict")],
 }
@@ -223,6 +229,10 @@ EXPECTED: dict[tuple[str, str], tuple[Cell, Cell, Cell, Cell]] = {
     ("collateral_send", "create"): (("send lead seen", "send items seen"),
                                     ("send lead seen", "send items seen"), SENDING, ADMIN),
     ("collateral_send", "revoke"): (("own send",), (), REVOKE, ()),
+    ("lead_attachment", "create"): (("lead seen",), ("lead seen",), ATTACHING, ADMIN),
+    ("lead_attachment", "update"): (ATTACHMENTS_FROZEN,) * 4,
+    ("lead_attachment", "delete"): (("own attachment",), ("own attachment",), ATTACHING, ADMIN),
+    ("lead_attachment", "upload"): ((), (), ATTACHING, ADMIN),
     **{("collateral_request", op): (REQUEST_BY_OTHERS[op], REQUEST_BY_MARKETING[op],
                                     REQUEST_BY_OTHERS[op], ADMIN)
        for op in ("create", "update", "delete")},
@@ -259,6 +269,7 @@ def friendly(kind: str, op: str) -> tuple[Mapping[str, Any] | None, Mapping[str,
                    "collateral_feedback": {"collateral_id": "c1"},
                    "collateral_usage": {"collateral_id": "c1"},
                    "collateral_send": {"lead_id": "l1", "collateral_ids": ["c1"]},
+                   "lead_attachment": {"lead_id": "l1"},
                    "collateral_request": {"status": "open"},
                    "collateral": {"status": "review", "proposed_by": ME}}.get(kind, {})
         return None, changes
@@ -413,6 +424,9 @@ R_WORK = ["user:r", "work:all", "work:team:east"]
         ("lead_outcome", {"lead_id": "l1", "author_id": "m"}, [*R_WORK, "user:m"]),
         ("lead_outcome", {"lead_id": "l1", "author_id": "r"}, R_WORK),
         ("lead_outcome", {"lead_id": "gone"}, ["work:all"]),
+        ("lead_attachment", {"lead_id": "l1", "author_id": "m"}, [*R_WORK, "user:m"]),
+        ("lead_attachment", {"lead_id": "l1", "author_id": "r"}, R_WORK),
+        ("lead_attachment", {"lead_id": "gone", "author_id": "m"}, ["work:all", "user:m"]),
         ("debrief", {"author_id": "r", "status": "submitted"}, R_WORK),
         ("debrief", {"author_id": "r", "status": "draft"}, ["user:r"]),
         ("debrief", {"status": "draft"}, []),

@@ -27,6 +27,10 @@ from tests.hub.client import SyncClient, lead_fields
 from tests.support.live_hub import LiveHub, database_params, start_live_hub
 
 ROLES = ("rep", "marketer", "manager", "admin")
+# A 1x1 PNG: the smallest photo.
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082")
 WORK = {"rep": "cud", "marketer": "cudp", "manager": "p", "admin": "p"}
 APPENDED = {"rep": "c", "marketer": "cp", "manager": "cp", "admin": "p"}
 MARKETING = {"rep": "p", "marketer": "cuUdDp", "manager": "p", "admin": "p"}
@@ -34,6 +38,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "lead": WORK,
     "debrief": WORK,
     "lead_outcome": {"rep": "c", "marketer": "cp", "manager": "cp", "admin": "p"},
+    # Voice notes and photos: added by whoever captures leads, removed by their author alone,
+    # seen as the lead is.
+    "lead_attachment": {"rep": "cd", "marketer": "cdp", "manager": "p", "admin": "p"},
     "debrief_comment": APPENDED,
     "collateral_feedback": APPENDED,
     "collateral_usage": APPENDED,
@@ -58,6 +65,7 @@ MARKETING_KINDS = {"collateral", "event", "rubric", "reason_list", "consent_word
 UPDATES: dict[str, dict[str, Any]] = {
     "lead": {"notes": "called back"},
     "lead_outcome": {"note": "changed"},
+    "lead_attachment": {"caption": "edited"},
     "debrief": {"notes": "more"},
     "debrief_comment": {"body": "edited"},
     "collateral": {"summary": "new summary"},
@@ -103,6 +111,12 @@ class World:
         assert self.people["marketer2"].http.put(
             f"{hub.url}/v1/blobs/{self.sheet_sha}", data=sheet, timeout=30).status_code == 201
         self.collateral_id = self.make("collateral", "marketer2")
+        # The photo voice notes and photos name (uploaded by a marketer: anyone may name it).
+        self.photo = PNG_1PX
+        self.photo_sha = hashlib.sha256(self.photo).hexdigest()
+        assert self.people["marketer2"].http.put(
+            f"{hub.url}/v1/blobs/{self.photo_sha}", data=self.photo,
+            timeout=30).status_code in (200, 201)
         self.others: dict[tuple[str, str], str] = {}
 
     def lead_of(self, who: str) -> str:
@@ -127,6 +141,11 @@ class World:
         return {
             "lead": lambda: lead_fields(),
             "lead_outcome": lambda: {"lead_id": self.lead_of(who), "status": "contacted"},
+            "lead_attachment": lambda: {"lead_id": self.lead_of(who), "media": "photo",
+                                        "label": "badge", "file_sha256": self.photo_sha,
+                                        "file_size": len(self.photo), "mime_type": "image/png",
+                                        "width": 1, "height": 1,
+                                        "at": "2026-12-01T10:00:00Z"},
             "debrief": lambda: {"account": "Acme", "call_date": "2026-11-20", "status": "submitted"},
             "debrief_comment": lambda: {"debrief_id": self.debrief_of(who), "body": "Good call"},
             "collateral": lambda: {"title": "Sheet", "status": "approved",
