@@ -5436,6 +5436,18 @@ wie versprochen erhalten Sie hier %2.
         <translation>Nur Vertrieb und Marketing senden Material an Besucher</translation>
     </message>
     <message>
+        <source>Voice notes and photos cannot be changed once added; remove one and add another</source>
+        <translation>Sprachnotizen und Fotos lassen sich nach dem Hinzufügen nicht mehr ändern; entfernen Sie sie und fügen Sie neue hinzu</translation>
+    </message>
+    <message>
+        <source>Only reps and marketers add voice notes and photos to leads</source>
+        <translation>Nur Vertrieb und Marketing fügen Leads Sprachnotizen und Fotos hinzu</translation>
+    </message>
+    <message>
+        <source>Only the person who added a voice note or photo can remove it</source>
+        <translation>Nur wer eine Sprachnotiz oder ein Foto hinzugefügt hat, kann es entfernen</translation>
+    </message>
+    <message>
         <source>Only marketers can change Collateral records</source>
         <translation>Nur das Marketing kann Vertriebsmaterial ändern</translation>
     </message>

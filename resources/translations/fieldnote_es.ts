@@ -5436,6 +5436,18 @@ como le prometí, aquí tiene %2.
         <translation>Solo comerciales y marketing envían material a los visitantes</translation>
     </message>
     <message>
+        <source>Voice notes and photos cannot be changed once added; remove one and add another</source>
+        <translation>Las notas de voz y las fotos no se pueden cambiar una vez añadidas; quite una y añada otra</translation>
+    </message>
+    <message>
+        <source>Only reps and marketers add voice notes and photos to leads</source>
+        <translation>Solo los comerciales y el equipo de marketing añaden notas de voz y fotos a los leads</translation>
+    </message>
+    <message>
+        <source>Only the person who added a voice note or photo can remove it</source>
+        <translation>Solo quien añadió una nota de voz o una foto puede quitarla</translation>
+    </message>
+    <message>
         <source>Only marketers can change Collateral records</source>
         <translation>Solo marketing puede cambiar el material comercial</translation>
     </message>
