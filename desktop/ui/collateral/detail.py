@@ -287,10 +287,12 @@ class DetailPanel(QScrollArea):
         for button in (*self.status_buttons.values(), *extra, self.edit_button,
                        self.version_button):
             grid.removeWidget(button)
-        for button in (*self.status_buttons.values(), *extra):
-            button.setVisible(button in shown)
         for n, button in enumerate((*shown, self.edit_button, self.version_button)):
             grid.addWidget(button, n // 2, n % 2)
+        # Shown once in the grid (the first time, a button shown before it has a parent would
+        # be a window of its own for a moment).
+        for button in (*self.status_buttons.values(), *extra):
+            button.setVisible(button in shown)
 
     def set_offline(self, state: str, fraction: float | None, *, can_download: bool = False) -> None:
         if state == CACHED:

@@ -140,12 +140,13 @@ class CollateralPage(Page):
                                                "review; other reps get it once it is approved"))
         self.propose_button.clicked.connect(self._on_propose_clicked)
         show_offer(self.propose_button, self.proposing)
-        # Marketing publishes; whoever may not publish is offered a proposal instead (and a
-        # rep, who may propose, is not shown a Publish they could never use).
-        self.propose_button.setVisible(not self.publishing.allowed)
-        self.publish_button.setVisible(self.publishing.allowed or not self.proposing.allowed)
         self.header_actions.addWidget(self.propose_button)
         self.header_actions.addWidget(self.publish_button)
+        # Marketing publishes; whoever may not publish is offered a proposal instead (and a
+        # rep, who may propose, is not shown a Publish they could never use). Set once the
+        # buttons are in the page: shown before, a button is a window of its own for a moment.
+        self.propose_button.setVisible(not self.publishing.allowed)
+        self.publish_button.setVisible(self.publishing.allowed or not self.proposing.allowed)
 
         # Notices after a sync (retired or expired items, answered requests).
         self.notice = QLabel()

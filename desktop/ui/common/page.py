@@ -41,12 +41,14 @@ class Page(QWidget):
         # Wraps rather than pushing the header's buttons off a narrow window (and longer
         # translations with them).
         self.subtitle_label.setWordWrap(True)
-        self.subtitle_label.setVisible(bool(subtitle))
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
         self.header_actions = QHBoxLayout()
         header.addLayout(self.header_actions)
         outer.addLayout(header)
+        # Only once it is in the page: shown before that, the label would be a window of its
+        # own for a moment (taking the keyboard focus from the main window).
+        self.subtitle_label.setVisible(bool(subtitle))
         self._outer = outer
         self.body = QVBoxLayout()
         self.body.setSpacing(10)

@@ -47,6 +47,27 @@ def test_a_page_chosen_before_the_store_opened_is_the_one_built(qtbot, tmp_path,
     assert win.status.waiting.text() == "0 waiting"
 
 
+def test_building_a_page_leaves_the_keyboard_focus_in_the_window(qtbot, services):
+    """A page's parts never show as windows of their own while it is built (one that did
+    took the keyboard focus from the main window)."""
+    from PySide6.QtWidgets import QApplication
+
+    win = MainWindow(None, default_pages(), start_page="leads", settings=services.settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitActive(win)
+    win.attach_services(services)
+    for key in ("collateral", "debriefs", "insights", "leads"):
+        win.show_page(key)
+        QApplication.processEvents()
+        assert QApplication.activeWindow() is win, key
+    leads = win.current_page()
+    for view in (0, 2, 3):  # Capture, Events & rubrics, My follow-ups: built when first shown
+        leads.show_view(view)
+        QApplication.processEvents()
+        assert QApplication.activeWindow() is win, view
+
+
 def test_a_window_without_services_needs_the_settings(qapp):
     with pytest.raises(ValueError):
         MainWindow(None, default_pages())
