@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import EXIT_DISK_FULL, CliError, build_parser
+from desktop.cli import CAPTURE_PAGE, EXIT_DISK_FULL, CliError, build_parser
 from desktop.cli.context import locked_data_dir
 from desktop.datafile import DiskFull
 from desktop.settings import Settings
@@ -124,13 +124,17 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     theme.apply(app, theme.palette(settings.theme))
 
     pages = default_pages()
-    window = MainWindow(None, pages, start_page=args.page or "", settings=settings)
+    capture = args.page == CAPTURE_PAGE
+    window = MainWindow(None, pages, start_page="leads" if capture else args.page or "",
+                        settings=settings, start_new=capture)
     if args.size is not None:
         window.resize(*args.size)
     window.show()
     # Everything else waits for the first turn of the event loop, when the window paints.
     boot = _Boot()
-    QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages, translated))
+    marks = _start_marks(app, window, capture)
+    QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages, translated,
+                                            marks))
     try:
         if args.screenshot is not None:
             return _screenshot(window, boot, args.screenshot, args.size,
@@ -154,7 +158,9 @@ class _Boot:
         self.failure: CliError | None = None
 
     def begin(self, app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
-              settings: Settings, pages: list[Any], translated: bool) -> None:
+              settings: Settings, pages: list[Any], translated: bool, marks: Any = None) -> None:
+        if marks is not None:
+            marks.begin()
         try:
             self.start = _after_shown(app, window, args, data_dir, settings, pages, translated)
         except Exception as exc:
@@ -178,7 +184,6 @@ def _locale_name(args: argparse.Namespace, settings: Settings) -> str:
 def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
                  settings: Settings, pages: list[Any], translated: bool) -> Any:
     """The window is on screen: start opening the store (and the rest) on a thread."""
-    _mark_shown(window)
     from desktop.locale import apply_locale
     from desktop.ui.translations import install_qt_translator, language_of
 
@@ -299,12 +304,15 @@ def _report_failure(app: Any, start: Any) -> None:
     app.exit(1)
 
 
-def _mark_shown(window: Any) -> None:
-    """For bench.startup: with FIELDNOTE_BENCH_SHOWN_PNG set, render the window to that file as
-    soon as it is first shown, as the bare-window baseline does."""
-    path = os.environ.get("FIELDNOTE_BENCH_SHOWN_PNG")
-    if path:
-        window.grab().save(path, "PNG")
+def _start_marks(app: Any, window: Any, capture: bool) -> Any:
+    """For bench.startup: the moments it times, when FIELDNOTE_BENCH_MARKS names a folder
+    (`desktop.ui.shell.start_marks`); None in normal use."""
+    where = os.environ.get("FIELDNOTE_BENCH_MARKS")
+    if not where:
+        return None
+    from desktop.ui.shell.start_marks import StartMarks
+
+    return StartMarks(Path(where), app, window, capture)
 
 
 def _screenshot(window: Any, boot: _Boot, path: Path,

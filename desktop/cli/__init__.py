@@ -38,6 +38,8 @@ _VALUE_OPTIONS = ("--data-dir", "--hub", "--screenshot", "--size", "--page", "--
                   "--event")
 
 PAGES = ("leads", "collateral", "debriefs", "insights")
+# `--page capture`: the Leads page on its capture form, the scan field ready (a booth laptop).
+CAPTURE_PAGE = "capture"
 
 # The window's smallest size (MainWindow's minimum) and a sane largest for `--size`.
 MIN_WINDOW_SIZE = settings.MIN_WINDOW_SIZE
@@ -130,7 +132,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--size", type=window_size, metavar="WxH",
         help="with --screenshot: the window's size in pixels, e.g. 1024x640 or 1920x1080",
     )
-    parser.add_argument("--page", choices=PAGES, help="the page to open")
+    parser.add_argument(
+        "--page", choices=(*PAGES, CAPTURE_PAGE),
+        help="the page to open; capture: the Leads page's capture form, ready for a scan",
+    )
     parser.add_argument(
         "--select-first", action="store_true",
         help="with --screenshot: show the page's first lead, debrief or item selected",

@@ -91,3 +91,8 @@ class Page(QWidget):
         """True once the page shows its data (used before a screenshot)."""
         return True
 
+    def has_first_screen(self) -> bool:
+        """True once the page shows its first screen of data (a list's first rows), which may
+        come before `is_ready` (the whole list, its count)."""
+        return self.is_ready()
+

@@ -127,6 +127,9 @@ class LeadsPage(Page):
     def is_ready(self) -> bool:
         return self.leads.model.complete
 
+    def has_first_screen(self) -> bool:
+        return self.leads.model.complete or self.leads.model.rowCount() > 0
+
     def select_first(self) -> None:
         self.show_view(LIST)
         if self.leads.model.rowCount():

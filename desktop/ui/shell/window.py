@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         start_page: str = "",
         *,
         settings: Settings | None = None,
+        start_new: bool = False,
     ) -> None:
         super().__init__()
         if services is not None:
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
         wanted = start_page if start_page in self._keys else settings.last_page
         self._wanted_page = wanted if wanted in self._keys else self._keys[0]
         self.nav.setCurrentRow(self._keys.index(self._wanted_page))
+        # `start_new`: the start page opens on what its Ctrl+N opens (the Leads page's capture
+        # form), unless the user has gone to another page by the time it is built.
+        self._new_on = self._wanted_page if start_new else ""
         if services is not None:
             self.attach_services(services)
         else:
@@ -216,6 +220,9 @@ class MainWindow(QMainWindow):
         self.status = ShellStatus(self.statusBar(), services)
         self.refresh_user()
         self.show_page(self._wanted_page)
+        if self._new_on and self._new_on == self._wanted_page:
+            self.current_page().create_new()
+        self._new_on = ""
         # After the first page, so the page's widgets come first in the focus chain.
         self._add_locale_button()
 

@@ -47,6 +47,32 @@ def test_a_page_chosen_before_the_store_opened_is_the_one_built(qtbot, tmp_path,
     assert win.status.waiting.text() == "0 waiting"
 
 
+def test_page_capture_opens_on_the_capture_form_with_the_scan_field_focused(qtbot, services):
+    from desktop.ui.leads.page import CAPTURE
+
+    win = MainWindow(None, default_pages(), start_page="leads", settings=services.settings,
+                     start_new=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitActive(win)
+    win.attach_services(services)
+    page = win.current_page()
+    assert page.current_view() == CAPTURE
+    qtbot.waitUntil(page.capture.scan.hasFocus)
+
+
+def test_the_capture_form_waits_for_no_one_who_went_to_another_page(qtbot, services):
+    win = MainWindow(None, default_pages(), start_page="leads", settings=services.settings,
+                     start_new=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.nav.setCurrentRow(2)  # Debriefs, clicked while the data still opens
+    win.attach_services(services)
+    assert set(win.pages.built()) == {"debriefs"}
+    win.show_page("leads")
+    assert win.current_page().current_view() != 0  # the list, as always
+
+
 def test_building_a_page_leaves_the_keyboard_focus_in_the_window(qtbot, services):
     """A page's parts never show as windows of their own while it is built (one that did
     took the keyboard focus from the main window)."""
@@ -76,6 +102,7 @@ def test_a_window_without_services_needs_the_settings(qapp):
 @pytest.mark.parametrize("argv", [
     [],
     ["--page", "leads"],
+    ["--page", "capture"],
     ["--data-dir", "status", "--page", "insights", "--demo"],
     ["--screenshot", "x.png", "--debug"],
     ["status", "--json"],
