@@ -54,6 +54,23 @@ AUDIT_LIMIT = 2000
 # Gateways answer these when the hub process itself is down or restarting: treated like an
 # unreachable hub, so an outage never counts toward parking a mutation.
 GATEWAY_STATUSES = frozenset({502, 503, 504})
+# A resumable upload sends a file in pieces of this size (`upload_file`); a connection cut
+# midway costs at most one piece again.
+UPLOAD_CHUNK = 512 * 1024
+# How often one `upload_file` asks the hub where it stands again after a cut, before giving up
+# until the next sync.
+UPLOAD_RESUMES = 2
+
+
+@dataclass
+class UploadOutcome:
+    """What one `upload_file` did: the bytes it sent, where it started, whether it sent the
+    whole file with `PUT` (an older hub) and whether the hub had the file already."""
+
+    sent: int = 0
+    started_at: int = 0
+    whole: bool = False
+    already: bool = False
 
 
 class Cancel(Protocol):
@@ -189,6 +206,7 @@ class HubClient:
         headers: Mapping[str, str] | None = None,
         auth: bool = True,
         stream: bool = False,
+        accept: frozenset[int] = frozenset(),
     ) -> requests.Response:
         hdrs = dict(headers or {})
         if auth:
@@ -233,6 +251,8 @@ class HubClient:
             raise HubUnreachable(
                 f"Cannot reach the hub at {self.base_url} ({_reason(exc)})."
             ) from None
+        if resp.status_code in accept:
+            return resp
         self._check(resp)
         return resp
 
@@ -477,6 +497,93 @@ class HubClient:
             headers={"Content-Type": "application/octet-stream"},
         )
 
+    def upload_offset(self, sha256: str) -> tuple[int, bool] | None:
+        """How much of this file the hub holds from this user's unfinished upload, and whether
+        it has the whole file already (`HEAD /v1/blobs/{sha}/upload`); None when the hub does
+        not take resumable uploads (an older hub)."""
+        resp = self._send("HEAD", f"/blobs/{sha256}/upload", accept=frozenset({404, 405}))
+        resp.close()
+        if resp.status_code in (404, 405):
+            return None
+        offset = _offset(resp)
+        complete = resp.headers.get("Upload-Complete", "").strip() == "?1"
+        return (offset or 0), complete
+
+    def upload_file(self, sha256: str, fh: BinaryIO, size: int,
+                    progress: Callable[[int], None] | None = None,
+                    cancel: Cancel | None = None, chunk: int = UPLOAD_CHUNK,
+                    outcome: UploadOutcome | None = None) -> UploadOutcome:
+        """Put a file on the hub, resumably: ask where the hub stands (`HEAD .../upload`),
+        then send the rest in pieces (`PATCH` with `Upload-Offset`); a connection cut midway
+        is resumed from the hub's offset (at most `UPLOAD_RESUMES` times here, else at the next
+        sync, which asks again). An older hub (405 to `PATCH`) gets the file whole (`PUT`).
+        `progress` gets the bytes the hub holds so far. Raises `HubUnreachable` when the
+        connection keeps failing, `Forbidden`/`PayloadTooLarge`/`HubError` when the hub refuses
+        the file. `outcome` (filled in as the upload goes, also when it raises) says what
+        was sent."""
+        outcome = outcome if outcome is not None else UploadOutcome()
+        state = self.upload_offset(sha256)
+        if state is None:
+            return self._put_whole(sha256, fh, size, progress, outcome)
+        offset, complete = state
+        outcome.started_at = offset
+        if complete:
+            outcome.already = True
+            return outcome
+        resumes = 0
+        while True:
+            if cancel is not None and cancel.is_set():
+                return outcome
+            fh.seek(offset)
+            body = fh.read(chunk) if offset < size else b""
+            headers = {"Content-Type": "application/offset+octet-stream",
+                       "Upload-Offset": str(offset), "Upload-Length": str(size)}
+            try:
+                resp = self._send("PATCH", f"/blobs/{sha256}", body=body, headers=headers,
+                                  accept=frozenset({405, 409}))
+            except HubUnreachable:
+                outcome.sent += len(body)
+                if resumes >= UPLOAD_RESUMES:
+                    raise
+                resumes += 1
+                state = self.upload_offset(sha256)
+                if state is None:
+                    return self._put_whole(sha256, fh, size, progress, outcome)
+                offset, complete = state
+                if complete:
+                    return outcome
+                continue
+            resp.close()
+            outcome.sent += len(body)
+            if resp.status_code == 405:
+                return self._put_whole(sha256, fh, size, progress, outcome)
+            if resp.status_code in (200, 201):
+                outcome.already = resp.status_code == 200 and not body
+                if progress is not None:
+                    progress(size)
+                return outcome
+            moved = _offset(resp)
+            if moved is None or (resp.status_code == 204 and moved <= offset and body):
+                raise HubError("The hub's answer to a file upload did not say how much it "
+                               "holds; the upload will start again at the next sync.",
+                               resp.status_code)
+            offset = min(moved, size)
+            if progress is not None:
+                progress(offset)
+
+    def _put_whole(self, sha256: str, fh: BinaryIO, size: int,
+                   progress: Callable[[int], None] | None, outcome: UploadOutcome) -> UploadOutcome:
+        """The file in one `PUT` (an older hub), unless the hub has it already."""
+        outcome.whole = True
+        if self.blob_exists(sha256):
+            outcome.already = True
+            return outcome
+        fh.seek(0)
+        reader = _CountingReader(fh, size, progress)
+        self.put_blob(sha256, reader)  # type: ignore[arg-type]  # a file-like body
+        outcome.sent += reader.sent
+        return outcome
+
     def fetch_blob(
         self,
         sha256: str,
@@ -521,6 +628,38 @@ class HubClient:
                 raise HubUnreachable("The file download was interrupted; it will resume.") from None
             out.flush()
         return True
+
+
+def _offset(resp: requests.Response) -> int | None:
+    value = resp.headers.get("Upload-Offset", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+class _CountingReader:
+    """A file body for `PUT` that reports how much was read; seekable, so a retried request
+    starts the body again from the beginning."""
+
+    def __init__(self, fh: BinaryIO, size: int, progress: Callable[[int], None] | None) -> None:
+        self._fh = fh
+        self._size = size
+        self._progress = progress
+        self.sent = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def read(self, n: int = -1) -> bytes:
+        chunk = self._fh.read(n)
+        self.sent += len(chunk)
+        if self._progress is not None:
+            self._progress(self._fh.tell())
+        return chunk
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._fh.seek(offset, whence)
 
 
 def _reason(exc: BaseException) -> str:

@@ -13,12 +13,12 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from typing import Any, BinaryIO, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from desktop.store.goals import TALLIES_KEY
 from desktop.store.syncing import OutboxEntry, SyncStore
 from desktop.sync.blobs import BlobCache
-from desktop.sync.client import Cancel, HubClient
+from desktop.sync.client import Cancel, HubClient, UploadOutcome
 from desktop.sync.errors import (
     AuthRequired,
     BlobProblem,
@@ -84,6 +84,8 @@ class SyncEngine:
         self.store = store
         self.files = files
         self.uploaded_bytes = 0
+        # What each file upload did, in order (for the tests and the log).
+        self.upload_log: list[tuple[str, UploadOutcome]] = []
         self.client = client
         self.blobs = blobs
         self.pull_limit = pull_limit
@@ -235,7 +237,7 @@ class SyncEngine:
                     break
                 if careful_until and batch[-1].seq >= int(careful_until):
                     self.store.set("careful_until_seq", None)
-                self._upload_files(batch, emit)
+                self._upload_files(batch, emit, cancel)
                 send(batch)
                 continue
             pipelining = not stopping and not careful_until
@@ -280,23 +282,33 @@ class SyncEngine:
             done += len(previous)
             emit(Progress("push", done, max(waiting, done)))
 
-    def _upload_files(self, batch: list[OutboxEntry], emit: ProgressSink) -> None:
-        """Files a collateral change names must be on the hub before the change is: `HEAD`
-        first, then the file streamed from disk with progress (never read whole into memory).
-        An upload cut short is sent again at the next cycle; the `HEAD` skips finished ones."""
+    def _upload_files(self, batch: list[OutboxEntry], emit: ProgressSink,
+                      cancel: Cancel | None = None) -> None:
+        """Files the changes of a batch name (a collateral document, a consent signature, a
+        voice note or photo) must be on the hub before the changes are. Each goes up
+        resumably (`HubClient.upload_file`: the hub says how much it holds, the rest follows
+        in pieces read from disk), so a cut upload goes on from where the hub stopped, in
+        this cycle or the next."""
         if self.blobs is None:
             return
-        for sha in self.store.blobs_named_by(batch):
+        for sha in dict.fromkeys(self.store.blobs_named_by(batch)):
+            _check_cancel(cancel)
             path = self.blobs.path_if_verified(sha)
             if path is None:
                 continue  # the hub rejects the change if it lacks the file; the user sees why
-            if not self.client.blob_exists(sha):
-                size = path.stat().st_size
-                emit(Progress("upload", 0, size))
+            size = path.stat().st_size
+            emit(Progress("upload", 0, size))
+            outcome = UploadOutcome()
+            try:
                 with path.open("rb") as fh:
-                    reader = UploadReader(fh, size, _upload_progress(emit, size))
-                    self.client.put_blob(sha, reader)  # type: ignore[arg-type]  # file-like
-                self.uploaded_bytes += reader.sent
+                    self.client.upload_file(sha, fh, size, _upload_progress(emit, size), cancel,
+                                            outcome=outcome)
+            finally:
+                self.uploaded_bytes += outcome.sent
+                self.upload_log.append((sha, outcome))
+                del self.upload_log[:-100]
+            # Stopped midway: the change waits with its file (the hub keeps what it got).
+            _check_cancel(cancel)
 
     # -- pull ----------------------------------------------------------------------------
 
@@ -460,32 +472,6 @@ class _Network:
     def __exit__(self, *exc: object) -> None:
         self._failed.set()  # nothing queued is sent once the caller has stopped
         self._pool.shutdown(wait=True)
-
-
-class UploadReader:
-    """A file body for `PUT` that reports how much was read; seekable, so a retried request
-    starts the body again from the beginning."""
-
-    def __init__(self, fh: BinaryIO, size: int, progress: Callable[[int], None]) -> None:
-        self._fh = fh
-        self._size = size
-        self._progress = progress
-        self.sent = 0
-
-    def __len__(self) -> int:
-        return self._size
-
-    def read(self, n: int = -1) -> bytes:
-        chunk = self._fh.read(n)
-        self.sent += len(chunk)
-        self._progress(self._fh.tell())
-        return chunk
-
-    def tell(self) -> int:
-        return self._fh.tell()
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._fh.seek(offset, whence)
 
 
 def _check_cancel(cancel: Cancel | None) -> None:
