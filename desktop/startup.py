@@ -178,6 +178,12 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
 
         return look_up_contact(data_dir, store, settings, email)
 
+    def fetch_attachment(sha256: str) -> Path | None:
+        # Imported when first asked (on a worker), like the hub file cache.
+        from desktop.sync.session import ensure_attachment_file
+
+        return ensure_attachment_file(data_dir, store, settings, sha256)
+
     def set_hub_setting(key: str, value: str) -> str:
         from desktop.sync.session import set_shared_setting
 
@@ -198,6 +204,7 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
         attachments=LeadAttachments(store, blobs),
         hub_blobs=hub_blobs,
         look_up=look_up,
+        fetch_attachment=fetch_attachment,
         set_hub_setting=set_hub_setting,
         user=dict(user or {}),
     )

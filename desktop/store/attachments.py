@@ -273,12 +273,52 @@ class LeadAttachments:
     # -- what the file cache keeps -------------------------------------------------------
 
     def waiting_files(self) -> builtins.set[str]:
+        return AttachmentFiles(self.store).waiting_files()
+
+
+class AttachmentFiles:
+    """Which attachment files this device wants and must keep (the sync's file policy reads
+    this beside the collateral library)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def waiting_files(self) -> builtins.set[str]:
         """Files of attachments made here whose records the hub has not acknowledged yet:
         they exist nowhere else, so the cache never evicts them."""
         with self.store.engine.connect() as conn:
             return {sha for (sha,) in conn.execute(select(TABLE.c.file_sha256).where(and_(
                 TABLE.c.rev == 0, TABLE.c.deleted.is_(False), TABLE.c.file_sha256.is_not(None))))
                 if sha}
+
+    def wanted_files(self) -> list[tuple[str, int | None]]:
+        """Files of the voice notes and photos on this device, of the newest leads first (by
+        when the lead was captured; a lead's own attachments newest first), each once:
+        (sha256, size)."""
+        lead = record_tables["lead"]
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(
+                select(TABLE.c.file_sha256, TABLE.c.file_size)
+                .join(lead, lead.c.id == TABLE.c.lead_id)
+                .where(and_(TABLE.c.deleted.is_(False), TABLE.c.file_sha256.is_not(None),
+                            lead.c.deleted.is_(False), lead.c.erased_at.is_(None)))
+                .order_by(lead.c.captured_at.desc(), lead.c.id,
+                          func.coalesce(TABLE.c.at, TABLE.c.local_updated_at).desc())
+            ).all()
+        seen: builtins.set[str] = builtins.set()
+        out: list[tuple[str, int | None]] = []
+        for sha, size in rows:
+            if sha and sha not in seen:
+                seen.add(sha)
+                out.append((sha, size))
+        return out
+
+    def size_of(self, sha256: str) -> int | None:
+        """The size of a file a live attachment names, or None when none names it."""
+        with self.store.engine.connect() as conn:
+            row = conn.execute(select(TABLE.c.file_size).where(and_(
+                TABLE.c.file_sha256 == sha256, TABLE.c.deleted.is_(False))).limit(1)).first()
+        return None if row is None else int(row.file_size or 0)
 
 
 _FILE_GONE = ("The file of a voice note or photo is no longer on this device; record or add it "

@@ -19,6 +19,7 @@ import orjson
 from sqlalchemy import JSON, Connection, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from desktop.store.attachments import AttachmentFiles
 from desktop.store.attention import AttentionItem, ConflictItem
 from desktop.store.records import HUB_SETTINGS_KEY, Store
 from desktop.store.schema import local_marks, outbox, record_tables, sync_state
@@ -972,7 +973,8 @@ class SyncStore:
     # -- blobs ---------------------------------------------------------------------------
 
     def needed_blobs(self) -> list[tuple[str, int | None]]:
-        """Files of visible, approved collateral: (sha256, size) each once."""
+        """Files of visible, approved collateral and of the voice notes and photos on this
+        device's leads: (sha256, size) each once (the file policy chooses among them)."""
         t = record_tables["collateral"]
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -981,7 +983,10 @@ class SyncStore:
                             t.c.file_sha256.is_not(None), t.c.file_sha256 != ""))
                 .group_by(t.c.file_sha256)
             ).all()
-        return [(sha, size) for sha, size in rows]
+        found = {sha: size for sha, size in rows}
+        for sha, size in AttachmentFiles(self.store).wanted_files():
+            found.setdefault(sha, size)
+        return list(found.items())
 
     def referenced_blobs(self) -> builtins.set[str]:
         """Every file a record still names (drafts included: a marketer may be editing them;

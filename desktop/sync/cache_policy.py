@@ -1,5 +1,6 @@
-"""Which collateral files stay on this device: pinned ones always, the rest within the cache
-limit, least recently opened evicted first.
+"""Which files stay on this device: pinned collateral and voice notes or photos still to be
+uploaded always; within the cache limit, collateral opened here (most recently first), then the
+voice notes and photos of the newest leads, then the rest of the library, newest items first.
 
 Only deletes files from the content-addressed cache; never touches records or pins.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from desktop.store.attachments import AttachmentFiles
     from desktop.store.collateral import CollateralLibrary
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -24,25 +26,31 @@ class CachePlan:
     evict: list[str]  # cached files to delete
 
 
-def plan(library: CollateralLibrary, cached: dict[str, int], limit_bytes: int) -> CachePlan:
-    """What to keep and fetch within `limit_bytes`: pinned files first, then the files the
-    library offers by when they were last opened here, newest items after that.
+def plan(library: CollateralLibrary, cached: dict[str, int], limit_bytes: int,
+         attachments: AttachmentFiles | None = None) -> CachePlan:
+    """What to keep and fetch within `limit_bytes`: pinned files and the files of voice notes
+    and photos still to be uploaded first (whatever the limit), then the files the library
+    offers that were opened here (most recently first), then the files of voice notes and
+    photos (newest leads first), then the library's other files (newest items first).
     """
     pinned = library.pinned_blobs()
+    waiting = attachments.waiting_files() if attachments is not None else set()
     wanted = library.wanted_blobs()
+    notes = attachments.wanted_files() if attachments is not None else []
     last_used = library.blob_last_used()
-    sizes = {sha: (size or cached.get(sha, 0)) for sha, size in wanted}
-    order = [sha for sha, _ in wanted]
-    # Recently opened first; never-opened keep the library's newest-first order after them.
-    rank = {sha: i for i, sha in enumerate(order)}
-    order.sort(key=lambda sha: (sha not in last_used, _neg(last_used.get(sha, "")), rank[sha]))
+    sizes = {sha: (size or cached.get(sha, 0)) for sha, size in [*wanted, *notes]}
+    opened = sorted((sha for sha, _ in wanted if sha in last_used),
+                    key=lambda sha: _neg(last_used[sha]))
+    order = [*opened, *(sha for sha, _ in notes),
+             *(sha for sha, _ in wanted if sha not in last_used)]
     keep: list[str] = []
     budget = limit_bytes
-    for sha in sorted(pinned):
+    for sha in [*sorted(pinned), *sorted(waiting - pinned)]:
         keep.append(sha)
         budget -= sizes.get(sha) or cached.get(sha, 0)
-    for sha in order:
-        if sha in pinned:
+    kept_first = set(keep)
+    for sha in dict.fromkeys(order):
+        if sha in kept_first:
             continue
         size = sizes.get(sha, 0)
         if size <= budget:
@@ -54,21 +62,26 @@ def plan(library: CollateralLibrary, cached: dict[str, int], limit_bytes: int) -
     # Files of retired, expired or replaced items go as soon as nothing current names them.
     gone = library.withdrawn_blobs()
     evict = [sha for sha in cached
-             if (sha in sizes and sha not in kept and sha not in pinned) or sha in gone]
+             if sha not in waiting
+             and ((sha in sizes and sha not in kept and sha not in pinned) or sha in gone)]
     return CachePlan(keep, evict)
 
 
 class CachePolicy:
-    """The sync engine's file policy for collateral (see `desktop.sync.engine.FilePolicy`)."""
+    """The sync engine's file policy (see `desktop.sync.engine.FilePolicy`): the collateral
+    library's files and those of voice notes and photos share one limit."""
 
-    def __init__(self, library: CollateralLibrary, limit_bytes: int | None) -> None:
+    def __init__(self, library: CollateralLibrary, limit_bytes: int | None,
+                 attachments: AttachmentFiles | None = None) -> None:
         self.library = library
         self.limit_bytes = limit_bytes
+        self.attachments = attachments
 
     def wanted(self, needed: list[tuple[str, int | None]], blobs: Any) -> list[tuple[str, int | None]]:
-        """Of the files approved items name, those the library offers and the limit allows."""
+        """Of the files records name, those the library offers or leads show, as the limit
+        allows, in the order to fetch them."""
         limit = self.limit_bytes if self.limit_bytes is not None else 1 << 62
-        keep = plan(self.library, blobs.cached(), limit).keep
+        keep = plan(self.library, blobs.cached(), limit, self.attachments).keep
         sizes = dict(needed)
         return [(sha, sizes[sha]) for sha in keep if sha in sizes]
 
@@ -76,10 +89,11 @@ class CachePolicy:
         """Delete files over the limit (least recently opened first, pins kept) and files of
         items that left the library."""
         limit = self.limit_bytes if self.limit_bytes is not None else 1 << 62
-        return apply(self.library, blobs.root, limit)
+        return apply(self.library, blobs.root, limit, self.attachments)
 
 
-def apply(library: CollateralLibrary, root: Path, limit_bytes: int) -> list[str]:
+def apply(library: CollateralLibrary, root: Path, limit_bytes: int,
+          attachments: AttachmentFiles | None = None) -> list[str]:
     """Delete what `plan` evicts from the cache at `root`; return the sha256 removed."""
     cached = {}
     try:
@@ -89,7 +103,7 @@ def apply(library: CollateralLibrary, root: Path, limit_bytes: int) -> list[str]
     except FileNotFoundError:
         return []
     removed = []
-    for sha in plan(library, cached, limit_bytes).evict:
+    for sha in plan(library, cached, limit_bytes, attachments).evict:
         (root / sha).unlink(missing_ok=True)
         removed.append(sha)
     return removed

@@ -16,10 +16,11 @@ from typing import Any
 
 from desktop.credentials import Credentials
 from desktop.settings import Settings
+from desktop.store.attachments import AttachmentFiles
 from desktop.store.collateral import CollateralLibrary
 from desktop.store.records import Store
 from desktop.store.syncing import Account, SyncStore
-from desktop.sync.blobs import BlobCache, blob_dir
+from desktop.sync.blobs import BlobCache, blob_dir, is_sha256
 from desktop.sync.cache_policy import CachePolicy
 from desktop.sync.client import HubClient
 from desktop.sync.engine import SyncEngine
@@ -136,6 +137,32 @@ def hub_file_cache(data_dir: Path, store: Store, settings: Settings | None) -> B
     return BlobCache(blob_dir(data_dir), client, limit_bytes=_cache_limit(settings))
 
 
+def ensure_attachment_file(data_dir: Path, store: Store, settings: Settings | None,
+                           sha256: str) -> Path | None:
+    """The verified file of a voice note or photo, fetched from the signed-in hub when this
+    device does not hold it (never fetched yet, or evicted by the cache limit); None when it
+    is not here and cannot be fetched now (offline, not signed in, no attachment names it).
+    It may wait on the network: call it on a worker, never on the UI thread."""
+    local = BlobCache(blob_dir(data_dir))
+    have = local.path_if_verified(sha256) if is_sha256(sha256) else None
+    if have is not None:
+        return have
+    size = AttachmentFiles(store).size_of(sha256) if is_sha256(sha256) else None
+    if size is None:
+        return None
+    cache = hub_file_cache(data_dir, store, settings)
+    if cache is None:
+        return None
+    try:
+        return cache.ensure(sha256, size or None)
+    except SyncFailure as exc:
+        log.info("could not fetch the file of a voice note or photo: %s", exc.message)
+        return None
+    finally:
+        if isinstance(cache.source, HubClient):
+            cache.source.close()
+
+
 def set_shared_setting(data_dir: Path, store: Store, settings: Settings | None, key: str,
                        value: str, timeouts: Timeouts | None = None) -> str:
     """Set a shared hub setting marketing owns (the collateral verification period) on the
@@ -191,5 +218,6 @@ def _cache_limit(settings: Settings | None) -> int | None:
 
 
 def collateral_file_policy(store: Store, limit_bytes: int | None) -> CachePolicy:
-    """The collateral job's rules for which files stay on this device."""
-    return CachePolicy(CollateralLibrary(store), limit_bytes)
+    """Which files stay on this device: the collateral library's and those of the voice notes
+    and photos on leads, within one limit (`desktop.sync.cache_policy`)."""
+    return CachePolicy(CollateralLibrary(store), limit_bytes, AttachmentFiles(store))

@@ -60,6 +60,10 @@ class Services:
     # Worker side only (it may wait on the network): "already known?" for an email, from the
     # hub when it answers, else from this device's cache (`desktop.sync.lookup.look_up`).
     look_up: Callable[[str], LookupResult] | None = None
+    # Worker side only (it may wait on the network): the verified file of a voice note or
+    # photo, fetched from the hub when this device does not hold it; None when it is not here
+    # and cannot be fetched now (`desktop.sync.session.ensure_attachment_file`).
+    fetch_attachment: Callable[[str], Path | None] | None = None
     # Worker side only: set a shared setting marketing owns on the hub (key, value), returning
     # the stored value (`desktop.sync.session.set_shared_setting`).
     set_hub_setting: Callable[[str, str], str] | None = None
