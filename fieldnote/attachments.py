@@ -29,8 +29,11 @@ __all__ = [
     "content_problem",
     "max_bytes",
     "media_of",
+    "photo_size",
     "problems",
     "sniff",
+    "voice_duration_ms",
+    "without_metadata",
 ]
 
 MEDIA = ("voice", "photo")
@@ -179,3 +182,147 @@ def content_problem(head: bytes, mime_type: str | None, size: int) -> str | None
     if size < 1:
         return "This file is empty"
     return None
+
+
+# -- reading what a file says about itself (for a file attached from disk) --------------------
+
+
+def _boxes(data: bytes, start: int, end: int) -> list[tuple[bytes, int, int]]:
+    """The MPEG-4 boxes between `start` and `end`: (type, payload start, payload end)."""
+    out: list[tuple[bytes, int, int]] = []
+    at = start
+    while at + 8 <= end:
+        size = int.from_bytes(data[at:at + 4], "big")
+        kind = data[at + 4:at + 8]
+        head = 8
+        if size == 1 and at + 16 <= end:
+            size, head = int.from_bytes(data[at + 8:at + 16], "big"), 16
+        elif size == 0:
+            size = end - at
+        if size < head or at + size > end:
+            break
+        out.append((kind, at + head, at + size))
+        at += size
+    return out
+
+
+def _mp4_duration_ms(data: bytes) -> int | None:
+    for kind, start, end in _boxes(data, 0, len(data)):
+        if kind != b"moov":
+            continue
+        for inner, s, e in _boxes(data, start, end):
+            if inner != b"mvhd" or e - s < 20:
+                continue
+            if data[s] == 1:
+                if e - s < 32:
+                    return None
+                scale = int.from_bytes(data[s + 20:s + 24], "big")
+                length = int.from_bytes(data[s + 24:s + 32], "big")
+            else:
+                scale = int.from_bytes(data[s + 12:s + 16], "big")
+                length = int.from_bytes(data[s + 16:s + 20], "big")
+            return length * 1000 // scale if scale else None
+    return None
+
+
+def _ogg_duration_ms(data: bytes) -> int | None:
+    last = data.rfind(b"OggS")
+    if last < 0 or last + 14 > len(data):
+        return None
+    granule = int.from_bytes(data[last + 6:last + 14], "little")
+    opus = data.find(b"OpusHead", 0, 4096)
+    if opus >= 0 and opus + 12 <= len(data):
+        pre_skip = int.from_bytes(data[opus + 10:opus + 12], "little")
+        return max(0, granule - pre_skip) * 1000 // 48_000
+    vorbis = data.find(b"\x01vorbis", 0, 4096)
+    if vorbis >= 0 and vorbis + 16 <= len(data):
+        rate = int.from_bytes(data[vorbis + 12:vorbis + 16], "little")
+        return granule * 1000 // rate if rate else None
+    return None
+
+
+def voice_duration_ms(data: bytes) -> int | None:
+    """How long a voice note lasts, as its container says (the movie header of an .m4a, the
+    last page of an Ogg stream), or None when it does not say."""
+    mime = sniff(data[:SNIFF_BYTES])
+    if mime == "audio/mp4":
+        return _mp4_duration_ms(data)
+    if mime == "audio/ogg":
+        return _ogg_duration_ms(data)
+    return None
+
+
+_SOF = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+
+
+def _jpeg_segments(data: bytes) -> list[tuple[int, int, int]] | None:
+    """The marker segments of a JPEG before its image data: (marker, start, end)."""
+    out: list[tuple[int, int, int]] = []
+    at = 2
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xFF:
+            at += 1
+            continue
+        if marker == 0xDA or marker == 0xD9:  # the image data (or the end) follows
+            return out
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if length < 2 or at + 2 + length > len(data):
+            return None
+        out.append((marker, at, at + 2 + length))
+        at += 2 + length
+    return out if at + 2 <= len(data) and data[at:at + 2] in (b"\xff\xda", b"\xff\xd9") else None
+
+
+def photo_size(data: bytes) -> tuple[int, int] | None:
+    """A photo's width and height in pixels, as its header says, or None."""
+    mime = sniff(data[:SNIFF_BYTES])
+    if mime == "image/png" and len(data) >= 24 and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if mime == "image/jpeg":
+        for marker, start, end in _jpeg_segments(data) or []:
+            if marker in _SOF and end - start >= 9:
+                height = int.from_bytes(data[start + 5:start + 7], "big")
+                width = int.from_bytes(data[start + 7:start + 9], "big")
+                return width, height
+    return None
+
+
+# JPEG segments that carry where and when a photo was taken, on which camera, by whom (EXIF and
+# XMP in APP1, IPTC in APP13, comments); the colour profile (APP2) and Adobe's colour transform
+# (APP14) stay, the picture needs them.
+_JPEG_METADATA = frozenset({0xE1, 0xED, 0xFE})
+_PNG_METADATA = frozenset({b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"})
+
+
+def without_metadata(data: bytes) -> bytes:
+    """A photo's bytes without what it says about where, when and on which camera it was
+    taken (EXIF with a GPS position, XMP, IPTC, comments; PNG text chunks), its pixels as they
+    were. Any other file is returned as it is."""
+    mime = sniff(data[:SNIFF_BYTES])
+    if mime == "image/jpeg":
+        segments = _jpeg_segments(data)
+        if not segments:
+            return data
+        drop = [(s, e) for marker, s, e in segments if marker in _JPEG_METADATA]
+        if not drop:
+            return data
+        out: list[bytes] = []
+        at = 0
+        for s, e in drop:
+            out.append(data[at:s])
+            at = e
+        out.append(data[at:])
+        return b"".join(out)
+    if mime == "image/png":
+        out_png, at = [data[:8]], 8
+        while at + 12 <= len(data):
+            length = int.from_bytes(data[at:at + 4], "big")
+            end = at + 12 + length
+            if end > len(data):
+                return data
+            if data[at + 4:at + 8] not in _PNG_METADATA:
+                out_png.append(data[at:end])
+            at = end
+        return b"".join(out_png) + data[at:]
+    return data

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import CliError, consent_commands, crm_commands
+from desktop.cli import CliError, attachment_commands, consent_commands, crm_commands
 from desktop.cli.context import CliContext, cli_context, require_offer
 from desktop.cli.tables import print_rows
 from desktop.settings import atomic_write
@@ -94,6 +94,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     exp.set_defaults(func=run_export)
     crm_commands.register(actions, parent)
     consent_commands.register(actions, parent)
+    attachment_commands.register(actions, parent)
 
     lst = actions.add_parser(
         "list", parents=[parent], help="list the leads on this device",
@@ -127,7 +128,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    sys.stderr.write("fieldnote leads: say import, export, outcomes, consent, list or lookup\n")
+    sys.stderr.write("fieldnote leads: say import, export, outcomes, consent, list, lookup, "
+                     "attach or attachments\n")
     return 2
 
 

@@ -149,3 +149,53 @@ def test_every_attachment_within_the_limits_passes(media, data, ms, edge):
 @given(st.binary(max_size=32))
 def test_sniff_never_raises_and_names_only_attachment_types(head):
     assert rules.sniff(head) in (None, *rules.ALL_MIME_TYPES)
+
+
+# -- what a file says about itself ----------------------------------------------------------
+
+
+def test_a_voice_notes_length_is_read_from_its_container():
+    assert rules.voice_duration_ms(voice_m4a(95_250)) == 95_250
+    assert rules.voice_duration_ms(voice_m4a(0)) == 0
+    opus = (b"OggS" + bytes(24) + b"OpusHead\x01\x01" + (312).to_bytes(2, "little")
+            + bytes(10) + b"OggS\x00\x04" + (48_000 * 7 + 312).to_bytes(8, "little") + bytes(20))
+    assert rules.voice_duration_ms(opus) == 7_000
+    vorbis = (b"OggS" + bytes(24) + b"\x01vorbis" + bytes(4) + b"\x01"
+              + (44_100).to_bytes(4, "little") + bytes(10) + b"OggS\x00\x04"
+              + (44_100 * 3).to_bytes(8, "little") + bytes(20))
+    assert rules.voice_duration_ms(vorbis) == 3_000
+    assert rules.voice_duration_ms(photo_png()) is None
+    assert rules.voice_duration_ms(b"\x00\x00\x00\x10ftypM4A \x00\x00\x00\x00") is None
+
+
+def test_a_photos_size_is_read_from_its_header():
+    assert rules.photo_size(photo_png(33, 17)) == (33, 17)
+    assert rules.photo_size(photo_jpeg(2560, 1440)) == (2560, 1440)
+    assert rules.photo_size(voice_m4a()) is None
+    assert rules.photo_size(b"\xff\xd8\xff\xe0\x00") is None
+
+
+def test_metadata_leaves_a_photo_and_its_pixels_stay():
+    payload = b"Exif\x00\x00GPS 52.5N\x00\x00"
+    exif = b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
+    comment = b"\xff\xfe" + (7).to_bytes(2, "big") + b"hello"
+    plain = photo_jpeg(64, 48)
+    tagged = plain[:2] + exif + plain[2:20] + comment + plain[20:]
+    assert rules.without_metadata(tagged) == plain
+    assert rules.without_metadata(plain) == plain
+    png = photo_png(5, 5)
+    words = b"Author\x00Ana Silva"
+    text = len(words).to_bytes(4, "big") + b"tEXt" + words + b"\x00\x00\x00\x00"
+    assert rules.without_metadata(png[:33] + text + png[33:]) == png
+    audio = voice_m4a()
+    assert rules.without_metadata(audio) is audio
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from([b"", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n",
+                                                  b"\x00\x00\x00\x10ftypM4A ", b"OggS"]))
+def test_reading_a_file_never_raises_on_any_bytes(tail, head):
+    data = head + tail
+    rules.voice_duration_ms(data)
+    rules.photo_size(data)
+    assert isinstance(rules.without_metadata(data), bytes)

@@ -46,5 +46,6 @@ def photo_jpeg(width: int = 640, height: int = 480, size: int = 3_000) -> bytes:
     """A JPEG's markers (JFIF, a frame header with its size) around `size` bytes of data."""
     app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
     sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    data = os.urandom(max(0, size - 4 - len(app0) - len(sof0))).replace(b"\xff", b"\x00")
-    return b"\xff\xd8" + app0 + sof0 + data + b"\xff\xd9"
+    sos = b"\xff\xda" + struct.pack(">HB", 8, 1) + b"\x01\x00\x00\x3f\x00"
+    data = os.urandom(max(0, size - 4 - len(app0) - len(sof0) - len(sos))).replace(b"\xff", b"\x00")
+    return b"\xff\xd8" + app0 + sof0 + sos + data + b"\xff\xd9"
