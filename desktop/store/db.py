@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop.datafile import DB_FILE, DiskFull, StoreError, check_readable, one_line
-from desktop.store import encryption
+from desktop.store import checkpoint, encryption
 from fieldnote.failures import is_disk_full
 from fieldnote.filemodes import restrict_sqlite
 
@@ -45,6 +45,12 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+def _on_writer_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA wal_autocheckpoint={checkpoint.BACKSTOP_PAGES}")
+    cur.close()
+
+
 def _on_begin(conn: Connection) -> None:
     # IMMEDIATE takes the write lock up front, so two writers never deadlock mid-transaction.
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("writer") else "BEGIN")
@@ -63,6 +69,10 @@ def make_engine(path: Path, *, writer: bool = True) -> Engine:
     # Before WAL is turned on: the -wal and -shm files take the database file's mode.
     event.listen(engine, "connect", lambda _conn, _record: restrict_sqlite(path))
     event.listen(engine, "connect", _on_connect)
+    if writer:
+        # Saves do not checkpoint the log; a thread does, after them (`checkpoint`).
+        event.listen(engine, "connect", _on_writer_connect)
+        checkpoint.attach(engine)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
