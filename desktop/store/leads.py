@@ -71,6 +71,10 @@ USERS = record_tables["user"]
 REASONS = record_tables["reason_list"]
 COLLATERAL = record_tables["collateral"]
 
+# A search's first screen (`LeadBook.first_ids`) is looked for among this many of the newest
+# leads per id wanted: matches as frequent as one lead in 50 fill it from there.
+RECENT_PER_ID = 50
+
 # A capture form not saved yet, kept as typed (a local mark: never synced, never a record).
 CAPTURE_DRAFT = "capture_draft"
 
@@ -300,7 +304,10 @@ class LeadBook:
 
     # -- the lead list -------------------------------------------------------------------
 
-    def _filtered(self, flt: LeadFilter) -> Select[Any] | None:
+    def _filtered(self, flt: LeadFilter, *, search_drives: bool = True) -> Select[Any] | None:
+        """The live leads `flt` selects (ids); None when its search can match nothing.
+        `search_drives=False` keeps SQLite from reading the matches by row id first (`+rowid`),
+        so that an index in the list's order drives the query."""
         query = select(LEADS.c.id).where(live(LEADS))
         if flt.event_id:
             query = query.where(LEADS.c.event_id == flt.event_id)
@@ -347,14 +354,22 @@ class LeadBook:
             match = fts_query(flt.search)
             if match is None:
                 return None
+            rowid = "rec_lead.rowid" if search_drives else "+rec_lead.rowid"
             query = query.where(
-                literal_column("rec_lead.rowid").in_(
+                literal_column(rowid).in_(
                     text("SELECT rowid FROM fts_lead WHERE fts_lead MATCH :match").bindparams(
                         match=match
                     )
                 )
             )
         return query
+
+    @staticmethod
+    def _ordered(query: Select[Any], order: tuple[str, bool]) -> Select[Any]:
+        key, descending = order
+        for expr in SORT_KEYS.get(key, SORT_KEYS["captured_at"])():
+            query = query.order_by(desc(expr) if descending else asc(expr))
+        return query.order_by(desc(LEADS.c.id) if descending else asc(LEADS.c.id))
 
     def ids(
         self, flt: LeadFilter = LeadFilter(), order: tuple[str, bool] = ("captured_at", True),
@@ -365,14 +380,45 @@ class LeadBook:
         query = self._filtered(flt)
         if query is None:
             return []
-        key, descending = order
-        for expr in SORT_KEYS.get(key, SORT_KEYS["captured_at"])():
-            query = query.order_by(desc(expr) if descending else asc(expr))
-        query = query.order_by(desc(LEADS.c.id) if descending else asc(LEADS.c.id))
+        query = self._ordered(query, order)
         if limit is not None:
             query = query.limit(limit)
         with self.reader.connect() as conn:
             return list(conn.execute(query).scalars())
+
+    def first_ids(
+        self, flt: LeadFilter, order: tuple[str, bool], limit: int
+    ) -> list[str] | None:
+        """The first `limit` ids of `ids(flt, order)` when an index gives them without ordering
+        every lead the filter selects (a list's first screen, a few ms at 500,000 leads), else
+        None: the whole list costs as much, so the caller loads it off the UI thread.
+
+        Without a search, capture-time order reads them off its index. A search, newest first,
+        looks for its matches among the newest `limit * RECENT_PER_ID` leads only, walking the
+        same index: a match older than those sorts after every one of them, so when `limit`
+        matches are among them, they are the first `limit` of the whole list. Fewer (a rare
+        word, matches that are all old) gives None, as does a search with other filters.
+        """
+        key, descending = order
+        if key != "captured_at":
+            return None
+        if not flt.search.strip():
+            return self.ids(flt, order, limit)
+        if not descending or flt != LeadFilter(search=flt.search):
+            # Oldest first would have to place leads without a capture time first; another
+            # filter would have SQLite read by its own index and sort what that selects.
+            return None
+        query = self._filtered(flt, search_drives=False)
+        if query is None:
+            return []
+        # The capture time of the newest leads' oldest: the walk stops there.
+        floor = (select(LEADS.c.captured_at).where(live(LEADS))
+                 .order_by(desc(LEADS.c.captured_at)).limit(1).offset(limit * RECENT_PER_ID)
+                 .scalar_subquery())
+        query = self._ordered(query.where(LEADS.c.captured_at >= func.coalesce(floor, "")), order)
+        with self.reader.connect() as conn:
+            found = list(conn.execute(query.limit(limit)).scalars())
+        return found if len(found) == limit else None
 
     def rows(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Whole lead rows for the ids shown, each with its latest outcome as `status`."""

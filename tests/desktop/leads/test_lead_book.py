@@ -67,6 +67,44 @@ def test_sorting_by_name_grade_and_event_happens_in_sql(store):
     assert book.ids(order=("event", False)) == [b, a]
 
 
+def test_a_searchs_first_screen_is_the_start_of_its_whole_list_or_none(store, monkeypatch):
+    """`first_ids` answers a search newest first from the newest leads only: whenever it
+    answers, it is exactly the start of `ids`; matches that are rare or all old give None."""
+    import random
+
+    import desktop.store.leads as leads_module
+
+    monkeypatch.setattr(leads_module, "RECENT_PER_ID", 3)
+    rng = random.Random(7)
+    book = LeadBook(store)
+    with store.engine.begin() as conn:
+        for i in range(120):
+            # Few distinct capture times: ties are ordered by id, also at the window's edge.
+            store.save_in(conn, leads_module.LEAD, {
+                "last_name": rng.choice(["Silva", "Berg", "Silvano", "Kim"]) + str(i % 7),
+                "company": "Old Co" if i < 40 else rng.choice(["Acme", "Zenith"]),
+                "captured_at": f"2026-04-{10 + i // 12:02d}T10:00:00Z"})
+    store.delete("lead", book.ids(LeadFilter(search="silva"))[2])  # a deleted one is no match
+    answered = 0
+    for search in ("silva", "acme", "zenith", "berg", "kim3", "old co", "silvano", "nobody"):
+        whole = book.ids(LeadFilter(search=search))
+        for limit in (1, 5, 12):
+            first = book.first_ids(LeadFilter(search=search), ("captured_at", True), limit)
+            assert first is None or first == whole[:limit], (search, limit)
+            answered += first is not None
+    assert answered >= 8
+    # Matches only among the oldest leads, or a rare word: the whole list answers instead.
+    assert book.first_ids(LeadFilter(search="old co"), ("captured_at", True), 5) is None
+    assert book.first_ids(LeadFilter(search="nobody"), ("captured_at", True), 5) is None
+    # Oldest first, another order or another filter beside the search: not from the index.
+    assert book.first_ids(LeadFilter(search="silva"), ("captured_at", False), 5) is None
+    assert book.first_ids(LeadFilter(search="silva"), ("name", True), 5) is None
+    assert book.first_ids(LeadFilter(search="silva", grade="hot"), ("captured_at", True), 5) is None
+    # Without a search, capture-time order always comes from its index.
+    assert book.first_ids(LeadFilter(), ("captured_at", False), 5) == book.ids(
+        order=("captured_at", False))[:5]
+
+
 def test_exact_duplicates_are_found_at_the_same_event_only(store):
     book = LeadBook(store)
     add_event(store)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from desktop.store.leads import LeadBook
+from desktop.store.leads import LeadBook, LeadFilter
 from desktop.ui.leads.page import EVENTS, LIST, LeadsPage
 from fieldnote.scoring import DEMO_RUBRIC_FIELDS, DEMO_RUBRIC_ID
 from tests.desktop.leads.conftest import EVENT_ID, MARKETER, REP, add_event
@@ -41,6 +41,20 @@ def test_the_lead_model_passes_the_model_tester_while_paging(qtbot, services):
     assert page.leads.count_label.text() == "450 lead(s)"
     ModelTester(qtbot).check(model, force_py=True)
     assert model.rowCount() == 450
+
+
+def test_a_search_shows_its_first_screen_at_once_and_the_rest_follows(qtbot, services):
+    for i in range(450):
+        add_lead(services.store, f"Silva{i:03d}", captured_at=f"2026-04-20T10:{i // 60:02d}:{i % 60:02d}Z")
+    add_lead(services.store, "Berg", captured_at="2026-04-21T10:00:00Z")
+    page = make_page(qtbot, services)
+    panel = page.leads
+    panel.model.set_filter(LeadFilter(search="silva"))
+    # Newest first: the first two screens of matches come from the capture-time index.
+    assert panel.model.total() == 400 and panel.model.data(panel.model.index(0, 0)) == "Silva449"
+    qtbot.waitUntil(lambda: panel.model.complete)
+    assert panel.model.total() == 450
+    assert panel.model.data(panel.model.index(0, 0)) == "Silva449"
 
 
 @pytest.mark.parametrize(("name", "language", "expected"), [
