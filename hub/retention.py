@@ -6,7 +6,9 @@ erases them with `hub.privacy.erase_leads` and records a `retention.erase` audit
 counts only (`run`). Inside `serve` a `RetentionWorker` thread in every worker process runs it
 once shortly after start-up and then every day; `claim` lets one process at a time do so: it
 moves the "last run" time in `hub_meta` forward with a compare-and-set, which only one
-process wins.
+process wins. The same thread removes unfinished uploads untouched for a week from the blob
+directory (`hub.blobs.BlobStore.remove_stale_partials`, safe in several processes at once),
+whether retention is on or off.
 """
 
 from __future__ import annotations
@@ -170,6 +172,7 @@ class RetentionWorker:
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.runs = 0  # jobs this process ran (after winning the claim)
         self.ran = threading.Event()  # set after each job this process ran
+        self.cleaned = threading.Event()  # set after each clean-up of unfinished uploads
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -189,7 +192,23 @@ class RetentionWorker:
         wait = self.first_s
         while not self._stop.wait(wait):
             wait = self.every_s
+            self.clean_uploads()
             self.run_once()
+
+    def clean_uploads(self) -> int:
+        """Remove unfinished uploads nobody added to for a week; how many went."""
+        if self.blobs_dir is None:
+            return 0
+        from hub.blobs import BlobStore
+
+        try:
+            return BlobStore(self.blobs_dir).remove_stale_partials()
+        except OSError:
+            log.exception("removing unfinished uploads failed; tried again in %.0f s",
+                          self.every_s)
+            return 0
+        finally:
+            self.cleaned.set()
 
     def run_once(self) -> RetentionReport | None:
         """One turn of the job: None when off or another process has it, else the report."""

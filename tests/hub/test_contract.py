@@ -104,7 +104,7 @@ def test_the_openapi_document_describes_every_answer(
     runs = [(operation, mode, None) for operation in operations
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)]
     runs += [(operation, GenerationMode.POSITIVE, {"sha256": FILE_SHA}) for operation in operations
-             if operation.path == "/v1/blobs/{sha256}"]
+             if operation.path.startswith("/v1/blobs/{sha256}")]
     for operation, mode, path_parameters in runs:
         strategy = operation.as_strategy(generation_mode=mode, path_parameters=path_parameters)
         run = _exercise(operation.label, strategy, hub.url, tokens, checks, answered, kinds, found)
@@ -117,6 +117,8 @@ def test_the_openapi_document_describes_every_answer(
     # The run reached the operations' real answers, not only refusals.
     for label, status in (("POST /v1/sync/push", 200), ("GET /v1/sync/pull", 200),
                           ("GET /v1/blobs/{sha256}", 206), ("HEAD /v1/blobs/{sha256}", 200),
+                          ("HEAD /v1/blobs/{sha256}/upload", 204),
+                          ("PATCH /v1/blobs/{sha256}", 409),
                           ("POST /v1/auth/token", 401)):
         assert answered[(label, status)], sorted(answered.items())
 
@@ -131,7 +133,7 @@ def test_the_document_lists_the_problems_of_each_operation(live_hub: LiveHub) ->
     for label in operations - {"GET /v1/health"}:
         assert (label, 426) in listed, label  # the protocol gate
     for label in operations - {"GET /v1/health", "POST /v1/auth/token",
-                               "OPTIONS /v1/blobs/{sha256}"}:
+                               "OPTIONS /v1/blobs/{sha256}", "OPTIONS /v1/blobs/{sha256}/upload"}:
         assert (label, 401) in listed, label
     expected = {
         "POST /v1/auth/token": {400, 401, 413, 422, 429},
@@ -140,6 +142,8 @@ def test_the_document_lists_the_problems_of_each_operation(live_hub: LiveHub) ->
         "GET /v1/blobs/{sha256}": {404, 416},
         "HEAD /v1/blobs/{sha256}": {404, 416},
         "PUT /v1/blobs/{sha256}": {403, 404, 413, 422},
+        "PATCH /v1/blobs/{sha256}": {400, 403, 404, 409, 413, 422},
+        "HEAD /v1/blobs/{sha256}/upload": {403, 404},
         "GET /v1/admin/users": {403},
         "POST /v1/admin/users": {400, 403, 409, 413, 422, 429},
         "POST /v1/admin/users/{email}/disable": {403, 404, 409},
@@ -150,6 +154,8 @@ def test_the_document_lists_the_problems_of_each_operation(live_hub: LiveHub) ->
             assert list(content) == ["application/problem+json"], (label, status)
     blob = doc["paths"]["/v1/blobs/{sha256}"]["options"]["responses"]["204"]
     assert "Allow" in blob["headers"]
+    piece = doc["paths"]["/v1/blobs/{sha256}"]["patch"]["responses"]
+    assert "Upload-Offset" in piece["204"]["headers"] and "Upload-Offset" in piece["409"]["headers"]
     envelope = doc["paths"]["/v1/sync/push"]["post"]["requestBody"]["content"][
         "application/json"]["schema"]["properties"]["client_id"]
     assert (envelope["minLength"], envelope["maxLength"]) == (1, 100)
