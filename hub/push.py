@@ -22,7 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from fieldnote import privacy, sending
+from fieldnote import attachments, privacy, sending
 from fieldnote.consent import derived_fields
 from fieldnote.ids import is_uuid, new_id
 from fieldnote.kinds import KINDS
@@ -36,6 +36,7 @@ from fieldnote.validation import (
 from fieldnote.wire import Mutation
 from hub import audit, authz, mailing, routing, webhooks
 from hub.authz import Actor, Forbidden
+from hub.blobs import BlobHead, file_fields
 from hub.db.engine import lost_a_race, write_lock, writer
 from hub.db.tables import erased_people, mutations
 from hub.privacy import erased_on
@@ -48,9 +49,6 @@ _RETRIES = 4
 # The per-field version entry that stands for every field without its own: the record's
 # making, as [version, client_id, user id].
 MADE = "*"
-# The field of each kind that names an uploaded file: the hub must have the file first.
-_FILE_FIELDS = {"collateral": "file_sha256", "lead": "consent_signature_sha256",
-                "lead_attachment": "file_sha256"}
 
 
 class Rejected(Exception):
@@ -142,9 +140,12 @@ def apply_push(
     raw_mutations: list[Any],
     blob_exists: Callable[[str], bool],
     base_url: str = "",
+    blob_head: BlobHead | None = None,
 ) -> list[dict[str, Any]]:
     """Apply a push and return one answer per mutation, in the request's order. `base_url`
-    is the address the device reached the hub at (the links of the mails its sends make)."""
+    is the address the device reached the hub at (the links of the mails its sends make);
+    `blob_head` gives a stored file's size and first bytes, to hold a voice note or photo to
+    the file it names."""
     try:
         # The usual push is well-formed: one validation call for all of it.
         shaped: list[Any] = _MUTATION_LIST.validate_python(raw_mutations)
@@ -153,7 +154,8 @@ def apply_push(
     parsed: list[Mutation | _Outcome] = [_parse(item) for item in shaped]
     for _attempt in range(_RETRIES):
         try:
-            return _apply_once(engine, actor, client_id, parsed, blob_exists, base_url)
+            return _apply_once(engine, actor, client_id, parsed, blob_exists, base_url,
+                               blob_head=blob_head)
         except (IntegrityError, OperationalError) as exc:
             # A concurrent push created the same record or mutation id, or the database
             # broke a deadlock: nothing of this attempt was committed, so run it again.
@@ -165,7 +167,8 @@ def apply_push(
             break
     # Something in the batch keeps failing in the database: apply each mutation in its own
     # savepoint, so the one that fails is rejected and the rest still apply.
-    return _apply_once(engine, actor, client_id, parsed, blob_exists, base_url, isolate=True)
+    return _apply_once(engine, actor, client_id, parsed, blob_exists, base_url, isolate=True,
+                       blob_head=blob_head)
 
 
 def _retryable(exc: DBAPIError) -> bool:
@@ -225,6 +228,7 @@ def _apply_once(
     blob_exists: Callable[[str], bool],
     base_url: str = "",
     isolate: bool = False,
+    blob_head: BlobHead | None = None,
 ) -> list[dict[str, Any]]:
     with write_lock(engine), writer(engine).begin() as conn:
         store = RecordStore(conn)
@@ -239,7 +243,7 @@ def _apply_once(
             store.load_many(kind, by_kind[kind])
         outcomes: list[_Outcome] = []
         seen: dict[str, tuple[str, _Outcome]] = {}
-        applier = _Applier(store, actor, client_id, blob_exists)
+        applier = _Applier(store, actor, client_id, blob_exists, blob_head)
         for item in parsed:
             if isinstance(item, _Outcome):
                 outcomes.append(item)
@@ -340,11 +344,12 @@ def _replay(mutation_id: str, same: bool, first: _Outcome) -> _Outcome:
 
 class _Applier:
     def __init__(self, store: RecordStore, actor: Actor, client_id: str,
-                 blob_exists: Callable[[str], bool]) -> None:
+                 blob_exists: Callable[[str], bool], blob_head: BlobHead | None = None) -> None:
         self.store = store
         self.actor = actor
         self.client_id = client_id[:36]
         self.blob_exists = blob_exists
+        self.blob_head = blob_head
         self._any_erased: bool | None = None
 
     def apply(self, m: Mutation) -> _Outcome:
@@ -406,7 +411,7 @@ class _Applier:
         derived = derived_fields(m.kind, before.fields, changed, self.actor.id, utc_now_iso())
         state.fields.update(derived)
         self._check_complete(state, changed)
-        self._check_blob(m.kind, changed)
+        self._check_blob(m.kind, changed, state.fields)
         conflicts = []
         # A conflict record is the hub's own; marking it resolved never conflicts.
         for name, value in changed.items() if m.kind != "conflict" else ():
@@ -457,7 +462,7 @@ class _Applier:
         fields.update(derived_fields(m.kind, None, changes, self.actor.id, utc_now_iso()))
         state = RecordState(kind=m.kind, id=record_id, fields=fields)
         self._check_complete(state)
-        self._check_blob(m.kind, changes)
+        self._check_blob(m.kind, changes, state.fields)
         if m.kind == "lead" and fields["owner_id"] != self.actor.id:
             # The capturer's device holds the lead it made: it learns from a removal row that
             # the lead left it, as after a handover.
@@ -558,14 +563,32 @@ class _Applier:
         if errors:
             raise ValidationFailed(errors)
 
-    def _check_blob(self, kind: str, changes: dict[str, Any]) -> None:
-        name = _FILE_FIELDS.get(kind)
-        sha = changes.get(name) if name else None
-        if name and sha and not self.blob_exists(sha):
-            raise ValidationFailed(
-                [FieldError(name, "names a file the hub does not have; upload it first")],
-                title="Unknown file",
-            )
+    def _check_blob(self, kind: str, changes: dict[str, Any], fields: dict[str, Any]) -> None:
+        """A file a record newly names must be on the hub (the device uploads it first); a
+        voice note's or photo's file must be what the record says it is."""
+        for name in file_fields().get(kind, ()):
+            sha = changes.get(name)
+            if not sha:
+                continue
+            if not self.blob_exists(sha):
+                raise ValidationFailed(
+                    [FieldError(name, "names a file the hub does not have; upload it first")],
+                    title="Unknown file",
+                )
+            if kind == "lead_attachment" and self.blob_head is not None:
+                self._check_attachment_file(name, sha, fields)
+
+    def _check_attachment_file(self, name: str, sha: str, fields: dict[str, Any]) -> None:
+        found = self.blob_head(sha) if self.blob_head is not None else None
+        if found is None:
+            return
+        size, head = found
+        problem = attachments.content_problem(head, fields.get("mime_type"), size)
+        if problem:
+            raise ValidationFailed([FieldError(name, problem)], title="Wrong file")
+        if fields.get("file_size") != size:
+            raise ValidationFailed([FieldError("file_size", f"the file it names has {size:,} "
+                                               "bytes")], title="Wrong file")
 
     def _reassignment(self, m: Mutation, before: RecordState) -> str | None:
         """Extension: a marketer hands a lead to another user by sending `owner_id`."""

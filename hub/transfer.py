@@ -7,7 +7,8 @@ as JSON, one object per row, so a backup made on SQLite restores on PostgreSQL a
 
 - `backup` writes a `tar.gz`: `manifest.json` (format, hub version, schema revision, time,
   row counts, and the sha256 of every table file and every file), `db/TABLE.jsonl`, and the
-  collateral files the records name under `blobs/`.
+  files the records name (collateral, consent signatures, voice notes and photos) under
+  `blobs/`.
 - `restore` checks the whole archive before it changes anything (every table file's and every
   file's sha256), then loads it into an empty database at the archive's schema and migrates
   it to the newest. The restored hub gets a new epoch: devices' cursors from the old hub are
@@ -48,7 +49,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import update as sa_update
 
-from hub.blobs import SHA256_RE, BlobStore
+from hub.blobs import SHA256_RE, BlobStore, file_fields
 from hub.db.engine import writer
 from hub.db.migrate import known_revisions, upgrade
 from hub.db.tables import RECORD_TABLES, metadata
@@ -124,16 +125,19 @@ def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
 
 
 def _referenced_blobs(conn: Connection, tables: list[Table]) -> list[str]:
-    """The files records name: collateral documents and leads' consent signatures, in the
-    tables as this database has them (an older schema may lack a column)."""
+    """The files records name (`hub.blobs.file_fields`: collateral documents, leads' consent
+    signatures, voice notes and photos on leads), in the tables as this database has them
+    (an older schema may lack a table or a column)."""
     found: set[str] = set()
     present = {t.name: t for t in tables}
-    for kind, name in (("collateral", "file_sha256"), ("lead", "consent_signature_sha256")):
+    for kind, names in file_fields().items():
         table = present.get(RECORD_TABLES[kind].name)
-        if table is None or name not in table.c:
-            continue
-        column = table.c[name]
-        found |= set(conn.execute(select(column).where(column.is_not(None)).distinct()).scalars())
+        for name in names:
+            if table is None or name not in table.c:
+                continue
+            column = table.c[name]
+            found |= set(conn.execute(select(column).where(column.is_not(None)).distinct())
+                         .scalars())
     return sorted({s for s in found if isinstance(s, str) and SHA256_RE.match(s)})
 
 

@@ -57,7 +57,7 @@ async def push(request: Request, hub: HubDep, actor: CurrentUser) -> Response:
     base_url = str(request.base_url).rstrip("/")
     results = await run_in_threadpool(
         apply_push, hub.engine, actor, envelope.client_id, envelope.mutations, hub.blobs.exists,
-        base_url,
+        base_url, hub.blobs.head,
     )
     # Built here, not re-validated against the response model: the results are made by the hub.
     try:
