@@ -135,6 +135,14 @@ def erase_linked(kind: str, fields: Mapping[str, Any], names: Iterable[str]) -> 
     return out
 
 
+def erase_deleted(kind: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """What the hub keeps of a voice note or photo (a `DELETED_KINDS` record) once its lead's
+    person is erased, beside deleting it: `erase_linked`'s fields without any file's name, so
+    that its file is shredded and nothing leads to it again."""
+    out = erase_linked(kind, fields, names)
+    return {k: (None if k.endswith(ATTACHMENT_SUFFIX) else v) for k, v in out.items()}
+
+
 def change_to_erased(kind: str, changes: Mapping[str, Any]) -> dict[str, Any] | None:
     """A change to a record linked to an erased lead, as the hub may take it: an outcome's
     note is dropped (its status and amount still count); a debrief or comment change that

@@ -807,7 +807,8 @@ def _person(args: argparse.Namespace, engine: Engine) -> int:
                 sys.stdout.write(
                     f"Erased {len(report.leads)} leads of this person ({report.outcomes} "
                     f"outcomes, {report.debriefs} debriefs, {report.comments} comments "
-                    f"cleaned; {report.files_removed} files removed). Devices drop the "
+                    f"cleaned; {report.attachments} voice notes and photos deleted; "
+                    f"{report.files_removed} files removed). Devices drop the "
                     "person's data at their next sync.\n")
             else:
                 sys.stdout.write("The hub holds no lead of this address; it is remembered as "

@@ -5,12 +5,16 @@ An erasure is one ordinary write transaction: each lead becomes an anonymous stu
 version, so every device that sees it pulls the stub (and drops what it held) at its next
 sync, and Insights' counts and amounts stay as they were. Afterwards the freed bytes are
 overwritten on SQLite (`secure_delete`, then a WAL checkpoint that truncates the log) and
-vacuumed on PostgreSQL, and files only the erased records named are removed.
+vacuumed on PostgreSQL, and files only the erased records named are overwritten and removed
+(with any unfinished upload of them). A lead's voice notes and photos are the person's data
+whole: they are deleted (devices pull the deletion and shred their copies) and lose their
+file's name and caption on the hub.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import secrets
 import time
@@ -23,7 +27,6 @@ from sqlalchemy import Connection, Engine, Text, cast, func, insert, select, tex
 from sqlalchemy.exc import DBAPIError
 
 from fieldnote import privacy
-from fieldnote.kinds import KINDS
 from fieldnote.validation import utc_now_iso
 from hub.db.engine import lost_a_race, write_lock, writer
 from hub.db.tables import (
@@ -43,7 +46,8 @@ SALT_KEY = "erasure_salt"
 EXPORT_FORMAT = "fieldnote-person-export"
 # Record tables an erasure rewrites (vacuumed afterwards on PostgreSQL).
 _TOUCHED = ("rec_lead", "rec_lead_outcome", "rec_debrief", "rec_debrief_comment", "rec_conflict",
-            "hub_mutation", "hub_webhook_delivery", "rec_collateral_send", "hub_mail_outbox")
+            "hub_mutation", "hub_webhook_delivery", "rec_collateral_send", "hub_mail_outbox",
+            *(RECORD_TABLES[kind].name for kind in privacy.DELETED_KINDS))
 # What stands in an erased webhook delivery's body, and why a pending one was not sent.
 ERASED_DELIVERY_BODY = '{"erased":true}'
 ERASED_DELIVERY_ERROR = "not sent: the person was erased"
@@ -63,6 +67,7 @@ class ErasureReport:
     conflicts: int = 0
     deliveries: int = 0
     sends: int = 0
+    attachments: int = 0
     files_removed: int = 0
     erased_at: str = ""
     # Files the erased records named (removed from the blob directory when no record names
@@ -73,7 +78,7 @@ class ErasureReport:
         return {"leads": len(self.leads), "lead_ids": list(self.leads),
                 "outcomes": self.outcomes, "debriefs": self.debriefs, "comments": self.comments,
                 "conflicts": self.conflicts, "deliveries": self.deliveries, "sends": self.sends,
-                "files_removed": self.files_removed,
+                "attachments": self.attachments, "files_removed": self.files_removed,
                 "erased_at": self.erased_at}
 
 
@@ -297,6 +302,11 @@ def _erase_around(store: RecordStore, lead_id: str, names: list[str], report: Er
     for send in _all_children(store, "collateral_send", "lead_id", lead_id):
         if _erase_send(store, send, names):
             report.sends += 1
+    for kind in privacy.DELETED_KINDS:
+        for item in _all_children(store, kind, "lead_id", lead_id):
+            files |= set(privacy.attachments(item.fields).values())
+            if _delete_erased(store, item, names):
+                report.attachments += 1
     earlier = []
     for conflict in _all_children(store, "conflict", "record_id", lead_id):
         earlier.append((conflict.fields.get("yours"), conflict.fields.get("theirs")))
@@ -333,6 +343,19 @@ def _erase_send(store: RecordStore, send: RecordState, names: list[str]) -> bool
         return False
     state = store.working_copy(send)
     state.fields = fields
+    store.stage(state)
+    return True
+
+
+def _delete_erased(store: RecordStore, before: RecordState, names: list[str]) -> bool:
+    """A voice note or photo of the person: deleted (a deleted one too loses what it held),
+    keeping no file's name and no caption."""
+    fields = privacy.erase_deleted(before.kind, before.fields, names)
+    if before.deleted and fields == before.fields:
+        return False
+    state = store.working_copy(before)
+    state.fields = fields
+    state.deleted = True
     store.stage(state)
     return True
 
@@ -379,6 +402,7 @@ def _remove_unnamed_files(engine: Engine, blobs_dir: Path, wanted: set[str]) -> 
     store = BlobStore(blobs_dir)
     removed = 0
     for sha in sorted(wanted - still):
+        store.remove_partials_of(sha, _overwrite_and_remove)
         if not store.exists(sha):
             continue
         path = store.path(sha)
@@ -388,12 +412,14 @@ def _remove_unnamed_files(engine: Engine, blobs_dir: Path, wanted: set[str]) -> 
 
 
 def _named_files(engine: Engine) -> set[str]:
+    from hub.blobs import file_fields
+
     named: set[str] = set()
     with engine.connect() as conn:
-        for kind, table in RECORD_TABLES.items():
-            for name in KINDS[kind].field_names:
-                if name.endswith(privacy.ATTACHMENT_SUFFIX):
-                    named |= {v for (v,) in conn.execute(select(table.c[name])) if v}
+        for kind, names in file_fields().items():
+            table = RECORD_TABLES[kind]
+            for name in names:
+                named |= {v for (v,) in conn.execute(select(table.c[name])) if v}
     return named
 
 
@@ -402,6 +428,7 @@ def _overwrite_and_remove(path: Path) -> None:
     with path.open("r+b") as fh:
         fh.write(b"\0" * size)
         fh.flush()
+        os.fsync(fh.fileno())
     path.unlink()
 
 
@@ -412,9 +439,10 @@ def export_person(engine: Engine, email: str, blobs_dir: Path | None = None) -> 
     """Everything the hub holds about the person with this email address, as one JSON-ready
     document: each lead (its current state, which of its fields changed at which version,
     earlier values the hub kept as conflicts), its consent, outcomes, linked debriefs and their
-    comments, collateral sent and used with it, attachments with their sha256 (with
-    `blobs_dir`, the person's own files among them, such as a consent signature, whole, as
-    base64), and whether the address was erased before."""
+    comments, collateral sent and used with it, its voice notes and photos, attachments with
+    their sha256 (with `blobs_dir`, the person's own files among them, such as a consent
+    signature, a voice note or a photo, whole, as base64), and whether the address was erased
+    before."""
     email = _address(email)
     with engine.connect() as conn:
         ids = _lead_ids_of(conn, email)
@@ -465,20 +493,29 @@ def _lead_export(store: RecordStore, state: RecordState,
          "replaced_by": c.fields.get("yours"), "at": c.fields.get("at")}
         for c in _all_children(store, "conflict", "record_id", state.id) if not c.deleted
     ]
+    # Voice notes and photos of the person (deleted ones too, while the hub keeps them).
+    notes = [_record(s) for kind in privacy.DELETED_KINDS
+             for s in _all_children(store, kind, "lead_id", state.id)]
+    out["voice_notes_and_photos"] = notes
     files = dict(privacy.attachments(state.fields))
+    own = set(files.values())
+    for note in notes:
+        named = privacy.attachments(note["fields"])
+        files.update({f"lead_attachment {note['id']} {k}": v for k, v in named.items()})
+        own |= set(named.values())
     for linked in debriefs:
         files.update({f"debrief {linked['id']} {k}": v
                       for k, v in privacy.attachments(linked["fields"]).items()})
     out["attachments"] = [{"field": k, "sha256": v} for k, v in sorted(files.items())]
     if blobs_dir is not None:
-        _attach_own_files(out["attachments"], set(privacy.attachments(state.fields).values()),
-                          blobs_dir)
+        _attach_own_files(out["attachments"], own, blobs_dir)
     return out
 
 
 def _attach_own_files(listed: list[dict[str, Any]], own: set[str], blobs_dir: Path) -> None:
-    """The files of the lead itself (its consent signature), whole: they are the person's
-    data. (A debrief's files are the rep's work and stay listed by hash.)"""
+    """The files of the lead itself (its consent signature, its voice notes and photos),
+    whole: they are the person's data. (A debrief's files are the rep's work and stay listed
+    by hash.)"""
     import base64
 
     from hub.blobs import BlobStore

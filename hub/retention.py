@@ -70,7 +70,7 @@ class RetentionReport:
             e = self.erased
             out.update(leads=len(e.leads), outcomes=e.outcomes, debriefs=e.debriefs,
                        comments=e.comments, conflicts=e.conflicts,
-                       files_removed=e.files_removed)
+                       attachments=e.attachments, files_removed=e.files_removed)
         return out
 
     def as_json(self) -> dict[str, Any]:

@@ -149,6 +149,7 @@ class ErasureAnswer(BaseModel):
     conflicts: int
     deliveries: int = 0
     sends: int = 0
+    attachments: int = 0
     files_removed: int
     erased_at: str
 

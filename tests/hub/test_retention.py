@@ -143,7 +143,8 @@ def test_retention_run_erases_as_erasure_does_and_audits_counts_only(
     [entry] = [e for e in audit.entries(hub.engine) if e.action == rules.RETENTION_ERASE]
     assert entry.via == "command" and entry.actor and entry.actor.endswith("(command line)")
     assert entry.details == {"retention_days": DAYS, "leads": 2, "outcomes": 0, "debriefs": 0,
-                             "comments": 0, "conflicts": 0, "files_removed": 0}
+                             "comments": 0, "conflicts": 0, "attachments": 0,
+                             "files_removed": 0}
     # A second run finds nothing, says so, and adds no entry.
     code, out, _ = _cli(["retention", "run", "--db", hub.db_url], capsys, monkeypatch)
     assert code == 0 and "No lead is due" in out
