@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import CAPTURE_PAGE, EXIT_DISK_FULL, CliError, build_parser
-from desktop.cli.context import locked_data_dir
+from desktop.cli.context import DataFileCheck, locked_data_dir
 from desktop.datafile import DiskFull
 from desktop.settings import Settings
 from fieldnote.failures import is_disk_full, short_reason
@@ -83,7 +83,13 @@ def run_window(args: argparse.Namespace) -> int:
         # Logging is set up once the window shows (its rotating handler is slow to import); a
         # warning before that goes to stderr.
         with locked_data_dir(args, logs=False) as data_dir:
-            return _run_qt(args, data_dir, Settings.load(data_dir))
+            # The integrity check of the data file starts now, on a thread: it reads the file
+            # while Qt loads and the window shows, and the store waits for it before opening.
+            check = DataFileCheck(data_dir).start()
+            try:
+                return _run_qt(args, data_dir, Settings.load(data_dir), check)
+            finally:
+                check.join()
     finally:
         if screen_config is not None:
             screen_config.unlink(missing_ok=True)
@@ -102,7 +108,8 @@ def _offscreen_screen(width: int, height: int) -> Path:
     return Path(name)
 
 
-def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings,
+            check: DataFileCheck | None = None) -> int:
     """Show the shell at once, open the store (and the session) on a thread, then give the
     window its services. The window is up while SQLAlchemy loads and the schema is checked."""
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -134,7 +141,7 @@ def _run_qt(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     boot = _Boot()
     marks = _start_marks(app, window, capture)
     QTimer.singleShot(0, lambda: boot.begin(app, window, args, data_dir, settings, pages, translated,
-                                            marks))
+                                            marks, check))
     try:
         if args.screenshot is not None:
             return _screenshot(window, boot, args.screenshot, args.size,
@@ -158,11 +165,13 @@ class _Boot:
         self.failure: CliError | None = None
 
     def begin(self, app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
-              settings: Settings, pages: list[Any], translated: bool, marks: Any = None) -> None:
+              settings: Settings, pages: list[Any], translated: bool, marks: Any = None,
+              check: DataFileCheck | None = None) -> None:
         if marks is not None:
             marks.begin()
         try:
-            self.start = _after_shown(app, window, args, data_dir, settings, pages, translated)
+            self.start = _after_shown(app, window, args, data_dir, settings, pages, translated,
+                                      check)
         except Exception as exc:
             log.exception("start-up failed")
             self.failure = CliError(f"unexpected error ({short_reason(exc)}); "
@@ -182,7 +191,8 @@ def _locale_name(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path,
-                 settings: Settings, pages: list[Any], translated: bool) -> Any:
+                 settings: Settings, pages: list[Any], translated: bool,
+                 check: DataFileCheck | None = None) -> Any:
     """The window is on screen: start opening the store (and the rest) on a thread."""
     from desktop.locale import apply_locale
     from desktop.ui.translations import install_qt_translator, language_of
@@ -197,7 +207,8 @@ def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path
     setup_logging(data_dir, debug=getattr(args, "debug", False))
     route_qt_messages()
     wanted = window.wanted_page()
-    start = Startup(args, data_dir, settings, [e.module for e in pages if e.key == wanted and e.module])
+    start = Startup(args, data_dir, settings, [e.module for e in pages if e.key == wanted and e.module],
+                    check)
     start.ready.connect(lambda: _attach(window, start, args))
     start.session_ready.connect(lambda: _attach_session(window, start))
     start.failed.connect(lambda: _report_failure(app, start))

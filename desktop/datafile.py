@@ -13,7 +13,7 @@ from pathlib import Path
 
 DB_FILE = "fieldnote.sqlite3"
 SIDE_FILES = ("-wal", "-shm", "-journal")
-_HEADER = b"SQLite format 3\x00"
+PLAIN_HEADER = b"SQLite format 3\x00"
 _LEFT_ALONE = "It has been left untouched"
 
 
@@ -40,6 +40,17 @@ class DiskFull(StoreError):
                 "free space and try again")
 
 
+def is_encrypted(path: Path) -> bool:
+    """Whether the file exists, is not empty and is not a plain SQLite file (an encrypted
+    store: `desktop.store.encryption`)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(PLAIN_HEADER))
+    except (FileNotFoundError, IsADirectoryError):
+        return False
+    return bool(header) and header != PLAIN_HEADER
+
+
 def check_readable(path: Path) -> None:
     """Refuse a file that is not a Fieldnote database (empty, foreign or damaged) before
     anything opens it for writing; a file that is not there yet is fine (a new store)."""
@@ -49,13 +60,13 @@ def check_readable(path: Path) -> None:
         raise StoreError(f"The data file {path} is a folder. {_LEFT_ALONE}; move it away or "
                          "choose another --data-dir.")
     with path.open("rb") as fh:
-        header = fh.read(len(_HEADER))
+        header = fh.read(len(PLAIN_HEADER))
     if not header:
         raise StoreError(
             f"The data file {path} is empty (0 bytes), not a Fieldnote database. "
             f"{_LEFT_ALONE}; restore a backup, or move it away to start a new one."
         )
-    if header != _HEADER:
+    if header != PLAIN_HEADER:
         raise StoreError(
             f"The data file {path} is not a Fieldnote database (it may be damaged). "
             f"{_LEFT_ALONE}; move it away or choose another --data-dir."

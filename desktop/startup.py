@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.cli import EXIT_DISK_FULL, CliError
-from desktop.cli.context import check_data_file, open_data_store
+from desktop.cli.context import DataFileCheck, open_data_store
 from desktop.datafile import DiskFull
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
@@ -54,9 +54,11 @@ class Startup(QObject):
     _done = Signal(str)  # from the opening thread, queued to this object's thread
 
     def __init__(self, args: argparse.Namespace, data_dir: Path, settings: Settings,
-                 modules: list[str]) -> None:
+                 modules: list[str], check: DataFileCheck | None = None) -> None:
         super().__init__()
         self.args, self.data_dir, self.settings, self.modules = args, data_dir, settings, modules
+        # The data file's integrity check, started before the window (or here, when opening).
+        self.check = check
         self.changes = RecordChanges()
         self.tasks = TaskRunner()
         self.store: Store | None = None
@@ -102,14 +104,11 @@ class Startup(QObject):
     def _open(self) -> None:
         # The integrity check reads the whole file in SQLite's C code, which lets other
         # threads run: it overlaps the imports below instead of following them.
-        check = _Check(self.data_dir)
-        check.start()
+        check = self.check if self.check is not None else DataFileCheck(self.data_dir).start()
         # The services' modules and the first page's code, while the UI thread waits.
         for name in (*_SERVICE_MODULES, *self.modules):
             importlib.import_module(name)
-        check.join()
-        if check.error is not None:
-            raise check.error
+        check.wait()
         self.store = store = open_data_store(self.data_dir, checked=True)
         store.add_listener(self.changes.on_store_commit)
         self.services = build_services(store, self.tasks, self.settings, self.changes,
@@ -139,21 +138,6 @@ class Startup(QObject):
         self.tasks.shutdown()
         if self.store is not None:
             self.store.engine.dispose()
-
-
-class _Check(threading.Thread):
-    """The data file's integrity check, on its own thread; `error` holds a failure."""
-
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__(name="fieldnote-check")
-        self.data_dir = data_dir
-        self.error: CliError | None = None
-
-    def run(self) -> None:
-        try:
-            check_data_file(self.data_dir)
-        except CliError as exc:
-            self.error = exc
 
 
 def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes: RecordChanges,

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sys
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -83,17 +86,76 @@ def check_data_file(data_dir: Path) -> None:
 
 
 def _encrypted(path: Path) -> bool:
-    from desktop.store.encryption import is_encrypted
+    from desktop.datafile import is_encrypted  # the standard library only: no store import
 
     return is_encrypted(path)
+
+
+# The niceness of the early check's thread: it takes the CPU the window leaves idle (where a
+# core is free it runs at full speed; on a busy machine the window's start comes first).
+CHECK_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Lower the calling thread's priority, on Linux, where a thread has a nice value of its
+    own (elsewhere `setpriority` would change the whole process, or another one)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
+        except OSError:
+            pass
+
+
+class DataFileCheck:
+    """`check_data_file` on a thread of its own, started as soon as the data dir is locked:
+    SQLite reads the whole file in C, beside the imports of Qt and the store. An encrypted
+    file is checked when `wait` is called instead (its check needs the store's modules, whose
+    import would hold up the window)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.error: CliError | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> DataFileCheck:
+        from desktop.datafile import DB_FILE
+
+        if not _encrypted(self.data_dir / DB_FILE):
+            self._thread = threading.Thread(target=self._run, name="fieldnote-check")
+            self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        if self._thread is not None:
+            _lower_priority()
+        try:
+            check_data_file(self.data_dir)
+        except CliError as exc:
+            self.error = exc
+
+    def wait(self) -> None:
+        """Wait for the check (or run it here, if it was not started); a `CliError` if the
+        file is refused."""
+        if self._thread is None:
+            self._run()
+        else:
+            self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def join(self) -> None:
+        """Wait for a started check to end (its verdict is `wait`'s)."""
+        if self._thread is not None:
+            self._thread.join()
 
 
 def apply_encryption_setting(data_dir: Path) -> None:
     """Bring the data file in line with the `encrypt_database` setting (chosen in the window,
     which cannot rewrite the file it holds open): encrypt or decrypt it before it opens. When
     that cannot be done (no keychain here), the file opens as it is and the log says why."""
+    from desktop.datafile import is_encrypted
     from desktop.store.db import DB_FILE
-    from desktop.store.encryption import EncryptionError, decrypt, encrypt, is_encrypted
+    from desktop.store.encryption import EncryptionError, decrypt, encrypt
 
     wanted = Settings.load(data_dir).encrypt_database
     path = data_dir / DB_FILE

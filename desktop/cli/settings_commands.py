@@ -56,8 +56,9 @@ def _flag(text: str) -> bool:
 def _set(args: argparse.Namespace) -> int:
     wanted = _flag(args.value)
     with locked_data_dir(args) as data_dir:
+        from desktop.datafile import is_encrypted
         from desktop.store.db import DB_FILE
-        from desktop.store.encryption import EncryptionError, decrypt, encrypt, is_encrypted
+        from desktop.store.encryption import EncryptionError, decrypt, encrypt
 
         path = data_dir / DB_FILE
         check_data_file(data_dir)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from desktop.datafile import DB_FILE, DiskFull, StoreError, check_readable, one_line
+from desktop.datafile import DB_FILE, DiskFull, StoreError, check_readable, is_encrypted, one_line
 from desktop.store import checkpoint, encryption
 from fieldnote.failures import is_disk_full
 from fieldnote.filemodes import restrict_sqlite
@@ -116,7 +116,7 @@ __all__ = ["DB_FILE", "SCHEMA_HEAD", "StoreError", "check_readable", "make_engin
 def check_store_file(path: Path) -> None:
     """`check_readable` for a plain file; for an encrypted one, that the keychain holds the
     key that opens it (StoreError with what to do otherwise)."""
-    if encryption.is_encrypted(path):
+    if is_encrypted(path):
         key = encryption.key_for(path)
         assert key is not None
         encryption.check_key(path, key)

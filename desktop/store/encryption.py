@@ -22,12 +22,12 @@ from typing import Any
 
 from desktop.credentials import _keychain
 from desktop.datafile import SIDE_FILES, StoreError, one_line
+from desktop.datafile import is_encrypted as is_encrypted  # its home; named here too
 
 log = logging.getLogger(__name__)
 
 SETTING = "encrypt_database"
 KEY_SERVICE = "Fieldnote database key"
-PLAIN_HEADER = b"SQLite format 3\x00"
 _NEW = ".rewrite"
 
 NO_KEYCHAIN = ("No system keychain is available on this computer, so the database cannot be "
@@ -42,16 +42,6 @@ class EncryptionError(StoreError):
 
 def _account(path: Path) -> str:
     return str(path.resolve())
-
-
-def is_encrypted(path: Path) -> bool:
-    """Whether the file exists, is not empty and is not a plain SQLite file."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(PLAIN_HEADER))
-    except (FileNotFoundError, IsADirectoryError):
-        return False
-    return bool(header) and header != PLAIN_HEADER
 
 
 def keychain_available() -> bool:

@@ -217,8 +217,10 @@ def test_for_a_screenshot_the_session_comes_before_ready(qtbot, tmp_path):
         start.finish()
 
 
+@pytest.mark.parametrize("early", [False, True], ids=["checked-on-opening", "checked-before-qt"])
 @pytest.mark.parametrize("damage", ["header", "pages"])
-def test_a_damaged_data_file_fails_start_up_and_is_left_alone(qtbot, tmp_path, damage):
+def test_a_damaged_data_file_fails_start_up_and_is_left_alone(qtbot, tmp_path, damage, early):
+    from desktop.cli.context import DataFileCheck
     from desktop.datafile import DB_FILE
     from desktop.startup import Startup
 
@@ -234,7 +236,9 @@ def test_a_damaged_data_file_fails_start_up_and_is_left_alone(qtbot, tmp_path, d
         for offset in range(4096 * 3, len(data), 4096):
             data[offset:offset + 64] = bytes(range(64))
     path.write_bytes(bytes(data))
-    start = Startup(_args(), tmp_path, Settings.load(tmp_path), [])
+    # As the window starts it: the check began before Qt loaded, the store waits for it.
+    check = DataFileCheck(tmp_path).start() if early else None
+    start = Startup(_args(), tmp_path, Settings.load(tmp_path), [], check)
     failed = []
     start.failed.connect(lambda: failed.append(str(start.error)))
     start.ready.connect(lambda: failed.append("opened"))
@@ -246,3 +250,23 @@ def test_a_damaged_data_file_fails_start_up_and_is_left_alone(qtbot, tmp_path, d
     assert failed and failed[0] != "opened"
     assert "left untouched" in failed[0]
     assert path.read_bytes() == bytes(data)
+
+
+def test_the_early_integrity_check_imports_neither_qt_nor_the_store(tmp_path):
+    """It starts before Qt loads, beside its import: it must not import anything heavy."""
+    store = open_store(tmp_path / "fieldnote.sqlite3")
+    store.save("lead", {"last_name": "Early", "captured_at": "2026-11-24T10:00:00Z"})
+    store.engine.dispose()
+    code = f"""
+import json, sys
+from pathlib import Path
+from desktop.cli.context import DataFileCheck
+check = DataFileCheck(Path({str(tmp_path)!r})).start()
+check.wait()
+print(json.dumps(sorted(sys.modules)))
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True).stdout
+    loaded = set(json.loads(out.strip().splitlines()[-1]))
+    assert not {m for m in loaded if m.split(".")[0] in ("PySide6", "sqlalchemy")}
+    assert not any(m.startswith("desktop.store") for m in loaded)
