@@ -134,6 +134,16 @@ def _check_image(path: Path, qt_format: str, what: str) -> None:
         raise _not_a(path, what, reader.errorString() or "it does not decode")
 
 
+def image_reaches_end(fh: BinaryIO, qt_format: str) -> bool:
+    """Whether a PNG's chunks or a JPEG's image data reach their end marker (a file cut short
+    does not); True for other formats, which have no such walk. Moves `fh`."""
+    if qt_format == "png":
+        return _png_reaches_end(fh)
+    if qt_format in ("jpeg", "jpg"):
+        return _jpeg_reaches_end(fh)
+    return True
+
+
 def _png_reaches_end(fh: BinaryIO) -> bool:
     """Walk the chunks (length, type, data, CRC) from the signature to IEND."""
     fh.seek(8)
