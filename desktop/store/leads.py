@@ -559,11 +559,13 @@ class LeadBook:
     def merge(
         self, existing_id: str, incoming: Mapping[str, Any], *,
         local_fields: Mapping[str, Any] | None = None, draft_id: str | None = None,
+        attachments: Sequence[PendingAttachment] = (), author_id: str | None = None,
     ) -> dict[str, Any]:
         """Fold `incoming` into the existing lead (`merge_leads`: nothing of either is lost).
 
         Returns the lead as stored after the merge. With `draft_id`, the capture draft the
-        incoming fields came from goes in the same transaction.
+        incoming fields came from goes in the same transaction, and so do the voice notes and
+        photos recorded with them (`attachments`, made by `author_id`), now the existing lead's.
         """
         with self.engine.begin() as conn:
             existing = conn.execute(
@@ -575,11 +577,15 @@ class LeadBook:
             changed = {k: v for k, v in merged.items()
                        if k in LEAD.client_fields and state.get(k) != v}
             result = self.store.save_in(conn, LEAD, changed, existing_id, local_fields=local_fields)
+            attached = save_pending(self.store, conn, existing_id, attachments,
+                                    author_id) if attachments else []
             if draft_id:
                 _drop_draft(conn, draft_id)
             stored = conn.execute(select(LEADS).where(LEADS.c.id == existing_id)).mappings().one()
         if result.changed or result.created:
             self.store.notify("lead", [existing_id])
+        if attached:
+            self.store.notify("lead_attachment", attached)
         return dict(stored)
 
     def save_capture(

@@ -66,6 +66,13 @@ from desktop.store.goals import GoalBook
 from desktop.store.leads import LeadBook
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import show_offer
+from desktop.ui.leads.attachment_views import (
+    PendingStrip,
+    guarded,
+    keep_pending_thumbnail,
+    photo_job,
+)
+from desktop.ui.leads.attachments_controller import ClipRoutes, PendingMedia
 from desktop.ui.leads.barcodes import IMAGE_SUFFIXES, Decoded, decode_file
 from desktop.ui.leads.camera_panel import CameraPanel
 from desktop.ui.leads.capture_controller import (
@@ -436,6 +443,19 @@ class CapturePanel(QWidget):
         self.notes_count.setProperty("role", "muted")
         self.notes_count.setVisible(False)
         contact.addRow("", self.notes_count)
+        # Voice notes and photos, kept with the visitor (and their draft) until Enter saves
+        # them with the lead.
+        self.media = PendingMedia(services.attachments)
+        self.routes = ClipRoutes()
+        self._recording_generation = 0
+        self.media_strip = PendingStrip(services.data_dir / "recording")
+        recorder = self.media_strip.record_button
+        recorder.recording_changed.connect(self._on_record_button_recording_changed)
+        recorder.recorded.connect(self._on_record_button_recorded)
+        recorder.failed.connect(self.show_problem)
+        self.media_strip.photo_button.chosen.connect(self.add_photos)
+        self.media_strip.remove_requested.connect(self._on_media_strip_remove_requested)
+        contact.addRow(self.tr("Voice and photos"), self.media_strip)
         grid.addWidget(contact_card, 0, 0)
 
         rubric_card = QFrame()
@@ -1111,7 +1131,8 @@ class CapturePanel(QWidget):
             self._write(plan.values, plan.record_id)
 
     def _write(self, values: dict[str, Any], record_id: str | None) -> None:
-        write = self.flow.write(values, record_id, self._snapshot(values))
+        write = self.flow.write(values, record_id, self._snapshot(values), self.media.items)
+        self.routes.form_left("lead", write.record_id)
         # The form clears before the write is handed over: the writer then runs while the UI
         # thread is idle instead of competing with it for the interpreter.
         self._reset_form()
@@ -1163,6 +1184,105 @@ class CapturePanel(QWidget):
         self._restore(snapshot)
         self.show_problem(self.tr("Not saved: %1. The lead is back in the form.").replace("%1", message))
 
+    # -- voice notes and photos ----------------------------------------------------------
+
+    def _render_media(self) -> None:
+        """Show the pending items; photos' thumbnails load on the parallel lane."""
+        self.media_strip.show_items(self.media.items)
+        missing = [p for p in self.media.items if p.fields.get("media") == "photo"
+                   and p.sha256 not in self.media_strip.thumbnails]
+        if missing:
+            task = self.services.tasks.run("pending thumbnails", lambda _ctx: {
+                p.sha256: keep_pending_thumbnail(p) for p in missing})
+            task.finished.connect(when_alive(self, self._on_thumbnails_loaded))
+
+    def _on_thumbnails_loaded(self, thumbs: dict[str, Any]) -> None:
+        for sha, image in thumbs.items():
+            self.media_strip.set_thumbnail(sha, image)
+        self.media_strip.show_items(self.media.items)
+
+    def _on_record_button_recording_changed(self, recording: bool) -> None:
+        if recording:
+            self._recording_generation = self.routes.generation
+
+    def _on_record_button_recorded(self, clip: Any) -> None:
+        """A voice note is finished: it goes to the visitor it was recorded for."""
+        where, target = self.routes.route(self._recording_generation)
+        attachments = self.services.attachments
+        if where == "lead" and target is not None:
+            lead_id = target
+            # After the lead's own save on the writer lane (one lane: in order).
+            task = self.services.tasks.write("add voice note", guarded(
+                lambda: attachments.add(lead_id, "voice", clip.data, mime_type=clip.mime_type,
+                                        duration_ms=clip.duration_ms)))
+            task.finished.connect(when_alive(self, self._on_voice_added_to_saved))
+            task.failed.connect(when_alive(self, self.show_problem))
+            return
+        job = self.media.keep_voice_job(clip)
+        generation = self.routes.generation
+        task = self.services.tasks.run("keep voice note", guarded(job))
+        task.finished.connect(when_alive(self, lambda kept: self._on_media_kept(
+            kept, generation, target if where == "draft" else None)))
+        task.failed.connect(when_alive(self, self.show_problem))
+
+    def _on_voice_added_to_saved(self, result: Any) -> None:
+        if isinstance(result, str):
+            self.show_problem(result)
+        else:
+            self.show_info(self.tr("The voice note was added to the lead saved while it was "
+                                   "recording."))
+
+    def add_photos(self, paths: list[Path], label: str) -> list[Any]:
+        """Normalise each chosen photo and keep it with the visitor (on the parallel lane)."""
+        tasks = []
+        generation = self.routes.generation
+        for path in paths:
+            keep = self.media.keep_photo_job(photo_job(path), label)
+
+            def job(keep: Callable[[], Any] = keep) -> tuple[Any, Any]:
+                kept = keep()
+                return kept, keep_pending_thumbnail(kept)
+            task = self.services.tasks.run("keep photo", guarded(job))
+            task.finished.connect(when_alive(self, lambda kept: self._on_media_kept(
+                kept, generation, None)))
+            task.failed.connect(when_alive(self, self.show_problem))
+            tasks.append(task)
+        return tasks
+
+    def _on_media_kept(self, kept: Any, generation: int, draft_id: str | None) -> None:
+        """A pending item's file is in the cache: it joins the form it was made for (or the
+        held visitor it was recorded for)."""
+        if isinstance(kept, str):
+            self.show_problem(kept)
+            return
+        if isinstance(kept, tuple):
+            kept, thumb = kept
+            self.media_strip.set_thumbnail(kept.sha256, thumb)
+        if draft_id is not None and self._add_to_held(draft_id, kept):
+            return
+        if generation != self.routes.generation and draft_id is None:
+            # A photo chosen for a visitor who has been saved or set aside since.
+            where, target = self.routes.route(generation)
+            if where == "draft" and target is not None and self._add_to_held(target, kept):
+                return
+        self.media.added(kept)
+        self._render_media()
+        self._on_edited()
+
+    def _add_to_held(self, draft_id: str, kept: Any) -> bool:
+        for held_id, state in self.flow.held:
+            if held_id == draft_id:
+                state["attachments"] = [*(state.get("attachments") or []), dict(kept.fields)]
+                self._run_keep(self.flow.keep_job(draft_id, state))
+                self._render_held()
+                return True
+        return False
+
+    def _on_media_strip_remove_requested(self, sha256: str) -> None:
+        self.media.remove(sha256)
+        self._render_media()
+        self._on_edited()
+
     # -- duplicates ----------------------------------------------------------------------
 
     def _show_duplicate(self, match: Match, values: dict[str, Any]) -> None:
@@ -1183,9 +1303,10 @@ class CapturePanel(QWidget):
 
     def merge_duplicate(self) -> None:
         """Fold the form into the existing lead (nothing of either is lost)."""
-        write = self.flow.merge(self._snapshot())
+        write = self.flow.merge(self._snapshot(), self.media.items)
         if write is None:
             return
+        self.routes.form_left("lead", write.record_id)
         self.duplicate_bar.setVisible(False)
         self._reset_form()
         self.show_info(self.tr("Merging into the existing lead…"))
@@ -1234,6 +1355,7 @@ class CapturePanel(QWidget):
             "collateral": dict(self._collateral),
             "notes": self.notes.toPlainText(),
             "editing_id": self.flow.editing_id,
+            "attachments": self.media.state(),
         }
 
     def apply_state(self, state: dict[str, Any]) -> None:
@@ -1256,6 +1378,10 @@ class CapturePanel(QWidget):
         self._collateral = dict(state.get("collateral") or {})
         self._render_collateral()
         self.notes.setPlainText(state.get("notes") or "")
+        lost = self.media.restore(state.get("attachments") or [])
+        self._render_media()
+        if lost:
+            self.show_problem(" ".join(lost))
         self._check_email()
         self._check_phone()
         self._show_hint()
@@ -1283,7 +1409,8 @@ class CapturePanel(QWidget):
 
     def _hold(self) -> None:
         """Set the form's visitor aside as a held draft and empty the form."""
-        _draft_id, job = self.flow.hold(self.form_state())
+        draft_id, job = self.flow.hold(self.form_state())
+        self.routes.form_left("draft", draft_id)
         self._run_keep(job)
         self._reset_form()
         self._render_held()
@@ -1345,6 +1472,7 @@ class CapturePanel(QWidget):
         # A page switch, the window closing or the app quitting all hide the form: keep it now.
         self.keep_draft()
         self.camera_button.setChecked(False)  # and let go of the camera
+        self.media_strip.record_button.stop()  # the note is kept with the visitor
         super().hideEvent(event)
 
     def _snapshot(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -1455,6 +1583,9 @@ class CapturePanel(QWidget):
         self._likely = None
         self.scan.clear()
         self.scan.setFocus()
+        self.media.clear()
+        self._render_media()
+        self.routes.form_reset()
         self._draft_timer.stop()
         self.flow.form_cleared(self.form_state())
         self._show_hint()
@@ -1497,7 +1628,8 @@ class CapturePanel(QWidget):
             self.open_held_button, self.discard_held_button, self.skip_button,
             self.stop_queue_button, self.scan_raw,
             *self.inputs.values(), self.interests, self.collateral_search, self.collateral_list,
-            self.notes, *rubric_inputs, self.consent, self.follow_up,
+            self.notes, self.media_strip.record_button, self.media_strip.photo_button,
+            *rubric_inputs, self.consent, self.follow_up,
             self.clear_button, self.save_button,
         ]
         for first, second in itertools.pairwise(chain):

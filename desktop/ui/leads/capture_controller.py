@@ -15,7 +15,7 @@ The form's state is a plain dict as the view reads it from its widgets (`Capture
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -372,8 +372,9 @@ class CaptureController:
     # -- writes --------------------------------------------------------------------------
 
     def write(self, values: dict[str, Any], record_id: str | None,
-              snapshot: dict[str, Any]) -> Write:
-        """Save the form's lead (and drop its draft in the same transaction)."""
+              snapshot: dict[str, Any], attachments: Sequence[Any] = ()) -> Write:
+        """Save the form's lead (and drop its draft in the same transaction), with the voice
+        notes and photos recorded on the form (`PendingAttachment`s) in that transaction too."""
         creating = record_id is None
         if record_id is not None and record_id == self.qualifying_id:
             values = qualify_fields(values)  # the rubric walk takes it out of the queue
@@ -382,22 +383,24 @@ class CaptureController:
             values = {**values, "captured_at": utc_now_iso()}
         local = ({"owner_id": self.user_id, "captured_by": self.user_id}
                  if creating and self.user_id else None)
-        book, draft_id = self.book, self.draft_id
+        book, draft_id, pending = self.book, self.draft_id, list(attachments)
         self.set_aside_id = None
         return Write(record_id, values, lambda: book.save_capture(
-            values, record_id, local_fields=local, draft_id=draft_id),
+            values, record_id, local_fields=local, draft_id=draft_id, attachments=pending),
             {**snapshot, "draft_id": draft_id})
 
-    def merge(self, snapshot: dict[str, Any]) -> Write | None:
-        """Fold the form into the duplicate the bar offered; the job returns the stored lead."""
+    def merge(self, snapshot: dict[str, Any], attachments: Sequence[Any] = ()) -> Write | None:
+        """Fold the form into the duplicate the bar offered (its voice notes and photos go to
+        that lead in the same transaction); the job returns the stored lead."""
         if self.duplicate is None or self.dup_values is None:
             return None
         target, incoming = str(self.duplicate.lead_id), dict(self.dup_values)
         self.duplicate = self.dup_values = None
-        book, draft_id = self.book, self.draft_id
+        book, draft_id, pending = self.book, self.draft_id, list(attachments)
         self.set_aside_id = None
         return Write(target, incoming,
-                     lambda: book.merge(target, incoming, draft_id=draft_id),
+                     lambda: book.merge(target, incoming, draft_id=draft_id, attachments=pending,
+                                        author_id=self.user_id),
                      {**snapshot, "draft_id": draft_id})
 
     def saved(self, record_id: str, stored: Mapping[str, Any]) -> Notice:

@@ -35,6 +35,8 @@ from desktop.sync.blobs import is_sha256
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import offers_of, reason_text, show_offer
 from desktop.ui.common.undo_notice import UndoNotice
+from desktop.ui.leads.attachment_views import LeadMediaSection
+from desktop.ui.leads.attachments_controller import LeadMedia
 from desktop.ui.leads.choice_box import ChoiceBox
 from desktop.ui.leads.models import (
     STATUS_LABELS,
@@ -110,6 +112,11 @@ class LeadDetail(QWidget):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         self.layout_.addLayout(row)
+
+        # Voice notes and photos: play, view large, add and remove your own.
+        self.media_section = LeadMediaSection(
+            services, LeadMedia(services.attachments, services.user, book.users))
+        self.layout_.addWidget(self.media_section)
 
         # Consent as evidence: every statement, the current one last, and its withdrawal.
         self.consent_title = QLabel(self.tr("Consent history"))
@@ -217,8 +224,9 @@ class LeadDetail(QWidget):
         for w in (self.facts, self.score_label, self.timeline, self.timeline_title, self.outcome_form,
                   self.rescore_button, self.edit_button, self.consent_title,
                   self.consent_history, self.withdraw_button, self.sends_title,
-                  self.sends_list, self.send_button):
+                  self.sends_list, self.send_button, self.media_section):
             w.setVisible(lead is not None)
+        self.media_section.show_lead(lead_id if lead is not None else None)
         self.signature_view.hide()
         self.message.clear()
         if lead is None:

@@ -125,7 +125,7 @@ class LeadsPage(Page):
         self.leads.apply_filters(wait=True)
 
     def is_ready(self) -> bool:
-        return self.leads.model.complete
+        return self.leads.model.complete and not self.leads.detail.media_section.loading()
 
     def has_first_screen(self) -> bool:
         return self.leads.model.complete or self.leads.model.rowCount() > 0
