@@ -118,6 +118,30 @@ class DemoCollateral:
     path: Path  # where the file is, for whoever stores it (a hub's file store)
 
 
+@dataclass(frozen=True)
+class DemoAttachment:
+    """A voice note or photo of the demo (`resources/demo/media/`) with the facts of its file,
+    as `resources.demo_files.demo_attachments` read them."""
+
+    media: str
+    label: str | None
+    caption: str | None
+    mime_type: str
+    duration_ms: int | None
+    width: int | None
+    height: int | None
+    sha256: str
+    size: int
+    path: Path  # where the file is, for whoever stores it (a hub's file store)
+
+
+def attachment_lead(records: Sequence[DemoRecord]) -> DemoRecord:
+    """The lead the demo's voice note and photos belong to: the demo rep's latest capture,
+    the first of their lead list."""
+    own = [r for r in records if r.kind == "lead" and r.owner_email == REP]
+    return max(own, key=lambda r: (str(r.fields["captured_at"]), r.record_id))
+
+
 def demo_user(email: str) -> dict[str, Any]:
     """The demo user with this email (a fresh dict, password included)."""
     for user in _users():
@@ -587,10 +611,13 @@ class _Lead:
 
 
 def demo_dataset(seed: int = 7, leads: int = 600, *,
-                 collateral: Sequence[DemoCollateral]) -> DemoData:
+                 collateral: Sequence[DemoCollateral],
+                 attachments: Sequence[DemoAttachment] = ()) -> DemoData:
     """The whole demo data set for `seed`: the same ids and values on every call.
 
-    `collateral` is the demo library in catalogue order (`resources.demo_files.demo_collateral`).
+    `collateral` is the demo library in catalogue order (`resources.demo_files.demo_collateral`);
+    `attachments` the voice note and photos of the demo rep's latest lead
+    (`resources.demo_files.demo_attachments`), made last so no other id depends on them.
     """
     if leads < 0:
         raise ValueError("leads must be zero or more")
@@ -648,7 +675,24 @@ def demo_dataset(seed: int = 7, leads: int = 600, *,
     _usage(rng, lead_list, debriefs, visible, add)
     _feedback(rng, library, visible, add)
     _requests(event_ids, library, add)
+    if attachments and lead_list:
+        blobs += _attachments(records, attachments, add)
     return DemoData(users=users, records=records, blobs=blobs)
+
+
+def _attachments(records: Sequence[DemoRecord], attachments: Sequence[DemoAttachment],
+                 add: Any) -> list[Path]:
+    lead = attachment_lead(records)
+    at = dt.datetime.fromisoformat(str(lead.fields["captured_at"]).replace("Z", "+00:00"))
+    for n, item in enumerate(attachments):
+        fields = {"lead_id": lead.record_id, "media": item.media, "label": item.label,
+                  "caption": item.caption, "file_sha256": item.sha256, "file_size": item.size,
+                  "mime_type": item.mime_type, "duration_ms": item.duration_ms,
+                  "width": item.width, "height": item.height,
+                  "at": _iso(at + dt.timedelta(minutes=1 + n))}
+        add("lead_attachment", at + dt.timedelta(minutes=1 + n),
+            {k: v for k, v in fields.items() if v is not None}, lead.owner_email)
+    return [item.path for item in attachments]
 
 
 def _collateral(collateral: Sequence[DemoCollateral],

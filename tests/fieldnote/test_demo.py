@@ -113,9 +113,10 @@ def test_an_unknown_demo_user_is_named_in_the_error() -> None:
 
 def test_each_blob_hashes_to_what_its_collateral_names(data: DemoData) -> None:
     collateral = data.of_kind("collateral")
-    assert len(collateral) == len(data.blobs) == len(demo_catalogue())
+    pdfs = [b for b in data.blobs if b.suffix == ".pdf"]
+    assert len(collateral) == len(pdfs) == len(demo_catalogue())
     named = {r.fields["file_sha256"]: r.fields for r in collateral}
-    for blob in data.blobs:
+    for blob in pdfs:
         body = blob.read_bytes()
         fields = named[hashlib.sha256(body).hexdigest()]
         assert fields["file_name"] == blob.name
@@ -321,7 +322,7 @@ def test_the_pdf_script_is_deterministic(tmp_path: Path) -> None:
 def test_committed_text_matches_the_committed_pdfs(data: DemoData) -> None:
     from pypdf import PdfReader
 
-    for blob in data.blobs:
+    for blob in (b for b in data.blobs if b.suffix == ".pdf"):
         reader = PdfReader(blob)
         assert 1 <= len(reader.pages) <= 3, blob.name
         extracted = " ".join(page.extract_text() or "" for page in reader.pages).split()
@@ -333,11 +334,35 @@ def test_committed_text_matches_the_committed_pdfs(data: DemoData) -> None:
 
 def test_the_generator_reads_no_files(tmp_path: Path) -> None:
     from fieldnote.demo import demo_dataset
-    from resources.demo_files import demo_collateral
+    from resources.demo_files import demo_attachments, demo_collateral
 
     # Paths that do not exist: the generator only passes them on, it never opens them.
     elsewhere = [dataclasses.replace(c, path=tmp_path / "nowhere" / c.path.name)
                  for c in demo_collateral()]
-    made = demo_dataset(3, 40, collateral=elsewhere)
+    media = [dataclasses.replace(a, path=tmp_path / "nowhere" / a.path.name)
+             for a in demo_attachments()]
+    made = demo_dataset(3, 40, collateral=elsewhere, attachments=media)
     assert made.records == load_demo_dataset(3, 40).records
     assert all(not p.exists() for p in made.blobs)
+
+
+def test_the_demo_reps_latest_lead_has_a_voice_note_and_photos(data: DemoData) -> None:
+    from fieldnote.attachments import problems, sniff
+    from fieldnote.demo import REP, attachment_lead
+
+    lead = attachment_lead(data.records)
+    assert lead.owner_email == REP
+    latest = max(str(r.fields["captured_at"]) for r in data.of_kind("lead") if r.owner_email == REP)
+    assert lead.fields["captured_at"] == latest
+    attached = data.of_kind("lead_attachment")
+    assert sorted(r.fields["media"] for r in attached) == ["photo", "photo", "voice"]
+    files = {hashlib.sha256(b.read_bytes()).hexdigest(): b for b in data.blobs
+             if b.suffix != ".pdf"}
+    for record in attached:
+        fields = record.fields
+        assert fields["lead_id"] == lead.record_id and record.owner_email == REP
+        assert problems(fields) == []
+        body = files[fields["file_sha256"]].read_bytes()
+        assert sniff(body[:16]) == fields["mime_type"] and len(body) == fields["file_size"]
+    # Made last: every other record keeps the id it had before the demo had media.
+    assert [r.kind for r in data.records[-len(attached):]] == ["lead_attachment"] * 3
