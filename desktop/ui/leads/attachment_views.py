@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.store.attachments import Attachment, AttachmentRefused, PendingAttachment
 from desktop.ui.common.guard import when_alive
 from desktop.ui.common.offers import show_offer
+from desktop.ui.common.reflow import FlowRow
 from desktop.ui.leads.attachments_controller import LeadMedia, Shown, duration_text
 from desktop.ui.leads.models import short_time
 from desktop.ui.leads.photos import (
@@ -350,11 +351,11 @@ class LeadMediaSection(QWidget):
         self._voice_layout = QVBoxLayout(self.voice_rows)
         self._voice_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.voice_rows)
+        # The thumbnails wrap onto more rows in a narrow detail (a new row each render).
         self.photo_grid = QWidget()
         self.photo_grid.setObjectName("leadPhotos")
-        self._photo_layout = QGridLayout(self.photo_grid)
+        self._photo_layout = QVBoxLayout(self.photo_grid)
         self._photo_layout.setContentsMargins(0, 0, 0, 0)
-        self._photo_layout.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.photo_grid)
         buttons = QHBoxLayout()
         self.record_button = RecordVoiceButton(services.data_dir / "recording")
@@ -421,8 +422,8 @@ class LeadMediaSection(QWidget):
         photos = [s for s in self.shown if s.item.media == "photo"]
         for shown in voices:
             self._voice_layout.addWidget(self._voice_row(shown))
-        for n, shown in enumerate(photos):
-            self._photo_layout.addWidget(self._photo_tile(shown), n // 4, n % 4)
+        if photos:
+            self._photo_layout.addWidget(FlowRow([self._photo_tile(s) for s in photos]))
         self.voice_rows.setVisible(bool(voices))
         self.photo_grid.setVisible(bool(photos))
         self.empty.setVisible(not self.shown)
@@ -439,8 +440,12 @@ class LeadMediaSection(QWidget):
         row = QFrame()
         row.setObjectName("voiceRow")
         row.setProperty("attachmentId", item.id)
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
+        # Two lines, so a narrow detail wraps the caption instead of squeezing it.
+        lines = QVBoxLayout(row)
+        lines.setContentsMargins(0, 0, 0, 4)
+        lines.setSpacing(2)
+        line = QHBoxLayout()
+        lines.addLayout(line)
         play = QPushButton()
         play.setObjectName("playVoice")
         play.setProperty("attachmentId", item.id)
@@ -465,11 +470,13 @@ class LeadMediaSection(QWidget):
             parts.append(self.tr("fetching…") if item.id in self._fetching
                          else self.tr("not on this device yet"))
         info = QLabel(" · ".join(p for p in parts if p))
+        info.setObjectName("voiceInfo")
         info.setProperty("role", "muted")
         info.setWordWrap(True)
-        line.addWidget(info, 1)
+        line.addStretch(1)
         if shown.mine:
             line.addWidget(self._remove_button(shown))
+        lines.addWidget(info)
         return row
 
     def _photo_tile(self, shown: Shown) -> QWidget:

@@ -52,14 +52,19 @@ class Photo:
     height: int
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PhotoProblem", text)
+
+def _refused(text: str, *values: str) -> PhotoProblem:
+    """A refusal with its %1, %2, ... filled in (after translation)."""
+    for n, value in enumerate(values, 1):
+        text = text.replace(f"%{n}", value)
+    return PhotoProblem(text)
 
 
 def normalise_photo(source: Path | bytes, *, name: str | None = None,
                     max_edge: int = PHOTO_MAX_EDGE) -> Photo:
     """The photo Fieldnote keeps for `source` (a file, or its bytes); raises `PhotoProblem`."""
-    shown = name or (shown_name(source) if isinstance(source, Path) else _tr("This file"))
+    shown = name or (shown_name(source) if isinstance(source, Path)
+                     else QCoreApplication.translate("PhotoProblem", "This file"))
     data = _read(source, shown)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
@@ -70,21 +75,24 @@ def normalise_photo(source: Path | bytes, *, name: str | None = None,
     if fmt == "jpg":
         fmt = "jpeg"
     if fmt not in ACCEPTED_FORMATS:
-        raise PhotoProblem(_tr("%1 is not a photo Fieldnote can read (JPEG, PNG, WebP, BMP, "
-                               "GIF or TIFF); nothing was attached.").replace("%1", shown))
+        raise _refused(QCoreApplication.translate(
+            "PhotoProblem", "%1 is not a photo Fieldnote can read (JPEG, PNG, WebP, BMP, GIF or "
+            "TIFF); nothing was attached."), shown)
     if not image_reaches_end(io.BytesIO(data), fmt):
-        raise PhotoProblem(_tr("%1 is cut short (the file ends before its picture does); "
-                               "nothing was attached.").replace("%1", shown))
+        raise _refused(QCoreApplication.translate(
+            "PhotoProblem", "%1 is cut short (the file ends before its picture does); nothing "
+            "was attached."), shown)
     size = reader.size()
     width, height = size.width(), size.height()
     if width <= 0 or height <= 0:
-        raise PhotoProblem(_tr("%1 is damaged (its header gives no picture size); nothing was "
-                               "attached.").replace("%1", shown))
+        raise _refused(QCoreApplication.translate(
+            "PhotoProblem", "%1 is damaged (its header gives no picture size); nothing was "
+            "attached."), shown)
     limit = MAX_PIXELS_JPEG if fmt == "jpeg" else MAX_PIXELS_OTHER
     if width * height > limit:
-        raise PhotoProblem(_tr("%1 claims %2 × %3 pixels, more than a photo has; nothing was "
-                               "attached.").replace("%1", shown).replace("%2", str(width))
-                           .replace("%3", str(height)))
+        raise _refused(QCoreApplication.translate(
+            "PhotoProblem", "%1 claims %2 × %3 pixels, more than a photo has; nothing was "
+            "attached."), shown, str(width), str(height))
     # The camera's orientation tag turns the picture upright; the tag itself is not kept.
     reader.setAutoTransform(True)
     scaled = _fit(QSize(width, height), max_edge)
@@ -92,31 +100,33 @@ def normalise_photo(source: Path | bytes, *, name: str | None = None,
         reader.setScaledSize(scaled)
     image = reader.read()
     if image.isNull():
-        raise PhotoProblem(_tr("%1 could not be read (%2); nothing was attached.")
-                           .replace("%1", shown)
-                           .replace("%2", reader.errorString() or _tr("it does not decode")))
+        raise _refused(QCoreApplication.translate(
+            "PhotoProblem", "%1 could not be read (%2); nothing was attached."), shown,
+            reader.errorString() or QCoreApplication.translate("PhotoProblem",
+                                                               "it does not decode"))
     return _encode(_bare(image))
 
 
 def _read(source: Path | bytes, shown: str) -> bytes:
+    too_large = QCoreApplication.translate(
+        "PhotoProblem", "%1 is over %2 MB, larger than any photo; nothing was attached.")
+    limit_mb = str(MAX_SOURCE_BYTES // (1024 * 1024))
     if isinstance(source, bytes):
         data = source
     else:
         try:
             if source.stat().st_size > MAX_SOURCE_BYTES:
-                raise PhotoProblem(_tr("%1 is over %2 MB, larger than any photo; nothing was "
-                                       "attached.").replace("%1", shown)
-                                   .replace("%2", str(MAX_SOURCE_BYTES // (1024 * 1024))))
+                raise _refused(too_large, shown, limit_mb)
             data = source.read_bytes()
         except OSError as exc:
-            raise PhotoProblem(_tr("%1 could not be opened: %2").replace("%1", shown)
-                               .replace("%2", exc.strerror or str(exc))) from None
+            raise _refused(QCoreApplication.translate(
+                "PhotoProblem", "%1 could not be opened: %2"), shown,
+                exc.strerror or str(exc)) from None
     if len(data) > MAX_SOURCE_BYTES:
-        raise PhotoProblem(_tr("%1 is over %2 MB, larger than any photo; nothing was attached.")
-                           .replace("%1", shown)
-                           .replace("%2", str(MAX_SOURCE_BYTES // (1024 * 1024))))
+        raise _refused(too_large, shown, limit_mb)
     if not data:
-        raise PhotoProblem(_tr("%1 is empty; nothing was attached.").replace("%1", shown))
+        raise _refused(QCoreApplication.translate(
+            "PhotoProblem", "%1 is empty; nothing was attached."), shown)
     return data
 
 
@@ -161,8 +171,8 @@ def _encode(image: QImage) -> Photo:
             writer.setQuality(JPEG_QUALITY)
             writer.setOptimizedWrite(True)
         if not writer.write(image):
-            raise PhotoProblem(_tr("The photo could not be encoded: %1")
-                               .replace("%1", writer.errorString()))
+            raise _refused(QCoreApplication.translate(
+                "PhotoProblem", "The photo could not be encoded: %1"), writer.errorString())
         data = bytes(out.data().data())
         if len(data) <= PHOTO_MAX_BYTES or min(image.width(), image.height()) < 64:
             break

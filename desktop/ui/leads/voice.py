@@ -52,9 +52,6 @@ def multimedia() -> Any | None:
     return QtMultimedia
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VoiceNotes", text)
-
 
 @dataclass(frozen=True)
 class VoiceSupport:
@@ -69,11 +66,11 @@ def voice_support() -> VoiceSupport:
     """What this machine offers: QtMultimedia loaded, and a microphone to record with."""
     qm = multimedia()
     if qm is None:
-        return VoiceSupport(False, False, _tr(
+        return VoiceSupport(False, False, QCoreApplication.translate("VoiceNotes",
             "Voice notes are unavailable: this computer lacks the audio libraries they need "
             "(%1).").replace("%1", _multimedia_error or "QtMultimedia"))
     if not qm.QMediaDevices.audioInputs():
-        return VoiceSupport(False, True, _tr(
+        return VoiceSupport(False, True, QCoreApplication.translate("VoiceNotes",
             "No microphone found: connect one to record voice notes."))
     return VoiceSupport(True, True)
 
@@ -211,7 +208,8 @@ class VoiceRecorder(QObject):
             self.failed.emit(voice_support().reason)
             return False
         if feed is None and qm.QMediaDevices.defaultAudioInput().isNull():
-            self.failed.emit(voice_support().reason or _tr("No microphone found."))
+            self.failed.emit(voice_support().reason or QCoreApplication.translate(
+                "VoiceNotes", "No microphone found."))
             return False
         self.work_dir.mkdir(parents=True, exist_ok=True)
         self._remove_stale()
@@ -269,7 +267,7 @@ class VoiceRecorder(QObject):
 
     def _on_error(self, _error: Any, text: str) -> None:
         log.warning("voice recording failed: %s", text)
-        self._error = text or _tr("the recorder stopped")
+        self._error = text or QCoreApplication.translate("VoiceNotes", "the recorder stopped")
 
     def _on_state_changed(self, state: Any) -> None:
         if self._qm is None or state != self._qm.QMediaRecorder.RecorderState.StoppedState:
@@ -285,13 +283,15 @@ class VoiceRecorder(QObject):
         if self._cancelled:
             return
         if self._error is not None and not data:
-            self.failed.emit(_tr("The voice note could not be recorded: %1").replace(
-                "%1", self._error))
+            self.failed.emit(QCoreApplication.translate(
+                "VoiceNotes", "The voice note could not be recorded: %1").replace("%1", self._error))
         elif not data or duration <= 0:
-            self.failed.emit(_tr("Nothing was recorded: the microphone gave no sound."))
+            self.failed.emit(QCoreApplication.translate(
+                "VoiceNotes", "Nothing was recorded: the microphone gave no sound."))
         elif len(data) > VOICE_MAX_BYTES:
-            self.failed.emit(_tr("The voice note came out larger than %1 MB and was not "
-                                 "kept.").replace("%1", str(VOICE_MAX_BYTES // (1024 * 1024))))
+            self.failed.emit(QCoreApplication.translate(
+                "VoiceNotes", "The voice note came out larger than %1 MB and was not kept.")
+                .replace("%1", str(VOICE_MAX_BYTES // (1024 * 1024))))
         else:
             self.recorded.emit(VoiceClip(data, duration, self._auto_stopped))
 
@@ -393,5 +393,6 @@ class VoicePlayer(QObject):
 
     def _on_error(self, _error: Any, text: str) -> None:
         log.info("voice note could not be played: %s", text)
-        self.failed.emit(_tr("This voice note cannot be played: %1").replace(
-            "%1", text or _tr("unknown error")))
+        self.failed.emit(QCoreApplication.translate(
+            "VoiceNotes", "This voice note cannot be played: %1").replace(
+            "%1", text or QCoreApplication.translate("VoiceNotes", "unknown error")))
