@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Connection,
     Engine,
     Select,
     and_,
@@ -247,6 +248,17 @@ def day_start_utc(day: dt.date | None = None) -> str:
     day = day or dt.date.today()
     local = dt.datetime.combine(day, dt.time()).astimezone()
     return format_datetime(local.astimezone(dt.UTC))
+
+
+def draft_files(conn: Connection) -> set[str]:
+    """`LeadBook.draft_files` inside a caller's connection."""
+    found: set[str] = set()
+    for _draft_id, state in marked(conn, "lead", CAPTURE_DRAFT):
+        for item in state.get("attachments") or []:
+            sha = item.get("file_sha256") if isinstance(item, dict) else None
+            if isinstance(sha, str) and sha:
+                found.add(sha)
+    return found
 
 
 def _drop_draft(conn: Any, draft_id: str) -> None:
@@ -626,6 +638,12 @@ class LeadBook:
         """The capture drafts kept on this device, oldest first (draft ids are time-ordered)."""
         with self.engine.connect() as conn:
             return marked(conn, "lead", CAPTURE_DRAFT)
+
+    def draft_files(self) -> set[str]:
+        """The files of the voice notes and photos held in capture drafts (not saved with a
+        lead yet): the file cache must keep them however long the draft waits."""
+        with self.engine.connect() as conn:
+            return draft_files(conn)
 
     # -- outcomes ------------------------------------------------------------------------
 

@@ -990,9 +990,13 @@ class SyncStore:
 
     def referenced_blobs(self) -> builtins.set[str]:
         """Every file a record still names (drafts included: a marketer may be editing them;
-        a lead's consent signature, which may still wait to be uploaded)."""
+        a lead's consent signature, which may still wait to be uploaded), and the voice notes
+        and photos a capture draft holds for a visitor not saved yet."""
+        from desktop.store.leads import draft_files
+
         found: builtins.set[str] = builtins.set()
         with self.engine.connect() as conn:
+            found |= draft_files(conn)
             for kind, name in _FILE_FIELDS.items():
                 t = record_tables[kind]
                 found |= {sha for (sha,) in conn.execute(

@@ -287,6 +287,9 @@ def keep_pending_thumbnail(item: PendingAttachment) -> QImage:
     return load_thumbnail(item.path, CHIP_THUMB_EDGE)
 
 
+_VIEWER_MARGIN = QSize(48, 96)
+
+
 class PhotoViewer(QDialog):
     """One photo, large: as big as fits the screen, scrollable when it is bigger still."""
 
@@ -297,9 +300,11 @@ class PhotoViewer(QDialog):
         image = QImage(str(path))
         screen = QGuiApplication.primaryScreen()
         room = screen.availableGeometry().size() * 0.85 if screen is not None else QSize(1200, 800)
-        shown = (image.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
+        # What the dialog's margins and its Close button leave for the picture.
+        fit = room - QSize(_VIEWER_MARGIN.width(), _VIEWER_MARGIN.height())
+        shown = (image.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio,
                               Qt.TransformationMode.SmoothTransformation)
-                 if image.width() > room.width() or image.height() > room.height() else image)
+                 if image.width() > fit.width() or image.height() > fit.height() else image)
         layout = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(False)
@@ -312,7 +317,8 @@ class PhotoViewer(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.resize(min(room.width(), shown.width() + 60), min(room.height(), shown.height() + 90))
+        self.resize(min(room.width(), shown.width() + _VIEWER_MARGIN.width()),
+                    min(room.height(), shown.height() + _VIEWER_MARGIN.height()))
 
 
 class LeadMediaSection(QWidget):

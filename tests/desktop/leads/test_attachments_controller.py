@@ -16,6 +16,7 @@ from desktop.ui.leads.attachments_controller import (
     PendingMedia,
     duration_text,
 )
+from fieldnote.ids import new_id
 from tests.desktop.leads.conftest import REP
 from tests.support.media import photo_png, voice_m4a
 
@@ -122,3 +123,23 @@ def test_own_items_may_be_removed_and_the_detail_lists_oldest_first(attachments)
     assert [s.item.id for s in media.shown(lead_id)] == [second.id]
     # On the device already: fetching needs no hub.
     assert media.fetch_job(second, lambda: None)() == second.path
+
+
+def test_a_held_visitors_photo_outlives_the_cache_clean_up(attachments, tmp_path):
+    from desktop.store.leads import LeadBook
+    from desktop.store.syncing import SyncStore
+
+    pending = PendingMedia(attachments)
+    photo = pending.keep_photo_job(lambda: Picture(photo_png(40, 30), "image/png", 40, 30),
+                                   "badge")()
+    pending.added(photo)
+    book = LeadBook(attachments.store)
+    book.keep_draft(new_id(), {"fields": {"last_name": "Okafor"},
+                               "attachments": pending.state()})
+    assert book.draft_files() == {photo.sha256}
+    cache = open_file_cache(tmp_path)
+    cache.grace_s = 0  # however long the draft has waited
+    keep = SyncStore(attachments.store).referenced_blobs()
+    assert photo.sha256 in keep
+    assert cache.evict_unreferenced(keep) == []
+    assert cache.path_if_verified(photo.sha256) is not None
