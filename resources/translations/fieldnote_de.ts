@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AddPhotoButton</name>
+    <message>
+        <source>Add photo…</source>
+        <translation>Foto hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Attach photos of the badge, the business card or a whiteboard; they are scaled down and lose their location data</source>
+        <translation>Fotos des Ausweises, der Visitenkarte oder eines Whiteboards anhängen; sie werden verkleinert und verlieren ihre Ortsangaben</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Fotos hinzufügen</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Fotos (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AnswerDialog</name>
     <message>
         <source>Accept request</source>
@@ -398,6 +417,10 @@
         <translation>%2 konnte nicht gespeichert werden (%1); der Besucher ist über dem Formular zurückgestellt.</translation>
     </message>
     <message>
+        <source>The voice note was added to the lead saved while it was recording.</source>
+        <translation>Die Sprachnotiz wurde dem Lead hinzugefügt, der während der Aufnahme gespeichert wurde.</translation>
+    </message>
+    <message>
         <source>Could not keep the unsaved visitor on disk: %1</source>
         <translation>Der ungespeicherte Besucher konnte nicht auf der Festplatte gesichert werden: %1</translation>
     </message>
@@ -540,6 +563,10 @@
     <message>
         <source>Email collateral to the visitor…</source>
         <translation>Material per E-Mail an den Besucher…</translation>
+    </message>
+    <message>
+        <source>Voice and photos</source>
+        <translation>Sprache und Fotos</translation>
     </message>
     <message>
         <source>Qualification</source>
@@ -3673,6 +3700,140 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>LeadMedia</name>
+    <message>
+        <source>Badge</source>
+        <translation>Ausweis</translation>
+    </message>
+    <message>
+        <source>Business card</source>
+        <translation>Visitenkarte</translation>
+    </message>
+    <message>
+        <source>Whiteboard</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Voice note %1</source>
+        <translation>Sprachnotiz %1</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Nicht angehängt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LeadMediaSection</name>
+    <message>
+        <source>Voice notes and photos</source>
+        <translation>Sprachnotizen und Fotos</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>waits to be uploaded</source>
+        <translation>wartet auf das Hochladen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Play or pause the voice note of %1</source>
+        <translation>Sprachnotiz vom %1 abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Abrufen</translation>
+    </message>
+    <message>
+        <source>Fetch the voice note of %1</source>
+        <translation>Sprachnotiz vom %1 abrufen</translation>
+    </message>
+    <message>
+        <source>fetching…</source>
+        <translation>wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>not on this device yet</source>
+        <translation>noch nicht auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>%1, %2: view it large</source>
+        <translation>%1, %2: groß anzeigen</translation>
+    </message>
+    <message>
+        <source>click to fetch</source>
+        <translation>zum Abrufen klicken</translation>
+    </message>
+    <message>
+        <source>Fetch the photo %1</source>
+        <translation>Foto %1 abrufen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Fetching the file from the hub…</source>
+        <translation>Die Datei wird vom Hub abgerufen…</translation>
+    </message>
+    <message>
+        <source>Not on this device yet: it is fetched when you are online and signed in.</source>
+        <translation>Noch nicht auf diesem Gerät: Sie wird abgerufen, sobald Sie online und angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>Could not fetch the file: %1</source>
+        <translation>Die Datei konnte nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Adding the photo…</source>
+        <translation>Das Foto wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>Hinzugefügt: %1.</translation>
+    </message>
+    <message>
+        <source>Remove?</source>
+        <translation>Entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this lead? It is removed for everyone at the next sync.</source>
+        <translation>%1 von diesem Lead entfernen? Bei der nächsten Synchronisierung wird es für alle entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>LeadTableModel</name>
     <message>
         <source>New</source>
@@ -4154,6 +4315,17 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>PendingStrip</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 before saving</source>
+        <translation>%1 vor dem Speichern entfernen</translation>
+    </message>
+</context>
+<context>
     <name>PersonDataDialog</name>
     <message>
         <source>A person&apos;s data</source>
@@ -4244,6 +4416,53 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Not done: %1</source>
         <translation>Nicht ausgeführt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoProblem</name>
+    <message>
+        <source>This file</source>
+        <translation>Diese Datei</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo Fieldnote can read (JPEG, PNG, WebP, BMP, GIF or TIFF); nothing was attached.</source>
+        <translation>%1 ist kein Foto, das Fieldnote lesen kann (JPEG, PNG, WebP, BMP, GIF oder TIFF); nichts wurde angehängt.</translation>
+    </message>
+    <message>
+        <source>%1 is cut short (the file ends before its picture does); nothing was attached.</source>
+        <translation>%1 ist unvollständig (die Datei endet vor dem Bild); nichts wurde angehängt.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (its header gives no picture size); nothing was attached.</source>
+        <translation>%1 ist beschädigt (der Dateikopf nennt keine Bildgröße); nichts wurde angehängt.</translation>
+    </message>
+    <message>
+        <source>%1 claims %2 × %3 pixels, more than a photo has; nothing was attached.</source>
+        <translation>%1 gibt %2 × %3 Pixel an, mehr als ein Foto hat; nichts wurde angehängt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2); nothing was attached.</source>
+        <translation>%1 konnte nicht gelesen werden (%2); nichts wurde angehängt.</translation>
+    </message>
+    <message>
+        <source>it does not decode</source>
+        <translation>sie lässt sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>%1 is over %2 MB, larger than any photo; nothing was attached.</source>
+        <translation>%1 ist größer als %2 MB, größer als jedes Foto; nichts wurde angehängt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty; nothing was attached.</source>
+        <translation>%1 ist leer; nichts wurde angehängt.</translation>
+    </message>
+    <message>
+        <source>The photo could not be encoded: %1</source>
+        <translation>Das Foto konnte nicht kodiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4631,33 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Marketing maintains these lists; they arrive with each sync.</source>
         <translation>Das Marketing pflegt diese Listen; sie kommen mit jeder Synchronisierung.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordVoiceButton</name>
+    <message>
+        <source>No microphone found</source>
+        <translation>Kein Mikrofon gefunden</translation>
+    </message>
+    <message>
+        <source>Voice notes unavailable</source>
+        <translation>Sprachnotizen nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Record voice note</source>
+        <translation>Sprachnotiz aufnehmen</translation>
+    </message>
+    <message>
+        <source>Record a voice memo of up to %1 minutes; click again to stop</source>
+        <translation>Eine Sprachnotiz von bis zu %1 Minuten aufnehmen; zum Beenden erneut klicken</translation>
+    </message>
+    <message>
+        <source>Stop recording · %1 left</source>
+        <translation>Aufnahme beenden · noch %1</translation>
+    </message>
+    <message>
+        <source>Recording; it stops by itself after %1 minutes</source>
+        <translation>Aufnahme läuft; sie endet von selbst nach %1 Minuten</translation>
     </message>
 </context>
 <context>
@@ -5104,6 +5350,45 @@ wie versprochen erhalten Sie hier %2.
     <message>
         <source>Fieldnote %1 is available at %2</source>
         <translation>Fieldnote %1 ist unter %2 verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceNotes</name>
+    <message>
+        <source>Voice notes are unavailable: this computer lacks the audio libraries they need (%1).</source>
+        <translation>Sprachnotizen sind nicht verfügbar: Diesem Computer fehlen die nötigen Audio-Bibliotheken (%1).</translation>
+    </message>
+    <message>
+        <source>No microphone found: connect one to record voice notes.</source>
+        <translation>Kein Mikrofon gefunden: Schließen Sie eines an, um Sprachnotizen aufzunehmen.</translation>
+    </message>
+    <message>
+        <source>No microphone found.</source>
+        <translation>Kein Mikrofon gefunden.</translation>
+    </message>
+    <message>
+        <source>the recorder stopped</source>
+        <translation>die Aufnahme wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>The voice note could not be recorded: %1</source>
+        <translation>Die Sprachnotiz konnte nicht aufgenommen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: the microphone gave no sound.</source>
+        <translation>Nichts wurde aufgenommen: Das Mikrofon lieferte keinen Ton.</translation>
+    </message>
+    <message>
+        <source>The voice note came out larger than %1 MB and was not kept.</source>
+        <translation>Die Sprachnotiz wurde größer als %1 MB und wurde nicht behalten.</translation>
+    </message>
+    <message>
+        <source>This voice note cannot be played: %1</source>
+        <translation>Diese Sprachnotiz kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AddPhotoButton</name>
+    <message>
+        <source>Add photo…</source>
+        <translation>Añadir foto…</translation>
+    </message>
+    <message>
+        <source>Attach photos of the badge, the business card or a whiteboard; they are scaled down and lose their location data</source>
+        <translation>Adjunte fotos de la acreditación, la tarjeta de visita o una pizarra; se reducen y pierden sus datos de ubicación</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Añadir fotos</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Fotos (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AnswerDialog</name>
     <message>
         <source>Accept request</source>
@@ -398,6 +417,10 @@
         <translation>No se pudo guardar a %2 (%1); queda en espera encima del formulario.</translation>
     </message>
     <message>
+        <source>The voice note was added to the lead saved while it was recording.</source>
+        <translation>La nota de voz se añadió al lead guardado mientras se grababa.</translation>
+    </message>
+    <message>
         <source>Could not keep the unsaved visitor on disk: %1</source>
         <translation>No se pudo conservar en disco el visitante sin guardar: %1</translation>
     </message>
@@ -540,6 +563,10 @@
     <message>
         <source>Email collateral to the visitor…</source>
         <translation>Enviar material por correo al visitante…</translation>
+    </message>
+    <message>
+        <source>Voice and photos</source>
+        <translation>Voz y fotos</translation>
     </message>
     <message>
         <source>Qualification</source>
@@ -3673,6 +3700,140 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>LeadMedia</name>
+    <message>
+        <source>Badge</source>
+        <translation>Acreditación</translation>
+    </message>
+    <message>
+        <source>Business card</source>
+        <translation>Tarjeta de visita</translation>
+    </message>
+    <message>
+        <source>Whiteboard</source>
+        <translation>Pizarra</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Voice note %1</source>
+        <translation>Nota de voz %1</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>No adjuntado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LeadMediaSection</name>
+    <message>
+        <source>Voice notes and photos</source>
+        <translation>Notas de voz y fotos</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Ninguna todavía</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>usted</translation>
+    </message>
+    <message>
+        <source>waits to be uploaded</source>
+        <translation>pendiente de subir</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Play or pause the voice note of %1</source>
+        <translation>Reproducir o pausar la nota de voz del %1</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Obtener</translation>
+    </message>
+    <message>
+        <source>Fetch the voice note of %1</source>
+        <translation>Obtener la nota de voz del %1</translation>
+    </message>
+    <message>
+        <source>fetching…</source>
+        <translation>obteniendo…</translation>
+    </message>
+    <message>
+        <source>not on this device yet</source>
+        <translation>aún no está en este dispositivo</translation>
+    </message>
+    <message>
+        <source>%1, %2: view it large</source>
+        <translation>%1, %2: ver en grande</translation>
+    </message>
+    <message>
+        <source>click to fetch</source>
+        <translation>haga clic para obtenerla</translation>
+    </message>
+    <message>
+        <source>Fetch the photo %1</source>
+        <translation>Obtener la foto %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Fetching the file from the hub…</source>
+        <translation>Obteniendo el archivo del hub…</translation>
+    </message>
+    <message>
+        <source>Not on this device yet: it is fetched when you are online and signed in.</source>
+        <translation>Aún no está en este dispositivo: se obtiene cuando tenga conexión y haya iniciado sesión.</translation>
+    </message>
+    <message>
+        <source>Could not fetch the file: %1</source>
+        <translation>No se pudo obtener el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Adding the photo…</source>
+        <translation>Añadiendo la foto…</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>Añadido: %1.</translation>
+    </message>
+    <message>
+        <source>Remove?</source>
+        <translation>¿Quitar?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this lead? It is removed for everyone at the next sync.</source>
+        <translation>¿Quitar %1 de este lead? Se quitará para todos en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Quitado.</translation>
+    </message>
+</context>
+<context>
     <name>LeadTableModel</name>
     <message>
         <source>New</source>
@@ -4154,6 +4315,17 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>PendingStrip</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 before saving</source>
+        <translation>Quitar %1 antes de guardar</translation>
+    </message>
+</context>
+<context>
     <name>PersonDataDialog</name>
     <message>
         <source>A person&apos;s data</source>
@@ -4244,6 +4416,53 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Not done: %1</source>
         <translation>No realizado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoProblem</name>
+    <message>
+        <source>This file</source>
+        <translation>Este archivo</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo Fieldnote can read (JPEG, PNG, WebP, BMP, GIF or TIFF); nothing was attached.</source>
+        <translation>%1 no es una foto que Fieldnote pueda leer (JPEG, PNG, WebP, BMP, GIF o TIFF); no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>%1 is cut short (the file ends before its picture does); nothing was attached.</source>
+        <translation>%1 está incompleto (el archivo termina antes que la imagen); no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (its header gives no picture size); nothing was attached.</source>
+        <translation>%1 está dañado (su cabecera no indica el tamaño de la imagen); no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>%1 claims %2 × %3 pixels, more than a photo has; nothing was attached.</source>
+        <translation>%1 indica %2 × %3 píxeles, más de los que tiene una foto; no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2); nothing was attached.</source>
+        <translation>No se pudo leer %1 (%2); no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>it does not decode</source>
+        <translation>no se puede decodificar</translation>
+    </message>
+    <message>
+        <source>%1 is over %2 MB, larger than any photo; nothing was attached.</source>
+        <translation>%1 supera los %2 MB, más que cualquier foto; no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty; nothing was attached.</source>
+        <translation>%1 está vacío; no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>The photo could not be encoded: %1</source>
+        <translation>No se pudo codificar la foto: %1</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4631,33 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Marketing maintains these lists; they arrive with each sync.</source>
         <translation>Marketing mantiene estas listas; llegan con cada sincronización.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordVoiceButton</name>
+    <message>
+        <source>No microphone found</source>
+        <translation>No se encontró micrófono</translation>
+    </message>
+    <message>
+        <source>Voice notes unavailable</source>
+        <translation>Notas de voz no disponibles</translation>
+    </message>
+    <message>
+        <source>Record voice note</source>
+        <translation>Grabar nota de voz</translation>
+    </message>
+    <message>
+        <source>Record a voice memo of up to %1 minutes; click again to stop</source>
+        <translation>Grabe una nota de voz de hasta %1 minutos; haga clic de nuevo para detenerla</translation>
+    </message>
+    <message>
+        <source>Stop recording · %1 left</source>
+        <translation>Detener grabación · quedan %1</translation>
+    </message>
+    <message>
+        <source>Recording; it stops by itself after %1 minutes</source>
+        <translation>Grabando; se detiene sola a los %1 minutos</translation>
     </message>
 </context>
 <context>
@@ -5104,6 +5350,45 @@ como le prometí, aquí tiene %2.
     <message>
         <source>Fieldnote %1 is available at %2</source>
         <translation>Fieldnote %1 está disponible en %2</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceNotes</name>
+    <message>
+        <source>Voice notes are unavailable: this computer lacks the audio libraries they need (%1).</source>
+        <translation>Las notas de voz no están disponibles: a este ordenador le faltan las bibliotecas de audio necesarias (%1).</translation>
+    </message>
+    <message>
+        <source>No microphone found: connect one to record voice notes.</source>
+        <translation>No se encontró micrófono: conecte uno para grabar notas de voz.</translation>
+    </message>
+    <message>
+        <source>No microphone found.</source>
+        <translation>No se encontró micrófono.</translation>
+    </message>
+    <message>
+        <source>the recorder stopped</source>
+        <translation>la grabación se interrumpió</translation>
+    </message>
+    <message>
+        <source>The voice note could not be recorded: %1</source>
+        <translation>No se pudo grabar la nota de voz: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: the microphone gave no sound.</source>
+        <translation>No se grabó nada: el micrófono no dio sonido.</translation>
+    </message>
+    <message>
+        <source>The voice note came out larger than %1 MB and was not kept.</source>
+        <translation>La nota de voz superó los %1 MB y no se guardó.</translation>
+    </message>
+    <message>
+        <source>This voice note cannot be played: %1</source>
+        <translation>Esta nota de voz no se puede reproducir: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>error desconocido</translation>
     </message>
 </context>
 <context>

@@ -246,7 +246,7 @@ def test_the_detail_adds_and_removes_own_photos(qtbot, rep, tmp_path):
     assert section.photo_button.isEnabled()
     [task] = section.add_photos([photo_file(tmp_path)], "product")
     qtbot.waitUntil(lambda: len(section.shown) == 1)
-    assert "Added: Product." in section.message.text()
+    qtbot.waitUntil(lambda: "Added: Product." in section.message.text())
     [shown] = section.shown
     assert shown.mine and shown.removable.allowed and shown.item.lead_id == lead_id
     [remove] = section.photo_grid.findChildren(object, "removeAttachment")
