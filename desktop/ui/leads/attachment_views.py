@@ -468,6 +468,7 @@ class LeadMediaSection(QWidget):
             play.setEnabled(item.id not in self._fetching)
             play.clicked.connect(lambda _c=False, s=shown: self.fetch(s.item))
         line.addWidget(play)
+        line.addSpacing(6)
         length = QLabel(duration_text(item.duration_ms))
         length.setObjectName("voiceDuration")
         line.addWidget(length)
