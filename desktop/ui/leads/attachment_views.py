@@ -602,7 +602,7 @@ class LeadMediaSection(QWidget):
         self._render()
         if not quiet:
             self.show_message(self.tr("Fetching the file from the hub…"))
-        job = self.media.fetch_job(item, self.services.hub_blobs)
+        job = self.media.fetch_job(item, self.services.fetch_attachment)
         task = self.services.tasks.run("fetch attachment", lambda _ctx: job())
         task.finished.connect(when_alive(self, lambda path: self._on_fetched(item.id, path)))
         task.failed.connect(when_alive(self, lambda message: self._on_fetch_failed(item.id,

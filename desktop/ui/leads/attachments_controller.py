@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from desktop.store.attachments import (
     Attachment,
@@ -24,9 +24,6 @@ from desktop.store.attachments import (
 from desktop.store.offers import Offers
 from fieldnote.attachments import PHOTO_LABELS
 from fieldnote.roles import Decision
-
-if TYPE_CHECKING:
-    from desktop.sync.blobs import BlobCache
 
 
 class Clip(Protocol):
@@ -215,17 +212,17 @@ class LeadMedia:
         attachments = self.attachments
         return lambda: attachments.remove(attachment_id)
 
-    def fetch_job(self, item: Attachment,
-                  connect: Callable[[], BlobCache | None]) -> Callable[[], Path | None]:
+    def fetch_job(self, item: Attachment, fetch: Callable[[str], Path | None] | None
+                  ) -> Callable[[], Path | None]:
         """Worker side: the file of `item`, from this device or fetched from the hub now
-        (None when neither has it: offline, or not signed in)."""
+        through `fetch` (`Services.fetch_attachment`); None when neither has it (offline, not
+        signed in)."""
         files = self.attachments.files
-        sha, size = item.sha256, item.size
+        sha = item.sha256
 
         def job() -> Path | None:
             path = files.path_if_verified(sha)
-            if path is not None:
+            if path is not None or fetch is None:
                 return path
-            hub = connect()
-            return hub.ensure(sha, size) if hub is not None else None
+            return fetch(sha)
         return job

@@ -122,7 +122,12 @@ def test_own_items_may_be_removed_and_the_detail_lists_oldest_first(attachments)
     media.remove_job(first.id)()
     assert [s.item.id for s in media.shown(lead_id)] == [second.id]
     # On the device already: fetching needs no hub.
-    assert media.fetch_job(second, lambda: None)() == second.path
+    assert media.fetch_job(second, None)() == second.path
+    # Not here: the hub is asked (here it has nothing either).
+    asked: list[str] = []
+    (second.path).unlink()
+    assert media.fetch_job(second, lambda sha: asked.append(sha))() is None
+    assert asked == [second.sha256]
 
 
 def test_a_held_visitors_photo_outlives_the_cache_clean_up(attachments, tmp_path):
