@@ -7,8 +7,11 @@ against the kind specs by `fieldnote.validation`. Nothing here performs I/O.
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Mapping
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
@@ -69,6 +72,10 @@ class MutationResult(BaseModel):
     version: int | None = None
     conflicts: list[FieldConflict] | None = None
     problem: Problem | None = None
+    # Extension (docs/protocol-extensions.md, "A device's own changes"): what the hub holds at
+    # `version` beyond what the pushing device sent (values the hub set, merged or normalised),
+    # so the device's copy equals the hub's once it takes them in. Absent from older hubs.
+    fields: dict[str, Any] | None = None
 
 
 class PushResponse(BaseModel):
@@ -84,6 +91,9 @@ class Change(BaseModel):
     version: int
     deleted: bool = False
     fields: dict[str, Any] = Field(default_factory=dict)
+    # Extension: a stub for the pulling device's own change (it asked with its `client_id`):
+    # no `fields`, only the `state_hash` of the record's fields at `version`.
+    own: str | None = None
 
 
 class PullResponse(BaseModel):
@@ -109,3 +119,16 @@ def record_hash(kind: str, record_id: str, version: int) -> int:
 
 def format_digest(value: int) -> str:
     return f"{value:016x}"
+
+
+def state_hash(fields: Mapping[str, Any]) -> str:
+    """A short hash of a record's fields (the ones with a value; a missing field and a null one
+    are the same), computed alike by the hub and the device: the stub of a device's own change
+    carries the hub's, and the device takes the stub only if its own copy hashes the same."""
+    present = {k: v for k, v in fields.items() if v is not None}
+    try:
+        data = orjson.dumps(present, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # an integer past 64 bits: the standard encoder copes
+        data = json.dumps(present, sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()

@@ -23,13 +23,15 @@ from sqlalchemy import (
     Connection,
     Engine,
     Select,
+    Text,
     TextClause,
+    cast,
     select,
     text,
 )
 
 from fieldnote.kinds import KINDS, FieldType
-from fieldnote.wire import format_digest, record_hash
+from fieldnote.wire import format_digest, record_hash, state_hash
 from hub import authz
 from hub.authz import Actor
 from hub.db.engine import writer
@@ -95,7 +97,11 @@ def _read(engine: Engine) -> Any:
     return conn
 
 
-def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: int) -> Page:
+def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: int,
+         client_id: str | None = None) -> Page:
+    """The caller's changes after `cursor`. With `client_id` (the pulling installation's, as
+    in its pushes), a record whose current version that installation's push wrote comes as a
+    stub: its fields' `state_hash` instead of the fields (docs/protocol-extensions.md)."""
     mark = reach_mark(actor)
     after = parse_cursor(epoch, cursor, mark)
     with _read(engine) as conn, conn.begin():
@@ -123,7 +129,8 @@ def pull(engine: Engine, epoch: str, actor: Actor, cursor: str | None, limit: in
         for (kind, record_id), (_seq, visible) in latest.items():
             if visible:
                 wanted[kind].append(record_id)
-        states = _state_json(conn, wanted)
+        states = _own_stubs(conn, wanted, (client_id[:36], actor.id)) if client_id else {}
+        states.update(_state_json(conn, wanted))
         changes = []
         for (kind, record_id), (seq, visible) in latest.items():
             state = states.get((kind, record_id)) if visible else None
@@ -226,6 +233,47 @@ def _state_json(conn: Connection, wanted: dict[str, list[str]]) -> dict[tuple[st
             for record_id, state in _states(conn, kind, ids[start:start + _ID_CHUNK]):
                 out[(kind, record_id)] = encode_json(state)
     return out
+
+
+def _own_stubs(conn: Connection, wanted: dict[str, list[str]], own: tuple[str, str]
+               ) -> dict[tuple[str, str], bytes]:
+    """Stubs of the wanted records whose current version this device (client id, user id)
+    wrote; those records are taken out of `wanted`. Only rows whose per-field versions name
+    the client at all are read whole."""
+    client_id, user_id = own
+    pattern = "%" + client_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    out: dict[tuple[str, str], bytes] = {}
+    for kind, ids in wanted.items():
+        table = RECORD_TABLES[kind]
+        mine: list[str] = []
+        for start in range(0, len(ids), _ID_CHUNK):
+            rows = conn.execute(
+                select(table.c.id, table.c.row_version, table.c.hub_field_versions)
+                .where(table.c.id.in_(ids[start:start + _ID_CHUNK]), table.c.deleted.is_(False),
+                       cast(table.c.hub_field_versions, Text).like(pattern, escape="\\")))
+            mine += [rid for rid, version, versions in rows
+                     if _written_by(versions, int(version), own)]
+        if not mine:
+            continue
+        for start in range(0, len(mine), _ID_CHUNK):
+            for record_id, state in _states(conn, kind, mine[start:start + _ID_CHUNK]):
+                out[(kind, record_id)] = encode_json(
+                    {"kind": kind, "record_id": record_id, "version": state["version"],
+                     "own": state_hash(state["fields"])})
+        taken = set(mine)
+        wanted[kind] = [rid for rid in ids if rid not in taken]
+    return out
+
+
+def _written_by(field_versions: Any, version: int, own: tuple[str, str]) -> bool:
+    """Whether the write that made `version` came from this device (client id) of this user:
+    a push records [version, client id, user id] for every field it wrote."""
+    client_id, user_id = own
+    for entry in (field_versions or {}).values():
+        if (isinstance(entry, list) and len(entry) >= 3 and entry[0] == version
+                and entry[1] == client_id and entry[2] == user_id):
+            return True
+    return False
 
 
 def _states(conn: Connection, kind: str, ids: list[str]) -> list[tuple[str, dict[str, Any]]]:

@@ -77,6 +77,8 @@ class _Outcome:
     conflicts: list[dict[str, Any]] | None = None
     problem: dict[str, Any] | None = None
     log_row: dict[str, Any] | None = field(default=None, repr=False)
+    # What the hub holds at `version` beyond what the device sent (`settled_fields`).
+    fields: dict[str, Any] | None = field(default=None, repr=False)
 
     def answer(self) -> dict[str, Any]:
         out: dict[str, Any] = {"mutation_id": self.mutation_id, "status": self.status}
@@ -89,6 +91,8 @@ class _Outcome:
                 {"field": c["field"], "yours": c["yours"], "theirs": c["theirs"]}
                 for c in self.conflicts
             ]
+        if self.fields is not None:
+            out["fields"] = self.fields
         return out
 
 
@@ -252,7 +256,10 @@ def _apply_once(
             digest = body_hash(m)
             if m.mutation_id in seen or m.mutation_id in known:
                 first_hash, first = seen.get(m.mutation_id) or known[m.mutation_id]
-                outcomes.append(_replay(m.mutation_id, same_body(m, digest, first_hash), first))
+                replay = _replay(m.mutation_id, same_body(m, digest, first_hash), first)
+                if replay.status == "duplicate":
+                    replay.fields = _replayed_state(store, m, replay.version)
+                outcomes.append(replay)
                 continue
             outcome = applier.apply(m)
             if outcome.status != "rejected":
@@ -332,6 +339,37 @@ def _known_mutations(conn: Any, ids: list[str]) -> dict[str, tuple[str, _Outcome
     return known
 
 
+def settled_fields(kind: str, sent: dict[str, Any], base_version: int,
+                   before: RecordState | None, after: RecordState) -> dict[str, Any]:
+    """What the pushing device lacks of the record as the hub holds it after its change
+    (docs/protocol-extensions.md, "A device's own changes"): the device holds the version it
+    based the change on plus what it sent. When that base is the version the hub had (or the
+    record is new), only the fields differing from that are answered (the values the hub set,
+    merged or normalised); otherwise the hub cannot know what the device holds, and every
+    field is answered."""
+    now = after.fields
+    if before is not None and before.version != base_version:
+        # Changed by someone else since (or earlier in this push): all of it.
+        return after.public_fields()
+    held: dict[str, Any] = before.fields if before is not None else {}
+    out = {n: v for n, v in now.items() if v != (sent[n] if n in sent else held.get(n))}
+    # A value sent that the hub did not keep (a server-set field, say) and holds none of.
+    out.update({n: None for n, v in sent.items()
+                if n not in now and v is not None and n in KINDS[kind].by_name})
+    return out
+
+
+def _replayed_state(store: RecordStore, m: Mutation, version: int) -> dict[str, Any] | None:
+    """A replay's answer carries the whole record while it is still at the version first
+    answered (the first answer may never have reached the device); None once it moved on."""
+    if version <= 0 or m.op != "upsert":
+        return None
+    state = store.get(m.kind, m.record_id.lower())
+    if state is None or state.deleted or state.version != version:
+        return None
+    return state.public_fields()
+
+
 def _replay(mutation_id: str, same: bool, first: _Outcome) -> _Outcome:
     if not same:
         return _Outcome(mutation_id, "rejected", problem=problem(
@@ -403,7 +441,9 @@ class _Applier:
         self._check_base(m, before)
         changed = {k: v for k, v in checked.items() if before.fields.get(k) != v}
         if not changed:
-            return _Outcome(m.mutation_id, "applied", version=before.version)
+            return _Outcome(m.mutation_id, "applied", version=before.version,
+                            fields=settled_fields(m.kind, m.fields, m.base_version, before,
+                                                  before))
         state = self.store.working_copy(before)
         state.fields.update(changed)
         # What the change derives (a consent statement's recorder and history, a wording's
@@ -435,7 +475,8 @@ class _Applier:
             self._keep_conflict(m.kind, record_id, c)
         self._follow_parent(m.kind, record_id, changed)
         return _Outcome(m.mutation_id, "conflict" if conflicts else "applied",
-                        version=version, conflicts=conflicts or None)
+                        version=version, conflicts=conflicts or None,
+                        fields=settled_fields(m.kind, m.fields, m.base_version, before, state))
 
     def _create(self, m: Mutation, record_id: str, changes: dict[str, Any]) -> _Outcome:
         authz.require(self.actor, m.kind, "create", None, changes, self.store)
@@ -472,7 +513,8 @@ class _Applier:
         # by the device this entry names. Anyone else editing it later must have seen at least
         # that version; a second create of the id from another device has not.
         state.field_versions[MADE] = [version, self.client_id, self.actor.id]
-        return _Outcome(m.mutation_id, "applied", version=version)
+        return _Outcome(m.mutation_id, "applied", version=version,
+                        fields=settled_fields(m.kind, m.fields, 0, None, state))
 
     def _linked_to_erased(self, kind: str, changes: dict[str, Any],
                           before: RecordState | None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import json
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,7 @@ from fieldnote.wire import (
     MutationResult,
     format_digest,
     record_hash,
+    state_hash,
 )
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,25 @@ ERASED_PROBLEM_TYPE = "https://fieldnote.dev/problems/erased"
 ERASED_PROBLEM = {"type": ERASED_PROBLEM_TYPE, "title": "Person erased",
                   "detail": "This lead's person was erased on the hub; your change to it was "
                             "dropped and nothing of it is kept"}
+
+
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
+
+
+def _json_value(text: str | None) -> Any:
+    """A JSON column's value from its stored text (orjson; the standard decoder for integers
+    orjson would not read exactly)."""
+    if text is None:
+        return None
+    if len(text) > 18 and _LONG_DIGITS.search(text):
+        return json.loads(text)
+    return orjson.loads(text)
+
+
+class StubsDiffer(Exception):
+    """A pulled page stubs a record this device does not hold as the hub does (it never took
+    in the answer to its push, or edited the record since): the page must be fetched again
+    with whole records. Nothing of the page was written."""
 
 
 def _dumps(value: Any) -> bytes:
@@ -331,6 +352,7 @@ class SyncStore:
         tally: AnswerTally, touched: dict[str, list[str]],
     ) -> None:
         done: list[tuple[OutboxEntry, int | None]] = []
+        settle: list[tuple[OutboxEntry, int, dict[str, Any]]] = []
         for entry, result in zip(entries, results, strict=True):
             touched[entry.kind].append(entry.record_id)
             if result.status == "rejected" and _unknown_base(result):
@@ -364,6 +386,8 @@ class SyncStore:
             else:
                 tally.conflicts += 1
             done.append((entry, result.version))
+            if result.fields is not None and result.version is not None and entry.op == "upsert":
+                settle.append((entry, result.version, result.fields))
         seqs = [e.seq for e, _ in done]
         for start in range(0, len(seqs), 500):
             conn.execute(delete(outbox).where(outbox.c.seq.in_(seqs[start:start + 500])))
@@ -371,7 +395,95 @@ class SyncStore:
             conn.execute(sqlite_insert(local_marks).on_conflict_do_nothing(), [
                 {"kind": e.kind, "record_id": e.record_id, "mark": OWN_MARK, "value": None}
                 for e in {(e.kind, e.record_id): e for e, _ in done}.values()])
+        if settle:
+            self._settle(conn, settle)
         self._raise_revs(conn, [(e, v) for e, v in done if v is not None])
+
+    def _settle(self, conn: Connection, answered: list[tuple[OutboxEntry, int, dict[str, Any]]]
+                ) -> None:
+        """Take in what the hub answered it holds beyond the pushed change (server-set,
+        merged, normalised values), so the copy here is the hub's at the answered version and
+        the pull need not bring it back. Fields with a change still waiting keep the local
+        value; a record the pull already brought newer is left alone."""
+        by_kind: dict[str, list[tuple[str, int, dict[str, Any]]]] = defaultdict(list)
+        for entry, version, fields in answered:
+            by_kind[entry.kind].append((entry.record_id, version, fields))
+        for kind, items in by_kind.items():
+            table = record_tables.get(kind)
+            if table is None:
+                continue
+            ks = KINDS[kind]
+            named = sorted({k for _, _, f in items for k in f if k in ks.by_name})
+            ids = [rid for rid, _, _ in items]
+            held = self._held_values(conn, kind, ids, named)
+            pending = self._pending_fields(conn, kind, ids)
+            groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+            for rid, version, fields in items:
+                found = held.get(rid)
+                edited, deleting = pending.get(rid, (builtins.set(), False))
+                if found is None or found[0] >= version or deleting:
+                    continue
+                _rev, _deleted, values, extra = found
+                changed: dict[str, Any] = {}
+                new_extra = dict(extra)
+                for name, value in fields.items():
+                    if name in edited:
+                        continue
+                    if name in ks.by_name:
+                        if values.get(name) != value:
+                            changed[name] = value
+                    elif name not in new_extra or new_extra[name] != value:
+                        new_extra[name] = value
+                if new_extra != extra:
+                    changed["extra"] = new_extra or None
+                if changed:
+                    groups[tuple(sorted(changed))].append(
+                        {"b_id": rid, "b_rev": version, **{f"v_{k}": v for k, v in changed.items()}})
+            for names, params in groups.items():
+                conn.execute(
+                    update(table)
+                    .where(and_(table.c.id == bindparam("b_id"), table.c.rev < bindparam("b_rev")))
+                    .values(rev=bindparam("b_rev"),
+                            **{n: bindparam(f"v_{n}", type_=table.c[n].type) for n in names}),
+                    params,
+                )
+
+    def _held_values(
+        self, conn: Connection, kind: str, ids: Sequence[str], names: Sequence[str]
+    ) -> dict[str, tuple[int, bool, dict[str, Any], dict[str, Any]]]:
+        """(rev, deleted, {name: value}, extra) of the held records among `ids`, reading only
+        the columns `names` (values decoded as the store holds them: booleans, JSON)."""
+        ks = KINDS[kind]
+        table = record_tables[kind].name
+        columns = ", ".join(f'"{n}"' for n in ("id", "rev", "deleted", "extra", *names))
+        json_names = [n for n in names if ks.by_name[n].is_json]
+        bool_names = [n for n in names if ks.by_name[n].type.value == "bool"]
+        out: dict[str, tuple[int, bool, dict[str, Any], dict[str, Any]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            rows = conn.exec_driver_sql(
+                f'SELECT {columns} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)).fetchall()
+            for rid, rev, deleted, extra, *values in rows:
+                held = dict(zip(names, values, strict=True))
+                for n in json_names:
+                    if held[n] is not None:
+                        held[n] = _json_value(held[n])
+                for n in bool_names:
+                    if held[n] is not None:
+                        held[n] = bool(held[n])
+                out[rid] = (int(rev), bool(deleted), held, _json_value(extra) or {})
+        return out
+
+    def _local_hashes(self, conn: Connection, kind: str, ids: Sequence[str]
+                      ) -> dict[str, tuple[int, bool, str]]:
+        """(rev, deleted, state_hash of fields and extra) of the held records among `ids`: what
+        a stub of the hub's is compared with."""
+        names = KINDS[kind].field_names
+        out: dict[str, tuple[int, bool, str]] = {}
+        for rid, (rev, deleted, values, extra) in self._held_values(conn, kind, ids, names).items():
+            out[rid] = (rev, deleted, state_hash({**extra, **values}))
+        return out
 
     def _raise_revs(self, conn: Connection, answered: list[tuple[OutboxEntry, int]]) -> None:
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -479,6 +591,11 @@ class SyncStore:
 
     def resync_requested(self) -> bool:
         return bool(self.get("resync_requested", False))
+
+    def own_stubs_wanted(self) -> bool:
+        """Whether a pull may ask the hub to stub this device's own changes: not while a
+        resync after the hub was restored decides record by record what to send again."""
+        return not (self.resync_active() and bool(self.get(RESEND_STATE, False)))
 
     def request_resync(self) -> None:
         self.set("resync_requested", True)
@@ -632,6 +749,8 @@ class SyncStore:
                 if resync:
                     self._mark_seen(conn, kind, [c.record_id for c in group])
                 if kind not in KINDS:
+                    if any(c.own is not None for c in group):
+                        raise StubsDiffer()  # never one of this device's own
                     self._keep_foreign(conn, kind, group)
                     tally.foreign += len(group)
                     continue
@@ -715,6 +834,12 @@ class SyncStore:
             old = latest.get(ch.record_id)
             if old is None or ch.version >= old.version:
                 latest[ch.record_id] = ch
+        stubs = {rid: ch for rid, ch in latest.items() if ch.own is not None}
+        if stubs:
+            if restored:
+                raise StubsDiffer()
+            self._settle_stubs(conn, kind, stubs, tally)
+            latest = {rid: ch for rid, ch in latest.items() if ch.own is None}
         ids = list(latest)
         if kind == "lead":
             erased = [rid for rid, ch in latest.items()
@@ -797,6 +922,32 @@ class SyncStore:
             conn.exec_driver_sql(up.stage, plain)
             conn.exec_driver_sql(up.apply)
             conn.exec_driver_sql(up.clear)
+
+    def _settle_stubs(self, conn: Connection, kind: str, stubs: Mapping[str, Change],
+                      tally: PageTally) -> None:
+        """This device's own changes, stubbed by the hub: each must be held here as the hub
+        holds it (same fields, by their hash), else StubsDiffer (the page is fetched again
+        whole). A held one at an older version takes the stub's version; nothing else is
+        written, so the search index and the totals are left alone."""
+        local = self._local_hashes(conn, kind, list(stubs))
+        raise_to: list[tuple[int, str]] = []
+        for rid, ch in stubs.items():
+            found = local.get(rid)
+            if found is None:
+                raise StubsDiffer()
+            rev, deleted, digest = found
+            if rev > ch.version:
+                tally.stale += 1
+                continue
+            if deleted or digest != ch.own:
+                raise StubsDiffer()
+            tally.unchanged += 1
+            if rev < ch.version:
+                raise_to.append((ch.version, rid))
+        if raise_to:
+            conn.exec_driver_sql(
+                f'UPDATE "{record_tables[kind].name}" SET rev = ? WHERE id = ? AND rev < ?',
+                [(v, rid, v) for v, rid in raise_to])
 
     def _drop_erased_edits(self, conn: Connection, ids: list[str],
                            latest: Mapping[str, Change], now: str) -> None:

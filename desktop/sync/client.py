@@ -400,8 +400,14 @@ class HubClient:
             raise HubError("The hub answered for different changes than were sent.", resp.status_code)
         return answer
 
-    def pull(self, cursor: str, limit: int = DEFAULT_PULL_LIMIT) -> PullResponse:
-        resp = self._send("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+    def pull(self, cursor: str, limit: int = DEFAULT_PULL_LIMIT,
+             client_id: str | None = None) -> PullResponse:
+        """A page of changes after `cursor`. With `client_id` (this installation's), a hub that
+        knows the extension sends this device's own changes as stubs (`Change.own`)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if client_id:
+            params["client_id"] = client_id
+        resp = self._send("GET", "/sync/pull", params=params)
         return self._model(resp, PullResponse)
 
     def digest(self) -> Digest:

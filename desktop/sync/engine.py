@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, Protocol, TypeVar
 
 from desktop.store.goals import TALLIES_KEY
-from desktop.store.syncing import OutboxEntry, SyncStore
+from desktop.store.syncing import OutboxEntry, StubsDiffer, SyncStore
 from desktop.sync.blobs import BlobCache
 from desktop.sync.client import Cancel, HubClient, UploadOutcome
 from desktop.sync.errors import (
@@ -330,15 +330,22 @@ class SyncEngine:
     ) -> int:
         """Fetch pages one ahead: the next page is on its way while this one is applied. Each
         page is applied with its cursor in one transaction, so a page fetched ahead is only
-        ever applied on top of the one it follows; if that one fails, it is dropped."""
+        ever applied on top of the one it follows; if that one fails, it is dropped.
+
+        The pull names this installation, so the hub stubs the records whose current version
+        came from its own pushes (docs/protocol-extensions.md); a page whose stubs do not
+        match what this device holds is fetched again whole."""
         pulled = 0
         ahead: tuple[str, Future[PullResponse]] | None = None
+        own = self.store.client_id() if self.store.own_stubs_wanted() else None
+        whole: str | None = None  # the cursor whose page is asked for again without stubs
         while True:
             _check_cancel(cancel)
             cursor = self.store.cursor()
             if ahead is None or ahead[0] != cursor:
                 net.settle()
-                ahead = (cursor, net.submit(self.client.pull, cursor, self.pull_limit))
+                ahead = (cursor, net.submit(self.client.pull, cursor, self.pull_limit,
+                                            None if whole == cursor else own))
             try:
                 page = ahead[1].result()
             except CursorGone:
@@ -353,8 +360,18 @@ class SyncEngine:
                 raise HubError("The hub's change feed did not move forward.", 200)
             ahead = None
             if page.has_more:
-                ahead = (page.cursor, net.submit(self.client.pull, page.cursor, self.pull_limit))
-            self.store.apply_page(page.changes, page.cursor, page.settings)
+                ahead = (page.cursor, net.submit(self.client.pull, page.cursor, self.pull_limit,
+                                                 own))
+            try:
+                self.store.apply_page(page.changes, page.cursor, page.settings)
+            except StubsDiffer:
+                if whole == cursor:
+                    raise HubError("The hub sent parts of records it was not asked for.",
+                                   200) from None
+                log.info("the hub stubbed records this device does not hold as it does; "
+                         "fetching the page again whole")
+                whole, ahead = cursor, None
+                continue
             pulled += len(page.changes)
             report.pulled += len(page.changes)
             emit(Progress("pull", pulled, None))

@@ -72,10 +72,15 @@ def pull(
     actor: CurrentUser,
     cursor: str | None = Query(default=None, max_length=400),
     limit: int = Query(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT),
+    client_id: str | None = Query(
+        default=None, min_length=1, max_length=MAX_CLIENT_ID,
+        description="The pulling installation's id, as in its pushes: a record whose current "
+                    "version its push wrote comes as a stub (`own`: the hash of its fields) "
+                    "instead of its fields (docs/protocol-extensions.md)."),
 ) -> Response:
     feed.sweep_expired_collateral(hub.engine)
     try:
-        page = feed.pull(hub.engine, hub.epoch, actor, cursor, limit)
+        page = feed.pull(hub.engine, hub.epoch, actor, cursor, limit, client_id)
     except feed.UnknownCursor:
         raise ProblemError(410, "Unknown cursor", "This hub does not know the cursor; start a "
                            "full resync with an empty cursor (keep the outbox)",

@@ -45,18 +45,22 @@ class SyncClient:
                  **kw: Any) -> dict[str, Any]:
         return self.push(mutation(kind, record_id, fields, **kw))[0]
 
-    def pull_page(self, cursor: str | None = None, limit: int = 1000) -> requests.Response:
+    def pull_page(self, cursor: str | None = None, limit: int = 1000, *,
+                  own: bool = False) -> requests.Response:
+        """A pull page; `own` names this client, so its own changes come as stubs."""
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
+        if own:
+            params["client_id"] = self.client_id
         return self.http.get(f"{self.hub.url}/v1/sync/pull", params=params, timeout=60)
 
-    def pull_all(self, cursor: str | None = None, limit: int = 1000
+    def pull_all(self, cursor: str | None = None, limit: int = 1000, *, own: bool = False
                  ) -> tuple[dict[tuple[str, str], dict[str, Any]], str]:
         """Everything after `cursor` as {(kind, id): change}, and the new cursor."""
         seen: dict[tuple[str, str], dict[str, Any]] = {}
         while True:
-            answer = self.pull_page(cursor, limit)
+            answer = self.pull_page(cursor, limit, own=own)
             assert answer.status_code == 200, answer.text
             page = answer.json()
             for change in page["changes"]:
