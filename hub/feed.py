@@ -30,7 +30,7 @@ from sqlalchemy import (
     text,
 )
 
-from fieldnote.kinds import KINDS, FieldType
+from fieldnote.kinds import KINDS, FieldSpec, FieldType
 from fieldnote.wire import format_digest, record_hash, state_hash
 from hub import authz
 from hub.authz import Actor
@@ -224,7 +224,7 @@ def _state_json(conn: Connection, wanted: dict[str, list[str]]) -> dict[tuple[st
     """The current state of each wanted record as its change's JSON object."""
     out: dict[tuple[str, str], bytes] = {}
     for kind, ids in wanted.items():
-        sql = _sql_json(kind) if conn.dialect.name == "postgresql" else None
+        sql = _sql_json(conn.dialect.name, kind)
         if sql is not None:
             for record_id, body in conn.execute(sql, {"ids": orjson.dumps(ids).decode()}):
                 out[(kind, record_id)] = body.encode()
@@ -287,34 +287,51 @@ def _states(conn: Connection, kind: str, ids: list[str]) -> list[tuple[str, dict
     ]
 
 
-# Field types PostgreSQL writes as JSON exactly as the hub's encoder does (text, integers,
-# booleans, JSON columns as stored). A float column would lose its ".0" (5.0 as 5), so a kind
-# with one is encoded in Python.
+# The database writes a change's JSON itself when every field of the kind is of a type it
+# writes as the hub's encoder does: text, integers, booleans, JSON columns as stored. A float
+# column would not be (PostgreSQL writes 5.0 as 5, SQLite rounds to 15 digits): a kind with one
+# is encoded in Python. A test holds the two equal for every kind.
 _SQL_JSON_TYPES = frozenset(FieldType) - {FieldType.NUMBER}
-_sql_json_cache: dict[str, TextClause | None] = {}
+_JSON_COLUMN_TYPES = frozenset({FieldType.TAGS, FieldType.UUIDS, FieldType.LIST,
+                                FieldType.OBJECT, FieldType.JSON})
+# SQLite's json_object takes at most 127 arguments (two a field).
+_SQLITE_MAX_FIELDS = 60
 
 
-def _sql_json(kind: str) -> TextClause | None:
-    """For PostgreSQL: a query that answers (id, the change's JSON text) for the records of
-    `kind` named by `:ids`, the JSON written by the database (`row_to_json`) so that a page of
-    a thousand leads costs the hub a few milliseconds, not a Python object per value."""
-    if kind in _sql_json_cache:
-        return _sql_json_cache[kind]
+@functools.cache
+def _sql_json(dialect: str, kind: str) -> TextClause | None:
+    """A query answering (id, the change's JSON text) for the records of `kind` named by
+    `:ids` (a JSON array), the JSON written by the database, so that a page of a thousand
+    leads costs the hub a few milliseconds rather than a Python object per value; None where
+    the hub encodes the kind itself."""
     spec = KINDS[kind]
-    sql: TextClause | None = None
-    if (all(f.type in _SQL_JSON_TYPES and f.name.isidentifier() for f in spec.fields)
+    if not (all(f.type in _SQL_JSON_TYPES and f.name.isidentifier() for f in spec.fields)
             and kind.isidentifier()):
-        table = RECORD_TABLES[kind]
+        return None
+    table = RECORD_TABLES[kind].name
+    if dialect == "postgresql":
         columns = ", ".join(f'r."{f.name}"' for f in spec.fields)
-        sql = text(
-            f"SELECT r.id, row_to_json(c)::text FROM {table.name} AS r CROSS JOIN LATERAL ("
+        return text(
+            f"SELECT r.id, row_to_json(c)::text FROM {table} AS r CROSS JOIN LATERAL ("
             f"SELECT '{kind}' AS kind, r.id AS record_id, r.row_version AS version, "
             f"r.deleted AS deleted, f AS fields FROM (SELECT {columns}) AS f) AS c "
             # The ids as one JSON array: a list parameter costs the driver a check per item.
-            "WHERE r.id IN (SELECT json_array_elements_text(CAST(:ids AS json)))"
-        )
-    _sql_json_cache[kind] = sql
-    return sql
+            "WHERE r.id IN (SELECT json_array_elements_text(CAST(:ids AS json)))")
+    if dialect == "sqlite" and len(spec.fields) <= _SQLITE_MAX_FIELDS:
+        def value(f: FieldSpec) -> str:
+            column = f'r."{f.name}"'
+            if f.type == FieldType.BOOL:  # stored as 0 and 1
+                return (f"json(CASE WHEN {column} IS NULL THEN 'null' WHEN {column} THEN 'true' "
+                        "ELSE 'false' END)")
+            return f"json({column})" if f.type in _JSON_COLUMN_TYPES else column
+
+        fields = ", ".join(f"'{f.name}', {value(f)}" for f in spec.fields)
+        return text(
+            f"SELECT r.id, json_object('kind', '{kind}', 'record_id', r.id, 'version', "
+            "r.row_version, 'deleted', json(CASE WHEN r.deleted THEN 'true' ELSE 'false' END), "
+            f"'fields', json_object({fields})) FROM {table} AS r "
+            "WHERE r.id IN (SELECT value FROM json_each(:ids))")
+    return None
 
 
 def _visible_sets(actor: Actor) -> Select[tuple[int]]:
