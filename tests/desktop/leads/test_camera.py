@@ -243,3 +243,25 @@ def test_a_busy_camera_says_so_in_the_panel(qtbot, capture):
     assert "another app" in capture.camera.status.text()
     assert not capture.camera.running() and not capture.camera.preview.isVisible()
     assert capture.camera.isVisible()
+
+
+def test_qtmultimedia_loads_with_qt_s_own_message_handler(qapp):
+    """Its backends warn from inside the dynamic loader: a Python handler there can deadlock
+    with a thread importing an extension module, so Qt's handler is in place meanwhile, and the
+    app's is back afterwards."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from desktop.ui.leads import camera
+
+    def app_handler(_mode, _context, _message):
+        pass
+
+    before = qInstallMessageHandler(app_handler)
+    try:
+        with camera._qt_messages_to_stderr():
+            inside = qInstallMessageHandler(None)
+            assert inside is None  # Qt's default handler, no Python
+        cameras()  # loads QtMultimedia, lists the video inputs
+        assert qInstallMessageHandler(app_handler) is app_handler
+    finally:
+        qInstallMessageHandler(before)
