@@ -207,8 +207,8 @@ def _after_shown(app: Any, window: Any, args: argparse.Namespace, data_dir: Path
     setup_logging(data_dir, debug=getattr(args, "debug", False))
     route_qt_messages()
     wanted = window.wanted_page()
-    start = Startup(args, data_dir, settings, [e.module for e in pages if e.key == wanted and e.module],
-                    check)
+    modules = [name for e in pages if e.key == wanted for name in e.modules(window.opens_new(e.key))]
+    start = Startup(args, data_dir, settings, modules, check)
     start.ready.connect(lambda: _attach(window, start, args))
     start.session_ready.connect(lambda: _attach_session(window, start))
     start.failed.connect(lambda: _report_failure(app, start))
@@ -249,6 +249,34 @@ def _attach(window: Any, start: Any, args: argparse.Namespace | None = None) -> 
         return
     if start.session is not None:
         _attach_session(window, start)
+    else:
+        _when_first_screen(window, start.page_shown)
+
+
+def _when_first_screen(window: Any, then: Any) -> None:
+    """Call `then` once the window's page shows its first screen of data and has painted it
+    (`Page.has_first_screen`; asked every few milliseconds, at most `SESSION_WAIT_S`)."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.startup import SESSION_WAIT_S
+
+    timer = QTimer(window)
+    timer.setInterval(FIRST_SCREEN_POLL_MS)
+    deadline = time.monotonic() + SESSION_WAIT_S
+
+    def poll() -> None:
+        page = window.current_page() if window.is_attached() else None
+        if page is None or page.has_first_screen() or time.monotonic() > deadline:
+            timer.stop()
+            timer.deleteLater()
+            # After the paint this turn of the event loop makes.
+            QTimer.singleShot(0, then)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
+FIRST_SCREEN_POLL_MS = 10
 
 
 def _event_named(start: Any, args: argparse.Namespace) -> dict[str, Any] | None:

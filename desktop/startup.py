@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The longest the hub session waits for the window to show its first page's data
+# (`Startup.page_shown`), so a page that never says so holds nothing up.
+SESSION_WAIT_S = 3.0
+
 # What `build_services` imports (SQLAlchemy with them): loaded during the integrity check.
 _SERVICE_MODULES = ("desktop.store.attachments", "desktop.store.collateral",
                     "desktop.store.debriefs", "desktop.store.insights", "desktop.store.queries",
@@ -67,6 +71,8 @@ class Startup(QObject):
         self.error: CliError | None = None
         self.attached = False  # set by the window's side once services and session are in
         self._session_first = args.screenshot is not None
+        self._page_shown = threading.Event()
+        self._stopping = False
         self._thread = threading.Thread(target=self._run, name="fieldnote-start")
         self._done.connect(self._on_done)
 
@@ -81,7 +87,17 @@ class Startup(QObject):
             return
         self._done.emit("ready")
         if not self._session_first:
+            # The session's imports and sign-in would compete with the first page for the
+            # interpreter: it starts once the page shows its data.
+            self._page_shown.wait(SESSION_WAIT_S)
+            if self._stopping:
+                return
             self._done.emit("session_ready" if self._step(self._start_session) else "failed")
+
+    def page_shown(self) -> None:
+        """The window shows its first page with its data (or the page is gone): the hub
+        session may start now. Called on the UI thread."""
+        self._page_shown.set()
 
     def _step(self, work: Callable[[], None]) -> bool:
         try:
@@ -129,6 +145,8 @@ class Startup(QObject):
 
     def finish(self) -> None:
         """Wait for the opening thread, then stop the session and close the store."""
+        self._stopping = True  # a session not started yet is not started any more
+        self._page_shown.set()
         if self._thread.ident is not None:
             self._thread.join()
         if self.session is not None:

@@ -2363,6 +2363,20 @@ wie versprochen erhalten Sie hier %2.
     </message>
 </context>
 <context>
+    <name>EarlyCapture</name>
+    <message>
+        <source>Opening your data… Scans are kept and read into the form once it is open.</source>
+        <translation>Ihre Daten werden geöffnet… Scans werden aufbewahrt und ins Formular übernommen, sobald es offen ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) kept.</source>
+        <translation>
+            <numerusform>%n Scan aufbewahrt.</numerusform>
+            <numerusform>%n Scans aufbewahrt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Edit event</source>

@@ -128,6 +128,16 @@
     </message>
 </context>
 <context>
+    <name>EarlyCapture</name>
+    <message numerus="yes">
+        <source>%n scan(s) kept.</source>
+        <translation>
+            <numerusform>%n scan kept.</numerusform>
+            <numerusform>%n scans kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>Left out %n lead(s) without consent to be contacted.</source>

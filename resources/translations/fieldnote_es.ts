@@ -2363,6 +2363,20 @@ como le prometí, aquí tiene %2.
     </message>
 </context>
 <context>
+    <name>EarlyCapture</name>
+    <message>
+        <source>Opening your data… Scans are kept and read into the form once it is open.</source>
+        <translation>Abriendo sus datos… Los escaneos se guardan y pasan al formulario en cuanto esté abierto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) kept.</source>
+        <translation>
+            <numerusform>%n escaneo guardado.</numerusform>
+            <numerusform>%n escaneos guardados.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Edit event</source>

@@ -91,6 +91,10 @@ class Page(QWidget):
         """True once the page shows its data (used before a screenshot)."""
         return True
 
+    def take_stand_in(self, stand_in: QWidget) -> None:
+        """The page replaces `stand_in`, which the window showed in its place while the data
+        opened (`PageEntry.stand_in`); input it took is the page's now."""
+
     def has_first_screen(self) -> bool:
         """True once the page shows its first screen of data (a list's first rows), which may
         come before `is_ready` (the whole list, its count)."""

@@ -83,6 +83,7 @@ from desktop.ui.leads.capture_controller import (
     person,
 )
 from desktop.ui.leads.choice_box import ChoiceBox
+from desktop.ui.leads.early_capture import EarlyCapture
 from desktop.ui.leads.goal_counter import GoalCounter
 from desktop.ui.leads.rubric_form import RubricForm
 from desktop.ui.leads.scan_field import ScanField
@@ -1688,4 +1689,9 @@ class CapturePanel(QWidget):
 
     def focus_scan(self) -> None:
         self.scan.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def take_early(self, early: EarlyCapture) -> None:
+        """Read what the scan field took before this form existed (`EarlyCapture`), in
+        order, as if it had come into this form's scan field."""
+        early.hand_over(self.scan)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from fieldnote.kinds import TEXT_MAX
@@ -79,6 +79,23 @@ class ScanField(QPlainTextEdit):
         super().keyPressEvent(event)
         if self._burst_keys:
             self._quiet.start()
+
+    def take_over(self, other: ScanField) -> None:
+        """Go on where `other` left off: its text (a scan still arriving, or typing not ended
+        with Enter), the cursor at its end, and a burst in progress with its timing. `other`
+        is left empty. (The capture form taking over the field that took keys before the
+        form existed.)"""
+        text = other.toPlainText()
+        if text:
+            self.setPlainText(text)
+            self.moveCursor(QTextCursor.MoveOperation.End)
+        self._last_key_at, self._burst_keys = other._last_key_at, other._burst_keys
+        if other._quiet.isActive():
+            other._quiet.stop()
+            self._quiet.start()
+        other._burst_keys = 0
+        other._last_key_at = 0.0
+        other.clear()
 
     def _on_quiet_timeout(self) -> None:
         if self._burst_keys >= BURST_MIN_KEYS:

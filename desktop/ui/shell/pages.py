@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from desktop.ui.common.page import Page
 from desktop.ui.shell.window import PageEntry
@@ -17,6 +18,18 @@ def _leads(services: Services) -> Page:
     from desktop.ui.leads.page import LeadsPage
 
     return LeadsPage(services)
+
+
+def _leads_capture(services: Services) -> Page:
+    from desktop.ui.leads.page import CAPTURE, LeadsPage
+
+    return LeadsPage(services, view=CAPTURE)
+
+
+def _capture_stand_in() -> QWidget:
+    from desktop.ui.leads.early_capture import EarlyCapture
+
+    return EarlyCapture()
 
 
 def _collateral(services: Services) -> Page:
@@ -39,7 +52,10 @@ def _insights(services: Services) -> Page:
 
 def default_pages() -> list[PageEntry]:
     return [
-        PageEntry("leads", QCoreApplication.translate("pages", "Leads"), "leads", _leads, "desktop.ui.leads.page"),
+        PageEntry("leads", QCoreApplication.translate("pages", "Leads"), "leads", _leads,
+                  "desktop.ui.leads.page,desktop.ui.leads.list_view", build_new=_leads_capture,
+                  new_module="desktop.ui.leads.page,desktop.ui.leads.capture",
+                  stand_in=_capture_stand_in),
         PageEntry("collateral", QCoreApplication.translate("pages", "Collateral"), "collateral", _collateral,
                   "desktop.ui.collateral.page"),
         PageEntry("debriefs", QCoreApplication.translate("pages", "Debriefs"), "debriefs", _debriefs, "desktop.ui.debriefs.page"),

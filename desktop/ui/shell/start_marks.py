@@ -41,8 +41,10 @@ class StartMarks:
         self._timer.timeout.connect(self._poll)
 
     def begin(self) -> None:
-        """On the first turn of the event loop: the window is shown."""
+        """On the first turn of the event loop: the window is shown (and may have given the
+        focus to a scan field already)."""
         self.mark("shown", picture=True)
+        self._poll()
         self._timer.start()
 
     def mark(self, name: str, *, picture: bool = False) -> None:

@@ -42,8 +42,23 @@ class PageEntry:
     label: str
     icon: str
     build: Callable[[Services], Page]
-    # The module `build` imports, so start-up can import it while the store opens.
+    # The modules `build` imports (comma separated), so start-up can import them while the
+    # store opens.
     module: str = ""
+    # Builds the page opened on what its Ctrl+N opens (`start_new`), without building the
+    # view it would otherwise open on first; None: `build`, then `create_new`.
+    build_new: Callable[[Services], Page] | None = None
+    # The modules `build_new` imports.
+    new_module: str = ""
+    # What the window shows in the page's place while the data opens when it starts on the
+    # page's Ctrl+N view: a widget that takes input already (the capture form's scan field),
+    # handed to the page once built (`Page.take_stand_in`). None: "Opening your data…".
+    stand_in: Callable[[], QWidget] | None = None
+
+    def modules(self, new: bool = False) -> list[str]:
+        """The modules building this page imports (opened on its Ctrl+N view with `new`)."""
+        names = self.new_module if new and self.build_new is not None else self.module
+        return [name for name in names.split(",") if name]
 
 
 class MainWindow(QMainWindow):
@@ -120,10 +135,18 @@ class MainWindow(QMainWindow):
         # as fast as its first page: the others cost nothing until the user goes there.
         self.pages = _LazyPages(self)
         self._keys: list[str] = []
+        keys = [entry.key for entry in pages]
+        start = start_page if start_page in keys else settings.last_page
+        start = start if start in keys else keys[0]
+        stand_in: QWidget | None = None
         for number, entry in enumerate(pages, start=1):
             self.pages.declare(entry)
             self._keys.append(entry.key)
-            self.stack.addWidget(_placeholder(self.tr("Opening your data…")))
+            if start_new and entry.key == start and entry.stand_in is not None and services is None:
+                stand_in = entry.stand_in()
+                self.stack.addWidget(stand_in)
+            else:
+                self.stack.addWidget(_placeholder(self.tr("Opening your data…")))
             item = QListWidgetItem(theme.icon(entry.icon, pal.sidebar_text), entry.label)
             item.setToolTip(f"{entry.label} (Ctrl+{number})")
             self._labels.append(entry.label)
@@ -137,6 +160,8 @@ class MainWindow(QMainWindow):
         # `start_new`: the start page opens on what its Ctrl+N opens (the Leads page's capture
         # form), unless the user has gone to another page by the time it is built.
         self._new_on = self._wanted_page if start_new else ""
+        if stand_in is not None:
+            stand_in.setFocus()  # the keys go there from the first paint
         if services is not None:
             self.attach_services(services)
         else:
@@ -172,6 +197,10 @@ class MainWindow(QMainWindow):
     def wanted_page(self) -> str:
         """The page shown first once the services are attached (or the current one after)."""
         return self._wanted_page
+
+    def opens_new(self, key: str) -> bool:
+        """Whether page `key` is built to open on what its Ctrl+N opens (`start_new`)."""
+        return bool(self._new_on) and self._new_on == key == self._wanted_page
 
     def is_attached(self) -> bool:
         return self.services is not None
@@ -504,6 +533,7 @@ class MainWindow(QMainWindow):
         assert placeholder is not None  # every page's slot holds a placeholder until built
         current = self.stack.currentIndex()
         self.stack.insertWidget(row, page)
+        page.take_stand_in(placeholder)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
@@ -580,7 +610,9 @@ class _LazyPages:
             services = self._window.services
             if services is None:
                 raise RuntimeError("pages are built once the window has its services")
-            page = self._entries[key].build(services)
+            entry = self._entries[key]
+            new = entry.build_new if self._window.opens_new(key) else None
+            page = (new or entry.build)(services)
             self._built[key] = page
             self._window._page_built(key, page)
         return page

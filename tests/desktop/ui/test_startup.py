@@ -190,6 +190,7 @@ def test_start_up_opens_the_store_before_the_session(qtbot, tmp_path):
     start = Startup(_args(), tmp_path, Settings.load(tmp_path), ["desktop.ui.leads.page"])
     order = []
     start.ready.connect(lambda: order.append(("ready", start.services is not None)))
+    start.ready.connect(start.page_shown)  # the window's first page shows its data at once
     start.session_ready.connect(lambda: order.append(("session", start.session is not None)))
     try:
         with qtbot.waitSignal(start.session_ready, timeout=30_000):
@@ -200,6 +201,64 @@ def test_start_up_opens_the_store_before_the_session(qtbot, tmp_path):
         assert "desktop.ui.leads.page" in sys.modules
     finally:
         start.finish()
+
+
+def test_the_session_waits_for_the_first_page_to_show_its_data(qtbot, tmp_path, monkeypatch):
+    import desktop.startup
+    from desktop.startup import Startup
+
+    monkeypatch.setattr(desktop.startup, "SESSION_WAIT_S", 60.0)
+    start = Startup(_args(), tmp_path, Settings.load(tmp_path), [])
+    try:
+        with qtbot.waitSignal(start.ready, timeout=30_000):
+            start.begin()
+        assert start.session is None and not start.attached
+        with qtbot.waitSignal(start.session_ready, timeout=30_000):
+            start.page_shown()
+        assert start.session is not None
+    finally:
+        start.finish()
+
+
+def test_the_session_starts_without_word_from_the_page_after_a_while(qtbot, tmp_path,
+                                                                      monkeypatch):
+    import desktop.startup
+    from desktop.startup import Startup
+
+    monkeypatch.setattr(desktop.startup, "SESSION_WAIT_S", 0.2)
+    start = Startup(_args(), tmp_path, Settings.load(tmp_path), [])
+    try:
+        with qtbot.waitSignals([start.ready, start.session_ready], timeout=30_000):
+            start.begin()
+        assert start.session is not None
+    finally:
+        start.finish()
+
+
+def test_quitting_before_the_page_showed_starts_no_session(qtbot, tmp_path, monkeypatch):
+    import desktop.startup
+    from desktop.startup import Startup
+
+    monkeypatch.setattr(desktop.startup, "SESSION_WAIT_S", 60.0)
+    start = Startup(_args(), tmp_path, Settings.load(tmp_path), [])
+    with qtbot.waitSignal(start.ready, timeout=30_000):
+        start.begin()
+    start.finish()  # returns at once: the thread no longer waits for the page
+    assert start.session is None
+
+
+def test_the_window_says_when_its_page_shows_its_first_rows(qtbot, services):
+    from desktop.app import _when_first_screen
+
+    for i in range(3):
+        services.store.save("lead", {"last_name": f"Row{i}", "captured_at": "2026-11-24T10:00:00Z"})
+    win = MainWindow(None, default_pages(), start_page="leads", settings=services.settings)
+    qtbot.addWidget(win)
+    win.show()
+    said = []
+    _when_first_screen(win, lambda: said.append(win.current_page().model.rowCount()))
+    win.attach_services(services)
+    qtbot.waitUntil(lambda: said == [3])
 
 
 def test_for_a_screenshot_the_session_comes_before_ready(qtbot, tmp_path):
