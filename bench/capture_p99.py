@@ -7,13 +7,15 @@ scores the lead and hands it to the writer lane, which saves it with the store (
 outbox entry, the search index and the insights totals' triggers, `synchronous=FULL`). Each
 save is timed from the key press to the moment the writer's commit returned (the store calls
 its listeners right after it), and to the form showing the lead saved; the p99 is printed beside
-its target. Figures only; nothing here asserts a timing.
+its target, with the store's save alone and a bare one-row commit on the same disk (the floor
+under any save). Figures only; nothing here asserts a timing.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -37,6 +39,31 @@ def store_alone(store, event_id: str, saves: int) -> list[float]:  # type: ignor
                            "event_id": event_id, "captured_at": "2026-11-01T00:00:00Z"})
         times.append(time.perf_counter() - start)
     book.dispose()
+    return times
+
+
+def bare_commits(folder: Path, commits: int) -> list[float]:
+    """The disk's own part: a one-row transaction on a scratch SQLite file in the same folder,
+    WAL and `synchronous=FULL` as the store, timed from COMMIT to its return. No save through
+    any path can be faster than this."""
+    path = folder / "bench-bare-commit.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("CREATE TABLE IF NOT EXISTS t (x BLOB)")
+        times = []
+        for _ in range(commits):
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO t VALUES (randomblob(100))")
+            start = time.perf_counter()
+            conn.execute("COMMIT")
+            times.append(time.perf_counter() - start)
+            time.sleep(0.005)  # a pause like the form's between saves
+    finally:
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     return times
 
 
@@ -69,6 +96,7 @@ def main() -> None:
         populate(data_dir, args.leads)
         print(f"store of {args.leads:,} leads ready in {time.perf_counter() - start:.1f} s")
         latencies, shown, alone = run(data_dir, args.saves)
+        bare = bare_commits(data_dir, 300)
     ms = [v * 1000 for v in latencies]
     p99 = _pct(ms, 99)
     print(f"capture Enter->durable commit ({len(ms)} saves through the capture screen): "
@@ -80,6 +108,9 @@ def main() -> None:
     store_ms = [v * 1000 for v in alone]
     print(f"  the store alone (LeadBook.save_capture, {len(store_ms)} saves): "
           f"p50 {_pct(store_ms, 50):.1f} ms  p99 {_pct(store_ms, 99):.1f} ms")
+    bare_ms = [v * 1000 for v in bare]
+    print(f"  the disk alone (a one-row SQLite commit, synchronous=FULL, {len(bare_ms)} commits): "
+          f"p50 {_pct(bare_ms, 50):.1f} ms  p99 {_pct(bare_ms, 99):.1f} ms")
 
 
 if __name__ == "__main__":
