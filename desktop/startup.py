@@ -27,6 +27,9 @@ from fieldnote.failures import is_disk_full, short_reason
 
 if TYPE_CHECKING:
     from desktop.demo_mode import HubSession
+    from desktop.store.collateral import CollateralLibrary
+    from desktop.store.debriefs import DebriefStore
+    from desktop.store.insights import InsightsQueries
     from desktop.store.records import Store
     from desktop.sync.blobs import BlobCache
     from desktop.sync.lookup import LookupResult
@@ -37,10 +40,9 @@ log = logging.getLogger(__name__)
 # (`Startup.page_shown`), so a page that never says so holds nothing up.
 SESSION_WAIT_S = 3.0
 
-# What `build_services` imports (SQLAlchemy with them): loaded during the integrity check.
-_SERVICE_MODULES = ("desktop.store.attachments", "desktop.store.collateral",
-                    "desktop.store.debriefs", "desktop.store.insights", "desktop.store.queries",
-                    "desktop.sync.blobs")
+# What `build_services` imports (SQLAlchemy with them): loaded during the integrity check. (The
+# collateral library, the debriefs and the insights come with the pages that use them.)
+_SERVICE_MODULES = ("desktop.store.attachments", "desktop.store.queries", "desktop.sync.blobs")
 
 
 class Startup(QObject):
@@ -160,13 +162,26 @@ class Startup(QObject):
 
 def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes: RecordChanges,
                    data_dir: Path, user: dict[str, Any] | None = None) -> Services:
-    """Every service a page may use, over an open store: the one place they are built."""
+    """Every service a page may use, over an open store: the one place they are built (the
+    collateral library, the debriefs and the insights when a page first asks for them)."""
     from desktop.store.attachments import LeadAttachments
-    from desktop.store.collateral import CollateralLibrary
-    from desktop.store.debriefs import DebriefStore
-    from desktop.store.insights import InsightsQueries
     from desktop.store.queries import RecordQueries
     from desktop.sync.blobs import open_file_cache
+
+    def collateral() -> CollateralLibrary:
+        from desktop.store.collateral import CollateralLibrary
+
+        return CollateralLibrary(store)
+
+    def debriefs() -> DebriefStore:
+        from desktop.store.debriefs import DebriefStore
+
+        return DebriefStore(store)
+
+    def insights() -> InsightsQueries:
+        from desktop.store.insights import InsightsQueries
+
+        return InsightsQueries(store.engine)
 
     def hub_blobs() -> BlobCache | None:
         # Imported when first asked (on a worker): requests stays out of the window's start.
@@ -199,9 +214,9 @@ def build_services(store: Store, tasks: TaskRunner, settings: Settings, changes:
         settings=settings,
         changes=changes,
         data_dir=data_dir,
-        collateral=CollateralLibrary(store),
-        debriefs=DebriefStore(store),
-        insights=InsightsQueries(store.engine),
+        make_collateral=collateral,
+        make_debriefs=debriefs,
+        make_insights=insights,
         blobs=blobs,
         attachments=LeadAttachments(store, blobs),
         hub_blobs=hub_blobs,

@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
 from fieldnote.kinds import (
     LIST_MAX,
     NAME_MAX,
@@ -119,6 +117,9 @@ def _domain_problem(domain: str) -> str | None:
 
 
 def _full_email_check(text: str) -> str | None:
+    # Imported on the first full check (tens of ms): opening the store needs none.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:

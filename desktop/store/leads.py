@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -41,27 +41,19 @@ from desktop.store.queries import fts_query, live
 from desktop.store.records import SaveResult, Store
 from desktop.store.schema import local_marks, record_tables
 from fieldnote.audit import export_fields
-from fieldnote.duplicates import (
-    Match,
-    find_duplicates,
-    import_fingerprint,
-    import_key,
-    merge_leads,
-)
 from fieldnote.failures import is_disk_full
 from fieldnote.kinds import LEAD, RUBRIC, spec
-from fieldnote.leadcsv import (
-    CsvImport,
-    read_lead_csv,
-    write_hubspot_csv,
-    write_salesforce_csv,
-    write_vcards,
-)
 from fieldnote.leads import MARKETING_EXPORTS, TO_QUALIFY_ORDER, marketing_selection
 from fieldnote.lookup import LookupAnswer, answer_from, lookup_key
 from fieldnote.outcomes import NotRetractable, counting_outcomes, retraction_fields
 from fieldnote.scoring import Rubric, RubricInvalid, parse_rubric
 from fieldnote.validation import ValidationFailed, format_datetime, utc_now_iso
+
+# The duplicate rules (phone numbers with them) and the CSV formats are imported where they
+# are used: the Leads list, which opens with the window, needs neither.
+if TYPE_CHECKING:
+    from fieldnote.duplicates import Match
+    from fieldnote.leadcsv import CsvImport
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 LEADS = record_tables["lead"]
@@ -227,6 +219,8 @@ class _KnownRows:
 
     def claim(self, values: Mapping[str, Any]) -> tuple[bool, str | None]:
         """Whether the row is new (and from now on known), and its fingerprint."""
+        from fieldnote.duplicates import import_fingerprint, import_key
+
         fingerprint = import_fingerprint(self.salt, self.event_id, values)
         keys = [k for k in (import_key(self.event_id, {"badge_id": values.get("badge_id")}),
                             import_key(self.event_id, {"email": values.get("email")}))
@@ -541,6 +535,8 @@ class LeadBook:
                     )))
                 ).mappings():
                     found.setdefault(row["id"], dict(row))
+        from fieldnote.duplicates import find_duplicates
+
         return find_duplicates(candidate, found.values())
 
     def lookup(self, email: str) -> LookupAnswer:
@@ -585,6 +581,8 @@ class LeadBook:
             if existing is None or existing["deleted"]:
                 raise ValidationFailed([], title="The lead to merge into no longer exists.")
             state = {k: existing[k] for k in LEAD.client_fields}
+            from fieldnote.duplicates import merge_leads
+
             merged = merge_leads(state, incoming)
             changed = {k: v for k, v in merged.items()
                        if k in LEAD.client_fields and state.get(k) != v}
@@ -837,6 +835,8 @@ class LeadBook:
 
     def import_keys(self, event_id: str) -> set[tuple[str, str, str]]:
         """The import keys (badge id or email) of the leads already at an event."""
+        from fieldnote.duplicates import import_key
+
         keys: set[tuple[str, str, str]] = set()
         with self.reader.connect() as conn:
             for row in conn.execute(
@@ -863,6 +863,8 @@ class LeadBook:
         return bytes.fromhex(fresh)
 
     def _known_rows(self, event_id: str, create_salt: bool) -> _KnownRows:
+        from fieldnote.duplicates import import_fingerprint
+
         salt = self._import_salt(create_salt)
         fingerprints: set[str] = set()
         with self.reader.connect() as conn:
@@ -897,6 +899,8 @@ class LeadBook:
     ) -> ImportPreview:
         """Read `data` as the import would and count what it would add to the event (all rows
         when no event is chosen yet); writes nothing. For the dry run and the import dialog."""
+        from fieldnote.leadcsv import read_lead_csv
+
         parsed = read_lead_csv(data, mapping, event_id=event_id, default_region=default_region,
                                consent_text_version=consent_text_version,
                                consent_wording_id=consent_wording_id)
@@ -1072,6 +1076,8 @@ class LeadBook:
             return LeadExport(data, len(leads), left_out)
         users = self.users()
         events = {e["id"]: e for e in self.events()}
+        from fieldnote.leadcsv import write_hubspot_csv, write_salesforce_csv, write_vcards
+
         if fmt == "salesforce":
             data = write_salesforce_csv(leads, users, events)
         elif fmt == "hubspot":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,9 +48,12 @@ class Services:
     settings: Settings
     changes: RecordChanges
     data_dir: Path
-    collateral: CollateralLibrary
-    debriefs: DebriefStore
-    insights: InsightsQueries
+    # The collateral library, the debriefs and the insights queries are built when a page
+    # first asks for them (`collateral`, `debriefs`, `insights` below), by these factories from
+    # `build_services`: a window that opens on the Leads page does not import their modules.
+    make_collateral: Callable[[], CollateralLibrary] = field(repr=False)
+    make_debriefs: Callable[[], DebriefStore] = field(repr=False)
+    make_insights: Callable[[], InsightsQueries] = field(repr=False)
     # The data dir's content-addressed file cache: verified reads and local adds, no network.
     blobs: BlobCache
     # Voice notes and photos on leads (`desktop.store.attachments`), their files in `blobs`.
@@ -74,6 +78,18 @@ class Services:
     sync_desk: SyncDesk | None = None
     # The latest one-keystroke write, undoable from its notice or with Ctrl+Z for a while.
     undo: UndoLog = field(default_factory=UndoLog)
+
+    @cached_property
+    def collateral(self) -> CollateralLibrary:
+        return self.make_collateral()
+
+    @cached_property
+    def debriefs(self) -> DebriefStore:
+        return self.make_debriefs()
+
+    @cached_property
+    def insights(self) -> InsightsQueries:
+        return self.make_insights()
 
     @property
     def role(self) -> str:
