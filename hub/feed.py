@@ -23,9 +23,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     Select,
-    Text,
     TextClause,
-    cast,
     select,
     text,
 )
@@ -34,7 +32,7 @@ from fieldnote.kinds import KINDS, FieldSpec, FieldType
 from fieldnote.wire import format_digest, record_hash, state_hash
 from hub import authz
 from hub.authz import Actor
-from hub.db.engine import writer
+from hub.db.engine import json_value, writer
 from hub.db.tables import RECORD_TABLES, audience_members, feed, meta
 from hub.records import RecordStore, _state_from_row
 
@@ -238,21 +236,19 @@ def _state_json(conn: Connection, wanted: dict[str, list[str]]) -> dict[tuple[st
 def _own_stubs(conn: Connection, wanted: dict[str, list[str]], own: tuple[str, str]
                ) -> dict[tuple[str, str], bytes]:
     """Stubs of the wanted records whose current version this device (client id, user id)
-    wrote; those records are taken out of `wanted`. Only rows whose per-field versions name
-    the client at all are read whole."""
-    client_id, user_id = own
+    wrote; those records are taken out of `wanted`. One query per kind finds the rows whose
+    per-field versions name the client at all; only those are read whole."""
+    client_id = own[0]
     pattern = "%" + client_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    postgres = conn.dialect.name == "postgresql"
     out: dict[tuple[str, str], bytes] = {}
     for kind, ids in wanted.items():
-        table = RECORD_TABLES[kind]
-        mine: list[str] = []
-        for start in range(0, len(ids), _ID_CHUNK):
-            rows = conn.execute(
-                select(table.c.id, table.c.row_version, table.c.hub_field_versions)
-                .where(table.c.id.in_(ids[start:start + _ID_CHUNK]), table.c.deleted.is_(False),
-                       cast(table.c.hub_field_versions, Text).like(pattern, escape="\\")))
-            mine += [rid for rid, version, versions in rows
-                     if _written_by(versions, int(version), own)]
+        mine = [
+            rid for rid, version, versions in conn.execute(
+                _candidates(kind, postgres), {"ids": orjson.dumps(ids).decode(), "p": pattern})
+            if _written_by(json_value(versions) if isinstance(versions, str) else versions,
+                           int(version), own)
+        ]
         if not mine:
             continue
         for start in range(0, len(mine), _ID_CHUNK):
@@ -263,6 +259,20 @@ def _own_stubs(conn: Connection, wanted: dict[str, list[str]], own: tuple[str, s
         taken = set(mine)
         wanted[kind] = [rid for rid in ids if rid not in taken]
     return out
+
+
+@functools.cache
+def _candidates(kind: str, postgres: bool) -> TextClause:
+    """(id, version, per-field versions) of the live records of `kind` named by `:ids` (a JSON
+    array: one parameter however many) whose per-field versions hold the text `:p` (LIKE)."""
+    table = RECORD_TABLES[kind].name
+    if postgres:
+        return text(f"SELECT id, row_version, hub_field_versions FROM {table} "
+                    "WHERE id IN (SELECT json_array_elements_text(CAST(:ids AS json))) "
+                    "AND NOT deleted AND CAST(hub_field_versions AS text) LIKE :p ESCAPE '\\'")
+    return text(f"SELECT id, row_version, hub_field_versions FROM {table} "
+                "WHERE id IN (SELECT value FROM json_each(:ids)) "
+                "AND deleted = 0 AND hub_field_versions LIKE :p ESCAPE '\\'")
 
 
 def _written_by(field_versions: Any, version: int, own: tuple[str, str]) -> bool:

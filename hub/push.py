@@ -448,7 +448,7 @@ class _Applier:
         state.fields.update(changed)
         # What the change derives (a consent statement's recorder and history, a wording's
         # version) is the hub's own: never a conflict, never taken from the client.
-        derived = derived_fields(m.kind, before.fields, changed, self.actor.id, utc_now_iso())
+        derived = derived_fields(m.kind, before.fields, changed, self.actor.id, self.store.now)
         state.fields.update(derived)
         self._check_complete(state, changed)
         self._check_blob(m.kind, changed, state.fields)
@@ -500,7 +500,7 @@ class _Applier:
             fields["state"] = "queued"
         if m.kind == "debrief_comment" and not fields.get("created_at"):
             fields["created_at"] = m.made_at if m.made_at else utc_now_iso()
-        fields.update(derived_fields(m.kind, None, changes, self.actor.id, utc_now_iso()))
+        fields.update(derived_fields(m.kind, None, changes, self.actor.id, self.store.now))
         state = RecordState(kind=m.kind, id=record_id, fields=fields)
         self._check_complete(state)
         self._check_blob(m.kind, changes, state.fields)

@@ -13,7 +13,7 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import orjson
@@ -99,10 +99,17 @@ class OutboxEntry:
     record_id: str
     op: str
     base_version: int
-    fields: dict[str, Any]
+    # The changed fields as the outbox stores them (JSON text), decoded only when asked for.
+    fields_json: str
     made_at: str
+    # The file the change names (`_FILE_FIELDS`), uploaded before it.
+    file_sha256: str | None = None
     # The mutation as JSON, encoded once when the batch is taken (sized and sent as is).
     body: bytes = field(default=b"", compare=False, repr=False)
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return dict(_json_value(self.fields_json) or {})
 
     def mutation(self) -> dict[str, Any]:
         return {
@@ -114,6 +121,17 @@ class OutboxEntry:
             "fields": self.fields,
             "made_at": self.made_at,
         }
+
+
+def _encode(mutation_id: str, kind: str, record_id: str, op: str, base_version: int,
+            fields_json: str, made_at: str) -> bytes:
+    """A mutation as JSON: the outbox's fields text goes in as it is, not decoded and encoded
+    again (the same text every time the entry is taken)."""
+    return orjson.dumps({
+        "mutation_id": mutation_id, "kind": kind, "record_id": record_id, "op": op,
+        "base_version": base_version, "fields": orjson.Fragment(fields_json),
+        "made_at": made_at,
+    })
 
 
 @dataclass
@@ -147,6 +165,15 @@ class Account:
     def as_dict(self) -> dict[str, Any]:
         return {"hub_url": self.hub_url, "user_id": self.user_id, "email": self.email,
                 "name": self.name, "role": self.role, "team": self.team}
+
+
+# The next pending outbox entries, with the file each names (`_FILE_FIELDS`) read by SQLite.
+_TAKE = (
+    "SELECT seq, mutation_id, kind, record_id, op, base_version, fields, made_at, CASE kind "
+    + " ".join(f"WHEN '{kind}' THEN json_extract(fields, '$.{name}')"
+               for kind, name in _FILE_FIELDS.items())
+    + " END FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?"
+)
 
 
 class _Upsert(NamedTuple):
@@ -289,23 +316,19 @@ class SyncStore:
         self, conn: Connection, max_count: int, max_bytes: int, after_seq: int,
         in_flight: Collection[tuple[str, str]],
     ) -> list[OutboxEntry]:
-        rows = conn.execute(
-            select(outbox)
-            .where(and_(outbox.c.state == "pending", outbox.c.seq > after_seq))
-            .order_by(outbox.c.seq)
-            .limit(max_count)
-        ).mappings().all()
+        rows = conn.exec_driver_sql(_TAKE, (after_seq, max_count)).fetchall()
         batch: list[OutboxEntry] = []
         seen: set[tuple[str, str]] = set(in_flight)
         size = _ENVELOPE_BYTES
-        for row in rows:
-            key = (row["kind"], row["record_id"])
+        for seq, mutation_id, kind, record_id, op, base, fields, made_at, sha in rows:
+            key = (kind, record_id)
             if key in seen:
                 break
-            entry = OutboxEntry(row["seq"], row["mutation_id"], row["kind"], row["record_id"],
-                                row["op"], row["base_version"], dict(row["fields"] or {}),
-                                row["made_at"])
-            entry = replace(entry, body=_dumps(entry.mutation()))
+            if fields is None or fields == "null":
+                fields = "{}"
+            entry = OutboxEntry(seq, mutation_id, kind, record_id, op, base, fields, made_at,
+                                sha if isinstance(sha, str) and sha else None,
+                                _encode(mutation_id, kind, record_id, op, base, fields, made_at))
             size += len(entry.body) + 1
             if batch and size > max_bytes:
                 break
@@ -392,9 +415,10 @@ class SyncStore:
         for start in range(0, len(seqs), 500):
             conn.execute(delete(outbox).where(outbox.c.seq.in_(seqs[start:start + 500])))
         if done:
-            conn.execute(sqlite_insert(local_marks).on_conflict_do_nothing(), [
-                {"kind": e.kind, "record_id": e.record_id, "mark": OWN_MARK, "value": None}
-                for e in {(e.kind, e.record_id): e for e, _ in done}.values()])
+            conn.exec_driver_sql(
+                "INSERT INTO local_marks (kind, record_id, mark, value) VALUES (?, ?, ?, NULL) "
+                "ON CONFLICT DO NOTHING",
+                sorted({(e.kind, e.record_id, OWN_MARK) for e, _ in done}))
         if settle:
             self._settle(conn, settle)
         self._raise_revs(conn, [(e, v) for e, v in done if v is not None])
@@ -486,20 +510,16 @@ class SyncStore:
         return out
 
     def _raise_revs(self, conn: Connection, answered: list[tuple[OutboxEntry, int]]) -> None:
-        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_kind: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
         for entry, version in answered:
-            by_kind[entry.kind].append({"b_id": entry.record_id, "b_rev": version})
+            by_kind[entry.kind].append((version, entry.record_id, version))
         for kind, params in by_kind.items():
             table = record_tables.get(kind)
             if table is None:
                 continue
             # Only ever raise: a pull may already have brought a newer version.
-            conn.execute(
-                update(table)
-                .where(and_(table.c.id == bindparam("b_id"), table.c.rev < bindparam("b_rev")))
-                .values(rev=bindparam("b_rev")),
-                params,
-            )
+            conn.exec_driver_sql(
+                f'UPDATE "{table.name}" SET rev = ? WHERE id = ? AND rev < ?', params)
         # A later edit of the same record made while this one was in flight was based on the
         # same hub version; it includes this entry's effect, so move its base along.
         later = self._unsent_entries_of(conn, [e for e, _ in answered])
@@ -512,15 +532,20 @@ class SyncStore:
     def _unsent_entries_of(
         self, conn: Connection, entries: list[OutboxEntry]
     ) -> dict[tuple[str, str], list[tuple[int, int]]]:
-        ids = sorted({e.record_id for e in entries})
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for e in entries:
+            by_kind[e.kind].append(e.record_id)
         out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        for start in range(0, len(ids), 500):
-            rows = conn.execute(
-                select(outbox.c.seq, outbox.c.kind, outbox.c.record_id, outbox.c.base_version)
-                .where(and_(outbox.c.sent.is_(False), outbox.c.record_id.in_(ids[start:start + 500])))
-            )
-            for seq, kind, rid, base in rows:
-                out[(kind, rid)].append((seq, base))
+        for kind, kind_ids in by_kind.items():
+            ids = sorted(set(kind_ids))
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                # (kind, record_id) is the outbox's index.
+                rows = conn.exec_driver_sql(
+                    "SELECT seq, record_id, base_version FROM outbox WHERE kind = ? AND record_id "
+                    f"IN ({', '.join('?' for _ in chunk)}) AND sent = 0", (kind, *chunk))
+                for seq, rid, base in rows:
+                    out[(kind, rid)].append((seq, base))
         return out
 
     def record_server_error(self, entries: Sequence[OutboxEntry], message: str) -> int:
@@ -561,14 +586,9 @@ class SyncStore:
 
     def blobs_named_by(self, entries: Iterable[OutboxEntry]) -> list[str]:
         """sha256 of files that changes in a batch name (to upload first): a collateral
-        document, a lead's consent signature."""
-        out = []
-        for e in entries:
-            name = _FILE_FIELDS.get(e.kind)
-            sha = e.fields.get(name) if name else None
-            if isinstance(sha, str) and sha:
-                out.append(sha)
-        return out
+        document, a lead's consent signature, a voice note or photo (`_FILE_FIELDS`, read by
+        SQLite when the batch was taken)."""
+        return [e.file_sha256 for e in entries if e.file_sha256]
 
     def take_files_to_shred(self) -> builtins.set[str]:
         """The files of leads whose person was erased (their consent signatures), to be
@@ -887,7 +907,8 @@ class SyncStore:
                 # A restored hub's state of a record another device changed: taken as it is;
                 # that device sends its newer state again.
             fields = ch.fields or {}
-            extra = {k: v for k, v in fields.items() if k not in ks.by_name}
+            unknown = fields.keys() - ks.by_name.keys()
+            extra = {k: fields[k] for k in unknown} if unknown else {}
             stored = same.get(rid)
             if (stored is not None and not stored["deleted"] and (stored["extra"] or {}) == extra
                     and all(stored[n] == fields.get(n) for n in names)):
@@ -908,7 +929,7 @@ class SyncStore:
                 continue
             # The staged row in the table's column order (the bookkeeping columns, then the
             # fields); JSON fields as JSON text.
-            values = [fields.get(n) for n in names]
+            values = list(map(fields.get, names))
             for i in up.json_fields:
                 if values[i] is not None:
                     values[i] = _dumps(values[i]).decode()
@@ -1295,8 +1316,13 @@ class SyncStore:
 
     # -- bookkeeping ---------------------------------------------------------------------
 
-    def mark_synced(self, when: str) -> None:
-        self.set("last_sync_at", when)
+    def mark_synced(self, when: str, *, moved_since_stats: int | None = None) -> None:
+        """Note the end of a good cycle (and, when given, the records moved since the planner
+        statistics were sampled) in one transaction."""
+        with self.engine.begin() as conn:
+            self.store.set_state("last_sync_at", when, conn)
+            if moved_since_stats is not None:
+                self.store.set_state("moved_since_stats", moved_since_stats, conn)
 
     # -- query planner statistics ----------------------------------------------------------
 

@@ -110,8 +110,8 @@ class SyncEngine:
             self._pull(report, emit, cancel)
             self._fetch_blobs(report, emit, cancel)
             self._check(report, emit, cancel)
-            self.store.mark_synced(utc_now_iso())
-            self._planner_stats(report)
+            # One commit for the cycle's bookkeeping: when it ended, and how much moved.
+            self.store.mark_synced(utc_now_iso(), moved_since_stats=self._planner_stats(report))
             self._check_release(report)
             self._fetch_tallies()
         except _Cancelled:
@@ -177,16 +177,16 @@ class SyncEngine:
         if fresh or kept:
             self.store.set(TALLIES_KEY, fresh)
 
-    def _planner_stats(self, report: CycleReport) -> None:
+    def _planner_stats(self, report: CycleReport) -> int | None:
         """Refresh SQLite's planner statistics when the store has none, or once a thousand
-        records or more came or went since the last time (many small cycles add up)."""
+        records or more came or went since the last time (many small cycles add up); return
+        the new count of records moved since, None when it stays."""
         before = int(self.store.get("moved_since_stats") or 0)
         moved = before + report.pulled + report.pushed
         if moved >= self.store.STATS_AFTER_MOVED or not self.store.has_planner_stats():
             self.store.refresh_planner_stats()
             moved = 0
-        if moved != before:
-            self.store.set("moved_since_stats", moved)
+        return None if moved == before else moved
 
     # -- push ----------------------------------------------------------------------------
 

@@ -153,3 +153,21 @@ def test_a_too_long_device_name_is_refused(people: dict[str, SyncClient]) -> Non
                                     params={"client_id": "x" * 101}, timeout=30)
     assert answer.status_code == 422
     assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_device_name_with_pattern_characters_matches_only_itself(
+    people: dict[str, SyncClient],
+) -> None:
+    """The hub looks for the name inside the per-field versions it keeps: `%` and `_` in a name
+    are only themselves there, and a stub still needs the version to be that device's."""
+    rep = people["rep"]
+    odd = SyncClient(rep.hub, rep.http, rep.user, client_id="lap_top%1")
+    mine, theirs = new_id(), new_id()
+    odd.push_one("lead", mine, lead_fields())
+    rep.push_one("lead", theirs, lead_fields(email="bo@example.com"))
+    for name in ("%", "_", "lap_top%"):
+        wild = SyncClient(rep.hub, rep.http, rep.user, client_id=name)
+        changes, _ = wild.pull_all(own=True)
+        assert all("fields" in c for c in changes.values()), name
+    changes, _ = odd.pull_all(own=True)
+    assert "own" in changes[("lead", mine)] and "fields" in changes[("lead", theirs)]
