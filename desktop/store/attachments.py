@@ -296,13 +296,19 @@ class AttachmentFiles:
         when the lead was captured; a lead's own attachments newest first), each once:
         (sha256, size)."""
         lead = record_tables["lead"]
+        # Read from the attachments, each lead looked up by its id: joined, SQLite walked every
+        # lead in capture order to find the few with attachments (each sync cycle asks three
+        # times, so at 10,000 leads that was some 25 ms a cycle).
+        captured = (select(lead.c.captured_at).where(lead.c.id == TABLE.c.lead_id)
+                    .scalar_subquery())
+        live = select(lead.c.id).where(and_(lead.c.id == TABLE.c.lead_id,
+                                            lead.c.deleted.is_(False),
+                                            lead.c.erased_at.is_(None))).exists()
         with self.store.engine.connect() as conn:
             rows = conn.execute(
                 select(TABLE.c.file_sha256, TABLE.c.file_size)
-                .join(lead, lead.c.id == TABLE.c.lead_id)
-                .where(and_(TABLE.c.deleted.is_(False), TABLE.c.file_sha256.is_not(None),
-                            lead.c.deleted.is_(False), lead.c.erased_at.is_(None)))
-                .order_by(lead.c.captured_at.desc(), lead.c.id,
+                .where(and_(TABLE.c.deleted.is_(False), TABLE.c.file_sha256.is_not(None), live))
+                .order_by(captured.desc(), TABLE.c.lead_id,
                           func.coalesce(TABLE.c.at, TABLE.c.local_updated_at).desc())
             ).all()
         seen: builtins.set[str] = builtins.set()
