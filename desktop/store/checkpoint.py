@@ -9,10 +9,6 @@ writes pause (or after a run of commits), while the writer keeps appending; SQLi
 checkpoint in the commit stays as a backstop at a higher limit, for a burst this thread cannot
 keep up with. A checkpoint never decides what is durable, so a kill at any moment loses nothing
 the log holds (`bench.kill_tally`).
-
-The thread counts a commit once its connection is back in the pool, so a checkpoint starts
-after the commit, never during it: when it has copied the whole log before the next write
-begins, that write starts the log over from its beginning, and the log stays short.
 """
 
 from __future__ import annotations
@@ -34,7 +30,6 @@ QUIET_S = 0.1
 EVERY_COMMITS = 12
 # With nothing to do for this long the thread ends; the next commit starts another.
 IDLE_EXIT_S = 5.0
-_COMMITTED = "fieldnote_committed"
 
 
 class Checkpointer:
@@ -44,7 +39,7 @@ class Checkpointer:
     def __init__(self, engine: Engine) -> None:
         self._engine = weakref.ref(engine)
         self._cond = threading.Condition()
-        self._pending = 0  # commits finished since the last checkpoint
+        self._pending = 0  # commits since the last checkpoint
         self._last_commit = 0.0
         self._thread: threading.Thread | None = None
         self._stopped = False
@@ -52,7 +47,6 @@ class Checkpointer:
         self.ran = threading.Event()  # set after each one
 
     def committed(self) -> None:
-        """A commit has returned (its connection is back in the pool)."""
         with self._cond:
             self._pending += 1
             self._last_commit = time.monotonic()
@@ -127,15 +121,10 @@ def attach(engine: Engine) -> Checkpointer:
     """Checkpoint `engine`'s log on a thread of its own from its first commit on."""
     checkpointer = Checkpointer(engine)
 
-    def _committing(conn: Any) -> None:
-        conn.info[_COMMITTED] = True  # the pool record's info: seen again at check-in
+    def _committed(_conn: Any) -> None:
+        checkpointer.committed()
 
-    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
-        if record.info.pop(_COMMITTED, False):
-            checkpointer.committed()
-
-    event.listen(engine, "commit", _committing)
-    event.listen(engine, "checkin", _checked_in)
+    event.listen(engine, "commit", _committed)
     event.listen(engine, "engine_disposed", lambda _engine: checkpointer.stop())
     engine.checkpointer = checkpointer  # type: ignore[attr-defined]
     return checkpointer

@@ -49,27 +49,6 @@ def test_saves_leave_the_log_to_the_checkpoint_thread(store, monkeypatch):
     assert store.count("lead") == saves + 1
 
 
-def test_a_checkpoint_follows_the_commit_so_the_next_save_starts_the_log_over(store, monkeypatch):
-    checkpointer = store.engine.checkpointer
-    monkeypatch.setattr(checkpoint, "QUIET_S", 0.01)
-    checkpointer.ran.clear()
-    store.save("lead", {"last_name": "First", "captured_at": "2026-04-20T10:00:00Z"})
-    assert checkpointer.ran.wait(10)  # from here on, commits are counted from zero
-    monkeypatch.setattr(checkpoint, "QUIET_S", 3600.0)
-    monkeypatch.setattr(checkpoint, "EVERY_COMMITS", 5)
-    log = Path(f"{store.engine.url.database}-wal")
-    sizes = []
-    for i in range(60):
-        checkpointer.ran.clear()
-        store.save("lead", {"last_name": f"Silva{i}", "captured_at": "2026-04-20T10:00:00Z"})
-        if (i + 1) % 5 == 0:
-            # The fifth commit is back in the pool before the copy starts, so the copy takes
-            # it too, and the next save finds the whole log copied: it writes from the start.
-            assert checkpointer.ran.wait(10)
-            sizes.append(log.stat().st_size)
-    assert sizes[-1] < 2 * sizes[1]  # the log's file stopped growing after the first rounds
-
-
 def test_a_closed_store_stops_its_checkpoint_thread_and_a_reused_one_starts_it_again(store):
     store.save("event", {"name": "Show"})
     checkpointer = store.engine.checkpointer
