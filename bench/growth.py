@@ -55,40 +55,60 @@ def sync_time(work: Path, n: int) -> float:
     return float(out["push_s"] + out["pull_s"])
 
 
-def hub_pull_time(work: Path, n: int) -> float:
-    import requests
-
+def hub_pull_time(work: Path, n: int, hub_db: str | None = None) -> float:
+    """One device's full pull of `n` leads in pages of 1,000 from a hub of its own (SQLite, or
+    a fresh schema of the PostgreSQL `hub_db`), the leads written through the push code
+    before the clock starts."""
     from bench.hub_push.__main__ import HubProcess
-    from bench.hub_rush import PASSWORD, H, seed
+    from bench.hub_rush import seed
 
     work.mkdir(parents=True)
-    db_url = f"sqlite:///{work / 'hub.sqlite3'}"
-    seed(db_url, n, devices=0, pullers=1)
-    hub = HubProcess(db_url, work / "blobs")
+    drop = None
+    if hub_db:
+        from tests.support.live_hub import fresh_pg_url
+
+        db_url, drop = fresh_pg_url(hub_db)
+    else:
+        db_url = f"sqlite:///{work / 'hub.sqlite3'}"
     try:
-        s = requests.Session()
-        s.headers.update(H)
-        token = s.post(f"{hub.url}/v1/auth/token", timeout=60,
-                       json={"email": "puller0@bench.fieldnote", "password": PASSWORD})
-        token.raise_for_status()
-        s.headers["Authorization"] = f"Bearer {token.json()['token']}"
-        cursor, pulled = "", 0
-        started = time.perf_counter()
-        while True:
-            answer = s.get(f"{hub.url}/v1/sync/pull", params={"cursor": cursor, "limit": 1000},
-                           timeout=600)
-            answer.raise_for_status()
-            page = answer.json()
-            pulled += len(page["changes"])
-            cursor = page["cursor"]
-            if not page["has_more"]:
-                break
-        elapsed = time.perf_counter() - started
+        seed(db_url, n, devices=0, pullers=1)
+        hub = HubProcess(db_url, work / "blobs")
+        try:
+            pulled, elapsed = full_pull(hub.url)
+        finally:
+            hub.stop()
     finally:
-        hub.stop()
+        if drop is not None:
+            drop()
     if pulled < n:
         raise SystemExit(f"hub pull: {pulled:,} of {n:,} leads came back")
     return elapsed
+
+
+def full_pull(url: str) -> tuple[int, float]:
+    """(records, seconds) of the bench puller's full pull, as a device reads it."""
+    import requests
+
+    from bench.hub_rush import PASSWORD, H
+
+    s = requests.Session()
+    s.headers.update(H)
+    token = s.post(f"{url}/v1/auth/token", timeout=60,
+                   json={"email": "puller0@bench.fieldnote", "password": PASSWORD})
+    token.raise_for_status()
+    s.headers["Authorization"] = f"Bearer {token.json()['token']}"
+    cursor, pulled = "", 0
+    started = time.perf_counter()
+    while True:
+        answer = s.get(f"{url}/v1/sync/pull", params={"cursor": cursor, "limit": 1000},
+                       timeout=600)
+        answer.raise_for_status()
+        page = answer.json()
+        pulled += len(page["changes"])
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    return pulled, time.perf_counter() - started
 
 
 def search_time(data_dir: Path, n: int) -> float:
@@ -262,6 +282,11 @@ def main() -> int:
                         help="reuse this data dir for the local store (filled on first use)")
     parser.add_argument("--store-only", action="store_true",
                         help="only the local store at --store-leads (no sync, hub or chart)")
+    parser.add_argument("--hub-only", action="store_true",
+                        help="only the hub's full pulls at --hub-sizes (no sync, search, store "
+                             "or chart)")
+    parser.add_argument("--hub-db", help="run the hub's full pulls on this PostgreSQL (a fresh "
+                        "schema for each size) instead of a SQLite file")
     parser.add_argument("--store-probe", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.store_probe:
@@ -276,6 +301,8 @@ def main() -> int:
                                         else [1000, 10_000, 100_000, 1_000_000])
     if args.store_only:
         args.sizes = args.hub_sizes = []
+    if args.hub_only:
+        args.sizes, args.store_leads = [], 0
     if args.store_leads is None:
         args.store_leads = 20_000 if args.quick else 500_000
     try:
@@ -294,7 +321,7 @@ def main() -> int:
             print(f"  {n:>9,} leads: sync {series['sync A -> hub -> B'][-1][1]:8.2f} s, "
                   f"search {series['local search'][-1][1] * 1000:8.1f} ms", flush=True)
         for n in args.hub_sizes:
-            series["hub full pull"].append((n, hub_pull_time(work / f"hub-{n}", n)))
+            series["hub full pull"].append((n, hub_pull_time(work / f"hub-{n}", n, args.hub_db)))
             print(f"  {n:>9,} leads: hub full pull {series['hub full pull'][-1][1]:8.2f} s",
                   flush=True)
         probe = None
@@ -314,7 +341,7 @@ def main() -> int:
             probe_load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     every = sorted({n for points in series.values() for n, _ in points})
     if every:
-        table(series, every, args.chart, load)
+        table(series, every, None if args.hub_only else args.chart, load)
     if probe is not None:
         print()
         print(f"  local store at {int(probe['leads']):,} leads (filled in {filled:.0f} s, not timed; "
@@ -327,7 +354,7 @@ def main() -> int:
     return 0
 
 
-def table(series: dict[str, list[tuple[int, float]]], every: list[int], chart: Path,
+def table(series: dict[str, list[tuple[int, float]]], every: list[int], chart: Path | None,
           load: str) -> None:
     print()
     print(f"  {'leads':>9} " + "".join(f"{name:>20}" for name in series))
@@ -341,6 +368,9 @@ def table(series: dict[str, list[tuple[int, float]]], every: list[int], chart: P
     print(f"  {'exponent':>9} " + "".join(
         f"{exponent(points):20.2f}" if len(points) > 1 else f"{'—':>20}" for points in series.values())
         + "   (target <= 1.1 each)")
+    print(f"  load average after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    if chart is None:
+        return
     title = (f"Fieldnote growth, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, "
              f"load average {load.split()[0]}")
     draw(series, chart, title)

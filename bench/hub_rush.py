@@ -16,9 +16,14 @@ of its own (argon2 is slow on purpose; sign-in is not what is measured).
    leads each at the same moment. Printed: errors, the burst's throughput as a share of the one
    client's rate (target for the rush's worker count), the burst's p95 (reported, not targeted).
 
-The load comes from one bounded asyncio client (httpx) in this process. Figures only; nothing
-here asserts a timing. Run: `python -m bench.hub_rush [--db URL] [--minutes M] [--devices 50]
-[--full-pullers 5] [--records 100000] [--workers 1,2,4] [--quick]`.
+The load comes from bounded asyncio clients (httpx): the devices share one in this process;
+each first full pull runs in a process of its own, as each is a laptop of its own (its reading
+of pages of a megabyte would otherwise hold up every other device's clock). With each part it
+prints the cores used by the hub's processes, by PostgreSQL's processes serving the bench's
+database (give `--db` a database of its own for that figure to be the bench's alone) and by the
+load, beside how busy the whole machine was. Figures only; nothing here asserts a timing.
+Run: `python -m bench.hub_rush [--db URL] [--minutes M] [--devices 50] [--full-pullers 5]
+[--records 100000] [--workers 1,2,4] [--quick]`.
 """
 
 from __future__ import annotations
@@ -28,14 +33,18 @@ import asyncio
 import os
 import random
 import tempfile
+import threading
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 import httpx
 import orjson
+from sqlalchemy.engine import make_url
 
 from bench.hub_push.__main__ import HubProcess, lead_fields, pct
 from fieldnote.ids import new_id
@@ -70,6 +79,115 @@ def load_average() -> str:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
     except OSError:
         return "n/a"
+
+
+def _cpu(pid: int) -> float | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(parent, []).append(int(entry.name))
+    return kids
+
+
+def _tree(pid: int, kids: dict[int, list[int]]) -> list[int]:
+    out = [pid]
+    for kid in kids.get(pid, []):
+        out += _tree(kid, kids)
+    return out
+
+
+def _backends(database: str) -> list[int]:
+    """PostgreSQL's processes serving connections to `database` (on this machine)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if title.startswith("postgres: ") and f" {database} " in title:
+                out.append(int(entry.name))
+    return out
+
+
+class CpuMeter:
+    """CPU seconds used while it runs by the hub's processes, PostgreSQL's processes serving
+    the bench's database, and this process with its children (the load), sampled every half
+    second so that processes which end in between still count; and the machine's busy share
+    (Linux only; figures are None elsewhere)."""
+
+    def __init__(self, hub_pid: int, database: str | None) -> None:
+        self.hub_pid, self.database = hub_pid, database
+        self.first: dict[tuple[str, int], float] = {}
+        self.last: dict[tuple[str, int], float] = {}
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _machine(self) -> tuple[float, float] | None:
+        try:
+            values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        except OSError:
+            return None
+        tick = os.sysconf("SC_CLK_TCK")
+        return sum(values) / tick, (values[3] + values[4]) / tick  # all, idle + iowait
+
+    def _sample(self, starting: bool) -> None:
+        kids = _children()
+        hub = _tree(self.hub_pid, kids)
+        load = [p for p in _tree(os.getpid(), kids) if p not in hub]
+        groups = {"hub": hub, "load": load,
+                  "postgres": _backends(self.database) if self.database else []}
+        for group, pids in groups.items():
+            for pid in pids:
+                value = _cpu(pid)
+                if value is None:
+                    continue
+                key = (group, pid)
+                # A process first seen after the start began after it: all its time counts.
+                self.first.setdefault(key, value if starting else 0.0)
+                self.last[key] = value
+
+    def _run(self) -> None:
+        while not self.stop_event.wait(0.5):
+            self._sample(False)
+
+    def __enter__(self) -> CpuMeter:
+        self.t0, self.machine0 = time.perf_counter(), self._machine()
+        self._sample(True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop_event.set()
+        self.thread.join()
+        self._sample(False)
+        self.seconds, self.machine1 = time.perf_counter() - self.t0, self._machine()
+
+    def cores(self, group: str) -> float:
+        used = sum(self.last[k] - self.first[k] for k in self.last if k[0] == group)
+        return used / self.seconds
+
+    def text(self) -> str:
+        if self.machine0 is None or self.machine1 is None:
+            return "CPU shares: n/a"
+        total = self.machine1[0] - self.machine0[0]
+        busy = (total - (self.machine1[1] - self.machine0[1])) / self.seconds
+        pg = f"PostgreSQL {self.cores('postgres'):.2f}, " if self.database else ""
+        return (f"cores used: hub {self.cores('hub'):.2f}, {pg}load generator "
+                f"{self.cores('load'):.2f}; the machine busy {busy:.2f} of "
+                f"{total / self.seconds:.2f}")
 
 
 def seed(db_url: str, records: int, devices: int, pullers: int) -> float:
@@ -163,11 +281,36 @@ async def pull_all(client: httpx.AsyncClient, tally: Tally, url: str, headers: d
     return cursor, pulled
 
 
+def full_pull(url: str, headers: dict[str, str], seconds: float
+              ) -> tuple[list[float], int, float, Counter[str]]:
+    """One device's first full pull (for at most `seconds`), in a process of its own: its
+    pages' times, the records pulled, the seconds it took, its errors."""
+    async def run() -> tuple[list[float], int, float, Counter[str]]:
+        tally = Tally()
+        async with httpx.AsyncClient(timeout=120) as client:
+            t0 = time.perf_counter()
+            _, pulled = await pull_all(client, tally, url, headers, "", tally.full_page,
+                                       t0 + seconds)
+            return tally.full_page, pulled, time.perf_counter() - t0, tally.errors
+    return asyncio.run(run())
+
+
+def _ready() -> None:
+    time.sleep(0.5)
+
+
 async def rush(url: str, devices: list[dict[str, str]], pullers: list[dict[str, str]],
-               minutes: float) -> tuple[Tally, list[tuple[int, float]], int]:
+               minutes: float, meter: CpuMeter) -> tuple[Tally, list[tuple[int, float]], int]:
     tally = Tally()
     rnd = random.Random(5)
-    limits = httpx.Limits(max_connections=len(devices) + len(pullers) + 4)
+    limits = httpx.Limits(max_connections=len(devices) + 4)
+    # Each first full pull runs in a process of its own, as each is a laptop of its own: its
+    # reading of pages of a megabyte would otherwise hold up every other device's clock in
+    # this one event loop. (They share the machine's cores with the hub all the same.)
+    pool = ProcessPoolExecutor(max(1, len(pullers)), mp_context=get_context("spawn"))
+    for ready in [pool.submit(_ready) for _ in pullers]:
+        ready.result()
+    loop = asyncio.get_running_loop()
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         # Each device catches up first (not timed), so its syncs pull from a current cursor.
         cursors = [(await pull_all(client, Tally(), url, h, "", []))[0] for h in devices]
@@ -210,12 +353,18 @@ async def rush(url: str, devices: list[dict[str, str]], pullers: list[dict[str, 
                 next_at += SYNC_EVERY_S
 
         async def puller(p: int) -> None:
-            t0 = time.perf_counter()
-            _, pulled = await pull_all(client, tally, url, pullers[p], "", tally.full_page, end)
-            full.append((pulled, time.perf_counter() - t0))
+            pages, pulled, seconds, errors = await loop.run_in_executor(
+                pool, full_pull, url, pullers[p], end - time.perf_counter())
+            tally.full_page += pages
+            tally.errors.update(errors)
+            full.append((pulled, seconds))
 
-        await asyncio.gather(*(device(d) for d in range(len(devices))),
-                             *(puller(p) for p in range(len(pullers))))
+        try:
+            with meter:
+                await asyncio.gather(*(device(d) for d in range(len(devices))),
+                                     *(puller(p) for p in range(len(pullers))))
+        finally:
+            pool.shutdown()
     return tally, full, syncs[0]
 
 
@@ -258,6 +407,7 @@ def errors_text(errors: Counter[str]) -> str:
 
 def run(db_url: str, label: str, args: argparse.Namespace) -> None:
     workers = [int(w) for w in args.workers.split(",") if w.strip()]
+    database = make_url(db_url).database if db_url.startswith("postgresql") else None
     print(f"hub_rush on {label}: {args.records:,} leads seeded, {args.devices} devices syncing every "
           f"{SYNC_EVERY_S:.0f} s with {CHANGES} changes, {args.full_pullers} first full pulls, "
           f"{args.minutes:g} min; {os.cpu_count()} CPUs; load average {load_average()}")
@@ -268,11 +418,13 @@ def run(db_url: str, label: str, args: argparse.Namespace) -> None:
         try:
             devices = sign_in(hub.url, [f"device{d}@bench.fieldnote" for d in range(args.devices)])
             pullers = sign_in(hub.url, [f"puller{p}@bench.fieldnote" for p in range(args.full_pullers)])
-            tally, full, syncs = asyncio.run(rush(hub.url, devices, pullers, args.minutes))
+            meter = CpuMeter(hub.proc.pid, database)
+            tally, full, syncs = asyncio.run(rush(hub.url, devices, pullers, args.minutes, meter))
         finally:
             hub.stop()
         print(f"\n  rush, serve --workers {args.rush_workers}, {syncs} device syncs "
               f"(load average after: {load_average()}):")
+        print(f"    {meter.text()}")
         print(f"    push p95 (20 changes)          {ms(tally.push, 0.95)}   p50 {ms(tally.push, 0.5)}"
               f"   n={len(tally.push)}   (target <= 250 ms)")
         pages = tally.pull_page + tally.full_page
@@ -292,13 +444,15 @@ def run(db_url: str, label: str, args: argparse.Namespace) -> None:
         for w in workers:
             hub = HubProcess(db_url, Path(tmp) / "blobs", w)
             try:
-                b = asyncio.run(burst(hub.url, devices))
+                with CpuMeter(hub.proc.pid, database) as meter:
+                    b = asyncio.run(burst(hub.url, devices))
             finally:
                 hub.stop()
             target = "   (target >= 70 %, 0 errors)" if w == args.rush_workers else ""
             print(f"    workers {w}: burst {b['rate']:6,.0f} leads/s in {b['wall']:.1f} s, one client "
                   f"{b['one_rate']:6,.0f} leads/s = {b['rate'] / b['one_rate']:4.0%}; burst p95 "
                   f"{b['p95'] * 1000:,.0f} ms; errors {errors_text(b['errors'])}{target}")
+            print(f"      {meter.text()}; load average {load_average()}")
 
 
 def main() -> int:
