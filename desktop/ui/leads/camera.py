@@ -16,14 +16,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
+from desktop.ui.common.multimedia import load_multimedia
 from desktop.ui.leads.barcodes import Decoded, decode_image
 
 log = logging.getLogger(__name__)
@@ -38,50 +38,22 @@ class Camera:
     name: str  # its description, for the chooser
 
 
-@contextmanager
-def _qt_messages_to_stderr() -> Iterator[None]:
-    """Qt's own message handler (stderr) in place of the app's Python one, for a moment.
-
-    QtMultimedia's backends warn from inside the dynamic loader as they load (no PipeWire, no
-    VA-API here). A Python handler then waits for the interpreter while the loader's lock is
-    held, and a thread importing an extension module at that moment holds the interpreter and
-    waits for the loader: both wait forever. Qt's handler needs no interpreter."""
-    from PySide6.QtCore import qInstallMessageHandler
-
-    previous = qInstallMessageHandler(None)
-    try:
-        yield
-    finally:
-        qInstallMessageHandler(previous)
-
-
-_videos_listed = False
-
-
 def multimedia() -> Any | None:
     """PySide6.QtMultimedia, or None when this machine cannot load it."""
     try:
-        with _qt_messages_to_stderr():
-            from PySide6 import QtMultimedia
+        return load_multimedia()
     except ImportError as exc:  # e.g. its audio libraries are missing
         log.info("camera scanning unavailable: %s", exc)
         return None
-    return QtMultimedia
 
 
 def cameras() -> list[Camera]:
     """The video inputs this machine has now (empty without any, or without QtMultimedia)."""
-    global _videos_listed
     qm = multimedia()
     if qm is None:
         return []
-    if _videos_listed:
-        devices = qm.QMediaDevices.videoInputs()
-    else:
-        with _qt_messages_to_stderr():  # the first listing loads the media backend
-            devices = qm.QMediaDevices.videoInputs()
-        _videos_listed = True
-    return [Camera(device_id(d), d.description() or device_id(d)) for d in devices]
+    return [Camera(device_id(d), d.description() or device_id(d))
+            for d in qm.QMediaDevices.videoInputs()]
 
 
 def device_id(device: Any) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QTimer, QUrl, Signal
 
+from desktop.ui.common.multimedia import load_multimedia
 from fieldnote.attachments import VOICE_MAX_BYTES, VOICE_MAX_MS
 
 log = logging.getLogger(__name__)
@@ -43,13 +44,12 @@ def multimedia() -> Any | None:
     then says why)."""
     global _multimedia_error
     try:
-        from PySide6 import QtMultimedia
+        return load_multimedia()
     except ImportError as exc:  # e.g. libpulse is missing on Linux
         if _multimedia_error is None:
             log.info("voice notes unavailable: %s", exc)
         _multimedia_error = str(exc) or type(exc).__name__
         return None
-    return QtMultimedia
 
 
 

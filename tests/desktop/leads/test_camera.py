@@ -251,17 +251,29 @@ def test_qtmultimedia_loads_with_qt_s_own_message_handler(qapp):
     app's is back afterwards."""
     from PySide6.QtCore import qInstallMessageHandler
 
-    from desktop.ui.leads import camera
+    from desktop.ui.common import multimedia
 
     def app_handler(_mode, _context, _message):
         pass
 
     before = qInstallMessageHandler(app_handler)
     try:
-        with camera._qt_messages_to_stderr():
+        with multimedia.qt_messages_to_stderr():
             inside = qInstallMessageHandler(None)
             assert inside is None  # Qt's default handler, no Python
-        cameras()  # loads QtMultimedia, lists the video inputs
+        cameras()  # loads QtMultimedia and its backend, lists the video inputs
         assert qInstallMessageHandler(app_handler) is app_handler
     finally:
         qInstallMessageHandler(before)
+
+
+def test_only_one_module_imports_qtmultimedia():
+    """The camera and voice notes get it from `desktop.ui.common.multimedia`, which loads it
+    with Qt's own message handler; an import elsewhere could load the backend without."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3] / "desktop"
+    importers = sorted(str(path.relative_to(root)) for path in root.rglob("*.py")
+                       if "import QtMultimedia" in path.read_text(encoding="utf-8")
+                       or "PySide6.QtMultimedia import" in path.read_text(encoding="utf-8"))
+    assert importers == ["ui/common/multimedia.py"]
