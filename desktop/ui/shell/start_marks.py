@@ -1,10 +1,12 @@
 """The moments of start-up that `bench.startup` times, written by the app itself.
 
 Only when `FIELDNOTE_BENCH_MARKS` names a folder (never in normal use): the app then appends
-`NAME EPOCH_SECONDS` lines to `marks.txt` there, renders the window to `NAME.png` at the
-moments that are pictures, and quits once the last moment is reached. The moments:
+`NAME EPOCH_SECONDS CPU_SECONDS` lines to `marks.txt` there (the CPU time the process, all its
+threads, has used by then), renders the window to `NAME.png` at the moments that are pictures,
+and quits once the last moment is reached. The moments:
 
-- `shown`: the window rendered once it is first shown (the bare-window baseline does the same);
+- `shown`: the window rendered once it is first shown (the bare-window baseline does the same;
+  each picture's moment is when it was rendered, before its PNG is written);
 - `rows`: the start page rendered with its first screen of data (`Page.has_first_screen`:
   the Leads list's first rows, their cells read from the store);
 - `complete`: the page holds all its data (`Page.is_ready`: the whole id list, the count);
@@ -48,10 +50,13 @@ class StartMarks:
         self._timer.start()
 
     def mark(self, name: str, *, picture: bool = False) -> None:
-        if picture:
-            self.window.grab().save(str(self.where / f"{name}.png"), "PNG")
+        # A picture's moment is when the window has been rendered; writing the PNG comes after.
+        image = self.window.grab() if picture else None
         with (self.where / "marks.txt").open("a", encoding="utf-8") as out:
-            out.write(f"{name} {time.time():.6f}\n")
+            # The wall-clock time, and the CPU time the process has used so far (all threads).
+            out.write(f"{name} {time.time():.6f} {time.process_time():.6f}\n")
+        if image is not None:
+            image.save(str(self.where / f"{name}.png"), "PNG")
         self.done.add(name)
 
     def _poll(self) -> None:
