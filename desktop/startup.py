@@ -123,7 +123,8 @@ class Startup(QObject):
         # The integrity check reads the whole file in SQLite's C code, which lets other
         # threads run: it overlaps the imports below instead of following them.
         check = self.check if self.check is not None else DataFileCheck(self.data_dir).start()
-        # The services' modules and the first page's code, while the UI thread waits.
+        # The services' modules and what the first page reads through, while the UI thread
+        # waits (no Qt code here: the page's widgets import on the UI thread).
         for name in (*_SERVICE_MODULES, *self.modules):
             importlib.import_module(name)
         check.wait()

@@ -50,14 +50,22 @@ def _insights(services: Services) -> Page:
     return InsightsPage(services, services.insights)
 
 
+# What each page reads through, imported on the start thread while the store opens (store and
+# domain modules only: no Qt code, see `PageEntry.module`).
+_LEADS_DATA = "desktop.store.leads,desktop.store.followups,desktop.store.sending,desktop.store.consent"
+_CAPTURE_DATA = ("desktop.store.leads,desktop.store.consent,desktop.store.goals,fieldnote.badges,"
+                 "fieldnote.duplicates")
+
+
 def default_pages() -> list[PageEntry]:
     return [
         PageEntry("leads", QCoreApplication.translate("pages", "Leads"), "leads", _leads,
-                  "desktop.ui.leads.page,desktop.ui.leads.list_view", build_new=_leads_capture,
-                  new_module="desktop.ui.leads.page,desktop.ui.leads.capture",
+                  _LEADS_DATA, build_new=_leads_capture, new_module=_CAPTURE_DATA,
                   stand_in=_capture_stand_in),
         PageEntry("collateral", QCoreApplication.translate("pages", "Collateral"), "collateral", _collateral,
-                  "desktop.ui.collateral.page"),
-        PageEntry("debriefs", QCoreApplication.translate("pages", "Debriefs"), "debriefs", _debriefs, "desktop.ui.debriefs.page"),
-        PageEntry("insights", QCoreApplication.translate("pages", "Insights"), "insights", _insights, "desktop.ui.insights.page"),
+                  "desktop.store.collateral"),
+        PageEntry("debriefs", QCoreApplication.translate("pages", "Debriefs"), "debriefs", _debriefs,
+                  "desktop.store.debriefs"),
+        PageEntry("insights", QCoreApplication.translate("pages", "Insights"), "insights", _insights,
+                  "desktop.store.insights"),
     ]

@@ -42,13 +42,15 @@ class PageEntry:
     label: str
     icon: str
     build: Callable[[Services], Page]
-    # The modules `build` imports (comma separated), so start-up can import them while the
-    # store opens.
+    # The store and domain modules the page reads through (comma separated), imported on the
+    # start thread while the store opens. Never Qt code: PySide6 builds a class's Python type
+    # when it is first used, which is not safe beside the UI thread (start-up crashed now and
+    # then while a page's widgets module was imported there).
     module: str = ""
     # Builds the page opened on what its Ctrl+N opens (`start_new`), without building the
     # view it would otherwise open on first; None: `build`, then `create_new`.
     build_new: Callable[[Services], Page] | None = None
-    # The modules `build_new` imports.
+    # The same for `build_new`.
     new_module: str = ""
     # What the window shows in the page's place while the data opens when it starts on the
     # page's Ctrl+N view: a widget that takes input already (the capture form's scan field),

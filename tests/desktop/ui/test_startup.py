@@ -329,3 +329,24 @@ print(json.dumps(sorted(sys.modules)))
     loaded = set(json.loads(out.strip().splitlines()[-1]))
     assert not {m for m in loaded if m.split(".")[0] in ("PySide6", "sqlalchemy")}
     assert not any(m.startswith("desktop.store") for m in loaded)
+
+
+def test_what_the_start_thread_imports_holds_no_qt_code():
+    """PySide6 builds a class's Python type when it is first used, which is not safe beside the
+    UI thread: start-up crashed now and then while a page's widgets were imported on the start
+    thread. What it imports for the first page is store and domain code only."""
+    from desktop.startup import _SERVICE_MODULES
+
+    names = sorted({*_SERVICE_MODULES, *(name for entry in default_pages()
+                                         for new in (False, True) for name in entry.modules(new))})
+    assert names
+    code = f"""
+import importlib, json, sys
+for name in {names!r}:
+    importlib.import_module(name)
+print(json.dumps(sorted(sys.modules)))
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True).stdout
+    loaded = set(json.loads(out.strip().splitlines()[-1]))
+    assert not {m for m in loaded if m.startswith(("PySide6", "shiboken6", "desktop.ui"))}
