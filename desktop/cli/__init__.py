@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import settings
-from resources.version import app_version
 
 # Each subcommand, and the module whose `register` adds it (and its siblings). A module is
 # imported only when its command is the one being run, or for --help: the window's start does
@@ -58,6 +58,17 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class _Version(argparse.Action):
+    """--version: the version is read (from the package's metadata, tens of ms) only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from resources.version import app_version
+
+        sys.stdout.write(f"Fieldnote {app_version()}\n")
+        parser.exit()
 
 
 def common_parent() -> argparse.ArgumentParser:
@@ -122,7 +133,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Fieldnote: capture leads, file debriefs and use collateral, offline first.",
         parents=[parent],
     )
-    parser.add_argument("--version", action="version", version=f"Fieldnote {app_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show program's version number and exit")
     parser.add_argument("--demo", action="store_true", help="run on demo data with an embedded hub")
     parser.add_argument("--hub", metavar="URL", help="the hub to sign in to and sync with")
     parser.add_argument(

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.common.page import Page
 from desktop.ui.shell.window import PageEntry
 
 if TYPE_CHECKING:
+    from desktop.ui.common.page import Page
     from desktop.ui.services import Services
 
 

@@ -44,9 +44,11 @@ class StartMarks:
 
     def begin(self) -> None:
         """On the first turn of the event loop: the window is shown (and may have given the
-        focus to a scan field already)."""
-        self.mark("shown", picture=True)
+        focus to a scan field already: the scan is typed before the picture is written)."""
+        image = self.window.grab()
+        self.mark("shown")
         self._poll()
+        image.save(str(self.where / "shown.png"), "PNG")
         self._timer.start()
 
     def mark(self, name: str, *, picture: bool = False) -> None:

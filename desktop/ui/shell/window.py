@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.settings import MIN_WINDOW_SIZE, Settings
 from desktop.ui import theme
-from desktop.ui.common.page import Page
 
 if TYPE_CHECKING:
+    from desktop.ui.common.page import Page
     from desktop.ui.services import Services
     from desktop.ui.shell.status import ShellStatus
 

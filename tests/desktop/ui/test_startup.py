@@ -176,6 +176,8 @@ print(json.dumps(sorted(sys.modules)))
     assert not any(m.startswith(("desktop.store", "desktop.sync", "fieldnote.")) for m in loaded
                    if m != "fieldnote.filemodes")
     assert "logging.handlers" not in loaded
+    # The version (package metadata, tens of ms) is read for --version only.
+    assert "resources.version" not in loaded and "importlib.metadata" not in loaded
 
 
 def _args(**overrides):
