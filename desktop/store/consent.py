@@ -12,6 +12,7 @@ from typing import Any, TypedDict
 
 from sqlalchemy import and_, asc, func, select
 
+from desktop.store.db import reading
 from desktop.store.records import SaveResult, Store
 from desktop.store.schema import record_tables
 from fieldnote.consent import current_wording, withdrawal
@@ -36,7 +37,7 @@ class ConsentBook:
 
     def wordings(self) -> list[dict[str, Any]]:
         """Every live wording, by name."""
-        with self.store.engine.connect() as conn:
+        with reading(self.store.engine) as conn:
             return [dict(r) for r in conn.execute(
                 select(WORDINGS).where(WORDINGS.c.deleted.is_(False))
                 .order_by(asc(WORDINGS.c.name), asc(WORDINGS.c.id))).mappings()]
@@ -79,7 +80,7 @@ class ConsentBook:
     def leads_of(self, email: str) -> list[dict[str, Any]]:
         """The live leads whose email is `email` (any case)."""
         wanted = email.strip().lower()
-        with self.store.engine.connect() as conn:
+        with reading(self.store.engine) as conn:
             return [dict(r) for r in conn.execute(
                 select(LEADS).where(and_(LEADS.c.deleted.is_(False),
                                          func.lower(LEADS.c.email) == wanted))

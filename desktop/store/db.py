@@ -51,9 +51,23 @@ def _on_writer_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+# The execution option of a connection that only reads (`reading`).
+READ_ONLY = "fieldnote_read_only"
+
+
+def reading(engine: Engine) -> Connection:
+    """A connection for reads only: its transaction begins deferred even on the writer engine,
+    so it takes no write lock and a save never waits for it (in WAL mode readers and the writer
+    do not block each other). A write through it is a mistake: it may find the file changed."""
+    return engine.connect().execution_options(**{READ_ONLY: True})
+
+
 def _on_begin(conn: Connection) -> None:
     # IMMEDIATE takes the write lock up front, so two writers never deadlock mid-transaction.
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("writer") else "BEGIN")
+    # A read (`reading`) takes none: held on the UI thread or the parallel lane, the write lock
+    # made the writer lane's next save sleep in SQLite's busy handler (1, 2, 5, 10 ms ...).
+    immediate = conn.info.get("writer") and not conn.get_execution_options().get(READ_ONLY)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path, *, writer: bool = True) -> Engine:
@@ -110,7 +124,8 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-__all__ = ["DB_FILE", "SCHEMA_HEAD", "StoreError", "check_readable", "make_engine", "open_engine"]
+__all__ = ["DB_FILE", "SCHEMA_HEAD", "StoreError", "check_readable", "make_engine", "open_engine",
+           "reading"]
 
 
 def check_store_file(path: Path) -> None:

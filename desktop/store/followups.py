@@ -11,9 +11,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import and_, exists, not_, select
+from sqlalchemy import and_, exists, literal_column, not_, select
 
+from desktop.store.db import reading
 from desktop.store.leads import counting_outcome
+from desktop.store.queries import live
 from desktop.store.records import HUB_SETTINGS_KEY, Store
 from desktop.store.schema import record_tables
 from fieldnote import followups as rules
@@ -28,7 +30,7 @@ ROUTING = record_tables["routing"]
 def _waiting() -> Any:
     """A live lead with no counting outcome (`fieldnote.followups.waits_for_follow_up`)."""
     return and_(
-        LEADS.c.deleted.is_(False),
+        live(LEADS),  # `+deleted`: the ids, owner or grade drive the query, not an index on deleted
         not_(exists().where(and_(OUTCOMES.c.lead_id == LEADS.c.id, counting_outcome()))),
     )
 
@@ -51,7 +53,7 @@ class FollowUpBook:
         first."""
         now = now or dt.datetime.now(dt.UTC)
         levels = self.levels()
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             email = conn.execute(select(USERS.c.email).where(USERS.c.id == owner_id)).scalar()
             leads = conn.execute(
                 select(LEADS.c.id, LEADS.c.first_name, LEADS.c.last_name, LEADS.c.company,
@@ -69,7 +71,7 @@ class FollowUpBook:
         now = now or dt.datetime.now(dt.UTC)
         levels = self.levels()
         counts: dict[str, list[int]] = {}
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             leads = conn.execute(
                 select(LEADS.c.owner_id, LEADS.c.grade, LEADS.c.captured_at).where(_waiting())
             ).all()
@@ -95,9 +97,14 @@ class FollowUpBook:
         columns = (LEADS.c.id, LEADS.c.first_name, LEADS.c.last_name, LEADS.c.company,
                    LEADS.c.captured_by)
         mine = and_(_waiting(), LEADS.c.owner_id == owner_id, LEADS.c.grade == "hot")
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             if ids is None:
                 return [dict(r) for r in conn.execute(select(*columns).where(mine)).mappings()]
+            # The ids drive (a capture announces a few after each save): owner and grade are
+            # checked on the rows found (`+`), not read off their indexes, which would walk
+            # every lead of the owner.
+            mine = and_(_waiting(), literal_column("+rec_lead.owner_id") == owner_id,
+                        literal_column("+rec_lead.grade") == "hot")
             wanted = list(ids)
             out: list[dict[str, Any]] = []
             for start in range(0, len(wanted), 500):
@@ -111,7 +118,7 @@ class FollowUpBook:
     def routing_rules(self) -> list[Rule]:
         """The routing rules this device holds (none before the first sync that brings them).
         Rules a newer app wrote that this one cannot read count as none."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             value = conn.execute(select(ROUTING.c.rules).where(
                 ROUTING.c.id == ROUTING_ID, ROUTING.c.deleted.is_(False))).scalar()
         try:
@@ -129,7 +136,7 @@ class FollowUpBook:
 
 def emails_of(store: Store) -> Mapping[str, str]:
     """Active users' emails (lower case) to their ids, as this device knows them."""
-    with store.engine.connect() as conn:
+    with reading(store.engine) as conn:
         return {str(r.email).lower(): r.id for r in conn.execute(
             select(USERS.c.id, USERS.c.email, USERS.c.active).where(USERS.c.deleted.is_(False)))
             if r.email and r.active is not False}

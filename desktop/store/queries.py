@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, asc, desc, func, literal_column, select, text
 
+from desktop.store.db import reading
 from desktop.store.schema import FTS_KINDS, record_tables
 from fieldnote.kinds import spec
 
@@ -89,21 +90,21 @@ class RecordQueries:
         query = query.order_by(table.c.id)
         if limit is not None:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return list(conn.execute(query).scalars())
 
     def count(self, kind: str, *, search: str = "", filters: Mapping[str, Any] | None = None) -> int:
         query = self._base(kind, search, filters)
         if query is None:
             return 0
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
 
     def rows(self, kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         table = record_tables[kind]
         wanted = list(ids)
         out: dict[str, dict[str, Any]] = {}
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
@@ -113,7 +114,7 @@ class RecordQueries:
     def names(self, kind: str, field: str = "name") -> dict[str, str]:
         """id -> display name for small lookup kinds (events, users, rubrics)."""
         table = record_tables[kind]
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return {
                 r.id: r.label or ""
                 for r in conn.execute(

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from desktop.store.db import reading
 from desktop.store.schema import outbox, record_tables, sync_state
 from fieldnote.consent import derived_fields, derives
 from fieldnote.ids import new_id
@@ -240,7 +241,7 @@ class Store:
 
     def get(self, kind: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any] | None:
         table = record_tables[spec(kind).name]
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
         if row is None or (row["deleted"] and not include_deleted):
             return None
@@ -250,7 +251,7 @@ class Store:
         table = record_tables[spec(kind).name]
         wanted = list(ids)
         out: dict[str, dict[str, Any]] = {}
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
@@ -266,12 +267,12 @@ class Store:
             query = query.order_by(order_by)
         if limit is not None:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
     def count(self, kind: str) -> int:
         table = record_tables[spec(kind).name]
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return int(
                 conn.execute(
                     select(func.count()).select_from(table).where(table.c.deleted.is_(False))
@@ -282,7 +283,7 @@ class Store:
 
     def outbox_counts(self) -> dict[str, int]:
         """How many changes wait to be sent and how many need the user's attention."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(
                 select(outbox.c.state, func.count()).group_by(outbox.c.state)
             ).all()
@@ -292,7 +293,7 @@ class Store:
         return counts
 
     def outbox_entries(self, state: str = "pending", limit: int = 500) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return [
                 dict(r)
                 for r in conn.execute(
@@ -306,7 +307,7 @@ class Store:
         return currency_of(self.get_state(HUB_SETTINGS_KEY))
 
     def get_state(self, key: str, default: Any = None) -> Any:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             value = conn.execute(select(sync_state.c.value).where(sync_state.c.key == key)).scalar()
         return default if value is None else value
 

@@ -114,3 +114,31 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(tmp_path):
     with pytest.raises(StoreError, match="not a Fieldnote database"):
         open_store(path)
     assert path.read_bytes() == before
+
+
+def test_reads_on_the_writer_engine_take_no_write_lock(store):
+    """A read beside a save (the capture form's look-ups, the parallel lane's) neither waits
+    for the writer nor makes the writer's next save wait for it."""
+    from desktop.store.db import reading
+    from desktop.store.followups import FollowUpBook
+    from desktop.store.queries import RecordQueries
+
+    lead_id = store.save("lead", SAMPLES["lead"]).record_id
+    store.set_state("cursor", "abc")
+    with store.engine.connect() as writer:
+        writer.exec_driver_sql("PRAGMA busy_timeout=0")  # a writer that had to wait would fail
+        writer.commit()
+        with writer.begin():  # holds the write lock while the reads below run
+            writer.execute(text("UPDATE sync_state SET value = '\"def\"' WHERE key = 'cursor'"))
+            assert store.get("lead", lead_id)["last_name"] == "Silva"
+            assert store.get_state("cursor") == "abc"  # what was committed
+            assert store.count("lead") == 1
+            assert store.outbox_counts()["pending"] == 1
+            assert RecordQueries(store.engine).ids("lead", search="silva") == [lead_id]
+            assert FollowUpBook(store).hot_waiting("01930000-0000-7000-8000-0000000000a1") == []
+        # A read left open on the writer engine does not keep the next save from its lock.
+        with reading(store.engine) as held:
+            assert held.execute(text("SELECT count(*) FROM rec_lead")).scalar() == 1
+            with writer.begin():
+                writer.execute(text("DELETE FROM sync_state WHERE key = 'cursor'"))
+    assert store.get_state("cursor") is None
