@@ -9,6 +9,10 @@ writes pause (or after a run of commits), while the writer keeps appending; SQLi
 checkpoint in the commit stays as a backstop at a higher limit, for a burst this thread cannot
 keep up with. A checkpoint never decides what is durable, so a kill at any moment loses nothing
 the log holds (`bench.kill_tally`).
+
+The thread counts a commit once its connection is back in the pool, so a checkpoint starts
+after the commit, never during it: when it has copied the whole log before the next write
+begins, that write starts the log over from its beginning, and the log stays short.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import logging
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -30,16 +35,19 @@ QUIET_S = 0.1
 EVERY_COMMITS = 12
 # With nothing to do for this long the thread ends; the next commit starts another.
 IDLE_EXIT_S = 5.0
+_COMMITTED = "fieldnote_committed"
 
 
 class Checkpointer:
     """One engine's checkpoint thread, started by its first commit and stopped with the
     engine's `dispose()` (or when the engine is gone)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, opener: Callable[[], Engine]) -> None:
         self._engine = weakref.ref(engine)
+        self._opener = opener  # an engine whose connections close when given back
+        self._own: Engine | None = None
         self._cond = threading.Condition()
-        self._pending = 0  # commits since the last checkpoint
+        self._pending = 0  # commits finished since the last checkpoint
         self._last_commit = 0.0
         self._thread: threading.Thread | None = None
         self._stopped = False
@@ -47,6 +55,7 @@ class Checkpointer:
         self.ran = threading.Event()  # set after each one
 
     def committed(self) -> None:
+        """A commit has returned (its connection is back in the pool)."""
         with self._cond:
             self._pending += 1
             self._last_commit = time.monotonic()
@@ -90,16 +99,16 @@ class Checkpointer:
                 if self._stopped:
                     return
                 self._pending = 0
-            engine = self._engine()
-            if engine is None:
+            if self._engine() is None:
                 return
-            self._checkpoint(engine)
-            del engine
+            self._checkpoint()
             idle_since = time.monotonic()
 
-    def _checkpoint(self, engine: Engine) -> None:
+    def _checkpoint(self) -> None:
         try:
-            raw = engine.raw_connection()
+            if self._own is None:
+                self._own = self._opener()
+            raw = self._own.raw_connection()
         except Exception:  # the store is being closed: the next commit tries again
             log.debug("no connection for a checkpoint", exc_info=True)
             return
@@ -117,14 +126,21 @@ class Checkpointer:
             raw.close()
 
 
-def attach(engine: Engine) -> Checkpointer:
-    """Checkpoint `engine`'s log on a thread of its own from its first commit on."""
-    checkpointer = Checkpointer(engine)
+def attach(engine: Engine, opener: Callable[[], Engine]) -> Checkpointer:
+    """Checkpoint `engine`'s log on a thread of its own from its first commit on, through a
+    connection of `opener()`'s engine (one that closes its connections when given back, so
+    that a closed store is left with none of this thread's)."""
+    checkpointer = Checkpointer(engine, opener)
 
-    def _committed(_conn: Any) -> None:
-        checkpointer.committed()
+    def _committing(conn: Any) -> None:
+        conn.info[_COMMITTED] = True  # the pool record's info: seen again at check-in
 
-    event.listen(engine, "commit", _committed)
+    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+        if record.info.pop(_COMMITTED, False):
+            checkpointer.committed()
+
+    event.listen(engine, "commit", _committing)
+    event.listen(engine, "checkin", _checked_in)
     event.listen(engine, "engine_disposed", lambda _engine: checkpointer.stop())
     engine.checkpointer = checkpointer  # type: ignore[attr-defined]
     return checkpointer

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import NullPool
 
 from desktop.datafile import DB_FILE, DiskFull, StoreError, check_readable, is_encrypted, one_line
 from desktop.store import checkpoint, encryption
@@ -70,11 +71,14 @@ def _on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path, *, writer: bool = True) -> Engine:
+def make_engine(path: Path, *, writer: bool = True, pooled: bool = True) -> Engine:
     """An engine on the store at `path`: through SQLCipher with the keychain's key when the
-    file is encrypted (`desktop.store.encryption`), plain SQLite otherwise."""
+    file is encrypted (`desktop.store.encryption`), plain SQLite otherwise. `pooled=False`
+    opens a connection for each use and closes it after."""
     key = encryption.key_for(path)
     options: dict[str, Any] = {} if key is None else {"module": encryption.driver()}
+    if not pooled:
+        options["poolclass"] = NullPool
     # Parameters carry people's names, emails and notes: never into an error message or log.
     engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True, **options)
     if key is not None:
@@ -86,7 +90,8 @@ def make_engine(path: Path, *, writer: bool = True) -> Engine:
     if writer:
         # Saves do not checkpoint the log; a thread does, after them (`checkpoint`).
         event.listen(engine, "connect", _on_writer_connect)
-        checkpoint.attach(engine)
+        # Its own connection each time, closed after: none of them stays open in a pool.
+        checkpoint.attach(engine, lambda: make_engine(path, writer=False, pooled=False))
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

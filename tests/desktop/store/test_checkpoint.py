@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,25 @@ def test_saves_leave_the_log_to_the_checkpoint_thread(store, monkeypatch):
     assert checkpointer.ran.wait(10)  # shortly after the writes pause
     assert checkpointer.checkpoints == before + 1
     assert store.count("lead") == saves + 1
+
+
+def test_the_thread_hears_of_a_commit_only_once_it_has_returned(store, monkeypatch):
+    """A copy started by a commit takes that commit's pages too: when it has copied the whole
+    log before the next write begins, that write starts the log over and it stays short."""
+    path = store.engine.url.database
+    heard = []
+    committed = checkpoint.Checkpointer.committed
+
+    def hear(self):  # what another connection sees at the moment the thread is told
+        conn = sqlite3.connect(path)
+        heard.append(conn.execute("SELECT count(*) FROM rec_event").fetchone()[0])
+        conn.close()
+        committed(self)
+
+    monkeypatch.setattr(checkpoint.Checkpointer, "committed", hear)
+    for i in range(5):
+        store.save("event", {"name": f"Show {i}"})
+    assert heard == [1, 2, 3, 4, 5]
 
 
 def test_a_closed_store_stops_its_checkpoint_thread_and_a_reused_one_starts_it_again(store):
